@@ -1,0 +1,17 @@
+package vn.loaxa.agent;
+
+/** Why an incoming message was dropped. */
+public enum DropReason {
+    /** Arrived on a topic that is not this receiver's manifest topic. */
+    UNEXPECTED_TOPIC,
+    /** Zero-length payload (e.g. a cleared retained message). */
+    EMPTY,
+    /** Not valid JSON, or JSON of the wrong shape. */
+    MALFORMED,
+    /** A {@code schema} this agent does not know. */
+    UNKNOWN_SCHEMA,
+    /** The payload's {@code receiverId} is not this receiver. */
+    RECEIVER_MISMATCH,
+    /** A required field is missing. */
+    INCOMPLETE
+}

@@ -1,0 +1,115 @@
+package vn.loaxa.agent;
+
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Builds and parses the per-receiver topic strings {@code {prefix}/v1/rx/{receiverId}/{manifest|event|status}}.
+ * This is the only place in the agent that knows the topic layout. It is pure: no I/O, no state beyond the prefix.
+ */
+public final class Topics {
+
+    /** The topic prefix used when none is configured. */
+    public static final String DEFAULT_PREFIX = "loaxa";
+    /** What a receiver id must look like; anything else is never put into, or accepted from, a topic. */
+    public static final Pattern RECEIVER_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    /** What a topic prefix may look like: topic levels without MQTT wildcards, no leading or trailing slash. */
+    public static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*");
+
+    private static final String RECEIVERS_LEVEL = "/v1/rx/";
+
+    /** The three per-receiver topics. */
+    public enum Kind {
+        MANIFEST, EVENT, STATUS;
+
+        /** The last topic level, e.g. {@code manifest}. */
+        public String level() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        static Optional<Kind> fromLevel(String level) {
+            for (Kind kind : values()) {
+                if (kind.level().equals(level)) {
+                    return Optional.of(kind);
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** A parsed per-receiver topic. */
+    public record ReceiverTopic(String receiverId, Kind kind) {
+    }
+
+    private final String prefix;
+
+    /** @throws IllegalArgumentException if the prefix is not a plain topic path */
+    public Topics(String prefix) {
+        if (!isValidPrefix(prefix)) {
+            throw new IllegalArgumentException("invalid topic prefix: '" + prefix + "'");
+        }
+        this.prefix = prefix;
+    }
+
+    /** True if {@code receiverId} matches {@link #RECEIVER_ID}. */
+    public static boolean isValidReceiverId(String receiverId) {
+        return receiverId != null && RECEIVER_ID.matcher(receiverId).matches();
+    }
+
+    /** True if {@code prefix} matches {@link #PREFIX}. */
+    public static boolean isValidPrefix(String prefix) {
+        return prefix != null && PREFIX.matcher(prefix).matches();
+    }
+
+    public String prefix() {
+        return prefix;
+    }
+
+    /** {@code {prefix}/v1/rx/{receiverId}/manifest}. */
+    public String manifest(String receiverId) {
+        return topic(receiverId, Kind.MANIFEST);
+    }
+
+    /** {@code {prefix}/v1/rx/{receiverId}/event}. */
+    public String event(String receiverId) {
+        return topic(receiverId, Kind.EVENT);
+    }
+
+    /** {@code {prefix}/v1/rx/{receiverId}/status}. */
+    public String status(String receiverId) {
+        return topic(receiverId, Kind.STATUS);
+    }
+
+    /**
+     * The topic of the given kind for a receiver.
+     *
+     * @throws IllegalArgumentException if the receiver id is not valid
+     */
+    public String topic(String receiverId, Kind kind) {
+        Objects.requireNonNull(kind, "kind");
+        if (!isValidReceiverId(receiverId)) {
+            throw new IllegalArgumentException("invalid receiver id: '" + receiverId + "'");
+        }
+        return prefix + RECEIVERS_LEVEL + receiverId + "/" + kind.level();
+    }
+
+    /** Parses a per-receiver topic under this prefix; empty for anything else, including invalid receiver ids. */
+    public Optional<ReceiverTopic> parse(String topic) {
+        String start = prefix + RECEIVERS_LEVEL;
+        if (topic == null || !topic.startsWith(start)) {
+            return Optional.empty();
+        }
+        String rest = topic.substring(start.length());
+        int slash = rest.indexOf('/');
+        if (slash < 0 || rest.indexOf('/', slash + 1) >= 0) {
+            return Optional.empty();
+        }
+        String receiverId = rest.substring(0, slash);
+        if (!isValidReceiverId(receiverId)) {
+            return Optional.empty();
+        }
+        return Kind.fromLevel(rest.substring(slash + 1)).map(kind -> new ReceiverTopic(receiverId, kind));
+    }
+}

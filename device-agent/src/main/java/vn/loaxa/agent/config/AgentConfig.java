@@ -1,0 +1,65 @@
+package vn.loaxa.agent.config;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * The agent's settings, from {@link ConfigLoader}.
+ *
+ * @param receiverId       this receiver's id; MQTT client id and username (null in fleet mode)
+ * @param secret           this receiver's secret; MQTT password and HTTP Basic password (null in fleet mode)
+ * @param mqttUrl          broker URL, e.g. {@code tcp://127.0.0.1:1884}
+ * @param serverUrl        the loaxa server's base URL; informational (audio URLs in manifests are absolute)
+ * @param topicPrefix      first topic level(s), {@code loaxa} by default
+ * @param cacheDir         where audio, the last manifest, the journal and the outbox are kept
+ * @param sink             where decoded audio goes
+ * @param fleet            properties file of {@code receiverId=secret} lines to run one agent per line, or null
+ * @param willDelaySeconds MQTT 5 Will Delay of the Last Will, in seconds
+ */
+public record AgentConfig(
+        String receiverId,
+        String secret,
+        String mqttUrl,
+        String serverUrl,
+        String topicPrefix,
+        Path cacheDir,
+        SinkType sink,
+        Path fleet,
+        int willDelaySeconds) {
+
+    /** Default broker URL (the embedded HiveMQ CE of the loaxa server). */
+    public static final String DEFAULT_MQTT_URL = "tcp://127.0.0.1:1884";
+    /** Default cache directory, relative to the working directory. */
+    public static final Path DEFAULT_CACHE_DIR = Path.of("./agent-cache");
+    /** Default audio sink. */
+    public static final SinkType DEFAULT_SINK = SinkType.JAVASOUND;
+    /** Default Will Delay, so that a receiver that reconnects quickly never flaps to offline. */
+    public static final int DEFAULT_WILL_DELAY_SECONDS = 30;
+
+    public AgentConfig {
+        Objects.requireNonNull(mqttUrl, "mqttUrl");
+        Objects.requireNonNull(topicPrefix, "topicPrefix");
+        Objects.requireNonNull(cacheDir, "cacheDir");
+        Objects.requireNonNull(sink, "sink");
+    }
+
+    /** True if this configuration runs a fleet of agents from {@link #fleet()}. */
+    public boolean isFleet() {
+        return fleet != null;
+    }
+
+    /** The configuration of one fleet member: its own credentials and its own cache sub-directory. */
+    public AgentConfig forFleetMember(String memberId, String memberSecret) {
+        return new AgentConfig(memberId, memberSecret, mqttUrl, serverUrl, topicPrefix, cacheDir.resolve(memberId),
+                sink, null, willDelaySeconds);
+    }
+
+    /** Never prints the secret. */
+    @Override
+    public String toString() {
+        return "AgentConfig[receiverId=" + receiverId + ", secret=" + (secret == null ? "none" : "***")
+                + ", mqttUrl=" + mqttUrl + ", serverUrl=" + serverUrl + ", topicPrefix=" + topicPrefix
+                + ", cacheDir=" + cacheDir + ", sink=" + sink.key() + ", fleet=" + fleet
+                + ", willDelaySeconds=" + willDelaySeconds + "]";
+    }
+}

@@ -1,0 +1,246 @@
+package vn.loaxa.agent.config;
+
+import vn.loaxa.agent.Topics;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * Loads {@link AgentConfig} from, lowest to highest precedence: built-in defaults, an optional properties file
+ * ({@code --config FILE} or {@code LOAXA_AGENT_CONFIG}), environment variables {@code LOAXA_AGENT_<KEY>}
+ * ({@code receiver-id} becomes {@code LOAXA_AGENT_RECEIVER_ID}), and command-line flags {@code --key value} or
+ * {@code --key=value}.
+ */
+public final class ConfigLoader {
+
+    /** Prefix of the environment variables the agent reads. */
+    public static final String ENV_PREFIX = "LOAXA_AGENT_";
+
+    public static final String RECEIVER_ID = "receiver-id";
+    public static final String SECRET = "secret";
+    public static final String MQTT_URL = "mqtt-url";
+    public static final String SERVER_URL = "server-url";
+    public static final String TOPIC_PREFIX = "topic-prefix";
+    public static final String CACHE_DIR = "cache-dir";
+    public static final String SINK = "sink";
+    public static final String FLEET = "fleet";
+    public static final String WILL_DELAY_SECONDS = "will-delay-seconds";
+    /** Flag (or {@code LOAXA_AGENT_CONFIG}) naming the properties file; not a key inside the file. */
+    public static final String CONFIG = "config";
+
+    /** Every key that can appear in the file, the environment or the flags, in usage order. */
+    public static final List<String> KEYS = List.of(RECEIVER_ID, SECRET, MQTT_URL, SERVER_URL, TOPIC_PREFIX,
+            CACHE_DIR, SINK, FLEET, WILL_DELAY_SECONDS);
+
+    private static final Set<String> HELP_FLAGS = Set.of("--help", "-h", "-?");
+    private static final Set<String> MQTT_SCHEMES = Set.of("tcp", "ssl", "ws", "wss");
+    private static final int MAX_WILL_DELAY_SECONDS = 86_400;
+
+    /** What the command line asked for. */
+    public record Request(boolean helpRequested, AgentConfig config) {
+        static Request help() {
+            return new Request(true, null);
+        }
+    }
+
+    private final Map<String, String> environment;
+
+    /** @param environment the process environment ({@code System.getenv()}), injectable for tests */
+    public ConfigLoader(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
+
+    /** Parses the command line and builds the configuration, or reports that usage was requested. */
+    public Request load(String[] args) throws ConfigException {
+        Map<String, String> flags = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (HELP_FLAGS.contains(arg)) {
+                return Request.help();
+            }
+            if (!arg.startsWith("--") || arg.length() == 2) {
+                throw new ConfigException("unexpected argument '" + arg + "'; flags look like --key value");
+            }
+            String key;
+            String value;
+            int equals = arg.indexOf('=');
+            if (equals > 0) {
+                key = arg.substring(2, equals);
+                value = arg.substring(equals + 1);
+            } else {
+                key = arg.substring(2);
+                if (i + 1 >= args.length) {
+                    throw new ConfigException("flag --" + key + " needs a value");
+                }
+                value = args[++i];
+            }
+            if (!KEYS.contains(key) && !CONFIG.equals(key)) {
+                throw new ConfigException("unknown flag --" + key + "; try --help");
+            }
+            flags.put(key, value);
+        }
+
+        Map<String, String> merged = new LinkedHashMap<>();
+        String configFile = flags.containsKey(CONFIG) ? flags.remove(CONFIG) : environment.get(envName(CONFIG));
+        if (configFile != null && !configFile.isBlank()) {
+            merged.putAll(readFile(configFile));
+        }
+        for (String key : KEYS) {
+            String value = environment.get(envName(key));
+            if (value != null) {
+                merged.put(key, value);
+            }
+        }
+        merged.putAll(flags);
+        return new Request(false, build(merged));
+    }
+
+    /** The environment variable for a key: {@code receiver-id} is {@code LOAXA_AGENT_RECEIVER_ID}. */
+    public static String envName(String key) {
+        return ENV_PREFIX + key.toUpperCase(Locale.ROOT).replace('-', '_');
+    }
+
+    private static Map<String, String> readFile(String file) throws ConfigException {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (IOException | InvalidPathException e) {
+            throw new ConfigException("cannot read config file " + file + ": " + e.getMessage(), e);
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String key : properties.stringPropertyNames()) {
+            if (!KEYS.contains(key)) {
+                throw new ConfigException("unknown key '" + key + "' in config file " + file
+                        + "; known keys: " + String.join(", ", KEYS));
+            }
+            values.put(key, properties.getProperty(key).trim());
+        }
+        return values;
+    }
+
+    private static AgentConfig build(Map<String, String> values) throws ConfigException {
+        String receiverId = blankToNull(values.get(RECEIVER_ID));
+        String secret = blankToNull(values.get(SECRET));
+        Path fleet = optionalPath(values, FLEET);
+        if (fleet != null) {
+            if (receiverId != null || secret != null) {
+                throw new ConfigException("use either " + FLEET + " or " + RECEIVER_ID + "/" + SECRET + ", not both");
+            }
+            if (!Files.isReadable(fleet)) {
+                throw new ConfigException(FLEET + " file " + fleet + " does not exist or cannot be read");
+            }
+        } else {
+            if (receiverId == null) {
+                throw new ConfigException(RECEIVER_ID + " is required (or " + FLEET + "); set --" + RECEIVER_ID
+                        + " or " + envName(RECEIVER_ID));
+            }
+            if (!Topics.isValidReceiverId(receiverId)) {
+                throw new ConfigException(RECEIVER_ID + " '" + receiverId + "' is invalid; it must match "
+                        + Topics.RECEIVER_ID.pattern());
+            }
+            if (secret == null) {
+                throw new ConfigException(SECRET + " is required; set --" + SECRET + " or " + envName(SECRET));
+            }
+        }
+
+        String mqttUrl = values.getOrDefault(MQTT_URL, AgentConfig.DEFAULT_MQTT_URL).trim();
+        checkMqttUrl(mqttUrl);
+        String serverUrl = blankToNull(values.get(SERVER_URL));
+        String topicPrefix = values.getOrDefault(TOPIC_PREFIX, Topics.DEFAULT_PREFIX).trim();
+        if (!Topics.isValidPrefix(topicPrefix)) {
+            throw new ConfigException(TOPIC_PREFIX + " '" + topicPrefix + "' is invalid; use topic levels of "
+                    + "letters, digits, '.', '_' or '-' separated by '/', without wildcards");
+        }
+        Path cacheDir = optionalPath(values, CACHE_DIR);
+        String sinkKey = values.getOrDefault(SINK, AgentConfig.DEFAULT_SINK.key());
+        SinkType sink = SinkType.fromKey(sinkKey).orElseThrow(() -> new ConfigException(
+                SINK + " '" + sinkKey + "' is unknown; use javasound or null"));
+        int willDelay = parseWillDelay(values.get(WILL_DELAY_SECONDS));
+        return new AgentConfig(receiverId, secret, mqttUrl, serverUrl, topicPrefix,
+                cacheDir == null ? AgentConfig.DEFAULT_CACHE_DIR : cacheDir, sink, fleet, willDelay);
+    }
+
+    private static void checkMqttUrl(String mqttUrl) throws ConfigException {
+        try {
+            URI uri = new URI(mqttUrl);
+            if (uri.getScheme() == null || !MQTT_SCHEMES.contains(uri.getScheme()) || uri.getHost() == null) {
+                throw new ConfigException(MQTT_URL + " '" + mqttUrl + "' is invalid; expected e.g. "
+                        + AgentConfig.DEFAULT_MQTT_URL + " (schemes: tcp, ssl, ws, wss)");
+            }
+        } catch (URISyntaxException e) {
+            throw new ConfigException(MQTT_URL + " '" + mqttUrl + "' is not a URL: " + e.getMessage(), e);
+        }
+    }
+
+    private static int parseWillDelay(String value) throws ConfigException {
+        if (value == null || value.isBlank()) {
+            return AgentConfig.DEFAULT_WILL_DELAY_SECONDS;
+        }
+        try {
+            int seconds = Integer.parseInt(value.trim());
+            if (seconds < 0 || seconds > MAX_WILL_DELAY_SECONDS) {
+                throw new ConfigException(WILL_DELAY_SECONDS + " must be between 0 and " + MAX_WILL_DELAY_SECONDS);
+            }
+            return seconds;
+        } catch (NumberFormatException e) {
+            throw new ConfigException(WILL_DELAY_SECONDS + " '" + value + "' is not a whole number of seconds", e);
+        }
+    }
+
+    private static Path optionalPath(Map<String, String> values, String key) throws ConfigException {
+        String value = blankToNull(values.get(key));
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Path.of(value);
+        } catch (InvalidPathException e) {
+            throw new ConfigException(key + " '" + value + "' is not a valid path: " + e.getMessage(), e);
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    /** The text printed by {@code --help}. */
+    public static String usage() {
+        return """
+                Usage: java -jar loaxa-agent.jar [--config FILE] [--key value]...
+
+                The loaxa device agent: receives schedules (manifests) over MQTT 5, downloads and verifies the
+                audio over HTTP, plays it at the scheduled UTC instant and reports events back.
+
+                Keys (flag --key value; environment LOAXA_AGENT_<KEY>, e.g. LOAXA_AGENT_RECEIVER_ID;
+                or key=value lines in the --config properties file). Precedence: flags > environment > file > defaults.
+                  --receiver-id ID          this receiver's id (required unless --fleet)
+                  --secret SECRET           this receiver's secret (required unless --fleet)
+                  --mqtt-url URL            broker URL (default %s)
+                  --server-url URL          loaxa server base URL, informational (default none)
+                  --topic-prefix PREFIX     topic prefix (default %s)
+                  --cache-dir DIR           audio cache, manifest, journal and outbox (default %s)
+                  --sink javasound|null     audio output (default %s)
+                  --fleet FILE              properties file of receiverId=secret lines: one agent per line,
+                                            each with its own cache sub-directory (default none)
+                  --will-delay-seconds N    MQTT 5 Will Delay of the offline Last Will (default %d)
+                  --config FILE             properties file with the keys above (or LOAXA_AGENT_CONFIG)
+                  --help                    print this text
+
+                Exit codes: 0 running or help, 1 unrecoverable error, 2 configuration error,
+                3 cache directory unusable.
+                """.formatted(AgentConfig.DEFAULT_MQTT_URL, Topics.DEFAULT_PREFIX, AgentConfig.DEFAULT_CACHE_DIR,
+                AgentConfig.DEFAULT_SINK.key(), AgentConfig.DEFAULT_WILL_DELAY_SECONDS);
+    }
+}

@@ -1,0 +1,246 @@
+package vn.loaxa.agent.mqtt;
+
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttActionListener;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One receiver's MQTT 5 connection (Paho {@link MqttAsyncClient}): persistent session, Last Will with Will Delay,
+ * automatic reconnect. Nothing here blocks a Paho thread; the {@link Listener} must not block either.
+ */
+public final class MqttLink implements MqttCallback, AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(MqttLink.class.getName());
+    private static final double JITTER = 0.3;
+
+    /** What the owner of the link hears. Both methods run on Paho's callback thread and must return quickly. */
+    public interface Listener {
+        /** Every connect and reconnect: subscribe, announce, flush. */
+        void onConnected(boolean reconnect);
+
+        /** A message arrived; hand it to another thread. */
+        void onMessage(String topic, byte[] payload);
+    }
+
+    /** The result of a publish. Runs on a Paho thread; must not block. */
+    public interface Delivery {
+        void delivered();
+
+        void failed(Throwable cause);
+    }
+
+    private final MqttSettings settings;
+    private final Listener listener;
+    private final ScheduledExecutorService scheduler;
+    private final MqttAsyncClient client;
+    private volatile boolean closed;
+
+    public MqttLink(MqttSettings settings, Listener listener, ScheduledExecutorService scheduler) throws MqttException {
+        this.settings = settings;
+        this.listener = listener;
+        this.scheduler = scheduler;
+        this.client = new MqttAsyncClient(settings.serverUri(), settings.receiverId(), new MemoryPersistence());
+        this.client.setCallback(this);
+    }
+
+    /** Starts connecting in the background; retries with jittered backoff until the first connect succeeds. */
+    public void start() {
+        connect(1);
+    }
+
+    /** True while connected to the broker. */
+    public boolean isConnected() {
+        return client.isConnected();
+    }
+
+    /** Subscribes asynchronously; a failure is logged (the next reconnect subscribes again). */
+    public void subscribe(String topic, int qos) {
+        try {
+            client.subscribe(topic, qos, null, new MqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    LOG.fine(() -> "subscribed to " + topic);
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable cause) {
+                    LOG.log(Level.WARNING, "cannot subscribe to " + topic, cause);
+                }
+            });
+        } catch (MqttException e) {
+            LOG.log(Level.WARNING, "cannot subscribe to " + topic, e);
+        }
+    }
+
+    /**
+     * Publishes asynchronously.
+     *
+     * @return false if the message could not even be handed to Paho (not connected, too many in flight); the
+     *         delivery callback is then not called
+     */
+    public boolean publish(String topic, byte[] payload, int qos, boolean retained, Delivery delivery) {
+        MqttMessage message = new MqttMessage(payload, qos, retained, null);
+        try {
+            client.publish(topic, message, null, new MqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    delivery.delivered();
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable cause) {
+                    delivery.failed(cause);
+                }
+            });
+            return true;
+        } catch (MqttException e) {
+            LOG.fine(() -> "not published to " + topic + " now: " + e.getMessage());
+            return false;
+        }
+    }
+
+    /**
+     * Publishes a last message (e.g. the offline status), waiting for it at most {@code timeout}, then disconnects
+     * normally (so the broker discards the Last Will) and releases the client.
+     */
+    public void close(String topic, byte[] lastPayload, Duration timeout) {
+        closed = true;
+        try {
+            if (client.isConnected() && lastPayload != null) {
+                client.publish(topic, new MqttMessage(lastPayload, 1, true, null))
+                        .waitForCompletion(timeout.toMillis());
+            }
+        } catch (MqttException e) {
+            LOG.log(Level.WARNING, "cannot publish the offline status", e);
+        }
+        try {
+            if (client.isConnected()) {
+                client.disconnect(timeout.toMillis()).waitForCompletion(timeout.toMillis());
+            }
+        } catch (MqttException e) {
+            LOG.log(Level.FINE, "disconnect did not complete cleanly", e);
+        }
+        try {
+            client.close(true);
+        } catch (MqttException e) {
+            LOG.log(Level.FINE, "cannot close the MQTT client", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        close(settings.willTopic(), null, Duration.ofSeconds(2));
+    }
+
+    private void connect(int attempt) {
+        if (closed) {
+            return;
+        }
+        try {
+            client.connect(options(), null, new MqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    LOG.info(() -> settings.receiverId() + " connected to " + settings.serverUri());
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable cause) {
+                    retryConnect(attempt, cause);
+                }
+            });
+        } catch (MqttException e) {
+            retryConnect(attempt, e);
+        }
+    }
+
+    private void retryConnect(int attempt, Throwable cause) {
+        if (closed) {
+            return;
+        }
+        long delayMillis = backoffMillis(attempt);
+        LOG.warning(settings.receiverId() + " cannot connect to " + settings.serverUri() + " (" + describe(cause)
+                + "); retrying in " + delayMillis + " ms");
+        try {
+            scheduler.schedule(() -> connect(attempt + 1), delayMillis, TimeUnit.MILLISECONDS);
+        } catch (RuntimeException rejected) {
+            LOG.fine("scheduler stopped; no more connect attempts");
+        }
+    }
+
+    private static long backoffMillis(int attempt) {
+        long base = TimeUnit.SECONDS.toMillis(MqttSettings.RECONNECT_MIN_DELAY_SECONDS) << Math.min(attempt - 1, 10);
+        long capped = Math.min(base, TimeUnit.SECONDS.toMillis(MqttSettings.RECONNECT_MAX_DELAY_SECONDS));
+        return capped - (long) (capped * JITTER * ThreadLocalRandom.current().nextDouble());
+    }
+
+    private MqttConnectionOptions options() {
+        MqttConnectionOptions options = new MqttConnectionOptions();
+        options.setCleanStart(false);
+        options.setSessionExpiryInterval(MqttSettings.SESSION_EXPIRY_SECONDS);
+        options.setAutomaticReconnect(true);
+        options.setAutomaticReconnectDelay(MqttSettings.RECONNECT_MIN_DELAY_SECONDS,
+                MqttSettings.RECONNECT_MAX_DELAY_SECONDS);
+        options.setKeepAliveInterval(MqttSettings.KEEP_ALIVE_SECONDS);
+        options.setConnectionTimeout(MqttSettings.CONNECT_TIMEOUT_SECONDS);
+        options.setReceiveMaximum(MqttSettings.RECEIVE_MAXIMUM);
+        options.setUserName(settings.receiverId());
+        options.setPassword(settings.secret().getBytes(StandardCharsets.UTF_8));
+        options.setWill(settings.willTopic(), new MqttMessage(settings.willPayload(), 1, true, null));
+        MqttProperties willProperties = new MqttProperties();
+        willProperties.setWillDelayInterval((long) settings.willDelaySeconds());
+        options.setWillMessageProperties(willProperties);
+        return options;
+    }
+
+    @Override
+    public void connectComplete(boolean reconnect, String serverUri) {
+        listener.onConnected(reconnect);
+    }
+
+    @Override
+    public void messageArrived(String topic, MqttMessage message) {
+        listener.onMessage(topic, message.getPayload());
+    }
+
+    @Override
+    public void disconnected(MqttDisconnectResponse response) {
+        if (!closed) {
+            LOG.warning(settings.receiverId() + " lost the broker connection (" + response
+                    + "); reconnecting automatically");
+        }
+    }
+
+    @Override
+    public void mqttErrorOccurred(MqttException exception) {
+        LOG.log(Level.WARNING, settings.receiverId() + ": MQTT error", exception);
+    }
+
+    @Override
+    public void deliveryComplete(IMqttToken token) {
+        // Deliveries are tracked per publish through MqttActionListener.
+    }
+
+    @Override
+    public void authPacketArrived(int reasonCode, MqttProperties properties) {
+        // No enhanced authentication.
+    }
+
+    private static String describe(Throwable cause) {
+        return cause == null ? "unknown error" : cause.getMessage() != null ? cause.getMessage() : cause.toString();
+    }
+}

@@ -1,0 +1,31 @@
+package vn.loaxa.agent.protocol;
+
+import java.time.Instant;
+
+/**
+ * One airing of a broadcast on this receiver.
+ *
+ * @param occurrenceId stable id of the airing; the key of every event about it
+ * @param broadcastId  the broadcast this airing belongs to
+ * @param title        human-readable title, for logs
+ * @param priority     bulletin class
+ * @param playAt       the UTC instant at which playback starts
+ * @param expiresAt    the latest instant at which playback may still start
+ * @param audio        the audio to play
+ */
+public record ManifestEntry(
+        String occurrenceId,
+        String broadcastId,
+        String title,
+        Priority priority,
+        Instant playAt,
+        Instant expiresAt,
+        AudioRef audio) {
+
+    /** True if every field the agent needs to act on the entry is present. */
+    public boolean isComplete() {
+        return occurrenceId != null && !occurrenceId.isBlank()
+                && playAt != null && expiresAt != null
+                && audio != null && audio.url() != null && audio.sha256() != null;
+    }
+}

@@ -1,0 +1,15 @@
+package vn.loaxa.agent.protocol;
+
+/** The {@code schema} values this agent understands (protocol version 1). */
+public final class Schemas {
+
+    /** Schema of a manifest, server to agent. */
+    public static final String MANIFEST = "loaxa.manifest/1";
+    /** Schema of an event, agent to server. */
+    public static final String EVENT = "loaxa.event/1";
+    /** Schema of a status message, agent to server. */
+    public static final String STATUS = "loaxa.status/1";
+
+    private Schemas() {
+    }
+}

@@ -1,0 +1,88 @@
+package vn.loaxa.agent.playback;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.loaxa.agent.support.TestAudio;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class AudioPlayerTest {
+
+    @TempDir
+    static Path dir;
+    private static Path tone;
+
+    @BeforeAll
+    static void createTone() throws Exception {
+        tone = dir.resolve("tone.ogg");
+        TestAudio.sineOggOpus(tone, 1.0);
+    }
+
+    @Test
+    void shouldDecodeOggOpusTo48kHzMono16BitPcm() throws Exception {
+        RecordingSink sink = new RecordingSink();
+
+        AudioPlayer.Outcome outcome = new AudioPlayer(sink).play(tone, () -> false);
+
+        assertThat(outcome).isEqualTo(AudioPlayer.Outcome.COMPLETED);
+        assertThat(sink.opened).containsExactly(PcmFormat.PLAYBACK);
+        assertThat(sink.bytes).as("one second of 48 kHz mono s16").isBetween(96_000L * 95 / 100, 96_000L * 110 / 100);
+        assertThat(sink.drained).isTrue();
+        assertThat(sink.closed).isTrue();
+    }
+
+    @Test
+    void shouldStopWhenAsked() throws Exception {
+        RecordingSink sink = new RecordingSink();
+
+        AudioPlayer.Outcome outcome = new AudioPlayer(sink).play(tone, () -> sink.bytes > 10_000);
+
+        assertThat(outcome).isEqualTo(AudioPlayer.Outcome.STOPPED);
+        assertThat(sink.bytes).isLessThan(50_000L);
+        assertThat(sink.drained).isFalse();
+        assertThat(sink.closed).isTrue();
+    }
+
+    @Test
+    void shouldFailOnAFileThatIsNotAudio() throws Exception {
+        Path garbage = Files.writeString(dir.resolve("garbage.ogg"), "this is not an ogg file at all");
+
+        assertThatThrownBy(() -> new AudioPlayer(new RecordingSink()).play(garbage, () -> false))
+                .isInstanceOf(PlaybackException.class)
+                .hasMessageContaining("garbage.ogg");
+    }
+
+    private static final class RecordingSink implements Sink {
+        final List<PcmFormat> opened = new ArrayList<>();
+        long bytes;
+        boolean drained;
+        boolean closed;
+
+        @Override
+        public void open(PcmFormat format) {
+            opened.add(format);
+        }
+
+        @Override
+        public void write(byte[] pcm, int offset, int length) {
+            bytes += length;
+        }
+
+        @Override
+        public void drain() {
+            drained = true;
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+        }
+    }
+}

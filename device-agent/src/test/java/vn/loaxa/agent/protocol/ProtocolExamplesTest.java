@@ -1,0 +1,182 @@
+package vn.loaxa.agent.protocol;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Parses the shared examples of docs/protocol (on the test classpath under {@code protocol/}). */
+class ProtocolExamplesTest {
+
+    private final ObjectMapper json = Json.newMapper();
+
+    @Test
+    void shouldFindEveryExampleFileOnTheClasspath() throws Exception {
+        URL directory = getClass().getClassLoader().getResource("protocol");
+        assertThat(directory).as("docs/protocol on the test classpath").isNotNull();
+        try (Stream<Path> files = Files.list(Path.of(directory.toURI()))) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .contains("manifest.json", "event-played.json", "event-failed.json", "status-online.json",
+                            "status-will.json");
+        }
+    }
+
+    @Test
+    void shouldParseEveryExampleFileAsItsSchema() throws IOException, URISyntaxException {
+        Map<String, Class<?>> bySchema = Map.of(Schemas.MANIFEST, Manifest.class, Schemas.EVENT, AgentEvent.class,
+                Schemas.STATUS, Status.class);
+        Path directory = Path.of(getClass().getClassLoader().getResource("protocol").toURI());
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".json")).toList()) {
+                String schema = json.readTree(file.toFile()).path("schema").asText();
+                assertThat(bySchema).as("schema of %s", file.getFileName()).containsKey(schema);
+                assertThat(json.readValue(file.toFile(), bySchema.get(schema))).isNotNull();
+            }
+        }
+    }
+
+    @Test
+    void shouldParseManifestExample() {
+        Manifest manifest = read("manifest.json", Manifest.class);
+
+        assertThat(manifest.schema()).isEqualTo("loaxa.manifest/1");
+        assertThat(manifest.receiverId()).isEqualTo("ls-thatkhe-01");
+        assertThat(manifest.version()).isEqualTo(1795679999123L);
+        assertThat(manifest.generatedAt()).isEqualTo(Instant.parse("2026-11-26T06:00:00.123Z"));
+        assertThat(manifest.isComplete()).isTrue();
+        assertThat(manifest.entries()).hasSize(1);
+        ManifestEntry entry = manifest.entries().get(0);
+        assertThat(entry.occurrenceId()).isEqualTo("6f1c1f64-6c1e-4b8e-9f0a-3f2d6f9a4b10");
+        assertThat(entry.broadcastId()).isEqualTo("0b8f3c2a-5a4d-4f7e-8a51-6c1d2e3f4a5b");
+        assertThat(entry.title()).isEqualTo("Thông báo lịch tiêm chủng tháng 12");
+        assertThat(entry.priority()).isEqualTo(Priority.NORMAL);
+        assertThat(entry.playAt()).isEqualTo(Instant.parse("2026-11-26T06:01:00Z"));
+        assertThat(entry.expiresAt()).isEqualTo(Instant.parse("2026-11-26T06:11:00Z"));
+        AudioRef audio = entry.audio();
+        assertThat(audio.url())
+                .isEqualTo("http://127.0.0.1:8080/api/v1/media/2a1d7c1e-9b0f-4c3e-8d2a-1f0e9d8c7b6a/audio");
+        assertThat(audio.sha256()).isEqualTo("3b0c5a54a1f1d2c1d5b2e0c7a0e3e1f6f5c9d8b7a6e5d4c3b2a1f0e9d8c7b6a5");
+        assertThat(audio.hasValidSha256()).isTrue();
+        assertThat(audio.durationMs()).isEqualTo(42500L);
+        assertThat(audio.sizeBytes()).isEqualTo(132480L);
+        assertThat(audio.contentType()).isEqualTo("audio/ogg");
+    }
+
+    @Test
+    void shouldParsePlayedEventExample() {
+        AgentEvent event = read("event-played.json", AgentEvent.class);
+
+        assertThat(event.schema()).isEqualTo("loaxa.event/1");
+        assertThat(event.receiverId()).isEqualTo("ls-thatkhe-01");
+        assertThat(event.occurrenceId()).isEqualTo("6f1c1f64-6c1e-4b8e-9f0a-3f2d6f9a4b10");
+        assertThat(event.event()).isEqualTo(EventType.PLAYED);
+        assertThat(event.at()).isEqualTo(Instant.parse("2026-11-26T06:01:42.517Z"));
+        assertThat(event.reason()).isNull();
+    }
+
+    @Test
+    void shouldParseFailedEventExample() {
+        AgentEvent event = read("event-failed.json", AgentEvent.class);
+
+        assertThat(event.event()).isEqualTo(EventType.FAILED);
+        assertThat(event.at()).isEqualTo(Instant.parse("2026-11-26T06:00:07.002Z"));
+        assertThat(event.reason()).startsWith("sha256 mismatch after download");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"event-played.json", "event-failed.json"})
+    void shouldDeriveTheExampleEventId(String file) {
+        AgentEvent event = read(file, AgentEvent.class);
+
+        UUID derived = AgentEvent.idFor(event.occurrenceId(), event.receiverId(), event.event());
+
+        assertThat(derived).isEqualTo(event.id());
+        assertThat(derived.version()).isEqualTo(3);
+        assertThat(AgentEvent.of(event.receiverId(), event.occurrenceId(), event.event(), event.at(), event.reason()))
+                .isEqualTo(event);
+    }
+
+    @Test
+    void shouldParseStatusExamples() {
+        Status online = read("status-online.json", Status.class);
+        Status will = read("status-will.json", Status.class);
+
+        assertThat(online).isEqualTo(Status.online("ls-thatkhe-01", Instant.parse("2026-11-26T05:59:58Z"), "0.1.0"));
+        assertThat(will).isEqualTo(Status.will("ls-thatkhe-01"));
+    }
+
+    @Test
+    void shouldWriteWillExactlyLikeTheExample() throws IOException {
+        assertThat(json.readTree(json.writeValueAsBytes(Status.will("ls-thatkhe-01"))))
+                .isEqualTo(json.readTree(resource("status-will.json")));
+    }
+
+    @Test
+    void shouldWriteEventsThatReadBackAsTheExample() throws IOException {
+        AgentEvent failed = read("event-failed.json", AgentEvent.class);
+
+        assertThat(json.readTree(json.writeValueAsBytes(failed))).isEqualTo(json.readTree(resource("event-failed.json")));
+    }
+
+    @Test
+    void shouldIgnoreUnknownFields() throws IOException {
+        String withExtras = """
+                {"schema":"loaxa.status/1","receiverId":"rx1","online":true,"futureField":{"x":[1,2]}}""";
+
+        assertThat(json.readValue(withExtras, Status.class).online()).isTrue();
+    }
+
+    @Test
+    void shouldTreatManifestWithoutEntriesAsIncomplete() throws IOException {
+        Manifest manifest = json.readValue("""
+                {"schema":"loaxa.manifest/1","receiverId":"rx1","version":3}""", Manifest.class);
+
+        assertThat(manifest.isComplete()).isFalse();
+        assertThat(json.readValue("""
+                {"schema":"loaxa.manifest/1","receiverId":"rx1","version":3,"entries":[]}""", Manifest.class)
+                .isComplete()).isTrue();
+    }
+
+    @Test
+    void shouldRejectShaThatIsNotLowercaseHex() {
+        assertThat(new AudioRef("http://x/a", "../../etc/passwd", null, null, null).hasValidSha256()).isFalse();
+        assertThat(new AudioRef("http://x/a", "AB".repeat(32), null, null, null).hasValidSha256()).isFalse();
+        assertThat(new AudioRef("http://x/a", "ab".repeat(32), null, null, null).hasValidSha256()).isTrue();
+    }
+
+    @Test
+    void shouldListFinalEvents() {
+        assertThat(Stream.of(EventType.values()).filter(EventType::isFinal).toList())
+                .isEqualTo(List.of(EventType.PLAYED, EventType.FAILED, EventType.MISSED));
+    }
+
+    private <T> T read(String name, Class<T> type) {
+        try {
+            return json.readValue(resource(name), type);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private byte[] resource(String name) throws IOException {
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream("protocol/" + name)) {
+            assertThat(in).as("protocol/%s on the classpath", name).isNotNull();
+            return in.readAllBytes();
+        }
+    }
+}

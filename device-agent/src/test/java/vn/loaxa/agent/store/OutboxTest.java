@@ -1,0 +1,85 @@
+package vn.loaxa.agent.store;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.loaxa.agent.protocol.AgentEvent;
+import vn.loaxa.agent.protocol.EventType;
+import vn.loaxa.agent.protocol.Json;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class OutboxTest {
+
+    @TempDir
+    Path cacheDir;
+
+    private final AgentEvent delivered = AgentEvent.of("rx1", "occ-1", EventType.DELIVERED,
+            Instant.parse("2026-11-26T06:00:00.100Z"), null);
+    private final AgentEvent failed = AgentEvent.of("rx1", "occ-1", EventType.FAILED,
+            Instant.parse("2026-11-26T06:00:01.200Z"), "the reason");
+
+    @Test
+    void shouldKeepEventsDurablyUntilRemoved() throws Exception {
+        Outbox outbox = new Outbox(cacheDir, Json.newMapper());
+        assertThat(outbox.add(delivered)).isTrue();
+        assertThat(outbox.add(failed)).isTrue();
+
+        Outbox reopened = new Outbox(cacheDir, Json.newMapper());
+
+        assertThat(reopened.pending()).containsExactlyInAnyOrder(delivered, failed);
+        assertThat(cacheDir.resolve("outbox").resolve(delivered.id() + ".json")).exists();
+        reopened.remove(delivered.id());
+        assertThat(reopened.pending()).containsExactly(failed);
+        assertThat(reopened.contains(delivered.id())).isFalse();
+    }
+
+    @Test
+    void shouldNotDuplicateAnEventAlreadyInTheOutbox() throws Exception {
+        Outbox outbox = new Outbox(cacheDir, Json.newMapper());
+
+        assertThat(outbox.add(delivered)).isTrue();
+        assertThat(outbox.add(AgentEvent.of("rx1", "occ-1", EventType.DELIVERED, Instant.now(), null))).isFalse();
+
+        assertThat(outbox.pending()).containsExactly(delivered);
+    }
+
+    @Test
+    void shouldSetAsideUnreadableFiles() throws Exception {
+        Outbox outbox = new Outbox(cacheDir, Json.newMapper());
+        Files.writeString(cacheDir.resolve("outbox").resolve("broken.json"), "{not json");
+        outbox.add(delivered);
+
+        assertThat(outbox.pending()).containsExactly(delivered);
+        assertThat(cacheDir.resolve("outbox").resolve("broken.json.bad")).exists();
+    }
+
+    @Test
+    void shouldRememberJournalMarkersAndPruneOthers() throws Exception {
+        EntryJournal journal = new EntryJournal(cacheDir);
+        journal.mark(delivered.id());
+        journal.mark(failed.id());
+        journal.mark(delivered.id());
+
+        journal.retainOnly(Set.of(failed.id()));
+
+        assertThat(journal.has(delivered.id())).isFalse();
+        assertThat(new EntryJournal(cacheDir).has(failed.id())).isTrue();
+    }
+
+    @Test
+    void shouldReplaceFilesAtomically() throws Exception {
+        Path target = cacheDir.resolve("manifest.json");
+        AtomicFiles.write(target, "one".getBytes());
+        AtomicFiles.write(target, "two".getBytes());
+
+        assertThat(target).hasContent("two");
+        try (var files = Files.list(cacheDir)) {
+            assertThat(files).containsExactly(target);
+        }
+    }
+}

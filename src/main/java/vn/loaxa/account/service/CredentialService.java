@@ -1,0 +1,39 @@
+package vn.loaxa.account.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.Optional;
+import java.util.Set;
+import vn.loaxa.account.Roles;
+import vn.loaxa.account.model.AccountRepository;
+import vn.loaxa.receiver.model.ReceiverRepository;
+
+/** Checks a name and password against people's accounts first, then receivers' secrets. */
+@ApplicationScoped
+public class CredentialService {
+    private final AccountRepository accounts;
+    private final ReceiverRepository receivers;
+    private final Passwords passwords;
+
+    public CredentialService(AccountRepository accounts, ReceiverRepository receivers, Passwords passwords) {
+        this.accounts = accounts;
+        this.receivers = receivers;
+        this.passwords = passwords;
+    }
+
+    public record Caller(String name, Set<String> roles) {
+    }
+
+    @Transactional
+    public Optional<Caller> check(String name, String password) {
+        var account = accounts.findByIdOptional(name);
+        if (account.isPresent()) {
+            return passwords.matches(password, account.get().passwordHash)
+                    ? Optional.of(new Caller(name, Set.of(Roles.USER, account.get().role)))
+                    : Optional.empty();
+        }
+        return receivers.findByIdOptional(name)
+                .filter(r -> passwords.matches(password, r.secretHash))
+                .map(r -> new Caller(name, Set.of(Roles.RECEIVER)));
+    }
+}

@@ -1,0 +1,5 @@
+package vn.loaxa.area.model;
+
+public enum AreaKind {
+    PROVINCE, DISTRICT, COMMUNE, VILLAGE
+}

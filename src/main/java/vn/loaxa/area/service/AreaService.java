@@ -1,0 +1,84 @@
+package vn.loaxa.area.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import vn.loaxa.area.api.AreaNode;
+import vn.loaxa.area.api.AreaRequest;
+import vn.loaxa.area.model.Area;
+import vn.loaxa.area.model.AreaRepository;
+import vn.loaxa.common.error.ConflictException;
+import vn.loaxa.common.error.NotFoundException;
+
+@ApplicationScoped
+public class AreaService {
+    private final AreaRepository areas;
+
+    public AreaService(AreaRepository areas) {
+        this.areas = areas;
+    }
+
+    /** The whole forest, roots first, children in code order. */
+    @Transactional
+    public List<AreaNode> tree() {
+        List<Area> all = areas.allByPath();
+        Map<String, List<AreaNode>> childrenOf = new HashMap<>();
+        Map<String, AreaNode> nodes = new HashMap<>();
+        for (Area area : all) {
+            List<AreaNode> children = new ArrayList<>();
+            childrenOf.put(area.code, children);
+            nodes.put(area.code, new AreaNode(area.code, area.name, area.kind, area.parentCode, children));
+        }
+        List<AreaNode> roots = new ArrayList<>();
+        for (Area area : all) {
+            AreaNode node = nodes.get(area.code);
+            if (area.parentCode == null) {
+                roots.add(node);
+            } else {
+                childrenOf.get(area.parentCode).add(node);
+            }
+        }
+        return roots;
+    }
+
+    @Transactional
+    public AreaNode create(AreaRequest request) {
+        if (areas.findByIdOptional(request.code()).isPresent()) {
+            throw new ConflictException("Area '" + request.code() + "' already exists");
+        }
+        Area area = new Area();
+        area.code = request.code();
+        area.name = request.name().strip();
+        area.kind = request.kind();
+        if (request.parentCode() == null || request.parentCode().isBlank()) {
+            area.path = "/" + area.code + "/";
+        } else {
+            Area parent = areas.findByIdOptional(request.parentCode())
+                    .orElseThrow(() -> NotFoundException.referenced("Parent area", request.parentCode()));
+            area.parentCode = parent.code;
+            area.path = parent.path + area.code + "/";
+        }
+        areas.persist(area);
+        return new AreaNode(area.code, area.name, area.kind, area.parentCode, List.of());
+    }
+
+    @Transactional
+    public java.util.Set<String> allCodes() {
+        return new java.util.HashSet<>(areas.find("select a.code from Area a").project(String.class).list());
+    }
+
+    /** Codes of the given areas and of everything below them. */
+    @Transactional
+    public List<String> subtreeCodes(List<String> roots) {
+        List<String> codes = new ArrayList<>();
+        for (String root : roots) {
+            Area area = areas.findByIdOptional(root).orElseThrow(() -> NotFoundException.referenced("Area", root));
+            codes.addAll(areas.find("select a.code from Area a where a.path like ?1", area.path + "%")
+                    .project(String.class).list());
+        }
+        return codes;
+    }
+}

@@ -1,0 +1,23 @@
+package vn.loaxa.bulletin.api;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.UUID;
+import vn.loaxa.bulletin.model.Priority;
+
+public record BulletinRequest(
+        @NotBlank @Size(max = 300) String title,
+        @NotBlank @Size(max = 100) String topic,
+        @NotNull Priority priority,
+        @NotEmpty @Size(max = 50) List<@Valid @NotNull SegmentRequest> segments) {
+
+    public record SegmentRequest(
+            @NotNull UUID mediaId,
+            @NotBlank @Pattern(regexp = "[a-z]{3}|ALL", message = "must be an ISO 639-3 code or ALL") String language) {
+    }
+}

@@ -1,0 +1,41 @@
+package vn.loaxa.bulletin.model;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+@Entity
+@Table(name = "bulletin")
+public class Bulletin {
+    @Id
+    public UUID id;
+
+    public String title;
+
+    public String topic;
+
+    @Enumerated(EnumType.STRING)
+    public Priority priority;
+
+    @ElementCollection
+    @CollectionTable(name = "bulletin_segment", joinColumns = @JoinColumn(name = "bulletin_id"))
+    @OrderColumn(name = "position")
+    public List<Segment> segments = new ArrayList<>();
+
+    @Column(name = "created_by")
+    public String createdBy;
+
+    @Column(name = "created_at")
+    public OffsetDateTime createdAt;
+}

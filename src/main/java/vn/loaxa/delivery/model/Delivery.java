@@ -1,0 +1,87 @@
+package vn.loaxa.delivery.model;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** Where one occurrence stands on one receiver. */
+@Entity
+@Table(name = "delivery")
+public class Delivery {
+    // a pooled sequence, not IDENTITY, so that inserts can be batched
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "delivery_seq")
+    @SequenceGenerator(name = "delivery_seq", sequenceName = "delivery_seq", allocationSize = 50)
+    public Long id;
+
+    @Column(name = "occurrence_id")
+    public UUID occurrenceId;
+
+    @Column(name = "receiver_id")
+    public String receiverId;
+
+    @Enumerated(EnumType.STRING)
+    public DeliveryState state;
+
+    @Column(name = "state_rank")
+    public int stateRank;
+
+    public String reason;
+
+    @Column(name = "delivered_at")
+    public OffsetDateTime deliveredAt;
+
+    @Column(name = "downloaded_at")
+    public OffsetDateTime downloadedAt;
+
+    @Column(name = "started_at")
+    public OffsetDateTime startedAt;
+
+    @Column(name = "finished_at")
+    public OffsetDateTime finishedAt;
+
+    @Column(name = "updated_at")
+    public OffsetDateTime updatedAt;
+
+    @Version
+    public int version;
+
+    public static Delivery scheduled(UUID occurrenceId, String receiverId, OffsetDateTime now) {
+        Delivery d = new Delivery();
+        d.occurrenceId = occurrenceId;
+        d.receiverId = receiverId;
+        d.state = DeliveryState.SCHEDULED;
+        d.stateRank = DeliveryState.SCHEDULED.rank();
+        d.updatedAt = now;
+        return d;
+    }
+
+    /** Records the time of an event and moves the state forward if the event is later in the life cycle. */
+    public boolean apply(DeliveryState event, OffsetDateTime at, String failureReason, OffsetDateTime now) {
+        switch (event) {
+            case DELIVERED -> deliveredAt = deliveredAt == null ? at : deliveredAt;
+            case DOWNLOADED -> downloadedAt = downloadedAt == null ? at : downloadedAt;
+            case PLAYING -> startedAt = startedAt == null ? at : startedAt;
+            default -> finishedAt = finishedAt == null ? at : finishedAt;
+        }
+        updatedAt = now;
+        if (stateRank >= DeliveryState.FINAL_RANK || event.rank() <= stateRank) {
+            return false;
+        }
+        state = event;
+        stateRank = event.rank();
+        if (event == DeliveryState.FAILED || event == DeliveryState.MISSED || event == DeliveryState.PREEMPTED) {
+            reason = failureReason;
+        }
+        return true;
+    }
+}

@@ -1,0 +1,47 @@
+package vn.loaxa.delivery.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import vn.loaxa.common.error.NotFoundException;
+import vn.loaxa.delivery.api.DeliveryReport;
+import vn.loaxa.delivery.model.DeliveryRepository;
+import vn.loaxa.delivery.model.DeliveryState;
+import vn.loaxa.schedule.model.BroadcastRepository;
+import vn.loaxa.schedule.model.Occurrence;
+import vn.loaxa.schedule.model.OccurrenceRepository;
+
+@ApplicationScoped
+public class DeliveryQueryService {
+    private final BroadcastRepository broadcasts;
+    private final OccurrenceRepository occurrences;
+    private final DeliveryRepository deliveries;
+
+    public DeliveryQueryService(BroadcastRepository broadcasts, OccurrenceRepository occurrences,
+            DeliveryRepository deliveries) {
+        this.broadcasts = broadcasts;
+        this.occurrences = occurrences;
+        this.deliveries = deliveries;
+    }
+
+    @Transactional
+    public DeliveryReport ofBroadcast(UUID broadcastId) {
+        if (broadcasts.findByIdOptional(broadcastId).isEmpty()) {
+            throw NotFoundException.of("Broadcast", broadcastId);
+        }
+        List<UUID> occurrenceIds = occurrences.ofBroadcast(broadcastId).stream().map(o -> o.id).toList();
+        List<DeliveryReport.Row> rows = deliveries.ofOccurrences(occurrenceIds).stream()
+                .map(d -> new DeliveryReport.Row(d.occurrenceId, d.receiverId, d.state, d.reason, d.deliveredAt,
+                        d.downloadedAt, d.startedAt, d.finishedAt, d.updatedAt))
+                .toList();
+        Map<DeliveryState, Long> counts = new EnumMap<>(DeliveryState.class);
+        for (DeliveryState state : DeliveryState.values()) {
+            counts.put(state, 0L);
+        }
+        rows.forEach(r -> counts.merge(r.state(), 1L, Long::sum));
+        return new DeliveryReport(broadcastId, rows.size(), counts, rows);
+    }
+}

@@ -1,0 +1,68 @@
+package vn.loaxa.demo;
+
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import vn.loaxa.area.api.AreaRequest;
+import vn.loaxa.area.model.AreaKind;
+import vn.loaxa.area.service.AreaService;
+import vn.loaxa.receiver.api.ReceiverRequest;
+import vn.loaxa.receiver.api.ReceiverView;
+import vn.loaxa.receiver.service.ReceiverService;
+
+/**
+ * A small slice of Lạng Sơn for the dev and demo profiles, created through the same services as the API and only
+ * where missing. The province code 20 is official; the commune and village codes are demo values.
+ */
+@ApplicationScoped
+public class DemoSeed {
+    private static final Logger LOG = Logger.getLogger(DemoSeed.class);
+
+    static final List<AreaRequest> AREAS = List.of(
+            new AreaRequest("20", "Tỉnh Lạng Sơn", AreaKind.PROVINCE, null),
+            new AreaRequest("20-TK", "Xã Thất Khê", AreaKind.COMMUNE, "20"),
+            new AreaRequest("20-BG", "Xã Bình Gia", AreaKind.COMMUNE, "20"),
+            new AreaRequest("20-CL", "Xã Chi Lăng", AreaKind.COMMUNE, "20"),
+            new AreaRequest("20-TK-NA", "Thôn Nà Ản", AreaKind.VILLAGE, "20-TK"),
+            new AreaRequest("20-TK-PL", "Thôn Pác Lạn", AreaKind.VILLAGE, "20-TK"),
+            new AreaRequest("20-BG-KL", "Thôn Khuổi Luông", AreaKind.VILLAGE, "20-BG"));
+
+    static final List<ReceiverRequest> RECEIVERS = List.of(
+            new ReceiverRequest("ls-thatkhe-01", "Cụm loa Nà Ản", "20-TK-NA", List.of("vie", "tyz"), 22.2571, 106.4590),
+            new ReceiverRequest("ls-thatkhe-02", "Cụm loa Pác Lạn", "20-TK-PL", List.of("vie", "nut"), 22.2495, 106.4712),
+            new ReceiverRequest("ls-binhgia-01", "Cụm loa Khuổi Luông", "20-BG-KL", List.of("vie"), 21.9490, 106.3710));
+
+    private final DemoConfig config;
+    private final AreaService areas;
+    private final ReceiverService receivers;
+
+    public DemoSeed(DemoConfig config, AreaService areas, ReceiverService receivers) {
+        this.config = config;
+        this.areas = areas;
+        this.receivers = receivers;
+    }
+
+    void seed(@Observes @Priority(50) StartupEvent event) {
+        if (!config.enabled()) {
+            return;
+        }
+        Set<String> existingAreas = areas.allCodes();
+        AREAS.stream().filter(a -> !existingAreas.contains(a.code())).forEach(areas::create);
+        Set<String> existingReceivers = receivers.list().stream().map(ReceiverView::id).collect(Collectors.toSet());
+        int added = 0;
+        for (ReceiverRequest receiver : RECEIVERS) {
+            if (!existingReceivers.contains(receiver.id())) {
+                receivers.provision(receiver);
+                added++;
+            }
+        }
+        if (added > 0) {
+            LOG.infof("Seeded the Lạng Sơn demo: %d areas, %d receivers", AREAS.size(), added);
+        }
+    }
+}

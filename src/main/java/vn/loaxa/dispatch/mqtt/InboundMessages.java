@@ -1,0 +1,141 @@
+package vn.loaxa.dispatch.mqtt;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import vn.loaxa.delivery.model.DeliveryState;
+import vn.loaxa.delivery.service.EventIngestService;
+import vn.loaxa.dispatch.protocol.AgentEvent;
+import vn.loaxa.dispatch.protocol.StatusMessage;
+import vn.loaxa.receiver.service.ReceiverService;
+
+/** Validates every message from receivers and hands it to the service that stores it, or drops it. */
+@ApplicationScoped
+public class InboundMessages {
+    private static final Logger LOG = Logger.getLogger(InboundMessages.class);
+
+    private final ObjectMapper json;
+    private final Topics topics;
+    private final MqttConfig config;
+    private final MqttDrops drops;
+    private final EventIngestService events;
+    private final ReceiverService receivers;
+
+    public InboundMessages(ObjectMapper json, MqttConfig config, MqttDrops drops, EventIngestService events,
+            ReceiverService receivers) {
+        this.json = json;
+        this.topics = new Topics(config.topicPrefix());
+        this.config = config;
+        this.drops = drops;
+        this.events = events;
+        this.receivers = receivers;
+    }
+
+    public void handle(String topic, byte[] payload) {
+        try {
+            Optional<Topics.Address> address = topics.parse(topic);
+            if (address.isEmpty()) {
+                drops.drop("bad-topic", topic, "not a loaxa receiver topic");
+            } else if (payload.length > config.maxInboundPayloadBytes()) {
+                drops.drop("too-large", topic, payload.length + " bytes");
+            } else if (payload.length == 0) {
+                // an empty retained message only clears the topic
+                LOG.debugf("Retained message cleared on %s", topic);
+            } else {
+                switch (address.get().kind()) {
+                    case EVENT -> handleEvent(topic, address.get().receiverId(), payload);
+                    case STATUS -> handleStatus(topic, address.get().receiverId(), payload);
+                    case MANIFEST -> drops.drop("unexpected", topic, "manifests flow from the server only");
+                }
+            }
+        } catch (RuntimeException e) {
+            drops.drop("error", topic, e.toString());
+        }
+    }
+
+    private void handleEvent(String topic, String receiverId, byte[] payload) {
+        AgentEvent event;
+        try {
+            event = json.readValue(payload, AgentEvent.class);
+        } catch (Exception e) {
+            drops.drop("malformed", topic, shortMessage(e));
+            return;
+        }
+        if (!AgentEvent.SCHEMA.equals(event.schema())) {
+            drops.drop("schema", topic, "schema '" + event.schema() + "' is not " + AgentEvent.SCHEMA);
+            return;
+        }
+        if (!receiverId.equals(event.receiverId())) {
+            drops.drop("receiver-mismatch", topic, "payload names receiver '" + event.receiverId() + "'");
+            return;
+        }
+        Optional<DeliveryState> state = eventState(event.event());
+        Optional<UUID> occurrenceId = uuid(event.occurrenceId());
+        if (state.isEmpty() || occurrenceId.isEmpty() || event.at() == null) {
+            drops.drop("invalid", topic, "event, occurrenceId and at are required and must be valid");
+            return;
+        }
+        String reason = event.reason() == null ? null : truncate(event.reason(), 1000);
+        EventIngestService.Outcome outcome = events.ingest(occurrenceId.get(), receiverId, state.get(),
+                event.at().atOffset(ZoneOffset.UTC), reason,
+                AgentEvent.idFor(event.occurrenceId(), receiverId, event.event()));
+        if (outcome == EventIngestService.Outcome.UNKNOWN_DELIVERY) {
+            drops.drop("unknown-delivery", topic, "occurrence " + occurrenceId.get() + " was not sent to " + receiverId);
+        }
+    }
+
+    private void handleStatus(String topic, String receiverId, byte[] payload) {
+        StatusMessage status;
+        try {
+            status = json.readValue(payload, StatusMessage.class);
+        } catch (Exception e) {
+            drops.drop("malformed", topic, shortMessage(e));
+            return;
+        }
+        if (!StatusMessage.SCHEMA.equals(status.schema()) || status.online() == null) {
+            drops.drop("schema", topic, "not a " + StatusMessage.SCHEMA + " message with 'online'");
+            return;
+        }
+        if (!receiverId.equals(status.receiverId())) {
+            drops.drop("receiver-mismatch", topic, "payload names receiver '" + status.receiverId() + "'");
+            return;
+        }
+        // a Last Will carries no time: it is as fresh as its arrival
+        Instant at = status.at() == null || !status.online() ? Instant.now() : status.at();
+        String version = status.agentVersion() == null ? null : truncate(status.agentVersion(), 32);
+        if (!receivers.recordStatus(receiverId, status.online(), at.atOffset(ZoneOffset.UTC), version)) {
+            drops.drop("unknown-receiver", topic, "no receiver '" + receiverId + "' is registered");
+        }
+    }
+
+    private static Optional<DeliveryState> eventState(String name) {
+        try {
+            DeliveryState state = DeliveryState.valueOf(name);
+            return state == DeliveryState.SCHEDULED ? Optional.empty() : Optional.of(state);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<UUID> uuid(String value) {
+        try {
+            return value == null ? Optional.empty() : Optional.of(UUID.fromString(value));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String shortMessage(Exception e) {
+        String message = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+        return truncate(String.valueOf(message), 200);
+    }
+
+    private static String truncate(String value, int max) {
+        return value.length() <= max ? value : value.substring(0, max);
+    }
+}

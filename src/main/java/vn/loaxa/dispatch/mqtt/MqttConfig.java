@@ -1,0 +1,33 @@
+package vn.loaxa.dispatch.mqtt;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.Optional;
+
+@ConfigMapping(prefix = "loaxa.mqtt")
+public interface MqttConfig {
+    /** URL of an external broker, e.g. {@code tcp://mqtt.example:1883}; absent means the embedded broker. */
+    Optional<String> url();
+
+    /** User name the server connects with. */
+    Optional<String> username();
+
+    /** Password the server connects with. */
+    Optional<String> password();
+
+    /** First topic level of every loaxa topic. */
+    @WithDefault("loaxa")
+    String topicPrefix();
+
+    /** Shared-subscription group of the server replicas. */
+    @WithDefault("loaxa-server")
+    String sharedGroup();
+
+    /** QoS 1 messages in flight at once; Paho's default of 10 throttles publishing. */
+    @WithDefault("1000")
+    int maxInflight();
+
+    /** Largest payload accepted from a receiver, in bytes. */
+    @WithDefault("16384")
+    int maxInboundPayloadBytes();
+}

@@ -1,0 +1,181 @@
+package vn.loaxa.dispatch.mqtt;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.paho.mqttv5.client.DisconnectedBufferOptions;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttClientException;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.MqttSubscription;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.jboss.logging.Logger;
+import vn.loaxa.dispatch.broker.EmbeddedBroker;
+
+/**
+ * The server's one MQTT connection: publishes manifests, and receives events and status through shared
+ * subscriptions. Incoming messages are handed to an executor at once; Paho's callback thread never blocks.
+ */
+@ApplicationScoped
+public class MqttGateway implements MqttCallback {
+    private static final Logger LOG = Logger.getLogger(MqttGateway.class);
+    private static final long CONNECT_TIMEOUT_MS = 15_000;
+
+    private final MqttConfig config;
+    private final EmbeddedBroker broker;
+    private final InboundMessages inbound;
+    private final Topics topics;
+    private final ExecutorService inboundExecutor =
+            Executors.newSingleThreadExecutor(r -> new Thread(r, "loaxa-mqtt-inbound"));
+    private volatile MqttAsyncClient client;
+
+    public MqttGateway(MqttConfig config, EmbeddedBroker broker, InboundMessages inbound) {
+        this.config = config;
+        this.broker = broker;
+        this.inbound = inbound;
+        this.topics = new Topics(config.topicPrefix());
+    }
+
+    public Topics topics() {
+        return topics;
+    }
+
+    void start(@Observes @Priority(20) StartupEvent event) throws MqttException {
+        String url = config.url().or(broker::url).orElseThrow(() -> new IllegalStateException(
+                "No MQTT broker: set LOAXA_MQTT_URL, or enable the embedded broker"));
+        client = new MqttAsyncClient(url, "loaxa-server-" + UUID.randomUUID(), new MemoryPersistence());
+        client.setCallback(this);
+        DisconnectedBufferOptions buffer = new DisconnectedBufferOptions();
+        buffer.setBufferEnabled(true);
+        buffer.setBufferSize(100_000);
+        buffer.setDeleteOldestMessages(true);
+        client.setBufferOpts(buffer);
+        MqttConnectionOptions options = new MqttConnectionOptions();
+        options.setCleanStart(true);
+        options.setAutomaticReconnect(true);
+        options.setAutomaticReconnectDelay(1, 60);
+        options.setKeepAliveInterval(30);
+        options.setReceiveMaximum(config.maxInflight());
+        config.username().ifPresent(options::setUserName);
+        config.password().ifPresent(p -> options.setPassword(p.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        try {
+            client.connect(options).waitForCompletion(CONNECT_TIMEOUT_MS);
+        } catch (MqttException e) {
+            throw new IllegalStateException("Cannot connect to the MQTT broker at " + url + ": " + e.getMessage()
+                    + ". Check LOAXA_MQTT_URL and that the broker runs.", e);
+        }
+        LOG.infof("Connected to MQTT broker %s (topic prefix '%s')", url, config.topicPrefix());
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        inboundExecutor.shutdown();
+        MqttAsyncClient current = client;
+        if (current != null) {
+            try {
+                if (current.isConnected()) {
+                    current.disconnect().waitForCompletion(5_000);
+                }
+                current.close();
+            } catch (MqttException e) {
+                LOG.debug("MQTT client did not close cleanly", e);
+            }
+        }
+        try {
+            inboundExecutor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public boolean connected() {
+        return client != null && client.isConnected();
+    }
+
+    /** Publishes at QoS 1; while disconnected the message waits in Paho's buffer. */
+    public void publish(String topic, byte[] payload, boolean retained, long expirySeconds) {
+        MqttMessage message = new MqttMessage(payload);
+        message.setQos(1);
+        message.setRetained(retained);
+        MqttProperties properties = new MqttProperties();
+        properties.setMessageExpiryInterval(Math.max(1, expirySeconds));
+        properties.setContentType("application/json");
+        message.setProperties(properties);
+        try {
+            IMqttToken token = client.publish(topic, message);
+            if (token != null && token.getException() != null) {
+                throw token.getException();
+            }
+        } catch (MqttException e) {
+            if (e.getReasonCode() == MqttClientException.REASON_CODE_MAX_INFLIGHT) {
+                waitForInflightSlot();
+                publish(topic, payload, retained, expirySeconds);
+                return;
+            }
+            throw new MqttPublishException(topic, e);
+        }
+    }
+
+    private void waitForInflightSlot() {
+        for (IMqttToken pending : client.getPendingTokens()) {
+            try {
+                pending.waitForCompletion(CONNECT_TIMEOUT_MS);
+            } catch (MqttException ignored) {
+                // the failed token frees its slot just the same
+            }
+            return;
+        }
+    }
+
+    @Override
+    public void connectComplete(boolean reconnect, String serverURI) {
+        MqttSubscription[] subscriptions = {
+                new MqttSubscription(topics.sharedAllReceivers(config.sharedGroup(), Topics.Kind.EVENT), 1),
+                new MqttSubscription(topics.sharedAllReceivers(config.sharedGroup(), Topics.Kind.STATUS), 1)};
+        try {
+            client.subscribe(subscriptions);
+            if (reconnect) {
+                LOG.infof("Reconnected to MQTT broker %s", serverURI);
+            }
+        } catch (MqttException e) {
+            LOG.errorf(e, "Cannot subscribe to receiver events on %s", serverURI);
+        }
+    }
+
+    @Override
+    public void messageArrived(String topic, MqttMessage message) {
+        byte[] payload = message.getPayload();
+        inboundExecutor.execute(() -> inbound.handle(topic, payload));
+    }
+
+    @Override
+    public void disconnected(MqttDisconnectResponse response) {
+        LOG.warnf("Disconnected from the MQTT broker: %s", response.getReasonString());
+    }
+
+    @Override
+    public void mqttErrorOccurred(MqttException exception) {
+        LOG.error("MQTT error", exception);
+    }
+
+    @Override
+    public void deliveryComplete(IMqttToken token) {
+        // QoS 1 publishes need no follow-up: manifests are retained and re-sent as a whole on every change
+    }
+
+    @Override
+    public void authPacketArrived(int reasonCode, MqttProperties properties) {
+        // no enhanced authentication
+    }
+}

@@ -1,0 +1,80 @@
+package vn.loaxa.dispatch.mqtt;
+
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Builds and parses every loaxa topic string (docs/protocol.md, "Topics"). Pure, so it is tested directly. */
+public final class Topics {
+    public static final String VERSION = "v1";
+    private static final Pattern RECEIVER_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+
+    public enum Kind {
+        MANIFEST("manifest"), EVENT("event"), STATUS("status");
+
+        private final String segment;
+
+        Kind(String segment) {
+            this.segment = segment;
+        }
+
+        static Optional<Kind> of(String segment) {
+            for (Kind kind : values()) {
+                if (kind.segment.equals(segment)) {
+                    return Optional.of(kind);
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** A parsed receiver topic. */
+    public record Address(String receiverId, Kind kind) {
+    }
+
+    private final String prefix;
+
+    public Topics(String prefix) {
+        if (prefix.isEmpty() || prefix.contains("+") || prefix.contains("#") || prefix.startsWith("$")
+                || prefix.startsWith("/") || prefix.endsWith("/")) {
+            throw new IllegalArgumentException("Invalid topic prefix '" + prefix + "'");
+        }
+        this.prefix = prefix;
+    }
+
+    public static boolean isValidReceiverId(String id) {
+        return id != null && RECEIVER_ID.matcher(id).matches();
+    }
+
+    public String receiver(String receiverId, Kind kind) {
+        if (!isValidReceiverId(receiverId)) {
+            throw new IllegalArgumentException("Invalid receiver id '" + receiverId + "'");
+        }
+        return base() + receiverId + "/" + kind.segment;
+    }
+
+    /** Subscription filter for one kind of message from every receiver. */
+    public String allReceivers(Kind kind) {
+        return base() + "+/" + kind.segment;
+    }
+
+    /** The same filter as an MQTT 5 shared subscription, so replicas split the messages. */
+    public String sharedAllReceivers(String group, Kind kind) {
+        return "$share/" + group + "/" + allReceivers(kind);
+    }
+
+    public Optional<Address> parse(String topic) {
+        String base = base();
+        if (topic == null || !topic.startsWith(base)) {
+            return Optional.empty();
+        }
+        String[] rest = topic.substring(base.length()).split("/", -1);
+        if (rest.length != 2 || !isValidReceiverId(rest[0])) {
+            return Optional.empty();
+        }
+        return Kind.of(rest[1]).map(kind -> new Address(rest[0], kind));
+    }
+
+    private String base() {
+        return prefix + "/" + VERSION + "/rx/";
+    }
+}

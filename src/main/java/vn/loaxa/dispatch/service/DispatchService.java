@@ -1,0 +1,63 @@
+package vn.loaxa.dispatch.service;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import vn.loaxa.delivery.model.Delivery;
+import vn.loaxa.delivery.model.DeliveryRepository;
+import vn.loaxa.schedule.model.Broadcast;
+import vn.loaxa.schedule.model.BroadcastRepository;
+import vn.loaxa.schedule.model.Occurrence;
+import vn.loaxa.schedule.model.OccurrenceRepository;
+import vn.loaxa.schedule.service.TargetResolver;
+
+/** Sends one occurrence to its receivers: records a SCHEDULED delivery for each, then publishes manifests. */
+@ApplicationScoped
+public class DispatchService {
+    private static final Logger LOG = Logger.getLogger(DispatchService.class);
+
+    private final OccurrenceRepository occurrences;
+    private final BroadcastRepository broadcasts;
+    private final DeliveryRepository deliveries;
+    private final TargetResolver targets;
+    private final ManifestPublisher manifests;
+
+    public DispatchService(OccurrenceRepository occurrences, BroadcastRepository broadcasts,
+            DeliveryRepository deliveries, TargetResolver targets, ManifestPublisher manifests) {
+        this.occurrences = occurrences;
+        this.broadcasts = broadcasts;
+        this.deliveries = deliveries;
+        this.targets = targets;
+        this.manifests = manifests;
+    }
+
+    public void dispatch(UUID occurrenceId) {
+        List<String> receiverIds = QuarkusTransaction.requiringNew().call(() -> assign(occurrenceId));
+        manifests.publishFor(receiverIds);
+        LOG.infof("Dispatched occurrence %s to %d receivers", occurrenceId, receiverIds.size());
+    }
+
+    private List<String> assign(UUID occurrenceId) {
+        Occurrence occurrence = occurrences.findById(occurrenceId);
+        if (occurrence == null) {
+            LOG.warnf("Occurrence %s no longer exists; nothing to dispatch", occurrenceId);
+            return List.of();
+        }
+        Broadcast broadcast = broadcasts.findById(occurrence.broadcastId);
+        Set<String> receiverIds = targets.receiverIds(broadcast.targetAreas, broadcast.targetReceivers);
+        Set<String> existing = new HashSet<>(deliveries.receiverIdsOf(occurrenceId));
+        OffsetDateTime now = OffsetDateTime.now();
+        for (String receiverId : receiverIds) {
+            if (!existing.contains(receiverId)) {
+                deliveries.persist(Delivery.scheduled(occurrenceId, receiverId, now));
+            }
+        }
+        occurrence.dispatchedAt = now;
+        return List.copyOf(receiverIds);
+    }
+}

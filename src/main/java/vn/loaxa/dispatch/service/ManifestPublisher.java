@@ -1,0 +1,105 @@
+package vn.loaxa.dispatch.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import vn.loaxa.delivery.model.DeliveryState;
+import vn.loaxa.dispatch.mqtt.MqttGateway;
+import vn.loaxa.dispatch.mqtt.Topics;
+import vn.loaxa.dispatch.protocol.ManifestMessage;
+import vn.loaxa.dispatch.protocol.ManifestMessage.AudioRef;
+import vn.loaxa.dispatch.protocol.ManifestMessage.ManifestEntry;
+
+/** Builds each receiver's manifest from its pending deliveries and publishes it retained, with message expiry. */
+@ApplicationScoped
+public class ManifestPublisher {
+    private static final int CHUNK = 500;
+    private static final Duration EMPTY_MANIFEST_EXPIRY = Duration.ofDays(1);
+    private static final String AUDIO_TYPE = "audio/ogg";
+
+    private final EntityManager em;
+    private final MqttGateway mqtt;
+    private final ObjectMapper json;
+    private final String publicBaseUrl;
+    private final AtomicLong lastVersion = new AtomicLong();
+
+    public ManifestPublisher(EntityManager em, MqttGateway mqtt, ObjectMapper json,
+            @ConfigProperty(name = "loaxa.public-base-url") String publicBaseUrl) {
+        this.em = em;
+        this.mqtt = mqtt;
+        this.json = json;
+        this.publicBaseUrl = publicBaseUrl.endsWith("/")
+                ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl;
+    }
+
+    public void publishFor(Collection<String> receiverIds) {
+        List<String> ids = new ArrayList<>(receiverIds);
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+            Map<String, List<ManifestRow>> rows = QuarkusTransaction.requiringNew().call(() -> pendingRows(chunk));
+            for (String receiverId : chunk) {
+                publish(receiverId, rows.getOrDefault(receiverId, List.of()));
+            }
+        }
+    }
+
+    private Map<String, List<ManifestRow>> pendingRows(List<String> receiverIds) {
+        List<ManifestRow> rows = em.createQuery("""
+                select new vn.loaxa.dispatch.service.ManifestRow(d.receiverId, o.id, o.broadcastId, bl.title,
+                    bl.priority, o.playAt, o.expiresAt, o.windowEnd, m.id, m.sha256, m.durationMs, m.sizeBytes)
+                from Delivery d
+                join Occurrence o on o.id = d.occurrenceId
+                join Broadcast b on b.id = o.broadcastId
+                join Bulletin bl on bl.id = b.bulletinId
+                join Media m on m.id = o.mediaId
+                where d.receiverId in :ids and d.stateRank < :final and o.windowEnd > :now
+                order by o.playAt, o.id
+                """, ManifestRow.class)
+                .setParameter("ids", receiverIds)
+                .setParameter("final", DeliveryState.FINAL_RANK)
+                .setParameter("now", OffsetDateTime.now())
+                .getResultList();
+        Map<String, List<ManifestRow>> byReceiver = new HashMap<>();
+        rows.forEach(r -> byReceiver.computeIfAbsent(r.receiverId(), k -> new ArrayList<>()).add(r));
+        return byReceiver;
+    }
+
+    private void publish(String receiverId, List<ManifestRow> rows) {
+        Instant now = Instant.now();
+        List<ManifestEntry> entries = rows.stream().map(this::entry).toList();
+        ManifestMessage manifest = new ManifestMessage(ManifestMessage.SCHEMA, receiverId, nextVersion(now), now, entries);
+        long expiry = rows.stream().map(r -> r.windowEnd().toInstant()).max(Instant::compareTo)
+                .map(end -> Duration.between(now, end).toSeconds())
+                .orElse(EMPTY_MANIFEST_EXPIRY.toSeconds());
+        try {
+            mqtt.publish(mqtt.topics().receiver(receiverId, Topics.Kind.MANIFEST), json.writeValueAsBytes(manifest),
+                    true, expiry);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot serialise the manifest of " + receiverId, e);
+        }
+    }
+
+    private ManifestEntry entry(ManifestRow row) {
+        String url = publicBaseUrl + "/api/v1/media/" + row.mediaId() + "/audio";
+        return new ManifestEntry(row.occurrenceId().toString(), row.broadcastId().toString(), row.title(),
+                row.priority().name(), row.playAt().toInstant(), row.expiresAt().toInstant(),
+                new AudioRef(url, row.sha256(), row.durationMs(), row.sizeBytes(), AUDIO_TYPE));
+    }
+
+    /** Strictly increasing versions based on the clock, so they keep growing across restarts. */
+    private long nextVersion(Instant now) {
+        return lastVersion.updateAndGet(last -> Math.max(last + 1, now.toEpochMilli()));
+    }
+}

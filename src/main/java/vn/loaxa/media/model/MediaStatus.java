@@ -1,0 +1,5 @@
+package vn.loaxa.media.model;
+
+public enum MediaStatus {
+    PROCESSING, READY, FAILED
+}

@@ -1,0 +1,41 @@
+package vn.loaxa.receiver.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import vn.loaxa.account.Roles;
+import vn.loaxa.receiver.service.ReceiverService;
+
+@Path("/api/v1/receivers")
+@RolesAllowed(Roles.USER)
+public class ReceiverResource {
+    private final ReceiverService service;
+
+    public ReceiverResource(ReceiverService service) {
+        this.service = service;
+    }
+
+    @GET
+    public List<ReceiverView> list() {
+        return service.list();
+    }
+
+    @GET
+    @Path("{id}")
+    public ReceiverView get(@PathParam("id") String id) {
+        return service.get(id);
+    }
+
+    @POST
+    public Response provision(@Valid @NotNull ReceiverRequest request) {
+        ReceiverView created = service.provision(request);
+        return Response.created(URI.create("/api/v1/receivers/" + created.id())).entity(created).build();
+    }
+}

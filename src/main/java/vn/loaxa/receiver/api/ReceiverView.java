@@ -1,0 +1,19 @@
+package vn.loaxa.receiver.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** A receiver as the API shows it. {@code secret} is present only in the response that provisions it. */
+public record ReceiverView(
+        String id,
+        String displayName,
+        String areaCode,
+        List<String> languages,
+        Double latitude,
+        Double longitude,
+        boolean online,
+        OffsetDateTime lastSeen,
+        String agentVersion,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String secret) {
+}

@@ -1,0 +1,51 @@
+package vn.loaxa.receiver.model;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One IP receiver cluster (cụm thu phát thanh) and its last known health. */
+@Entity
+@Table(name = "receiver")
+public class Receiver {
+    @Id
+    public String id;
+
+    @Column(name = "display_name")
+    public String displayName;
+
+    @Column(name = "area_code")
+    public String areaCode;
+
+    public Double latitude;
+    public Double longitude;
+
+    @Column(name = "secret_hash")
+    public String secretHash;
+
+    public boolean online;
+
+    @Column(name = "last_seen")
+    public OffsetDateTime lastSeen;
+
+    @Column(name = "agent_version")
+    public String agentVersion;
+
+    @Column(name = "created_at")
+    public OffsetDateTime createdAt;
+
+    /** ISO 639-3 codes, most preferred first. */
+    @ElementCollection
+    @CollectionTable(name = "receiver_language", joinColumns = @JoinColumn(name = "receiver_id"))
+    @OrderColumn(name = "position")
+    @Column(name = "language")
+    public List<String> languages = new ArrayList<>();
+}

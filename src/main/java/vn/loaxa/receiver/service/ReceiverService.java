@@ -1,0 +1,101 @@
+package vn.loaxa.receiver.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import vn.loaxa.account.model.AccountRepository;
+import vn.loaxa.account.service.Passwords;
+import vn.loaxa.area.model.AreaRepository;
+import vn.loaxa.common.error.ConflictException;
+import vn.loaxa.common.error.NotFoundException;
+import vn.loaxa.receiver.api.ReceiverRequest;
+import vn.loaxa.receiver.api.ReceiverView;
+import vn.loaxa.receiver.model.Receiver;
+import vn.loaxa.receiver.model.ReceiverRepository;
+
+@ApplicationScoped
+public class ReceiverService {
+    private final ReceiverRepository receivers;
+    private final AreaRepository areas;
+    private final AccountRepository accounts;
+    private final Passwords passwords;
+
+    public ReceiverService(ReceiverRepository receivers, AreaRepository areas, AccountRepository accounts,
+            Passwords passwords) {
+        this.receivers = receivers;
+        this.areas = areas;
+        this.accounts = accounts;
+        this.passwords = passwords;
+    }
+
+    @Transactional
+    public List<ReceiverView> list() {
+        return receivers.allById().stream().map(r -> view(r, null)).toList();
+    }
+
+    @Transactional
+    public ReceiverView get(String id) {
+        return view(find(id), null);
+    }
+
+    /** Registers a receiver and returns its secret, which is shown only this once. */
+    @Transactional
+    public ReceiverView provision(ReceiverRequest request) {
+        if (receivers.findByIdOptional(request.id()).isPresent() || accounts.findByIdOptional(request.id()).isPresent()) {
+            throw new ConflictException("The name '" + request.id() + "' is already taken by a receiver or an account");
+        }
+        if (areas.findByIdOptional(request.areaCode()).isEmpty()) {
+            throw NotFoundException.referenced("Area", request.areaCode());
+        }
+        Receiver receiver = new Receiver();
+        receiver.id = request.id();
+        receiver.displayName = request.displayName().strip();
+        receiver.areaCode = request.areaCode();
+        receiver.languages = new ArrayList<>(request.languages());
+        receiver.latitude = request.latitude();
+        receiver.longitude = request.longitude();
+        receiver.createdAt = OffsetDateTime.now();
+        String secret = passwords.newSecret();
+        receiver.secretHash = passwords.hash(secret);
+        receivers.persist(receiver);
+        return view(receiver, secret);
+    }
+
+    /** Issues a new secret; the old one stops working at once. */
+    @Transactional
+    public String rotateSecret(String id) {
+        Receiver receiver = find(id);
+        String secret = passwords.newSecret();
+        receiver.secretHash = passwords.hash(secret);
+        return secret;
+    }
+
+    /** Records a status report; an older report than the one already applied is ignored. */
+    @Transactional
+    public boolean recordStatus(String id, boolean online, OffsetDateTime at, String agentVersion) {
+        Receiver receiver = receivers.findById(id);
+        if (receiver == null) {
+            return false;
+        }
+        if (receiver.lastSeen != null && at.isBefore(receiver.lastSeen)) {
+            return true;
+        }
+        receiver.online = online;
+        receiver.lastSeen = at;
+        if (agentVersion != null) {
+            receiver.agentVersion = agentVersion;
+        }
+        return true;
+    }
+
+    private Receiver find(String id) {
+        return receivers.findByIdOptional(id).orElseThrow(() -> NotFoundException.of("Receiver", id));
+    }
+
+    private static ReceiverView view(Receiver r, String secret) {
+        return new ReceiverView(r.id, r.displayName, r.areaCode, List.copyOf(r.languages), r.latitude, r.longitude,
+                r.online, r.lastSeen, r.agentVersion, secret);
+    }
+}

@@ -1,0 +1,45 @@
+package vn.loaxa.schedule.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import vn.loaxa.account.Roles;
+import vn.loaxa.schedule.service.BroadcastService;
+
+@Path("/api/v1/broadcasts")
+@RolesAllowed(Roles.USER)
+public class BroadcastResource {
+    private static final int RECENT = 50;
+
+    private final BroadcastService service;
+
+    public BroadcastResource(BroadcastService service) {
+        this.service = service;
+    }
+
+    @GET
+    public List<BroadcastView> recent() {
+        return service.recent(RECENT);
+    }
+
+    @GET
+    @Path("{id}")
+    public BroadcastView get(@PathParam("id") UUID id) {
+        return service.get(id);
+    }
+
+    @POST
+    public Response create(@Valid @NotNull BroadcastRequest request, SecurityContext security) {
+        BroadcastView created = service.create(request, security.getUserPrincipal().getName());
+        return Response.created(URI.create("/api/v1/broadcasts/" + created.id())).entity(created).build();
+    }
+}

@@ -1,0 +1,44 @@
+package vn.loaxa.schedule.model;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.UUID;
+
+/** A bulletin scheduled for a target; each airing is an {@link Occurrence}. */
+@Entity
+@Table(name = "broadcast")
+public class Broadcast {
+    @Id
+    public UUID id;
+
+    @Column(name = "bulletin_id")
+    public UUID bulletinId;
+
+    @Column(name = "start_at")
+    public OffsetDateTime startAt;
+
+    /** Area codes; each covers its whole subtree at dispatch time. */
+    @ElementCollection
+    @CollectionTable(name = "broadcast_target_area", joinColumns = @JoinColumn(name = "broadcast_id"))
+    @Column(name = "area_code")
+    public Set<String> targetAreas = new LinkedHashSet<>();
+
+    @ElementCollection
+    @CollectionTable(name = "broadcast_target_receiver", joinColumns = @JoinColumn(name = "broadcast_id"))
+    @Column(name = "receiver_id")
+    public Set<String> targetReceivers = new LinkedHashSet<>();
+
+    @Column(name = "created_by")
+    public String createdBy;
+
+    @Column(name = "created_at")
+    public OffsetDateTime createdAt;
+}

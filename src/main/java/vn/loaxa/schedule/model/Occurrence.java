@@ -1,0 +1,36 @@
+package vn.loaxa.schedule.model;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** One airing of a broadcast: the unit that Quartz fires and that receivers confirm. */
+@Entity
+@Table(name = "occurrence")
+public class Occurrence {
+    @Id
+    public UUID id;
+
+    @Column(name = "broadcast_id")
+    public UUID broadcastId;
+
+    @Column(name = "play_at")
+    public OffsetDateTime playAt;
+
+    /** The latest instant at which playback may still start. */
+    @Column(name = "expires_at")
+    public OffsetDateTime expiresAt;
+
+    /** After this instant a delivery that is not final becomes MISSED. */
+    @Column(name = "window_end")
+    public OffsetDateTime windowEnd;
+
+    @Column(name = "media_id")
+    public UUID mediaId;
+
+    @Column(name = "dispatched_at")
+    public OffsetDateTime dispatchedAt;
+}

@@ -1,0 +1,20 @@
+package vn.loaxa.schedule.service;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+@ConfigMapping(prefix = "loaxa.schedule")
+public interface ScheduleConfig {
+    /** How far ahead of play time manifests go out, so that receivers can prefetch the audio. */
+    @WithDefault("PT24H")
+    Duration dispatchHorizon();
+
+    /** How late after its play time an occurrence may still start; later it is MISSED. */
+    @WithDefault("PT10M")
+    Duration lateStartGrace();
+
+    /** Tolerance for a start time slightly in the past (request latency, clock skew). */
+    @WithDefault("PT5S")
+    Duration pastStartTolerance();
+}

@@ -1,0 +1,85 @@
+package vn.loaxa;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static vn.loaxa.support.Api.asAdmin;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+import vn.loaxa.dispatch.broker.EmbeddedBroker;
+import vn.loaxa.dispatch.mqtt.MqttConfig;
+import vn.loaxa.support.AgentProcess;
+import vn.loaxa.support.Fixtures;
+import vn.loaxa.support.TestAudio;
+
+/** The whole path: upload, bulletin, broadcast, Quartz, MQTT, a real agent process, and PLAYED in the API. */
+@QuarkusTest
+class EndToEndTest {
+    @Inject
+    MqttConfig mqtt;
+    @Inject
+    EmbeddedBroker broker;
+    @ConfigProperty(name = "loaxa.public-base-url")
+    String serverUrl;
+    @ConfigProperty(name = "loaxa.data-dir")
+    Path dataDir;
+
+    @Test
+    void shouldPlayAScheduledUploadOnEveryTargetedReceiver() throws Exception {
+        Fixtures.area("E2E", "COMMUNE", null);
+        Fixtures.area("E2E-V1", "VILLAGE", "E2E");
+        Map<String, String> secrets = Map.of(
+                "e2e-rx-1", Fixtures.receiver("e2e-rx-1", "E2E", List.of("vie")),
+                "e2e-rx-2", Fixtures.receiver("e2e-rx-2", "E2E-V1", List.of("vie", "tyz")));
+        String mqttUrl = mqtt.url().or(broker::url).orElseThrow();
+
+        try (AgentProcess agent = AgentProcess.start(secrets, mqttUrl, serverUrl, mqtt.topicPrefix(),
+                dataDir.resolve("e2e-agent"))) {
+            await("receivers online").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                    .untilAsserted(() -> {
+                        assertThat(agent.alive()).as(agent.log()).isTrue();
+                        for (String id : secrets.keySet()) {
+                            assertThat(asAdmin().get("/api/v1/receivers/" + id).<Boolean>path("online"))
+                                    .as(id + " online").isTrue();
+                        }
+                    });
+
+            Path wav = TestAudio.sineWav(Files.createTempFile("e2e", ".wav"), 3, 440, 0.3);
+            String mediaId = Fixtures.uploadReadyMedia(wav, "Thông báo thử", "vie");
+            String bulletinId = Fixtures.bulletin(mediaId, "NORMAL");
+            OffsetDateTime startAt = OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(5).truncatedTo(ChronoUnit.MILLIS);
+            String broadcastId = Fixtures.broadcast(bulletinId, List.of("E2E"), List.of(), startAt);
+
+            await("PLAYED on both receivers").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                    .untilAsserted(() -> {
+                        JsonPath report = asAdmin().get("/api/v1/broadcasts/" + broadcastId + "/deliveries").jsonPath();
+                        assertThat(report.getInt("counts.PLAYED")).as(report.prettify() + agent.log()).isEqualTo(2);
+                    });
+
+            JsonPath report = asAdmin().get("/api/v1/broadcasts/" + broadcastId + "/deliveries").jsonPath();
+            assertThat(report.getInt("total")).isEqualTo(2);
+            assertThat(report.getList("deliveries.receiverId")).containsExactlyInAnyOrder("e2e-rx-1", "e2e-rx-2");
+            for (String started : report.<String>getList("deliveries.startedAt")) {
+                Duration late = Duration.between(startAt, OffsetDateTime.parse(started));
+                assertThat(late).as("start delay").isBetween(Duration.ofMillis(-50), Duration.ofSeconds(2));
+            }
+            for (String delivered : report.<String>getList("deliveries.deliveredAt")) {
+                assertThat(delivered).isNotNull();
+            }
+        }
+
+        await("offline after the agent stops").atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(asAdmin().get("/api/v1/receivers/e2e-rx-1").<Boolean>path("online")).isFalse());
+    }
+}

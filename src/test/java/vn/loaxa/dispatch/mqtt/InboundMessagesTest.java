@@ -1,0 +1,135 @@
+package vn.loaxa.dispatch.mqtt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static vn.loaxa.support.Api.asAdmin;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import vn.loaxa.delivery.model.DeliveryEventRepository;
+import vn.loaxa.dispatch.broker.EmbeddedBroker;
+import vn.loaxa.dispatch.protocol.AgentEvent;
+import vn.loaxa.dispatch.protocol.ManifestMessage;
+import vn.loaxa.support.Fixtures;
+import vn.loaxa.support.TestAudio;
+import vn.loaxa.support.TestMqttClient;
+
+/** Receiver messages over the real broker: idempotent ingest, and a logged, counted drop for bad input. */
+@QuarkusTest
+class InboundMessagesTest {
+    private static final String RX = "ing-rx-1";
+
+    @Inject
+    MqttConfig config;
+    @Inject
+    EmbeddedBroker broker;
+    @Inject
+    MqttDrops drops;
+    @Inject
+    DeliveryEventRepository events;
+    @Inject
+    ObjectMapper json;
+
+    @Test
+    void shouldPublishAManifestAndIngestEventsOnceInAnyOrder() throws Exception {
+        Fixtures.area("ING", "COMMUNE", null);
+        Fixtures.receiver(RX, "ING", List.of("vie"));
+        String mediaId = Fixtures.uploadReadyMedia(
+                TestAudio.sineWav(Files.createTempFile("ing", ".wav"), 1.5, 440, 0.2), "Tin", "vie");
+        String broadcastId = Fixtures.broadcast(Fixtures.bulletin(mediaId, "PRIORITY"), List.of("ING"), List.of(),
+                OffsetDateTime.now(ZoneOffset.UTC).plusHours(1));
+        Topics topics = new Topics(config.topicPrefix());
+
+        await("dispatched").atMost(Duration.ofSeconds(20))
+                .until(() -> deliveries(broadcastId).getInt("total") == 1);
+
+        // subscribing after the publish shows what a receiver that connects later gets: the retained manifest
+        try (TestMqttClient receiver = new TestMqttClient(url())) {
+            receiver.subscribe(topics.receiver(RX, Topics.Kind.MANIFEST));
+            await().atMost(Duration.ofSeconds(20)).until(() -> !receiver.received().isEmpty());
+            var message = receiver.received().get(receiver.received().size() - 1).message();
+            ManifestMessage manifest = json.readValue(message.getPayload(), ManifestMessage.class);
+            assertThat(message.isRetained()).isTrue();
+            assertThat(message.getProperties().getMessageExpiryInterval()).isGreaterThan(3600L);
+            assertThat(manifest.entries()).singleElement().satisfies(entry -> {
+                assertThat(entry.priority()).isEqualTo("PRIORITY");
+                assertThat(entry.audio().url()).endsWith("/api/v1/media/" + mediaId + "/audio");
+                assertThat(entry.audio().sha256()).matches("[0-9a-f]{64}");
+            });
+            String occurrenceId = manifest.entries().get(0).occurrenceId();
+
+            for (String event : List.of("DELIVERED", "PLAYING", "DELIVERED", "DOWNLOADED", "PLAYING")) {
+                receiver.publish(topics.receiver(RX, Topics.Kind.EVENT), event(RX, occurrenceId, event));
+            }
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                JsonPath report = deliveries(broadcastId);
+                assertThat(report.getString("deliveries[0].state")).isEqualTo("PLAYING");
+                assertThat(report.getString("deliveries[0].downloadedAt")).isNotNull();
+            });
+            assertThat(events.count("occurrenceId = ?1", UUID.fromString(occurrenceId))).isEqualTo(3);
+
+            receiver.publish(topics.receiver(RX, Topics.Kind.EVENT), event(RX, occurrenceId, "PLAYED"));
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                    assertThat(deliveries(broadcastId).getInt("counts.PLAYED")).isEqualTo(1));
+        }
+    }
+
+    @Test
+    void shouldDropAndCountBadMessagesAndKeepServing() throws Exception {
+        Topics topics = new Topics(config.topicPrefix());
+        String eventTopic = topics.receiver("bad-rx", Topics.Kind.EVENT);
+        double malformed = drops.count("malformed");
+        double mismatch = drops.count("receiver-mismatch");
+        double unknown = drops.count("unknown-delivery");
+        double invalid = drops.count("invalid");
+        double schema = drops.count("schema");
+        double tooLarge = drops.count("too-large");
+        double unknownReceiver = drops.count("unknown-receiver");
+
+        try (TestMqttClient client = new TestMqttClient(url())) {
+            client.publish(eventTopic, "{not json");
+            client.publish(eventTopic, event("someone-else", UUID.randomUUID().toString(), "PLAYED"));
+            client.publish(eventTopic, event("bad-rx", UUID.randomUUID().toString(), "PLAYED"));
+            client.publish(eventTopic, event("bad-rx", UUID.randomUUID().toString(), "EXPLODED"));
+            client.publish(eventTopic, "{\"schema\":\"loaxa.event/99\",\"receiverId\":\"bad-rx\"}");
+            client.publish(eventTopic, "{\"x\":\"" + "a".repeat(20_000) + "\"}");
+            client.publish(topics.receiver("bad-rx", Topics.Kind.STATUS),
+                    "{\"schema\":\"loaxa.status/1\",\"receiverId\":\"bad-rx\",\"online\":true}");
+        }
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(drops.count("malformed")).isEqualTo(malformed + 1);
+            assertThat(drops.count("receiver-mismatch")).isEqualTo(mismatch + 1);
+            assertThat(drops.count("unknown-delivery")).isEqualTo(unknown + 1);
+            assertThat(drops.count("invalid")).isEqualTo(invalid + 1);
+            assertThat(drops.count("schema")).isEqualTo(schema + 1);
+            assertThat(drops.count("too-large")).isEqualTo(tooLarge + 1);
+            assertThat(drops.count("unknown-receiver")).isEqualTo(unknownReceiver + 1);
+        });
+        asAdmin().get("/api/v1/areas").then().statusCode(200);
+    }
+
+    private String url() {
+        return config.url().or(broker::url).orElseThrow();
+    }
+
+    private JsonPath deliveries(String broadcastId) {
+        return asAdmin().get("/api/v1/broadcasts/" + broadcastId + "/deliveries").jsonPath();
+    }
+
+    private String event(String receiverId, String occurrenceId, String event) throws Exception {
+        return json.writeValueAsString(new AgentEvent(AgentEvent.SCHEMA,
+                AgentEvent.idFor(occurrenceId, receiverId, event).toString(), receiverId, occurrenceId, event,
+                Instant.now(), null));
+    }
+}

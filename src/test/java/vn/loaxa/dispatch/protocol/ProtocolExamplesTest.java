@@ -1,0 +1,71 @@
+package vn.loaxa.dispatch.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/** The examples in docs/protocol/ are the contract; the agent's tests parse the same files. */
+class ProtocolExamplesTest {
+    private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    @Test
+    void shouldReadTheManifestExample() throws IOException {
+        ManifestMessage manifest = read("manifest.json", ManifestMessage.class);
+
+        assertThat(manifest.schema()).isEqualTo(ManifestMessage.SCHEMA);
+        assertThat(manifest.entries()).singleElement().satisfies(entry -> {
+            assertThat(entry.priority()).isEqualTo("NORMAL");
+            assertThat(entry.playAt()).isEqualTo(Instant.parse("2026-11-26T06:01:00Z"));
+            assertThat(entry.expiresAt()).isAfter(entry.playAt());
+            assertThat(entry.audio().sha256()).matches("[0-9a-f]{64}");
+            assertThat(entry.audio().url()).endsWith("/audio");
+        });
+    }
+
+    @Test
+    void shouldWriteManifestsThatReadBackEqual() throws IOException {
+        ManifestMessage manifest = read("manifest.json", ManifestMessage.class);
+
+        assertThat(json.readValue(json.writeValueAsBytes(manifest), ManifestMessage.class)).isEqualTo(manifest);
+    }
+
+    @Test
+    void shouldReadEventExamplesWithStableIds() throws IOException {
+        for (String file : new String[] {"event-played.json", "event-failed.json"}) {
+            AgentEvent event = read(file, AgentEvent.class);
+
+            assertThat(event.schema()).isEqualTo(AgentEvent.SCHEMA);
+            assertThat(event.id()).isEqualTo(
+                    AgentEvent.idFor(event.occurrenceId(), event.receiverId(), event.event()).toString());
+        }
+        assertThat(read("event-failed.json", AgentEvent.class).reason()).contains("sha256");
+    }
+
+    @Test
+    void shouldReadStatusAndWillExamples() throws IOException {
+        StatusMessage online = read("status-online.json", StatusMessage.class);
+        StatusMessage will = read("status-will.json", StatusMessage.class);
+
+        assertThat(online.online()).isTrue();
+        assertThat(online.at()).isNotNull();
+        assertThat(will.online()).isFalse();
+        assertThat(will.at()).isNull();
+        assertThat(will.schema()).isEqualTo(StatusMessage.SCHEMA);
+    }
+
+    private <T> T read(String name, Class<T> type) throws IOException {
+        try (InputStream in = getClass().getResourceAsStream("/protocol/" + name)) {
+            assertThat(in).as("docs/protocol/" + name + " on the test classpath").isNotNull();
+            return json.readValue(in, type);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package vn.loaxa.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** A real device agent, run from the jar that {@code mvn -f device-agent package} builds. */
+public final class AgentProcess implements AutoCloseable {
+    public static final Path JAR = Path.of("device-agent", "target", "loaxa-agent.jar");
+
+    private final Process process;
+    private final Path log;
+
+    private AgentProcess(Process process, Path log) {
+        this.process = process;
+        this.log = log;
+    }
+
+    /** Starts one agent process serving every receiver of {@code secrets} (receiver id to secret). */
+    public static AgentProcess start(Map<String, String> secrets, String mqttUrl, String serverUrl, String topicPrefix,
+            Path workDir) {
+        assertThat(JAR).as("the agent jar; build it first with: mvn -B -f device-agent package").isRegularFile();
+        try {
+            Files.createDirectories(workDir);
+            Path fleet = workDir.resolve("fleet.properties");
+            StringBuilder lines = new StringBuilder();
+            secrets.forEach((id, secret) -> lines.append(id).append('=').append(secret).append('\n'));
+            Files.writeString(fleet, lines);
+            Path log = workDir.resolve("agent.log");
+            String java = ProcessHandle.current().info().command().orElse("java");
+            Process process = new ProcessBuilder(List.of(java, "-jar", JAR.toString(),
+                    "--fleet", fleet.toString(),
+                    "--mqtt-url", mqttUrl,
+                    "--server-url", serverUrl,
+                    "--topic-prefix", topicPrefix,
+                    "--cache-dir", workDir.resolve("cache").toString(),
+                    "--sink", "null"))
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
+            return new AgentProcess(process, log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public boolean alive() {
+        return process.isAlive();
+    }
+
+    public String log() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
+        }
+    }
+
+    /** Stops the agent as systemd would (SIGTERM), so that it can say goodbye. */
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(15, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
