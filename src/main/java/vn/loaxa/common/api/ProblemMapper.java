@@ -72,7 +72,8 @@ public class ProblemMapper {
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthenticated(RuntimeException e, UriInfo uri) {
         if (!uri.getPath().startsWith("/api/")) {
-            return Response.seeOther(URI.create(LOGIN_PAGE)).build();
+            boolean wrongCredentials = e instanceof AuthenticationFailedException;
+            return Response.seeOther(URI.create(wrongCredentials ? LOGIN_PAGE + "?error" : LOGIN_PAGE)).build();
         }
         return Response.fromResponse(problem(401, "Login required",
                         "Send HTTP Basic credentials of a loaxa account (or log in to the web UI first)", uri))
