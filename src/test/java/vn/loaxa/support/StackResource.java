@@ -39,6 +39,7 @@ public class StackResource implements QuarkusTestResourceLifecycleManager {
         config.put("loaxa.public-base-url", "http://127.0.0.1:" + httpPort);
         config.put("loaxa.data-dir", dataDir(run).toString());
         config.put("loaxa.mqtt.topic-prefix", "loaxa-test-" + run);
+        config.put("loaxa.admin.initial-password", Api.ADMIN_PASSWORD);
         if (external()) {
             database = "loaxa_test_" + run;
             execute("CREATE DATABASE " + database);
