@@ -5,11 +5,16 @@ import java.util.List;
 
 /** An RFC 9457 problem+json body. */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record Problem(String type, String title, int status, String detail, String instance, List<FieldError> errors) {
+public record Problem(String type, String title, int status, String detail, String instance, List<FieldError> errors,
+        List<String> conflicts) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
     public record FieldError(String field, String message) {
+    }
+
+    public Problem(String type, String title, int status, String detail, String instance, List<FieldError> errors) {
+        this(type, title, status, detail, instance, errors, List.of());
     }
 
     public static Problem of(int status, String title, String detail, String instance) {

@@ -42,7 +42,8 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response conflict(ConflictException e, UriInfo uri) {
-        return problem(409, "Conflict", e.getMessage(), uri);
+        return respond(new Problem("about:blank", "Conflict", 409, e.getMessage(), uri.getPath(), List.of(),
+                e.conflicts()));
     }
 
     @ServerExceptionMapper

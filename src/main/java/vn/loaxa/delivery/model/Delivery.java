@@ -65,6 +65,17 @@ public class Delivery {
         return d;
     }
 
+    /** Ends the delivery without a receiver's report (cancelled, or missed while the server was down). */
+    public void close(DeliveryState finalState, String why, OffsetDateTime now) {
+        if (stateRank < DeliveryState.FINAL_RANK) {
+            state = finalState;
+            stateRank = DeliveryState.FINAL_RANK;
+            reason = why;
+            finishedAt = finishedAt == null ? now : finishedAt;
+            updatedAt = now;
+        }
+    }
+
     /** Records the time of an event and moves the state forward if the event is later in the life cycle. */
     public boolean apply(DeliveryState event, OffsetDateTime at, String failureReason, OffsetDateTime now) {
         switch (event) {

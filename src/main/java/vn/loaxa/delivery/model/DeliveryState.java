@@ -2,7 +2,7 @@ package vn.loaxa.delivery.model;
 
 /** State of one (occurrence, receiver). A state only ever moves to a higher rank. */
 public enum DeliveryState {
-    SCHEDULED(0), DELIVERED(1), DOWNLOADED(2), PLAYING(3), PLAYED(4), FAILED(4), MISSED(4), PREEMPTED(4);
+    SCHEDULED(0), DELIVERED(1), DOWNLOADED(2), PLAYING(3), PLAYED(4), FAILED(4), MISSED(4), PREEMPTED(4), CANCELLED(4);
 
     public static final int FINAL_RANK = 4;
 

@@ -116,7 +116,8 @@ public class InboundMessages {
     private static Optional<DeliveryState> eventState(String name) {
         try {
             DeliveryState state = DeliveryState.valueOf(name);
-            return state == DeliveryState.SCHEDULED ? Optional.empty() : Optional.of(state);
+            return state == DeliveryState.SCHEDULED || state == DeliveryState.CANCELLED ? Optional.empty()
+                    : Optional.of(state);
         } catch (IllegalArgumentException | NullPointerException e) {
             return Optional.empty();
         }

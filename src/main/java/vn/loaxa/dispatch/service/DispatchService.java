@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 import vn.loaxa.delivery.model.Delivery;
 import vn.loaxa.delivery.model.DeliveryRepository;
+import vn.loaxa.delivery.model.DeliveryState;
 import vn.loaxa.schedule.model.Broadcast;
 import vn.loaxa.schedule.model.BroadcastRepository;
 import vn.loaxa.schedule.model.Occurrence;
@@ -42,10 +43,21 @@ public class DispatchService {
         LOG.infof("Dispatched occurrence %s to %d receivers", occurrenceId, receiverIds.size());
     }
 
+    /** Records an occurrence that could not air on any of its receivers, without sending anything. */
+    public void recordMissed(UUID occurrenceId, String reason) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            assign(occurrenceId);
+            OffsetDateTime now = OffsetDateTime.now();
+            for (Delivery delivery : deliveries.ofOccurrences(List.of(occurrenceId))) {
+                delivery.close(DeliveryState.MISSED, reason, now);
+            }
+        });
+    }
+
     private List<String> assign(UUID occurrenceId) {
         Occurrence occurrence = occurrences.findById(occurrenceId);
-        if (occurrence == null) {
-            LOG.warnf("Occurrence %s no longer exists; nothing to dispatch", occurrenceId);
+        if (occurrence == null || occurrence.cancelledAt != null) {
+            LOG.warnf("Occurrence %s no longer exists or was cancelled; nothing to dispatch", occurrenceId);
             return List.of();
         }
         Broadcast broadcast = broadcasts.findById(occurrence.broadcastId);

@@ -3,14 +3,24 @@ package vn.loaxa.schedule.api;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.time.Duration;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
+/**
+ * A broadcast: a bulletin, its targets, and its timing. {@code startAt} is the first (or only) airing; with a
+ * {@code recurrence} it is the DTSTART, read in {@code timeZone} (Asia/Ho_Chi_Minh when absent).
+ */
 public record BroadcastRequest(
         @NotNull UUID bulletinId,
         @NotNull @Valid Targets targets,
-        @NotNull OffsetDateTime startAt) {
+        @NotNull OffsetDateTime startAt,
+        String timeZone,
+        @Valid RecurrenceSpec recurrence,
+        Duration lateStartGrace,
+        Boolean allowOverlap) {
 
     /** Area codes (each with its whole subtree) and single receiver ids. */
     public record Targets(@Size(max = 1000) List<@NotNull String> areas,
@@ -22,6 +32,15 @@ public record BroadcastRequest(
 
         public List<String> receiversOrEmpty() {
             return receivers == null ? List.of() : receivers;
+        }
+    }
+
+    /** An RFC 5545 RRULE (COUNT or UNTIL bound it) and EXDATE exceptions as local date-times. */
+    public record RecurrenceSpec(@NotNull @Size(min = 1, max = 500) String rrule,
+            @Size(max = 1000) List<@NotNull LocalDateTime> exdates) {
+
+        public List<LocalDateTime> exdatesOrEmpty() {
+            return exdates == null ? List.of() : exdates;
         }
     }
 }

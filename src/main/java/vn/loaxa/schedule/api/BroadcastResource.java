@@ -7,9 +7,11 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.net.URI;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import vn.loaxa.account.Roles;
@@ -35,6 +37,27 @@ public class BroadcastResource {
     @Path("{id}")
     public BroadcastView get(@PathParam("id") UUID id) {
         return service.get(id);
+    }
+
+    /** Lists the next occurrences of an unsaved definition, in its zone and in UTC. */
+    @POST
+    @Path("preview")
+    public OccurrencePreview preview(@Valid @NotNull PreviewRequest request) {
+        return service.preview(request);
+    }
+
+    @GET
+    @Path("{id}/occurrences")
+    public OccurrencePreview occurrences(@PathParam("id") UUID id, @QueryParam("from") OffsetDateTime from,
+            @QueryParam("count") Integer count) {
+        return service.occurrences(id, from, count);
+    }
+
+    /** One action that stops the broadcast on every receiver, including what is playing now. */
+    @POST
+    @Path("{id}/cancel")
+    public BroadcastView cancel(@PathParam("id") UUID id, SecurityContext security) {
+        return service.cancel(id, security.getUserPrincipal().getName());
     }
 
     @POST

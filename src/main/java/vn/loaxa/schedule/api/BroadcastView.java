@@ -1,12 +1,16 @@
 package vn.loaxa.schedule.api;
 
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-public record BroadcastView(UUID id, UUID bulletinId, String title, OffsetDateTime startAt, List<String> targetAreas,
-        List<String> targetReceivers, List<OccurrenceView> occurrences, OffsetDateTime createdAt) {
+public record BroadcastView(UUID id, UUID bulletinId, String title, OffsetDateTime startAt, String timeZone,
+        String rrule, List<LocalDateTime> exdates, long lateStartGraceSeconds, List<String> targetAreas,
+        List<String> targetReceivers, List<OccurrenceView> occurrences, OffsetDateTime createdAt,
+        OffsetDateTime cancelledAt, String cancelledBy) {
 
-    public record OccurrenceView(UUID id, OffsetDateTime playAt, OffsetDateTime expiresAt, OffsetDateTime dispatchedAt) {
+    public record OccurrenceView(UUID id, OffsetDateTime playAt, OffsetDateTime expiresAt, OffsetDateTime dispatchedAt,
+            OffsetDateTime cancelledAt) {
     }
 }

@@ -7,6 +7,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -35,6 +36,33 @@ public class Broadcast {
     @CollectionTable(name = "broadcast_target_receiver", joinColumns = @JoinColumn(name = "broadcast_id"))
     @Column(name = "receiver_id")
     public Set<String> targetReceivers = new LinkedHashSet<>();
+
+    /** RFC 5545 RRULE; null for a single airing. */
+    public String rrule;
+
+    /** IANA zone in which the start time and the rule are read. */
+    @Column(name = "time_zone")
+    public String timeZone;
+
+    /** Local date-times (in {@link #timeZone}) of instances left out. */
+    @ElementCollection
+    @CollectionTable(name = "broadcast_exdate", joinColumns = @JoinColumn(name = "broadcast_id"))
+    @Column(name = "local_time")
+    public Set<LocalDateTime> exdates = new LinkedHashSet<>();
+
+    /** How late after its play time an instance may still start. */
+    @Column(name = "late_start_grace_seconds")
+    public int lateStartGraceSeconds;
+
+    /** Whether overlapping broadcasts of the same priority were accepted to queue behind each other. */
+    @Column(name = "allow_overlap")
+    public boolean allowOverlap;
+
+    @Column(name = "cancelled_at")
+    public OffsetDateTime cancelledAt;
+
+    @Column(name = "cancelled_by")
+    public String cancelledBy;
 
     @Column(name = "created_by")
     public String createdBy;

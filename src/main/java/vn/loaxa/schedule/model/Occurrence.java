@@ -33,4 +33,7 @@ public class Occurrence {
 
     @Column(name = "dispatched_at")
     public OffsetDateTime dispatchedAt;
+
+    @Column(name = "cancelled_at")
+    public OffsetDateTime cancelledAt;
 }

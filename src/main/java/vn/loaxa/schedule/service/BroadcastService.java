@@ -1,21 +1,33 @@
 package vn.loaxa.schedule.service;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import vn.loaxa.bulletin.model.Bulletin;
 import vn.loaxa.bulletin.model.BulletinRepository;
+import vn.loaxa.common.error.ConflictException;
 import vn.loaxa.common.error.InvalidRequestException;
 import vn.loaxa.common.error.NotFoundException;
+import vn.loaxa.delivery.model.Delivery;
+import vn.loaxa.delivery.model.DeliveryRepository;
+import vn.loaxa.delivery.model.DeliveryState;
+import vn.loaxa.dispatch.service.ManifestPublisher;
 import vn.loaxa.media.model.Media;
 import vn.loaxa.media.model.MediaRepository;
 import vn.loaxa.schedule.api.BroadcastRequest;
 import vn.loaxa.schedule.api.BroadcastView;
+import vn.loaxa.schedule.api.OccurrencePreview;
+import vn.loaxa.schedule.api.PreviewRequest;
 import vn.loaxa.schedule.model.Broadcast;
 import vn.loaxa.schedule.model.BroadcastRepository;
 import vn.loaxa.schedule.model.Occurrence;
@@ -23,81 +35,172 @@ import vn.loaxa.schedule.model.OccurrenceRepository;
 
 @ApplicationScoped
 public class BroadcastService {
-    /** How long after its last possible end an unconfirmed delivery is still given before it is MISSED. */
-    private static final long CONFIRMATION_MARGIN_SECONDS = 60;
+    private static final int DEFAULT_PREVIEW_COUNT = 10;
+    private static final Duration MAX_LATE_START_GRACE = Duration.ofHours(24);
 
     private final BroadcastRepository broadcasts;
     private final OccurrenceRepository occurrences;
     private final BulletinRepository bulletins;
     private final MediaRepository media;
+    private final DeliveryRepository deliveries;
     private final TargetResolver targets;
+    private final OccurrenceFactory factory;
     private final OccurrenceTriggers triggers;
+    private final OverlapCheck overlaps;
+    private final ManifestPublisher manifests;
     private final ScheduleConfig config;
 
     public BroadcastService(BroadcastRepository broadcasts, OccurrenceRepository occurrences,
-            BulletinRepository bulletins, MediaRepository media, TargetResolver targets, OccurrenceTriggers triggers,
+            BulletinRepository bulletins, MediaRepository media, DeliveryRepository deliveries, TargetResolver targets,
+            OccurrenceFactory factory, OccurrenceTriggers triggers, OverlapCheck overlaps, ManifestPublisher manifests,
             ScheduleConfig config) {
         this.broadcasts = broadcasts;
         this.occurrences = occurrences;
         this.bulletins = bulletins;
         this.media = media;
+        this.deliveries = deliveries;
         this.targets = targets;
+        this.factory = factory;
         this.triggers = triggers;
+        this.overlaps = overlaps;
+        this.manifests = manifests;
         this.config = config;
     }
 
     @Transactional
     public BroadcastView create(BroadcastRequest request, String user) {
         Instant now = Instant.now();
-        Instant playAt = request.startAt().toInstant();
-        if (playAt.isBefore(now.minus(config.pastStartTolerance()))) {
-            throw new InvalidRequestException("startAt", "startAt " + request.startAt() + " is in the past (server time is "
-                    + now + "); choose a time from now on");
-        }
         Bulletin bulletin = bulletins.findByIdOptional(request.bulletinId())
                 .orElseThrow(() -> NotFoundException.referenced("Bulletin", request.bulletinId()));
         if (bulletin.segments.size() != 1) {
             throw new InvalidRequestException("bulletinId", "Bulletin '" + bulletin.id + "' has "
                     + bulletin.segments.size() + " segments; this version can broadcast single-segment bulletins only");
         }
+        Recurrence timing = timing(request.startAt(), request.timeZone(), request.recurrence());
+        Instant earliest = now.minus(config.pastStartTolerance());
+        List<ZonedDateTime> first = timing.instances(earliest, 1);
+        if (first.isEmpty()) {
+            throw new InvalidRequestException("startAt", timing.recurring()
+                    ? "The recurrence has no instance from now on (server time is " + now + ")"
+                    : "startAt " + request.startAt() + " is in the past (server time is " + now
+                            + "); choose a time from now on");
+        }
+        Duration grace = request.lateStartGrace() == null ? config.lateStartGrace() : request.lateStartGrace();
+        if (grace.isNegative() || grace.compareTo(MAX_LATE_START_GRACE) > 0) {
+            throw new InvalidRequestException("lateStartGrace", "must be between PT0S and PT24H");
+        }
         List<String> areaCodes = request.targets().areasOrEmpty();
         List<String> receiverIds = request.targets().receiversOrEmpty();
         if (areaCodes.isEmpty() && receiverIds.isEmpty()) {
             throw new InvalidRequestException("targets", "Name at least one area code or receiver id in targets");
         }
-        if (targets.receiverIds(areaCodes, receiverIds).isEmpty()) {
+        Set<String> receivers = targets.receiverIds(areaCodes, receiverIds);
+        if (receivers.isEmpty()) {
             throw new InvalidRequestException("targets", "No receiver is registered in the targeted areas");
         }
         Media audio = media.findById(bulletin.segments.get(0).mediaId);
+        boolean allowOverlap = Boolean.TRUE.equals(request.allowOverlap());
+        if (!allowOverlap) {
+            List<String> conflicts = overlaps.conflicts(timing, Duration.ofMillis(audio.durationMs), bulletin.priority,
+                    receivers);
+            if (!conflicts.isEmpty()) {
+                throw new ConflictException("This broadcast would play at the same time as " + conflicts.size()
+                        + " other " + bulletin.priority + " broadcast(s) on the same receivers; change the time or "
+                        + "targets, or set allowOverlap to queue it behind them", conflicts);
+            }
+        }
 
         Broadcast broadcast = new Broadcast();
         broadcast.id = UUID.randomUUID();
         broadcast.bulletinId = bulletin.id;
         broadcast.startAt = request.startAt().withOffsetSameInstant(ZoneOffset.UTC);
+        broadcast.timeZone = timing.zone().getId();
+        broadcast.rrule = request.recurrence() == null ? null : request.recurrence().rrule().strip();
+        if (request.recurrence() != null) {
+            broadcast.exdates.addAll(request.recurrence().exdatesOrEmpty());
+        }
+        broadcast.lateStartGraceSeconds = (int) grace.toSeconds();
+        broadcast.allowOverlap = allowOverlap;
         broadcast.targetAreas.addAll(areaCodes);
         broadcast.targetReceivers.addAll(receiverIds);
         broadcast.createdBy = user;
         broadcast.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         broadcasts.persist(broadcast);
 
-        Occurrence occurrence = new Occurrence();
-        occurrence.id = UUID.randomUUID();
-        occurrence.broadcastId = broadcast.id;
-        occurrence.playAt = broadcast.startAt;
-        occurrence.expiresAt = occurrence.playAt.plus(config.lateStartGrace());
-        occurrence.windowEnd = occurrence.expiresAt.plusNanos(audio.durationMs * 1_000_000)
-                .plusSeconds(CONFIRMATION_MARGIN_SECONDS);
-        occurrence.mediaId = audio.id;
-        occurrences.persist(occurrence);
-
-        Instant fireAt = playAt.minus(config.dispatchHorizon());
-        triggers.schedule(occurrence.id, fireAt.isBefore(now) ? now : fireAt);
+        Occurrence occurrence = factory.occurrence(broadcast, first.get(0).toInstant());
+        Instant fireAt = occurrence.playAt.toInstant().minus(config.dispatchHorizon());
+        triggers.schedule(broadcast.id, occurrence.id, fireAt.isBefore(now) ? now : fireAt);
         return view(broadcast, bulletin, List.of(occurrence));
+    }
+
+    /** Stops a broadcast everywhere: no further occurrences, and receivers drop or stop what they hold. */
+    public BroadcastView cancel(UUID id, String user) {
+        Set<String> affected = QuarkusTransaction.requiringNew().call(() -> cancelRows(id, user));
+        manifests.publishFor(affected);
+        return get(id);
+    }
+
+    private Set<String> cancelRows(UUID id, String user) {
+        Broadcast broadcast = find(id);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        Set<String> affected = new LinkedHashSet<>();
+        if (broadcast.cancelledAt != null) {
+            return affected;
+        }
+        broadcast.cancelledAt = now;
+        broadcast.cancelledBy = user;
+        String reason = "cancelled by " + user;
+        for (Occurrence occurrence : occurrences.ofBroadcast(id)) {
+            if (occurrence.windowEnd.isAfter(now) && occurrence.cancelledAt == null) {
+                occurrence.cancelledAt = now;
+                for (Delivery delivery : deliveries.ofOccurrences(List.of(occurrence.id))) {
+                    if (!delivery.state.isFinal()) {
+                        delivery.close(DeliveryState.CANCELLED, reason, now);
+                    }
+                    affected.add(delivery.receiverId);
+                }
+            }
+        }
+        triggers.forget(id);
+        return affected;
+    }
+
+    public OccurrencePreview preview(PreviewRequest request) {
+        Recurrence timing = timing(request.startAt(), request.timeZone(), request.recurrence());
+        Instant from = request.from() == null ? request.startAt().toInstant() : request.from().toInstant();
+        return preview(timing, from, request.count());
+    }
+
+    @Transactional
+    public OccurrencePreview occurrences(UUID id, OffsetDateTime from, Integer count) {
+        Broadcast broadcast = find(id);
+        Instant start = from == null ? Instant.now() : from.toInstant();
+        if (broadcast.cancelledAt != null) {
+            return new OccurrencePreview(broadcast.timeZone, List.of());
+        }
+        return preview(factory.recurrence(broadcast), start, count);
+    }
+
+    private static OccurrencePreview preview(Recurrence timing, Instant from, Integer count) {
+        int limit = count == null ? DEFAULT_PREVIEW_COUNT : count;
+        if (limit < 1 || limit > 500) {
+            throw new InvalidRequestException("count", "count must be between 1 and 500");
+        }
+        List<OccurrencePreview.Instance> instances = timing.instances(from, limit).stream()
+                .map(t -> new OccurrencePreview.Instance(t.toLocalDateTime(), t.getOffset().getId(), t.toInstant()))
+                .toList();
+        return new OccurrencePreview(timing.zone().getId(), instances);
+    }
+
+    private Recurrence timing(OffsetDateTime startAt, String timeZone, BroadcastRequest.RecurrenceSpec recurrence) {
+        String zone = timeZone == null || timeZone.isBlank() ? config.defaultTimeZone() : timeZone;
+        return Recurrence.of(startAt.toInstant(), zone, recurrence == null ? null : recurrence.rrule(),
+                recurrence == null ? Set.of() : Set.copyOf(recurrence.exdatesOrEmpty()));
     }
 
     @Transactional
     public BroadcastView get(UUID id) {
-        Broadcast broadcast = broadcasts.findByIdOptional(id).orElseThrow(() -> NotFoundException.of("Broadcast", id));
+        Broadcast broadcast = find(id);
         return view(broadcast, bulletins.findById(broadcast.bulletinId), occurrences.ofBroadcast(id));
     }
 
@@ -110,11 +213,16 @@ public class BroadcastService {
         return views;
     }
 
+    private Broadcast find(UUID id) {
+        return broadcasts.findByIdOptional(id).orElseThrow(() -> NotFoundException.of("Broadcast", id));
+    }
+
     private static BroadcastView view(Broadcast b, Bulletin bulletin, List<Occurrence> occurrences) {
-        return new BroadcastView(b.id, b.bulletinId, bulletin == null ? null : bulletin.title, b.startAt,
-                List.copyOf(b.targetAreas), List.copyOf(b.targetReceivers),
+        return new BroadcastView(b.id, b.bulletinId, bulletin == null ? null : bulletin.title, b.startAt, b.timeZone,
+                b.rrule, List.copyOf(b.exdates), b.lateStartGraceSeconds, List.copyOf(b.targetAreas),
+                List.copyOf(b.targetReceivers),
                 occurrences.stream().map(o -> new BroadcastView.OccurrenceView(o.id, o.playAt, o.expiresAt,
-                        o.dispatchedAt)).toList(),
-                b.createdAt);
+                        o.dispatchedAt, o.cancelledAt)).toList(),
+                b.createdAt, b.cancelledAt, b.cancelledBy);
     }
 }

@@ -6,24 +6,23 @@ import org.jboss.logging.Logger;
 import org.quartz.Job;
 import org.quartz.JobExecutionContext;
 import org.quartz.JobExecutionException;
-import vn.loaxa.dispatch.service.DispatchService;
 
-/** Fired by Quartz once per occurrence: sends the occurrence to every targeted receiver. */
+/** Fired by Quartz once per occurrence: airs it (or records it missed) and schedules the next one. */
 @Dependent
 public class DispatchOccurrenceJob implements Job {
     private static final Logger LOG = Logger.getLogger(DispatchOccurrenceJob.class);
 
-    private final DispatchService dispatch;
+    private final BroadcastCycle cycle;
 
-    public DispatchOccurrenceJob(DispatchService dispatch) {
-        this.dispatch = dispatch;
+    public DispatchOccurrenceJob(BroadcastCycle cycle) {
+        this.cycle = cycle;
     }
 
     @Override
     public void execute(JobExecutionContext context) throws JobExecutionException {
         UUID occurrenceId = UUID.fromString(context.getMergedJobDataMap().getString(OccurrenceTriggers.OCCURRENCE_ID));
         try {
-            dispatch.dispatch(occurrenceId);
+            cycle.fire(occurrenceId);
         } catch (RuntimeException e) {
             LOG.errorf(e, "Dispatch of occurrence %s failed", occurrenceId);
             throw new JobExecutionException(e, false);

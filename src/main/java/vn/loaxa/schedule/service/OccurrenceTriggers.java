@@ -13,10 +13,14 @@ import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 
-/** One Quartz trigger per occurrence (never one per receiver), identified by the occurrence id. */
+/**
+ * Quartz identities of broadcasts: one durable job per broadcast definition and, at any time, one trigger for its
+ * next occurrence (named by the occurrence id). Never one per receiver: the count grows with broadcasts only.
+ */
 @ApplicationScoped
 public class OccurrenceTriggers {
     public static final String GROUP = "occurrence-dispatch";
+    public static final String JOB_GROUP = "broadcast";
     static final String OCCURRENCE_ID = "occurrenceId";
 
     private final Scheduler quartz;
@@ -25,30 +29,41 @@ public class OccurrenceTriggers {
         this.quartz = quartz;
     }
 
-    /** Schedules the dispatch; joins the caller's transaction through the JDBC job store. */
-    public void schedule(UUID occurrenceId, Instant fireAt) {
-        JobDetail job = JobBuilder.newJob(DispatchOccurrenceJob.class)
-                .withIdentity(occurrenceId.toString(), GROUP)
-                .usingJobData(OCCURRENCE_ID, occurrenceId.toString())
-                .requestRecovery()
-                .build();
+    /** Schedules the dispatch of an occurrence; joins the caller's transaction through the JDBC job store. */
+    public void schedule(UUID broadcastId, UUID occurrenceId, Instant fireAt) {
+        JobKey job = jobKey(broadcastId);
         Trigger trigger = TriggerBuilder.newTrigger()
                 .withIdentity(occurrenceId.toString(), GROUP)
+                .forJob(job)
+                .usingJobData(OCCURRENCE_ID, occurrenceId.toString())
                 .startAt(Date.from(fireAt))
                 .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
                 .build();
         try {
-            quartz.scheduleJob(job, trigger);
+            if (!quartz.checkExists(job)) {
+                JobDetail detail = JobBuilder.newJob(DispatchOccurrenceJob.class)
+                        .withIdentity(job)
+                        .storeDurably()
+                        .requestRecovery()
+                        .build();
+                quartz.addJob(detail, false);
+            }
+            quartz.scheduleJob(trigger);
         } catch (SchedulerException e) {
             throw new IllegalStateException("Cannot schedule the dispatch of occurrence " + occurrenceId, e);
         }
     }
 
-    public boolean isScheduled(UUID occurrenceId) {
+    /** Removes the broadcast's job and its pending trigger. */
+    public void forget(UUID broadcastId) {
         try {
-            return quartz.checkExists(JobKey.jobKey(occurrenceId.toString(), GROUP));
+            quartz.deleteJob(jobKey(broadcastId));
         } catch (SchedulerException e) {
-            throw new IllegalStateException(e);
+            throw new IllegalStateException("Cannot remove the schedule of broadcast " + broadcastId, e);
         }
+    }
+
+    private static JobKey jobKey(UUID broadcastId) {
+        return JobKey.jobKey(broadcastId.toString(), JOB_GROUP);
     }
 }

@@ -14,6 +14,14 @@ public interface ScheduleConfig {
     @WithDefault("PT10M")
     Duration lateStartGrace();
 
+    /** IANA time zone of broadcasts that name none. */
+    @WithDefault("Asia/Ho_Chi_Minh")
+    String defaultTimeZone();
+
+    /** How far ahead equal-priority broadcasts are compared for overlaps. */
+    @WithDefault("P14D")
+    Duration overlapWindow();
+
     /** Tolerance for a start time slightly in the past (request latency, clock skew). */
     @WithDefault("PT5S")
     Duration pastStartTolerance();

@@ -1,0 +1,76 @@
+package vn.loaxa.schedule.service;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.Optional;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import vn.loaxa.dispatch.service.DispatchService;
+import vn.loaxa.schedule.model.Broadcast;
+import vn.loaxa.schedule.model.BroadcastRepository;
+import vn.loaxa.schedule.model.Occurrence;
+import vn.loaxa.schedule.model.OccurrenceRepository;
+
+/**
+ * What happens when an occurrence's trigger fires. Misfire policy after server downtime: an occurrence whose
+ * start window is still open is dispatched and airs late; one whose window has closed is recorded MISSED on every
+ * targeted receiver, as are any later instances that fell entirely inside the downtime.
+ */
+@ApplicationScoped
+public class BroadcastCycle {
+    private static final Logger LOG = Logger.getLogger(BroadcastCycle.class);
+    static final String DOWNTIME_REASON = "the server was not running while the broadcast window was open";
+
+    private final BroadcastRepository broadcasts;
+    private final OccurrenceRepository occurrences;
+    private final OccurrenceFactory factory;
+    private final OccurrenceTriggers triggers;
+    private final DispatchService dispatch;
+    private final ScheduleConfig config;
+
+    public BroadcastCycle(BroadcastRepository broadcasts, OccurrenceRepository occurrences, OccurrenceFactory factory,
+            OccurrenceTriggers triggers, DispatchService dispatch, ScheduleConfig config) {
+        this.broadcasts = broadcasts;
+        this.occurrences = occurrences;
+        this.factory = factory;
+        this.triggers = triggers;
+        this.dispatch = dispatch;
+        this.config = config;
+    }
+
+    public void fire(UUID occurrenceId) {
+        Instant now = Instant.now();
+        Occurrence occurrence = QuarkusTransaction.requiringNew().call(() -> occurrences.findById(occurrenceId));
+        if (occurrence == null || occurrence.cancelledAt != null) {
+            return;
+        }
+        if (now.isAfter(occurrence.expiresAt.toInstant())) {
+            LOG.warnf("Occurrence %s fired after its window closed at %s; recording it MISSED", occurrenceId,
+                    occurrence.expiresAt);
+            dispatch.recordMissed(occurrenceId, DOWNTIME_REASON);
+        } else {
+            dispatch.dispatch(occurrenceId);
+        }
+        scheduleNext(occurrence, now);
+    }
+
+    private void scheduleNext(Occurrence fired, Instant now) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Broadcast broadcast = broadcasts.findById(fired.broadcastId);
+            if (broadcast == null || broadcast.cancelledAt != null) {
+                return;
+            }
+            Optional<ZonedDateTime> next = factory.recurrence(broadcast).next(fired.playAt.toInstant());
+            if (next.isEmpty()) {
+                triggers.forget(broadcast.id);
+                return;
+            }
+            // an instance whose window passed during a downtime fires at once and is recorded MISSED in turn
+            Occurrence occurrence = factory.occurrence(broadcast, next.get().toInstant());
+            Instant fireAt = next.get().toInstant().minus(config.dispatchHorizon());
+            triggers.schedule(broadcast.id, occurrence.id, fireAt.isBefore(now) ? now : fireAt);
+        });
+    }
+}
