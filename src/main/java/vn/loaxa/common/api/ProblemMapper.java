@@ -20,6 +20,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import vn.loaxa.common.error.ConflictException;
 import vn.loaxa.common.error.InvalidRequestException;
 import vn.loaxa.common.error.NotFoundException;
+import vn.loaxa.schedule.file.InvalidScheduleException;
 
 /** Maps every domain and framework exception to problem+json, once. */
 public class ProblemMapper {
@@ -44,6 +45,15 @@ public class ProblemMapper {
     public Response conflict(ConflictException e, UriInfo uri) {
         return respond(new Problem("about:blank", "Conflict", 409, e.getMessage(), uri.getPath(), List.of(),
                 e.conflicts()));
+    }
+
+    @ServerExceptionMapper
+    public Response invalidSchedule(InvalidScheduleException e, UriInfo uri) {
+        List<Problem.FieldError> errors = e.errors().stream()
+                .map(f -> new Problem.FieldError(f.file() + ":" + f.line(), f.message())).toList();
+        String detail = e.getMessage() + ": " + e.errors().stream().map(Object::toString)
+                .reduce((a, b) -> a + "; " + b).orElse("");
+        return respond(new Problem("about:blank", "Invalid schedule files", 422, detail, uri.getPath(), errors));
     }
 
     @ServerExceptionMapper

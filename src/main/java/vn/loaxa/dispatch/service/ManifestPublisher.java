@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import vn.loaxa.delivery.model.DeliveryRepository;
 import vn.loaxa.delivery.model.DeliveryState;
 import vn.loaxa.dispatch.mqtt.MqttGateway;
 import vn.loaxa.dispatch.mqtt.Topics;
@@ -30,14 +31,16 @@ public class ManifestPublisher {
     private static final String AUDIO_TYPE = "audio/ogg";
 
     private final EntityManager em;
+    private final DeliveryRepository deliveries;
     private final MqttGateway mqtt;
     private final ObjectMapper json;
     private final String publicBaseUrl;
     private final AtomicLong lastVersion = new AtomicLong();
 
-    public ManifestPublisher(EntityManager em, MqttGateway mqtt, ObjectMapper json,
+    public ManifestPublisher(EntityManager em, DeliveryRepository deliveries, MqttGateway mqtt, ObjectMapper json,
             @ConfigProperty(name = "loaxa.public-base-url") String publicBaseUrl) {
         this.em = em;
+        this.deliveries = deliveries;
         this.mqtt = mqtt;
         this.json = json;
         this.publicBaseUrl = publicBaseUrl.endsWith("/")
@@ -48,9 +51,10 @@ public class ManifestPublisher {
         List<String> ids = new ArrayList<>(receiverIds);
         for (int from = 0; from < ids.size(); from += CHUNK) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
-            Map<String, List<ManifestRow>> rows = QuarkusTransaction.requiringNew().call(() -> pendingRows(chunk));
+            Map<String, List<PriorityPlacement.Placed>> placed =
+                    QuarkusTransaction.requiringNew().call(() -> placeAndRecordDrops(pendingRows(chunk)));
             for (String receiverId : chunk) {
-                publish(receiverId, rows.getOrDefault(receiverId, List.of()));
+                publish(receiverId, placed.getOrDefault(receiverId, List.of()));
             }
         }
     }
@@ -58,7 +62,8 @@ public class ManifestPublisher {
     private Map<String, List<ManifestRow>> pendingRows(List<String> receiverIds) {
         List<ManifestRow> rows = em.createQuery("""
                 select new vn.loaxa.dispatch.service.ManifestRow(d.receiverId, o.id, o.broadcastId, bl.title,
-                    bl.priority, o.playAt, o.expiresAt, o.windowEnd, m.id, m.sha256, m.durationMs, m.sizeBytes)
+                    bl.priority, o.playAt, o.expiresAt, o.windowEnd, m.id, m.sha256, m.durationMs, m.sizeBytes,
+                    d.stateRank)
                 from Delivery d
                 join Occurrence o on o.id = d.occurrenceId
                 join Broadcast b on b.id = o.broadcastId
@@ -76,9 +81,28 @@ public class ManifestPublisher {
         return byReceiver;
     }
 
-    private void publish(String receiverId, List<ManifestRow> rows) {
+    /** Applies the priority rule per receiver and closes every displaced NORMAL delivery as PREEMPTED. */
+    private Map<String, List<PriorityPlacement.Placed>> placeAndRecordDrops(Map<String, List<ManifestRow>> rows) {
+        Map<String, List<PriorityPlacement.Placed>> result = new HashMap<>();
+        OffsetDateTime now = OffsetDateTime.now();
+        rows.forEach((receiverId, receiverRows) -> {
+            List<PriorityPlacement.Placed> placed = PriorityPlacement.place(receiverRows);
+            for (PriorityPlacement.Placed p : placed) {
+                if (p.dropped()) {
+                    deliveries.findFor(p.row().occurrenceId(), receiverId).ifPresent(d -> d.close(
+                            DeliveryState.PREEMPTED, "displaced by " + p.displacedBy().priority() + " broadcast "
+                                    + p.displacedBy().broadcastId() + " (" + p.displacedBy().title() + ")", now));
+                }
+            }
+            result.put(receiverId, placed.stream().filter(p -> !p.dropped()).toList());
+        });
+        return result;
+    }
+
+    private void publish(String receiverId, List<PriorityPlacement.Placed> placed) {
         Instant now = Instant.now();
-        List<ManifestEntry> entries = rows.stream().map(this::entry).toList();
+        List<ManifestRow> rows = placed.stream().map(PriorityPlacement.Placed::row).toList();
+        List<ManifestEntry> entries = placed.stream().map(p -> entry(p.row(), p.playAt())).toList();
         ManifestMessage manifest = new ManifestMessage(ManifestMessage.SCHEMA, receiverId, nextVersion(now), now, entries);
         long expiry = rows.stream().map(r -> r.windowEnd().toInstant()).max(Instant::compareTo)
                 .map(end -> Duration.between(now, end).toSeconds())
@@ -91,10 +115,10 @@ public class ManifestPublisher {
         }
     }
 
-    private ManifestEntry entry(ManifestRow row) {
+    private ManifestEntry entry(ManifestRow row, OffsetDateTime playAt) {
         String url = publicBaseUrl + "/api/v1/media/" + row.mediaId() + "/audio";
         return new ManifestEntry(row.occurrenceId().toString(), row.broadcastId().toString(), row.title(),
-                row.priority().name(), row.playAt().toInstant(), row.expiresAt().toInstant(),
+                row.priority().name(), playAt.toInstant(), row.expiresAt().toInstant(),
                 new AudioRef(url, row.sha256(), row.durationMs(), row.sizeBytes(), AUDIO_TYPE));
     }
 

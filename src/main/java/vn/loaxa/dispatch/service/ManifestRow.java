@@ -7,5 +7,5 @@ import vn.loaxa.bulletin.model.Priority;
 /** One still-pending delivery of a receiver, with what its manifest entry needs. */
 public record ManifestRow(String receiverId, UUID occurrenceId, UUID broadcastId, String title, Priority priority,
         OffsetDateTime playAt, OffsetDateTime expiresAt, OffsetDateTime windowEnd, UUID mediaId, String sha256,
-        Long durationMs, Long sizeBytes) {
+        Long durationMs, Long sizeBytes, int stateRank) {
 }

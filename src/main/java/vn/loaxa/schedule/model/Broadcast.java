@@ -61,6 +61,17 @@ public class Broadcast {
     @Column(name = "cancelled_at")
     public OffsetDateTime cancelledAt;
 
+    /** Key of the schedule-file entry that declares this broadcast; null when created through the API. */
+    @Column(name = "source_key")
+    public String sourceKey;
+
+    @Column(name = "source_file")
+    public String sourceFile;
+
+    /** Fingerprint of the declaring entry, to see whether a file changed it. */
+    @Column(name = "source_hash")
+    public String sourceHash;
+
     @Column(name = "cancelled_by")
     public String cancelledBy;
 

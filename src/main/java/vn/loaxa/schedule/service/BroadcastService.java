@@ -67,8 +67,17 @@ public class BroadcastService {
         this.config = config;
     }
 
+    /** Where a broadcast was declared, when it comes from a schedule file. */
+    public record Source(String key, String file, String hash) {
+    }
+
     @Transactional
     public BroadcastView create(BroadcastRequest request, String user) {
+        return create(request, user, null);
+    }
+
+    @Transactional
+    public BroadcastView create(BroadcastRequest request, String user, Source source) {
         Instant now = Instant.now();
         Bulletin bulletin = bulletins.findByIdOptional(request.bulletinId())
                 .orElseThrow(() -> NotFoundException.referenced("Bulletin", request.bulletinId()));
@@ -125,6 +134,11 @@ public class BroadcastService {
         broadcast.targetReceivers.addAll(receiverIds);
         broadcast.createdBy = user;
         broadcast.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        if (source != null) {
+            broadcast.sourceKey = source.key();
+            broadcast.sourceFile = source.file();
+            broadcast.sourceHash = source.hash();
+        }
         broadcasts.persist(broadcast);
 
         Occurrence occurrence = factory.occurrence(broadcast, first.get(0).toInstant());
@@ -138,6 +152,16 @@ public class BroadcastService {
         Set<String> affected = QuarkusTransaction.requiringNew().call(() -> cancelRows(id, user));
         manifests.publishFor(affected);
         return get(id);
+    }
+
+    /** Cancels inside the caller's transaction; the caller publishes manifests for the returned receivers. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Set<String> cancelInTransaction(UUID id, String user) {
+        return cancelRows(id, user);
+    }
+
+    public void republish(Set<String> receiverIds) {
+        manifests.publishFor(receiverIds);
     }
 
     private Set<String> cancelRows(UUID id, String user) {
