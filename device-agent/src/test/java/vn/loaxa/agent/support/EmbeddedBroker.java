@@ -90,6 +90,16 @@ public final class EmbeddedBroker implements AutoCloseable {
         return "tcp://127.0.0.1:" + port;
     }
 
+    /** Stops the broker (every connection drops, in-memory state is lost); {@link #restart} brings it back. */
+    public void stop() throws Exception {
+        hiveMq.stop().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /** Starts a stopped broker again on the same port. */
+    public void restart() throws Exception {
+        hiveMq.start().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    }
+
     @Override
     public void close() throws Exception {
         hiveMq.stop().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
