@@ -601,9 +601,19 @@ public final class Agent implements MqttLink.Listener, AutoCloseable {
     private Optional<Path> verifiedAudio(ScheduledEntry scheduled) {
         ManifestEntry entry = scheduled.entry();
         CompletableFuture<Path> audio = scheduled.audio();
-        if (audio == null || !audio.isDone()) {
-            finish(scheduled, EventType.FAILED, "the audio was not downloaded by the play time " + entry.playAt()
-                    + " (still downloading " + entry.audio().url() + ")");
+        if (audio == null) {
+            finish(scheduled, EventType.FAILED, "the audio was never requested");
+            return Optional.empty();
+        }
+        if (!audio.isDone()) {
+            // Still downloading at play time: play late once it is here, unless expiresAt passes first.
+            LOG.warning(receiverId + " " + scheduled.occurrenceId() + ": the audio is still downloading at the play"
+                    + " time " + entry.playAt() + "; it plays when it arrives, if before " + entry.expiresAt());
+            audio.whenComplete((path, error) -> runOnControl(() -> {
+                if (!scheduled.isCancelled() && !scheduled.isFinished()) {
+                    stage.offer(scheduled);
+                }
+            }));
             return Optional.empty();
         }
         if (audio.isCompletedExceptionally()) {

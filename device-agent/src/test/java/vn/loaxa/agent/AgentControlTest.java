@@ -37,6 +37,7 @@ import vn.loaxa.agent.support.AudioServer;
 import vn.loaxa.agent.support.EmbeddedBroker;
 import vn.loaxa.agent.support.RecordingSink;
 import vn.loaxa.agent.support.TestAudio;
+import vn.loaxa.agent.time.ClockOffset;
 
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -47,6 +48,7 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
@@ -146,6 +148,22 @@ class AgentControlTest {
                 .isBetween((long) (bytesPerSecond * TONE_SECONDS * 0.9), (long) (bytesPerSecond * TONE_SECONDS * 1.2));
         assertThat(sink.clips().get(1).openedAt)
                 .isBetween(emergency.playAt().minusMillis(50), emergency.playAt().plusMillis(200));
+    }
+
+    @Test
+    void shouldStartAtTheScheduledServerInstantCorrectedByTheMeasuredOffset() throws Exception {
+        ClockOffset time = new ClockOffset(Clock.offset(Clock.systemUTC(), Duration.ofSeconds(-3)));
+        time.update(Duration.ofSeconds(3));
+        startAgent(broker.url(), "secret-" + receiverId, time);
+        ManifestEntry entry = entry("occ-offset", Priority.NORMAL, Instant.now().plusSeconds(2), null);
+        publishManifest(1, entry);
+
+        awaitEvents(entry, EventType.PLAYED);
+
+        assertThat(sink.clips().get(0).openedAt).as("the local clock is 3 s behind; the offset corrects it")
+                .isBetween(entry.playAt().minusMillis(20), entry.playAt().plusMillis(100));
+        assertThat(event(entry, EventType.PLAYING).at()).isEqualTo(entry.playAt().truncatedTo(ChronoUnit.MILLIS));
+        assertThat(agent.heartbeat().clockOffsetMs()).isEqualTo(3000L);
     }
 
     @Test
@@ -272,13 +290,17 @@ class AgentControlTest {
     }
 
     private void startAgent(String mqttUrl, String secret) throws Exception {
+        startAgent(mqttUrl, secret, new ClockOffset(Clock.systemUTC()));
+    }
+
+    private void startAgent(String mqttUrl, String secret, ClockOffset time) throws Exception {
         broker.allow(receiverId, secret);
         Tuning tuning = Tuning.defaults().withFlush(1000, Duration.ZERO);
         AgentConfig config = new AgentConfig(receiverId, secret, mqttUrl, null, prefix, cacheDir, SinkType.NULL,
                 null, 5).withTuning(tuning);
         executors = new AgentExecutors();
         agent = new Agent(config, executors, sink, HttpClient.newHttpClient(),
-                new RetryPolicy(3, 3, Duration.ofMillis(20), Duration.ofMillis(100)), json, Clock.systemUTC());
+                new RetryPolicy(3, 3, Duration.ofMillis(20), Duration.ofMillis(100)), json, time);
         agent.start();
         // the first heartbeat follows the subscriptions on the same connection: commands sent now arrive
         await().atMost(TIMEOUT).until(() -> agent.isConnected() && !heartbeats.isEmpty());

@@ -170,7 +170,7 @@ class AgentResilienceTest {
 
     @Test
     void shouldNeverPlayACorruptedCachedFileAndFetchItAgain() throws Exception {
-        ManifestEntry entry = entry("occ-corrupt", Instant.now().plusSeconds(3));
+        ManifestEntry entry = entry("occ-corrupt", Instant.now().plusSeconds(5));
         publishManifest(entry);
         await().atMost(TIMEOUT).until(() -> has(entry, EventType.DOWNLOADED));
         long downloads = audioServer.requests().stream().filter(r -> r.path().equals(TONE_PATH)).count();
