@@ -79,7 +79,7 @@ public final class Agent implements MqttLink.Listener, AutoCloseable {
      * How long before {@code playAt} the entry takes the stage: the audio is verified and opened in this time, so
      * that the first sample leaves at the exact instant.
      */
-    static final Duration PREROLL = Duration.ofMillis(300);
+    static final Duration PREROLL = Duration.ofSeconds(1);
     /** How long a clean shutdown waits for the offline status to be acknowledged. */
     static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(3);
     /** How many command ids are remembered to ignore redeliveries. */
@@ -499,6 +499,20 @@ public final class Agent implements MqttLink.Listener, AutoCloseable {
         Duration early = Duration.between(time.serverNow(), scheduled.entry().playAt().minus(PREROLL));
         if (early.compareTo(CLOCK_TOLERANCE) > 0) {
             armTimer(scheduled);
+            return;
+        }
+        Duration untilPlay = Duration.between(time.serverNow(), scheduled.entry().playAt());
+        if (untilPlay.compareTo(CLOCK_TOLERANCE) > 0 && stage.holdsLowerPriorityThan(scheduled)) {
+            // A lower-priority entry is playing: interrupt it at playAt, not a pre-roll earlier.
+            try {
+                scheduled.timer(executors.scheduler().schedule(() -> {
+                    if (!scheduled.isCancelled() && !scheduled.isFinished()) {
+                        stage.offer(scheduled);
+                    }
+                }, untilPlay.toNanos(), TimeUnit.NANOSECONDS));
+            } catch (RejectedExecutionException e) {
+                LOG.fine("agent is shutting down; " + scheduled.occurrenceId() + " not scheduled");
+            }
             return;
         }
         stage.offer(scheduled);

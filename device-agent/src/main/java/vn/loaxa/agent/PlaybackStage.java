@@ -58,6 +58,12 @@ final class PlaybackStage {
         waiting.add(entry);
     }
 
+    /** True if the entry holding the stage has a lower priority than {@code entry}. */
+    synchronized boolean holdsLowerPriorityThan(ScheduledEntry entry) {
+        return current != null
+                && current.entry().effectivePriority().compareTo(entry.entry().effectivePriority()) < 0;
+    }
+
     /** The entry playing now, if any. */
     synchronized Optional<ScheduledEntry> current() {
         return Optional.ofNullable(current);
