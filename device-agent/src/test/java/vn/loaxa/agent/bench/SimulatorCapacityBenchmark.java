@@ -94,7 +94,7 @@ class SimulatorCapacityBenchmark {
                 Manifest manifest = new Manifest(Schemas.MANIFEST, agent.receiverId(), 1L, Instant.now(),
                         List.of(entry));
                 observer.publish(topics.manifest(agent.receiverId()),
-                        new MqttMessage(json.writeValueAsBytes(manifest), 1, true, new MqttProperties()))
+                        new MqttMessage(json.writeValueAsBytes(manifest), 0, true, new MqttProperties()))
                         .waitForCompletion(10_000);
             }
             await().atMost(Duration.ofMinutes(3)).until(() -> played.get() >= size);
