@@ -81,6 +81,8 @@ class AgentResilienceTest {
     private final RecordingSink sink = new RecordingSink();
     private String prefix;
     private String receiverId;
+    private String secret;
+    private final java.util.concurrent.atomic.AtomicInteger subscriptions = new java.util.concurrent.atomic.AtomicInteger();
     private Topics topics;
     private MqttClient observer;
     private AgentExecutors executors;
@@ -107,7 +109,7 @@ class AgentResilienceTest {
         prefix = "res-" + UUID.randomUUID().toString().substring(0, 8);
         receiverId = "rx-res-" + prefix.substring(4);
         topics = new Topics(prefix);
-        String secret = "secret-" + receiverId;
+        secret = "secret-" + receiverId;
         broker.allow(receiverId, secret);
         observer = new MqttClient(broker.url(), OBSERVER, new MemoryPersistence());
         observer.setCallback(new Callback());
@@ -156,8 +158,13 @@ class AgentResilienceTest {
                     .isBetween(second.playAt().minusMillis(20), second.playAt().plusMillis(100));
             assertThat(events).noneMatch(e -> e.event() == EventType.PLAYING || e.event() == EventType.PLAYED);
         } finally {
+            // The observer stands in for the server: it must be subscribed again before the agent flushes, as the
+            // server is in production (the agent's flush jitter gives it that time; here the agent waits outside).
+            broker.deny(receiverId);
             broker.restart();
         }
+        await().atMost(TIMEOUT).until(() -> subscriptions.get() == 2);
+        broker.allow(receiverId, secret);
 
         await().atMost(TIMEOUT).until(() -> has(first, EventType.PLAYED) && has(second, EventType.PLAYED)
                 && agent.heartbeat().outboxPending() == 0);
@@ -192,6 +199,7 @@ class AgentResilienceTest {
     private void subscribeObserver() {
         try {
             observer.subscribe(prefix + "/v1/rx/+/event", 1);
+            subscriptions.incrementAndGet();
         } catch (MqttException e) {
             throw new IllegalStateException(e);
         }

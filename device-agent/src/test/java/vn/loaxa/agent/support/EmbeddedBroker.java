@@ -92,6 +92,12 @@ public final class EmbeddedBroker implements AutoCloseable {
         return this;
     }
 
+    /** No longer admits this client id (its next connect is refused). */
+    public EmbeddedBroker deny(String clientId) {
+        credentials.remove(clientId);
+        return this;
+    }
+
     public String url() {
         return "tcp://127.0.0.1:" + port;
     }
