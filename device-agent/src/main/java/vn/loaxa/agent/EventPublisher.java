@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -135,11 +136,9 @@ final class EventPublisher {
         if (round != flushRound.get()) {
             return;
         }
+        List<AgentEvent> batch = outbox.pending(batchPerTick + 1, Set.copyOf(inFlight));
         int sent = 0;
-        for (AgentEvent event : outbox.pending()) {
-            if (inFlight.contains(event.id())) {
-                continue;
-            }
+        for (AgentEvent event : batch) {
             if (sent == batchPerTick) {
                 scheduleFlushTick(round, FLUSH_TICK.toMillis());
                 return;

@@ -107,9 +107,24 @@ public final class Outbox {
 
     /** Every waiting event, oldest first. Unreadable files are logged and moved aside. */
     public List<AgentEvent> pending() {
-        List<UUID> ids;
+        return pending(Integer.MAX_VALUE, Set.of());
+    }
+
+    /**
+     * The oldest waiting events, at most {@code limit}, leaving out {@code skip} (e.g. those in flight); only
+     * their files are read.
+     */
+    public List<AgentEvent> pending(int limit, Set<UUID> skip) {
+        List<UUID> ids = new ArrayList<>();
         synchronized (this) {
-            ids = new ArrayList<>(index.keySet());
+            for (UUID id : index.keySet()) {
+                if (ids.size() == limit) {
+                    break;
+                }
+                if (!skip.contains(id)) {
+                    ids.add(id);
+                }
+            }
         }
         List<AgentEvent> events = new ArrayList<>(ids.size());
         for (UUID id : ids) {

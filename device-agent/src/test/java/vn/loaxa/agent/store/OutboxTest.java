@@ -78,6 +78,18 @@ class OutboxTest {
     }
 
     @Test
+    void shouldListTheOldestWaitingEventsUpToALimitLeavingOutSkippedOnes() throws Exception {
+        Outbox outbox = new Outbox(cacheDir, Json.newMapper());
+        AgentEvent played = AgentEvent.of("rx1", "occ-2", EventType.PLAYED, Instant.now(), null);
+        outbox.add(delivered);
+        outbox.add(failed);
+        outbox.add(played);
+
+        assertThat(outbox.pending(1, Set.of(delivered.id()))).containsExactly(failed);
+        assertThat(outbox.pending(2, Set.of())).containsExactly(delivered, failed);
+    }
+
+    @Test
     void shouldDropOldestEventOfAnyKindWhenOnlyFinalEventsWait() throws Exception {
         Outbox outbox = new Outbox(cacheDir, Json.newMapper(), 1);
         outbox.add(failed);
