@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import vn.loaxa.agent.config.AgentConfig;
+import vn.loaxa.agent.config.Tuning;
 import vn.loaxa.agent.download.AudioDownloader;
 import vn.loaxa.agent.download.AudioFetcher;
 import vn.loaxa.agent.download.RetryPolicy;
@@ -14,15 +15,23 @@ import vn.loaxa.agent.mqtt.MqttSettings;
 import vn.loaxa.agent.playback.AudioPlayer;
 import vn.loaxa.agent.playback.PlaybackException;
 import vn.loaxa.agent.playback.Sink;
+import vn.loaxa.agent.playback.SinkException;
 import vn.loaxa.agent.protocol.AgentEvent;
+import vn.loaxa.agent.protocol.AudioRef;
+import vn.loaxa.agent.protocol.Command;
 import vn.loaxa.agent.protocol.EventType;
+import vn.loaxa.agent.protocol.Heartbeat;
 import vn.loaxa.agent.protocol.Manifest;
 import vn.loaxa.agent.protocol.ManifestEntry;
+import vn.loaxa.agent.protocol.Priority;
 import vn.loaxa.agent.protocol.Schemas;
 import vn.loaxa.agent.protocol.Status;
+import vn.loaxa.agent.store.AudioCache;
 import vn.loaxa.agent.store.EntryJournal;
 import vn.loaxa.agent.store.ManifestStore;
+import vn.loaxa.agent.store.OutputSettings;
 import vn.loaxa.agent.store.Outbox;
+import vn.loaxa.agent.time.ClockOffset;
 
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -32,6 +41,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -44,44 +54,79 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 /**
  * One receiver's agent: holds its schedule, downloads and verifies audio, plays each entry at its UTC instant
- * and reports every step. Manifest handling runs on a serial control lane and playback on a serial playback lane,
- * both over the shared {@link AgentExecutors}; so one entry plays at a time and overlapping entries queue.
+ * (server time, through the measured {@link ClockOffset}) and reports every step. Manifest and command handling
+ * run on a serial control lane; playback goes through a {@link PlaybackStage}, which plays one entry at a time
+ * and lets a higher-priority entry interrupt a lower one.
  */
 public final class Agent implements MqttLink.Listener, AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(Agent.class.getName());
     /** Version reported when the agent does not run from its packaged jar. */
     public static final String DEVELOPMENT_VERSION = "0.1.0-SNAPSHOT";
-    /** A play timer that fires earlier than this before {@code playAt} (wall clock adjusted) is re-armed. */
+    /** A play timer that fires earlier than this before its target (wall clock adjusted) is re-armed. */
     static final Duration CLOCK_TOLERANCE = Duration.ofMillis(5);
+    /**
+     * How long before {@code playAt} the entry takes the stage: the audio is verified and opened in this time, so
+     * that the first sample leaves at the exact instant.
+     */
+    static final Duration PREROLL = Duration.ofSeconds(1);
     /** How long a clean shutdown waits for the offline status to be acknowledged. */
     static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(3);
+    /** How many command ids are remembered to ignore redeliveries. */
+    static final int REMEMBERED_COMMANDS = 256;
     private static final int QOS = 1;
+    private static final double FULL_VOLUME = 100.0;
 
     private final AgentConfig config;
     private final String receiverId;
     private final Topics topics;
     private final ObjectMapper json;
     private final Clock clock;
+    private final ClockOffset time;
     private final AgentExecutors executors;
     private final Executor control;
-    private final Executor playbackLane;
+    private final Path cacheDir;
     private final ManifestStore manifestStore;
     private final EntryJournal journal;
     private final AudioFetcher fetcher;
+    private final AudioCache cache;
     private final AudioPlayer player;
+    private final PlaybackStage stage;
+    private final OutputSettings output;
     private final MqttLink mqtt;
     private final EventPublisher events;
     private final MessageCounters counters = new MessageCounters();
     private final Map<String, ScheduledEntry> entries = new ConcurrentHashMap<>();
+    private final Set<UUID> seenCommands = Collections.newSetFromMap(new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<UUID, Boolean> eldest) {
+            return size() > REMEMBERED_COMMANDS;
+        }
+    });
+    private final Instant startedAt;
     private volatile Long currentVersion;
+    private volatile boolean acceptSameVersion;
     private volatile boolean closed;
+    private volatile boolean audioOutputOk = true;
+    private volatile String lastError;
+    private volatile UUID lastCommandId;
+    private volatile ScheduledFuture<?> heartbeatTimer;
+
+    /** An agent on the local clock, without a measured offset. */
+    public Agent(AgentConfig config, AgentExecutors executors, Sink sink, HttpClient http, RetryPolicy retryPolicy,
+                 ObjectMapper json, Clock clock) throws IOException, MqttException {
+        this(config, executors, sink, http, retryPolicy, json, new ClockOffset(clock));
+    }
 
     /**
      * @param config      one receiver's configuration (not a fleet)
@@ -90,33 +135,39 @@ public final class Agent implements MqttLink.Listener, AutoCloseable {
      * @param http        the HTTP client shared by all agents
      * @param retryPolicy how downloads are retried
      * @param json        the protocol's JSON mapper
-     * @param clock       the UTC clock
+     * @param time        the local clock and its measured offset from the server, shared by all agents in the JVM
      */
     public Agent(AgentConfig config, AgentExecutors executors, Sink sink, HttpClient http, RetryPolicy retryPolicy,
-                 ObjectMapper json, Clock clock) throws IOException, MqttException {
+                 ObjectMapper json, ClockOffset time) throws IOException, MqttException {
         if (config.isFleet() || config.receiverId() == null || config.secret() == null) {
             throw new IllegalArgumentException("an agent needs one receiver id and secret, not a fleet");
         }
+        Tuning tuning = config.tuning();
         this.config = config;
         this.receiverId = config.receiverId();
         this.topics = new Topics(config.topicPrefix());
         this.json = json;
-        this.clock = clock;
+        this.time = time;
+        this.clock = time.clock();
+        this.startedAt = clock.instant();
         this.executors = executors;
         this.control = new SerialExecutor(executors.control(), receiverId + "-control");
-        this.playbackLane = new SerialExecutor(executors.playback(), receiverId + "-playback");
-        Path cacheDir = Files.createDirectories(config.cacheDir());
+        this.cacheDir = Files.createDirectories(config.cacheDir());
         this.manifestStore = new ManifestStore(cacheDir, json);
         this.journal = new EntryJournal(cacheDir);
         this.fetcher = new AudioFetcher(new AudioDownloader(http, cacheDir, receiverId, config.secret()), retryPolicy,
                 executors.downloads(), executors.scheduler(), clock);
+        this.cache = new AudioCache(cacheDir, tuning.cacheMaxBytes(), clock);
         this.player = new AudioPlayer(sink);
+        this.stage = new PlaybackStage(executors.playback(), this::perform);
+        this.output = new OutputSettings(cacheDir, json, tuning.volume());
         MqttSettings settings = new MqttSettings(config.mqttUrl(), receiverId, config.secret(),
                 topics.status(receiverId), json.writeValueAsBytes(Status.will(receiverId)),
                 config.willDelaySeconds());
         this.mqtt = new MqttLink(settings, this, executors.scheduler());
         this.events = new EventPublisher(receiverId, topics.event(receiverId), journal,
-                new Outbox(cacheDir, json), json, clock, mqtt, control);
+                new Outbox(cacheDir, json, tuning.outboxMaxEvents()), json, clock, mqtt, control,
+                executors.scheduler(), tuning.flushRatePerSecond(), tuning.flushJitter());
     }
 
     /** The version reported in the online status. */
@@ -124,11 +175,18 @@ public final class Agent implements MqttLink.Listener, AutoCloseable {
         return Optional.ofNullable(Agent.class.getPackage().getImplementationVersion()).orElse(DEVELOPMENT_VERSION);
     }
 
-    /** Reloads the stored manifest and starts connecting to the broker. Returns at once. */
+    /** Reloads the stored manifest, starts connecting to the broker and starts the heartbeat. Returns at once. */
     public void start() {
         LOG.info(() -> "starting " + config);
         control.execute(this::restoreStoredManifest);
         mqtt.start();
+        long intervalMillis = config.tuning().heartbeatInterval().toMillis();
+        try {
+            heartbeatTimer = executors.scheduler().scheduleAtFixedRate(() -> runOnControl(this::publishHeartbeat),
+                    ThreadLocalRandom.current().nextLong(intervalMillis) + 1, intervalMillis, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            LOG.fine("agent is shutting down; no heartbeat");
+        }
     }
 
     public String receiverId() {
@@ -151,27 +209,33 @@ public final class Agent implements MqttLink.Listener, AutoCloseable {
         return mqtt.isConnected();
     }
 
+    /** The health report as it would be published now. */
+    public Heartbeat heartbeat() {
+        return new Heartbeat(Schemas.HEARTBEAT, receiverId, clock.instant().truncatedTo(ChronoUnit.MILLIS), version(),
+                Duration.between(startedAt, clock.instant()).toSeconds(), output.volume(), output.muted(),
+                cache.freeBytes(), time.measuredMillis().orElse(null), audioOutputOk, lastError,
+                (long) events.pending(), events.dropped(), counters.droppedTotal(), lastCommandId);
+    }
+
     // ---- MQTT callbacks: never block, hand the work to the control lane ----
 
     @Override
     public void onConnected(boolean reconnect) {
         LOG.info(() -> receiverId + (reconnect ? " reconnected" : " connected") + "; subscribing to "
-                + topics.manifest(receiverId));
+                + topics.manifest(receiverId) + " and " + topics.command(receiverId));
         mqtt.subscribe(topics.manifest(receiverId), QOS);
+        mqtt.subscribe(topics.command(receiverId), QOS);
         publishStatus(Status.online(receiverId, clock.instant().truncatedTo(ChronoUnit.MILLIS), version()));
-        control.execute(() -> events.flush(true));
+        runOnControl(events::flushAfterConnect);
+        runOnControl(this::publishHeartbeat);
     }
 
     @Override
     public void onMessage(String topic, byte[] payload) {
-        try {
-            control.execute(() -> handleMessage(topic, payload));
-        } catch (RejectedExecutionException e) {
-            LOG.fine("agent is shutting down; message on " + topic + " not handled");
-        }
+        runOnControl(() -> handleMessage(topic, payload));
     }
 
-    // ---- manifest handling (control lane) ----
+    // ---- incoming messages (control lane) ----
 
     private void restoreStoredManifest() {
         manifestStore.load()
@@ -184,32 +248,45 @@ public final class Agent implements MqttLink.Listener, AutoCloseable {
 
     private void handleMessage(String topic, byte[] payload) {
         Optional<Topics.ReceiverTopic> parsed = topics.parse(topic);
-        if (parsed.isEmpty() || parsed.get().kind() != Topics.Kind.MANIFEST
-                || !parsed.get().receiverId().equals(receiverId)) {
-            drop(DropReason.UNEXPECTED_TOPIC, topic, "not this receiver's manifest topic");
+        if (parsed.isEmpty() || !parsed.get().receiverId().equals(receiverId)
+                || parsed.get().kind() != Topics.Kind.MANIFEST && parsed.get().kind() != Topics.Kind.CMD) {
+            drop(DropReason.UNEXPECTED_TOPIC, topic, "not this receiver's manifest or command topic");
             return;
         }
         if (payload == null || payload.length == 0) {
             drop(DropReason.EMPTY, topic, "empty payload");
             return;
         }
-        Manifest manifest;
+        boolean isManifest = parsed.get().kind() == Topics.Kind.MANIFEST;
+        String expectedSchema = isManifest ? Schemas.MANIFEST : Schemas.COMMAND;
+        JsonNode node;
         try {
-            JsonNode node = json.readTree(payload);
-            if (node == null || !node.isObject()) {
-                drop(DropReason.MALFORMED, topic, "payload is not a JSON object");
-                return;
-            }
-            String schema = node.path("schema").asText(null);
-            if (!Schemas.MANIFEST.equals(schema)) {
-                drop(DropReason.UNKNOWN_SCHEMA, topic, "unknown schema '" + schema + "'");
-                return;
-            }
-            manifest = json.treeToValue(node, Manifest.class);
+            node = json.readTree(payload);
         } catch (IOException | IllegalArgumentException e) {
             drop(DropReason.MALFORMED, topic, "malformed JSON: " + e.getMessage());
             return;
         }
+        if (node == null || !node.isObject()) {
+            drop(DropReason.MALFORMED, topic, "payload is not a JSON object");
+            return;
+        }
+        String schema = node.path("schema").asText(null);
+        if (!expectedSchema.equals(schema)) {
+            drop(DropReason.UNKNOWN_SCHEMA, topic, "unknown schema '" + schema + "'");
+            return;
+        }
+        try {
+            if (isManifest) {
+                handleManifest(topic, json.treeToValue(node, Manifest.class));
+            } else {
+                handleCommand(topic, json.treeToValue(node, Command.class));
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            drop(DropReason.MALFORMED, topic, "malformed " + schema + ": " + e.getMessage());
+        }
+    }
+
+    private void handleManifest(String topic, Manifest manifest) {
         if (!receiverId.equals(manifest.receiverId())) {
             drop(DropReason.RECEIVER_MISMATCH, topic, "manifest is for receiver '" + manifest.receiverId() + "'");
             return;
@@ -219,12 +296,14 @@ public final class Agent implements MqttLink.Listener, AutoCloseable {
             return;
         }
         Long held = currentVersion;
-        if (held != null && manifest.version() <= held) {
+        boolean resync = acceptSameVersion && held != null && manifest.version().equals(held);
+        if (held != null && manifest.version() <= held && !resync) {
             counters.recordStale();
             LOG.info(() -> receiverId + " ignoring manifest version " + manifest.version()
                     + ", not newer than " + held);
             return;
         }
+        acceptSameVersion = false;
         try {
             manifestStore.save(manifest);
         } catch (IOException e) {
@@ -235,10 +314,48 @@ public final class Agent implements MqttLink.Listener, AutoCloseable {
         apply(manifest);
     }
 
+    private void handleCommand(String topic, Command command) {
+        if (!receiverId.equals(command.receiverId())) {
+            drop(DropReason.RECEIVER_MISMATCH, topic, "command is for receiver '" + command.receiverId() + "'");
+            return;
+        }
+        if (!command.isComplete()) {
+            drop(DropReason.INCOMPLETE, topic, "command lacks id, type, issuedAt, expiresAt or a valid volume");
+            return;
+        }
+        // Signed commands (a later protocol version) are verified here, before anything else is done.
+        if (time.serverNow().isAfter(command.expiresAt())) {
+            drop(DropReason.EXPIRED, topic, "command " + command.id() + " expired at " + command.expiresAt());
+            return;
+        }
+        if (!seenCommands.add(command.id())) {
+            drop(DropReason.DUPLICATE, topic, "command " + command.id() + " was already carried out");
+            return;
+        }
+        LOG.info(() -> receiverId + " command " + command.type() + " " + command.id());
+        switch (command.type()) {
+            case SET_VOLUME -> output.setVolume(command.volume());
+            case MUTE -> output.setMuted(true);
+            case UNMUTE -> output.setMuted(false);
+            case TEST_TONE -> playTestTone(command.id());
+            case RESYNC -> {
+                acceptSameVersion = true;
+                mqtt.subscribe(topics.manifest(receiverId), QOS);
+            }
+            case REPORT_NOW -> { }
+            case STOP_CURRENT -> stage.current().ifPresent(
+                    playing -> playing.cancel("stopped by remote command " + command.id()));
+        }
+        lastCommandId = command.id();
+        publishHeartbeat();
+    }
+
     private void drop(DropReason reason, String topic, String detail) {
         counters.recordDrop(reason);
         LOG.warning(receiverId + " dropped a message on " + topic + " (" + reason + "): " + detail);
     }
+
+    // ---- schedule (control lane) ----
 
     private void apply(Manifest manifest) {
         currentVersion = manifest.version();
@@ -275,27 +392,26 @@ public final class Agent implements MqttLink.Listener, AutoCloseable {
     private void activate(ScheduledEntry scheduled) {
         String occurrenceId = scheduled.occurrenceId();
         ManifestEntry entry = scheduled.entry();
-        if (events.happened(occurrenceId, EventType.PLAYED) || events.happened(occurrenceId, EventType.FAILED)
-                || events.happened(occurrenceId, EventType.MISSED)) {
-            scheduled.markFinished();
-            return;
+        for (EventType type : EventType.values()) {
+            if (type.isFinal() && events.happened(occurrenceId, type)) {
+                scheduled.markFinished();
+                return;
+            }
         }
         if (events.happened(occurrenceId, EventType.PLAYING)) {
-            events.record(occurrenceId, EventType.FAILED,
+            finish(scheduled, EventType.FAILED,
                     "playback was interrupted: the agent stopped while it was playing");
-            scheduled.markFinished();
             return;
         }
         events.record(occurrenceId, EventType.DELIVERED, null);
-        if (clock.instant().isAfter(entry.expiresAt())) {
-            events.record(occurrenceId, EventType.MISSED, null);
-            scheduled.markFinished();
+        if (time.serverNow().isAfter(entry.expiresAt())) {
+            finish(scheduled, EventType.MISSED, null);
             return;
         }
-        boolean late = !clock.instant().isBefore(entry.playAt());
+        boolean late = !time.serverNow().isBefore(entry.playAt());
         CompletableFuture<Path> audio = fetcher.fetch(entry.audio(), late ? entry.expiresAt() : entry.playAt());
         scheduled.audio(audio);
-        audio.whenComplete((path, error) -> runOnControl(() -> onAudioSettled(scheduled, error)));
+        audio.whenComplete((path, error) -> runOnControl(() -> onAudioSettled(scheduled, path, error)));
         if (late) {
             // Received after playAt (agent was offline or restarted): play as soon as the audio is ready,
             // as long as expiresAt has not passed by then.
@@ -305,18 +421,27 @@ public final class Agent implements MqttLink.Listener, AutoCloseable {
         }
     }
 
-    private void onAudioSettled(ScheduledEntry scheduled, Throwable error) {
+    private void onAudioSettled(ScheduledEntry scheduled, Path file, Throwable error) {
         if (scheduled.isCancelled() || scheduled.isFinished()) {
             return;
         }
         if (error != null) {
-            events.record(scheduled.occurrenceId(), EventType.FAILED, reasonOf(error));
-            scheduled.markFinished();
+            finish(scheduled, EventType.FAILED, reasonOf(error));
             return;
         }
+        cache.touch(file);
+        cache.evict(scheduledAudio());
         if (!scheduled.isStarted()) {
             events.record(scheduled.occurrenceId(), EventType.DOWNLOADED, null);
         }
+    }
+
+    /** The SHA-256 of every audio file an entry that has not finished still needs. */
+    private Set<String> scheduledAudio() {
+        return entries.values().stream()
+                .filter(e -> !e.isFinished() && !e.isCancelled())
+                .map(e -> e.entry().audio().sha256())
+                .collect(Collectors.toSet());
     }
 
     private void pruneJournal(Set<String> occurrenceIds) {
@@ -335,10 +460,30 @@ public final class Agent implements MqttLink.Listener, AutoCloseable {
         journal.retainOnly(keep);
     }
 
+    private void playTestTone(UUID commandId) {
+        try {
+            Path tone = TestTone.ensure(cacheDir);
+            Instant now = time.serverNow();
+            ManifestEntry entry = new ManifestEntry("test-tone-" + commandId, null, "test tone", Priority.NORMAL,
+                    now, now.plus(Duration.ofMinutes(1)),
+                    new AudioRef(tone.toUri().toString(), Sha256.of(tone), null, Files.size(tone), "audio/wav"));
+            ScheduledEntry scheduled = new ScheduledEntry(entry, false);
+            scheduled.audio(CompletableFuture.completedFuture(tone));
+            if (!stage.isIdle()) {
+                LOG.info(() -> receiverId + " test tone not played: something else is playing or waiting");
+                return;
+            }
+            stage.offer(scheduled);
+        } catch (IOException e) {
+            noteError("cannot prepare the test tone: " + e.getMessage());
+        }
+    }
+
     // ---- timing (timer threads) ----
 
     private void armTimer(ScheduledEntry scheduled) {
-        long delayNanos = Math.max(0, Duration.between(clock.instant(), scheduled.entry().playAt()).toNanos());
+        Instant target = scheduled.entry().playAt().minus(PREROLL);
+        long delayNanos = Math.max(0, Duration.between(time.serverNow(), target).toNanos());
         try {
             scheduled.timer(executors.scheduler().schedule(() -> onPlayTime(scheduled), delayNanos,
                     TimeUnit.NANOSECONDS));
@@ -351,23 +496,37 @@ public final class Agent implements MqttLink.Listener, AutoCloseable {
         if (scheduled.isCancelled() || scheduled.isFinished()) {
             return;
         }
-        Duration early = Duration.between(clock.instant(), scheduled.entry().playAt());
+        Duration early = Duration.between(time.serverNow(), scheduled.entry().playAt().minus(PREROLL));
         if (early.compareTo(CLOCK_TOLERANCE) > 0) {
             armTimer(scheduled);
             return;
         }
-        playbackLane.execute(() -> play(scheduled));
+        Duration untilPlay = Duration.between(time.serverNow(), scheduled.entry().playAt());
+        if (untilPlay.compareTo(CLOCK_TOLERANCE) > 0 && stage.holdsLowerPriorityThan(scheduled)) {
+            // A lower-priority entry is playing: interrupt it at playAt, not a pre-roll earlier.
+            try {
+                scheduled.timer(executors.scheduler().schedule(() -> {
+                    if (!scheduled.isCancelled() && !scheduled.isFinished()) {
+                        stage.offer(scheduled);
+                    }
+                }, untilPlay.toNanos(), TimeUnit.NANOSECONDS));
+            } catch (RejectedExecutionException e) {
+                LOG.fine("agent is shutting down; " + scheduled.occurrenceId() + " not scheduled");
+            }
+            return;
+        }
+        stage.offer(scheduled);
     }
 
-    // ---- playback (playback lane) ----
+    // ---- playback (playback pool, one entry at a time per agent) ----
 
-    private void play(ScheduledEntry scheduled) {
+    private void perform(ScheduledEntry scheduled) {
         if (scheduled.isCancelled() || scheduled.isFinished()) {
             return;
         }
-        String occurrenceId = scheduled.occurrenceId();
         ManifestEntry entry = scheduled.entry();
-        if (clock.instant().isAfter(entry.expiresAt())) {
+        boolean resuming = scheduled.isStarted();
+        if (!resuming && time.serverNow().isAfter(entry.expiresAt())) {
             finish(scheduled, EventType.MISSED, null);
             return;
         }
@@ -375,31 +534,100 @@ public final class Agent implements MqttLink.Listener, AutoCloseable {
         if (file.isEmpty()) {
             return;
         }
-        events.record(occurrenceId, EventType.PLAYING, null);
-        scheduled.markStarted();
-        try {
-            AudioPlayer.Outcome outcome = player.play(file.get(), scheduled::isCancelled);
-            if (outcome == AudioPlayer.Outcome.COMPLETED) {
+        try (AudioPlayer.Clip clip = player.open(file.get())) {
+            cache.touch(file.get());
+            if (!resuming) {
+                Instant playAt = entry.playAt();
+                Instant now = time.serverNow();
+                // Recorded before the wait, so that the first sample is not delayed by a disk write; stamped
+                // with the instant it will start.
+                report(scheduled, EventType.PLAYING, null, now.isAfter(playAt) ? now : playAt);
+                scheduled.markStarted();
+                waitUntil(playAt);
+            }
+            if (scheduled.shouldStop() && scheduled.preemptedBy() != null && !scheduled.isCancelled()) {
+                scheduled.resumeLater(scheduled.resumeAtMillis());
+                stage.requeue(scheduled);
+                return;
+            }
+            AudioPlayer.Result result = clip.play(scheduled.resumeAtMillis(), gainFor(entry),
+                    scheduled::shouldStop);
+            audioOutputOk = true;
+            if (result.outcome() == AudioPlayer.Outcome.COMPLETED) {
                 finish(scheduled, EventType.PLAYED, null);
-            } else {
+            } else if (scheduled.isCancelled() || scheduled.preemptedBy() == null) {
                 String why = scheduled.cancelledBy() != null ? scheduled.cancelledBy() : "the agent shut down";
                 finish(scheduled, EventType.FAILED, "playback stopped before the end: " + why);
+            } else {
+                afterPreemption(scheduled, result.positionMillis());
             }
         } catch (PlaybackException e) {
+            if (e.getCause() instanceof SinkException) {
+                audioOutputOk = false;
+            }
             finish(scheduled, EventType.FAILED, e.getMessage());
         } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "unexpected playback error for " + occurrenceId, e);
+            LOG.log(Level.SEVERE, "unexpected playback error for " + scheduled.occurrenceId(), e);
             finish(scheduled, EventType.FAILED, "unexpected playback error: " + e);
         }
     }
 
-    /** The cached audio if it is downloaded and still matches its SHA-256; otherwise reports FAILED. */
+    private void afterPreemption(ScheduledEntry scheduled, long positionMillis) {
+        String by = scheduled.preemptedBy();
+        switch (scheduled.entry().effectivePreemptPolicy()) {
+            case RESUME -> {
+                LOG.info(() -> receiverId + " " + scheduled.occurrenceId() + " interrupted by " + by
+                        + " at " + positionMillis + " ms; it resumes there afterwards");
+                scheduled.resumeLater(positionMillis);
+                stage.requeue(scheduled);
+            }
+            case RESTART -> {
+                LOG.info(() -> receiverId + " " + scheduled.occurrenceId() + " interrupted by " + by
+                        + "; it restarts afterwards");
+                scheduled.resumeLater(0);
+                stage.requeue(scheduled);
+            }
+            case DROP -> finish(scheduled, EventType.PREEMPTED, "pre-empted by occurrence " + by);
+        }
+    }
+
+    private double gainFor(ManifestEntry entry) {
+        if (entry.effectivePriority() == Priority.EMERGENCY) {
+            return config.tuning().emergencyVolume() / FULL_VOLUME;
+        }
+        return output.muted() ? 0.0 : output.volume() / FULL_VOLUME;
+    }
+
+    private void waitUntil(Instant instant) {
+        long remaining;
+        while ((remaining = Duration.between(time.serverNow(), instant).toNanos()) > 0) {
+            LockSupport.parkNanos(remaining);
+            if (Thread.currentThread().isInterrupted()) {
+                return;
+            }
+        }
+    }
+
+    /**
+     * The cached audio if it is downloaded and still matches its SHA-256. A cached file that no longer matches is
+     * deleted and fetched again; the entry comes back to the stage when it is there (or fails if it cannot be).
+     */
     private Optional<Path> verifiedAudio(ScheduledEntry scheduled) {
         ManifestEntry entry = scheduled.entry();
         CompletableFuture<Path> audio = scheduled.audio();
-        if (audio == null || !audio.isDone()) {
-            finish(scheduled, EventType.FAILED, "the audio was not downloaded by the play time " + entry.playAt()
-                    + " (still downloading " + entry.audio().url() + ")");
+        if (audio == null) {
+            finish(scheduled, EventType.FAILED, "the audio was never requested");
+            return Optional.empty();
+        }
+        if (!audio.isDone()) {
+            // Still downloading at play time: play late once it is here, unless expiresAt passes first.
+            LOG.warning(receiverId + " " + scheduled.occurrenceId() + ": the audio is still downloading at the play"
+                    + " time " + entry.playAt() + "; it plays when it arrives, if before " + entry.expiresAt());
+            audio.whenComplete((path, error) -> runOnControl(() -> {
+                if (!scheduled.isCancelled() && !scheduled.isFinished()) {
+                    stage.offer(scheduled);
+                }
+            }));
             return Optional.empty();
         }
         if (audio.isCompletedExceptionally()) {
@@ -414,20 +642,72 @@ public final class Agent implements MqttLink.Listener, AutoCloseable {
                 return Optional.of(file);
             }
             Files.deleteIfExists(file);
-            finish(scheduled, EventType.FAILED, "the cached audio no longer matched its sha256 "
-                    + Sha256.abbreviate(expected) + " at play time; it was deleted and not played");
         } catch (IOException e) {
             finish(scheduled, EventType.FAILED, "cannot read the cached audio " + file + ": " + e.getMessage());
+            return Optional.empty();
         }
+        noteError("the cached audio " + file.getFileName() + " no longer matched its sha256 "
+                + Sha256.abbreviate(expected) + "; deleted, not played, fetching it again");
+        if (!scheduled.reportsEvents()) {
+            return Optional.empty();
+        }
+        CompletableFuture<Path> again = fetcher.fetch(entry.audio(), entry.expiresAt());
+        scheduled.audio(again);
+        again.whenComplete((path, error) -> runOnControl(() -> {
+            if (scheduled.isCancelled() || scheduled.isFinished()) {
+                return;
+            }
+            if (error != null) {
+                finish(scheduled, EventType.FAILED, reasonOf(error));
+            } else {
+                stage.offer(scheduled);
+            }
+        }));
         return Optional.empty();
     }
 
     private void finish(ScheduledEntry scheduled, EventType type, String reason) {
-        events.record(scheduled.occurrenceId(), type, reason);
+        report(scheduled, type, reason, null);
         scheduled.markFinished();
     }
 
-    // ---- status and shutdown ----
+    private void report(ScheduledEntry scheduled, EventType type, String reason, Instant at) {
+        if (type == EventType.FAILED) {
+            noteError(scheduled.occurrenceId() + ": " + reason);
+        }
+        if (scheduled.reportsEvents()) {
+            events.record(scheduled.occurrenceId(), type, reason, at);
+        }
+    }
+
+    private void noteError(String error) {
+        lastError = error;
+        LOG.warning(receiverId + ": " + error);
+    }
+
+    // ---- status, heartbeat and shutdown ----
+
+    private void publishHeartbeat() {
+        if (closed || !mqtt.isConnected()) {
+            return;
+        }
+        try {
+            mqtt.publish(topics.heartbeat(receiverId), json.writeValueAsBytes(heartbeat()), QOS, false,
+                    Math.max(1, config.tuning().heartbeatInterval().toSeconds()), new MqttLink.Delivery() {
+                        @Override
+                        public void delivered() {
+                            LOG.finest(() -> receiverId + " heartbeat acknowledged");
+                        }
+
+                        @Override
+                        public void failed(Throwable cause) {
+                            LOG.log(Level.FINE, receiverId + " heartbeat not acknowledged", cause);
+                        }
+                    });
+        } catch (JsonProcessingException e) {
+            LOG.log(Level.SEVERE, "cannot serialise the heartbeat", e);
+        }
+    }
 
     private void publishStatus(Status status) {
         try {
@@ -456,6 +736,10 @@ public final class Agent implements MqttLink.Listener, AutoCloseable {
         }
         closed = true;
         LOG.info(() -> receiverId + " shutting down");
+        ScheduledFuture<?> heartbeat = heartbeatTimer;
+        if (heartbeat != null) {
+            heartbeat.cancel(false);
+        }
         for (ScheduledEntry scheduled : entries.values()) {
             scheduled.cancel("the agent shut down");
         }

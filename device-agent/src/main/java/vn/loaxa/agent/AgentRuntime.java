@@ -10,6 +10,9 @@ import vn.loaxa.agent.playback.JavaSoundSink;
 import vn.loaxa.agent.playback.NullSink;
 import vn.loaxa.agent.playback.Sink;
 import vn.loaxa.agent.protocol.Json;
+import vn.loaxa.agent.config.SinkType;
+import vn.loaxa.agent.time.ClockOffset;
+import vn.loaxa.agent.time.TimeSync;
 
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -20,6 +23,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 /**
@@ -28,6 +34,14 @@ import java.util.logging.Logger;
 public final class AgentRuntime implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(AgentRuntime.class.getName());
+    /** Receiver id prefix of simulated agents. */
+    public static final String SIMULATED_PREFIX = "sim-";
+    /** Secret base of simulated agents when no secret is configured. */
+    public static final String SIMULATED_SECRET = "simulate";
+    /** Agents closed at once on shutdown (each waits for its offline status to be acknowledged). */
+    static final int CLOSE_PARALLELISM = 64;
+    /** Longest wait for all agents to close. */
+    static final Duration CLOSE_LIMIT = Duration.ofSeconds(60);
     /** How long to wait for a TCP connection to the audio server. */
     public static final Duration HTTP_CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
@@ -52,7 +66,9 @@ public final class AgentRuntime implements AutoCloseable {
     public static AgentRuntime start(AgentConfig config)
             throws ConfigException, CacheUnusableException, IOException, MqttException {
         List<AgentConfig> members = new ArrayList<>();
-        if (config.isFleet()) {
+        if (config.simulate() > 0) {
+            members.addAll(simulatedMembers(config));
+        } else if (config.isFleet()) {
             for (Map.Entry<String, String> member : FleetFile.read(config.fleet()).entrySet()) {
                 members.add(config.forFleetMember(member.getKey(), member.getValue()));
             }
@@ -69,20 +85,51 @@ public final class AgentRuntime implements AutoCloseable {
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .build();
         ObjectMapper json = Json.newMapper();
+        ClockOffset time = new ClockOffset(Clock.systemUTC());
         List<Agent> agents = new ArrayList<>();
         try {
             for (AgentConfig member : members) {
-                agents.add(new Agent(member, executors, sinkFor(member), http, RetryPolicy.defaults(), json,
-                        Clock.systemUTC()));
+                agents.add(new Agent(member, executors, sinkFor(member), http, RetryPolicy.defaults(), json, time));
             }
         } catch (IOException | MqttException | RuntimeException e) {
             agents.forEach(Agent::close);
             executors.close();
             throw e;
         }
+        startTimeSync(config, members.get(0), executors, http, json, time);
         agents.forEach(Agent::start);
         LOG.info(() -> "started " + agents.size() + " agent(s), version " + Agent.version());
         return new AgentRuntime(executors, agents);
+    }
+
+    /** The members of {@code --simulate N}: {@code sim-00001}… with secret {@code <secret>-00001}…, null sink. */
+    static List<AgentConfig> simulatedMembers(AgentConfig config) {
+        String secretBase = config.secret() == null ? SIMULATED_SECRET : config.secret();
+        List<AgentConfig> members = new ArrayList<>(config.simulate());
+        for (int i = 1; i <= config.simulate(); i++) {
+            String number = String.format("%05d", i);
+            AgentConfig member = config.forFleetMember(SIMULATED_PREFIX + number, secretBase + "-" + number);
+            members.add(new AgentConfig(member.receiverId(), member.secret(), member.mqttUrl(), member.serverUrl(),
+                    member.topicPrefix(), member.cacheDir(), SinkType.NULL, null, member.willDelaySeconds(), 0,
+                    member.tuning()));
+        }
+        return members;
+    }
+
+    /**
+     * Every agent in the JVM shares the host clock, so one measurement (with the first member's credentials)
+     * serves them all. Without a server URL the local clock is trusted as it is.
+     */
+    private static void startTimeSync(AgentConfig config, AgentConfig first, AgentExecutors executors,
+                                      HttpClient http, ObjectMapper json, ClockOffset time) {
+        if (config.serverUrl() == null) {
+            LOG.info("no server-url: playing on the local clock, without a measured offset");
+            return;
+        }
+        TimeSync sync = new TimeSync(http, config.serverUrl(), first.receiverId(), first.secret(), json, time);
+        long intervalMillis = config.tuning().timeSyncInterval().toMillis();
+        executors.scheduler().scheduleAtFixedRate(() -> executors.downloads().execute(sync::measure), 0,
+                intervalMillis, TimeUnit.MILLISECONDS);
     }
 
     /** The running agents. */
@@ -90,10 +137,22 @@ public final class AgentRuntime implements AutoCloseable {
         return agents;
     }
 
-    /** Shuts every agent down cleanly (offline status, disconnect), then the shared pools. */
+    /**
+     * Shuts every agent down cleanly (offline status, disconnect), many at a time so that a large simulated fleet
+     * stops within seconds, then the shared pools.
+     */
     @Override
     public void close() {
-        agents.forEach(Agent::close);
+        ExecutorService closers = Executors.newFixedThreadPool(Math.max(1, Math.min(agents.size(), CLOSE_PARALLELISM)));
+        agents.forEach(agent -> closers.execute(agent::close));
+        closers.shutdown();
+        try {
+            if (!closers.awaitTermination(CLOSE_LIMIT.toSeconds(), TimeUnit.SECONDS)) {
+                LOG.warning("some agents did not shut down cleanly within " + CLOSE_LIMIT);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         executors.close();
     }
 

@@ -2,7 +2,7 @@ package vn.loaxa.agent;
 
 /** Why an incoming message was dropped. */
 public enum DropReason {
-    /** Arrived on a topic that is not this receiver's manifest topic. */
+    /** Arrived on a topic that is not this receiver's manifest or command topic. */
     UNEXPECTED_TOPIC,
     /** Zero-length payload (e.g. a cleared retained message). */
     EMPTY,
@@ -13,5 +13,9 @@ public enum DropReason {
     /** The payload's {@code receiverId} is not this receiver. */
     RECEIVER_MISMATCH,
     /** A required field is missing. */
-    INCOMPLETE
+    INCOMPLETE,
+    /** A command whose {@code expiresAt} has passed. */
+    EXPIRED,
+    /** A command whose id was already carried out (a QoS 1 redelivery). */
+    DUPLICATE
 }

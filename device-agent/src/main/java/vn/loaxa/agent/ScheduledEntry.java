@@ -19,9 +19,48 @@ final class ScheduledEntry {
     private volatile boolean started;
     private volatile boolean finished;
     private volatile String cancelledBy;
+    private volatile String preemptedBy;
+    private volatile long resumeAtMillis;
+    private final boolean reportsEvents;
 
     ScheduledEntry(ManifestEntry entry) {
+        this(entry, true);
+    }
+
+    /** @param reportsEvents false for the test tone, which is nobody's delivery */
+    ScheduledEntry(ManifestEntry entry, boolean reportsEvents) {
         this.entry = entry;
+        this.reportsEvents = reportsEvents;
+    }
+
+    boolean reportsEvents() {
+        return reportsEvents;
+    }
+
+    /** Asks the playing entry to stop because a higher-priority entry is due. */
+    void preempt(String byOccurrenceId) {
+        preemptedBy = byOccurrenceId;
+    }
+
+    /** The occurrence that interrupted this one, or null. */
+    String preemptedBy() {
+        return preemptedBy;
+    }
+
+    /** Forgets the interruption before the entry goes back in line, resuming at {@code positionMillis}. */
+    void resumeLater(long positionMillis) {
+        preemptedBy = null;
+        resumeAtMillis = positionMillis;
+    }
+
+    /** Where playback (re)starts, in milliseconds into the clip. */
+    long resumeAtMillis() {
+        return resumeAtMillis;
+    }
+
+    /** True when playback should stop now: cancelled or pre-empted. */
+    boolean shouldStop() {
+        return cancelled || preemptedBy != null;
     }
 
     ManifestEntry entry() {

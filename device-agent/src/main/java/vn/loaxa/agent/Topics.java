@@ -6,7 +6,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Builds and parses the per-receiver topic strings {@code {prefix}/v1/rx/{receiverId}/{manifest|event|status}}.
+ * Builds and parses the per-receiver topic strings
+ * {@code {prefix}/v1/rx/{receiverId}/{manifest|event|status|heartbeat|cmd}}.
  * This is the only place in the agent that knows the topic layout. It is pure: no I/O, no state beyond the prefix.
  */
 public final class Topics {
@@ -20,9 +21,9 @@ public final class Topics {
 
     private static final String RECEIVERS_LEVEL = "/v1/rx/";
 
-    /** The three per-receiver topics. */
+    /** The per-receiver topics. */
     public enum Kind {
-        MANIFEST, EVENT, STATUS;
+        MANIFEST, EVENT, STATUS, HEARTBEAT, CMD;
 
         /** The last topic level, e.g. {@code manifest}. */
         public String level() {
@@ -80,6 +81,16 @@ public final class Topics {
     /** {@code {prefix}/v1/rx/{receiverId}/status}. */
     public String status(String receiverId) {
         return topic(receiverId, Kind.STATUS);
+    }
+
+    /** {@code {prefix}/v1/rx/{receiverId}/heartbeat}. */
+    public String heartbeat(String receiverId) {
+        return topic(receiverId, Kind.HEARTBEAT);
+    }
+
+    /** {@code {prefix}/v1/rx/{receiverId}/cmd}. */
+    public String command(String receiverId) {
+        return topic(receiverId, Kind.CMD);
     }
 
     /**

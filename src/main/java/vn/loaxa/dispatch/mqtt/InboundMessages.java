@@ -11,7 +11,9 @@ import org.jboss.logging.Logger;
 import vn.loaxa.delivery.model.DeliveryState;
 import vn.loaxa.delivery.service.EventIngestService;
 import vn.loaxa.dispatch.protocol.AgentEvent;
+import vn.loaxa.dispatch.protocol.HeartbeatMessage;
 import vn.loaxa.dispatch.protocol.StatusMessage;
+import vn.loaxa.receiver.api.ReceiverHealth;
 import vn.loaxa.receiver.service.ReceiverService;
 
 /** Validates every message from receivers and hands it to the service that stores it, or drops it. */
@@ -50,7 +52,9 @@ public class InboundMessages {
                 switch (address.get().kind()) {
                     case EVENT -> handleEvent(topic, address.get().receiverId(), payload);
                     case STATUS -> handleStatus(topic, address.get().receiverId(), payload);
+                    case HEARTBEAT -> handleHeartbeat(topic, address.get().receiverId(), payload);
                     case MANIFEST -> drops.drop("unexpected", topic, "manifests flow from the server only");
+                    case COMMAND -> drops.drop("unexpected", topic, "commands flow from the server only");
                 }
             }
         } catch (RuntimeException e) {
@@ -109,6 +113,33 @@ public class InboundMessages {
         Instant at = status.at() == null || !status.online() ? Instant.now() : status.at();
         String version = status.agentVersion() == null ? null : truncate(status.agentVersion(), 32);
         if (!receivers.recordStatus(receiverId, status.online(), at.atOffset(ZoneOffset.UTC), version)) {
+            drops.drop("unknown-receiver", topic, "no receiver '" + receiverId + "' is registered");
+        }
+    }
+
+    private void handleHeartbeat(String topic, String receiverId, byte[] payload) {
+        HeartbeatMessage heartbeat;
+        try {
+            heartbeat = json.readValue(payload, HeartbeatMessage.class);
+        } catch (Exception e) {
+            drops.drop("malformed", topic, shortMessage(e));
+            return;
+        }
+        if (!HeartbeatMessage.SCHEMA.equals(heartbeat.schema()) || heartbeat.at() == null) {
+            drops.drop("schema", topic, "not a " + HeartbeatMessage.SCHEMA + " message with 'at'");
+            return;
+        }
+        if (!receiverId.equals(heartbeat.receiverId())) {
+            drops.drop("receiver-mismatch", topic, "payload names receiver '" + heartbeat.receiverId() + "'");
+            return;
+        }
+        ReceiverHealth health = new ReceiverHealth(heartbeat.at().atOffset(ZoneOffset.UTC),
+                heartbeat.uptimeSeconds(), heartbeat.volume(), heartbeat.muted(), heartbeat.freeCacheBytes(),
+                heartbeat.clockOffsetMs(), heartbeat.audioOutputOk(),
+                heartbeat.lastError() == null ? null : truncate(heartbeat.lastError(), 1000),
+                heartbeat.outboxPending(), heartbeat.outboxDropped());
+        String version = heartbeat.agentVersion() == null ? null : truncate(heartbeat.agentVersion(), 32);
+        if (!receivers.recordHeartbeat(receiverId, version, health)) {
             drops.drop("unknown-receiver", topic, "no receiver '" + receiverId + "' is registered");
         }
     }

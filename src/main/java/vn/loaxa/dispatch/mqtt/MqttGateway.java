@@ -142,7 +142,8 @@ public class MqttGateway implements MqttCallback {
     public void connectComplete(boolean reconnect, String serverURI) {
         MqttSubscription[] subscriptions = {
                 new MqttSubscription(topics.sharedAllReceivers(config.sharedGroup(), Topics.Kind.EVENT), 1),
-                new MqttSubscription(topics.sharedAllReceivers(config.sharedGroup(), Topics.Kind.STATUS), 1)};
+                new MqttSubscription(topics.sharedAllReceivers(config.sharedGroup(), Topics.Kind.STATUS), 1),
+                new MqttSubscription(topics.sharedAllReceivers(config.sharedGroup(), Topics.Kind.HEARTBEAT), 1)};
         try {
             client.subscribe(subscriptions);
             if (reconnect) {

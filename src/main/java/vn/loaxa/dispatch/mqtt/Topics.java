@@ -9,7 +9,7 @@ public final class Topics {
     private static final Pattern RECEIVER_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     public enum Kind {
-        MANIFEST("manifest"), EVENT("event"), STATUS("status");
+        MANIFEST("manifest"), EVENT("event"), STATUS("status"), HEARTBEAT("heartbeat"), COMMAND("cmd");
 
         private final String segment;
 

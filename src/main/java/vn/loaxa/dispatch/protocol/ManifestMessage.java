@@ -1,5 +1,6 @@
 package vn.loaxa.dispatch.protocol;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 
@@ -9,8 +10,13 @@ public record ManifestMessage(String schema, String receiverId, long version, In
 
     public static final String SCHEMA = "loaxa.manifest/1";
 
+    /**
+     * One airing. {@code onPreempt} ({@code RESUME}, {@code RESTART} or {@code DROP}) is left out when the
+     * broadcast names no policy; the agent then resumes.
+     */
     public record ManifestEntry(String occurrenceId, String broadcastId, String title, String priority,
-            Instant playAt, Instant expiresAt, AudioRef audio) {
+            Instant playAt, Instant expiresAt, @JsonInclude(JsonInclude.Include.NON_NULL) String onPreempt,
+            AudioRef audio) {
     }
 
     public record AudioRef(String url, String sha256, long durationMs, long sizeBytes, String contentType) {

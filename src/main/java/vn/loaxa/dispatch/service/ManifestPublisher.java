@@ -118,7 +118,7 @@ public class ManifestPublisher {
     private ManifestEntry entry(ManifestRow row, OffsetDateTime playAt) {
         String url = publicBaseUrl + "/api/v1/media/" + row.mediaId() + "/audio";
         return new ManifestEntry(row.occurrenceId().toString(), row.broadcastId().toString(), row.title(),
-                row.priority().name(), playAt.toInstant(), row.expiresAt().toInstant(),
+                row.priority().name(), playAt.toInstant(), row.expiresAt().toInstant(), null,
                 new AudioRef(url, row.sha256(), row.durationMs(), row.sizeBytes(), AUDIO_TYPE));
     }
 

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** A receiver as the API shows it. {@code secret} is present only in the response that provisions it. */
+/**
+ * A receiver as the API shows it. {@code secret} is present only in the response that provisions it; {@code health}
+ * is null until the first heartbeat.
+ */
 public record ReceiverView(
         String id,
         String displayName,
@@ -15,5 +18,6 @@ public record ReceiverView(
         boolean online,
         OffsetDateTime lastSeen,
         String agentVersion,
+        ReceiverHealth health,
         @JsonInclude(JsonInclude.Include.NON_NULL) String secret) {
 }

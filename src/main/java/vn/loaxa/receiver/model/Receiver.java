@@ -42,6 +42,36 @@ public class Receiver {
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
 
+    /** When the latest heartbeat was taken (the receiver's clock); null before the first one. */
+    @Column(name = "heartbeat_at")
+    public OffsetDateTime heartbeatAt;
+
+    @Column(name = "uptime_seconds")
+    public Long uptimeSeconds;
+
+    public Integer volume;
+
+    public Boolean muted;
+
+    @Column(name = "free_cache_bytes")
+    public Long freeCacheBytes;
+
+    /** Server clock minus receiver clock as the receiver measured it. */
+    @Column(name = "clock_offset_ms")
+    public Long clockOffsetMs;
+
+    @Column(name = "audio_output_ok")
+    public Boolean audioOutputOk;
+
+    @Column(name = "last_error")
+    public String lastError;
+
+    @Column(name = "outbox_pending")
+    public Long outboxPending;
+
+    @Column(name = "outbox_dropped")
+    public Long outboxDropped;
+
     /** ISO 639-3 codes, most preferred first. */
     @ElementCollection
     @CollectionTable(name = "receiver_language", joinColumns = @JoinColumn(name = "receiver_id"))

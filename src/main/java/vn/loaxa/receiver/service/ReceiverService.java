@@ -10,6 +10,7 @@ import vn.loaxa.account.service.Passwords;
 import vn.loaxa.area.model.AreaRepository;
 import vn.loaxa.common.error.ConflictException;
 import vn.loaxa.common.error.NotFoundException;
+import vn.loaxa.receiver.api.ReceiverHealth;
 import vn.loaxa.receiver.api.ReceiverRequest;
 import vn.loaxa.receiver.api.ReceiverView;
 import vn.loaxa.receiver.model.Receiver;
@@ -90,12 +91,56 @@ public class ReceiverService {
         return true;
     }
 
+    /**
+     * Stores the values of a heartbeat; an older heartbeat than the one already stored is ignored.
+     *
+     * @return false if no such receiver is registered
+     */
+    @Transactional
+    public boolean recordHeartbeat(String id, String agentVersion, ReceiverHealth health) {
+        Receiver receiver = receivers.findById(id);
+        if (receiver == null) {
+            return false;
+        }
+        if (receiver.heartbeatAt != null && health.at().isBefore(receiver.heartbeatAt)) {
+            return true;
+        }
+        receiver.heartbeatAt = health.at();
+        receiver.uptimeSeconds = health.uptimeSeconds();
+        receiver.volume = health.volume();
+        receiver.muted = health.muted();
+        receiver.freeCacheBytes = health.freeCacheBytes();
+        receiver.clockOffsetMs = health.clockOffsetMs();
+        receiver.audioOutputOk = health.audioOutputOk();
+        receiver.lastError = health.lastError();
+        receiver.outboxPending = health.outboxPending();
+        receiver.outboxDropped = health.outboxDropped();
+        if (agentVersion != null) {
+            receiver.agentVersion = agentVersion;
+        }
+        return true;
+    }
+
+    /** Fails with 404 unless the receiver is registered. */
+    @Transactional
+    public void requireExists(String id) {
+        find(id);
+    }
+
     private Receiver find(String id) {
         return receivers.findByIdOptional(id).orElseThrow(() -> NotFoundException.of("Receiver", id));
     }
 
     private static ReceiverView view(Receiver r, String secret) {
         return new ReceiverView(r.id, r.displayName, r.areaCode, List.copyOf(r.languages), r.latitude, r.longitude,
-                r.online, r.lastSeen, r.agentVersion, secret);
+                r.online, r.lastSeen, r.agentVersion, health(r), secret);
+    }
+
+    private static ReceiverHealth health(Receiver r) {
+        if (r.heartbeatAt == null) {
+            return null;
+        }
+        return new ReceiverHealth(r.heartbeatAt, r.uptimeSeconds, r.volume, r.muted, r.freeCacheBytes,
+                r.clockOffsetMs, r.audioOutputOk, r.lastError, r.outboxPending, r.outboxDropped);
     }
 }

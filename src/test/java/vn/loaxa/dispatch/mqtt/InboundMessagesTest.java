@@ -119,6 +119,38 @@ class InboundMessagesTest {
         asAdmin().get("/api/v1/areas").then().statusCode(200);
     }
 
+    @Test
+    void shouldStoreTheLatestHeartbeatAndShowItOnTheReceiver() throws Exception {
+        Fixtures.area("HB", "COMMUNE", null);
+        Fixtures.receiver("hb-rx-1", "HB", List.of("vie"));
+        Topics topics = new Topics(config.topicPrefix());
+        String example = new String(getClass().getResourceAsStream("/protocol/heartbeat.json").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8).replace("ls-thatkhe-01", "hb-rx-1");
+        double schema = drops.count("schema");
+        String older = example.replace("2026-11-26T06:02:00.125Z", "2026-11-26T05:00:00.000Z")
+                .replace("\"volume\": 80", "\"volume\": 10");
+
+        try (TestMqttClient receiver = new TestMqttClient(url())) {
+            receiver.publish(topics.receiver("hb-rx-1", Topics.Kind.HEARTBEAT), example);
+            await().atMost(Duration.ofSeconds(20)).until(() ->
+                    asAdmin().get("/api/v1/receivers/hb-rx-1").jsonPath().get("health") != null);
+            receiver.publish(topics.receiver("hb-rx-1", Topics.Kind.HEARTBEAT), older);
+            receiver.publish(topics.receiver("hb-rx-1", Topics.Kind.HEARTBEAT), "{\"schema\":\"loaxa.heartbeat/1\"}");
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> drops.count("schema") == schema + 1);
+
+        JsonPath view = asAdmin().get("/api/v1/receivers/hb-rx-1").jsonPath();
+        assertThat(view.getInt("health.volume")).as("an older heartbeat does not overwrite").isEqualTo(80);
+        assertThat(view.getBoolean("health.muted")).isFalse();
+        assertThat(view.getLong("health.freeCacheBytes")).isEqualTo(498073600L);
+        assertThat(view.getLong("health.uptimeSeconds")).isEqualTo(86400L);
+        assertThat(view.getLong("health.clockOffsetMs")).isEqualTo(-12L);
+        assertThat(view.getBoolean("health.audioOutputOk")).isTrue();
+        assertThat(view.getString("health.lastError")).contains("sha256 mismatch");
+        assertThat(view.getString("agentVersion")).isEqualTo("0.1.0");
+        assertThat(view.getString("areaCode")).isEqualTo("HB");
+    }
+
     private String url() {
         return config.url().or(broker::url).orElseThrow();
     }

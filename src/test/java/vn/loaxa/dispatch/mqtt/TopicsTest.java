@@ -15,7 +15,9 @@ class TopicsTest {
     @CsvSource({
             "ls-thatkhe-01, MANIFEST, loaxa/v1/rx/ls-thatkhe-01/manifest",
             "ls-thatkhe-01, EVENT, loaxa/v1/rx/ls-thatkhe-01/event",
-            "A.b_c-9, STATUS, loaxa/v1/rx/A.b_c-9/status"})
+            "A.b_c-9, STATUS, loaxa/v1/rx/A.b_c-9/status",
+            "ls-thatkhe-01, HEARTBEAT, loaxa/v1/rx/ls-thatkhe-01/heartbeat",
+            "ls-thatkhe-01, COMMAND, loaxa/v1/rx/ls-thatkhe-01/cmd"})
     void shouldBuildAndParseReceiverTopics(String receiverId, Topics.Kind kind, String topic) {
         assertThat(topics.receiver(receiverId, kind)).isEqualTo(topic);
         assertThat(topics.parse(topic)).contains(new Topics.Address(receiverId, kind));

@@ -62,6 +62,30 @@ class ProtocolExamplesTest {
         assertThat(will.schema()).isEqualTo(StatusMessage.SCHEMA);
     }
 
+    @Test
+    void shouldReadHeartbeatCommandAndTimeExamples() throws IOException {
+        HeartbeatMessage heartbeat = read("heartbeat.json", HeartbeatMessage.class);
+        CommandMessage volume = read("command-set-volume.json", CommandMessage.class);
+        CommandMessage stop = read("command-stop-current.json", CommandMessage.class);
+        ServerTimeMessage time = read("time.json", ServerTimeMessage.class);
+
+        assertThat(heartbeat.schema()).isEqualTo(HeartbeatMessage.SCHEMA);
+        assertThat(heartbeat.volume()).isEqualTo(80);
+        assertThat(heartbeat.clockOffsetMs()).isEqualTo(-12L);
+        assertThat(heartbeat.audioOutputOk()).isTrue();
+        assertThat(volume.schema()).isEqualTo(CommandMessage.SCHEMA);
+        assertThat(volume.type()).isEqualTo("SET_VOLUME");
+        assertThat(volume.volume()).isEqualTo(80);
+        assertThat(volume.expiresAt()).isAfter(volume.issuedAt());
+        assertThat(stop.type()).isEqualTo("STOP_CURRENT");
+        assertThat(stop.volume()).isNull();
+        assertThat(json.readTree(json.writeValueAsBytes(volume)))
+                .isEqualTo(json.readTree(getClass().getResourceAsStream("/protocol/command-set-volume.json")));
+        assertThat(time.schema()).isEqualTo(ServerTimeMessage.SCHEMA);
+        assertThat(time.serverTime()).isEqualTo(Instant.parse("2026-11-26T06:01:59.987654Z"));
+        assertThat(read("manifest.json", ManifestMessage.class).entries().get(0).onPreempt()).isEqualTo("RESUME");
+    }
+
     private <T> T read(String name, Class<T> type) throws IOException {
         try (InputStream in = getClass().getResourceAsStream("/protocol/" + name)) {
             assertThat(in).as("docs/protocol/" + name + " on the test classpath").isNotNull();

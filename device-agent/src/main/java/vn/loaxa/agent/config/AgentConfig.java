@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param sink             where decoded audio goes
  * @param fleet            properties file of {@code receiverId=secret} lines to run one agent per line, or null
  * @param willDelaySeconds MQTT 5 Will Delay of the Last Will, in seconds
+ * @param simulate         number of simulated agents ({@code sim-00001}…) to run in this JVM, or 0
+ * @param tuning           intervals and limits
  */
 public record AgentConfig(
         String receiverId,
@@ -25,7 +27,9 @@ public record AgentConfig(
         Path cacheDir,
         SinkType sink,
         Path fleet,
-        int willDelaySeconds) {
+        int willDelaySeconds,
+        int simulate,
+        Tuning tuning) {
 
     /** Default broker URL (the embedded HiveMQ CE of the loaxa server). */
     public static final String DEFAULT_MQTT_URL = "tcp://127.0.0.1:1884";
@@ -41,17 +45,31 @@ public record AgentConfig(
         Objects.requireNonNull(topicPrefix, "topicPrefix");
         Objects.requireNonNull(cacheDir, "cacheDir");
         Objects.requireNonNull(sink, "sink");
+        Objects.requireNonNull(tuning, "tuning");
     }
 
-    /** True if this configuration runs a fleet of agents from {@link #fleet()}. */
+    /** A single agent or fleet with default tuning and no simulation. */
+    public AgentConfig(String receiverId, String secret, String mqttUrl, String serverUrl, String topicPrefix,
+                       Path cacheDir, SinkType sink, Path fleet, int willDelaySeconds) {
+        this(receiverId, secret, mqttUrl, serverUrl, topicPrefix, cacheDir, sink, fleet, willDelaySeconds, 0,
+                Tuning.defaults());
+    }
+
+    /** The same configuration with other tuning. */
+    public AgentConfig withTuning(Tuning newTuning) {
+        return new AgentConfig(receiverId, secret, mqttUrl, serverUrl, topicPrefix, cacheDir, sink, fleet,
+                willDelaySeconds, simulate, newTuning);
+    }
+
+    /** True if this configuration runs several agents: a {@link #fleet()} file or a {@link #simulate()} count. */
     public boolean isFleet() {
-        return fleet != null;
+        return fleet != null || simulate > 0;
     }
 
     /** The configuration of one fleet member: its own credentials and its own cache sub-directory. */
     public AgentConfig forFleetMember(String memberId, String memberSecret) {
         return new AgentConfig(memberId, memberSecret, mqttUrl, serverUrl, topicPrefix, cacheDir.resolve(memberId),
-                sink, null, willDelaySeconds);
+                sink, null, willDelaySeconds, 0, tuning);
     }
 
     /** Never prints the secret. */
@@ -60,6 +78,6 @@ public record AgentConfig(
         return "AgentConfig[receiverId=" + receiverId + ", secret=" + (secret == null ? "none" : "***")
                 + ", mqttUrl=" + mqttUrl + ", serverUrl=" + serverUrl + ", topicPrefix=" + topicPrefix
                 + ", cacheDir=" + cacheDir + ", sink=" + sink.key() + ", fleet=" + fleet
-                + ", willDelaySeconds=" + willDelaySeconds + "]";
+                + ", willDelaySeconds=" + willDelaySeconds + ", simulate=" + simulate + ", " + tuning + "]";
     }
 }

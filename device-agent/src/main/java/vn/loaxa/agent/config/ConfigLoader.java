@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -37,16 +38,29 @@ public final class ConfigLoader {
     public static final String SINK = "sink";
     public static final String FLEET = "fleet";
     public static final String WILL_DELAY_SECONDS = "will-delay-seconds";
+    public static final String SIMULATE = "simulate";
+    public static final String HEARTBEAT_SECONDS = "heartbeat-seconds";
+    public static final String TIME_SYNC_SECONDS = "time-sync-seconds";
+    public static final String VOLUME = "volume";
+    public static final String EMERGENCY_VOLUME = "emergency-volume";
+    public static final String OUTBOX_MAX_EVENTS = "outbox-max-events";
+    public static final String FLUSH_RATE = "flush-rate";
+    public static final String FLUSH_JITTER_MS = "flush-jitter-ms";
+    public static final String CACHE_MAX_MB = "cache-max-mb";
     /** Flag (or {@code LOAXA_AGENT_CONFIG}) naming the properties file; not a key inside the file. */
     public static final String CONFIG = "config";
 
     /** Every key that can appear in the file, the environment or the flags, in usage order. */
     public static final List<String> KEYS = List.of(RECEIVER_ID, SECRET, MQTT_URL, SERVER_URL, TOPIC_PREFIX,
-            CACHE_DIR, SINK, FLEET, WILL_DELAY_SECONDS);
+            CACHE_DIR, SINK, FLEET, WILL_DELAY_SECONDS, SIMULATE, HEARTBEAT_SECONDS, TIME_SYNC_SECONDS, VOLUME,
+            EMERGENCY_VOLUME, OUTBOX_MAX_EVENTS, FLUSH_RATE, FLUSH_JITTER_MS, CACHE_MAX_MB);
+    /** Most simulated agents in one JVM. */
+    public static final int MAX_SIMULATE = 100_000;
 
     private static final Set<String> HELP_FLAGS = Set.of("--help", "-h", "-?");
     private static final Set<String> MQTT_SCHEMES = Set.of("tcp", "ssl", "ws", "wss");
     private static final int MAX_WILL_DELAY_SECONDS = 86_400;
+    private static final long MEBIBYTE = 1024L * 1024;
 
     /** What the command line asked for. */
     public record Request(boolean helpRequested, AgentConfig config) {
@@ -134,7 +148,12 @@ public final class ConfigLoader {
         String receiverId = blankToNull(values.get(RECEIVER_ID));
         String secret = blankToNull(values.get(SECRET));
         Path fleet = optionalPath(values, FLEET);
-        if (fleet != null) {
+        int simulate = (int) parseLong(values, SIMULATE, 0, 0, MAX_SIMULATE);
+        if (simulate > 0) {
+            if (receiverId != null || fleet != null) {
+                throw new ConfigException("use " + SIMULATE + " alone, without " + RECEIVER_ID + " or " + FLEET);
+            }
+        } else if (fleet != null) {
             if (receiverId != null || secret != null) {
                 throw new ConfigException("use either " + FLEET + " or " + RECEIVER_ID + "/" + SECRET + ", not both");
             }
@@ -168,8 +187,22 @@ public final class ConfigLoader {
         SinkType sink = SinkType.fromKey(sinkKey).orElseThrow(() -> new ConfigException(
                 SINK + " '" + sinkKey + "' is unknown; use javasound or null"));
         int willDelay = parseWillDelay(values.get(WILL_DELAY_SECONDS));
+        Tuning defaults = Tuning.defaults();
+        Tuning tuning = new Tuning(
+                Duration.ofSeconds(parseLong(values, HEARTBEAT_SECONDS,
+                        defaults.heartbeatInterval().toSeconds(), 1, 86_400)),
+                Duration.ofSeconds(parseLong(values, TIME_SYNC_SECONDS,
+                        defaults.timeSyncInterval().toSeconds(), 1, 86_400)),
+                (int) parseLong(values, VOLUME, defaults.volume(), 0, 100),
+                (int) parseLong(values, EMERGENCY_VOLUME, defaults.emergencyVolume(), 0, 100),
+                (int) parseLong(values, OUTBOX_MAX_EVENTS, defaults.outboxMaxEvents(), 10, 10_000_000),
+                (int) parseLong(values, FLUSH_RATE, defaults.flushRatePerSecond(), 1, 100_000),
+                Duration.ofMillis(parseLong(values, FLUSH_JITTER_MS, defaults.flushJitter().toMillis(), 0,
+                        3_600_000)),
+                parseLong(values, CACHE_MAX_MB, defaults.cacheMaxBytes() / MEBIBYTE, 1, 10_000_000) * MEBIBYTE);
         return new AgentConfig(receiverId, secret, mqttUrl, serverUrl, topicPrefix,
-                cacheDir == null ? AgentConfig.DEFAULT_CACHE_DIR : cacheDir, sink, fleet, willDelay);
+                cacheDir == null ? AgentConfig.DEFAULT_CACHE_DIR : cacheDir, sink, fleet, willDelay, simulate,
+                tuning);
     }
 
     private static void checkMqttUrl(String mqttUrl) throws ConfigException {
@@ -196,6 +229,23 @@ public final class ConfigLoader {
             return seconds;
         } catch (NumberFormatException e) {
             throw new ConfigException(WILL_DELAY_SECONDS + " '" + value + "' is not a whole number of seconds", e);
+        }
+    }
+
+    private static long parseLong(Map<String, String> values, String key, long defaultValue, long min, long max)
+            throws ConfigException {
+        String value = blankToNull(values.get(key));
+        if (value == null) {
+            return defaultValue;
+        }
+        try {
+            long parsed = Long.parseLong(value);
+            if (parsed < min || parsed > max) {
+                throw new ConfigException(key + " must be between " + min + " and " + max + ", not " + parsed);
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            throw new ConfigException(key + " '" + value + "' is not a whole number", e);
         }
     }
 
@@ -235,12 +285,26 @@ public final class ConfigLoader {
                   --fleet FILE              properties file of receiverId=secret lines: one agent per line,
                                             each with its own cache sub-directory (default none)
                   --will-delay-seconds N    MQTT 5 Will Delay of the offline Last Will (default %d)
+                  --simulate N              run N simulated agents sim-00001..: null sink, each its own cache
+                                            sub-directory; secret of sim-00001 is <secret>-00001 (default 0)
+                  --heartbeat-seconds N     heartbeat interval (default %d)
+                  --time-sync-seconds N     clock offset measurement interval, needs --server-url (default %d)
+                  --volume N                volume 0-100 of non-emergency entries at first start (default %d)
+                  --emergency-volume N      volume 0-100 of emergency entries, which ignore mute (default %d)
+                  --outbox-max-events N     outbox bound; oldest DELIVERED/DOWNLOADED dropped first (default %d)
+                  --flush-rate N            events republished per second after a reconnect (default %d)
+                  --flush-jitter-ms N       random delay up to N ms before republishing (default %d)
+                  --cache-max-mb N          audio cache limit; LRU, never what is scheduled (default %d)
                   --config FILE             properties file with the keys above (or LOAXA_AGENT_CONFIG)
                   --help                    print this text
 
                 Exit codes: 0 running or help, 1 unrecoverable error, 2 configuration error,
                 3 cache directory unusable.
                 """.formatted(AgentConfig.DEFAULT_MQTT_URL, Topics.DEFAULT_PREFIX, AgentConfig.DEFAULT_CACHE_DIR,
-                AgentConfig.DEFAULT_SINK.key(), AgentConfig.DEFAULT_WILL_DELAY_SECONDS);
+                AgentConfig.DEFAULT_SINK.key(), AgentConfig.DEFAULT_WILL_DELAY_SECONDS,
+                Tuning.DEFAULT_HEARTBEAT_INTERVAL.toSeconds(), Tuning.DEFAULT_TIME_SYNC_INTERVAL.toSeconds(),
+                Tuning.DEFAULT_VOLUME, Tuning.DEFAULT_EMERGENCY_VOLUME, Tuning.DEFAULT_OUTBOX_MAX_EVENTS,
+                Tuning.DEFAULT_FLUSH_RATE_PER_SECOND, Tuning.DEFAULT_FLUSH_JITTER.toMillis(),
+                Tuning.DEFAULT_CACHE_MAX_BYTES / MEBIBYTE);
     }
 }

@@ -94,7 +94,22 @@ public final class MqttLink implements MqttCallback, AutoCloseable {
      *         delivery callback is then not called
      */
     public boolean publish(String topic, byte[] payload, int qos, boolean retained, Delivery delivery) {
-        MqttMessage message = new MqttMessage(payload, qos, retained, null);
+        return publish(topic, payload, qos, retained, 0, delivery);
+    }
+
+    /**
+     * Publishes asynchronously with an MQTT 5 message expiry.
+     *
+     * @param expirySeconds the broker discards the message if it cannot deliver it within this; 0 for never
+     * @return false if the message could not even be handed to Paho
+     */
+    public boolean publish(String topic, byte[] payload, int qos, boolean retained, long expirySeconds,
+                           Delivery delivery) {
+        MqttProperties properties = new MqttProperties();
+        if (expirySeconds > 0) {
+            properties.setMessageExpiryInterval(expirySeconds);
+        }
+        MqttMessage message = new MqttMessage(payload, qos, retained, properties);
         try {
             client.publish(topic, message, null, new MqttActionListener() {
                 @Override

@@ -14,6 +14,8 @@ import java.util.function.BooleanSupplier;
 /**
  * Decodes a local audio file with JavaCV (FFmpeg) to {@link PcmFormat#PLAYBACK} and writes it to a {@link Sink}.
  * FFmpeg is restricted to the {@code file} protocol so that it never opens anything but the file it was given.
+ * Opening ({@link #open}) is separate from playing ({@link Clip#play}) so that the slow part happens before the
+ * play time and the first sample leaves at the exact instant.
  */
 public final class AudioPlayer {
 
@@ -25,8 +27,16 @@ public final class AudioPlayer {
         STOPPED
     }
 
+    /**
+     * @param outcome        how it ended
+     * @param positionMillis how far into the clip playback got, so that it can resume there
+     */
+    public record Result(Outcome outcome, long positionMillis) {
+    }
+
     /** The only FFmpeg protocol allowed: no http, concat, pipe or other pseudo-URLs. */
     static final String PROTOCOL_WHITELIST = "file";
+    private static final long MILLIS_PER_SECOND = 1000;
 
     private final Sink sink;
     private final PcmFormat format;
@@ -41,13 +51,10 @@ public final class AudioPlayer {
         avutil.av_log_set_level(avutil.AV_LOG_ERROR);
     }
 
-    /**
-     * Plays the whole file, blocking until it has been played.
-     *
-     * @param stopRequested polled between frames; when it turns true playback stops at once
-     */
-    public Outcome play(Path file, BooleanSupplier stopRequested) throws PlaybackException {
-        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toAbsolutePath().toFile())) {
+    /** Opens and checks a file for playing; close the clip when done. */
+    public Clip open(Path file) throws PlaybackException {
+        FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toAbsolutePath().toFile());
+        try {
             grabber.setOption("protocol_whitelist", PROTOCOL_WHITELIST);
             grabber.setSampleFormat(avutil.AV_SAMPLE_FMT_S16);
             grabber.setSampleRate(format.sampleRate());
@@ -56,39 +63,112 @@ public final class AudioPlayer {
             if (grabber.getAudioStream() < 0) {
                 throw new PlaybackException("the file " + file.getFileName() + " contains no audio stream", null);
             }
-            return decodeInto(grabber, stopRequested);
+            return new Clip(file, grabber);
         } catch (FrameGrabber.Exception e) {
+            closeQuietly(grabber);
             throw new PlaybackException("cannot decode " + file.getFileName() + ": " + e.getMessage(), e);
-        } catch (SinkException e) {
-            throw new PlaybackException(e.getMessage(), e);
+        } catch (PlaybackException | RuntimeException e) {
+            closeQuietly(grabber);
+            throw e;
         }
     }
 
-    private Outcome decodeInto(FFmpegFrameGrabber grabber, BooleanSupplier stopRequested)
-            throws FrameGrabber.Exception, SinkException {
-        sink.open(format);
-        try {
-            byte[] bytes = new byte[0];
-            Frame frame;
-            while ((frame = grabber.grabSamples()) != null) {
-                if (stopRequested.getAsBoolean() || Thread.currentThread().isInterrupted()) {
-                    return Outcome.STOPPED;
+    /**
+     * Plays the whole file at full volume, blocking until it has been played.
+     *
+     * @param stopRequested polled between frames; when it turns true playback stops at once
+     */
+    public Outcome play(Path file, BooleanSupplier stopRequested) throws PlaybackException {
+        try (Clip clip = open(file)) {
+            return clip.play(0, 1.0, stopRequested).outcome();
+        }
+    }
+
+    /** An opened file, ready to play once. */
+    public final class Clip implements AutoCloseable {
+        private final Path file;
+        private final FFmpegFrameGrabber grabber;
+
+        private Clip(Path file, FFmpegFrameGrabber grabber) {
+            this.file = file;
+            this.grabber = grabber;
+        }
+
+        /**
+         * Plays from {@code fromMillis} to the end, blocking.
+         *
+         * @param fromMillis    where to start; the audio before it is decoded and skipped
+         * @param gain          linear gain, 0 (silent) to 1 (as recorded)
+         * @param stopRequested polled between frames; when it turns true playback stops at once
+         */
+        public Result play(long fromMillis, double gain, BooleanSupplier stopRequested) throws PlaybackException {
+            long skipBytes = fromMillis * format.bytesPerSecond() / MILLIS_PER_SECOND;
+            skipBytes -= skipBytes % format.frameSize();
+            long position = 0;
+            try {
+                sink.open(format);
+                try {
+                    byte[] bytes = new byte[0];
+                    Frame frame;
+                    while ((frame = grabber.grabSamples()) != null) {
+                        if (stopRequested.getAsBoolean() || Thread.currentThread().isInterrupted()) {
+                            return new Result(Outcome.STOPPED, millisOf(position));
+                        }
+                        if (frame.samples == null || frame.samples.length == 0) {
+                            continue;
+                        }
+                        ShortBuffer samples = ((ShortBuffer) frame.samples[0]).duplicate();
+                        int length = samples.remaining() * PcmFormat.BYTES_PER_SAMPLE;
+                        if (bytes.length < length) {
+                            bytes = new byte[length];
+                        }
+                        ByteBuffer.wrap(bytes, 0, length).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer().put(samples);
+                        int offset = (int) Math.min(length, Math.max(0, skipBytes - position));
+                        position += length;
+                        if (offset < length) {
+                            applyGain(bytes, offset, length, gain);
+                            sink.write(bytes, offset, length - offset);
+                        }
+                    }
+                    sink.drain();
+                    return new Result(Outcome.COMPLETED, millisOf(position));
+                } finally {
+                    sink.close();
                 }
-                if (frame.samples == null || frame.samples.length == 0) {
-                    continue;
-                }
-                ShortBuffer samples = ((ShortBuffer) frame.samples[0]).duplicate();
-                int length = samples.remaining() * PcmFormat.BYTES_PER_SAMPLE;
-                if (bytes.length < length) {
-                    bytes = new byte[length];
-                }
-                ByteBuffer.wrap(bytes, 0, length).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer().put(samples);
-                sink.write(bytes, 0, length);
+            } catch (FrameGrabber.Exception e) {
+                throw new PlaybackException("cannot decode " + file.getFileName() + ": " + e.getMessage(), e);
+            } catch (SinkException e) {
+                throw new PlaybackException(e.getMessage(), e);
             }
-            sink.drain();
-            return Outcome.COMPLETED;
-        } finally {
-            sink.close();
+        }
+
+        @Override
+        public void close() {
+            closeQuietly(grabber);
+        }
+    }
+
+    private long millisOf(long bytes) {
+        return bytes * MILLIS_PER_SECOND / format.bytesPerSecond();
+    }
+
+    private static void applyGain(byte[] pcm, int from, int to, double gain) {
+        if (gain >= 1.0) {
+            return;
+        }
+        for (int i = from; i + 1 < to; i += PcmFormat.BYTES_PER_SAMPLE) {
+            int sample = (short) ((pcm[i] & 0xff) | (pcm[i + 1] << 8));
+            int scaled = (int) Math.round(sample * Math.max(0.0, gain));
+            pcm[i] = (byte) scaled;
+            pcm[i + 1] = (byte) (scaled >> 8);
+        }
+    }
+
+    private static void closeQuietly(FFmpegFrameGrabber grabber) {
+        try {
+            grabber.close();
+        } catch (FrameGrabber.Exception | RuntimeException e) {
+            // nothing left to release
         }
     }
 }

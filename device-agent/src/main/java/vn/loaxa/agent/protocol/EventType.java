@@ -13,10 +13,12 @@ public enum EventType {
     /** The entry cannot play; the event's reason says why. */
     FAILED,
     /** {@code expiresAt} passed before playback could start. */
-    MISSED;
+    MISSED,
+    /** A higher-priority entry interrupted it and it will not play again (policy {@code DROP}). */
+    PREEMPTED;
 
     /** True for the events after which nothing more happens to the entry. */
     public boolean isFinal() {
-        return this == PLAYED || this == FAILED || this == MISSED;
+        return this == PLAYED || this == FAILED || this == MISSED || this == PREEMPTED;
     }
 }

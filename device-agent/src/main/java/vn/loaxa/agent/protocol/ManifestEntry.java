@@ -12,6 +12,8 @@ import java.time.Instant;
  * @param playAt       the UTC instant at which playback starts
  * @param expiresAt    the latest instant at which playback may still start
  * @param audio        the audio to play
+ * @param onPreempt    what to do when a higher-priority entry interrupts it; absent means
+ *                     {@link PreemptPolicy#DEFAULT}
  */
 public record ManifestEntry(
         String occurrenceId,
@@ -20,7 +22,24 @@ public record ManifestEntry(
         Priority priority,
         Instant playAt,
         Instant expiresAt,
-        AudioRef audio) {
+        AudioRef audio,
+        PreemptPolicy onPreempt) {
+
+    /** An entry with the default pre-emption policy. */
+    public ManifestEntry(String occurrenceId, String broadcastId, String title, Priority priority, Instant playAt,
+                         Instant expiresAt, AudioRef audio) {
+        this(occurrenceId, broadcastId, title, priority, playAt, expiresAt, audio, null);
+    }
+
+    /** The bulletin class; absent counts as {@link Priority#NORMAL}. */
+    public Priority effectivePriority() {
+        return priority == null ? Priority.NORMAL : priority;
+    }
+
+    /** The pre-emption policy; absent counts as {@link PreemptPolicy#DEFAULT}. */
+    public PreemptPolicy effectivePreemptPolicy() {
+        return onPreempt == null ? PreemptPolicy.DEFAULT : onPreempt;
+    }
 
     /** True if every field the agent needs to act on the entry is present. */
     public boolean isComplete() {

@@ -10,6 +10,14 @@ public final class Schemas {
     /** Schema of a status message, agent to server. */
     public static final String STATUS = "loaxa.status/1";
 
+    /** Schema of a heartbeat, agent to server. */
+    public static final String HEARTBEAT = "loaxa.heartbeat/1";
+    /** Schema of a remote command, server to agent. */
+    public static final String COMMAND = "loaxa.command/1";
+
+    /** Schema of the server's time answer, {@code GET /api/v1/time}. */
+    public static final String TIME = "loaxa.time/1";
+
     private Schemas() {
     }
 }

@@ -123,12 +123,35 @@ class ConfigLoaderTest {
             "bad mqtt url               | --receiver-id rx1 --secret s --mqtt-url http://x:1  | mqtt-url",
             "bad prefix                 | --receiver-id rx1 --secret s --topic-prefix a/#     | topic-prefix",
             "missing config file        | --config /nonexistent/agent.properties              | cannot read config file",
-            "missing fleet file         | --fleet /nonexistent/fleet.properties               | does not exist"
+            "missing fleet file         | --fleet /nonexistent/fleet.properties               | does not exist",
+            "volume above 100           | --receiver-id rx1 --secret s --volume 101            | between 0 and 100",
+            "simulate with receiver id  | --simulate 5 --receiver-id rx1                       | simulate alone",
+            "zero heartbeat             | --receiver-id rx1 --secret s --heartbeat-seconds 0   | between 1 and"
     })
     void shouldRejectBadConfiguration(String description, String args, String message) {
         assertThatThrownBy(() -> load(Map.of(), args.trim().split("\\s+")))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining(message);
+    }
+
+    @Test
+    void shouldReadTuningAndSimulateKeysWithDefaults() throws Exception {
+        AgentConfig defaults = load(Map.of(), "--receiver-id", "rx1", "--secret", "s");
+        AgentConfig tuned = load(Map.of("LOAXA_AGENT_CACHE_MAX_MB", "64"), "--simulate", "1000",
+                "--heartbeat-seconds", "15", "--volume", "40", "--emergency-volume", "90",
+                "--outbox-max-events", "500", "--flush-rate", "5", "--flush-jitter-ms", "0");
+
+        assertThat(defaults.tuning()).isEqualTo(Tuning.defaults());
+        assertThat(defaults.simulate()).isZero();
+        assertThat(tuned.simulate()).isEqualTo(1000);
+        assertThat(tuned.isFleet()).isTrue();
+        assertThat(tuned.tuning().heartbeatInterval()).isEqualTo(java.time.Duration.ofSeconds(15));
+        assertThat(tuned.tuning().volume()).isEqualTo(40);
+        assertThat(tuned.tuning().emergencyVolume()).isEqualTo(90);
+        assertThat(tuned.tuning().outboxMaxEvents()).isEqualTo(500);
+        assertThat(tuned.tuning().flushRatePerSecond()).isEqualTo(5);
+        assertThat(tuned.tuning().flushJitter()).isZero();
+        assertThat(tuned.tuning().cacheMaxBytes()).isEqualTo(64L * 1024 * 1024);
     }
 
     @Test

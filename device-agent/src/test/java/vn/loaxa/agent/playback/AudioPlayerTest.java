@@ -51,6 +51,40 @@ class AudioPlayerTest {
     }
 
     @Test
+    void shouldResumeFromAPositionAndReportWhereItStopped() throws Exception {
+        RecordingSink sink = new RecordingSink();
+        AudioPlayer player = new AudioPlayer(sink);
+
+        AudioPlayer.Result stopped;
+        try (AudioPlayer.Clip clip = player.open(tone)) {
+            stopped = clip.play(0, 1.0, () -> sink.bytes > 40_000);
+        }
+        long firstPart = sink.bytes;
+        AudioPlayer.Result rest;
+        try (AudioPlayer.Clip clip = player.open(tone)) {
+            rest = clip.play(stopped.positionMillis(), 1.0, () -> false);
+        }
+
+        assertThat(stopped.outcome()).isEqualTo(AudioPlayer.Outcome.STOPPED);
+        assertThat(stopped.positionMillis()).isBetween(400L, 600L);
+        assertThat(rest.outcome()).isEqualTo(AudioPlayer.Outcome.COMPLETED);
+        assertThat(sink.bytes).as("both parts together are the clip once")
+                .isBetween(96_000L * 95 / 100, 96_000L * 110 / 100 + firstPart - stopped.positionMillis() * 96);
+    }
+
+    @Test
+    void shouldWriteSilenceAtZeroGain() throws Exception {
+        RecordingSink sink = new RecordingSink();
+
+        try (AudioPlayer.Clip clip = new AudioPlayer(sink).open(tone)) {
+            clip.play(0, 0.0, () -> false);
+        }
+
+        assertThat(sink.bytes).isGreaterThan(90_000L);
+        assertThat(sink.peak).isZero();
+    }
+
+    @Test
     void shouldFailOnAFileThatIsNotAudio() throws Exception {
         Path garbage = Files.writeString(dir.resolve("garbage.ogg"), "this is not an ogg file at all");
 
@@ -70,9 +104,14 @@ class AudioPlayerTest {
             opened.add(format);
         }
 
+        int peak;
+
         @Override
         public void write(byte[] pcm, int offset, int length) {
             bytes += length;
+            for (int i = offset; i + 1 < offset + length; i += 2) {
+                peak = Math.max(peak, Math.abs((short) ((pcm[i] & 0xff) | (pcm[i + 1] << 8))));
+            }
         }
 
         @Override

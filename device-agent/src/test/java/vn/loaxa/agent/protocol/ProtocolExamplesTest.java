@@ -32,14 +32,16 @@ class ProtocolExamplesTest {
         try (Stream<Path> files = Files.list(Path.of(directory.toURI()))) {
             assertThat(files.map(p -> p.getFileName().toString()))
                     .contains("manifest.json", "event-played.json", "event-failed.json", "status-online.json",
-                            "status-will.json");
+                            "status-will.json", "heartbeat.json", "command-set-volume.json",
+                            "command-stop-current.json", "time.json");
         }
     }
 
     @Test
     void shouldParseEveryExampleFileAsItsSchema() throws IOException, URISyntaxException {
         Map<String, Class<?>> bySchema = Map.of(Schemas.MANIFEST, Manifest.class, Schemas.EVENT, AgentEvent.class,
-                Schemas.STATUS, Status.class);
+                Schemas.STATUS, Status.class, Schemas.HEARTBEAT, Heartbeat.class, Schemas.COMMAND, Command.class,
+                Schemas.TIME, ServerTime.class);
         Path directory = Path.of(getClass().getClassLoader().getResource("protocol").toURI());
         try (Stream<Path> files = Files.list(directory)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".json")).toList()) {
@@ -48,6 +50,43 @@ class ProtocolExamplesTest {
                 assertThat(json.readValue(file.toFile(), bySchema.get(schema))).isNotNull();
             }
         }
+    }
+
+    @Test
+    void shouldParseHeartbeatExampleWithEveryHealthField() {
+        Heartbeat heartbeat = read("heartbeat.json", Heartbeat.class);
+
+        assertThat(heartbeat.schema()).isEqualTo(Schemas.HEARTBEAT);
+        assertThat(heartbeat.volume()).isEqualTo(80);
+        assertThat(heartbeat.muted()).isFalse();
+        assertThat(heartbeat.freeCacheBytes()).isPositive();
+        assertThat(heartbeat.uptimeSeconds()).isEqualTo(86400L);
+        assertThat(heartbeat.clockOffsetMs()).isEqualTo(-12L);
+        assertThat(heartbeat.audioOutputOk()).isTrue();
+        assertThat(heartbeat.lastError()).contains("sha256");
+        assertThat(heartbeat.agentVersion()).isEqualTo("0.1.0");
+        assertThat(readTree(heartbeat)).isEqualTo(readTree("heartbeat.json"));
+    }
+
+    @Test
+    void shouldParseCommandExamples() {
+        Command volume = read("command-set-volume.json", Command.class);
+        Command stop = read("command-stop-current.json", Command.class);
+
+        assertThat(volume.type()).isEqualTo(CommandType.SET_VOLUME);
+        assertThat(volume.volume()).isEqualTo(80);
+        assertThat(volume.isComplete()).isTrue();
+        assertThat(volume.expiresAt()).isAfter(volume.issuedAt());
+        assertThat(stop.type()).isEqualTo(CommandType.STOP_CURRENT);
+        assertThat(stop.isComplete()).isTrue();
+    }
+
+    @Test
+    void shouldParseTimeExampleAndManifestPreemptPolicy() {
+        assertThat(read("time.json", ServerTime.class).serverTime())
+                .isEqualTo(Instant.parse("2026-11-26T06:01:59.987654Z"));
+        assertThat(read("manifest.json", Manifest.class).entries().get(0).effectivePreemptPolicy())
+                .isEqualTo(PreemptPolicy.RESUME);
     }
 
     @Test
@@ -162,12 +201,28 @@ class ProtocolExamplesTest {
     @Test
     void shouldListFinalEvents() {
         assertThat(Stream.of(EventType.values()).filter(EventType::isFinal).toList())
-                .isEqualTo(List.of(EventType.PLAYED, EventType.FAILED, EventType.MISSED));
+                .isEqualTo(List.of(EventType.PLAYED, EventType.FAILED, EventType.MISSED, EventType.PREEMPTED));
     }
 
     private <T> T read(String name, Class<T> type) {
         try {
             return json.readValue(resource(name), type);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private com.fasterxml.jackson.databind.JsonNode readTree(Object value) {
+        try {
+            return json.readTree(json.writeValueAsBytes(value));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private com.fasterxml.jackson.databind.JsonNode readTree(String name) {
+        try {
+            return json.readTree(resource(name));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

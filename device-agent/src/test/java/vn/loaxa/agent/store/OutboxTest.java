@@ -50,12 +50,55 @@ class OutboxTest {
 
     @Test
     void shouldSetAsideUnreadableFiles() throws Exception {
-        Outbox outbox = new Outbox(cacheDir, Json.newMapper());
+        new Outbox(cacheDir, Json.newMapper()).add(delivered);
         Files.writeString(cacheDir.resolve("outbox").resolve("broken.json"), "{not json");
-        outbox.add(delivered);
 
-        assertThat(outbox.pending()).containsExactly(delivered);
+        Outbox reopened = new Outbox(cacheDir, Json.newMapper());
+
+        assertThat(reopened.pending()).containsExactly(delivered);
         assertThat(cacheDir.resolve("outbox").resolve("broken.json.bad")).exists();
+    }
+
+    @Test
+    void shouldDropOldestLowValueEventsFirstWhenFullAndCountThem() throws Exception {
+        Outbox outbox = new Outbox(cacheDir, Json.newMapper(), 3);
+        AgentEvent played = AgentEvent.of("rx1", "occ-1", EventType.PLAYED, Instant.now(), null);
+        AgentEvent downloaded = AgentEvent.of("rx1", "occ-2", EventType.DOWNLOADED, Instant.now(), null);
+        AgentEvent missed = AgentEvent.of("rx1", "occ-3", EventType.MISSED, Instant.now(), null);
+        outbox.add(played);
+        outbox.add(delivered);
+        outbox.add(downloaded);
+
+        outbox.add(failed);
+        outbox.add(missed);
+
+        assertThat(outbox.pending()).containsExactlyInAnyOrder(played, failed, missed);
+        assertThat(outbox.dropped()).isEqualTo(2);
+        assertThat(new Outbox(cacheDir, Json.newMapper(), 3).size()).isEqualTo(3);
+    }
+
+    @Test
+    void shouldListTheOldestWaitingEventsUpToALimitLeavingOutSkippedOnes() throws Exception {
+        Outbox outbox = new Outbox(cacheDir, Json.newMapper());
+        AgentEvent played = AgentEvent.of("rx1", "occ-2", EventType.PLAYED, Instant.now(), null);
+        outbox.add(delivered);
+        outbox.add(failed);
+        outbox.add(played);
+
+        assertThat(outbox.pending(1, Set.of(delivered.id()))).containsExactly(failed);
+        assertThat(outbox.pending(2, Set.of())).containsExactly(delivered, failed);
+    }
+
+    @Test
+    void shouldDropOldestEventOfAnyKindWhenOnlyFinalEventsWait() throws Exception {
+        Outbox outbox = new Outbox(cacheDir, Json.newMapper(), 1);
+        outbox.add(failed);
+        AgentEvent played = AgentEvent.of("rx1", "occ-2", EventType.PLAYED, Instant.now(), null);
+
+        outbox.add(played);
+
+        assertThat(outbox.pending()).containsExactly(played);
+        assertThat(outbox.dropped()).isEqualTo(1);
     }
 
     @Test

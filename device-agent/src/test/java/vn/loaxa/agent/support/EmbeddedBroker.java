@@ -30,11 +30,17 @@ public final class EmbeddedBroker implements AutoCloseable {
     private static final long START_TIMEOUT_SECONDS = 60;
 
     private final Map<String, String> credentials = new ConcurrentHashMap<>();
-    private final EmbeddedHiveMQ hiveMq;
+    private final Path workDir;
     private final int port;
+    private EmbeddedHiveMQ hiveMq;
 
     private EmbeddedBroker(Path workDir) throws IOException {
+        this.workDir = workDir;
         this.port = freePort();
+        this.hiveMq = build();
+    }
+
+    private EmbeddedHiveMQ build() throws IOException {
         Path config = Files.createDirectories(workDir.resolve("conf"));
         Path data = Files.createDirectories(workDir.resolve("data"));
         Path extensions = Files.createDirectories(workDir.resolve("extensions"));
@@ -64,7 +70,7 @@ public final class EmbeddedBroker implements AutoCloseable {
                 .withAuthor("loaxa")
                 .withExtensionMain(new AuthenticationExtension(credentials))
                 .build();
-        this.hiveMq = EmbeddedHiveMQ.builder()
+        return EmbeddedHiveMQ.builder()
                 .withConfigurationFolder(config)
                 .withDataFolder(data)
                 .withExtensionsFolder(extensions)
@@ -86,8 +92,26 @@ public final class EmbeddedBroker implements AutoCloseable {
         return this;
     }
 
+    /** No longer admits this client id (its next connect is refused). */
+    public EmbeddedBroker deny(String clientId) {
+        credentials.remove(clientId);
+        return this;
+    }
+
     public String url() {
         return "tcp://127.0.0.1:" + port;
+    }
+
+    /** Stops the broker (every connection drops, in-memory state is lost); {@link #restart} brings it back. */
+    public void stop() throws Exception {
+        hiveMq.stop().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        hiveMq.close();
+    }
+
+    /** Starts a fresh broker on the same port (an embedded HiveMQ cannot be started twice). */
+    public void restart() throws Exception {
+        hiveMq = build();
+        hiveMq.start().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     }
 
     @Override
