@@ -5,6 +5,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
@@ -33,6 +34,34 @@ public class BulletinResource {
     @Path("{id}")
     public BulletinView get(@PathParam("id") UUID id) {
         return service.get(id);
+    }
+
+    @PUT
+    @Path("{id}")
+    public BulletinView update(@PathParam("id") UUID id, @Valid @NotNull BulletinRequest request,
+            SecurityContext security) {
+        return service.update(id, request, security.getUserPrincipal().getName());
+    }
+
+    @POST
+    @Path("{id}/submit")
+    public BulletinView submit(@PathParam("id") UUID id, @Valid ReviewRequest review, SecurityContext security) {
+        return service.submit(id, security.getUserPrincipal().getName(), review == null ? null : review.reason());
+    }
+
+    /** Editors (administrators) approve; only APPROVED bulletins can be scheduled. */
+    @POST
+    @Path("{id}/approve")
+    @RolesAllowed(Roles.ADMIN)
+    public BulletinView approve(@PathParam("id") UUID id, @Valid ReviewRequest review, SecurityContext security) {
+        return service.approve(id, security.getUserPrincipal().getName(), review == null ? null : review.reason());
+    }
+
+    @POST
+    @Path("{id}/reject")
+    @RolesAllowed(Roles.ADMIN)
+    public BulletinView reject(@PathParam("id") UUID id, @Valid ReviewRequest review, SecurityContext security) {
+        return service.reject(id, security.getUserPrincipal().getName(), review == null ? null : review.reason());
     }
 
     @POST

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.UUID;
 import vn.loaxa.bulletin.model.Bulletin;
 import vn.loaxa.bulletin.model.BulletinRepository;
+import vn.loaxa.bulletin.model.BulletinStatus;
+import vn.loaxa.common.error.ConflictException;
 import vn.loaxa.common.error.InvalidRequestException;
 import vn.loaxa.common.error.NotFoundException;
 import vn.loaxa.media.model.Media;
@@ -56,6 +58,10 @@ public class BroadcastService {
         }
         Bulletin bulletin = bulletins.findByIdOptional(request.bulletinId())
                 .orElseThrow(() -> NotFoundException.referenced("Bulletin", request.bulletinId()));
+        if (bulletin.status != BulletinStatus.APPROVED) {
+            throw new ConflictException("Bulletin '" + bulletin.id + "' is " + bulletin.status
+                    + "; only APPROVED bulletins can be scheduled. Submit it and have an editor approve it first");
+        }
         if (bulletin.segments.size() != 1) {
             throw new InvalidRequestException("bulletinId", "Bulletin '" + bulletin.id + "' has "
                     + bulletin.segments.size() + " segments; this version can broadcast single-segment bulletins only");

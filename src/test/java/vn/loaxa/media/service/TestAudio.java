@@ -90,6 +90,17 @@ final class TestAudio {
         return out;
     }
 
+    /** Vietnamese speech from espeak-ng (a Debian package the CI installs), as a 22 kHz mono WAV. */
+    static Path espeakWav(Path file, String text) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder("espeak-ng", "-v", "vi", "-w", file.toString(), text)
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        if (process.waitFor() != 0) {
+            throw new IOException("espeak-ng failed: " + output);
+        }
+        return file;
+    }
+
     static void writeWav(Path file, float[] samples) throws IOException {
         writeWav(file, samples, RATE, 1);
     }
