@@ -14,6 +14,8 @@ import java.util.stream.Stream;
 
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import vn.loaxa.media.service.UndecodableMediaException.Reason;
@@ -96,6 +98,40 @@ class AudioTranscoderTest {
         assertThat(mp3Loudness.integratedLufs()).isCloseTo(-16.0, within(SPEECH_TOLERANCE_LU));
         assertThat(reported).isSorted().endsWith(100).hasSizeGreaterThan(3);
         assertThat(dir.resolve("out.mp3.part")).doesNotExist();
+    }
+
+    /** The formats people have: recorders, phones (AMR), browsers (WebM/Opus) and exports from editors. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = ';', value = {
+            "speech.wav;-c:a pcm_s16le",
+            "speech.mp3;-c:a libmp3lame -b:a 96k",
+            "speech.m4a;-c:a aac -b:a 96k",
+            "speech-vorbis.ogg;-c:a libvorbis",
+            "speech-opus.ogg;-c:a libopus -b:a 32k",
+            "speech.flac;-c:a flac",
+            "speech.webm;-c:a libopus -b:a 32k",
+    })
+    void shouldIngestEveryAcceptedFormat(String name, String codecArgs) throws Exception {
+        Path wav = dir.resolve("source.wav");
+        TestAudio.writeWav(wav, TestAudio.speechLike(4, 11, 0.1));
+        Path input = TestAudio.ffmpeg(wav, dir.resolve(name), codecArgs.split(" "));
+
+        TranscodeResult result = transcoder.transcode(input, dir.resolve("out.opus"), settings);
+
+        assertThat(result.durationMs()).isBetween(3500L, 4100L);
+        assertThat(result.outputLoudnessLufs()).isCloseTo(-16.0, within(SPEECH_TOLERANCE_LU));
+        assertThat(result.outputTruePeakDbtp()).isLessThanOrEqualTo(MAX_TRUE_PEAK_DBTP);
+    }
+
+    @Test
+    void shouldIngestAmrPhoneRecording() throws Exception {
+        Path input = TestAudio.amrNb(dir.resolve("call.amr"), 4, 21);
+
+        TranscodeResult result = transcoder.transcode(input, dir.resolve("out.opus"), settings);
+
+        assertThat(result.durationMs()).isBetween(3000L, 4100L);
+        assertThat(result.outputLoudnessLufs()).isCloseTo(-16.0, within(SPEECH_TOLERANCE_LU));
+        assertThat(result.outputTruePeakDbtp()).isLessThanOrEqualTo(MAX_TRUE_PEAK_DBTP);
     }
 
     @Test
