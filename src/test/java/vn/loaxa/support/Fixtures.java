@@ -68,6 +68,18 @@ public final class Fixtures {
                 .extract().path("id");
     }
 
+    /** An approved bulletin of several segments, each {@code List.of(mediaId, language)} with language or ALL. */
+    public static String approvedBulletin(String title, List<List<String>> segments) {
+        String id = asAdmin().contentType(ContentType.JSON)
+                .body(Map.of("title", title, "topic", "thời sự", "priority", "NORMAL",
+                        "segments", segments.stream()
+                                .map(s -> Map.of("mediaId", s.get(0), "language", s.get(1))).toList()))
+                .post("/api/v1/bulletins").then().statusCode(201)
+                .extract().path("id");
+        approve(id);
+        return id;
+    }
+
     public static void approve(String bulletinId) {
         asAdmin().contentType(ContentType.JSON).body(Map.of())
                 .post("/api/v1/bulletins/" + bulletinId + "/submit").then().statusCode(200);

@@ -15,14 +15,17 @@ import java.util.List;
 import java.util.UUID;
 import vn.loaxa.account.Roles;
 import vn.loaxa.bulletin.service.BulletinService;
+import vn.loaxa.bulletin.service.VariantService;
 
 @Path("/api/v1/bulletins")
 @RolesAllowed(Roles.USER)
 public class BulletinResource {
     private final BulletinService service;
+    private final VariantService variantService;
 
-    public BulletinResource(BulletinService service) {
+    public BulletinResource(BulletinService service, VariantService variantService) {
         this.service = service;
+        this.variantService = variantService;
     }
 
     @GET
@@ -34,6 +37,13 @@ public class BulletinResource {
     @Path("{id}")
     public BulletinView get(@PathParam("id") UUID id) {
         return service.get(id);
+    }
+
+    /** Renders (once) and lists the language variants: all languages together, and each language alone. */
+    @GET
+    @Path("{id}/variants")
+    public List<VariantView> variants(@PathParam("id") UUID id) {
+        return variantService.variants(id);
     }
 
     @PUT

@@ -30,9 +30,11 @@ public class BulletinService {
     private final BulletinTransitionRepository transitions;
     private final TopicRepository topics;
     private final MediaRepository media;
+    private final VariantService variants;
 
     public BulletinService(BulletinRepository bulletins, BulletinTransitionRepository transitions,
-            TopicRepository topics, MediaRepository media) {
+            TopicRepository topics, MediaRepository media, VariantService variants) {
+        this.variants = variants;
         this.bulletins = bulletins;
         this.transitions = transitions;
         this.topics = topics;
@@ -57,6 +59,7 @@ public class BulletinService {
     public BulletinView update(UUID id, BulletinRequest request, String user) {
         Bulletin bulletin = find(id);
         apply(bulletin, request);
+        variants.invalidate(bulletin.id);
         if (bulletin.status != BulletinStatus.DRAFT) {
             record(bulletin, bulletin.status, BulletinStatus.DRAFT, user, "edited");
             bulletin.status = BulletinStatus.DRAFT;

@@ -91,7 +91,8 @@ public final class AudioTranscoder {
         try {
             GainPlan plan = GainPlan.of(analysis, settings);
             LoudnessMeter written;
-            for (int attempt = 0; ; attempt++) {
+            int attempt = 0;
+            for (; ; attempt++) {
                 encode(source, opusPart, mp3Part, filterGraph(analysis, plan), analysis.end(), settings,
                         steps);
                 written = measure(opusPart);
@@ -114,7 +115,7 @@ public final class AudioTranscoder {
             }
             steps.report(100);
             return new TranscodeResult(written.sampleCount() * 1000 / SAMPLE_RATE, analysis.integratedLufs(),
-                    written.integratedLufs(), written.truePeakDbtp());
+                    written.integratedLufs(), written.truePeakDbtp(), attempt + 1);
         } catch (IOException e) {
             deleteQuietly(opusPart);
             deleteQuietly(mp3Part);

@@ -6,6 +6,13 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import vn.loaxa.bulletin.service.VariantService;
+import vn.loaxa.language.service.LanguageService;
+import vn.loaxa.receiver.model.ReceiverRepository;
 import java.util.List;
 import java.util.UUID;
 import vn.loaxa.bulletin.model.Bulletin;
@@ -35,10 +42,16 @@ public class BroadcastService {
     private final TargetResolver targets;
     private final OccurrenceTriggers triggers;
     private final ScheduleConfig config;
+    private final ReceiverRepository receivers;
+    private final LanguageService languages;
+    private final VariantService variants;
 
     public BroadcastService(BroadcastRepository broadcasts, OccurrenceRepository occurrences,
             BulletinRepository bulletins, MediaRepository media, TargetResolver targets, OccurrenceTriggers triggers,
-            ScheduleConfig config) {
+            ScheduleConfig config, ReceiverRepository receivers, LanguageService languages, VariantService variants) {
+        this.receivers = receivers;
+        this.languages = languages;
+        this.variants = variants;
         this.broadcasts = broadcasts;
         this.occurrences = occurrences;
         this.bulletins = bulletins;
@@ -62,19 +75,23 @@ public class BroadcastService {
             throw new ConflictException("Bulletin '" + bulletin.id + "' is " + bulletin.status
                     + "; only APPROVED bulletins can be scheduled. Submit it and have an editor approve it first");
         }
-        if (bulletin.segments.size() != 1) {
-            throw new InvalidRequestException("bulletinId", "Bulletin '" + bulletin.id + "' has "
-                    + bulletin.segments.size() + " segments; this version can broadcast single-segment bulletins only");
-        }
         List<String> areaCodes = request.targets().areasOrEmpty();
         List<String> receiverIds = request.targets().receiversOrEmpty();
         if (areaCodes.isEmpty() && receiverIds.isEmpty()) {
             throw new InvalidRequestException("targets", "Name at least one area code or receiver id in targets");
         }
-        if (targets.receiverIds(areaCodes, receiverIds).isEmpty()) {
+        Set<String> targeted = targets.receiverIds(areaCodes, receiverIds);
+        if (targeted.isEmpty()) {
             throw new InvalidRequestException("targets", "No receiver is registered in the targeted areas");
         }
-        Media audio = media.findById(bulletin.segments.get(0).mediaId);
+        // render every variant the targets play now, so that the longest duration (and the window) is exact
+        Map<List<String>, Media> rendered = new HashMap<>();
+        for (String receiverId : targeted) {
+            List<String> profile = languages.effective(receivers.findById(receiverId)).languages();
+            rendered.computeIfAbsent(VariantService.languagesFor(bulletin, profile),
+                    chosen -> variants.variantFor(bulletin, chosen));
+        }
+        Media audio = rendered.values().stream().max(Comparator.comparingLong(m -> m.durationMs)).orElseThrow();
 
         Broadcast broadcast = new Broadcast();
         broadcast.id = UUID.randomUUID();
