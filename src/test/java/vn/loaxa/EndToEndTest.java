@@ -56,7 +56,7 @@ class EndToEndTest {
                     });
 
             String chime = Fixtures.uploadReadyMedia(
-                    TestAudio.sineWav(Files.createTempFile("chime", ".wav"), 1, 880, 0.3), "Nhạc hiệu", "vie");
+                    TestAudio.sineWav(Files.createTempFile("chime", ".wav"), 1.5, 880, 0.3), "Nhạc hiệu", "vie");
             String vie = Fixtures.uploadReadyMedia(
                     TestAudio.sineWav(Files.createTempFile("vie", ".wav"), 3, 440, 0.3), "Thông báo", "vie");
             String tyz = Fixtures.uploadReadyMedia(
@@ -89,8 +89,8 @@ class EndToEndTest {
             String both = variants.getString("find { it.languages == ['vie', 'tyz'] }.mediaId");
             String vieOnly = variants.getString("find { it.languages == ['vie'] }.mediaId");
             assertThat(variants.getLong("find { it.languages == ['vie', 'tyz'] }.durationMs"))
-                    .isBetween(6_800L, 7_200L);
-            assertThat(variants.getLong("find { it.languages == ['vie'] }.durationMs")).isBetween(4_300L, 4_700L);
+                    .isBetween(7_300L, 7_700L);
+            assertThat(variants.getLong("find { it.languages == ['vie'] }.durationMs")).isBetween(4_800L, 5_200L);
             assertThat(report.getString("deliveries.find { it.receiverId == 'e2e-rx-2' }.mediaId")).isEqualTo(both);
             assertThat(report.getString("deliveries.find { it.receiverId == 'e2e-rx-1' }.mediaId"))
                     .isEqualTo(vieOnly);

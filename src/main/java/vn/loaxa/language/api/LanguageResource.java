@@ -5,16 +5,14 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import vn.loaxa.account.Roles;
 import vn.loaxa.language.service.LanguageService;
 
-/** The language catalogue, and the language profiles of areas and receivers. */
+/** The language catalogue; the profiles of areas and receivers are under their own resources. */
 @Path("/api/v1")
 @RolesAllowed(Roles.USER)
 public class LanguageResource {
@@ -36,30 +34,5 @@ public class LanguageResource {
     public Response add(@Valid @NotNull LanguageView request) {
         LanguageView created = service.add(request);
         return Response.created(URI.create("/api/v1/languages/" + created.code())).entity(created).build();
-    }
-
-    @GET
-    @Path("areas/{code}/languages")
-    public ProfileView areaProfile(@PathParam("code") String code) {
-        return service.areaProfile(code);
-    }
-
-    @PUT
-    @Path("areas/{code}/languages")
-    public ProfileView setAreaProfile(@PathParam("code") String code, @Valid @NotNull ProfileView profile) {
-        return service.setAreaProfile(code, profile.languages());
-    }
-
-    @GET
-    @Path("receivers/{id}/languages")
-    public ProfileView receiverProfile(@PathParam("id") String id) {
-        return service.receiverProfile(id);
-    }
-
-    /** An empty list makes the receiver inherit its area's profile again. */
-    @PUT
-    @Path("receivers/{id}/languages")
-    public ProfileView setReceiverProfile(@PathParam("id") String id, @Valid @NotNull ProfileView profile) {
-        return service.setReceiverProfile(id, profile.languages());
     }
 }
