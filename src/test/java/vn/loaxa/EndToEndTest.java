@@ -55,13 +55,18 @@ class EndToEndTest {
                         }
                     });
 
-            Path wav = TestAudio.sineWav(Files.createTempFile("e2e", ".wav"), 3, 440, 0.3);
-            String mediaId = Fixtures.uploadReadyMedia(wav, "Thông báo thử", "vie");
-            String bulletinId = Fixtures.bulletin(mediaId, "NORMAL");
-            OffsetDateTime startAt = OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(5).truncatedTo(ChronoUnit.MILLIS);
+            String chime = Fixtures.uploadReadyMedia(
+                    TestAudio.sineWav(Files.createTempFile("chime", ".wav"), 1.5, 880, 0.3), "Nhạc hiệu", "vie");
+            String vie = Fixtures.uploadReadyMedia(
+                    TestAudio.sineWav(Files.createTempFile("vie", ".wav"), 3, 440, 0.3), "Thông báo", "vie");
+            String tyz = Fixtures.uploadReadyMedia(
+                    TestAudio.sineWav(Files.createTempFile("tyz", ".wav"), 2, 330, 0.3), "Thông báo (Tày)", "tyz");
+            String bulletinId = Fixtures.approvedBulletin("Thông báo thử",
+                    List.of(List.of(chime, "ALL"), List.of(vie, "vie"), List.of(tyz, "tyz")));
+            OffsetDateTime startAt = OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(12).truncatedTo(ChronoUnit.MILLIS);
             String broadcastId = Fixtures.broadcast(bulletinId, List.of("E2E"), List.of(), startAt);
 
-            await("PLAYED on both receivers").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+            await("PLAYED on both receivers").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
                     .untilAsserted(() -> {
                         JsonPath report = asAdmin().get("/api/v1/broadcasts/" + broadcastId + "/deliveries").jsonPath();
                         assertThat(report.getInt("counts.PLAYED")).as(report.prettify() + agent.log()).isEqualTo(2);
@@ -77,6 +82,18 @@ class EndToEndTest {
             for (String delivered : report.<String>getList("deliveries.deliveredAt")) {
                 assertThat(delivered).isNotNull();
             }
+
+            // chime + vie + tyz for [vie, tyz]; chime + vie for [vie], each one rendered file with 0.5 s gaps
+            JsonPath variants = asAdmin().get("/api/v1/bulletins/" + bulletinId + "/variants").then()
+                    .statusCode(200).extract().jsonPath();
+            String both = variants.getString("find { it.languages == ['vie', 'tyz'] }.mediaId");
+            String vieOnly = variants.getString("find { it.languages == ['vie'] }.mediaId");
+            assertThat(variants.getLong("find { it.languages == ['vie', 'tyz'] }.durationMs"))
+                    .isBetween(7_300L, 7_700L);
+            assertThat(variants.getLong("find { it.languages == ['vie'] }.durationMs")).isBetween(4_800L, 5_200L);
+            assertThat(report.getString("deliveries.find { it.receiverId == 'e2e-rx-2' }.mediaId")).isEqualTo(both);
+            assertThat(report.getString("deliveries.find { it.receiverId == 'e2e-rx-1' }.mediaId"))
+                    .isEqualTo(vieOnly);
         }
 
         await("offline after the agent stops").atMost(Duration.ofSeconds(60)).untilAsserted(() ->

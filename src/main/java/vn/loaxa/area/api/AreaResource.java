@@ -1,5 +1,9 @@
 package vn.loaxa.area.api;
 
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.PathParam;
+import vn.loaxa.language.api.ProfileView;
+import vn.loaxa.language.service.LanguageService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -16,9 +20,24 @@ import vn.loaxa.area.service.AreaService;
 @RolesAllowed(Roles.USER)
 public class AreaResource {
     private final AreaService service;
+    private final LanguageService languages;
 
-    public AreaResource(AreaService service) {
+    public AreaResource(AreaService service, LanguageService languages) {
         this.service = service;
+        this.languages = languages;
+    }
+
+    /** The area's own ordered language profile (empty when it has none). */
+    @GET
+    @Path("{code}/languages")
+    public ProfileView languages(@PathParam("code") String code) {
+        return languages.areaProfile(code);
+    }
+
+    @PUT
+    @Path("{code}/languages")
+    public ProfileView setLanguages(@PathParam("code") String code, @Valid @NotNull ProfileView profile) {
+        return languages.setAreaProfile(code, profile.languages());
     }
 
     @GET

@@ -5,6 +5,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
@@ -14,14 +15,17 @@ import java.util.List;
 import java.util.UUID;
 import vn.loaxa.account.Roles;
 import vn.loaxa.bulletin.service.BulletinService;
+import vn.loaxa.bulletin.service.VariantService;
 
 @Path("/api/v1/bulletins")
 @RolesAllowed(Roles.USER)
 public class BulletinResource {
     private final BulletinService service;
+    private final VariantService variantService;
 
-    public BulletinResource(BulletinService service) {
+    public BulletinResource(BulletinService service, VariantService variantService) {
         this.service = service;
+        this.variantService = variantService;
     }
 
     @GET
@@ -33,6 +37,41 @@ public class BulletinResource {
     @Path("{id}")
     public BulletinView get(@PathParam("id") UUID id) {
         return service.get(id);
+    }
+
+    /** Renders (once) and lists the language variants: all languages together, and each language alone. */
+    @GET
+    @Path("{id}/variants")
+    public List<VariantView> variants(@PathParam("id") UUID id) {
+        return variantService.variants(id);
+    }
+
+    @PUT
+    @Path("{id}")
+    public BulletinView update(@PathParam("id") UUID id, @Valid @NotNull BulletinRequest request,
+            SecurityContext security) {
+        return service.update(id, request, security.getUserPrincipal().getName());
+    }
+
+    @POST
+    @Path("{id}/submit")
+    public BulletinView submit(@PathParam("id") UUID id, @Valid ReviewRequest review, SecurityContext security) {
+        return service.submit(id, security.getUserPrincipal().getName(), review == null ? null : review.reason());
+    }
+
+    /** Editors (administrators) approve; only APPROVED bulletins can be scheduled. */
+    @POST
+    @Path("{id}/approve")
+    @RolesAllowed(Roles.ADMIN)
+    public BulletinView approve(@PathParam("id") UUID id, @Valid ReviewRequest review, SecurityContext security) {
+        return service.approve(id, security.getUserPrincipal().getName(), review == null ? null : review.reason());
+    }
+
+    @POST
+    @Path("{id}/reject")
+    @RolesAllowed(Roles.ADMIN)
+    public BulletinView reject(@PathParam("id") UUID id, @Valid ReviewRequest review, SecurityContext security) {
+        return service.reject(id, security.getUserPrincipal().getName(), review == null ? null : review.reason());
     }
 
     @POST

@@ -28,6 +28,16 @@ public class Bulletin {
     @Enumerated(EnumType.STRING)
     public Priority priority;
 
+    @Column(name = "source_agency")
+    public String sourceAgency;
+
+    @Enumerated(EnumType.STRING)
+    public BulletinStatus status = BulletinStatus.DRAFT;
+
+    /** Title, topic and source agency folded by {@code SearchText}; maintained by the service. */
+    @Column(name = "search_text")
+    public String searchText;
+
     @ElementCollection
     @CollectionTable(name = "bulletin_segment", joinColumns = @JoinColumn(name = "bulletin_id"))
     @OrderColumn(name = "position")

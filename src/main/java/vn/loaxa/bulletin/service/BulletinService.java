@@ -9,20 +9,35 @@ import vn.loaxa.bulletin.api.BulletinRequest;
 import vn.loaxa.bulletin.api.BulletinView;
 import vn.loaxa.bulletin.model.Bulletin;
 import vn.loaxa.bulletin.model.BulletinRepository;
+import vn.loaxa.bulletin.model.BulletinStatus;
+import vn.loaxa.bulletin.model.BulletinTransition;
+import vn.loaxa.bulletin.model.BulletinTransitionRepository;
 import vn.loaxa.bulletin.model.Segment;
+import vn.loaxa.bulletin.model.Topic;
+import vn.loaxa.bulletin.model.TopicRepository;
+import vn.loaxa.common.error.ConflictException;
 import vn.loaxa.common.error.InvalidRequestException;
 import vn.loaxa.common.error.NotFoundException;
 import vn.loaxa.media.model.Media;
 import vn.loaxa.media.model.MediaRepository;
 import vn.loaxa.media.model.MediaStatus;
+import vn.loaxa.search.service.SearchText;
 
+/** Bulletins and their approval: every change of state is recorded with who, when and why. */
 @ApplicationScoped
 public class BulletinService {
     private final BulletinRepository bulletins;
+    private final BulletinTransitionRepository transitions;
+    private final TopicRepository topics;
     private final MediaRepository media;
+    private final VariantService variants;
 
-    public BulletinService(BulletinRepository bulletins, MediaRepository media) {
+    public BulletinService(BulletinRepository bulletins, BulletinTransitionRepository transitions,
+            TopicRepository topics, MediaRepository media, VariantService variants) {
+        this.variants = variants;
         this.bulletins = bulletins;
+        this.transitions = transitions;
+        this.topics = topics;
         this.media = media;
     }
 
@@ -30,9 +45,81 @@ public class BulletinService {
     public BulletinView create(BulletinRequest request, String user) {
         Bulletin bulletin = new Bulletin();
         bulletin.id = UUID.randomUUID();
+        bulletin.createdBy = user;
+        bulletin.createdAt = OffsetDateTime.now();
+        apply(bulletin, request);
+        bulletin.status = BulletinStatus.DRAFT;
+        bulletins.persist(bulletin);
+        record(bulletin, null, BulletinStatus.DRAFT, user, "created");
+        return view(bulletin);
+    }
+
+    /** Replaces the content; an edited bulletin goes back to DRAFT and must be approved again. */
+    @Transactional
+    public BulletinView update(UUID id, BulletinRequest request, String user) {
+        Bulletin bulletin = find(id);
+        apply(bulletin, request);
+        variants.invalidate(bulletin.id);
+        if (bulletin.status != BulletinStatus.DRAFT) {
+            record(bulletin, bulletin.status, BulletinStatus.DRAFT, user, "edited");
+            bulletin.status = BulletinStatus.DRAFT;
+        }
+        return view(bulletin);
+    }
+
+    @Transactional
+    public BulletinView submit(UUID id, String user, String note) {
+        return move(find(id), BulletinStatus.SUBMITTED, user, note);
+    }
+
+    @Transactional
+    public BulletinView approve(UUID id, String user, String note) {
+        return move(find(id), BulletinStatus.APPROVED, user, note);
+    }
+
+    @Transactional
+    public BulletinView reject(UUID id, String user, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidRequestException("reason", "Say why the bulletin is rejected, so that its author can"
+                    + " fix it");
+        }
+        return move(find(id), BulletinStatus.REJECTED, user, reason);
+    }
+
+    @Transactional
+    public BulletinView get(UUID id) {
+        return view(find(id));
+    }
+
+    @Transactional
+    public List<BulletinView> list() {
+        return bulletins.listAll().stream().map(this::view).toList();
+    }
+
+    @Transactional
+    public List<Topic> topics() {
+        return topics.listAll().stream().sorted(java.util.Comparator.comparing(t -> t.code)).toList();
+    }
+
+    private BulletinView move(Bulletin bulletin, BulletinStatus to, String user, String reason) {
+        if (!bulletin.status.next().contains(to)) {
+            throw new ConflictException("Bulletin '" + bulletin.id + "' is " + bulletin.status + " and cannot become "
+                    + to + (bulletin.status.next().isEmpty() ? "" : "; it can become " + bulletin.status.next()));
+        }
+        record(bulletin, bulletin.status, to, user, reason);
+        bulletin.status = to;
+        return view(bulletin);
+    }
+
+    private void apply(Bulletin bulletin, BulletinRequest request) {
+        Topic topic = topics.byCodeOrName(request.topic()).orElseThrow(() -> new InvalidRequestException("topic",
+                "Unknown topic '" + request.topic() + "'; choose one from GET /api/v1/topics"));
         bulletin.title = request.title().strip();
-        bulletin.topic = request.topic().strip();
+        bulletin.topic = topic.nameVi;
+        bulletin.sourceAgency = request.sourceAgency() == null || request.sourceAgency().isBlank()
+                ? null : request.sourceAgency().strip();
         bulletin.priority = request.priority();
+        bulletin.segments.clear();
         for (BulletinRequest.SegmentRequest segment : request.segments()) {
             Media item = media.findByIdOptional(segment.mediaId())
                     .orElseThrow(() -> NotFoundException.referenced("Media", segment.mediaId()));
@@ -42,25 +129,31 @@ public class BulletinService {
             }
             bulletin.segments.add(new Segment(item.id, segment.language()));
         }
-        bulletin.createdBy = user;
-        bulletin.createdAt = OffsetDateTime.now();
-        bulletins.persist(bulletin);
-        return view(bulletin);
+        bulletin.searchText = SearchText.document(bulletin.title, bulletin.topic, bulletin.sourceAgency);
     }
 
-    @Transactional
-    public BulletinView get(UUID id) {
-        return view(bulletins.findByIdOptional(id).orElseThrow(() -> NotFoundException.of("Bulletin", id)));
+    private void record(Bulletin bulletin, BulletinStatus from, BulletinStatus to, String user, String reason) {
+        BulletinTransition transition = new BulletinTransition();
+        transition.bulletinId = bulletin.id;
+        transition.fromStatus = from;
+        transition.toStatus = to;
+        transition.actor = user;
+        transition.reason = reason == null || reason.isBlank() ? null : reason.strip();
+        transition.occurredAt = OffsetDateTime.now();
+        transitions.persist(transition);
     }
 
-    @Transactional
-    public List<BulletinView> list() {
-        return bulletins.listAll().stream().map(BulletinService::view).toList();
+    private Bulletin find(UUID id) {
+        return bulletins.findByIdOptional(id).orElseThrow(() -> NotFoundException.of("Bulletin", id));
     }
 
-    private static BulletinView view(Bulletin b) {
-        return new BulletinView(b.id, b.title, b.topic, b.priority,
+    private BulletinView view(Bulletin b) {
+        return new BulletinView(b.id, b.title, b.topic, b.sourceAgency, b.priority, b.status,
                 b.segments.stream().map(s -> new BulletinView.SegmentView(s.mediaId, s.language)).toList(),
+                transitions.ofBulletin(b.id).stream()
+                        .map(t -> new BulletinView.TransitionView(t.fromStatus, t.toStatus, t.actor, t.occurredAt,
+                                t.reason))
+                        .toList(),
                 b.createdAt);
     }
 }

@@ -9,7 +9,8 @@ import vn.loaxa.delivery.model.DeliveryState;
 /** Delivery of one broadcast: counts per state and one row per (occurrence, receiver). */
 public record DeliveryReport(UUID broadcastId, int total, Map<DeliveryState, Long> counts, List<Row> deliveries) {
 
-    public record Row(UUID occurrenceId, String receiverId, DeliveryState state, String reason,
+    /** {@code mediaId} is the audio the receiver plays: the bulletin variant for its languages. */
+    public record Row(UUID occurrenceId, String receiverId, UUID mediaId, DeliveryState state, String reason,
             OffsetDateTime deliveredAt, OffsetDateTime downloadedAt, OffsetDateTime startedAt,
             OffsetDateTime finishedAt, OffsetDateTime updatedAt) {
     }

@@ -29,6 +29,10 @@ public class Delivery {
     @Column(name = "receiver_id")
     public String receiverId;
 
+    /** The bulletin variant this receiver plays (its languages); null for deliveries made before variants. */
+    @Column(name = "media_id")
+    public UUID mediaId;
+
     @Enumerated(EnumType.STRING)
     public DeliveryState state;
 

@@ -34,7 +34,7 @@ public class DeliveryQueryService {
         }
         List<UUID> occurrenceIds = occurrences.ofBroadcast(broadcastId).stream().map(o -> o.id).toList();
         List<DeliveryReport.Row> rows = deliveries.ofOccurrences(occurrenceIds).stream()
-                .map(d -> new DeliveryReport.Row(d.occurrenceId, d.receiverId, d.state, d.reason, d.deliveredAt,
+                .map(d -> new DeliveryReport.Row(d.occurrenceId, d.receiverId, d.mediaId, d.state, d.reason, d.deliveredAt,
                         d.downloadedAt, d.startedAt, d.finishedAt, d.updatedAt))
                 .toList();
         Map<DeliveryState, Long> counts = new EnumMap<>(DeliveryState.class);

@@ -1,5 +1,10 @@
 package vn.loaxa.dispatch.service;
 
+import vn.loaxa.bulletin.model.Bulletin;
+import vn.loaxa.bulletin.model.BulletinRepository;
+import vn.loaxa.bulletin.service.VariantService;
+import vn.loaxa.language.service.LanguageService;
+import vn.loaxa.receiver.model.ReceiverRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
@@ -17,7 +22,10 @@ import vn.loaxa.schedule.model.Occurrence;
 import vn.loaxa.schedule.model.OccurrenceRepository;
 import vn.loaxa.schedule.service.TargetResolver;
 
-/** Sends one occurrence to its receivers: records a SCHEDULED delivery for each, then publishes manifests. */
+/**
+ * Sends one occurrence to its receivers: records a SCHEDULED delivery for each, naming the bulletin variant its
+ * language profile plays, then publishes manifests.
+ */
 @ApplicationScoped
 public class DispatchService {
     private static final Logger LOG = Logger.getLogger(DispatchService.class);
@@ -27,9 +35,19 @@ public class DispatchService {
     private final DeliveryRepository deliveries;
     private final TargetResolver targets;
     private final ManifestPublisher manifests;
+    private final BulletinRepository bulletins;
+    private final ReceiverRepository receivers;
+    private final LanguageService languages;
+    private final VariantService variants;
 
     public DispatchService(OccurrenceRepository occurrences, BroadcastRepository broadcasts,
-            DeliveryRepository deliveries, TargetResolver targets, ManifestPublisher manifests) {
+            DeliveryRepository deliveries, TargetResolver targets, ManifestPublisher manifests,
+            BulletinRepository bulletins, ReceiverRepository receivers, LanguageService languages,
+            VariantService variants) {
+        this.bulletins = bulletins;
+        this.receivers = receivers;
+        this.languages = languages;
+        this.variants = variants;
         this.occurrences = occurrences;
         this.broadcasts = broadcasts;
         this.deliveries = deliveries;
@@ -64,9 +82,13 @@ public class DispatchService {
         Set<String> receiverIds = targets.receiverIds(broadcast.targetAreas, broadcast.targetReceivers);
         Set<String> existing = new HashSet<>(deliveries.receiverIdsOf(occurrenceId));
         OffsetDateTime now = OffsetDateTime.now();
+        Bulletin bulletin = bulletins.findById(broadcast.bulletinId);
         for (String receiverId : receiverIds) {
             if (!existing.contains(receiverId)) {
-                deliveries.persist(Delivery.scheduled(occurrenceId, receiverId, now));
+                Delivery delivery = Delivery.scheduled(occurrenceId, receiverId, now);
+                delivery.mediaId = variants.variantFor(bulletin,
+                        languages.effective(receivers.findById(receiverId)).languages()).id;
+                deliveries.persist(delivery);
             }
         }
         occurrence.dispatchedAt = now;

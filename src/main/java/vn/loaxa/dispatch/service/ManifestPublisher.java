@@ -68,7 +68,7 @@ public class ManifestPublisher {
                 join Occurrence o on o.id = d.occurrenceId
                 join Broadcast b on b.id = o.broadcastId
                 join Bulletin bl on bl.id = b.bulletinId
-                join Media m on m.id = o.mediaId
+                join Media m on m.id = coalesce(d.mediaId, o.mediaId)
                 where d.receiverId in :ids and d.stateRank < :final and o.windowEnd > :now
                 order by o.playAt, o.id
                 """, ManifestRow.class)

@@ -1,6 +1,9 @@
 package vn.loaxa.media.api;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -19,26 +22,53 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 import vn.loaxa.account.Roles;
 import vn.loaxa.common.error.InvalidRequestException;
+import vn.loaxa.media.service.AudioStore;
+import vn.loaxa.media.service.MediaConfig;
+import vn.loaxa.media.service.MediaProcessor;
 import vn.loaxa.media.service.MediaService;
+import vn.loaxa.media.tts.TtsService;
 
 @Path("/api/v1/media")
 @RolesAllowed(Roles.USER)
 public class MediaResource {
     static final String AUDIO_TYPE = "audio/ogg";
+    static final String MP3_TYPE = "audio/mpeg";
     private static final String LANGUAGE = "[a-z]{3}";
 
     private final MediaService service;
+    private final MediaProcessor processor;
+    private final TtsService tts;
+    private final AudioStore store;
+    private final MediaConfig config;
 
-    public MediaResource(MediaService service) {
+    public MediaResource(MediaService service, MediaProcessor processor, TtsService tts, AudioStore store,
+            MediaConfig config) {
         this.service = service;
+        this.processor = processor;
+        this.tts = tts;
+        this.store = store;
+        this.config = config;
     }
 
+    /** Accepts an upload at once (202, PROCESSING); poll the item for its progress until READY or FAILED. */
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response upload(@RestForm("file") FileUpload file, @RestForm String title, @RestForm String language,
-            SecurityContext security) {
+            @RestForm String transcript, SecurityContext security) {
         if (file == null || file.uploadedFile() == null) {
             throw new InvalidRequestException("file", "Attach the recording as the multipart field 'file'");
+        }
+        if (file.size() == 0) {
+            throw new InvalidRequestException("file", "The file is empty; attach the recording itself");
+        }
+        if (file.size() > config.maxUploadSize().asLongValue()) {
+            throw new WebApplicationException("The file is " + file.size() / (1024 * 1024) + " MiB; the largest"
+                    + " upload accepted is " + config.maxUploadSize().asLongValue() / (1024 * 1024)
+                    + " MiB. Shorten or compress the recording", 413);
+        }
+        if (!isPlainFileName(file.fileName())) {
+            throw new InvalidRequestException("file", "The file name must be the file's own name, without folders"
+                    + " or '..'; rename the file and upload it again");
         }
         if (title == null || title.isBlank() || title.length() > 300) {
             throw new InvalidRequestException("title", "Give a title of 1 to 300 characters");
@@ -46,9 +76,43 @@ public class MediaResource {
         if (language == null || !language.matches(LANGUAGE)) {
             throw new InvalidRequestException("language", "Give the spoken language as an ISO 639-3 code such as vie or tyz");
         }
-        MediaView created = service.ingest(file.uploadedFile(), file.fileName(), title, language,
+        if (transcript != null && transcript.length() > 20_000) {
+            throw new InvalidRequestException("transcript", "Keep the transcript under 20,000 characters");
+        }
+        MediaView accepted = service.accept(file.uploadedFile(), file.fileName(), title, language, transcript,
                 security.getUserPrincipal().getName());
-        return Response.created(URI.create("/api/v1/media/" + created.id())).entity(created).build();
+        return queued(accepted);
+    }
+
+    /** Speaks the text with the configured engine, then processes it like an upload (202, PROCESSING). */
+    @POST
+    @Path("tts")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response speak(@Valid @NotNull TtsRequest request, SecurityContext security) {
+        java.nio.file.Path wav = tts.speak(request.text(), request.language(), request.voice());
+        String title = request.title() == null || request.title().isBlank()
+                ? abbreviate(request.text().strip(), 80) : request.title();
+        try {
+            MediaView accepted = service.accept(wav, "tts-" + request.language() + ".wav", title, request.language(),
+                    request.text(), security.getUserPrincipal().getName());
+            return queued(accepted);
+        } finally {
+            store.deleteQuietly(wav);
+        }
+    }
+
+    private Response queued(MediaView accepted) {
+        processor.submit(accepted.id());
+        return Response.accepted(accepted).location(URI.create("/api/v1/media/" + accepted.id())).build();
+    }
+
+    static boolean isPlainFileName(String name) {
+        return name == null || !(name.contains("/") || name.contains("\\") || name.contains("..")
+                || name.chars().anyMatch(Character::isISOControl) || name.length() > 255);
+    }
+
+    private static String abbreviate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
     @GET
@@ -63,7 +127,19 @@ public class MediaResource {
     @RolesAllowed({Roles.USER, Roles.RECEIVER})
     public Response audio(@PathParam("id") UUID id, @HeaderParam("Range") String range,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        MediaService.StoredAudio audio = service.audio(id);
+        return serve(service.audio(id, AudioStore.OPUS), AUDIO_TYPE, range, ifNoneMatch);
+    }
+
+    /** The MP3 fallback, for receivers and browsers without Opus. */
+    @GET
+    @Path("{id}/audio.mp3")
+    @RolesAllowed({Roles.USER, Roles.RECEIVER})
+    public Response mp3(@PathParam("id") UUID id, @HeaderParam("Range") String range,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        return serve(service.audio(id, AudioStore.MP3), MP3_TYPE, range, ifNoneMatch);
+    }
+
+    private static Response serve(MediaService.StoredAudio audio, String type, String range, String ifNoneMatch) {
         String etag = "\"" + audio.sha256() + "\"";
         if (ifNoneMatch != null && (ifNoneMatch.contains(etag) || ifNoneMatch.strip().equals("*"))) {
             return Response.notModified().header(HttpHeaders.ETAG, etag).build();
@@ -79,7 +155,7 @@ public class MediaResource {
                         .entity(new PathPart(audio.path(), r.first(), r.length()))
                         .header("Content-Range", r.contentRange(audio.sizeBytes())))
                 .orElseGet(() -> Response.ok(audio.path().toFile()));
-        return response.type(AUDIO_TYPE)
+        return response.type(type)
                 .header(HttpHeaders.ETAG, etag)
                 .header("Accept-Ranges", "bytes")
                 .header(HttpHeaders.CACHE_CONTROL, "private, max-age=31536000, immutable")

@@ -9,7 +9,7 @@ import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** One uploaded recording and its distribution file (Opus mono in Ogg, stored by SHA-256). */
+/** One uploaded recording and its distribution files (Opus mono in Ogg and an MP3 fallback, stored by SHA-256). */
 @Entity
 @Table(name = "media")
 public class Media {
@@ -40,6 +40,32 @@ public class Media {
 
     @Column(name = "failure_reason")
     public String failureReason;
+
+    /** 0–100 while PROCESSING; 100 when READY. */
+    public int progress;
+
+    /** The upload waiting to be processed; null once processing has ended. */
+    @Column(name = "upload_path")
+    public String uploadPath;
+
+    @Column(name = "true_peak_dbtp")
+    public Double truePeakDbtp;
+
+    @Column(name = "mp3_sha256")
+    public String mp3Sha256;
+
+    @Column(name = "mp3_size_bytes")
+    public Long mp3SizeBytes;
+
+    /** What is said: the text of a text-to-speech item, or a transcript typed by an editor. */
+    public String transcript;
+
+    /** Title and transcript folded by {@code SearchText}; maintained by the service. */
+    @Column(name = "search_text")
+    public String searchText;
+
+    @Column(name = "updated_at")
+    public OffsetDateTime updatedAt;
 
     @Column(name = "created_by")
     public String createdBy;

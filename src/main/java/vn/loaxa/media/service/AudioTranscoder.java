@@ -1,5 +1,6 @@
 package vn.loaxa.media.service;
 
+import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_MP3;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_OPUS;
 import static org.bytedeco.ffmpeg.global.avutil.AV_SAMPLE_FMT_FLT;
 
@@ -9,10 +10,13 @@ import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.function.IntConsumer;
 
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacpp.BytePointer;
@@ -27,19 +31,29 @@ import org.bytedeco.javacv.FrameRecorder;
 import vn.loaxa.media.service.UndecodableMediaException.Reason;
 
 /**
- * Turns one uploaded local file into the distribution format: Opus mono 48 kHz in Ogg, loudness-normalised with
- * FFmpeg's {@code loudnorm}, leading and trailing silence trimmed.
+ * Turns one uploaded local file into the distribution formats: Opus mono 48 kHz in Ogg and an MP3 fallback,
+ * loudness-normalised (EBU R128) with leading and trailing silence trimmed.
  *
- * <p>The first pass decodes the upload to measure its loudness, true peak, loudness range and where the sound starts
- * and ends. The second feeds those figures to {@code loudnorm} and encodes. With them loudnorm applies one linear gain
- * whenever that keeps the true peak under the ceiling; otherwise it runs its dynamic mode with a limiter. Low-bitrate
- * Opus partly undoes that limiting (it re-synthesises noisy bands, whose peaks come back), so in dynamic mode the
- * limiter aims {@link #LIMITER_CODEC_HEADROOM_DB} below the configured ceiling. The written file is decoded again and
- * measured; the result reports what listeners will actually get.
+ * <p>The first pass decodes the upload to measure its loudness, true peak and where the sound starts and ends. The
+ * second applies one gain to the target, holds the peaks under the ceiling with a look-ahead limiter and encodes.
+ * The written Opus file is decoded again and measured: limiting peaky speech lowers its loudness, and low-bitrate
+ * Opus both drops energy and brings some peaks back, so when the result misses the target by more than
+ * {@link #CORRECTION_THRESHOLD_LU} or its true peak exceeds the ceiling, the second pass runs again with the gain and
+ * ceiling corrected by what was measured (at most {@link #MAX_CORRECTIONS} times). The result reports what
+ * listeners will actually get.
  */
 public final class AudioTranscoder {
 
-    static final double LIMITER_CODEC_HEADROOM_DB = 1.5;
+    static final double LIMITER_CODEC_HEADROOM_DB = 2.0;
+    /** alimiter accepts limits down to 0.0625 (−24 dB). */
+    private static final double MIN_LIMIT_DB = -24;
+    /** A decoded result further than this from the target gets one more encode pass with corrected targets. */
+    static final double CORRECTION_THRESHOLD_LU = 0.5;
+    static final int MAX_CORRECTIONS = 3;
+    private static final double PEAK_CORRECTION_MARGIN_DB = 0.3;
+    private static final double GAIN_STEP_FACTOR = 1.5;
+    private static final int ANALYSIS_SHARE = 30;
+    private static final int ENCODE_SHARE = 95;
 
     private static final System.Logger LOG = System.getLogger(AudioTranscoder.class.getName());
     private static final int SAMPLE_RATE = LoudnessMeter.SAMPLE_RATE;
@@ -52,28 +66,63 @@ public final class AudioTranscoder {
     private static final Pattern FFMPEG_ERROR_CODE = Pattern.compile("error (-\\d+)");
 
     public TranscodeResult transcode(Path input, Path output, TranscodeSettings settings) {
-        Objects.requireNonNull(input, "input");
-        Objects.requireNonNull(output, "output");
-        Objects.requireNonNull(settings, "settings");
-        Path source = requireLocalFile(input);
+        return transcode(input, output, null, settings, percent -> { });
+    }
 
-        InputAnalysis analysis = analyse(source, settings);
-        Path partial = output.resolveSibling(output.getFileName() + ".part");
+    /**
+     * Transcodes {@code input} into Ogg/Opus at {@code opus} and, unless {@code mp3} is null, into the MP3 fallback
+     * from the same normalised signal. {@code progress} hears 0–100 as the passes advance (never going back).
+     * When the decoded result misses the loudness target by more than {@link #CORRECTION_THRESHOLD_LU} or its true
+     * peak exceeds the ceiling, the encode pass is repeated with the gain and limiter ceiling corrected by the measured
+     * error.
+     */
+    public TranscodeResult transcode(Path input, Path opus, Path mp3, TranscodeSettings settings,
+            IntConsumer progress) {
+        Objects.requireNonNull(input, "input");
+        Objects.requireNonNull(opus, "opus");
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(progress, "progress");
+        Path source = requireLocalFile(input);
+        Progress steps = new Progress(progress);
+
+        InputAnalysis analysis = analyse(source, settings, steps);
+        Path opusPart = opus.resolveSibling(opus.getFileName() + ".part");
+        Path mp3Part = mp3 == null ? null : mp3.resolveSibling(mp3.getFileName() + ".part");
         try {
-            LoudnormTarget target = LoudnormTarget.of(analysis, settings);
-            encode(source, partial, filterGraph(analysis, target, settings), analysis.end(), settings.bitrate());
-            LoudnessMeter written = measure(partial);
-            LOG.log(System.Logger.Level.DEBUG, () -> String.format(Locale.ROOT,
-                    "%s: %s, asked loudnorm for %s, wrote %.2f LUFS / %.2f dBTP", input.getFileName(), analysis,
-                    target, written.integratedLufs(), written.truePeakDbtp()));
-            Files.move(partial, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            GainPlan plan = GainPlan.of(analysis, settings);
+            LoudnessMeter written;
+            int attempt = 0;
+            for (; ; attempt++) {
+                encode(source, opusPart, mp3Part, filterGraph(analysis, plan), analysis.end(), settings,
+                        steps);
+                written = measure(opusPart);
+                double loudnessError = settings.targetLufs() - written.integratedLufs();
+                double peakExcess = written.truePeakDbtp() - settings.truePeakDbtp();
+                LoudnessMeter result = written;
+                GainPlan asked = plan;
+                LOG.log(System.Logger.Level.DEBUG, () -> String.format(Locale.ROOT,
+                        "%s: %s, %s, wrote %.2f LUFS / %.2f dBTP", input.getFileName(), analysis,
+                        asked, result.integratedLufs(), result.truePeakDbtp()));
+                if (attempt == MAX_CORRECTIONS
+                        || (Math.abs(loudnessError) <= CORRECTION_THRESHOLD_LU && peakExcess <= 0)) {
+                    break;
+                }
+                plan = plan.corrected(loudnessError, peakExcess);
+            }
+            Files.move(opusPart, opus, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            if (mp3 != null) {
+                Files.move(mp3Part, mp3, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            }
+            steps.report(100);
             return new TranscodeResult(written.sampleCount() * 1000 / SAMPLE_RATE, analysis.integratedLufs(),
-                    written.integratedLufs(), written.truePeakDbtp());
+                    written.integratedLufs(), written.truePeakDbtp(), attempt + 1);
         } catch (IOException e) {
-            deleteQuietly(partial);
-            throw new UncheckedIOException("cannot write " + output, e);
+            deleteQuietly(opusPart);
+            deleteQuietly(mp3Part);
+            throw new UncheckedIOException("cannot write " + opus, e);
         } catch (RuntimeException | Error e) {
-            deleteQuietly(partial);
+            deleteQuietly(opusPart);
+            deleteQuietly(mp3Part);
             throw e;
         }
     }
@@ -88,7 +137,7 @@ public final class AudioTranscoder {
         return absolute;
     }
 
-    private static InputAnalysis analyse(Path source, TranscodeSettings settings) {
+    private static InputAnalysis analyse(Path source, TranscodeSettings settings, Progress steps) {
         long maxSamples = settings.maxDuration().toMillis() * SAMPLE_RATE / 1000;
         float threshold = (float) Math.pow(10, settings.silenceThresholdDb() / 20);
         // Fed from the first sound on when trimming, so its 100 ms blocks line up with those of the trimmed output.
@@ -101,6 +150,7 @@ public final class AudioTranscoder {
             if (declaredMicros / 1000 > settings.maxDuration().toMillis() + 1000) {
                 throw tooLong(declaredMicros / 1000, settings);
             }
+            long declaredSamples = declaredMicros * SAMPLE_RATE / 1_000_000;
             float[] chunk = new float[0];
             Frame frame;
             while ((frame = grabber.grabSamples()) != null) {
@@ -113,6 +163,9 @@ public final class AudioTranscoder {
                     chunk = new float[n];
                 }
                 buffer.get(chunk, 0, n);
+                if (declaredSamples > 0) {
+                    steps.fraction(0, ANALYSIS_SHARE, (double) decoded / declaredSamples);
+                }
                 int from = 0;
                 for (int i = 0; i < n; i++) {
                     if (Math.abs(chunk[i]) > threshold) {
@@ -160,21 +213,27 @@ public final class AudioTranscoder {
                 meter.loudnessRangeLu(), meter.relativeGateLufs());
     }
 
-    private static void encode(Path source, Path target, String filterGraph, long endSample, int bitrate) {
+    private static void encode(Path source, Path opus, Path mp3, String filterGraph, long endSample,
+            TranscodeSettings settings, Progress steps) {
         try (FFmpegFrameGrabber grabber = openAudio(source);
              FFmpegFrameFilter filter = new FFmpegFrameFilter(filterGraph, CHANNELS);
-             FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(target.toFile(), CHANNELS)) {
+             Recorders recorders = new Recorders()) {
             filter.setSampleRate(SAMPLE_RATE);
             filter.setSampleFormat(AV_SAMPLE_FMT_FLT);
             filter.start();
 
-            recorder.setFormat("ogg");
-            recorder.setAudioCodec(AV_CODEC_ID_OPUS);
-            recorder.setSampleRate(SAMPLE_RATE);
-            recorder.setAudioChannels(CHANNELS);
-            recorder.setSampleFormat(AV_SAMPLE_FMT_FLT);
-            recorder.setAudioBitrate(bitrate);
-            recorder.start();
+            FFmpegFrameRecorder opusRecorder = recorders.add(new FFmpegFrameRecorder(opus.toFile(), CHANNELS));
+            opusRecorder.setFormat("ogg");
+            opusRecorder.setAudioCodec(AV_CODEC_ID_OPUS);
+            opusRecorder.setSampleFormat(AV_SAMPLE_FMT_FLT);
+            opusRecorder.setAudioBitrate(settings.bitrate());
+            if (mp3 != null) {
+                FFmpegFrameRecorder mp3Recorder = recorders.add(new FFmpegFrameRecorder(mp3.toFile(), CHANNELS));
+                mp3Recorder.setFormat("mp3");
+                mp3Recorder.setAudioCodec(AV_CODEC_ID_MP3);
+                mp3Recorder.setAudioBitrate(settings.mp3Bitrate());
+            }
+            recorders.start();
 
             long pushed = 0;
             Frame frame;
@@ -183,12 +242,13 @@ public final class AudioTranscoder {
                 if (frame.samples != null) {
                     pushed += frame.samples[0].remaining();
                     filter.push(frame);
-                    drain(filter, recorder);
+                    drain(filter, recorders);
+                    steps.fraction(ANALYSIS_SHARE, ENCODE_SHARE, (double) pushed / endSample);
                 }
             }
             filter.push(null);
-            drain(filter, recorder);
-            recorder.stop();
+            drain(filter, recorders);
+            recorders.stop();
         } catch (FrameGrabber.Exception e) {
             throw unreadable(e);
         } catch (FrameFilter.Exception | FrameRecorder.Exception e) {
@@ -196,32 +256,91 @@ public final class AudioTranscoder {
         }
     }
 
-    private static void drain(FFmpegFrameFilter filter, FFmpegFrameRecorder recorder)
+    private static void drain(FFmpegFrameFilter filter, Recorders recorders)
             throws FrameFilter.Exception, FrameRecorder.Exception {
         Frame filtered;
         while ((filtered = filter.pull()) != null) {
-            recorder.record(filtered);
+            recorders.record(filtered);
+        }
+    }
+
+    /** The distribution encoders fed from one filtered signal; closing closes them all. */
+    private static final class Recorders implements AutoCloseable {
+        private final List<FFmpegFrameRecorder> all = new ArrayList<>();
+
+        FFmpegFrameRecorder add(FFmpegFrameRecorder recorder) {
+            recorder.setSampleRate(SAMPLE_RATE);
+            recorder.setAudioChannels(CHANNELS);
+            all.add(recorder);
+            return recorder;
+        }
+
+        void start() throws FrameRecorder.Exception {
+            for (FFmpegFrameRecorder recorder : all) {
+                recorder.start();
+            }
+        }
+
+        void record(Frame frame) throws FrameRecorder.Exception {
+            for (FFmpegFrameRecorder recorder : all) {
+                recorder.record(frame);
+            }
+        }
+
+        void stop() throws FrameRecorder.Exception {
+            for (FFmpegFrameRecorder recorder : all) {
+                recorder.stop();
+            }
+        }
+
+        @Override
+        public void close() throws FrameRecorder.Exception {
+            FrameRecorder.Exception first = null;
+            for (FFmpegFrameRecorder recorder : all) {
+                try {
+                    recorder.close();
+                } catch (FrameRecorder.Exception e) {
+                    first = first == null ? e : first;
+                }
+            }
+            if (first != null) {
+                throw first;
+            }
+        }
+    }
+
+    /** Reports whole percentages, never going back, and ignores repeats. */
+    private static final class Progress {
+        private final IntConsumer listener;
+        private int reported = -1;
+
+        Progress(IntConsumer listener) {
+            this.listener = listener;
+        }
+
+        void fraction(int from, int to, double done) {
+            report(from + (int) ((to - from) * Math.max(0, Math.min(1, done))));
+        }
+
+        void report(int percent) {
+            if (percent > reported) {
+                reported = percent;
+                listener.accept(percent);
+            }
         }
     }
 
     /**
-     * atrim cuts the silence found in the first pass; loudnorm gets the first-pass measurements; loudnorm may work at
-     * 192 kHz, so aresample brings the audio back to 48 kHz.
+     * atrim cuts the silence found in the first pass; volume applies the gain to the target; alimiter (with its
+     * look-ahead delay compensated) holds the peaks under the ceiling; aformat hands mono float to the encoders.
      */
-    static String filterGraph(InputAnalysis analysis, LoudnormTarget target, TranscodeSettings settings) {
+    static String filterGraph(InputAnalysis analysis, GainPlan plan) {
         return String.format(Locale.ROOT,
-                "atrim=start_sample=%d:end_sample=%d,"
-                        + "loudnorm=I=%.2f:TP=%.2f:LRA=%.1f:measured_I=%.2f:measured_TP=%.2f:measured_LRA=%.2f:"
-                        + "measured_thresh=%.2f:offset=0:linear=true,"
+                "atrim=start_sample=%d:end_sample=%d,volume=%.3fdB,"
+                        + "alimiter=limit=%.5f:attack=5:release=50:level=0:latency=1,"
                         + "aresample=%d,aformat=sample_fmts=flt:channel_layouts=mono",
-                analysis.start(), analysis.end(),
-                target.integratedLufs(), target.truePeakDbtp(), settings.loudnessRangeLu(),
-                clamp(analysis.integratedLufs(), -99, 0),
-                clamp(analysis.truePeakDbtp(), -99, 99),
-                // loudnorm reads an LRA of exactly 0 as "not measured" and then refuses linear mode
-                clamp(analysis.loudnessRangeLu(), 0.01, 99),
-                clamp(analysis.relativeGateLufs(), -99, 0),
-                SAMPLE_RATE);
+                analysis.start(), analysis.end(), plan.gainDb(),
+                Math.pow(10, clamp(plan.ceilingDb(), MIN_LIMIT_DB, 0) / 20), SAMPLE_RATE);
     }
 
     private static LoudnessMeter measure(Path encoded) {
@@ -309,6 +428,9 @@ public final class AudioTranscoder {
     }
 
     private static void deleteQuietly(Path file) {
+        if (file == null) {
+            return;
+        }
         try {
             Files.deleteIfExists(file);
         } catch (IOException ignored) {
@@ -321,17 +443,23 @@ public final class AudioTranscoder {
                          double relativeGateLufs) {
     }
 
-    /** What loudnorm is asked for: the settings, with codec headroom under the ceiling when it will limit. */
-    record LoudnormTarget(double integratedLufs, double truePeakDbtp, boolean linear) {
+    /**
+     * The gain that brings the measured loudness to the target, and the sample-peak ceiling of the limiter, which
+     * starts {@link #LIMITER_CODEC_HEADROOM_DB} under the true-peak ceiling (inter-sample peaks, and the peaks Opus
+     * re-synthesises).
+     */
+    record GainPlan(double gainDb, double ceilingDb) {
 
-        static LoudnormTarget of(InputAnalysis analysis, TranscodeSettings settings) {
-            // the same test loudnorm applies before choosing its linear mode
-            double peakAfterGain = analysis.truePeakDbtp() + settings.targetLufs() - analysis.integratedLufs();
-            boolean linear = peakAfterGain <= settings.truePeakDbtp()
-                    && analysis.loudnessRangeLu() <= settings.loudnessRangeLu();
-            double ceiling = linear ? settings.truePeakDbtp()
-                    : Math.max(-9, settings.truePeakDbtp() - LIMITER_CODEC_HEADROOM_DB);
-            return new LoudnormTarget(settings.targetLufs(), ceiling, linear);
+        static GainPlan of(InputAnalysis analysis, TranscodeSettings settings) {
+            return new GainPlan(settings.targetLufs() - analysis.integratedLufs(),
+                    settings.truePeakDbtp() - LIMITER_CODEC_HEADROOM_DB);
+        }
+
+        /** Shifts the gain by the loudness the result missed, and the ceiling down by its excess true peak. */
+        GainPlan corrected(double loudnessError, double peakExcess) {
+            double ceiling = peakExcess > 0 ? ceilingDb - peakExcess - PEAK_CORRECTION_MARGIN_DB : ceilingDb;
+            // while the limiter works, each dB of gain adds well under 1 LU, so the step is enlarged
+            return new GainPlan(gainDb + GAIN_STEP_FACTOR * loudnessError, clamp(ceiling, MIN_LIMIT_DB, 0));
         }
     }
 }

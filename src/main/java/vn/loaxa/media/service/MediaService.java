@@ -1,77 +1,124 @@
 package vn.loaxa.media.service;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
-import vn.loaxa.common.error.InvalidRequestException;
 import vn.loaxa.common.error.NotFoundException;
 import vn.loaxa.media.api.MediaView;
 import vn.loaxa.media.model.Media;
 import vn.loaxa.media.model.MediaRepository;
 import vn.loaxa.media.model.MediaStatus;
+import vn.loaxa.search.service.SearchText;
 
+/**
+ * Records media items and their processing state. Uploads are accepted at once as PROCESSING; {@link MediaProcessor}
+ * turns them into distribution files off the request thread and reports back through this service.
+ */
 @ApplicationScoped
 public class MediaService {
     private static final Logger LOG = Logger.getLogger(MediaService.class);
 
     private final MediaRepository media;
     private final AudioStore store;
-    private final AudioTranscoder transcoder;
-    private final MediaConfig config;
 
-    public MediaService(MediaRepository media, AudioStore store, AudioTranscoder transcoder, MediaConfig config) {
+    public MediaService(MediaRepository media, AudioStore store) {
         this.media = media;
         this.store = store;
-        this.transcoder = transcoder;
-        this.config = config;
     }
 
     /**
-     * Transcodes an upload into the distribution format and records it. A file FFmpeg cannot use is refused
-     * with the reason, and nothing is stored.
+     * Takes over an upload and records it as PROCESSING. The caller hands the returned id to
+     * {@link MediaProcessor#submit} once this transaction has committed.
      */
-    public MediaView ingest(Path upload, String originalFilename, String title, String language, String user) {
-        Path output = store.newTempFile(".ogg");
-        TranscodeResult result;
-        String sha256;
-        long size;
+    @Transactional
+    public MediaView accept(Path upload, String originalFilename, String title, String language, String transcript,
+            String user) {
+        Path kept = store.keepUpload(upload);
         try {
-            result = transcoder.transcode(upload, output, settings());
-            sha256 = Sha256.ofFile(output);
-            size = Files.size(output);
-        } catch (UndecodableMediaException e) {
-            store.deleteQuietly(output);
-            throw new InvalidRequestException("file", "Cannot use this audio file: " + e.getMessage());
-        } catch (IOException e) {
-            store.deleteQuietly(output);
-            throw new UncheckedIOException(e);
+            Media item = new Media();
+            item.id = UUID.randomUUID();
+            item.title = title.strip();
+            item.language = language;
+            item.status = MediaStatus.PROCESSING;
+            item.progress = 0;
+            item.uploadPath = kept.toString();
+            item.originalFilename = originalFilename;
+            item.transcript = transcript == null || transcript.isBlank() ? null : transcript.strip();
+            item.searchText = SearchText.document(item.title, item.transcript);
+            item.createdBy = user;
+            item.createdAt = OffsetDateTime.now();
+            item.updatedAt = item.createdAt;
+            media.persist(item);
+            return view(item);
         } catch (RuntimeException e) {
-            store.deleteQuietly(output);
+            store.deleteQuietly(kept);
             throw e;
         }
-        store.commit(output, sha256);
-        Media item = new Media();
-        item.id = UUID.randomUUID();
-        item.title = title.strip();
-        item.language = language;
+    }
+
+    /** The upload of an item still PROCESSING, or empty when it has already ended. */
+    @Transactional
+    public Optional<Path> pendingUpload(UUID id) {
+        return media.findByIdOptional(id)
+                .filter(m -> m.status == MediaStatus.PROCESSING && m.uploadPath != null)
+                .map(m -> Path.of(m.uploadPath));
+    }
+
+    @Transactional
+    public void progress(UUID id, int percent) {
+        media.update("progress = ?1, updatedAt = ?2 where id = ?3 and status = ?4 and progress < ?1",
+                Math.min(99, percent), OffsetDateTime.now(), id, MediaStatus.PROCESSING);
+    }
+
+    /** Proves that this replica is still working on these items, so that no sweep fails them. */
+    @Transactional
+    public void heartbeat(List<UUID> ids) {
+        if (!ids.isEmpty()) {
+            media.update("updatedAt = ?1 where id in ?2 and status = ?3", OffsetDateTime.now(), ids,
+                    MediaStatus.PROCESSING);
+        }
+    }
+
+    @Transactional
+    public void complete(UUID id, TranscodeResult result, StoredFile opus, StoredFile mp3) {
+        Media item = find(id);
         item.status = MediaStatus.READY;
-        item.originalFilename = safeName(originalFilename);
+        item.progress = 100;
+        item.uploadPath = null;
         item.durationMs = result.durationMs();
-        item.sha256 = sha256;
-        item.sizeBytes = size;
+        item.sha256 = opus.sha256();
+        item.sizeBytes = opus.sizeBytes();
+        item.mp3Sha256 = mp3.sha256();
+        item.mp3SizeBytes = mp3.sizeBytes();
         item.loudnessLufs = round1(result.outputLoudnessLufs());
-        item.createdBy = user;
-        item.createdAt = OffsetDateTime.now();
-        QuarkusTransaction.requiringNew().run(() -> media.persist(item));
-        LOG.infof("Media %s ready: %d ms, %.1f LUFS, sha256 %s", item.id, item.durationMs, item.loudnessLufs, sha256);
-        return view(item);
+        item.truePeakDbtp = round1(result.outputTruePeakDbtp());
+        item.updatedAt = OffsetDateTime.now();
+        LOG.infof("Media %s ready: %d ms, %.1f LUFS, %.1f dBTP, sha256 %s", id, item.durationMs, item.loudnessLufs,
+                item.truePeakDbtp, opus.sha256());
+    }
+
+    @Transactional
+    public void fail(UUID id, String reason) {
+        media.findByIdOptional(id).filter(m -> m.status == MediaStatus.PROCESSING).ifPresent(item -> {
+            item.status = MediaStatus.FAILED;
+            item.failureReason = reason.length() > 1000 ? reason.substring(0, 997) + "…" : reason;
+            item.uploadPath = null;
+            item.updatedAt = OffsetDateTime.now();
+            LOG.infof("Media %s failed: %s", id, reason);
+        });
+    }
+
+    /** Items still PROCESSING whose progress has not moved since {@code before}, with their uploads. */
+    @Transactional
+    public List<StaleItem> stale(OffsetDateTime before) {
+        return media.list("status = ?1 and updatedAt < ?2", MediaStatus.PROCESSING, before).stream()
+                .map(m -> new StaleItem(m.id, m.uploadPath == null ? null : Path.of(m.uploadPath)))
+                .toList();
     }
 
     @Transactional
@@ -79,12 +126,18 @@ public class MediaService {
         return view(find(id));
     }
 
-    /** The stored distribution file of a READY media item. */
+    /** A stored distribution file of a READY media item, in the Ogg/Opus or the MP3 format. */
     @Transactional
-    public StoredAudio audio(UUID id) {
+    public StoredAudio audio(UUID id, String format) {
         Media item = find(id);
         if (item.status != MediaStatus.READY) {
             throw NotFoundException.of("Audio of media", id);
+        }
+        if (AudioStore.MP3.equals(format)) {
+            if (item.mp3Sha256 == null) {
+                throw NotFoundException.of("MP3 audio of media", id);
+            }
+            return new StoredAudio(store.path(item.mp3Sha256, AudioStore.MP3), item.mp3Sha256, item.mp3SizeBytes);
         }
         return new StoredAudio(store.path(item.sha256), item.sha256, item.sizeBytes);
     }
@@ -92,24 +145,14 @@ public class MediaService {
     public record StoredAudio(Path path, String sha256, long sizeBytes) {
     }
 
+    public record StoredFile(String sha256, long sizeBytes) {
+    }
+
+    public record StaleItem(UUID id, Path upload) {
+    }
+
     private Media find(UUID id) {
         return media.findByIdOptional(id).orElseThrow(() -> NotFoundException.of("Media", id));
-    }
-
-    private TranscodeSettings settings() {
-        TranscodeSettings defaults = TranscodeSettings.defaults();
-        return new TranscodeSettings(config.targetLufs(), config.truePeakDbtp(), defaults.loudnessRangeLu(),
-                config.opusBitrate(), defaults.minDuration(), config.maxDuration(), defaults.trimSilence(),
-                defaults.silenceThresholdDb());
-    }
-
-    static String safeName(String name) {
-        if (name == null) {
-            return null;
-        }
-        String base = name.replace('\\', '/');
-        base = base.substring(base.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}]", "");
-        return base.length() > 255 ? base.substring(0, 255) : base;
     }
 
     private static Double round1(double value) {
@@ -117,8 +160,11 @@ public class MediaService {
     }
 
     public static MediaView view(Media m) {
-        String audioUrl = m.status == MediaStatus.READY ? "/api/v1/media/" + m.id + "/audio" : null;
-        return new MediaView(m.id, m.title, m.language, m.status, m.durationMs, m.sha256, m.sizeBytes,
-                m.loudnessLufs, m.failureReason, audioUrl, m.createdAt);
+        boolean ready = m.status == MediaStatus.READY;
+        String audioUrl = ready ? "/api/v1/media/" + m.id + "/audio" : null;
+        String mp3Url = ready && m.mp3Sha256 != null ? "/api/v1/media/" + m.id + "/audio.mp3" : null;
+        return new MediaView(m.id, m.title, m.language, m.status, m.progress, m.durationMs, m.sha256, m.sizeBytes,
+                m.loudnessLufs, m.truePeakDbtp, m.failureReason, audioUrl, m.mp3Sha256, m.mp3SizeBytes, mp3Url,
+                m.transcript, m.createdAt);
     }
 }

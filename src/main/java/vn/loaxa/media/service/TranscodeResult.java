@@ -8,7 +8,8 @@ package vn.loaxa.media.service;
  * @param inputLoudnessLufs   integrated loudness of the upload
  * @param outputLoudnessLufs  integrated loudness of the written file
  * @param outputTruePeakDbtp  4× oversampled true peak of the written file
+ * @param encodePasses        how many times the normalise-and-encode pass ran (1, plus corrections)
  */
 public record TranscodeResult(long durationMs, double inputLoudnessLufs, double outputLoudnessLufs,
-                              double outputTruePeakDbtp) {
+                              double outputTruePeakDbtp, int encodePasses) {
 }

@@ -10,6 +10,7 @@ import java.util.Objects;
  * @param truePeakDbtp       true-peak ceiling, −9…0
  * @param loudnessRangeLu    loudnorm LRA target; inputs with a wider range get dynamic instead of linear gain
  * @param bitrate            Opus bitrate in bit/s
+ * @param mp3Bitrate         bitrate of the MP3 fallback in bit/s
  * @param minDuration        shortest accepted audio, measured after silence trimming
  * @param maxDuration        longest accepted decoded audio
  * @param trimSilence        whether leading and trailing silence is cut
@@ -20,6 +21,7 @@ public record TranscodeSettings(
         double truePeakDbtp,
         double loudnessRangeLu,
         int bitrate,
+        int mp3Bitrate,
         Duration minDuration,
         Duration maxDuration,
         boolean trimSilence,
@@ -32,6 +34,7 @@ public record TranscodeSettings(
         requireRange("truePeakDbtp", truePeakDbtp, -9, 0);
         requireRange("loudnessRangeLu", loudnessRangeLu, 1, 50);
         requireRange("bitrate", bitrate, 6_000, 510_000);
+        requireRange("mp3Bitrate", mp3Bitrate, 8_000, 320_000);
         requireRange("silenceThresholdDb", silenceThresholdDb, -90, -20);
         if (minDuration.isNegative() || minDuration.compareTo(maxDuration) > 0) {
             throw new IllegalArgumentException("need 0 <= minDuration <= maxDuration, got "
@@ -40,27 +43,27 @@ public record TranscodeSettings(
     }
 
     public static TranscodeSettings defaults() {
-        return new TranscodeSettings(-16.0, -1.5, 11.0, 24_000,
+        return new TranscodeSettings(-16.0, -1.5, 11.0, 24_000, 64_000,
                 Duration.ofSeconds(1), Duration.ofMinutes(60), true, -50.0);
     }
 
     public TranscodeSettings withTargetLufs(double value) {
-        return new TranscodeSettings(value, truePeakDbtp, loudnessRangeLu, bitrate,
+        return new TranscodeSettings(value, truePeakDbtp, loudnessRangeLu, bitrate, mp3Bitrate,
                 minDuration, maxDuration, trimSilence, silenceThresholdDb);
     }
 
     public TranscodeSettings withBitrate(int value) {
-        return new TranscodeSettings(targetLufs, truePeakDbtp, loudnessRangeLu, value,
+        return new TranscodeSettings(targetLufs, truePeakDbtp, loudnessRangeLu, value, mp3Bitrate,
                 minDuration, maxDuration, trimSilence, silenceThresholdDb);
     }
 
     public TranscodeSettings withMaxDuration(Duration value) {
-        return new TranscodeSettings(targetLufs, truePeakDbtp, loudnessRangeLu, bitrate,
+        return new TranscodeSettings(targetLufs, truePeakDbtp, loudnessRangeLu, bitrate, mp3Bitrate,
                 minDuration, value, trimSilence, silenceThresholdDb);
     }
 
     public TranscodeSettings withTrimSilence(boolean value) {
-        return new TranscodeSettings(targetLufs, truePeakDbtp, loudnessRangeLu, bitrate,
+        return new TranscodeSettings(targetLufs, truePeakDbtp, loudnessRangeLu, bitrate, mp3Bitrate,
                 minDuration, maxDuration, value, silenceThresholdDb);
     }
 

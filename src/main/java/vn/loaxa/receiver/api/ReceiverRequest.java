@@ -3,7 +3,6 @@ package vn.loaxa.receiver.api;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
@@ -14,7 +13,8 @@ public record ReceiverRequest(
         String id,
         @NotBlank @Size(max = 200) String displayName,
         @NotBlank String areaCode,
-        @NotEmpty List<@Pattern(regexp = "[a-z]{3}", message = "must be an ISO 639-3 code such as vie or tyz")
+        /** Own profile, most preferred first; empty or absent to inherit the area's. */
+        List<@Pattern(regexp = "[a-z]{3}", message = "must be an ISO 639-3 code such as vie or tyz")
                 String> languages,
         @DecimalMin("-90") @DecimalMax("90") Double latitude,
         @DecimalMin("-180") @DecimalMax("180") Double longitude) {

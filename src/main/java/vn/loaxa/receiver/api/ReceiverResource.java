@@ -5,12 +5,15 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import vn.loaxa.account.Roles;
+import vn.loaxa.language.api.ProfileView;
+import vn.loaxa.language.service.LanguageService;
 import vn.loaxa.receiver.service.ReceiverService;
 
 @Path("/api/v1/receivers")
@@ -18,8 +21,25 @@ import vn.loaxa.receiver.service.ReceiverService;
 public class ReceiverResource {
     private final ReceiverService service;
 
-    public ReceiverResource(ReceiverService service) {
+    private final LanguageService languages;
+
+    public ReceiverResource(ReceiverService service, LanguageService languages) {
         this.service = service;
+        this.languages = languages;
+    }
+
+    /** The languages the receiver plays: its own profile, or the nearest area's ({@code inheritedFrom}). */
+    @GET
+    @Path("{id}/languages")
+    public ProfileView languages(@PathParam("id") String id) {
+        return languages.receiverProfile(id);
+    }
+
+    /** Sets the receiver's own profile; an empty list makes it inherit its area's again. */
+    @PUT
+    @Path("{id}/languages")
+    public ProfileView setLanguages(@PathParam("id") String id, @Valid @NotNull ProfileView profile) {
+        return languages.setReceiverProfile(id, profile.languages());
     }
 
     @GET

@@ -54,7 +54,7 @@ public class ReceiverService {
         receiver.id = request.id();
         receiver.displayName = request.displayName().strip();
         receiver.areaCode = request.areaCode();
-        receiver.languages = new ArrayList<>(request.languages());
+        receiver.languages = request.languages() == null ? new ArrayList<>() : new ArrayList<>(request.languages());
         receiver.latitude = request.latitude();
         receiver.longitude = request.longitude();
         receiver.createdAt = OffsetDateTime.now();

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.UUID;
 import vn.loaxa.bulletin.model.Bulletin;
 import vn.loaxa.bulletin.model.BulletinRepository;
+import vn.loaxa.bulletin.model.BulletinStatus;
 import vn.loaxa.common.error.ConflictException;
 import vn.loaxa.common.error.InvalidRequestException;
 import vn.loaxa.common.error.NotFoundException;
@@ -81,9 +82,9 @@ public class BroadcastService {
         Instant now = Instant.now();
         Bulletin bulletin = bulletins.findByIdOptional(request.bulletinId())
                 .orElseThrow(() -> NotFoundException.referenced("Bulletin", request.bulletinId()));
-        if (bulletin.segments.size() != 1) {
-            throw new InvalidRequestException("bulletinId", "Bulletin '" + bulletin.id + "' has "
-                    + bulletin.segments.size() + " segments; this version can broadcast single-segment bulletins only");
+        if (bulletin.status != BulletinStatus.APPROVED) {
+            throw new ConflictException("Bulletin '" + bulletin.id + "' is " + bulletin.status
+                    + "; only APPROVED bulletins can be scheduled. Submit it and have an editor approve it first");
         }
         Recurrence timing = timing(request.startAt(), request.timeZone(), request.recurrence());
         Instant earliest = now.minus(config.pastStartTolerance());
@@ -107,7 +108,8 @@ public class BroadcastService {
         if (receivers.isEmpty()) {
             throw new InvalidRequestException("targets", "No receiver is registered in the targeted areas");
         }
-        Media audio = media.findById(bulletin.segments.get(0).mediaId);
+        // renders every variant the targets play now, so that the longest duration (and the window) is exact
+        Media audio = factory.longestVariant(bulletin, receivers);
         boolean allowOverlap = Boolean.TRUE.equals(request.allowOverlap());
         if (!allowOverlap) {
             List<String> conflicts = overlaps.conflicts(timing, Duration.ofMillis(audio.durationMs), bulletin.priority,
@@ -141,7 +143,7 @@ public class BroadcastService {
         }
         broadcasts.persist(broadcast);
 
-        Occurrence occurrence = factory.occurrence(broadcast, first.get(0).toInstant());
+        Occurrence occurrence = factory.occurrence(broadcast, first.get(0).toInstant(), audio);
         Instant fireAt = occurrence.playAt.toInstant().minus(config.dispatchHorizon());
         triggers.schedule(broadcast.id, occurrence.id, fireAt.isBefore(now) ? now : fireAt);
         return view(broadcast, bulletin, List.of(occurrence));

@@ -3,11 +3,18 @@ package vn.loaxa.schedule.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import vn.loaxa.bulletin.service.VariantService;
+import vn.loaxa.language.service.LanguageService;
+import vn.loaxa.receiver.model.ReceiverRepository;
 import vn.loaxa.bulletin.model.Bulletin;
 import vn.loaxa.bulletin.model.BulletinRepository;
 import vn.loaxa.media.model.Media;
-import vn.loaxa.media.model.MediaRepository;
 import vn.loaxa.schedule.model.Broadcast;
 import vn.loaxa.schedule.model.Occurrence;
 import vn.loaxa.schedule.model.OccurrenceRepository;
@@ -20,12 +27,19 @@ public class OccurrenceFactory {
 
     private final OccurrenceRepository occurrences;
     private final BulletinRepository bulletins;
-    private final MediaRepository media;
+    private final ReceiverRepository receivers;
+    private final LanguageService languages;
+    private final VariantService variants;
+    private final TargetResolver targets;
 
-    public OccurrenceFactory(OccurrenceRepository occurrences, BulletinRepository bulletins, MediaRepository media) {
+    public OccurrenceFactory(OccurrenceRepository occurrences, BulletinRepository bulletins,
+            ReceiverRepository receivers, LanguageService languages, VariantService variants, TargetResolver targets) {
         this.occurrences = occurrences;
         this.bulletins = bulletins;
-        this.media = media;
+        this.receivers = receivers;
+        this.languages = languages;
+        this.variants = variants;
+        this.targets = targets;
     }
 
     public Recurrence recurrence(Broadcast broadcast) {
@@ -34,12 +48,17 @@ public class OccurrenceFactory {
 
     /** The occurrence of {@code broadcast} playing at {@code playAt}, created when it does not exist yet. */
     public Occurrence occurrence(Broadcast broadcast, Instant playAt) {
+        return occurrence(broadcast, playAt, null);
+    }
+
+    /** As {@link #occurrence(Broadcast, Instant)}, with the longest variant when the caller has it already. */
+    public Occurrence occurrence(Broadcast broadcast, Instant playAt, Media longest) {
         var existing = occurrences.find("broadcastId = ?1 and playAt = ?2", broadcast.id, playAt.atOffset(ZoneOffset.UTC))
                 .firstResultOptional();
         if (existing.isPresent()) {
             return existing.get();
         }
-        Media audio = audioOf(broadcast);
+        Media audio = longest != null ? longest : audioOf(broadcast);
         Occurrence occurrence = new Occurrence();
         occurrence.id = UUID.randomUUID();
         occurrence.broadcastId = broadcast.id;
@@ -52,8 +71,20 @@ public class OccurrenceFactory {
         return occurrence;
     }
 
+    /** The longest variant the broadcast's current targets play, which sets the length of its window. */
     public Media audioOf(Broadcast broadcast) {
-        Bulletin bulletin = bulletins.findById(broadcast.bulletinId);
-        return media.findById(bulletin.segments.get(0).mediaId);
+        return longestVariant(bulletins.findById(broadcast.bulletinId),
+                targets.receiverIds(broadcast.targetAreas, broadcast.targetReceivers));
+    }
+
+    /** Renders (once per language set) every variant the receivers play and returns the longest. */
+    public Media longestVariant(Bulletin bulletin, Set<String> receiverIds) {
+        Map<List<String>, Media> rendered = new HashMap<>();
+        for (String receiverId : receiverIds) {
+            List<String> profile = languages.effective(receivers.findById(receiverId)).languages();
+            rendered.computeIfAbsent(VariantService.languagesFor(bulletin, profile),
+                    chosen -> variants.variantFor(bulletin, chosen));
+        }
+        return rendered.values().stream().max(Comparator.comparingLong(m -> m.durationMs)).orElseThrow();
     }
 }

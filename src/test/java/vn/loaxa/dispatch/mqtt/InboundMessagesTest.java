@@ -61,9 +61,12 @@ class InboundMessagesTest {
             ManifestMessage manifest = json.readValue(message.getPayload(), ManifestMessage.class);
             assertThat(message.isRetained()).isTrue();
             assertThat(message.getProperties().getMessageExpiryInterval()).isGreaterThan(3600L);
+            // the receiver gets the bulletin variant for its languages, rendered into a media item of its own
+            String variantId = deliveries(broadcastId).getString("deliveries[0].mediaId");
+            assertThat(variantId).isNotEqualTo(mediaId);
             assertThat(manifest.entries()).singleElement().satisfies(entry -> {
                 assertThat(entry.priority()).isEqualTo("PRIORITY");
-                assertThat(entry.audio().url()).endsWith("/api/v1/media/" + mediaId + "/audio");
+                assertThat(entry.audio().url()).endsWith("/api/v1/media/" + variantId + "/audio");
                 assertThat(entry.audio().sha256()).matches("[0-9a-f]{64}");
             });
             String occurrenceId = manifest.entries().get(0).occurrenceId();

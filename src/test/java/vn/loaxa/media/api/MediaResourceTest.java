@@ -24,7 +24,13 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import vn.loaxa.media.model.Media;
 import vn.loaxa.media.model.MediaRepository;
+import vn.loaxa.media.model.MediaStatus;
+import vn.loaxa.media.service.MediaProcessor;
 import vn.loaxa.support.Fixtures;
 import vn.loaxa.support.TestAudio;
 
@@ -32,22 +38,42 @@ import vn.loaxa.support.TestAudio;
 class MediaResourceTest {
     @ConfigProperty(name = "loaxa.data-dir")
     Path dataDir;
+    @ConfigProperty(name = "loaxa.media.max-upload-size")
+    io.quarkus.runtime.configuration.MemorySize maxUploadSize;
     @Inject
     MediaRepository media;
+    @Inject
+    MediaProcessor processor;
+
+    long maxUpload;
+
+    @org.junit.jupiter.api.BeforeEach
+    void readLimit() {
+        maxUpload = maxUploadSize.asLongValue();
+    }
 
     @Test
     void shouldTranscodeAnUploadToOpusAndServeItWithRangeAndEtag() throws Exception {
         Path wav = TestAudio.sineWav(Files.createTempFile("tone", ".wav"), 2, 440, 0.1);
 
-        Response created = asAdmin().multiPart("file", wav.toFile(), "audio/wav")
+        Response accepted = asAdmin().multiPart("file", wav.toFile(), "audio/wav")
                 .multiPart("title", "Tiếng chuông")
                 .multiPart("language", "vie")
                 .post("/api/v1/media");
-        created.then().statusCode(201)
+        accepted.then().statusCode(202)
+                .header("Location", matchesPattern(".*/api/v1/media/[0-9a-f-]{36}"))
+                .body("status", equalTo("PROCESSING"))
+                .body("progress", lessThan(100));
+        Fixtures.awaitStatus(accepted.path("id"), "READY");
+        Response created = asAdmin().get("/api/v1/media/" + accepted.path("id"));
+        created.then().statusCode(200)
                 .body("status", equalTo("READY"))
+                .body("progress", equalTo(100))
                 .body("sha256", matchesPattern("[0-9a-f]{64}"))
+                .body("mp3Sha256", matchesPattern("[0-9a-f]{64}"))
                 .body("durationMs", allOf(greaterThan(1850), lessThan(2150)));
         assertThat(created.jsonPath().getDouble("loudnessLufs")).isCloseTo(-16.0, within(1.0));
+        assertThat(created.jsonPath().getDouble("truePeakDbtp")).isLessThanOrEqualTo(-1.0);
         String id = created.path("id");
         String sha = created.path("sha256");
 
@@ -71,6 +97,14 @@ class MediaResourceTest {
         asAdmin().header("Range", "bytes=" + audio.length + "-").get("/api/v1/media/" + id + "/audio").then()
                 .statusCode(416);
         asAdmin().get("/api/v1/media/" + id).then().statusCode(200).body("status", equalTo("READY"));
+
+        byte[] mp3 = asAdmin().get(created.<String>path("mp3Url")).then()
+                .statusCode(200)
+                .contentType("audio/mpeg")
+                .header("ETag", "\"" + created.path("mp3Sha256") + "\"")
+                .extract().asByteArray();
+        assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(mp3)))
+                .isEqualTo(created.<String>path("mp3Sha256"));
     }
 
     @Test
@@ -90,22 +124,156 @@ class MediaResourceTest {
     }
 
     @Test
-    void shouldRejectACorruptUploadAndStoreNothing() throws IOException {
-        long rowsBefore = media.count();
-        long filesBefore = storedFiles();
+    void shouldFailATextFileNamedMp3WithAReasonAndStoreNothing() throws IOException {
         Path fake = Files.createTempFile("fake", ".mp3");
         Files.writeString(fake, "this is not audio, only text pretending to be an mp3\n".repeat(50));
 
-        asAdmin().multiPart("file", fake.toFile(), "audio/mpeg")
+        assertFailsAndStoresNothing(fake, "audio/mpeg", "Cannot use this audio file: FFmpeg could not decode");
+    }
+
+    @Test
+    void shouldFailATruncatedUploadWithAReasonAndStoreNothing() throws Exception {
+        Path wav = TestAudio.sineWav(Files.createTempFile("full", ".wav"), 5, 440, 0.2);
+        Path mp3 = transcodeWithFfmpeg(wav, "full.mp3", "-c:a", "libmp3lame");
+        Path truncated = Files.write(Files.createTempFile("truncated", ".mp3"),
+                java.util.Arrays.copyOf(Files.readAllBytes(mp3), 2048));
+
+        assertFailsAndStoresNothing(truncated, "audio/mpeg", "minimum");
+    }
+
+    @Test
+    void shouldFailAVideoWithoutSoundWithAReasonAndStoreNothing() throws Exception {
+        Path video = Files.createTempDirectory("video").resolve("clip.mp4");
+        Process ffmpeg = new ProcessBuilder("ffmpeg", "-hide_banner", "-loglevel", "error", "-f", "lavfi",
+                "-i", "testsrc=duration=2:size=64x64:rate=10", "-c:v", "mpeg4", video.toString())
+                .redirectErrorStream(true).start();
+        assertThat(ffmpeg.waitFor()).isZero();
+
+        assertFailsAndStoresNothing(video, "video/mp4", "no audio stream");
+    }
+
+    @Test
+    void shouldRefuseAnEmptyFileAtOnce() throws IOException {
+        Path empty = Files.createTempFile("empty", ".wav");
+
+        assertRefusedAtOnce(empty, "file.wav", 422, "The file is empty");
+    }
+
+    @Test
+    void shouldRefuseAnUploadOverTheConfiguredLimitAtOnce() throws IOException {
+        Path big = Files.write(Files.createTempFile("big", ".wav"), new byte[(int) maxUpload + 1]);
+
+        assertRefusedAtOnce(big, "big.wav", 413, "largest upload accepted");
+    }
+
+    @Test
+    void shouldRefuseAFileNameWithAPathAtOnce() throws IOException {
+        Path wav = TestAudio.sineWav(Files.createTempFile("tone", ".wav"), 1.5, 440, 0.1);
+
+        assertRefusedAtOnce(wav, "../../etc/cron.d/evil.wav", 422, "without folders");
+        assertRefusedAtOnce(wav, "..\\..\\evil.wav", 422, "without folders");
+    }
+
+    @Test
+    void shouldSpeakVietnameseTextIntoAPlayableItemThatKeepsItsTranscript() {
+        String text = "Thông báo: lúc tám giờ sáng mai, xã tổ chức tiêm chủng tại trạm y tế.";
+        String id = asAdmin().contentType("application/json")
+                .body(java.util.Map.of("text", text, "language", "vie", "voice", "vi-vn-x-south"))
+                .post("/api/v1/media/tts").then()
+                .statusCode(202)
+                .body("status", equalTo("PROCESSING"))
+                .extract().path("id");
+
+        Fixtures.awaitStatus(id, "READY");
+        asAdmin().get("/api/v1/media/" + id).then()
+                .body("transcript", equalTo(text))
+                .body("language", equalTo("vie"))
+                .body("durationMs", greaterThan(2000));
+        byte[] audio = asAdmin().get("/api/v1/media/" + id + "/audio").then().statusCode(200).extract().asByteArray();
+        assertThat(new String(audio, 0, 4, StandardCharsets.US_ASCII)).isEqualTo("OggS");
+    }
+
+    @Test
+    void shouldRefuseTextToSpeechInALanguageTheEngineCannotSpeak() {
+        long rowsBefore = media.count();
+
+        asAdmin().contentType("application/json")
+                .body(java.util.Map.of("text", "Pjom khảu", "language", "tyz"))
+                .post("/api/v1/media/tts").then()
+                .statusCode(422)
+                .body("errors[0].field", equalTo("language"))
+                .body("detail", containsString("recorded by a person"));
+        asAdmin().contentType("application/json")
+                .body(java.util.Map.of("text", "Xin chào", "language", "vie", "voice", "en-us"))
+                .post("/api/v1/media/tts").then()
+                .statusCode(422)
+                .body("errors[0].field", equalTo("voice"));
+        assertThat(media.count()).isEqualTo(rowsBefore);
+    }
+
+    @Test
+    void shouldFailWorkLeftProcessingByAStoppedServer() {
+        UUID id = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> {
+            Media orphan = new Media();
+            orphan.id = id;
+            orphan.title = "Bị gián đoạn";
+            orphan.language = "vie";
+            orphan.status = MediaStatus.PROCESSING;
+            orphan.progress = 40;
+            orphan.createdBy = "admin";
+            orphan.createdAt = OffsetDateTime.now().minusHours(1);
+            orphan.updatedAt = orphan.createdAt;
+            media.persist(orphan);
+        });
+
+        processor.sweep();
+
+        asAdmin().get("/api/v1/media/" + id).then().statusCode(200)
+                .body("status", equalTo("FAILED"))
+                .body("failureReason", containsString("upload the file again"));
+    }
+
+    private void assertFailsAndStoresNothing(Path file, String type, String reason) throws IOException {
+        long filesBefore = storedFiles();
+        String id = asAdmin().multiPart("file", file.toFile(), type)
                 .multiPart("title", "Hỏng")
                 .multiPart("language", "vie")
                 .post("/api/v1/media").then()
-                .statusCode(422)
+                .statusCode(202)
+                .extract().path("id");
+
+        Fixtures.awaitStatus(id, "FAILED");
+        asAdmin().get("/api/v1/media/" + id).then()
+                .body("failureReason", containsString(reason))
+                .body("audioUrl", equalTo(null));
+        assertThat(storedFiles()).isEqualTo(filesBefore);
+    }
+
+    private void assertRefusedAtOnce(Path file, String fileName, int status, String detail) throws IOException {
+        long rowsBefore = media.count();
+        long filesBefore = storedFiles();
+
+        asAdmin().multiPart("file", fileName, Files.readAllBytes(file), "audio/wav")
+                .multiPart("title", "Bị từ chối")
+                .multiPart("language", "vie")
+                .post("/api/v1/media").then()
+                .statusCode(status)
                 .contentType("application/problem+json")
-                .body("detail", containsString("Cannot use this audio file"));
+                .body("detail", containsString(detail));
 
         assertThat(media.count()).isEqualTo(rowsBefore);
         assertThat(storedFiles()).isEqualTo(filesBefore);
+    }
+
+    private static Path transcodeWithFfmpeg(Path input, String name, String... args) throws Exception {
+        Path output = Files.createTempDirectory("ffmpeg").resolve(name);
+        List<String> command = new java.util.ArrayList<>(List.of("ffmpeg", "-hide_banner", "-loglevel", "error",
+                "-i", input.toString()));
+        command.addAll(List.of(args));
+        command.add(output.toString());
+        assertThat(new ProcessBuilder(command).redirectErrorStream(true).start().waitFor()).isZero();
+        return output;
     }
 
     @Test

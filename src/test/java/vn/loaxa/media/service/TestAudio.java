@@ -90,6 +90,49 @@ final class TestAudio {
         return out;
     }
 
+    /** Vietnamese speech from espeak-ng (a Debian package the CI installs), as a 22 kHz mono WAV. */
+    static Path espeakWav(Path file, String text) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder("espeak-ng", "-v", "vi", "-w", file.toString(), text)
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        if (process.waitFor() != 0) {
+            throw new IOException("espeak-ng failed: " + output);
+        }
+        return file;
+    }
+
+    /** Encodes a file with Debian's ffmpeg (installed by .ci/run), as a recorder or browser would have. */
+    static Path ffmpeg(Path input, Path output, String... codecArgs) throws IOException, InterruptedException {
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
+                "ffmpeg", "-hide_banner", "-loglevel", "error", "-y", "-i", input.toString()));
+        command.addAll(java.util.List.of(codecArgs));
+        command.add(output.toString());
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String log = new String(process.getInputStream().readAllBytes());
+        if (process.waitFor() != 0) {
+            throw new IOException("ffmpeg failed: " + log);
+        }
+        return output;
+    }
+
+    /**
+     * An AMR-NB file (RFC 4867 storage format) of 12.2 kbit/s frames with random payloads: Debian's ffmpeg has no
+     * AMR encoder, but every payload is a valid frame, which decodes to noisy speech-band audio as a phone's would.
+     */
+    static Path amrNb(Path file, double seconds, long seed) throws IOException {
+        Random random = new Random(seed);
+        int frames = (int) (seconds * 50); // 20 ms per frame
+        ByteBuffer bytes = ByteBuffer.allocate(6 + frames * 32);
+        bytes.put("#!AMR\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        byte[] payload = new byte[31];
+        for (int i = 0; i < frames; i++) {
+            bytes.put((byte) 0x3C); // frame type 7 (12.2 kbit/s), quality bit set
+            random.nextBytes(payload);
+            bytes.put(payload);
+        }
+        return java.nio.file.Files.write(file, bytes.array());
+    }
+
     static void writeWav(Path file, float[] samples) throws IOException {
         writeWav(file, samples, RATE, 1);
     }

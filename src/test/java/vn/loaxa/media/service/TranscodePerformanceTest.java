@@ -2,33 +2,86 @@ package vn.loaxa.media.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 
+import org.bytedeco.javacpp.Loader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Prints how long a 10-minute upload takes; run with {@code -Dloaxa.perf=true}. Not a timed assertion. */
+/**
+ * P3: the in-process JavaCV pipeline against the ffmpeg binary bundled with JavaCV (same FFmpeg build, same codecs),
+ * doing the same work on the same 10-minute speech file: one analysis decode, then per encode pass the same filter
+ * graph into Opus 24 kbit/s and MP3 64 kbit/s, then a decode of the Opus file to measure it. Prints the figures for
+ * docs/performance.md; run with {@code mvn test -Dtest=TranscodePerformanceTest -Dloaxa.perf=true}.
+ */
 @EnabledIfSystemProperty(named = "loaxa.perf", matches = "true")
 class TranscodePerformanceTest {
+    private static final int SECONDS = 600;
 
     @TempDir
     Path dir;
 
     @Test
-    void shouldPrintTheTimeToTranscodeTenMinutesOfSpeechLikeAudio() throws Exception {
+    void shouldCompareTheJavaCvPipelineWithTheBundledFfmpegBinary() throws Exception {
         Path input = dir.resolve("ten-minutes.wav");
-        TestAudio.writeWav(input, TestAudio.speechLike(600, 1, 0.1));
-        Path output = dir.resolve("ten-minutes.opus");
+        TestAudio.writeWav(input, TestAudio.speechLike(SECONDS, 1, 0.1));
         AudioTranscoder transcoder = new AudioTranscoder();
+        TranscodeSettings settings = TranscodeSettings.defaults();
+        transcoder.transcode(input, dir.resolve("warm-up.ogg"), settings); // JIT and native libraries
 
+        long cpuBefore = processCpuNanos();
         long started = System.nanoTime();
-        TranscodeResult result = transcoder.transcode(input, output, TranscodeSettings.defaults());
-        double seconds = (System.nanoTime() - started) / 1e9;
+        TranscodeResult opusOnly = transcoder.transcode(input, dir.resolve("opus-only.ogg"), null, settings, p -> { });
+        double opusOnlySeconds = (System.nanoTime() - started) / 1e9;
+        double opusOnlyCpuSeconds = (processCpuNanos() - cpuBefore) / 1e9;
 
-        System.out.printf("10-minute transcode: %.1f s (%.0fx real time), %d bytes, %.2f LUFS, %.2f dBTP%n",
-                seconds, 600 / seconds, output.toFile().length(), result.outputLoudnessLufs(),
-                result.outputTruePeakDbtp());
-        assertThat(result.durationMs()).isGreaterThan(590_000);
+        started = System.nanoTime();
+        TranscodeResult both = transcoder.transcode(input, dir.resolve("javacv.ogg"), dir.resolve("javacv.mp3"),
+                settings, p -> { });
+        double javacvSeconds = (System.nanoTime() - started) / 1e9;
+
+        String ffmpeg = Loader.load(org.bytedeco.ffmpeg.ffmpeg.class);
+        String graph = String.format(Locale.ROOT, "volume=%.3fdB,alimiter=limit=%.5f:attack=5:release=50:level=0:"
+                        + "latency=1,aresample=48000,aformat=sample_fmts=flt:channel_layouts=mono",
+                settings.targetLufs() - both.inputLoudnessLufs(),
+                Math.pow(10, (settings.truePeakDbtp() - AudioTranscoder.LIMITER_CODEC_HEADROOM_DB) / 20));
+        started = System.nanoTime();
+        run(ffmpeg, "-i", input.toString(), "-ac", "1", "-ar", "48000", "-af", "ebur128=peak=true", "-f", "null", "-");
+        for (int pass = 0; pass < both.encodePasses(); pass++) {
+            run(ffmpeg, "-y", "-i", input.toString(), "-filter_complex",
+                    "[0:a]aresample=48000,pan=mono|c0=c0," + graph + ",asplit=2[o][m]",
+                    "-map", "[o]", "-c:a", "libopus", "-b:a", "24k", dir.resolve("ffmpeg.ogg").toString(),
+                    "-map", "[m]", "-c:a", "libmp3lame", "-b:a", "64k", dir.resolve("ffmpeg.mp3").toString());
+            run(ffmpeg, "-i", dir.resolve("ffmpeg.ogg").toString(), "-af", "ebur128=peak=true", "-f", "null", "-");
+        }
+        double ffmpegSeconds = (System.nanoTime() - started) / 1e9;
+
+        System.out.printf(Locale.ROOT, "P3 10-minute speech, %d encode pass(es): JavaCV %.1f s, bundled ffmpeg %.1f s,"
+                        + " ratio %.2f; output %.2f LUFS / %.2f dBTP%n", both.encodePasses(), javacvSeconds,
+                ffmpegSeconds, javacvSeconds / ffmpegSeconds, both.outputLoudnessLufs(), both.outputTruePeakDbtp());
+        System.out.printf(Locale.ROOT, "P3 normalise + Opus only, %d pass(es): %.1f s wall (%.0fx real time),"
+                        + " %.1f s CPU (%.0fx real time per core)%n", opusOnly.encodePasses(), opusOnlySeconds,
+                SECONDS / opusOnlySeconds, opusOnlyCpuSeconds, SECONDS / opusOnlyCpuSeconds);
+        assertThat(both.durationMs()).isGreaterThan(590_000);
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    private static void run(String... command) throws Exception {
+        List<String> args = new ArrayList<>(List.of(command));
+        args.add(1, "-hide_banner");
+        args.add(2, "-loglevel");
+        args.add(3, "error");
+        Process process = new ProcessBuilder(args).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor()).as(output).isZero();
     }
 }

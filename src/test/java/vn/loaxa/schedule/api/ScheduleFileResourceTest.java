@@ -41,10 +41,7 @@ class ScheduleFileResourceTest {
         String media = Fixtures.uploadReadyMedia(
                 TestAudio.sineWav(Files.createTempFile("sf", ".wav"), 1.5, 440, 0.2), "Tin", "vie");
         for (String title : List.of("Bản tin sáng", "Bản tin chiều", "Phổ biến pháp luật")) {
-            asAdmin().contentType(ContentType.JSON)
-                    .body(Map.of("title", title, "topic", "thời sự", "priority", "NORMAL",
-                            "segments", List.of(Map.of("mediaId", media, "language", "vie"))))
-                    .post("/api/v1/bulletins").then().statusCode(201);
+            Fixtures.approvedBulletin(title, List.of(List.of(media, "vie")));
         }
     }
 

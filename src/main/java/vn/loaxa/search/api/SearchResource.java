@@ -1,0 +1,33 @@
+package vn.loaxa.search.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import java.util.List;
+import vn.loaxa.account.Roles;
+import vn.loaxa.common.error.InvalidRequestException;
+import vn.loaxa.search.service.SearchService;
+
+@Path("/api/v1/search")
+@RolesAllowed(Roles.USER)
+public class SearchResource {
+    private final SearchService service;
+
+    public SearchResource(SearchService service) {
+        this.service = service;
+    }
+
+    /** Titles, transcripts and topics of media and bulletins; with or without diacritics; best matches first. */
+    @GET
+    public List<SearchHit> search(@QueryParam("q") String q, @QueryParam("limit") @DefaultValue("20") int limit) {
+        if (q == null || q.isBlank() || q.length() > 200) {
+            throw new InvalidRequestException("q", "Give 1 to 200 characters to search for");
+        }
+        if (limit < 1 || limit > 100) {
+            throw new InvalidRequestException("limit", "limit must be between 1 and 100");
+        }
+        return service.search(q, limit);
+    }
+}

@@ -1,0 +1,87 @@
+package vn.loaxa.search.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import vn.loaxa.bulletin.model.Bulletin;
+import vn.loaxa.bulletin.model.BulletinRepository;
+import vn.loaxa.media.model.Media;
+import vn.loaxa.media.model.MediaRepository;
+import vn.loaxa.search.api.SearchHit;
+
+/**
+ * Finds media and bulletins whose folded search column ({@link SearchText}) contains every query word, with a plain
+ * LIKE that behaves the same on H2 and PostgreSQL, then ranks the candidates in Java: words in the title count most,
+ * then the topic, then the transcript; the whole phrase and whole-word matches add to the score.
+ */
+@ApplicationScoped
+public class SearchService {
+    /** Candidates fetched per kind before ranking. */
+    private static final int CANDIDATES = 500;
+
+    private final MediaRepository media;
+    private final BulletinRepository bulletins;
+
+    public SearchService(MediaRepository media, BulletinRepository bulletins) {
+        this.media = media;
+        this.bulletins = bulletins;
+    }
+
+    @Transactional
+    public List<SearchHit> search(String query, int limit) {
+        List<String> terms = SearchText.terms(query);
+        if (terms.isEmpty()) {
+            return List.of();
+        }
+        String phrase = String.join(" ", terms);
+        List<SearchHit> hits = new ArrayList<>();
+        for (Media m : media.find(where(terms), parameters(terms)).page(0, CANDIDATES).list()) {
+            double score = score(terms, phrase, m.title, 3) + score(terms, phrase, m.transcript, 1);
+            hits.add(new SearchHit(SearchHit.Kind.MEDIA, m.id, m.title, null, "/api/v1/media/" + m.id, score));
+        }
+        for (Bulletin b : bulletins.find(where(terms), parameters(terms)).page(0, CANDIDATES).list()) {
+            double score = score(terms, phrase, b.title, 3) + score(terms, phrase, b.topic, 2)
+                    + score(terms, phrase, b.sourceAgency, 1);
+            hits.add(new SearchHit(SearchHit.Kind.BULLETIN, b.id, b.title, b.topic, "/api/v1/bulletins/" + b.id,
+                    score));
+        }
+        return hits.stream()
+                .sorted(Comparator.comparingDouble(SearchHit::score).reversed().thenComparing(SearchHit::title))
+                .limit(limit)
+                .toList();
+    }
+
+    private static String where(List<String> terms) {
+        List<String> clauses = new ArrayList<>();
+        for (int i = 1; i <= terms.size(); i++) {
+            clauses.add("searchText like ?" + i);
+        }
+        return String.join(" and ", clauses);
+    }
+
+    private static Object[] parameters(List<String> terms) {
+        return terms.stream().map(t -> "%" + t.replace("\\", "").replace("%", "").replace("_", "") + "%")
+                .toArray();
+    }
+
+    private static double score(List<String> terms, String phrase, String field, double weight) {
+        String folded = " " + SearchText.fold(field) + " ";
+        if (folded.isBlank()) {
+            return 0;
+        }
+        double score = 0;
+        for (String term : terms) {
+            if (folded.contains(" " + term + " ")) {
+                score += 1;
+            } else if (folded.contains(term)) {
+                score += 0.5;
+            }
+        }
+        if (terms.size() > 1 && folded.contains(" " + phrase + " ")) {
+            score += terms.size();
+        }
+        return weight * score;
+    }
+}

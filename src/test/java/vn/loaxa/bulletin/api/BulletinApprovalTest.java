@@ -1,0 +1,120 @@
+package vn.loaxa.bulletin.api;
+
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static vn.loaxa.support.Api.asAdmin;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.nio.file.Files;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import vn.loaxa.support.Fixtures;
+import vn.loaxa.support.TestAudio;
+
+@QuarkusTest
+class BulletinApprovalTest {
+    private static String mediaId;
+
+    @BeforeEach
+    void content() throws Exception {
+        if (mediaId != null) {
+            return;
+        }
+        Fixtures.area("APPR", "COMMUNE", null);
+        Fixtures.receiver("appr-rx-1", "APPR", List.of("vie"));
+        mediaId = Fixtures.uploadReadyMedia(
+                TestAudio.sineWav(Files.createTempFile("appr", ".wav"), 1.5, 440, 0.2), "Duyệt", "vie");
+    }
+
+    @Test
+    void shouldRefuseToScheduleABulletinThatIsNotApproved() {
+        String draft = Fixtures.draftBulletin(mediaId, "NORMAL");
+        assertNotSchedulable(draft, "DRAFT");
+
+        post(draft, "submit", null).then().statusCode(200).body("status", equalTo("SUBMITTED"));
+        assertNotSchedulable(draft, "SUBMITTED");
+
+        post(draft, "reject", "Thiếu nguồn tin").then().statusCode(200).body("status", equalTo("REJECTED"));
+        assertNotSchedulable(draft, "REJECTED");
+    }
+
+    @Test
+    void shouldRecordEveryTransitionWithWhoWhenAndWhy() {
+        String id = Fixtures.draftBulletin(mediaId, "PRIORITY");
+
+        post(id, "submit", null).then().statusCode(200);
+        post(id, "reject", "Sai tên xã").then().statusCode(200);
+        post(id, "submit", "Đã sửa tên xã").then().statusCode(200);
+        post(id, "approve", null).then().statusCode(200).body("status", equalTo("APPROVED"));
+
+        asAdmin().get("/api/v1/bulletins/" + id).then().statusCode(200)
+                .body("status", equalTo("APPROVED"))
+                .body("history.to", contains("DRAFT", "SUBMITTED", "REJECTED", "SUBMITTED", "APPROVED"))
+                .body("history.from", contains(null, "DRAFT", "SUBMITTED", "REJECTED", "SUBMITTED"))
+                .body("history.by", contains("admin", "admin", "admin", "admin", "admin"))
+                .body("history[2].reason", equalTo("Sai tên xã"))
+                .body("history[3].reason", equalTo("Đã sửa tên xã"))
+                .body("history[4].at", notNullValue());
+        Fixtures.broadcast(id, List.of("APPR"), List.of(), OffsetDateTime.now(ZoneOffset.UTC).plusDays(1));
+    }
+
+    @Test
+    void shouldReturnAnEditedApprovedBulletinToDraft() {
+        String id = Fixtures.bulletin(mediaId, "NORMAL");
+
+        asAdmin().contentType(ContentType.JSON)
+                .body(Map.of("title", "Bản tin đã sửa", "topic", "y-te", "sourceAgency", "Trạm y tế xã",
+                        "priority", "NORMAL", "segments", List.of(Map.of("mediaId", mediaId, "language", "vie"))))
+                .put("/api/v1/bulletins/" + id).then().statusCode(200)
+                .body("status", equalTo("DRAFT"))
+                .body("topic", equalTo("y tế"))
+                .body("history", hasSize(4))
+                .body("history[3].reason", equalTo("edited"));
+        assertNotSchedulable(id, "DRAFT");
+    }
+
+    @Test
+    void shouldRefuseAReviewOutOfOrderOrARejectionWithoutReason() {
+        String id = Fixtures.draftBulletin(mediaId, "NORMAL");
+
+        post(id, "approve", null).then().statusCode(409).body("detail", containsString("is DRAFT"));
+        post(id, "submit", null).then().statusCode(200);
+        post(id, "reject", " ").then().statusCode(422).body("errors[0].field", equalTo("reason"));
+    }
+
+    @Test
+    void shouldRefuseATopicOutsideTheCatalogue() {
+        asAdmin().get("/api/v1/topics").then().statusCode(200)
+                .body("nameVi", org.hamcrest.Matchers.hasItems("dân tộc", "tôn giáo", "pháp luật", "văn hóa",
+                        "an ninh–quốc phòng", "thiên tai–khẩn cấp", "y tế", "thời sự"));
+        asAdmin().contentType(ContentType.JSON)
+                .body(Map.of("title", "x", "topic", "thể thao điện tử", "priority", "NORMAL",
+                        "segments", List.of(Map.of("mediaId", mediaId, "language", "vie"))))
+                .post("/api/v1/bulletins").then().statusCode(422).body("errors[0].field", equalTo("topic"));
+    }
+
+    private static io.restassured.response.Response post(String id, String action, String reason) {
+        return asAdmin().contentType(ContentType.JSON)
+                .body(reason == null ? Map.of() : Map.of("reason", reason))
+                .post("/api/v1/bulletins/" + id + "/" + action);
+    }
+
+    private static void assertNotSchedulable(String bulletinId, String status) {
+        asAdmin().contentType(ContentType.JSON)
+                .body(Map.of("bulletinId", bulletinId,
+                        "startAt", OffsetDateTime.now(ZoneOffset.UTC).plusDays(1).toString(),
+                        "targets", Map.of("areas", List.of("APPR"), "receivers", List.of())))
+                .post("/api/v1/broadcasts").then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("detail", containsString("is " + status + "; only APPROVED bulletins can be scheduled"));
+    }
+}
