@@ -1,6 +1,7 @@
 package vn.loaxa.media.service;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
@@ -19,14 +20,21 @@ import vn.loaxa.media.model.MediaStatus;
 
 @ApplicationScoped
 public class MediaService {
+    public static final String FAILURES_METER = "loaxa.media.processing.failures";
     private static final Logger LOG = Logger.getLogger(MediaService.class);
 
     private final MediaRepository media;
     private final AudioStore store;
     private final AudioTranscoder transcoder;
     private final MediaConfig config;
+    private final MeterRegistry registry;
 
-    public MediaService(MediaRepository media, AudioStore store, AudioTranscoder transcoder, MediaConfig config) {
+    public MediaService(MediaRepository media, AudioStore store, AudioTranscoder transcoder, MediaConfig config,
+            MeterRegistry registry) {
+        this.registry = registry;
+        for (String reason : new String[] {"undecodable", "io", "error"}) {
+            registry.counter(FAILURES_METER, "reason", reason);
+        }
         this.media = media;
         this.store = store;
         this.transcoder = transcoder;
@@ -48,12 +56,15 @@ public class MediaService {
             size = Files.size(output);
         } catch (UndecodableMediaException e) {
             store.deleteQuietly(output);
+            processingFailed("undecodable");
             throw new InvalidRequestException("file", "Cannot use this audio file: " + e.getMessage());
         } catch (IOException e) {
             store.deleteQuietly(output);
+            processingFailed("io");
             throw new UncheckedIOException(e);
         } catch (RuntimeException e) {
             store.deleteQuietly(output);
+            processingFailed("error");
             throw e;
         }
         store.commit(output, sha256);
@@ -72,6 +83,10 @@ public class MediaService {
         QuarkusTransaction.requiringNew().run(() -> media.persist(item));
         LOG.infof("Media %s ready: %d ms, %.1f LUFS, sha256 %s", item.id, item.durationMs, item.loudnessLufs, sha256);
         return view(item);
+    }
+
+    private void processingFailed(String reason) {
+        registry.counter(FAILURES_METER, "reason", reason).increment();
     }
 
     @Transactional
