@@ -21,6 +21,11 @@ public class DeliveryRepository implements PanacheRepository<Delivery> {
         return list("occurrenceId in ?1 order by receiverId", occurrenceIds);
     }
 
+    /** Deliveries of one occurrence on the given receivers. */
+    public List<Delivery> forReceivers(UUID occurrenceId, Collection<String> receiverIds) {
+        return list("occurrenceId = ?1 and receiverId in ?2", occurrenceId, receiverIds);
+    }
+
     public List<String> receiverIdsOf(UUID occurrenceId) {
         return find("select d.receiverId from Delivery d where d.occurrenceId = ?1", occurrenceId)
                 .project(String.class).list();

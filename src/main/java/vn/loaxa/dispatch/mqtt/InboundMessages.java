@@ -4,12 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import vn.loaxa.delivery.model.DeliveryState;
-import vn.loaxa.delivery.service.EventIngestService;
+import vn.loaxa.delivery.service.EventBatcher;
+import vn.loaxa.delivery.service.IncomingEvent;
 import vn.loaxa.dispatch.protocol.AgentEvent;
 import vn.loaxa.dispatch.protocol.HeartbeatMessage;
 import vn.loaxa.dispatch.protocol.StatusMessage;
@@ -25,10 +27,10 @@ public class InboundMessages {
     private final Topics topics;
     private final MqttConfig config;
     private final MqttDrops drops;
-    private final EventIngestService events;
+    private final EventBatcher events;
     private final ReceiverService receivers;
 
-    public InboundMessages(ObjectMapper json, MqttConfig config, MqttDrops drops, EventIngestService events,
+    public InboundMessages(ObjectMapper json, MqttConfig config, MqttDrops drops, EventBatcher events,
             ReceiverService receivers) {
         this.json = json;
         this.topics = new Topics(config.topicPrefix());
@@ -85,12 +87,11 @@ public class InboundMessages {
             return;
         }
         String reason = event.reason() == null ? null : truncate(event.reason(), 1000);
-        EventIngestService.Outcome outcome = events.ingest(occurrenceId.get(), receiverId, state.get(),
-                event.at().atOffset(ZoneOffset.UTC), reason,
-                AgentEvent.idFor(event.occurrenceId(), receiverId, event.event()));
-        if (outcome == EventIngestService.Outcome.UNKNOWN_DELIVERY) {
-            drops.drop("unknown-delivery", topic, "occurrence " + occurrenceId.get() + " was not sent to " + receiverId);
-        }
+        events.submit(new IncomingEvent(AgentEvent.idFor(event.occurrenceId(), receiverId, event.event()),
+                        occurrenceId.get(), receiverId, state.get(), event.at().atOffset(ZoneOffset.UTC), reason,
+                        OffsetDateTime.now(ZoneOffset.UTC)),
+                unknown -> drops.drop("unknown-delivery", topic,
+                        "occurrence " + unknown.occurrenceId() + " was not sent to " + receiverId));
     }
 
     private void handleStatus(String topic, String receiverId, byte[] payload) {

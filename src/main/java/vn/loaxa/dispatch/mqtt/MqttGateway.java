@@ -2,6 +2,8 @@ package vn.loaxa.dispatch.mqtt;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -30,6 +32,7 @@ import vn.loaxa.dispatch.broker.EmbeddedBroker;
  */
 @ApplicationScoped
 public class MqttGateway implements MqttCallback {
+    public static final String RECEIVED_METER = "loaxa.mqtt.received";
     private static final Logger LOG = Logger.getLogger(MqttGateway.class);
     private static final long CONNECT_TIMEOUT_MS = 15_000;
 
@@ -39,9 +42,12 @@ public class MqttGateway implements MqttCallback {
     private final Topics topics;
     private final ExecutorService inboundExecutor =
             Executors.newSingleThreadExecutor(r -> new Thread(r, "loaxa-mqtt-inbound"));
+    private final Counter received;
     private volatile MqttAsyncClient client;
 
-    public MqttGateway(MqttConfig config, EmbeddedBroker broker, InboundMessages inbound) {
+    public MqttGateway(MqttConfig config, EmbeddedBroker broker, InboundMessages inbound, MeterRegistry registry) {
+        this.received = Counter.builder(RECEIVED_METER).description("Messages received from receivers")
+                .register(registry);
         this.config = config;
         this.broker = broker;
         this.inbound = inbound;
@@ -156,6 +162,7 @@ public class MqttGateway implements MqttCallback {
 
     @Override
     public void messageArrived(String topic, MqttMessage message) {
+        received.increment();
         byte[] payload = message.getPayload();
         inboundExecutor.execute(() -> inbound.handle(topic, payload));
     }

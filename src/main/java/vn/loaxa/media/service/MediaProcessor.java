@@ -1,5 +1,6 @@
 package vn.loaxa.media.service;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -33,14 +34,22 @@ public class MediaProcessor {
     /** Progress is written to the database in steps of this many percent. */
     private static final int PROGRESS_STEP = 5;
 
+    public static final String FAILURES_METER = "loaxa.media.processing.failures";
+
     private final MediaService service;
+    private final MeterRegistry registry;
     private final AudioStore store;
     private final AudioTranscoder transcoder;
     private final MediaConfig config;
     private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
     private final ThreadPoolExecutor workers;
 
-    public MediaProcessor(MediaService service, AudioStore store, AudioTranscoder transcoder, MediaConfig config) {
+    public MediaProcessor(MediaService service, AudioStore store, AudioTranscoder transcoder, MediaConfig config,
+            MeterRegistry registry) {
+        this.registry = registry;
+        for (String reason : new String[] {"undecodable", "error"}) {
+            registry.counter(FAILURES_METER, "reason", reason);
+        }
         this.service = service;
         this.store = store;
         this.transcoder = transcoder;
@@ -99,8 +108,10 @@ public class MediaProcessor {
             MediaService.StoredFile mp3File = commit(mp3, AudioStore.MP3);
             service.complete(id, result, opusFile, mp3File);
         } catch (UndecodableMediaException e) {
+            registry.counter(FAILURES_METER, "reason", "undecodable").increment();
             service.fail(id, "Cannot use this audio file: " + e.getMessage());
         } catch (RuntimeException | Error e) {
+            registry.counter(FAILURES_METER, "reason", "error").increment();
             LOG.errorf(e, "Processing media %s failed", id);
             service.fail(id, "Processing failed on the server (" + e.getMessage()
                     + "); upload the file again, and tell the administrator if it fails again");

@@ -8,8 +8,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.OffsetDateTime;
 import java.util.List;
 import vn.loaxa.account.Roles;
 import vn.loaxa.language.api.ProfileView;
@@ -51,6 +53,15 @@ public class ReceiverResource {
     @Path("{id}")
     public ReceiverView get(@PathParam("id") String id) {
         return service.get(id);
+    }
+
+    /** Offline periods overlapping [from, to); the default range is the last 7 days. */
+    @GET
+    @Path("{id}/outages")
+    public List<OutageView> outages(@PathParam("id") String id, @QueryParam("from") OffsetDateTime from,
+            @QueryParam("to") OffsetDateTime to) {
+        OffsetDateTime end = to == null ? OffsetDateTime.now() : to;
+        return service.outages(id, from == null ? end.minusDays(7) : from, end);
     }
 
     @POST

@@ -2,6 +2,7 @@ package vn.loaxa.receiver.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,22 +11,27 @@ import vn.loaxa.account.service.Passwords;
 import vn.loaxa.area.model.AreaRepository;
 import vn.loaxa.common.error.ConflictException;
 import vn.loaxa.common.error.NotFoundException;
+import vn.loaxa.receiver.api.OutageView;
 import vn.loaxa.receiver.api.ReceiverHealth;
 import vn.loaxa.receiver.api.ReceiverRequest;
 import vn.loaxa.receiver.api.ReceiverView;
 import vn.loaxa.receiver.model.Receiver;
+import vn.loaxa.receiver.model.ReceiverOutage;
+import vn.loaxa.receiver.model.ReceiverOutageRepository;
 import vn.loaxa.receiver.model.ReceiverRepository;
 
 @ApplicationScoped
 public class ReceiverService {
     private final ReceiverRepository receivers;
+    private final ReceiverOutageRepository outages;
     private final AreaRepository areas;
     private final AccountRepository accounts;
     private final Passwords passwords;
 
-    public ReceiverService(ReceiverRepository receivers, AreaRepository areas, AccountRepository accounts,
-            Passwords passwords) {
+    public ReceiverService(ReceiverRepository receivers, ReceiverOutageRepository outages, AreaRepository areas,
+            AccountRepository accounts, Passwords passwords) {
         this.receivers = receivers;
+        this.outages = outages;
         this.areas = areas;
         this.accounts = accounts;
         this.passwords = passwords;
@@ -73,7 +79,10 @@ public class ReceiverService {
         return secret;
     }
 
-    /** Records a status report; an older report than the one already applied is ignored. */
+    /**
+     * Records a status report; an older report than the one already applied is ignored. Going offline opens an
+     * outage, coming back online closes it: the outage history.
+     */
     @Transactional
     public boolean recordStatus(String id, boolean online, OffsetDateTime at, String agentVersion) {
         Receiver receiver = receivers.findById(id);
@@ -82,6 +91,14 @@ public class ReceiverService {
         }
         if (receiver.lastSeen != null && at.isBefore(receiver.lastSeen)) {
             return true;
+        }
+        if (receiver.online && !online) {
+            ReceiverOutage outage = new ReceiverOutage();
+            outage.receiverId = id;
+            outage.startedAt = at;
+            outages.persist(outage);
+        } else if (!receiver.online && online) {
+            outages.openFor(id).ifPresent(outage -> outage.endedAt = at);
         }
         receiver.online = online;
         receiver.lastSeen = at;
@@ -125,6 +142,17 @@ public class ReceiverService {
     @Transactional
     public void requireExists(String id) {
         find(id);
+    }
+
+    /** Outages of one receiver that overlap [from, to), oldest first. */
+    @Transactional
+    public List<OutageView> outages(String id, OffsetDateTime from, OffsetDateTime to) {
+        find(id);
+        OffsetDateTime now = OffsetDateTime.now();
+        return outages.overlapping(List.of(id), from, to).stream()
+                .map(o -> new OutageView(o.receiverId, o.startedAt, o.endedAt,
+                        Duration.between(o.startedAt, o.endedAt == null ? now : o.endedAt).toSeconds()))
+                .toList();
     }
 
     private Receiver find(String id) {

@@ -1,0 +1,186 @@
+package vn.loaxa.report.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import vn.loaxa.area.model.Area;
+import vn.loaxa.area.model.AreaRepository;
+import vn.loaxa.common.error.InvalidRequestException;
+import vn.loaxa.common.error.NotFoundException;
+import vn.loaxa.delivery.model.DeliveryState;
+import vn.loaxa.receiver.model.ReceiverOutage;
+import vn.loaxa.receiver.model.ReceiverOutageRepository;
+import vn.loaxa.report.api.AsRunReport;
+import vn.loaxa.report.api.AvailabilityReport;
+import vn.loaxa.report.api.PlaysReport;
+
+/**
+ * The reports supervisors hand upward. A range is whole days in Vietnam's time zone, both ends included; an area
+ * includes its whole subtree, and no area means every area.
+ */
+@ApplicationScoped
+public class ReportService {
+    public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final int MAX_DAYS = 366;
+
+    private final EntityManager em;
+    private final AreaRepository areas;
+    private final ReceiverOutageRepository outages;
+
+    public ReportService(EntityManager em, AreaRepository areas, ReceiverOutageRepository outages) {
+        this.em = em;
+        this.areas = areas;
+        this.outages = outages;
+    }
+
+    private record Play(String mediaId, String mediaTitle, String language, String topic, String areaCode,
+            String areaName, long seconds) {
+    }
+
+    @Transactional
+    public PlaysReport plays(LocalDate from, LocalDate to, String areaCode) {
+        String subtree = subtree(from, to, areaCode);
+        List<Object[]> rows = em.createQuery("""
+                select m.id, m.title, m.language, b.topic, a.code, a.name, d.startedAt, d.finishedAt, m.durationMs
+                from Delivery d, Occurrence o, Broadcast br, Bulletin b, Media m, Receiver r, Area a
+                where d.occurrenceId = o.id and o.broadcastId = br.id and br.bulletinId = b.id and o.mediaId = m.id
+                  and d.receiverId = r.id and r.areaCode = a.code and a.path like :subtree
+                  and d.state = :played and o.playAt >= :from and o.playAt < :to""", Object[].class)
+                .setParameter("subtree", subtree).setParameter("played", DeliveryState.PLAYED)
+                .setParameter("from", start(from)).setParameter("to", end(to))
+                .getResultList();
+        List<Play> plays = rows.stream().map(row -> new Play(row[0].toString(), (String) row[1], (String) row[2],
+                (String) row[3], (String) row[4], (String) row[5],
+                seconds((OffsetDateTime) row[6], (OffsetDateTime) row[7], (Long) row[8]))).toList();
+        return new PlaysReport(from, to, areaCode, plays.size(), plays.stream().mapToLong(Play::seconds).sum(),
+                group(plays, Play::mediaId, Play::mediaTitle), group(plays, Play::topic, Play::topic),
+                group(plays, Play::language, Play::language), group(plays, Play::areaCode, Play::areaName));
+    }
+
+    @Transactional
+    public AsRunReport asRun(LocalDate from, LocalDate to, String areaCode) {
+        String subtree = subtree(from, to, areaCode);
+        List<AsRunReport.Row> rows = em.createQuery("""
+                select o.id, b.title, d.receiverId, r.areaCode, o.playAt, d.startedAt, d.finishedAt, d.state, d.reason
+                from Delivery d, Occurrence o, Broadcast br, Bulletin b, Receiver r, Area a
+                where d.occurrenceId = o.id and o.broadcastId = br.id and br.bulletinId = b.id
+                  and d.receiverId = r.id and r.areaCode = a.code and a.path like :subtree
+                  and o.playAt >= :from and o.playAt < :to
+                order by o.playAt, o.id, d.receiverId""", Object[].class)
+                .setParameter("subtree", subtree)
+                .setParameter("from", start(from)).setParameter("to", end(to))
+                .getResultList().stream()
+                .map(row -> new AsRunReport.Row((UUID) row[0], (String) row[1], (String) row[2], (String) row[3],
+                        (OffsetDateTime) row[4], (OffsetDateTime) row[5], (OffsetDateTime) row[6],
+                        (DeliveryState) row[7], (String) row[8]))
+                .toList();
+        Map<DeliveryState, Long> counts = new EnumMap<>(DeliveryState.class);
+        for (DeliveryState state : DeliveryState.values()) {
+            counts.put(state, 0L);
+        }
+        rows.forEach(r -> counts.merge(r.state(), 1L, Long::sum));
+        return new AsRunReport(from, to, areaCode, rows.size(), counts, rows);
+    }
+
+    @Transactional
+    public AvailabilityReport availability(LocalDate from, LocalDate to, String areaCode) {
+        String subtree = subtree(from, to, areaCode);
+        OffsetDateTime start = start(from);
+        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime end = earliest(end(to), now);
+        TypedQuery<Object[]> query = em.createQuery("""
+                select r.id, r.areaCode, r.createdAt from Receiver r, Area a
+                where r.areaCode = a.code and a.path like :subtree order by r.id""", Object[].class)
+                .setParameter("subtree", subtree);
+        Map<String, Object[]> receivers = new LinkedHashMap<>();
+        query.getResultList().forEach(row -> receivers.put((String) row[0], row));
+        List<AvailabilityReport.Outage> clipped = new ArrayList<>();
+        if (end.isAfter(start)) {
+            for (ReceiverOutage o : outages.overlapping(receivers.keySet(), start, end)) {
+                OffsetDateTime outageStart = latest(o.startedAt, start);
+                OffsetDateTime outageEnd = o.endedAt == null ? end : earliest(o.endedAt, end);
+                clipped.add(new AvailabilityReport.Outage(o.receiverId, o.startedAt, o.endedAt,
+                        Math.max(0, Duration.between(outageStart, outageEnd).toSeconds())));
+            }
+        }
+        List<AvailabilityReport.ReceiverLine> lines = new ArrayList<>();
+        receivers.forEach((id, row) -> {
+            List<AvailabilityReport.Outage> own = clipped.stream().filter(o -> o.receiverId().equals(id)).toList();
+            long down = own.stream().mapToLong(AvailabilityReport.Outage::durationSeconds).sum();
+            long observed = Math.max(0, Duration.between(latest(start, (OffsetDateTime) row[2]), end).toSeconds());
+            BigDecimal uptime = observed == 0 ? null : BigDecimal.valueOf(100.0 * Math.max(0, observed - down)
+                    / observed).setScale(2, RoundingMode.HALF_UP);
+            lines.add(new AvailabilityReport.ReceiverLine(id, (String) row[1], own.size(), down, observed, uptime));
+        });
+        return new AvailabilityReport(from, to, areaCode, clipped.size(),
+                clipped.stream().mapToLong(AvailabilityReport.Outage::durationSeconds).sum(), lines, clipped);
+    }
+
+    /** Validates the range and returns the LIKE pattern of the area's subtree. */
+    private String subtree(LocalDate from, LocalDate to, String areaCode) {
+        if (from == null || to == null) {
+            throw new InvalidRequestException(from == null ? "from" : "to", "is required, as a date like 2026-11-26");
+        }
+        if (to.isBefore(from)) {
+            throw new InvalidRequestException("to", "must not be before 'from'");
+        }
+        if (to.toEpochDay() - from.toEpochDay() >= MAX_DAYS) {
+            throw new InvalidRequestException("to", "a report covers at most " + MAX_DAYS + " days");
+        }
+        if (areaCode == null || areaCode.isBlank()) {
+            return "%";
+        }
+        Area area = areas.findByIdOptional(areaCode).orElseThrow(() -> NotFoundException.referenced("Area", areaCode));
+        return area.path.replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
+    private static List<PlaysReport.Line> group(List<Play> plays, Function<Play, String> key,
+            Function<Play, String> label) {
+        Map<String, PlaysReport.Line> lines = new LinkedHashMap<>();
+        for (Play play : plays) {
+            lines.merge(key.apply(play), new PlaysReport.Line(key.apply(play), label.apply(play), 1, play.seconds()),
+                    (a, b) -> new PlaysReport.Line(a.key(), a.label(), a.plays() + 1, a.seconds() + b.seconds()));
+        }
+        return lines.values().stream().sorted(Comparator.comparing(PlaysReport.Line::plays).reversed()
+                .thenComparing(PlaysReport.Line::key)).toList();
+    }
+
+    /** Seconds actually played if the receiver reported start and end, else the duration of the audio. */
+    private static long seconds(OffsetDateTime startedAt, OffsetDateTime finishedAt, Long durationMs) {
+        if (startedAt != null && finishedAt != null && !finishedAt.isBefore(startedAt)) {
+            return Math.round(Duration.between(startedAt, finishedAt).toMillis() / 1000.0);
+        }
+        return durationMs == null ? 0 : Math.round(durationMs / 1000.0);
+    }
+
+    private static OffsetDateTime start(LocalDate day) {
+        return day.atStartOfDay(ZONE).toOffsetDateTime();
+    }
+
+    private static OffsetDateTime end(LocalDate day) {
+        return day.plusDays(1).atStartOfDay(ZONE).toOffsetDateTime();
+    }
+
+    private static OffsetDateTime earliest(OffsetDateTime a, OffsetDateTime b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    private static OffsetDateTime latest(OffsetDateTime a, OffsetDateTime b) {
+        return a.isAfter(b) ? a : b;
+    }
+}

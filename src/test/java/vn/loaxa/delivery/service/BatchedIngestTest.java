@@ -1,0 +1,195 @@
+package vn.loaxa.delivery.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import vn.loaxa.delivery.model.Delivery;
+import vn.loaxa.delivery.model.DeliveryEventRepository;
+import vn.loaxa.delivery.model.DeliveryRepository;
+import vn.loaxa.delivery.model.DeliveryState;
+import vn.loaxa.schedule.model.Occurrence;
+import vn.loaxa.schedule.model.OccurrenceRepository;
+import vn.loaxa.support.Fixtures;
+import vn.loaxa.support.TestAudio;
+
+/**
+ * Batched ingestion ends exactly where one-by-one application of the same events would, whatever the order, the
+ * duplicates and where the batch boundaries fall.
+ */
+@QuarkusTest
+class BatchedIngestTest {
+    private static final List<String> RECEIVERS = List.of("batch-rx-1", "batch-rx-2", "batch-rx-3", "batch-rx-4");
+    private static final List<DeliveryState> EVENTS = List.of(DeliveryState.DELIVERED, DeliveryState.DOWNLOADED,
+            DeliveryState.PLAYING, DeliveryState.PLAYED, DeliveryState.FAILED, DeliveryState.PREEMPTED);
+    private static Occurrence template;
+
+    @Inject
+    EventIngestService ingest;
+    @Inject
+    EventBatcher batcher;
+    @Inject
+    DeliveryRepository deliveries;
+    @Inject
+    DeliveryEventRepository events;
+    @Inject
+    OccurrenceRepository occurrences;
+
+    @BeforeEach
+    void seedOnce() throws Exception {
+        if (template != null) {
+            return;
+        }
+        Fixtures.area("BATCH", "COMMUNE", null);
+        RECEIVERS.forEach(rx -> Fixtures.receiver(rx, "BATCH", List.of("vie")));
+        String mediaId = Fixtures.uploadReadyMedia(
+                TestAudio.sineWav(Files.createTempFile("batch", ".wav"), 1.5, 440, 0.2), "Tin", "vie");
+        String broadcastId = Fixtures.broadcast(Fixtures.bulletin(mediaId, "NORMAL"), List.of("BATCH"), List.of(),
+                OffsetDateTime.now(ZoneOffset.UTC).plusHours(3));
+        template = QuarkusTransaction.requiringNew().call(() ->
+                occurrences.ofBroadcast(UUID.fromString(broadcastId)).get(0));
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {1, 7, 42, 2026, 31337})
+    void shouldEndWhereOneByOneApplicationEndsWhateverTheOrderDuplicatesAndBatchBoundaries(long seed) {
+        Random random = new Random(seed);
+        for (int trial = 0; trial < 8; trial++) {
+            UUID occurrenceId = freshOccurrenceWithDeliveries();
+            List<IncomingEvent> stream = randomEvents(random, occurrenceId);
+
+            Map<String, Delivery> expected = applyOneByOne(occurrenceId, stream);
+            List<EventIngestService.Outcome> outcomes = new ArrayList<>();
+            for (List<IncomingEvent> batch : randomBatches(random, stream)) {
+                outcomes.addAll(ingest.ingestBatch(batch));
+            }
+
+            long distinct = stream.stream().map(IncomingEvent::key).distinct().count();
+            assertThat(outcomes).filteredOn(o -> o == EventIngestService.Outcome.APPLIED).hasSize((int) distinct);
+            assertThat(events.count("occurrenceId", occurrenceId)).isEqualTo(distinct);
+            QuarkusTransaction.requiringNew().run(() -> {
+                for (Delivery actual : deliveries.list("occurrenceId", occurrenceId)) {
+                    Delivery model = expected.get(actual.receiverId);
+                    assertThat(actual.state).as("seed %d, %s", seed, actual.receiverId).isEqualTo(model.state);
+                    assertThat(actual.reason).isEqualTo(model.reason);
+                    assertSameInstant(actual.deliveredAt, model.deliveredAt);
+                    assertSameInstant(actual.downloadedAt, model.downloadedAt);
+                    assertSameInstant(actual.startedAt, model.startedAt);
+                    assertSameInstant(actual.finishedAt, model.finishedAt);
+                }
+            });
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {5, 55})
+    void shouldReportUnknownDeliveriesThroughTheBatcherAndStoreTheRest(long seed) {
+        Random random = new Random(seed);
+        UUID occurrenceId = freshOccurrenceWithDeliveries();
+        List<IncomingEvent> stream = randomEvents(random, occurrenceId);
+        IncomingEvent stranger = new IncomingEvent(UUID.randomUUID(), UUID.randomUUID(), RECEIVERS.get(0),
+                DeliveryState.PLAYED, now(), null, now());
+        Set<UUID> unknown = Collections.synchronizedSet(new HashSet<>());
+
+        stream.forEach(e -> batcher.submit(e, u -> unknown.add(u.occurrenceId())));
+        batcher.submit(stranger, u -> unknown.add(u.occurrenceId()));
+
+        Map<String, Delivery> expected = applyOneByOne(occurrenceId, stream);
+        await().atMost(Duration.ofSeconds(20)).until(() -> unknown.contains(stranger.occurrenceId()));
+        assertThat(unknown).containsExactly(stranger.occurrenceId());
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> QuarkusTransaction.requiringNew().run(() ->
+                deliveries.list("occurrenceId", occurrenceId).forEach(actual ->
+                        assertThat(actual.state).isEqualTo(expected.get(actual.receiverId).state))));
+    }
+
+    private UUID freshOccurrenceWithDeliveries() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Occurrence occurrence = new Occurrence();
+            occurrence.id = UUID.randomUUID();
+            occurrence.broadcastId = template.broadcastId;
+            occurrence.mediaId = template.mediaId;
+            occurrence.playAt = template.playAt;
+            occurrence.expiresAt = template.expiresAt;
+            occurrence.windowEnd = template.windowEnd;
+            occurrence.dispatchedAt = template.dispatchedAt;
+            occurrences.persist(occurrence);
+            RECEIVERS.forEach(rx -> deliveries.persist(Delivery.scheduled(occurrence.id, rx, now())));
+            return occurrence.id;
+        });
+    }
+
+    /** Every receiver reports a random selection of events, some of them twice with a later time. */
+    private static List<IncomingEvent> randomEvents(Random random, UUID occurrenceId) {
+        List<IncomingEvent> stream = new ArrayList<>();
+        OffsetDateTime t0 = now();
+        for (String rx : RECEIVERS) {
+            for (DeliveryState event : EVENTS) {
+                if (random.nextInt(4) == 0) {
+                    continue;
+                }
+                int copies = 1 + random.nextInt(3);
+                for (int copy = 0; copy < copies; copy++) {
+                    OffsetDateTime at = t0.plusSeconds(event.ordinal() * 10L + copy);
+                    String reason = event.isFinal() && event != DeliveryState.PLAYED ? event + " #" + copy : null;
+                    stream.add(new IncomingEvent(UUID.randomUUID(), occurrenceId, rx, event, at, reason, t0));
+                }
+            }
+        }
+        Collections.shuffle(stream, random);
+        return stream;
+    }
+
+    private static List<List<IncomingEvent>> randomBatches(Random random, List<IncomingEvent> stream) {
+        List<List<IncomingEvent>> batches = new ArrayList<>();
+        for (int from = 0; from < stream.size(); ) {
+            int to = Math.min(stream.size(), from + 1 + random.nextInt(8));
+            batches.add(stream.subList(from, to));
+            from = to;
+        }
+        return batches;
+    }
+
+    /** The model: each distinct event applied once, in arrival order, to an in-memory delivery. */
+    private static Map<String, Delivery> applyOneByOne(UUID occurrenceId, List<IncomingEvent> stream) {
+        Map<String, Delivery> model = new HashMap<>();
+        RECEIVERS.forEach(rx -> model.put(rx, Delivery.scheduled(occurrenceId, rx, now())));
+        Set<IncomingEvent.Key> seen = new HashSet<>();
+        for (IncomingEvent e : stream) {
+            if (seen.add(e.key())) {
+                model.get(e.receiverId()).apply(e.event(), e.at(), e.reason(), now());
+            }
+        }
+        return model;
+    }
+
+    private static void assertSameInstant(OffsetDateTime actual, OffsetDateTime expected) {
+        if (expected == null) {
+            assertThat(actual).isNull();
+        } else {
+            assertThat(actual.toInstant()).isEqualTo(expected.toInstant());
+        }
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+    }
+}
