@@ -22,8 +22,9 @@ class ObservabilityTest {
         Fixtures.area("OBS", "COMMUNE", null);
         Fixtures.receiver("obs-rx-1", "OBS", List.of("vie"));
         Path garbage = Files.writeString(Files.createTempFile("obs", ".mp3"), "this is not audio");
-        asAdmin().multiPart("file", garbage.toFile(), "audio/mpeg").multiPart("title", "x")
-                .multiPart("language", "vie").post("/api/v1/media").then().statusCode(422);
+        String mediaId = asAdmin().multiPart("file", garbage.toFile(), "audio/mpeg").multiPart("title", "x")
+                .multiPart("language", "vie").post("/api/v1/media").then().statusCode(202).extract().path("id");
+        Fixtures.awaitStatus(mediaId, "FAILED");
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -38,6 +39,7 @@ import vn.loaxa.support.TestAudio;
  */
 @QuarkusTest
 class BatchedIngestTest {
+    private static final AtomicLong COPIES = new AtomicLong();
     private static final List<String> RECEIVERS = List.of("batch-rx-1", "batch-rx-2", "batch-rx-3", "batch-rx-4");
     private static final List<DeliveryState> EVENTS = List.of(DeliveryState.DELIVERED, DeliveryState.DOWNLOADED,
             DeliveryState.PLAYING, DeliveryState.PLAYED, DeliveryState.FAILED, DeliveryState.PREEMPTED);
@@ -127,7 +129,8 @@ class BatchedIngestTest {
             occurrence.id = UUID.randomUUID();
             occurrence.broadcastId = template.broadcastId;
             occurrence.mediaId = template.mediaId;
-            occurrence.playAt = template.playAt;
+            // one instance per play time: the copies are later instances of the same broadcast
+            occurrence.playAt = template.playAt.plusSeconds(COPIES.incrementAndGet());
             occurrence.expiresAt = template.expiresAt;
             occurrence.windowEnd = template.windowEnd;
             occurrence.dispatchedAt = template.dispatchedAt;
