@@ -14,6 +14,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.function.IntConsumer;
@@ -34,29 +39,42 @@ import vn.loaxa.media.service.UndecodableMediaException.Reason;
  * Turns one uploaded local file into the distribution formats: Opus mono 48 kHz in Ogg and an MP3 fallback,
  * loudness-normalised (EBU R128) with leading and trailing silence trimmed.
  *
- * <p>The first pass decodes the upload to measure its loudness, true peak and where the sound starts and ends. The
- * second applies one gain to the target, holds the peaks under the ceiling with a look-ahead limiter and encodes.
+ * <p>The first pass decodes the upload to measure its loudness and where the sound starts and ends. The second applies one gain to the target, holds the peaks under the ceiling with a look-ahead limiter and encodes.
  * The written Opus file is decoded again and measured: limiting peaky speech lowers its loudness, and low-bitrate
  * Opus both drops energy and brings some peaks back, so when the result misses the target by more than
  * {@link #CORRECTION_THRESHOLD_LU} or its true peak exceeds the ceiling, the second pass runs again with the gain and
  * ceiling corrected by what was measured (at most {@link #MAX_CORRECTIONS} times). The result reports what
- * listeners will actually get.
+ * listeners will actually get. Every measurement is FFmpeg's own {@code ebur128} filter ({@link R128Readout}).
  */
 public final class AudioTranscoder {
 
-    static final double LIMITER_CODEC_HEADROOM_DB = 2.0;
+    /**
+     * Low-bitrate Opus re-synthesises peaks up to about 3.6 dB above the limited signal's (measured on peaky speech at
+     * 24 kbit/s), so the limiter starts that far under the true-peak ceiling: one encode pass is then usually enough.
+     */
+    static final double LIMITER_CODEC_HEADROOM_DB = 4.0;
     /** alimiter accepts limits down to 0.0625 (−24 dB). */
     private static final double MIN_LIMIT_DB = -24;
     /** A decoded result further than this from the target gets one more encode pass with corrected targets. */
     static final double CORRECTION_THRESHOLD_LU = 0.5;
     static final int MAX_CORRECTIONS = 3;
+    /**
+     * A true peak this little over the configured ceiling does not cost another encode: the default ceiling
+     * (−1.5 dBTP) already keeps half a dB under the brief's −1 dBTP.
+     */
+    static final double PEAK_TOLERANCE_DB = 0.2;
     private static final double PEAK_CORRECTION_MARGIN_DB = 0.3;
     private static final double GAIN_STEP_FACTOR = 1.5;
-    private static final int ANALYSIS_SHARE = 30;
+    /** Filter-only passes that look for the gain before the first encode. */
+    static final int MAX_REHEARSALS = 6;
+    private static final double REHEARSAL_TOLERANCE_LU = 0.2;
+    private static final double MIN_SLOPE = 0.2;
+    private static final int ANALYSIS_SHARE = 25;
+    private static final int REHEARSAL_SHARE = 35;
     private static final int ENCODE_SHARE = 95;
 
     private static final System.Logger LOG = System.getLogger(AudioTranscoder.class.getName());
-    private static final int SAMPLE_RATE = LoudnessMeter.SAMPLE_RATE;
+    static final int SAMPLE_RATE = 48_000;
     private static final int CHANNELS = 1;
     /**
      * Demuxers FFmpeg may pick. Leaving out playlist and script formats (hls, concat, ...) keeps a local file from
@@ -64,6 +82,11 @@ public final class AudioTranscoder {
      */
     private static final String ALLOWED_DEMUXERS = "wav,w64,mp3,ogg,flac,mov,matroska,aac,amr,asf,aiff,caf,wv,au";
     private static final Pattern FFMPEG_ERROR_CODE = Pattern.compile("error (-\\d+)");
+
+    static {
+        // FFmpeg otherwise prints every probed file and every ebur128 summary to stderr; failures reach us as codes
+        avutil.av_log_set_level(avutil.AV_LOG_ERROR);
+    }
 
     public TranscodeResult transcode(Path input, Path output, TranscodeSettings settings) {
         return transcode(input, output, null, settings, percent -> { });
@@ -90,24 +113,31 @@ public final class AudioTranscoder {
         Path mp3Part = mp3 == null ? null : mp3.resolveSibling(mp3.getFileName() + ".part");
         try {
             GainPlan plan = GainPlan.of(analysis, settings);
-            LoudnessMeter written;
+            double rehearsalTarget = settings.targetLufs();
+            int rehearsals = 0;
+            R128Readout written;
             int attempt = 0;
             for (; ; attempt++) {
+                Rehearsal rehearsal = rehearse(source, analysis, plan, rehearsalTarget, steps);
+                rehearsals += rehearsal.passes();
+                plan = rehearsal.plan();
                 encode(source, opusPart, mp3Part, filterGraph(analysis, plan), analysis.end(), settings,
                         steps);
                 written = measure(opusPart);
                 double loudnessError = settings.targetLufs() - written.integratedLufs();
                 double peakExcess = written.truePeakDbtp() - settings.truePeakDbtp();
-                LoudnessMeter result = written;
+                R128Readout result = written;
                 GainPlan asked = plan;
                 LOG.log(System.Logger.Level.DEBUG, () -> String.format(Locale.ROOT,
-                        "%s: %s, %s, wrote %.2f LUFS / %.2f dBTP", input.getFileName(), analysis,
-                        asked, result.integratedLufs(), result.truePeakDbtp()));
-                if (attempt == MAX_CORRECTIONS
-                        || (Math.abs(loudnessError) <= CORRECTION_THRESHOLD_LU && peakExcess <= 0)) {
+                        "%s: %s, %s, rehearsed %.2f LUFS, wrote %.2f LUFS / %.2f dBTP", input.getFileName(),
+                        analysis, asked, rehearsal.loudness(), result.integratedLufs(), result.truePeakDbtp()));
+                if (attempt == MAX_CORRECTIONS || (Math.abs(loudnessError) <= CORRECTION_THRESHOLD_LU
+                        && peakExcess <= PEAK_TOLERANCE_DB)) {
                     break;
                 }
-                plan = plan.corrected(loudnessError, peakExcess);
+                // the codec shifted the loudness and brought peaks back: aim the next rehearsal off by what it did
+                rehearsalTarget = settings.targetLufs() + rehearsal.loudness() - written.integratedLufs();
+                plan = plan.corrected(0, peakExcess);
             }
             Files.move(opusPart, opus, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             if (mp3 != null) {
@@ -115,7 +145,7 @@ public final class AudioTranscoder {
             }
             steps.report(100);
             return new TranscodeResult(written.sampleCount() * 1000 / SAMPLE_RATE, analysis.integratedLufs(),
-                    written.integratedLufs(), written.truePeakDbtp(), attempt + 1);
+                    written.integratedLufs(), written.truePeakDbtp(), rehearsals, attempt + 1);
         } catch (IOException e) {
             deleteQuietly(opusPart);
             deleteQuietly(mp3Part);
@@ -140,12 +170,13 @@ public final class AudioTranscoder {
     private static InputAnalysis analyse(Path source, TranscodeSettings settings, Progress steps) {
         long maxSamples = settings.maxDuration().toMillis() * SAMPLE_RATE / 1000;
         float threshold = (float) Math.pow(10, settings.silenceThresholdDb() / 20);
-        // Fed from the first sound on when trimming, so its 100 ms blocks line up with those of the trimmed output.
-        LoudnessMeter meter = new LoudnessMeter();
+        // Leading and trailing silence is measured too; being far under the relative gate, it does not count.
+        R128Readout loudness = new R128Readout();
         long decoded = 0;
         long firstSound = -1;
         long lastSound = -1;
-        try (FFmpegFrameGrabber grabber = openAudio(source)) {
+        try (FFmpegFrameGrabber grabber = openAudio(source);
+             FFmpegFrameFilter meter = meterFilter(R128Readout.LOUDNESS)) {
             long declaredMicros = grabber.getLengthInTime();
             if (declaredMicros / 1000 > settings.maxDuration().toMillis() + 1000) {
                 throw tooLong(declaredMicros / 1000, settings);
@@ -166,27 +197,27 @@ public final class AudioTranscoder {
                 if (declaredSamples > 0) {
                     steps.fraction(0, ANALYSIS_SHARE, (double) decoded / declaredSamples);
                 }
-                int from = 0;
                 for (int i = 0; i < n; i++) {
                     if (Math.abs(chunk[i]) > threshold) {
                         if (firstSound < 0) {
                             firstSound = decoded + i;
-                            from = settings.trimSilence() ? i : 0;
                         }
                         lastSound = decoded + i;
                     }
                 }
-                if (firstSound >= 0 || !settings.trimSilence()) {
-                    System.arraycopy(chunk, from, chunk, 0, n - from);
-                    meter.accept(chunk, n - from);
-                }
+                meter.push(frame);
+                drain(meter, loudness);
                 decoded += n;
                 if (decoded > maxSamples) {
                     throw tooLong(decoded * 1000 / SAMPLE_RATE, settings);
                 }
             }
+            meter.push(null);
+            drain(meter, loudness);
         } catch (FrameGrabber.Exception e) {
             throw unreadable(e);
+        } catch (FrameFilter.Exception e) {
+            throw new IllegalStateException("FFmpeg failed to measure the audio: " + e.getMessage(), e);
         }
 
         if (decoded == 0) {
@@ -205,12 +236,64 @@ public final class AudioTranscoder {
                     settings.trimSilence() ? " without its leading and trailing silence" : "",
                     settings.minDuration().toMillis() / 1000.0));
         }
-        meter.discardAfter(end - start);
-        if (Double.isInfinite(meter.integratedLufs())) {
+        if (Double.isInfinite(loudness.integratedLufs())) {
             throw silent();
         }
-        return new InputAnalysis(start, end, meter.integratedLufs(), meter.truePeakDbtp(),
-                meter.loudnessRangeLu(), meter.relativeGateLufs());
+        return new InputAnalysis(start, end, loudness.integratedLufs());
+    }
+
+    /**
+     * Finds the gain that brings the limited signal to the target before anything is encoded: each rehearsal runs
+     * only the filter graph and the loudness measurement (a tenth of an encode's cost), and the next gain comes from
+     * the secant through the last two (gain, loudness) points, since under the limiter one more dB of gain adds less
+     * than one LU.
+     */
+    private static Rehearsal rehearse(Path source, InputAnalysis analysis, GainPlan first, double targetLufs,
+            Progress steps) {
+        GainPlan plan = first;
+        double previousGain = Double.NaN;
+        double previousLoudness = Double.NaN;
+        for (int pass = 1; ; pass++) {
+            double loudness = filteredLoudness(source, filterGraph(analysis, plan), analysis.end());
+            steps.fraction(ANALYSIS_SHARE, REHEARSAL_SHARE, (double) pass / MAX_REHEARSALS);
+            double error = targetLufs - loudness;
+            if (Math.abs(error) <= REHEARSAL_TOLERANCE_LU || pass == MAX_REHEARSALS) {
+                return new Rehearsal(plan, pass, loudness);
+            }
+            double slope = Double.isNaN(previousGain) || Math.abs(plan.gainDb() - previousGain) < 1e-6
+                    ? 1 / GAIN_STEP_FACTOR
+                    : clamp((loudness - previousLoudness) / (plan.gainDb() - previousGain), MIN_SLOPE, 1);
+            previousGain = plan.gainDb();
+            previousLoudness = loudness;
+            plan = new GainPlan(plan.gainDb() + error / slope, plan.ceilingDb());
+        }
+    }
+
+    /** The gain a rehearsal settled on, after how many filter-only passes, and the loudness it measured. */
+    private record Rehearsal(GainPlan plan, int passes, double loudness) {
+    }
+
+    private static double filteredLoudness(Path source, String filterGraph, long endSample) {
+        R128Readout loudness = new R128Readout();
+        try (FFmpegFrameGrabber grabber = openAudio(source);
+             FFmpegFrameFilter filter = meterFilter(filterGraph + "," + R128Readout.LOUDNESS)) {
+            long pushed = 0;
+            Frame frame;
+            while (pushed < endSample && (frame = grabber.grabSamples()) != null) {
+                if (frame.samples != null) {
+                    pushed += frame.samples[0].remaining();
+                    filter.push(frame);
+                    drain(filter, loudness);
+                }
+            }
+            filter.push(null);
+            drain(filter, loudness);
+        } catch (FrameGrabber.Exception e) {
+            throw unreadable(e);
+        } catch (FrameFilter.Exception e) {
+            throw new IllegalStateException("FFmpeg failed to normalise the audio: " + e.getMessage(), e);
+        }
+        return loudness.integratedLufs();
     }
 
     private static void encode(Path source, Path opus, Path mp3, String filterGraph, long endSample,
@@ -243,7 +326,7 @@ public final class AudioTranscoder {
                     pushed += frame.samples[0].remaining();
                     filter.push(frame);
                     drain(filter, recorders);
-                    steps.fraction(ANALYSIS_SHARE, ENCODE_SHARE, (double) pushed / endSample);
+                    steps.fraction(REHEARSAL_SHARE, ENCODE_SHARE, (double) pushed / endSample);
                 }
             }
             filter.push(null);
@@ -264,9 +347,16 @@ public final class AudioTranscoder {
         }
     }
 
-    /** The distribution encoders fed from one filtered signal; closing closes them all. */
+    /**
+     * The distribution encoders fed from one filtered signal; closing closes them all. The first encodes on the
+     * calling thread; every further one gets copies of the frames on a thread of its own, so that on a multi-core
+     * machine the MP3 fallback costs no extra wall time (as in the ffmpeg command line, whose encoders run in
+     * parallel too).
+     */
     private static final class Recorders implements AutoCloseable {
+        private static final int BACKLOG_FRAMES = 64;
         private final List<FFmpegFrameRecorder> all = new ArrayList<>();
+        private final List<SideEncoder> sides = new ArrayList<>();
 
         FFmpegFrameRecorder add(FFmpegFrameRecorder recorder) {
             recorder.setSampleRate(SAMPLE_RATE);
@@ -279,22 +369,28 @@ public final class AudioTranscoder {
             for (FFmpegFrameRecorder recorder : all) {
                 recorder.start();
             }
-        }
-
-        void record(Frame frame) throws FrameRecorder.Exception {
-            for (FFmpegFrameRecorder recorder : all) {
-                recorder.record(frame);
+            for (FFmpegFrameRecorder recorder : all.subList(1, all.size())) {
+                sides.add(new SideEncoder(recorder));
             }
         }
 
+        void record(Frame frame) throws FrameRecorder.Exception {
+            for (SideEncoder side : sides) {
+                side.record(frame);
+            }
+            all.get(0).record(frame);
+        }
+
         void stop() throws FrameRecorder.Exception {
-            for (FFmpegFrameRecorder recorder : all) {
-                recorder.stop();
+            all.get(0).stop();
+            for (SideEncoder side : sides) {
+                side.finish();
             }
         }
 
         @Override
         public void close() throws FrameRecorder.Exception {
+            sides.forEach(SideEncoder::abandon);
             FrameRecorder.Exception first = null;
             for (FFmpegFrameRecorder recorder : all) {
                 try {
@@ -305,6 +401,72 @@ public final class AudioTranscoder {
             }
             if (first != null) {
                 throw first;
+            }
+        }
+    }
+
+    /** One encoder on its own thread, fed copies of the frames through a bounded backlog. */
+    private static final class SideEncoder {
+        private final FFmpegFrameRecorder recorder;
+        private final ExecutorService thread;
+        private final Semaphore backlog = new Semaphore(Recorders.BACKLOG_FRAMES);
+        private volatile Exception failure;
+
+        SideEncoder(FFmpegFrameRecorder recorder) {
+            this.recorder = recorder;
+            this.thread = Executors.newSingleThreadExecutor(r -> new Thread(r, "loaxa-encode-" + recorder.getFormat()));
+        }
+
+        void record(Frame frame) throws FrameRecorder.Exception {
+            rethrow();
+            backlog.acquireUninterruptibly();
+            Frame copy = frame.clone();
+            thread.execute(() -> {
+                try (copy) {
+                    if (failure == null) {
+                        recorder.record(copy);
+                    }
+                } catch (Exception e) {
+                    failure = e;
+                } finally {
+                    backlog.release();
+                }
+            });
+        }
+
+        void finish() throws FrameRecorder.Exception {
+            try {
+                thread.submit(() -> {
+                    recorder.stop();
+                    return null;
+                }).get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new FrameRecorder.Exception("interrupted while finishing " + recorder.getFormat(), e);
+            } catch (ExecutionException e) {
+                failure = failure == null ? (Exception) e.getCause() : failure;
+            } finally {
+                thread.shutdown();
+            }
+            rethrow();
+        }
+
+        void abandon() {
+            thread.shutdownNow();
+            try {
+                thread.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        private void rethrow() throws FrameRecorder.Exception {
+            Exception e = failure;
+            if (e instanceof FrameRecorder.Exception recorderFailure) {
+                throw recorderFailure;
+            }
+            if (e != null) {
+                throw new FrameRecorder.Exception(recorder.getFormat() + " encoder failed: " + e.getMessage(), e);
             }
         }
     }
@@ -343,27 +505,38 @@ public final class AudioTranscoder {
                 Math.pow(10, clamp(plan.ceilingDb(), MIN_LIMIT_DB, 0) / 20), SAMPLE_RATE);
     }
 
-    private static LoudnessMeter measure(Path encoded) {
-        LoudnessMeter meter = new LoudnessMeter();
-        try (FFmpegFrameGrabber grabber = openAudio(encoded)) {
-            float[] chunk = new float[0];
+    private static R128Readout measure(Path encoded) {
+        R128Readout loudness = new R128Readout();
+        try (FFmpegFrameGrabber grabber = openAudio(encoded);
+             FFmpegFrameFilter meter = meterFilter(R128Readout.LOUDNESS_AND_TRUE_PEAK)) {
             Frame frame;
             while ((frame = grabber.grabSamples()) != null) {
-                if (frame.samples == null) {
-                    continue;
+                if (frame.samples != null) {
+                    meter.push(frame);
+                    drain(meter, loudness);
                 }
-                FloatBuffer buffer = ((FloatBuffer) frame.samples[0]).duplicate();
-                int n = buffer.remaining();
-                if (chunk.length < n) {
-                    chunk = new float[n];
-                }
-                buffer.get(chunk, 0, n);
-                meter.accept(chunk, n);
             }
-        } catch (FrameGrabber.Exception e) {
+            meter.push(null);
+            drain(meter, loudness);
+        } catch (FrameGrabber.Exception | FrameFilter.Exception e) {
             throw new IllegalStateException("cannot decode the Opus file just written: " + e.getMessage(), e);
         }
-        return meter;
+        return loudness;
+    }
+
+    private static FFmpegFrameFilter meterFilter(String graph) throws FrameFilter.Exception {
+        FFmpegFrameFilter filter = new FFmpegFrameFilter(graph, CHANNELS);
+        filter.setSampleRate(SAMPLE_RATE);
+        filter.setSampleFormat(AV_SAMPLE_FMT_FLT);
+        filter.start();
+        return filter;
+    }
+
+    private static void drain(FFmpegFrameFilter meter, R128Readout loudness) throws FrameFilter.Exception {
+        Frame filtered;
+        while ((filtered = meter.pull()) != null) {
+            loudness.read(filtered);
+        }
     }
 
     /** Opens a local file, decoding its first audio stream to mono 48 kHz float. */
@@ -439,8 +612,7 @@ public final class AudioTranscoder {
     }
 
     /** First-pass figures; {@code start} and {@code end} are sample indices of the kept audio, end exclusive. */
-    record InputAnalysis(long start, long end, double integratedLufs, double truePeakDbtp, double loudnessRangeLu,
-                         double relativeGateLufs) {
+    record InputAnalysis(long start, long end, double integratedLufs) {
     }
 
     /**

@@ -29,7 +29,7 @@ import vn.loaxa.search.service.SearchText;
  */
 @ApplicationScoped
 public class MediaAssembler {
-    private static final int RATE = LoudnessMeter.SAMPLE_RATE;
+    private static final int RATE = AudioTranscoder.SAMPLE_RATE;
 
     private final MediaRepository media;
     private final AudioStore store;

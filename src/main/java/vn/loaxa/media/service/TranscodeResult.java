@@ -1,15 +1,16 @@
 package vn.loaxa.media.service;
 
 /**
- * What {@link AudioTranscoder} produced. Both loudness figures come from {@link LoudnessMeter}: the input one on the
- * decoded (mono 48 kHz, silence-trimmed) upload, the output ones on the written Ogg/Opus file decoded again.
+ * What {@link AudioTranscoder} produced. The loudness figures come from FFmpeg's ebur128 filter: the input one on the
+ * decoded (mono 48 kHz) upload, the output ones on the written Ogg/Opus file decoded again.
  *
  * @param durationMs          duration of the written file, from its decoded sample count
  * @param inputLoudnessLufs   integrated loudness of the upload
  * @param outputLoudnessLufs  integrated loudness of the written file
  * @param outputTruePeakDbtp  4× oversampled true peak of the written file
+ * @param rehearsals          filter-only passes that looked for the gain before encoding
  * @param encodePasses        how many times the normalise-and-encode pass ran (1, plus corrections)
  */
 public record TranscodeResult(long durationMs, double inputLoudnessLufs, double outputLoudnessLufs,
-                              double outputTruePeakDbtp, int encodePasses) {
+                              double outputTruePeakDbtp, int rehearsals, int encodePasses) {
 }

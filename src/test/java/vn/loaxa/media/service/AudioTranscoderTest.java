@@ -78,6 +78,17 @@ class AudioTranscoderTest {
     }
 
     @Test
+    void shouldReportTheFiguresAnIndependentMeterFindsInTheWrittenFile() throws Exception {
+        Path output = dir.resolve("checked.opus");
+        TranscodeResult result = transcodeWav("checked.wav", TestAudio.speechLike(8, 7, 0.1), output);
+
+        LoudnessMeter independent = TestAudio.measure(TestAudio.decode(output));
+        assertThat(result.outputLoudnessLufs()).isCloseTo(independent.integratedLufs(), within(0.1));
+        assertThat(result.outputTruePeakDbtp()).isCloseTo(independent.truePeakDbtp(), within(0.3));
+        assertThat(result.durationMs()).isCloseTo(independent.sampleCount() * 1000 / 48_000, within(30L));
+    }
+
+    @Test
     void shouldWriteTheMp3FallbackAt64kbitsFromTheSameSignal() throws Exception {
         Path input = dir.resolve("speech.wav");
         TestAudio.writeWav(input, TestAudio.speechLike(6, 3, 0.1));

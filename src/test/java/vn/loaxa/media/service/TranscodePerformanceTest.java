@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 @EnabledIfSystemProperty(named = "loaxa.perf", matches = "true")
 class TranscodePerformanceTest {
     private static final int SECONDS = 600;
+    private static final int ROUNDS = 2;
 
     @TempDir
     Path dir;
@@ -40,34 +41,50 @@ class TranscodePerformanceTest {
         double opusOnlySeconds = (System.nanoTime() - started) / 1e9;
         double opusOnlyCpuSeconds = (processCpuNanos() - cpuBefore) / 1e9;
 
-        started = System.nanoTime();
-        TranscodeResult both = transcoder.transcode(input, dir.resolve("javacv.ogg"), dir.resolve("javacv.mp3"),
-                settings, p -> { });
-        double javacvSeconds = (System.nanoTime() - started) / 1e9;
+        // the machine may be shared: alternate the two sides and keep each one's best round
+        double javacvSeconds = Double.MAX_VALUE;
+        double ffmpegSeconds = Double.MAX_VALUE;
+        TranscodeResult both = null;
+        for (int round = 0; round < ROUNDS; round++) {
+            started = System.nanoTime();
+            both = transcoder.transcode(input, dir.resolve("javacv.ogg"), dir.resolve("javacv.mp3"), settings,
+                    p -> { });
+            javacvSeconds = Math.min(javacvSeconds, (System.nanoTime() - started) / 1e9);
+            started = System.nanoTime();
+            ffmpegPipeline(input, both, settings);
+            ffmpegSeconds = Math.min(ffmpegSeconds, (System.nanoTime() - started) / 1e9);
+        }
 
+        System.out.printf(Locale.ROOT, "P3 10-minute speech, %d rehearsal(s), %d encode pass(es): JavaCV %.1f s, bundled"
+                        + " ffmpeg %.1f s, ratio %.2f; output %.2f LUFS / %.2f dBTP%n", both.rehearsals(),
+                both.encodePasses(), javacvSeconds,
+                ffmpegSeconds, javacvSeconds / ffmpegSeconds, both.outputLoudnessLufs(), both.outputTruePeakDbtp());
+        System.out.printf(Locale.ROOT, "P3 normalise + Opus only, %d pass(es): %.1f s wall (%.0fx real time),"
+                        + " %.1f s CPU (%.0fx real time per core)%n", opusOnly.encodePasses(), opusOnlySeconds,
+                SECONDS / opusOnlySeconds, opusOnlyCpuSeconds, SECONDS / opusOnlyCpuSeconds);
+        assertThat(both.durationMs()).isGreaterThan(590_000);
+    }
+
+    /** The same work with the ffmpeg binary: analysis, as many rehearsals and encode passes, each measured. */
+    private void ffmpegPipeline(Path input, TranscodeResult javacv, TranscodeSettings settings) throws Exception {
         String ffmpeg = Loader.load(org.bytedeco.ffmpeg.ffmpeg.class);
         String graph = String.format(Locale.ROOT, "volume=%.3fdB,alimiter=limit=%.5f:attack=5:release=50:level=0:"
                         + "latency=1,aresample=48000,aformat=sample_fmts=flt:channel_layouts=mono",
-                settings.targetLufs() - both.inputLoudnessLufs(),
+                settings.targetLufs() - javacv.inputLoudnessLufs(),
                 Math.pow(10, (settings.truePeakDbtp() - AudioTranscoder.LIMITER_CODEC_HEADROOM_DB) / 20));
-        started = System.nanoTime();
-        run(ffmpeg, "-i", input.toString(), "-ac", "1", "-ar", "48000", "-af", "ebur128=peak=true", "-f", "null", "-");
-        for (int pass = 0; pass < both.encodePasses(); pass++) {
+        run(ffmpeg, "-i", input.toString(), "-ac", "1", "-ar", "48000", "-af", "ebur128", "-f", "null", "-");
+        // the rehearsals need the gain each one chose; the ffmpeg side runs one gain as often, which costs the same
+        for (int pass = 0; pass < javacv.rehearsals(); pass++) {
+            run(ffmpeg, "-i", input.toString(), "-filter_complex",
+                    "[0:a]aresample=48000,pan=mono|c0=c0," + graph + ",ebur128", "-f", "null", "-");
+        }
+        for (int pass = 0; pass < javacv.encodePasses(); pass++) {
             run(ffmpeg, "-y", "-i", input.toString(), "-filter_complex",
                     "[0:a]aresample=48000,pan=mono|c0=c0," + graph + ",asplit=2[o][m]",
                     "-map", "[o]", "-c:a", "libopus", "-b:a", "24k", dir.resolve("ffmpeg.ogg").toString(),
                     "-map", "[m]", "-c:a", "libmp3lame", "-b:a", "64k", dir.resolve("ffmpeg.mp3").toString());
             run(ffmpeg, "-i", dir.resolve("ffmpeg.ogg").toString(), "-af", "ebur128=peak=true", "-f", "null", "-");
         }
-        double ffmpegSeconds = (System.nanoTime() - started) / 1e9;
-
-        System.out.printf(Locale.ROOT, "P3 10-minute speech, %d encode pass(es): JavaCV %.1f s, bundled ffmpeg %.1f s,"
-                        + " ratio %.2f; output %.2f LUFS / %.2f dBTP%n", both.encodePasses(), javacvSeconds,
-                ffmpegSeconds, javacvSeconds / ffmpegSeconds, both.outputLoudnessLufs(), both.outputTruePeakDbtp());
-        System.out.printf(Locale.ROOT, "P3 normalise + Opus only, %d pass(es): %.1f s wall (%.0fx real time),"
-                        + " %.1f s CPU (%.0fx real time per core)%n", opusOnly.encodePasses(), opusOnlySeconds,
-                SECONDS / opusOnlySeconds, opusOnlyCpuSeconds, SECONDS / opusOnlyCpuSeconds);
-        assertThat(both.durationMs()).isGreaterThan(590_000);
     }
 
     private static long processCpuNanos() {
