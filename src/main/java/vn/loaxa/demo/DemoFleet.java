@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import vn.loaxa.dispatch.broker.EmbeddedBroker;
+import vn.loaxa.dispatch.signing.MessageSigner;
 import vn.loaxa.dispatch.mqtt.MqttConfig;
 import vn.loaxa.receiver.api.ReceiverView;
 import vn.loaxa.receiver.service.ReceiverService;
@@ -31,14 +32,16 @@ public class DemoFleet {
     private final ReceiverService receivers;
     private final EmbeddedBroker broker;
     private final MqttConfig mqtt;
+    private final MessageSigner signer;
     private final Path home;
     private final String publicBaseUrl;
     private Process agent;
 
     public DemoFleet(DemoConfig config, ReceiverService receivers, EmbeddedBroker broker, MqttConfig mqtt,
-            @ConfigProperty(name = "loaxa.data-dir") Path dataDir,
+            MessageSigner signer, @ConfigProperty(name = "loaxa.data-dir") Path dataDir,
             @ConfigProperty(name = "loaxa.public-base-url") String publicBaseUrl) {
         this.config = config;
+        this.signer = signer;
         this.receivers = receivers;
         this.broker = broker;
         this.mqtt = mqtt;
@@ -104,7 +107,9 @@ public class DemoFleet {
                 "--server-url", publicBaseUrl,
                 "--topic-prefix", mqtt.topicPrefix(),
                 "--cache-dir", home.resolve("cache").toString(),
-                "--sink", config.sink())
+                "--sink", config.sink(),
+                "--trusted-keys", String.join(",", signer.trustedKeys().stream()
+                        .map(MessageSigner.TrustedKey::publicKey).toList()))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("agent.log").toFile()))
                 .start();

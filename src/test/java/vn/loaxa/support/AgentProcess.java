@@ -40,7 +40,9 @@ public final class AgentProcess implements AutoCloseable {
                     "--server-url", serverUrl,
                     "--topic-prefix", topicPrefix,
                     "--cache-dir", workDir.resolve("cache").toString(),
-                    "--sink", "null"))
+                    "--sink", "null",
+                    "--trusted-keys", String.join(",", io.restassured.RestAssured.get("/api/v1/signing-keys")
+                            .then().statusCode(200).extract().jsonPath().getList("publicKey", String.class))))
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
                     .start();

@@ -40,6 +40,8 @@ public class StackResource implements QuarkusTestResourceLifecycleManager {
         config.put("loaxa.data-dir", dataDir(run).toString());
         config.put("loaxa.mqtt.topic-prefix", "loaxa-test-" + run);
         config.put("loaxa.admin.initial-password", Api.ADMIN_PASSWORD);
+        config.put("loaxa.mqtt.username", Api.MQTT_USER);
+        config.put("loaxa.mqtt.password", Api.MQTT_PASSWORD);
         if (external()) {
             database = "loaxa_test_" + run;
             execute("CREATE DATABASE " + database);

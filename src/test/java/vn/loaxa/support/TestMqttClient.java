@@ -8,6 +8,7 @@ import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
@@ -25,8 +26,14 @@ public final class TestMqttClient implements AutoCloseable {
     private final MqttClient client;
     private final List<Received> received = new CopyOnWriteArrayList<>();
 
+    /** Logs in as the server does, so it may use every topic. */
     public TestMqttClient(String url) throws MqttException {
-        client = new MqttClient(url, "test-" + UUID.randomUUID(), new MemoryPersistence());
+        this(url, "test-" + UUID.randomUUID(), Api.MQTT_USER, Api.MQTT_PASSWORD);
+    }
+
+    /** Logs in with the given client id and credentials, for instance as a receiver with its secret. */
+    public TestMqttClient(String url, String clientId, String user, String password) throws MqttException {
+        client = new MqttClient(url, clientId, new MemoryPersistence());
         client.setCallback(new MqttCallback() {
             @Override
             public void disconnected(MqttDisconnectResponse response) {
@@ -55,6 +62,8 @@ public final class TestMqttClient implements AutoCloseable {
         });
         MqttConnectionOptions options = new MqttConnectionOptions();
         options.setCleanStart(true);
+        options.setUserName(user);
+        options.setPassword(password.getBytes(StandardCharsets.UTF_8));
         client.connect(options);
     }
 
@@ -62,8 +71,27 @@ public final class TestMqttClient implements AutoCloseable {
         client.publish(topic, payload.getBytes(StandardCharsets.UTF_8), 1, false);
     }
 
+    /** Publishes with QoS 1 and returns the broker's PUBACK reason code (0 when accepted, 0x87 when refused). */
+    public int publishForReasonCode(String topic, String payload) throws MqttException {
+        IMqttToken token = client.getTopic(topic).publish(payload.getBytes(StandardCharsets.UTF_8), 1, false);
+        token.waitForCompletion(10_000);
+        int[] codes = token.getReasonCodes();
+        return codes == null || codes.length == 0 ? 0 : codes[0];
+    }
+
     public void subscribe(String filter) throws MqttException {
         client.subscribe(filter, 1);
+    }
+
+    /** Subscribes with QoS 1 and returns the broker's SUBACK reason code (1 when granted, 0x87 when refused). */
+    public int subscribeForReasonCode(String filter) throws MqttException {
+        IMqttToken token = client.subscribe(new MqttSubscription[] {new MqttSubscription(filter, 1)});
+        token.waitForCompletion(10_000);
+        return token.getReasonCodes()[0];
+    }
+
+    public boolean isConnected() {
+        return client.isConnected();
     }
 
     public List<Received> received() {

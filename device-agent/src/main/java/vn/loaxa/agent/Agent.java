@@ -13,6 +13,7 @@ import vn.loaxa.agent.download.Sha256;
 import vn.loaxa.agent.mqtt.MqttLink;
 import vn.loaxa.agent.mqtt.MqttSettings;
 import vn.loaxa.agent.playback.AudioPlayer;
+import vn.loaxa.agent.security.SignatureVerifier;
 import vn.loaxa.agent.playback.PlaybackException;
 import vn.loaxa.agent.playback.Sink;
 import vn.loaxa.agent.playback.SinkException;
@@ -44,6 +45,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -106,6 +108,7 @@ public final class Agent implements MqttLink.Listener, AutoCloseable {
     private final MqttLink mqtt;
     private final EventPublisher events;
     private final MessageCounters counters = new MessageCounters();
+    private final SignatureVerifier signatures;
     private final Map<String, ScheduledEntry> entries = new ConcurrentHashMap<>();
     private final Set<UUID> seenCommands = Collections.newSetFromMap(new LinkedHashMap<>() {
         @Override
@@ -161,6 +164,7 @@ public final class Agent implements MqttLink.Listener, AutoCloseable {
         this.player = new AudioPlayer(sink);
         this.stage = new PlaybackStage(executors.playback(), this::perform);
         this.output = new OutputSettings(cacheDir, json, tuning.volume());
+        this.signatures = new SignatureVerifier(config.trustedKeys(), cacheDir);
         MqttSettings settings = new MqttSettings(config.mqttUrl(), receiverId, config.secret(),
                 topics.status(receiverId), json.writeValueAsBytes(Status.will(receiverId)),
                 config.willDelaySeconds());
@@ -178,6 +182,10 @@ public final class Agent implements MqttLink.Listener, AutoCloseable {
     /** Reloads the stored manifest, starts connecting to the broker and starts the heartbeat. Returns at once. */
     public void start() {
         LOG.info(() -> "starting " + config);
+        if (signatures.isDisabled()) {
+            LOG.warning(receiverId + " trusts no signing key (trusted-keys): it accepts UNSIGNED manifests and"
+                    + " commands. Development only; give it the server's key from GET /api/v1/signing-keys.");
+        }
         control.execute(this::restoreStoredManifest);
         mqtt.start();
         long intervalMillis = config.tuning().heartbeatInterval().toMillis();
@@ -231,8 +239,8 @@ public final class Agent implements MqttLink.Listener, AutoCloseable {
     }
 
     @Override
-    public void onMessage(String topic, byte[] payload) {
-        runOnControl(() -> handleMessage(topic, payload));
+    public void onMessage(String topic, byte[] payload, Map<String, String> userProperties) {
+        runOnControl(() -> handleMessage(topic, payload, userProperties));
     }
 
     // ---- incoming messages (control lane) ----
@@ -246,7 +254,7 @@ public final class Agent implements MqttLink.Listener, AutoCloseable {
                 });
     }
 
-    private void handleMessage(String topic, byte[] payload) {
+    private void handleMessage(String topic, byte[] payload, Map<String, String> userProperties) {
         Optional<Topics.ReceiverTopic> parsed = topics.parse(topic);
         if (parsed.isEmpty() || !parsed.get().receiverId().equals(receiverId)
                 || parsed.get().kind() != Topics.Kind.MANIFEST && parsed.get().kind() != Topics.Kind.CMD) {
@@ -258,6 +266,12 @@ public final class Agent implements MqttLink.Listener, AutoCloseable {
             return;
         }
         boolean isManifest = parsed.get().kind() == Topics.Kind.MANIFEST;
+        SignatureVerifier.Verdict verdict = signatures.check(topic, payload, userProperties,
+                time.serverNow().toEpochMilli(), isManifest);
+        if (verdict != SignatureVerifier.Verdict.ACCEPTED && verdict != SignatureVerifier.Verdict.REPEATED) {
+            refuse(verdict, topic);
+            return;
+        }
         String expectedSchema = isManifest ? Schemas.MANIFEST : Schemas.COMMAND;
         JsonNode node;
         try {
@@ -347,6 +361,14 @@ public final class Agent implements MqttLink.Listener, AutoCloseable {
                     playing -> playing.cancel("stopped by remote command " + command.id()));
         }
         lastCommandId = command.id();
+        publishHeartbeat();
+    }
+
+    /** A message that fails the signature check is refused, and reported at once in a heartbeat. */
+    private void refuse(SignatureVerifier.Verdict verdict, String topic) {
+        DropReason reason = DropReason.valueOf(verdict.name());
+        drop(reason, topic, "signature check failed");
+        lastError = "refused a message on " + topic + ": " + reason.name().toLowerCase(Locale.ROOT).replace('_', ' ');
         publishHeartbeat();
     }
 

@@ -111,7 +111,7 @@ public final class AgentRuntime implements AutoCloseable {
             AgentConfig member = config.forFleetMember(SIMULATED_PREFIX + number, secretBase + "-" + number);
             members.add(new AgentConfig(member.receiverId(), member.secret(), member.mqttUrl(), member.serverUrl(),
                     member.topicPrefix(), member.cacheDir(), SinkType.NULL, null, member.willDelaySeconds(), 0,
-                    member.tuning()));
+                    member.tuning(), member.trustedKeys()));
         }
         return members;
     }

@@ -14,8 +14,16 @@ public enum DropReason {
     RECEIVER_MISMATCH,
     /** A required field is missing. */
     INCOMPLETE,
-    /** A command whose {@code expiresAt} has passed. */
+    /** A command whose {@code expiresAt}, or a message whose signed expiry, has passed. */
     EXPIRED,
+    /** A manifest or command without a signature block, while signing keys are trusted. */
+    UNSIGNED,
+    /** Signed with a key this agent does not trust. */
+    UNKNOWN_KEY,
+    /** The signature does not match the message (forged or altered). */
+    BAD_SIGNATURE,
+    /** A signed message older than, or for a command the same as, the last one accepted on its topic. */
+    REPLAYED,
     /** A command whose id was already carried out (a QoS 1 redelivery). */
     DUPLICATE
 }

@@ -14,18 +14,35 @@ public class CredentialService {
     private final AccountRepository accounts;
     private final ReceiverRepository receivers;
     private final Passwords passwords;
+    private final LoginThrottle throttle;
 
-    public CredentialService(AccountRepository accounts, ReceiverRepository receivers, Passwords passwords) {
+    public CredentialService(AccountRepository accounts, ReceiverRepository receivers, Passwords passwords,
+            LoginThrottle throttle) {
         this.accounts = accounts;
         this.receivers = receivers;
         this.passwords = passwords;
+        this.throttle = throttle;
     }
 
     public record Caller(String name, Set<String> roles) {
     }
 
+    /** Checks a login; a name locked by {@link LoginThrottle} is refused whatever the password. */
     @Transactional
     public Optional<Caller> check(String name, String password) {
+        if (throttle.isLocked(name)) {
+            return Optional.empty();
+        }
+        Optional<Caller> caller = verify(name, password);
+        if (caller.isPresent()) {
+            throttle.succeeded(name);
+        } else {
+            throttle.failed(name);
+        }
+        return caller;
+    }
+
+    private Optional<Caller> verify(String name, String password) {
         var account = accounts.findByIdOptional(name);
         if (account.isPresent()) {
             return passwords.matches(password, account.get().passwordHash)

@@ -3,7 +3,12 @@ package vn.loaxa.account.service;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
 import java.util.Base64;
 import org.wildfly.security.password.Password;
 import org.wildfly.security.password.PasswordFactory;
@@ -15,6 +20,9 @@ import org.wildfly.security.password.util.ModularCrypt;
 @ApplicationScoped
 public class Passwords {
     private static final WildFlyElytronPasswordProvider PROVIDER = new WildFlyElytronPasswordProvider();
+    private static final int MOSQUITTO_ITERATIONS = 101;
+    private static final int MOSQUITTO_SALT_BYTES = 12;
+    private static final int MOSQUITTO_HASH_BYTES = 64;
     private final SecureRandom random = new SecureRandom();
 
     public String hash(String password) {
@@ -31,6 +39,43 @@ public class Passwords {
             return factory.verify(stored, password.toCharArray());
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             return false;
+        }
+    }
+
+    /**
+     * The same secret hashed the way Mosquitto's password file expects it ({@code $7$}: PBKDF2-HMAC-SHA512, 101
+     * iterations, a 12-byte salt, as {@code mosquitto_passwd} writes it), so that a generated password file lets a
+     * receiver log in to Mosquitto with its one secret. Only the hash is kept.
+     */
+    public String brokerHash(String secret) {
+        byte[] salt = new byte[MOSQUITTO_SALT_BYTES];
+        random.nextBytes(salt);
+        return brokerHash(secret, salt);
+    }
+
+    /**
+     * The same with a salt derived from {@code saltSource}, for a line that is regenerated often and should come out
+     * the same each time (the server's own, whose password is random and long).
+     */
+    public String stableBrokerHash(String secret, String saltSource) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(("loaxa-broker-salt:" + saltSource).getBytes(StandardCharsets.UTF_8));
+            return brokerHash(secret, Arrays.copyOf(digest, MOSQUITTO_SALT_BYTES));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    private static String brokerHash(String secret, byte[] salt) {
+        try {
+            SecretKeyFactory pbkdf2 = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA512");
+            byte[] hash = pbkdf2.generateSecret(new PBEKeySpec(secret.toCharArray(), salt, MOSQUITTO_ITERATIONS,
+                    MOSQUITTO_HASH_BYTES * 8)).getEncoded();
+            Base64.Encoder base64 = Base64.getEncoder();
+            return "$7$" + MOSQUITTO_ITERATIONS + "$" + base64.encodeToString(salt) + "$" + base64.encodeToString(hash);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("PBKDF2WithHmacSHA512 is part of every Java runtime", e);
         }
     }
 

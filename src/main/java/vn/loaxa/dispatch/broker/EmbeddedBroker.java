@@ -1,5 +1,19 @@
 package vn.loaxa.dispatch.broker;
 
+import com.hivemq.embedded.EmbeddedExtension;
+import com.hivemq.extension.sdk.api.ExtensionMain;
+import com.hivemq.extension.sdk.api.parameter.ExtensionStartInput;
+import com.hivemq.extension.sdk.api.parameter.ExtensionStartOutput;
+import com.hivemq.extension.sdk.api.parameter.ExtensionStopInput;
+import com.hivemq.extension.sdk.api.parameter.ExtensionStopOutput;
+import com.hivemq.extension.sdk.api.services.Services;
+import com.hivemq.extension.sdk.api.services.session.ClientService;
+import jakarta.enterprise.event.TransactionPhase;
+import java.security.SecureRandom;
+import java.util.Base64;
+import vn.loaxa.dispatch.mqtt.TopicPolicy;
+import vn.loaxa.dispatch.mqtt.Topics;
+import vn.loaxa.receiver.service.CredentialsChanged;
 import com.hivemq.embedded.EmbeddedHiveMQ;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -22,18 +36,31 @@ import vn.loaxa.dispatch.mqtt.MqttConfig;
 @ApplicationScoped
 public class EmbeddedBroker {
     private static final Logger LOG = Logger.getLogger(EmbeddedBroker.class);
+    private static final String DEFAULT_SERVER_USER = "loaxa-server";
 
     private final EmbeddedBrokerConfig config;
     private final MqttConfig mqtt;
     private final Path home;
+    private final ReceiverLogins receiverLogins;
+    private final BrokerLogin serverLogin;
     private EmbeddedHiveMQ hivemq;
+    private volatile ClientService clients;
     private int port;
 
-    public EmbeddedBroker(EmbeddedBrokerConfig config, MqttConfig mqtt,
+    public EmbeddedBroker(EmbeddedBrokerConfig config, MqttConfig mqtt, ReceiverLogins receiverLogins,
             @ConfigProperty(name = "loaxa.data-dir") Path dataDir) {
         this.config = config;
         this.mqtt = mqtt;
+        this.receiverLogins = receiverLogins;
         this.home = dataDir.resolve("broker").toAbsolutePath();
+        // without configured credentials the server's login is new at every start and known only to this process
+        this.serverLogin = new BrokerLogin(mqtt.username().orElse(DEFAULT_SERVER_USER),
+                mqtt.password().orElseGet(EmbeddedBroker::randomPassword));
+    }
+
+    /** The server's own login on the embedded broker. */
+    public BrokerLogin serverLogin() {
+        return serverLogin;
     }
 
     public boolean active() {
@@ -55,12 +82,55 @@ public class EmbeddedBroker {
                     .withDataFolder(data)
                     .withExtensionsFolder(extensions)
                     .withoutLoggingBootstrap()
+                    .withEmbeddedExtension(accessControl())
                     .build();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot prepare the embedded broker's folders under " + home, e);
         }
         hivemq.start().join();
         LOG.infof("Embedded MQTT broker (HiveMQ CE) listening on %s:%d", config.bindAddress(), port);
+    }
+
+    private EmbeddedExtension accessControl() {
+        TopicPolicy policy = new TopicPolicy(new Topics(mqtt.topicPrefix()));
+        return EmbeddedExtension.builder()
+                .withId("loaxa-access-control")
+                .withName("loaxa access control")
+                .withVersion("1")
+                .withExtensionMain(new ExtensionMain() {
+                    @Override
+                    public void extensionStart(ExtensionStartInput input, ExtensionStartOutput output) {
+                        BrokerAuthenticator authenticator = new BrokerAuthenticator(serverLogin, policy,
+                                receiverLogins, Services.extensionExecutorService());
+                        Services.securityRegistry().setAuthenticatorProvider(provider -> authenticator);
+                        clients = Services.clientService();
+                    }
+
+                    @Override
+                    public void extensionStop(ExtensionStopInput input, ExtensionStopOutput output) {
+                        clients = null;
+                    }
+                })
+                .build();
+    }
+
+    /** A receiver whose secret changed is disconnected; it must log in again with the new one. */
+    void disconnect(@Observes(during = TransactionPhase.AFTER_SUCCESS) CredentialsChanged changed) {
+        ClientService current = clients;
+        if (current != null) {
+            current.disconnectClient(changed.receiverId()).whenComplete((done, failure) -> {
+                if (Boolean.TRUE.equals(done)) {
+                    LOG.infof("Disconnected receiver %s from the embedded broker: its credentials changed",
+                            changed.receiverId());
+                }
+            });
+        }
+    }
+
+    private static String randomPassword() {
+        byte[] bytes = new byte[24];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     void stop(@Observes ShutdownEvent event) {

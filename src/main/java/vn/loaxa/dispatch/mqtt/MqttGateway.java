@@ -7,7 +7,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
+import org.eclipse.paho.mqttv5.common.packet.UserProperty;
+import vn.loaxa.dispatch.signing.MessageSigner;
+import vn.loaxa.dispatch.signing.SignedMessage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -43,9 +48,12 @@ public class MqttGateway implements MqttCallback {
     private final ExecutorService inboundExecutor =
             Executors.newSingleThreadExecutor(r -> new Thread(r, "loaxa-mqtt-inbound"));
     private final Counter received;
+    private final MessageSigner signer;
     private volatile MqttAsyncClient client;
 
-    public MqttGateway(MqttConfig config, EmbeddedBroker broker, InboundMessages inbound, MeterRegistry registry) {
+    public MqttGateway(MqttConfig config, EmbeddedBroker broker, InboundMessages inbound, MeterRegistry registry,
+            MessageSigner signer) {
+        this.signer = signer;
         this.received = Counter.builder(RECEIVED_METER).description("Messages received from receivers")
                 .register(registry);
         this.config = config;
@@ -74,8 +82,13 @@ public class MqttGateway implements MqttCallback {
         options.setAutomaticReconnectDelay(1, 60);
         options.setKeepAliveInterval(30);
         options.setReceiveMaximum(config.maxInflight());
-        config.username().ifPresent(options::setUserName);
-        config.password().ifPresent(p -> options.setPassword(p.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        if (config.url().isEmpty() && broker.active()) {
+            options.setUserName(broker.serverLogin().username());
+            options.setPassword(broker.serverLogin().password().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } else {
+            config.username().ifPresent(options::setUserName);
+            config.password().ifPresent(p -> options.setPassword(p.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
         try {
             client.connect(options).waitForCompletion(CONNECT_TIMEOUT_MS);
         } catch (MqttException e) {
@@ -105,6 +118,16 @@ public class MqttGateway implements MqttCallback {
         }
     }
 
+    /** Every message to agents carries its Ed25519 signature block (docs/protocol.md, "Signatures"). */
+    private List<UserProperty> signatureProperties(String topic, byte[] payload, long expirySeconds) {
+        SignedMessage signed = signer.sign(topic, payload, Duration.ofSeconds(Math.max(1, expirySeconds)));
+        return List.of(new UserProperty(SignedMessage.KEY_ID, signed.keyId()),
+                new UserProperty(SignedMessage.SEQUENCE, Long.toString(signed.sequence())),
+                new UserProperty(SignedMessage.ISSUED_AT, Long.toString(signed.issuedAt())),
+                new UserProperty(SignedMessage.EXPIRES_AT, Long.toString(signed.expiresAt())),
+                new UserProperty(SignedMessage.SIGNATURE, signed.signature()));
+    }
+
     public boolean connected() {
         return client != null && client.isConnected();
     }
@@ -117,6 +140,7 @@ public class MqttGateway implements MqttCallback {
         MqttProperties properties = new MqttProperties();
         properties.setMessageExpiryInterval(Math.max(1, expirySeconds));
         properties.setContentType("application/json");
+        properties.setUserProperties(signatureProperties(topic, payload, expirySeconds));
         message.setProperties(properties);
         try {
             IMqttToken token = client.publish(topic, message);

@@ -62,6 +62,11 @@ public final class Topics {
         return "$share/" + group + "/" + allReceivers(kind);
     }
 
+    /** Every loaxa topic under the prefix. */
+    public String everything() {
+        return prefix + "/#";
+    }
+
     public Optional<Address> parse(String topic) {
         String base = base();
         if (topic == null || !topic.startsWith(base)) {

@@ -64,6 +64,22 @@ public class ReceiverResource {
         return service.outages(id, from == null ? end.minusDays(7) : from, end);
     }
 
+    /** Issues a new secret, shown only in this answer; the old one stops working on HTTP and the broker at once. */
+    @POST
+    @Path("{id}/secret")
+    @RolesAllowed(Roles.ADMIN)
+    public SecretView rotateSecret(@PathParam("id") String id) {
+        return new SecretView(id, service.rotateSecret(id));
+    }
+
+    /** Revokes the receiver's credentials: it is disconnected and cannot log in until a new secret is issued. */
+    @POST
+    @Path("{id}/revoke")
+    @RolesAllowed(Roles.ADMIN)
+    public ReceiverView revoke(@PathParam("id") String id) {
+        return service.revoke(id);
+    }
+
     @POST
     public Response provision(@Valid @NotNull ReceiverRequest request) {
         ReceiverView created = service.provision(request);

@@ -31,6 +31,14 @@ public class Receiver {
     @Column(name = "secret_hash")
     public String secretHash;
 
+    /** The secret hashed for Mosquitto's password file (docs/security.md); null before rotation or once revoked. */
+    @Column(name = "broker_hash")
+    public String brokerHash;
+
+    /** When its credentials were revoked; a revoked receiver cannot log in until a new secret is issued. */
+    @Column(name = "revoked_at")
+    public OffsetDateTime revokedAt;
+
     public boolean online;
 
     @Column(name = "last_seen")

@@ -1,6 +1,7 @@
 package vn.loaxa.receiver.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -22,19 +23,24 @@ import vn.loaxa.receiver.model.ReceiverRepository;
 
 @ApplicationScoped
 public class ReceiverService {
+    /** Never a bcrypt hash, so no password matches it. */
+    private static final String REVOKED = "!revoked";
+
     private final ReceiverRepository receivers;
     private final ReceiverOutageRepository outages;
     private final AreaRepository areas;
     private final AccountRepository accounts;
     private final Passwords passwords;
+    private final Event<CredentialsChanged> credentialsChanged;
 
     public ReceiverService(ReceiverRepository receivers, ReceiverOutageRepository outages, AreaRepository areas,
-            AccountRepository accounts, Passwords passwords) {
+            AccountRepository accounts, Passwords passwords, Event<CredentialsChanged> credentialsChanged) {
         this.receivers = receivers;
         this.outages = outages;
         this.areas = areas;
         this.accounts = accounts;
         this.passwords = passwords;
+        this.credentialsChanged = credentialsChanged;
     }
 
     @Transactional
@@ -64,8 +70,7 @@ public class ReceiverService {
         receiver.latitude = request.latitude();
         receiver.longitude = request.longitude();
         receiver.createdAt = OffsetDateTime.now();
-        String secret = passwords.newSecret();
-        receiver.secretHash = passwords.hash(secret);
+        String secret = issueSecret(receiver);
         receivers.persist(receiver);
         return view(receiver, secret);
     }
@@ -73,9 +78,27 @@ public class ReceiverService {
     /** Issues a new secret; the old one stops working at once. */
     @Transactional
     public String rotateSecret(String id) {
+        String secret = issueSecret(find(id));
+        credentialsChanged.fire(new CredentialsChanged(id));
+        return secret;
+    }
+
+    /** Stops the receiver's secret from working anywhere, at once, until a new one is issued. */
+    @Transactional
+    public ReceiverView revoke(String id) {
         Receiver receiver = find(id);
+        receiver.secretHash = REVOKED;
+        receiver.brokerHash = null;
+        receiver.revokedAt = OffsetDateTime.now();
+        credentialsChanged.fire(new CredentialsChanged(id));
+        return view(receiver, null);
+    }
+
+    private String issueSecret(Receiver receiver) {
         String secret = passwords.newSecret();
         receiver.secretHash = passwords.hash(secret);
+        receiver.brokerHash = passwords.brokerHash(secret);
+        receiver.revokedAt = null;
         return secret;
     }
 

@@ -35,6 +35,7 @@ import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import vn.loaxa.support.Api;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.postgresql.PGConnection;
@@ -233,6 +234,8 @@ class IngestBenchmarkTest {
             throws Exception {
         MqttAsyncClient publisher = new MqttAsyncClient(url, "bench-pub-" + UUID.randomUUID(), new MemoryPersistence());
         MqttConnectionOptions options = new MqttConnectionOptions();
+        options.setUserName(Api.MQTT_USER);
+        options.setPassword(Api.MQTT_PASSWORD.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         options.setReceiveMaximum(65535);
         publisher.connect(options).waitForCompletion();
         List<IMqttToken> tokens = new ArrayList<>();
@@ -290,6 +293,8 @@ class IngestBenchmarkTest {
             }
         });
         MqttConnectionOptions options = new MqttConnectionOptions();
+        options.setUserName(Api.MQTT_USER);
+        options.setPassword(Api.MQTT_PASSWORD.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         options.setReceiveMaximum(1000);
         client.connect(options).waitForCompletion();
         return client;

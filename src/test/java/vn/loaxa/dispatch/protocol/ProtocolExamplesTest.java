@@ -1,5 +1,9 @@
 package vn.loaxa.dispatch.protocol;
 
+import vn.loaxa.dispatch.signing.SigningKeys;
+import vn.loaxa.dispatch.signing.SignedMessage;
+import java.nio.charset.StandardCharsets;
+import com.fasterxml.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -16,6 +20,27 @@ class ProtocolExamplesTest {
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    /** The signature example: the server's canonical form and signature check out with its public key. */
+    @Test
+    void shouldProduceTheCanonicalFormOfTheSignatureExampleAndVerifyIt() throws Exception {
+        JsonNode example = read("signing/signature.json", JsonNode.class);
+        JsonNode properties = example.get("userProperties");
+        byte[] payload = example.get("payload").asText().getBytes(StandardCharsets.UTF_8);
+        byte[] canonical = SignedMessage.canonical(example.get("topic").asText(),
+                properties.get(SignedMessage.KEY_ID).asText(), properties.get(SignedMessage.SEQUENCE).asLong(),
+                properties.get(SignedMessage.ISSUED_AT).asLong(), properties.get(SignedMessage.EXPIRES_AT).asLong(),
+                payload);
+
+        assertThat(new String(canonical, StandardCharsets.UTF_8)).isEqualTo(example.get("canonical").asText());
+        java.security.PublicKey key = SigningKeys.decodePublic(example.get("publicKey").asText());
+        assertThat(SigningKeys.keyId(key)).isEqualTo(properties.get(SignedMessage.KEY_ID).asText());
+        java.security.Signature ed25519 = java.security.Signature.getInstance("Ed25519");
+        ed25519.initVerify(key);
+        ed25519.update(canonical);
+        assertThat(ed25519.verify(java.util.Base64.getDecoder()
+                .decode(properties.get(SignedMessage.SIGNATURE).asText()))).isTrue();
+    }
 
     @Test
     void shouldReadTheManifestExample() throws IOException {

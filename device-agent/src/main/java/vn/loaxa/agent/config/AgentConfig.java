@@ -1,6 +1,7 @@
 package vn.loaxa.agent.config;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -17,6 +18,8 @@ import java.util.Objects;
  * @param willDelaySeconds MQTT 5 Will Delay of the Last Will, in seconds
  * @param simulate         number of simulated agents ({@code sim-00001}…) to run in this JVM, or 0
  * @param tuning           intervals and limits
+ * @param trustedKeys      base64 Ed25519 public keys whose signatures on manifests and commands are accepted;
+ *                         empty only in development, where unsigned messages are accepted with a warning
  */
 public record AgentConfig(
         String receiverId,
@@ -29,7 +32,8 @@ public record AgentConfig(
         Path fleet,
         int willDelaySeconds,
         int simulate,
-        Tuning tuning) {
+        Tuning tuning,
+        List<String> trustedKeys) {
 
     /** Default broker URL (the embedded HiveMQ CE of the loaxa server). */
     public static final String DEFAULT_MQTT_URL = "tcp://127.0.0.1:1884";
@@ -46,6 +50,14 @@ public record AgentConfig(
         Objects.requireNonNull(cacheDir, "cacheDir");
         Objects.requireNonNull(sink, "sink");
         Objects.requireNonNull(tuning, "tuning");
+        trustedKeys = trustedKeys == null ? List.of() : List.copyOf(trustedKeys);
+    }
+
+    /** A configuration that trusts no signing key (development and tests of unsigned behaviour). */
+    public AgentConfig(String receiverId, String secret, String mqttUrl, String serverUrl, String topicPrefix,
+                       Path cacheDir, SinkType sink, Path fleet, int willDelaySeconds, int simulate, Tuning tuning) {
+        this(receiverId, secret, mqttUrl, serverUrl, topicPrefix, cacheDir, sink, fleet, willDelaySeconds, simulate,
+                tuning, List.of());
     }
 
     /** A single agent or fleet with default tuning and no simulation. */
@@ -58,7 +70,13 @@ public record AgentConfig(
     /** The same configuration with other tuning. */
     public AgentConfig withTuning(Tuning newTuning) {
         return new AgentConfig(receiverId, secret, mqttUrl, serverUrl, topicPrefix, cacheDir, sink, fleet,
-                willDelaySeconds, simulate, newTuning);
+                willDelaySeconds, simulate, newTuning, trustedKeys);
+    }
+
+    /** The same configuration trusting these signing keys. */
+    public AgentConfig withTrustedKeys(List<String> keys) {
+        return new AgentConfig(receiverId, secret, mqttUrl, serverUrl, topicPrefix, cacheDir, sink, fleet,
+                willDelaySeconds, simulate, tuning, keys);
     }
 
     /** True if this configuration runs several agents: a {@link #fleet()} file or a {@link #simulate()} count. */
@@ -69,7 +87,7 @@ public record AgentConfig(
     /** The configuration of one fleet member: its own credentials and its own cache sub-directory. */
     public AgentConfig forFleetMember(String memberId, String memberSecret) {
         return new AgentConfig(memberId, memberSecret, mqttUrl, serverUrl, topicPrefix, cacheDir.resolve(memberId),
-                sink, null, willDelaySeconds, 0, tuning);
+                sink, null, willDelaySeconds, 0, tuning, trustedKeys);
     }
 
     /** Never prints the secret. */
@@ -78,6 +96,7 @@ public record AgentConfig(
         return "AgentConfig[receiverId=" + receiverId + ", secret=" + (secret == null ? "none" : "***")
                 + ", mqttUrl=" + mqttUrl + ", serverUrl=" + serverUrl + ", topicPrefix=" + topicPrefix
                 + ", cacheDir=" + cacheDir + ", sink=" + sink.key() + ", fleet=" + fleet
-                + ", willDelaySeconds=" + willDelaySeconds + ", simulate=" + simulate + ", " + tuning + "]";
+                + ", willDelaySeconds=" + willDelaySeconds + ", simulate=" + simulate + ", " + tuning
+                + ", trustedKeys=" + trustedKeys.size() + "]";
     }
 }

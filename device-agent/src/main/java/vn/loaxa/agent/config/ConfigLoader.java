@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -47,13 +48,14 @@ public final class ConfigLoader {
     public static final String FLUSH_RATE = "flush-rate";
     public static final String FLUSH_JITTER_MS = "flush-jitter-ms";
     public static final String CACHE_MAX_MB = "cache-max-mb";
+    public static final String TRUSTED_KEYS = "trusted-keys";
     /** Flag (or {@code LOAXA_AGENT_CONFIG}) naming the properties file; not a key inside the file. */
     public static final String CONFIG = "config";
 
     /** Every key that can appear in the file, the environment or the flags, in usage order. */
     public static final List<String> KEYS = List.of(RECEIVER_ID, SECRET, MQTT_URL, SERVER_URL, TOPIC_PREFIX,
             CACHE_DIR, SINK, FLEET, WILL_DELAY_SECONDS, SIMULATE, HEARTBEAT_SECONDS, TIME_SYNC_SECONDS, VOLUME,
-            EMERGENCY_VOLUME, OUTBOX_MAX_EVENTS, FLUSH_RATE, FLUSH_JITTER_MS, CACHE_MAX_MB);
+            EMERGENCY_VOLUME, OUTBOX_MAX_EVENTS, FLUSH_RATE, FLUSH_JITTER_MS, CACHE_MAX_MB, TRUSTED_KEYS);
     /** Most simulated agents in one JVM. */
     public static final int MAX_SIMULATE = 100_000;
 
@@ -202,7 +204,29 @@ public final class ConfigLoader {
                 parseLong(values, CACHE_MAX_MB, defaults.cacheMaxBytes() / MEBIBYTE, 1, 10_000_000) * MEBIBYTE);
         return new AgentConfig(receiverId, secret, mqttUrl, serverUrl, topicPrefix,
                 cacheDir == null ? AgentConfig.DEFAULT_CACHE_DIR : cacheDir, sink, fleet, willDelay, simulate,
-                tuning);
+                tuning, trustedKeys(values));
+    }
+
+    private static List<String> trustedKeys(Map<String, String> values) throws ConfigException {
+        String listed = values.get(TRUSTED_KEYS);
+        if (listed == null || listed.isBlank()) {
+            return List.of();
+        }
+        List<String> keys = new ArrayList<>();
+        for (String key : listed.split("[,\\s]+")) {
+            if (key.isBlank()) {
+                continue;
+            }
+            try {
+                java.security.KeyFactory.getInstance("Ed25519").generatePublic(
+                        new java.security.spec.X509EncodedKeySpec(java.util.Base64.getDecoder().decode(key)));
+            } catch (java.security.GeneralSecurityException | IllegalArgumentException e) {
+                throw new ConfigException(TRUSTED_KEYS + ": '" + key + "' is not a base64 Ed25519 public key as"
+                        + " GET /api/v1/signing-keys lists them");
+            }
+            keys.add(key);
+        }
+        return keys;
     }
 
     private static void checkMqttUrl(String mqttUrl) throws ConfigException {
@@ -295,6 +319,9 @@ public final class ConfigLoader {
                   --flush-rate N            events republished per second after a reconnect (default %d)
                   --flush-jitter-ms N       random delay up to N ms before republishing (default %d)
                   --cache-max-mb N          audio cache limit; LRU, never what is scheduled (default %d)
+                  --trusted-keys K1,K2      server signing keys (base64, GET /api/v1/signing-keys); manifests and
+                                            commands not signed by one of them are refused (default none:
+                                            development mode, unsigned messages accepted with a warning)
                   --config FILE             properties file with the keys above (or LOAXA_AGENT_CONFIG)
                   --help                    print this text
 

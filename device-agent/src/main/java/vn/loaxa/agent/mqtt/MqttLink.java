@@ -12,6 +12,9 @@ import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import org.eclipse.paho.mqttv5.common.packet.UserProperty;
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
@@ -34,7 +37,7 @@ public final class MqttLink implements MqttCallback, AutoCloseable {
         void onConnected(boolean reconnect);
 
         /** A message arrived; hand it to another thread. */
-        void onMessage(String topic, byte[] payload);
+        void onMessage(String topic, byte[] payload, Map<String, String> userProperties);
     }
 
     /** The result of a publish. Runs on a Paho thread; must not block. */
@@ -229,7 +232,13 @@ public final class MqttLink implements MqttCallback, AutoCloseable {
 
     @Override
     public void messageArrived(String topic, MqttMessage message) {
-        listener.onMessage(topic, message.getPayload());
+        Map<String, String> properties = new HashMap<>();
+        if (message.getProperties() != null && message.getProperties().getUserProperties() != null) {
+            for (UserProperty property : message.getProperties().getUserProperties()) {
+                properties.putIfAbsent(property.getKey(), property.getValue());
+            }
+        }
+        listener.onMessage(topic, message.getPayload(), properties);
     }
 
     @Override

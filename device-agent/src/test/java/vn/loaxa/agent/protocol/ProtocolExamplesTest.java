@@ -25,6 +25,42 @@ class ProtocolExamplesTest {
 
     private final ObjectMapper json = Json.newMapper();
 
+    /** The signature example from the server's side verifies here, and fails once anything in it changes. */
+    @Test
+    void shouldAcceptTheSignatureExampleOnlyAsSigned(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        com.fasterxml.jackson.databind.JsonNode example = read("signing/signature.json",
+                com.fasterxml.jackson.databind.JsonNode.class);
+        java.util.Map<String, String> properties = new java.util.HashMap<>();
+        example.get("userProperties").fields().forEachRemaining(f -> properties.put(f.getKey(), f.getValue().asText()));
+        String topic = example.get("topic").asText();
+        byte[] payload = example.get("payload").asText().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        vn.loaxa.agent.security.SignatureBlock block = vn.loaxa.agent.security.SignatureBlock.from(properties)
+                .orElseThrow();
+        assertThat(new String(block.canonical(topic, payload), java.nio.charset.StandardCharsets.UTF_8))
+                .isEqualTo(example.get("canonical").asText());
+
+        var verifier = new vn.loaxa.agent.security.SignatureVerifier(
+                java.util.List.of(example.get("publicKey").asText()), dir);
+        long beforeExpiry = block.expiresAt() - 1000;
+        byte[] altered = example.get("payload").asText().replace("80", "100")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(verifier.check(topic, altered, properties, beforeExpiry, false))
+                .isEqualTo(vn.loaxa.agent.security.SignatureVerifier.Verdict.BAD_SIGNATURE);
+        assertThat(verifier.check(topic.replace("thatkhe-01", "thatkhe-02"), payload, properties, beforeExpiry,
+                false)).isEqualTo(vn.loaxa.agent.security.SignatureVerifier.Verdict.BAD_SIGNATURE);
+        assertThat(verifier.check(topic, payload, properties, block.expiresAt() + 1, false))
+                .isEqualTo(vn.loaxa.agent.security.SignatureVerifier.Verdict.EXPIRED);
+        assertThat(verifier.check(topic, payload, properties, beforeExpiry, false))
+                .isEqualTo(vn.loaxa.agent.security.SignatureVerifier.Verdict.ACCEPTED);
+        assertThat(new vn.loaxa.agent.security.SignatureVerifier(java.util.List.of(example.get("publicKey").asText()),
+                dir).check(topic, payload, properties, beforeExpiry, false))
+                .as("the last accepted sequence survives a restart")
+                .isEqualTo(vn.loaxa.agent.security.SignatureVerifier.Verdict.REPLAYED);
+        assertThat(verifier.check(topic, payload, properties, beforeExpiry, true))
+                .as("a retained manifest delivered again").isEqualTo(vn.loaxa.agent.security.SignatureVerifier.Verdict.REPEATED);
+    }
+
     @Test
     void shouldFindEveryExampleFileOnTheClasspath() throws Exception {
         URL directory = getClass().getClassLoader().getResource("protocol");

@@ -1,0 +1,37 @@
+package vn.loaxa.account.service;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.TokenAuthenticationRequest;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** The person behind an API token, with the roles of their account as it is now. */
+@ApplicationScoped
+public class ApiTokenIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
+    private final ApiTokenService tokens;
+
+    public ApiTokenIdentityProvider(ApiTokenService tokens) {
+        this.tokens = tokens;
+    }
+
+    @Override
+    public Class<TokenAuthenticationRequest> getRequestType() {
+        return TokenAuthenticationRequest.class;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request,
+            AuthenticationRequestContext context) {
+        return context.runBlocking(() -> tokens.authenticate(request.getToken().getToken())
+                .map(caller -> (SecurityIdentity) QuarkusSecurityIdentity.builder()
+                        .setPrincipal(new QuarkusPrincipal(caller.name()))
+                        .addRoles(caller.roles())
+                        .build())
+                .orElseThrow(() -> new AuthenticationFailedException("Unknown or revoked API token")));
+    }
+}

@@ -1,0 +1,72 @@
+package vn.loaxa.dispatch.broker;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import vn.loaxa.account.service.Passwords;
+import vn.loaxa.receiver.model.Receiver;
+import vn.loaxa.receiver.model.ReceiverRepository;
+import vn.loaxa.receiver.service.CredentialsChanged;
+
+/**
+ * Checks a receiver's broker login against its current secret. A successful check is remembered (as a SHA-256 of
+ * the secret) for a few minutes, so that a fleet reconnecting after a broker restart does not cost one bcrypt each;
+ * rotating or revoking the secret forgets it at once.
+ */
+@ApplicationScoped
+public class ReceiverLogins {
+    private static final Duration REMEMBER = Duration.ofMinutes(10);
+
+    private final ReceiverRepository receivers;
+    private final Passwords passwords;
+    private final Map<String, Remembered> verified = new ConcurrentHashMap<>();
+
+    public ReceiverLogins(ReceiverRepository receivers, Passwords passwords) {
+        this.receivers = receivers;
+        this.passwords = passwords;
+    }
+
+    private record Remembered(byte[] digest, Instant until) {
+    }
+
+    public boolean isCurrentSecret(String receiverId, byte[] secret) {
+        byte[] digest = sha256(secret);
+        Remembered remembered = verified.get(receiverId);
+        if (remembered != null && remembered.until().isAfter(Instant.now())
+                && MessageDigest.isEqual(remembered.digest(), digest)) {
+            return true;
+        }
+        Optional<String> hash = QuarkusTransaction.requiringNew().call(() -> receivers.findByIdOptional(receiverId)
+                .filter(r -> r.revokedAt == null)
+                .map(r -> r.secretHash));
+        boolean valid = hash.isPresent()
+                && passwords.matches(new String(secret, StandardCharsets.UTF_8), hash.get());
+        if (valid) {
+            verified.put(receiverId, new Remembered(digest, Instant.now().plus(REMEMBER)));
+        } else {
+            verified.remove(receiverId);
+        }
+        return valid;
+    }
+
+    void forget(@Observes(during = TransactionPhase.AFTER_SUCCESS) CredentialsChanged changed) {
+        verified.remove(changed.receiverId());
+    }
+
+    private static byte[] sha256(byte[] value) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(value);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

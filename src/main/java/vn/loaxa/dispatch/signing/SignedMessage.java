@@ -1,0 +1,39 @@
+package vn.loaxa.dispatch.signing;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+
+/**
+ * The signature block that travels with every manifest and command as MQTT 5 user properties
+ * (docs/protocol.md, "Signatures"). The Ed25519 signature covers {@link #canonical}: the topic (so that a message
+ * for one receiver cannot be replayed to another), the key id, the sequence, the issue and expiry times, and the
+ * SHA-256 of the exact payload bytes.
+ *
+ * @param keyId     which key signed, {@link SigningKeys#keyId}
+ * @param sequence  strictly increasing per receiver and topic; an agent refuses one not above the last it accepted
+ * @param issuedAt  epoch milliseconds, server time
+ * @param expiresAt epoch milliseconds, server time; an agent refuses the message after it
+ * @param signature base64 Ed25519 signature of the canonical form
+ */
+public record SignedMessage(String keyId, long sequence, long issuedAt, long expiresAt, String signature) {
+    public static final String KEY_ID = "loaxa-kid";
+    public static final String SEQUENCE = "loaxa-seq";
+    public static final String ISSUED_AT = "loaxa-iat";
+    public static final String EXPIRES_AT = "loaxa-exp";
+    public static final String SIGNATURE = "loaxa-sig";
+    private static final String VERSION = "loaxa-sig-v1";
+
+    /** The exact bytes that are signed. */
+    public static byte[] canonical(String topic, String keyId, long sequence, long issuedAt, long expiresAt,
+            byte[] payload) {
+        try {
+            String digest = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(payload));
+            return String.join("\n", VERSION, topic, keyId, Long.toString(sequence), Long.toString(issuedAt),
+                    Long.toString(expiresAt), digest).getBytes(StandardCharsets.UTF_8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package vn.loaxa.dispatch.broker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+import static vn.loaxa.support.Api.asAdmin;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
+import vn.loaxa.dispatch.mqtt.MqttConfig;
+import vn.loaxa.dispatch.mqtt.MqttDrops;
+import vn.loaxa.dispatch.mqtt.Topics;
+import vn.loaxa.support.Fixtures;
+import vn.loaxa.support.TestMqttClient;
+
+/**
+ * Device identity on the embedded broker: a receiver logs in only with its own id and current secret, and may use
+ * only its own topics. (On the external stack the machine's Mosquitto is left open; MosquittoAclTest covers a
+ * Mosquitto configured with the generated files.)
+ */
+@QuarkusTest
+@DisabledIfSystemProperty(named = "loaxa.it.stack", matches = "external")
+class BrokerIsolationTest {
+    private static final int NOT_AUTHORIZED = 0x87;
+
+    @Inject
+    EmbeddedBroker broker;
+    @Inject
+    MqttConfig config;
+    @Inject
+    MqttDrops drops;
+
+    @Test
+    void shouldConfineAReceiverToItsOwnTopics() throws Exception {
+        Fixtures.area("ISO", "COMMUNE", null);
+        String secretA = Fixtures.receiver("iso-a", "ISO", List.of("vie"));
+        Fixtures.receiver("iso-b", "ISO", List.of("vie"));
+        Topics topics = new Topics(config.topicPrefix());
+
+        try (TestMqttClient a = new TestMqttClient(url(), "iso-a", "iso-a", secretA)) {
+            assertThat(a.publishForReasonCode(topics.receiver("iso-b", Topics.Kind.EVENT), "{}"))
+                    .isEqualTo(NOT_AUTHORIZED);
+            assertThat(a.publishForReasonCode(topics.receiver("iso-b", Topics.Kind.STATUS), "{}"))
+                    .isEqualTo(NOT_AUTHORIZED);
+            assertThat(a.subscribeForReasonCode(topics.receiver("iso-b", Topics.Kind.MANIFEST)))
+                    .isEqualTo(NOT_AUTHORIZED);
+            assertThat(a.subscribeForReasonCode(topics.receiver("iso-b", Topics.Kind.COMMAND)))
+                    .isEqualTo(NOT_AUTHORIZED);
+            assertThat(a.subscribeForReasonCode(topics.allReceivers(Topics.Kind.EVENT))).isEqualTo(NOT_AUTHORIZED);
+            assertThat(a.publishForReasonCode(topics.receiver("iso-a", Topics.Kind.MANIFEST), "{}"))
+                    .as("a receiver cannot write its own orders").isEqualTo(NOT_AUTHORIZED);
+
+            assertThat(a.subscribeForReasonCode(topics.receiver("iso-a", Topics.Kind.MANIFEST))).isEqualTo(1);
+            assertThat(a.subscribeForReasonCode(topics.receiver("iso-a", Topics.Kind.COMMAND))).isEqualTo(1);
+            assertThat(a.publishForReasonCode(topics.receiver("iso-a", Topics.Kind.HEARTBEAT), "{}"))
+                    .isLessThan(0x80);
+        }
+    }
+
+    @Test
+    void shouldCountAForgedEventThatGetsThroughAndIgnoreIt() throws Exception {
+        Fixtures.area("ISF", "COMMUNE", null);
+        String secretA = Fixtures.receiver("isf-a", "ISF", List.of("vie"));
+        Fixtures.receiver("isf-b", "ISF", List.of("vie"));
+        Topics topics = new Topics(config.topicPrefix());
+        double before = drops.count("receiver-mismatch");
+
+        try (TestMqttClient a = new TestMqttClient(url(), "isf-a", "isf-a", secretA)) {
+            // allowed topic, but the payload claims to come from receiver B
+            a.publish(topics.receiver("isf-a", Topics.Kind.EVENT), """
+                    {"schema":"loaxa.event/1","id":"%s","occurrenceId":"%s","receiverId":"isf-b",\
+                    "event":"PLAYED","at":"%s"}""".formatted(UUID.randomUUID(), UUID.randomUUID(), Instant.now()));
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> drops.count("receiver-mismatch") > before);
+    }
+
+    @Test
+    void shouldRefuseWrongSecretsBorrowedClientIdsAndAnonymousLogins() throws Exception {
+        Fixtures.area("ISL", "COMMUNE", null);
+        String secretA = Fixtures.receiver("isl-a", "ISL", List.of("vie"));
+        Fixtures.receiver("isl-b", "ISL", List.of("vie"));
+
+        assertRefused(() -> new TestMqttClient(url(), "isl-a", "isl-a", secretA + "x"));
+        assertRefused(() -> new TestMqttClient(url(), "isl-b", "isl-a", secretA));
+        assertRefused(() -> new TestMqttClient(url(), "isl-a", "admin", "test-admin-password"));
+        assertRefused(() -> new TestMqttClient(url(), "nobody", "loaxa-server", "guess"));
+    }
+
+    @Test
+    void shouldDisconnectAndRefuseARevokedReceiverAndAcceptOnlyTheNewSecretAfterRotation() throws Exception {
+        Fixtures.area("ISR", "COMMUNE", null);
+        String first = Fixtures.receiver("isr-a", "ISR", List.of("vie"));
+
+        TestMqttClient connected = new TestMqttClient(url(), "isr-a", "isr-a", first);
+        asAdmin().post("/api/v1/receivers/isr-a/revoke").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !connected.isConnected());
+        assertRefused(() -> new TestMqttClient(url(), "isr-a", "isr-a", first));
+
+        String second = asAdmin().post("/api/v1/receivers/isr-a/secret").then().statusCode(200)
+                .extract().path("secret");
+        assertRefused(() -> new TestMqttClient(url(), "isr-a", "isr-a", first));
+        try (TestMqttClient renewed = new TestMqttClient(url(), "isr-a", "isr-a", second)) {
+            assertThat(renewed.isConnected()).isTrue();
+        }
+    }
+
+    private interface Connect {
+        TestMqttClient open() throws MqttException;
+    }
+
+    private static void assertRefused(Connect connect) {
+        assertThatThrownBy(() -> connect.open().close()).isInstanceOf(MqttException.class);
+    }
+
+    private String url() {
+        return config.url().or(broker::url).orElseThrow();
+    }
+}
