@@ -100,7 +100,9 @@ public final class TestMqttClient implements AutoCloseable {
 
     @Override
     public void close() throws MqttException {
-        client.disconnect();
+        if (client.isConnected()) {
+            client.disconnect();
+        }
         client.close();
     }
 }

@@ -44,23 +44,36 @@ class BrokerIsolationTest {
         Fixtures.receiver("iso-b", "ISO", List.of("vie"));
         Topics topics = new Topics(config.topicPrefix());
 
+        // HiveMQ answers a forbidden publish by disconnecting the client with 0x87 Not authorized
+        List<String> forbidden = List.of(topics.receiver("iso-b", Topics.Kind.EVENT),
+                topics.receiver("iso-b", Topics.Kind.STATUS), topics.receiver("iso-a", Topics.Kind.MANIFEST),
+                topics.receiver("iso-a", Topics.Kind.COMMAND));
+        try (TestMqttClient watcher = new TestMqttClient(url())) {
+            watcher.subscribe(config.topicPrefix() + "/#");
+            for (String topic : forbidden) {
+                try (TestMqttClient a = new TestMqttClient(url(), "iso-a", "iso-a", secretA)) {
+                    assertPublishRefused(a, topic);
+                }
+            }
+            try (TestMqttClient a = new TestMqttClient(url(), "iso-a", "iso-a", secretA)) {
+                a.publishForReasonCode(topics.receiver("iso-a", Topics.Kind.HEARTBEAT), "allowed");
+            }
+            await().atMost(Duration.ofSeconds(10)).until(() -> watcher.received().stream()
+                    .anyMatch(m -> m.text().equals("allowed")));
+            assertThat(watcher.received()).extracting(TestMqttClient.Received::topic)
+                    .doesNotContainAnyElementsOf(forbidden);
+        }
+
         try (TestMqttClient a = new TestMqttClient(url(), "iso-a", "iso-a", secretA)) {
-            assertThat(a.publishForReasonCode(topics.receiver("iso-b", Topics.Kind.EVENT), "{}"))
-                    .isEqualTo(NOT_AUTHORIZED);
-            assertThat(a.publishForReasonCode(topics.receiver("iso-b", Topics.Kind.STATUS), "{}"))
-                    .isEqualTo(NOT_AUTHORIZED);
             assertThat(a.subscribeForReasonCode(topics.receiver("iso-b", Topics.Kind.MANIFEST)))
                     .isEqualTo(NOT_AUTHORIZED);
             assertThat(a.subscribeForReasonCode(topics.receiver("iso-b", Topics.Kind.COMMAND)))
                     .isEqualTo(NOT_AUTHORIZED);
             assertThat(a.subscribeForReasonCode(topics.allReceivers(Topics.Kind.EVENT))).isEqualTo(NOT_AUTHORIZED);
-            assertThat(a.publishForReasonCode(topics.receiver("iso-a", Topics.Kind.MANIFEST), "{}"))
-                    .as("a receiver cannot write its own orders").isEqualTo(NOT_AUTHORIZED);
 
             assertThat(a.subscribeForReasonCode(topics.receiver("iso-a", Topics.Kind.MANIFEST))).isEqualTo(1);
             assertThat(a.subscribeForReasonCode(topics.receiver("iso-a", Topics.Kind.COMMAND))).isEqualTo(1);
-            assertThat(a.publishForReasonCode(topics.receiver("iso-a", Topics.Kind.HEARTBEAT), "{}"))
-                    .isLessThan(0x80);
+            assertThat(a.isConnected()).isTrue();
         }
     }
 
@@ -109,6 +122,17 @@ class BrokerIsolationTest {
         try (TestMqttClient renewed = new TestMqttClient(url(), "isr-a", "isr-a", second)) {
             assertThat(renewed.isConnected()).isTrue();
         }
+    }
+
+    private static void assertPublishRefused(TestMqttClient client, String topic) {
+        try {
+            if (client.publishForReasonCode(topic, "{}") >= 0x80) {
+                return;
+            }
+        } catch (MqttException refused) {
+            return;
+        }
+        await(topic).atMost(Duration.ofSeconds(5)).until(() -> !client.isConnected());
     }
 
     private interface Connect {
