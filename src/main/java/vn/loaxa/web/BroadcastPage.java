@@ -3,6 +3,7 @@ package vn.loaxa.web;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.annotation.security.RolesAllowed;
@@ -69,6 +70,7 @@ public class BroadcastPage {
     @Path("live")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.TEXT_HTML)
+    @Blocking
     public Multi<String> live(@PathParam("id") UUID id, @QueryParam("state") String state,
             @CookieParam(Ui.LANG_COOKIE) String lang) {
         DeliveryState filter = parse(state);
