@@ -75,7 +75,7 @@ public class BroadcastPage {
             @CookieParam(Ui.LANG_COOKIE) String lang) {
         DeliveryState filter = parse(state);
         deliveries.ofBroadcast(id); // 404 before the stream starts
-        return Multi.createFrom().ticks().startingAfter(Duration.ZERO).every(LIVE_INTERVAL)
+        return Multi.createFrom().ticks().startingAfter(Duration.ofMillis(1)).every(LIVE_INTERVAL)
                 .onOverflow().drop()
                 .select().first(LIVE_EVENTS)
                 .emitOn(Infrastructure.getDefaultWorkerPool())
