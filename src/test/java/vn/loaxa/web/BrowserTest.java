@@ -183,6 +183,13 @@ class BrowserTest {
             wait(Duration.ofSeconds(90)).until(ExpectedConditions.textToBe(By.id("count-PLAYED"), "1"));
             assertThat(driver.findElement(By.cssSelector("#delivery-table tr[data-receiver='" + RECEIVER + "']"))
                     .getAttribute("data-state")).isEqualTo("PLAYED");
+
+            // the receiver's page: its recent delivery, and a remote command sent to the live agent
+            open("/receivers/" + RECEIVER);
+            assertThat(driver.findElement(By.id("deliveries")).getText()).contains("đã phát");
+            driver.findElement(By.id("test-tone")).click();
+            wait(WAIT).until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.cssSelector("section[aria-labelledby='commands-heading'] .form-result"), "Đã gửi lệnh"));
         }
     }
 
