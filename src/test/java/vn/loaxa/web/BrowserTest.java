@@ -217,6 +217,27 @@ class BrowserTest {
         wait(WAIT).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#map path.leaflet-interactive")));
         Path map = screenshot("map.png");
 
+        // a phone's width: no page scrolls sideways (wide tables scroll inside their own box)
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        try {
+            for (String page : List.of("/", "/library", "/schedule", "/reports", "/receivers/" + RECEIVER)) {
+                open(page);
+                wait(WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("main")));
+                Object overflow = ((JavascriptExecutor) driver).executeScript(
+                        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+                Object wide = ((JavascriptExecutor) driver).executeScript("const w = document.documentElement"
+                        + ".clientWidth; return Array.from(document.querySelectorAll('main *')).filter(e =>"
+                        + " e.getBoundingClientRect().right > w + 1).slice(0, 5).map(e => e.tagName + '#' + e.id"
+                        + " + '.' + e.className).join(' ');");
+                assertThat(((Number) overflow).intValue()).as(page + " scrolls sideways: " + wide)
+                        .isLessThanOrEqualTo(0);
+            }
+            open("/library");
+            screenshot("library-phone.png");
+        } finally {
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+        }
+
         assertThat(overview).isNotEmptyFile();
         assertThat(map).isNotEmptyFile();
         assertThat(Files.readAllBytes(map)).startsWith(0x89, 'P', 'N', 'G');
