@@ -32,7 +32,9 @@
 
   function fieldError(form, field, message) {
     const slot = form.querySelector('[data-error-for="' + CSS.escape(field) + '"]');
-    const input = form.querySelector('[name="' + CSS.escape(field) + '"]');
+    const box = slot && slot.closest('.field');
+    const input = form.querySelector('[name="' + CSS.escape(field) + '"]')
+      || (box && box.querySelector('input, select, textarea'));
     if (input) {
       input.setAttribute('aria-invalid', 'true');
       if (slot) {

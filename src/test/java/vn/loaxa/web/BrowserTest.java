@@ -125,9 +125,25 @@ class BrowserTest {
     void shouldUploadAFileAndSeeTheProgressReachReady() {
         Path wav = TestAudio.sineWav(tempFile("browser", ".wav"), 3, 440, 0.3);
         open("/library");
+        By submit = By.cssSelector("#upload-form button[type=submit]");
+        driver.findElement(submit).click();
+        assertThat(driver.findElement(By.cssSelector("#upload-form [data-error-for=file]")).getText())
+                .isEqualTo("Bắt buộc nhập");
+        assertThat(driver.findElement(By.id("upload-title")).getAttribute("aria-invalid")).isEqualTo("true");
+
         driver.findElement(By.id("upload-file")).sendKeys(wav.toAbsolutePath().toString());
         driver.findElement(By.id("upload-title")).sendKeys(MEDIA_TITLE);
-        driver.findElement(By.cssSelector("#upload-form button[type=submit]")).click();
+        WebElement language = driver.findElement(By.id("upload-language"));
+        language.clear();
+        language.sendKeys("vietnamese");
+        driver.findElement(submit).click();
+        wait(WAIT).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#upload-form [data-error-for=language]"), "ISO 639-3"));
+        assertThat(language.getAttribute("aria-invalid")).isEqualTo("true");
+
+        language.clear();
+        language.sendKeys("vie");
+        driver.findElement(submit).click();
 
         wait(Duration.ofSeconds(60)).until(ExpectedConditions.attributeToBe(By.id("upload-status"), "data-status",
                 "READY"));
@@ -170,9 +186,15 @@ class BrowserTest {
                     + " (Ưu tiên)");
             new Select(driver.findElement(By.id("broadcast-areas"))).selectByValue(AREA);
             WebElement start = driver.findElement(By.id("broadcast-start"));
-            LocalDateTime playAt = LocalDateTime.now(Ui.ZONE).plusSeconds(15).truncatedTo(ChronoUnit.SECONDS);
+            LocalDateTime playAt = LocalDateTime.now(Ui.ZONE).plusSeconds(20).truncatedTo(ChronoUnit.SECONDS);
             ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1]", start,
                     playAt.format(DateTimeFormatter.ISO_LOCAL_DATE_TIME));
+            driver.findElement(By.id("broadcast-rrule")).sendKeys("FREQ=NEVER");
+            driver.findElement(By.id("preview-button")).click();
+            wait(WAIT).until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.cssSelector("#broadcast-form [data-error-for='recurrence.rrule']"), "RRULE"));
+            assertThat(driver.findElement(By.id("broadcast-rrule")).getAttribute("aria-invalid")).isEqualTo("true");
+            driver.findElement(By.id("broadcast-rrule")).clear();
             driver.findElement(By.id("preview-button")).click();
             wait(WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.id("preview"),
                     playAt.format(DateTimeFormatter.ISO_LOCAL_DATE_TIME).replace('T', ' ')));
