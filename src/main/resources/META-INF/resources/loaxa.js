@@ -146,6 +146,7 @@
     },
     tts: (form) => ({ text: value(form, 'text'), language: value(form, 'language'), title: value(form, 'title') }),
     review: (form) => ({ reason: value(form, 'reason') }),
+    cancel: () => ({}),
     bulletin: (form) => {
       const segments = [];
       form.querySelectorAll('select[data-segment]').forEach(select => {
@@ -173,6 +174,7 @@
     command: (form) => { const r = result(form); r.textContent = text('sent'); },
     tts: (form, data) => watchMedia(form, data.id),
     review: () => location.reload(),
+    cancel: () => location.reload(),
     bulletin: async (form, data) => {
       if (form.elements.submit && form.elements.submit.checked) {
         const s = await api('POST', '/api/v1/bulletins/' + data.id + '/submit', {});
@@ -191,6 +193,7 @@
     if (!checkRequired(form)) return;
     const kind = form.dataset.kind;
     if (kind === 'upload') { upload(form); return; }
+    if (form.dataset.confirm && !window.confirm(form.dataset.confirm)) return;
     const button = form.querySelector('[type="submit"]');
     if (button) button.disabled = true;
     try {
@@ -201,6 +204,15 @@
       await after[kind](form, r.data);
     } finally {
       if (button) button.disabled = false;
+    }
+  });
+
+  // ---- an htmx request answered by the login page means the session ended: go there instead of swapping it in
+  document.addEventListener('htmx:beforeSwap', (event) => {
+    const xhr = event.detail.xhr;
+    if (xhr && xhr.responseURL && xhr.responseURL.indexOf('/login.html') >= 0) {
+      event.detail.shouldSwap = false;
+      location.href = '/login.html';
     }
   });
 

@@ -451,6 +451,12 @@ public interface UiMessages {
     @Message("Bắt buộc nhập")
     String field_required();
 
+    @Message("Hủy lịch phát này")
+    String cancel_broadcast();
+
+    @Message("Hủy lịch phát này trên mọi cụm thu?")
+    String cancel_confirm();
+
     @Message("{#when state}{#is SCHEDULED}đã lên lịch{#is DELIVERED}đã nhận lịch{#is DOWNLOADED}đã tải{#is PLAYING}đang phát{#is PLAYED}đã phát{#is FAILED}lỗi{#is MISSED}lỡ{#is PREEMPTED}bị chen ngang{#is CANCELLED}đã hủy{/when}")
     String state(vn.loaxa.delivery.model.DeliveryState state);
 

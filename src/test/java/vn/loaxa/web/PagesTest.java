@@ -11,6 +11,8 @@ import static vn.loaxa.support.Api.asAdmin;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.filter.cookie.CookieFilter;
 import io.restassured.http.ContentType;
+import java.nio.file.Files;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,6 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import vn.loaxa.support.Api;
 import vn.loaxa.support.Fixtures;
+import vn.loaxa.support.TestAudio;
 
 /** The pages over plain HTTP: login required, Vietnamese by default, English by the language link, CSRF guard. */
 @QuarkusTest
@@ -96,6 +99,30 @@ class PagesTest {
         given().filter(session).get("/reports?from=2026-01-01&to=2026-01-07").then()
                 .statusCode(200)
                 .body(containsString("/api/v1/reports/plays?from=2026-01-01&amp;to=2026-01-07&amp;format=csv"));
+    }
+
+    @Test
+    void shouldShowABroadcastWithItsCountsFilteredTableAndCancelButton() throws Exception {
+        Fixtures.area("PGB", "COMMUNE", null);
+        Fixtures.receiver("pgb-rx-1", "PGB", List.of("vie"));
+        String media = Fixtures.uploadReadyMedia(TestAudio.sineWav(Files.createTempFile("pages", ".wav"), 2, 440, 0.3),
+                "Trang phát sóng", "vie");
+        OffsetDateTime startAt = OffsetDateTime.now().plusHours(2);
+        String broadcast = Fixtures.broadcast(Fixtures.bulletin(media, "NORMAL"), List.of("PGB"), List.of(), startAt);
+        CookieFilter session = login();
+
+        given().filter(session).get("/broadcasts/" + broadcast).then()
+                .statusCode(200)
+                .body(containsString("sse-connect=\"/broadcasts/" + broadcast + "/live\""))
+                .body(containsString("id=\"cancel-broadcast\""))
+                .body(containsString("id=\"count-total\">"));
+        given().filter(session).get("/broadcasts/" + broadcast + "?state=PLAYED").then()
+                .statusCode(200)
+                .body(containsString("/live?state=PLAYED"))
+                .body(not(containsString("data-receiver=\"pgb-rx-1\"")));
+        given().filter(session).get("/schedule?week=" + startAt.atZoneSameInstant(Ui.ZONE).toLocalDate()).then()
+                .statusCode(200)
+                .body(containsString("href=\"/broadcasts/" + broadcast + "\""));
     }
 
     @Test
