@@ -5,6 +5,7 @@ import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -13,46 +14,83 @@ import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.net.URI;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import vn.loaxa.account.Roles;
 import vn.loaxa.delivery.api.DeliveryReport;
+import vn.loaxa.delivery.model.DeliveryState;
 import vn.loaxa.delivery.service.DeliveryQueryService;
+import vn.loaxa.receiver.api.ReceiverView;
 import vn.loaxa.receiver.service.ReceiverService;
 import vn.loaxa.schedule.api.BroadcastView;
 import vn.loaxa.schedule.service.BroadcastService;
 
-/** The start page: receivers with their status, and recent broadcasts with delivery counts. */
+/** The overview: receivers online and offline, today's broadcasts with live progress, and alerts. */
 @Path("/")
 public class HomePage {
-    private static final int RECENT = 20;
+    /** How many of the newest broadcasts are searched for today's occurrences. */
+    static final int RECENT = 200;
+    private static final int ALERTS = 20;
     private static final String SESSION_COOKIE = "quarkus-credential";
 
+    private final Ui ui;
     private final Template home;
+    private final Template today;
     private final ReceiverService receivers;
     private final BroadcastService broadcasts;
     private final DeliveryQueryService deliveries;
 
-    public HomePage(@Location("home.html") Template home, ReceiverService receivers, BroadcastService broadcasts,
-            DeliveryQueryService deliveries) {
+    public HomePage(Ui ui, @Location("home.html") Template home, @Location("today.html") Template today,
+            ReceiverService receivers, BroadcastService broadcasts, DeliveryQueryService deliveries) {
+        this.ui = ui;
         this.home = home;
+        this.today = today;
         this.receivers = receivers;
         this.broadcasts = broadcasts;
         this.deliveries = deliveries;
     }
 
+    /** A broadcast with its delivery counts; {@code percent} is the share of deliveries that reached an end state. */
     public record BroadcastLine(BroadcastView broadcast, DeliveryReport delivery) {
+        public long count(String state) {
+            return delivery.counts().getOrDefault(DeliveryState.valueOf(state), 0L);
+        }
+
+        public long played() {
+            return count("PLAYED");
+        }
+
+        public long problems() {
+            return count("FAILED") + count("MISSED");
+        }
+
+        public int percent() {
+            return delivery.total() == 0 ? 0 : (int) (100 * played() / delivery.total());
+        }
     }
 
     @GET
     @Produces(MediaType.TEXT_HTML)
     @RolesAllowed(Roles.USER)
-    public TemplateInstance page(SecurityContext security) {
-        List<BroadcastLine> lines = broadcasts.recent(RECENT).stream()
-                .map(b -> new BroadcastLine(b, deliveries.ofBroadcast(b.id())))
-                .toList();
-        return home.data("user", security.getUserPrincipal().getName())
-                .data("receivers", receivers.list())
-                .data("broadcasts", lines);
+    public TemplateInstance page(@CookieParam(Ui.LANG_COOKIE) String lang, SecurityContext security) {
+        List<ReceiverView> all = receivers.list();
+        List<ReceiverView> offline = all.stream().filter(r -> !r.online()).toList();
+        return ui.page(home, "overview", lang, security, "/")
+                .data("receivers", all)
+                .data("onlineCount", all.size() - offline.size())
+                .data("offline", offline)
+                .data("problems", deliveries.problemsSince(OffsetDateTime.now().minusDays(1), ALERTS))
+                .data("broadcasts", todaysBroadcasts());
+    }
+
+    /** Today's broadcasts and their progress bars, polled by the overview. */
+    @GET
+    @Path("fragments/today")
+    @Produces(MediaType.TEXT_HTML)
+    @RolesAllowed(Roles.USER)
+    public TemplateInstance today(@CookieParam(Ui.LANG_COOKIE) String lang) {
+        return ui.fragment(today, lang).data("broadcasts", todaysBroadcasts());
     }
 
     @GET
@@ -62,5 +100,14 @@ public class HomePage {
         return Response.seeOther(URI.create("/login.html"))
                 .cookie(new NewCookie.Builder(SESSION_COOKIE).path("/").maxAge(0).build())
                 .build();
+    }
+
+    private List<BroadcastLine> todaysBroadcasts() {
+        LocalDate date = LocalDate.now(Ui.ZONE);
+        return broadcasts.recent(RECENT).stream()
+                .filter(b -> b.occurrences().stream()
+                        .anyMatch(o -> o.playAt().atZoneSameInstant(Ui.ZONE).toLocalDate().equals(date)))
+                .map(b -> new BroadcastLine(b, deliveries.ofBroadcast(b.id())))
+                .toList();
     }
 }

@@ -26,6 +26,16 @@ public class DeliveryRepository implements PanacheRepository<Delivery> {
         return list("occurrenceId = ?1 and receiverId in ?2", occurrenceId, receiverIds);
     }
 
+    /** The latest deliveries of one receiver, newest change first. */
+    public List<Delivery> recentOfReceiver(String receiverId, int limit) {
+        return find("receiverId = ?1 order by updatedAt desc", receiverId).page(0, limit).list();
+    }
+
+    /** Deliveries that ended in one of {@code states} since a time, newest first. */
+    public List<Delivery> recentInStates(Collection<DeliveryState> states, java.time.OffsetDateTime since, int limit) {
+        return find("state in ?1 and updatedAt >= ?2 order by updatedAt desc", states, since).page(0, limit).list();
+    }
+
     public List<String> receiverIdsOf(UUID occurrenceId) {
         return find("select d.receiverId from Delivery d where d.occurrenceId = ?1", occurrenceId)
                 .project(String.class).list();

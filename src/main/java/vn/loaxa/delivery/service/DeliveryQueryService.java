@@ -2,12 +2,14 @@ package vn.loaxa.delivery.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import vn.loaxa.common.error.NotFoundException;
 import vn.loaxa.delivery.api.DeliveryReport;
+import vn.loaxa.delivery.model.Delivery;
 import vn.loaxa.delivery.model.DeliveryRepository;
 import vn.loaxa.delivery.model.DeliveryState;
 import vn.loaxa.schedule.model.BroadcastRepository;
@@ -43,5 +45,23 @@ public class DeliveryQueryService {
         }
         rows.forEach(r -> counts.merge(r.state(), 1L, Long::sum));
         return new DeliveryReport(broadcastId, rows.size(), counts, rows);
+    }
+
+    /** The latest deliveries of one receiver, newest change first. */
+    @Transactional
+    public List<DeliveryReport.Row> ofReceiver(String receiverId, int limit) {
+        return deliveries.recentOfReceiver(receiverId, limit).stream().map(DeliveryQueryService::row).toList();
+    }
+
+    /** Deliveries that FAILED or were MISSED since a time, newest first: the overview's alerts. */
+    @Transactional
+    public List<DeliveryReport.Row> problemsSince(OffsetDateTime since, int limit) {
+        return deliveries.recentInStates(List.of(DeliveryState.FAILED, DeliveryState.MISSED), since, limit).stream()
+                .map(DeliveryQueryService::row).toList();
+    }
+
+    private static DeliveryReport.Row row(Delivery d) {
+        return new DeliveryReport.Row(d.occurrenceId, d.receiverId, d.mediaId, d.state, d.reason, d.deliveredAt,
+                d.downloadedAt, d.startedAt, d.finishedAt, d.updatedAt);
     }
 }

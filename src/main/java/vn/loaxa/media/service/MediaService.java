@@ -121,6 +121,12 @@ public class MediaService {
                 .toList();
     }
 
+    /** The newest media items first, for the library page. */
+    @Transactional
+    public List<MediaView> recent(int limit) {
+        return media.find("order by createdAt desc").page(0, limit).list().stream().map(MediaService::view).toList();
+    }
+
     @Transactional
     public MediaView get(UUID id) {
         return view(find(id));

@@ -1,0 +1,101 @@
+package vn.loaxa.web;
+
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.resteasy.reactive.RestStreamElementType;
+import vn.loaxa.account.Roles;
+import vn.loaxa.delivery.api.DeliveryReport;
+import vn.loaxa.delivery.model.DeliveryState;
+import vn.loaxa.delivery.service.DeliveryQueryService;
+import vn.loaxa.schedule.service.BroadcastService;
+
+/**
+ * One broadcast: counts per delivery state and the receivers' table, filterable by state. The live part is sent
+ * again every second as a server-sent event; each event is read from the database, so any replica can serve it.
+ */
+@Path("/broadcasts/{id}")
+@RolesAllowed(Roles.USER)
+public class BroadcastPage {
+    static final Duration LIVE_INTERVAL = Duration.ofSeconds(1);
+    /** A stream ends after an hour; the browser's EventSource then reconnects by itself. */
+    static final long LIVE_EVENTS = 3600;
+
+    private final Ui ui;
+    private final Template broadcast;
+    private final Template live;
+    private final BroadcastService broadcasts;
+    private final DeliveryQueryService deliveries;
+
+    public BroadcastPage(Ui ui, @Location("broadcast.html") Template broadcast,
+            @Location("broadcast-live.html") Template live, BroadcastService broadcasts,
+            DeliveryQueryService deliveries) {
+        this.ui = ui;
+        this.broadcast = broadcast;
+        this.live = live;
+        this.broadcasts = broadcasts;
+        this.deliveries = deliveries;
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance page(@PathParam("id") UUID id, @QueryParam("state") String state,
+            @CookieParam(Ui.LANG_COOKIE) String lang, SecurityContext security) {
+        DeliveryState filter = parse(state);
+        return ui.page(broadcast, "schedule", lang, security, "/broadcasts/" + id)
+                .data("b", broadcasts.get(id))
+                .data("states", DeliveryState.values())
+                .data("filter", filter == null ? "" : filter.name())
+                .data("report", filtered(deliveries.ofBroadcast(id), filter));
+    }
+
+    /** The live part as server-sent events of HTML, which htmx's sse extension swaps into the page. */
+    @GET
+    @Path("live")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.TEXT_HTML)
+    @Blocking
+    public Multi<String> live(@PathParam("id") UUID id, @QueryParam("state") String state,
+            @CookieParam(Ui.LANG_COOKIE) String lang) {
+        DeliveryState filter = parse(state);
+        deliveries.ofBroadcast(id); // 404 before the stream starts
+        return Multi.createFrom().ticks().startingAfter(Duration.ofMillis(1)).every(LIVE_INTERVAL)
+                .onOverflow().drop()
+                .select().first(LIVE_EVENTS)
+                .emitOn(Infrastructure.getDefaultWorkerPool())
+                .map(tick -> ui.fragment(live, lang)
+                        .data("report", filtered(deliveries.ofBroadcast(id), filter))
+                        .data("filter", filter == null ? "" : filter.name())
+                        .render()
+                        .replace('\n', ' ')
+                        .replace('\r', ' '));
+    }
+
+    static DeliveryState parse(String state) {
+        return Arrays.stream(DeliveryState.values()).filter(s -> s.name().equals(state)).findFirst().orElse(null);
+    }
+
+    private static DeliveryReport filtered(DeliveryReport report, DeliveryState state) {
+        if (state == null) {
+            return report;
+        }
+        List<DeliveryReport.Row> rows = report.deliveries().stream().filter(r -> r.state() == state).toList();
+        return new DeliveryReport(report.broadcastId(), report.total(), report.counts(), rows);
+    }
+}

@@ -1,0 +1,41 @@
+package vn.loaxa.web;
+
+import io.quarkus.qute.TemplateExtension;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+
+/** Formatting used by the templates: {@code {fmt:time(x)}} shows a time in Vietnam's zone, a dash when absent. */
+@TemplateExtension(namespace = "fmt")
+public final class Formats {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
+    private static final String NONE = "—";
+
+    private Formats() {
+    }
+
+    static String time(OffsetDateTime at) {
+        return at == null ? NONE : at.atZoneSameInstant(Ui.ZONE).format(TIME);
+    }
+
+    static String instant(Instant at) {
+        return at == null ? NONE : at.atZone(Ui.ZONE).format(TIME);
+    }
+
+    static String clock(OffsetDateTime at) {
+        return at == null ? NONE : at.atZoneSameInstant(Ui.ZONE).format(CLOCK);
+    }
+
+    static String value(Object value) {
+        return value == null ? NONE : value.toString();
+    }
+
+    static String millis(Long millis) {
+        return millis == null ? NONE : duration(millis / 1000);
+    }
+
+    static String duration(long seconds) {
+        return String.format("%d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60);
+    }
+}

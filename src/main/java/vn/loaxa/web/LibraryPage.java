@@ -1,0 +1,71 @@
+package vn.loaxa.web;
+
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.List;
+import java.util.UUID;
+import vn.loaxa.account.Roles;
+import vn.loaxa.bulletin.api.BulletinView;
+import vn.loaxa.bulletin.model.BulletinStatus;
+import vn.loaxa.bulletin.service.BulletinService;
+import vn.loaxa.bulletin.service.VariantService;
+import vn.loaxa.media.api.MediaView;
+import vn.loaxa.media.model.MediaStatus;
+import vn.loaxa.media.service.MediaService;
+
+/**
+ * Media and bulletins: upload (progress and processing state), text to speech, bulletins with their segments and
+ * language variants, and the approval queue. The forms post JSON to the API from the page (see loaxa.js).
+ */
+@Path("/library")
+@RolesAllowed(Roles.USER)
+public class LibraryPage {
+    private static final int RECENT_MEDIA = 100;
+
+    private final Ui ui;
+    private final Template library;
+    private final Template variants;
+    private final MediaService media;
+    private final BulletinService bulletins;
+    private final VariantService variantService;
+
+    public LibraryPage(Ui ui, @Location("library.html") Template library, @Location("variants.html") Template variants,
+            MediaService media, BulletinService bulletins, VariantService variantService) {
+        this.ui = ui;
+        this.library = library;
+        this.variants = variants;
+        this.media = media;
+        this.bulletins = bulletins;
+        this.variantService = variantService;
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance page(@CookieParam(Ui.LANG_COOKIE) String lang, SecurityContext security) {
+        List<MediaView> items = media.recent(RECENT_MEDIA);
+        List<BulletinView> all = bulletins.list();
+        return ui.page(library, "library", lang, security, "/library")
+                .data("media", items)
+                .data("readyMedia", items.stream().filter(m -> m.status() == MediaStatus.READY).toList())
+                .data("bulletins", all)
+                .data("queue", all.stream().filter(b -> b.status() == BulletinStatus.SUBMITTED).toList())
+                .data("topics", bulletins.topics());
+    }
+
+    /** The rendered language variants of one bulletin, loaded when its row is opened. */
+    @GET
+    @Path("bulletins/{id}/variants")
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance variants(@PathParam("id") UUID id, @CookieParam(Ui.LANG_COOKIE) String lang) {
+        return ui.fragment(variants, lang).data("variants", variantService.variants(id));
+    }
+}

@@ -1,0 +1,84 @@
+package vn.loaxa.web;
+
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import vn.loaxa.account.Roles;
+import vn.loaxa.area.service.AreaService;
+import vn.loaxa.report.service.ReportService;
+
+/**
+ * The reports form (date range and area subtree), the plays and availability tables on the page, and links to the
+ * CSV, XLSX and PDF exports of {@code GET /api/v1/reports/...}. A field that cannot be read is shown next to it.
+ */
+@Path("/reports")
+@RolesAllowed(Roles.USER)
+public class ReportsPage {
+    private static final int DEFAULT_DAYS = 7;
+
+    private final Ui ui;
+    private final Template reports;
+    private final ReportService service;
+    private final AreaService areas;
+
+    public ReportsPage(Ui ui, @Location("reports.html") Template reports, ReportService service, AreaService areas) {
+        this.ui = ui;
+        this.reports = reports;
+        this.service = service;
+        this.areas = areas;
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance page(@QueryParam("from") String fromText, @QueryParam("to") String toText,
+            @QueryParam("area") String areaText, @CookieParam(Ui.LANG_COOKIE) String lang, SecurityContext security) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        LocalDate today = LocalDate.now(Ui.ZONE);
+        LocalDate from = date(fromText, today.minusDays(DEFAULT_DAYS - 1), "from", errors);
+        LocalDate to = date(toText, today, "to", errors);
+        if (errors.isEmpty() && to.isBefore(from)) {
+            errors.put("to", "before");
+        }
+        String area = areaText == null || areaText.isBlank() ? null : areaText;
+        if (area != null && !areas.allCodes().contains(area)) {
+            errors.put("area", "unknown");
+        }
+        TemplateInstance page = ui.page(reports, "reports", lang, security, "/reports")
+                .data("from", fromText == null ? from.toString() : fromText)
+                .data("to", toText == null ? to.toString() : toText)
+                .data("area", area == null ? "" : area)
+                .data("areas", areas.allCodes().stream().sorted().toList())
+                .data("errors", errors);
+        if (!errors.isEmpty()) {
+            return page.data("plays", null).data("availability", null).data("query", "");
+        }
+        String query = "from=" + from + "&to=" + to + (area == null ? "" : "&area=" + area);
+        return page.data("plays", service.plays(from, to, area))
+                .data("availability", service.availability(from, to, area))
+                .data("query", query);
+    }
+
+    private static LocalDate date(String text, LocalDate fallback, String field, Map<String, String> errors) {
+        if (text == null || text.isBlank()) {
+            return fallback;
+        }
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            errors.put(field, "date");
+            return fallback;
+        }
+    }
+}

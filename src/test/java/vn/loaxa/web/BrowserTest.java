@@ -1,0 +1,291 @@
+package vn.loaxa.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.loaxa.support.Api.asAdmin;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.io.File;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import vn.loaxa.dispatch.broker.EmbeddedBroker;
+import vn.loaxa.dispatch.mqtt.MqttConfig;
+import vn.loaxa.support.AgentProcess;
+import vn.loaxa.support.Api;
+import vn.loaxa.support.Fixtures;
+import vn.loaxa.support.TestAudio;
+
+/**
+ * The web UI in real headless Chromium (Debian's chromium and chromedriver): log in, upload and watch the
+ * processing reach READY, build, approve and schedule a bulletin, watch the broadcast reach PLAYED live on a real
+ * agent, switch to English, and keep screenshots of the overview and the map in target/screenshots.
+ */
+@QuarkusTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BrowserTest {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final String AREA = "WEBUI";
+    private static final String RECEIVER = "webui-rx-1";
+    private static final String MEDIA_TITLE = "Bản tin thử trình duyệt";
+    private static final String BULLETIN_TITLE = "Thông báo qua giao diện web";
+
+    private static WebDriver driver;
+    private static Path profile;
+
+    @TestHTTPResource("/")
+    URL base;
+    @Inject
+    MqttConfig mqtt;
+    @Inject
+    EmbeddedBroker broker;
+    @ConfigProperty(name = "loaxa.public-base-url")
+    String serverUrl;
+    @ConfigProperty(name = "loaxa.data-dir")
+    Path dataDir;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        profile = Files.createTempDirectory("loaxa-chromium");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=1280,900", "--lang=vi", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(WAIT);
+    }
+
+    @AfterAll
+    static void stopBrowser() throws IOException {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (profile != null) {
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void shouldLogInThroughTheLoginPage() {
+        open("/");
+        wait(WAIT).until(ExpectedConditions.urlContains("/login.html"));
+        driver.findElement(By.id("j_username")).sendKeys(Api.ADMIN);
+        driver.findElement(By.id("j_password")).sendKeys(Api.ADMIN_PASSWORD);
+        driver.findElement(By.cssSelector("form button[type=submit]")).click();
+
+        wait(WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("online-count")));
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Tổng quan");
+        assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("vi");
+    }
+
+    @Test
+    @Order(2)
+    void shouldUploadAFileAndSeeTheProgressReachReady() {
+        Path wav = TestAudio.sineWav(tempFile("browser", ".wav"), 3, 440, 0.3);
+        open("/library");
+        By submit = By.cssSelector("#upload-form button[type=submit]");
+        driver.findElement(submit).click();
+        assertThat(driver.findElement(By.cssSelector("#upload-form [data-error-for=file]")).getText())
+                .isEqualTo("Bắt buộc nhập");
+        assertThat(driver.findElement(By.id("upload-title")).getAttribute("aria-invalid")).isEqualTo("true");
+
+        driver.findElement(By.id("upload-file")).sendKeys(wav.toAbsolutePath().toString());
+        driver.findElement(By.id("upload-title")).sendKeys(MEDIA_TITLE);
+        WebElement language = driver.findElement(By.id("upload-language"));
+        language.clear();
+        language.sendKeys("vietnamese");
+        driver.findElement(submit).click();
+        wait(WAIT).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#upload-form [data-error-for=language]"), "ISO 639-3"));
+        assertThat(language.getAttribute("aria-invalid")).isEqualTo("true");
+
+        language.clear();
+        language.sendKeys("vie");
+        driver.findElement(submit).click();
+
+        wait(Duration.ofSeconds(60)).until(ExpectedConditions.attributeToBe(By.id("upload-status"), "data-status",
+                "READY"));
+        assertThat(driver.findElement(By.id("upload-progress")).getAttribute("value")).isEqualTo("100");
+        assertThat(driver.findElement(By.id("upload-status")).getText()).startsWith("sẵn sàng");
+    }
+
+    @Test
+    @Order(3)
+    void shouldCreateAndScheduleABulletinAndWatchItReachPlayedLive() {
+        Fixtures.area(AREA, "COMMUNE", null);
+        String secret = asAdmin().contentType(ContentType.JSON)
+                .body(Map.of("id", RECEIVER, "displayName", "Cụm thôn Nà Sla", "areaCode", AREA,
+                        "languages", List.of("vie"), "latitude", 21.85, "longitude", 106.76))
+                .post("/api/v1/receivers").then().statusCode(201).extract().<String>path("secret");
+        String mqttUrl = mqtt.url().or(broker::url).orElseThrow();
+
+        try (AgentProcess agent = AgentProcess.start(Map.of(RECEIVER, secret), mqttUrl, serverUrl,
+                mqtt.topicPrefix(), dataDir.resolve("browser-agent"))) {
+            // the bulletin: built from the upload, submitted, then approved from the queue
+            open("/library");
+            driver.findElement(By.id("bulletin-title")).sendKeys(BULLETIN_TITLE);
+            new Select(driver.findElement(By.id("bulletin-priority"))).selectByValue("PRIORITY");
+            new Select(driver.findElement(By.id("segment-media-1"))).selectByVisibleText(MEDIA_TITLE + " (vie)");
+            driver.findElement(By.cssSelector("#bulletin-form button[type=submit]")).click();
+            By approve = By.xpath("//ul[@id='approval-queue']/li[contains(., '" + BULLETIN_TITLE + "')]"
+                    + "//button[contains(@class, 'approve')]");
+            wait(WAIT).until(ExpectedConditions.elementToBeClickable(approve)).click();
+            wait(WAIT).until(ExpectedConditions.presenceOfElementLocated(By.xpath(
+                    "//ul[@id='bulletins']/li[contains(., '" + BULLETIN_TITLE + "')]"
+                            + "//span[contains(@class, 'bulletin-status-APPROVED')]")));
+
+            wait(Duration.ofSeconds(60)).until(d -> Boolean.TRUE.equals(
+                    asAdmin().get("/api/v1/receivers/" + RECEIVER).<Boolean>path("online")) || !agent.alive());
+            assertThat(agent.alive()).as(agent.log()).isTrue();
+
+            // the broadcast: the schedule form, with the occurrences preview, then the live broadcast page
+            open("/schedule");
+            new Select(driver.findElement(By.id("broadcast-bulletin"))).selectByVisibleText(BULLETIN_TITLE
+                    + " (Ưu tiên)");
+            new Select(driver.findElement(By.id("broadcast-areas"))).selectByValue(AREA);
+            WebElement start = driver.findElement(By.id("broadcast-start"));
+            LocalDateTime playAt = LocalDateTime.now(Ui.ZONE).plusSeconds(20).truncatedTo(ChronoUnit.SECONDS);
+            ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1]", start,
+                    playAt.format(DateTimeFormatter.ISO_LOCAL_DATE_TIME));
+            driver.findElement(By.id("broadcast-rrule")).sendKeys("FREQ=NEVER");
+            driver.findElement(By.id("preview-button")).click();
+            wait(WAIT).until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.cssSelector("#broadcast-form [data-error-for='recurrence.rrule']"), "RRULE"));
+            assertThat(driver.findElement(By.id("broadcast-rrule")).getAttribute("aria-invalid")).isEqualTo("true");
+            driver.findElement(By.id("broadcast-rrule")).clear();
+            driver.findElement(By.id("preview-button")).click();
+            wait(WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.id("preview"),
+                    playAt.format(DateTimeFormatter.ISO_LOCAL_DATE_TIME).replace('T', ' ')));
+            driver.findElement(By.cssSelector("#broadcast-form button[type=submit]")).click();
+
+            wait(WAIT).until(ExpectedConditions.urlContains("/broadcasts/"));
+            wait(WAIT).until(ExpectedConditions.textToBe(By.id("count-total"), "1"));
+            wait(Duration.ofSeconds(90)).until(ExpectedConditions.textToBe(By.id("count-PLAYED"), "1"));
+            assertThat(driver.findElement(By.cssSelector("#delivery-table tr[data-receiver='" + RECEIVER + "']"))
+                    .getAttribute("data-state")).isEqualTo("PLAYED");
+
+            // the receiver's page: its recent delivery, and a remote command sent to the live agent
+            open("/receivers/" + RECEIVER);
+            assertThat(driver.findElement(By.id("deliveries")).getText()).contains("đã phát");
+            driver.findElement(By.id("test-tone")).click();
+            wait(WAIT).until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.cssSelector("section[aria-labelledby='commands-heading'] .form-result"), "Đã gửi lệnh"));
+        }
+    }
+
+    @Test
+    @Order(4)
+    void shouldSwitchTheLanguageToEnglish() {
+        open("/map");
+        driver.findElement(By.id("lang-switch")).click();
+        wait(WAIT).until(ExpectedConditions.textToBe(By.tagName("h1"), "Receiver map"));
+        assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+        assertThat(driver.findElement(By.id("lang-switch")).getText()).isEqualTo("Tiếng Việt");
+
+        driver.findElement(By.id("lang-switch")).click();
+        wait(WAIT).until(ExpectedConditions.textToBe(By.tagName("h1"), "Bản đồ cụm thu"));
+    }
+
+    @Test
+    @Order(5)
+    void shouldSaveScreenshotsOfTheOverviewAndTheMap() throws IOException {
+        open("/");
+        wait(WAIT).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#receivers tr[data-receiver]")));
+        Path overview = screenshot("overview.png");
+
+        open("/map");
+        wait(WAIT).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#map path.leaflet-interactive")));
+        Path map = screenshot("map.png");
+
+        // a phone's width: no page scrolls sideways (wide tables scroll inside their own box)
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        try {
+            for (String page : List.of("/", "/library", "/schedule", "/reports", "/receivers/" + RECEIVER)) {
+                open(page);
+                wait(WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("main")));
+                Object overflow = ((JavascriptExecutor) driver).executeScript(
+                        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+                Object wide = ((JavascriptExecutor) driver).executeScript("const w = document.documentElement"
+                        + ".clientWidth; return Array.from(document.querySelectorAll('main *')).filter(e =>"
+                        + " e.getBoundingClientRect().right > w + 1).slice(0, 5).map(e => e.tagName + '#' + e.id"
+                        + " + '.' + e.className).join(' ');");
+                assertThat(((Number) overflow).intValue()).as(page + " scrolls sideways: " + wide)
+                        .isLessThanOrEqualTo(0);
+            }
+            open("/library");
+            screenshot("library-phone.png");
+        } finally {
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+        }
+
+        assertThat(overview).isNotEmptyFile();
+        assertThat(map).isNotEmptyFile();
+        assertThat(Files.readAllBytes(map)).startsWith(0x89, 'P', 'N', 'G');
+    }
+
+    private void open(String path) {
+        driver.get(base.toString().replaceAll("/$", "") + path);
+    }
+
+    private static WebDriverWait wait(Duration timeout) {
+        return new WebDriverWait(driver, timeout, Duration.ofMillis(200));
+    }
+
+    private static Path screenshot(String name) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        Path target = SCREENSHOTS.resolve(name);
+        File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+        return target;
+    }
+
+    private static Path tempFile(String prefix, String suffix) {
+        try {
+            return Files.createTempFile(prefix, suffix);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

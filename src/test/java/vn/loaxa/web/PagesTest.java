@@ -1,0 +1,145 @@
+package vn.loaxa.web;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+import static vn.loaxa.support.Api.asAdmin;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.filter.cookie.CookieFilter;
+import io.restassured.http.ContentType;
+import java.nio.file.Files;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+import vn.loaxa.support.Api;
+import vn.loaxa.support.Fixtures;
+import vn.loaxa.support.TestAudio;
+
+/** The pages over plain HTTP: login required, Vietnamese by default, English by the language link, CSRF guard. */
+@QuarkusTest
+class PagesTest {
+
+    private static CookieFilter login() {
+        CookieFilter session = new CookieFilter();
+        given().filter(session).redirects().follow(false)
+                .formParam("j_username", Api.ADMIN).formParam("j_password", Api.ADMIN_PASSWORD)
+                .post("/j_security_check").then()
+                .statusCode(anyOf(is(302), is(303)))
+                .header("Location", not(containsString("error")));
+        return session;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/map", "/library", "/schedule", "/reports", "/receivers/any", "/fragments/today"})
+    void shouldSendAnonymousVisitorsOfEveryPageToTheLoginPage(String path) {
+        given().redirects().follow(false).get(path).then()
+                .statusCode(303)
+                .header("Location", endsWith("/login.html"));
+    }
+
+    @Test
+    void shouldRenderEveryPageInVietnameseByDefault() {
+        Fixtures.area("PG", "COMMUNE", null);
+        Fixtures.receiver("pg-rx-1", "PG", List.of("vie"));
+        CookieFilter session = login();
+        Map<String, String> pages = Map.of(
+                "/", "Tổng quan",
+                "/map", "Bản đồ cụm thu",
+                "/library", "Tải tệp âm thanh lên",
+                "/schedule", "Lên lịch phát",
+                "/reports", "Tải báo cáo",
+                "/receivers/pg-rx-1", "Lệnh điều khiển từ xa",
+                "/fragments/today", "Bản tin");
+        pages.forEach((path, text) -> given().filter(session).get(path).then()
+                .statusCode(200)
+                .contentType(ContentType.HTML)
+                .body(containsString(text)));
+        given().filter(session).get("/map").then().body(containsString("data-id=\"pg-rx-1\""));
+    }
+
+    @Test
+    void shouldSwitchToEnglishWithTheLanguageLinkAndBack() {
+        CookieFilter session = login();
+        given().filter(session).redirects().follow(false).get("/lang?to=en&back=/map").then()
+                .statusCode(303)
+                .header("Location", endsWith("/map"))
+                .cookie(Ui.LANG_COOKIE, "en");
+        given().filter(session).get("/map").then().statusCode(200)
+                .body(containsString("Receiver map"))
+                .body(containsString("lang=\"en\""))
+                .body(not(containsString("Bản đồ cụm thu")));
+        given().filter(session).redirects().follow(false).get("/lang?to=vi&back=/").then()
+                .statusCode(303)
+                .cookie(Ui.LANG_COOKIE, "vi");
+        given().filter(session).get("/").then().body(containsString("Tổng quan"));
+    }
+
+    @Test
+    void shouldNotRedirectTheLanguageLinkToAnotherSite() {
+        given().redirects().follow(false).get("/lang?to=en&back=//evil.example/x").then()
+                .statusCode(303)
+                .header("Location", not(containsString("evil")));
+    }
+
+    @Test
+    void shouldShowAReportFormErrorNextToItsField() {
+        CookieFilter session = login();
+        given().filter(session).get("/reports?from=yesterday&to=2026-01-01").then()
+                .statusCode(200)
+                .body(containsString("id=\"report-from-error\" role=\"alert\">Nhập ngày theo dạng năm-tháng-ngày"))
+                .body(containsString("aria-invalid=\"true\""))
+                .body(not(containsString("format=csv")));
+        given().filter(session).get("/reports?from=2026-01-01&to=2026-01-07").then()
+                .statusCode(200)
+                .body(containsString("/api/v1/reports/plays?from=2026-01-01&amp;to=2026-01-07&amp;format=csv"));
+    }
+
+    @Test
+    void shouldShowABroadcastWithItsCountsFilteredTableAndCancelButton() throws Exception {
+        Fixtures.area("PGB", "COMMUNE", null);
+        Fixtures.receiver("pgb-rx-1", "PGB", List.of("vie"));
+        String media = Fixtures.uploadReadyMedia(TestAudio.sineWav(Files.createTempFile("pages", ".wav"), 2, 440, 0.3),
+                "Trang phát sóng", "vie");
+        OffsetDateTime startAt = OffsetDateTime.now().plusHours(2);
+        String broadcast = Fixtures.broadcast(Fixtures.bulletin(media, "NORMAL"), List.of("PGB"), List.of(), startAt);
+        CookieFilter session = login();
+
+        given().filter(session).get("/broadcasts/" + broadcast).then()
+                .statusCode(200)
+                .body(containsString("sse-connect=\"/broadcasts/" + broadcast + "/live\""))
+                .body(containsString("id=\"cancel-broadcast\""))
+                .body(containsString("id=\"count-total\">"));
+        given().filter(session).get("/broadcasts/" + broadcast + "?state=PLAYED").then()
+                .statusCode(200)
+                .body(containsString("/live?state=PLAYED"))
+                .body(not(containsString("data-receiver=\"pgb-rx-1\"")));
+        given().filter(session).get("/schedule?week=" + startAt.atZoneSameInstant(Ui.ZONE).toLocalDate()).then()
+                .statusCode(200)
+                .body(containsString("href=\"/broadcasts/" + broadcast + "\""));
+    }
+
+    @Test
+    void shouldAnswerNotFoundForAnUnknownReceiverPage() {
+        given().filter(login()).get("/receivers/no-such-receiver").then().statusCode(404);
+    }
+
+    @Test
+    void shouldRefuseAChangeSentWithTheSessionCookieButWithoutThePageHeader() {
+        CookieFilter session = login();
+        Map<String, Object> invalid = Map.of("title", "");
+        given().filter(session).contentType(ContentType.JSON).body(invalid).post("/api/v1/bulletins").then()
+                .statusCode(403)
+                .body(containsString(CsrfGuard.HEADER));
+        given().filter(session).header(CsrfGuard.HEADER, "1").contentType(ContentType.JSON).body(invalid)
+                .post("/api/v1/bulletins").then()
+                .statusCode(400);
+        asAdmin().contentType(ContentType.JSON).body(invalid).post("/api/v1/bulletins").then().statusCode(400);
+    }
+}
