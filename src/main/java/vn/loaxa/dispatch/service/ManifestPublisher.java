@@ -63,7 +63,7 @@ public class ManifestPublisher {
         List<ManifestRow> rows = em.createQuery("""
                 select new vn.loaxa.dispatch.service.ManifestRow(d.receiverId, o.id, o.broadcastId, bl.title,
                     bl.priority, o.playAt, o.expiresAt, o.windowEnd, m.id, m.sha256, m.durationMs, m.sizeBytes,
-                    d.stateRank)
+                    d.stateRank, b.onPreempt)
                 from Delivery d
                 join Occurrence o on o.id = d.occurrenceId
                 join Broadcast b on b.id = o.broadcastId
@@ -118,7 +118,8 @@ public class ManifestPublisher {
     private ManifestEntry entry(ManifestRow row, OffsetDateTime playAt) {
         String url = publicBaseUrl + "/api/v1/media/" + row.mediaId() + "/audio";
         return new ManifestEntry(row.occurrenceId().toString(), row.broadcastId().toString(), row.title(),
-                row.priority().name(), playAt.toInstant(), row.expiresAt().toInstant(), null,
+                row.priority().name(), playAt.toInstant(), row.expiresAt().toInstant(),
+                row.onPreempt() == null ? null : row.onPreempt().name(),
                 new AudioRef(url, row.sha256(), row.durationMs(), row.sizeBytes(), AUDIO_TYPE));
     }
 

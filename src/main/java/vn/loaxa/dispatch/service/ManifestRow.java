@@ -3,9 +3,10 @@ package vn.loaxa.dispatch.service;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import vn.loaxa.bulletin.model.Priority;
+import vn.loaxa.schedule.model.PreemptPolicy;
 
 /** One still-pending delivery of a receiver, with what its manifest entry needs. */
 public record ManifestRow(String receiverId, UUID occurrenceId, UUID broadcastId, String title, Priority priority,
         OffsetDateTime playAt, OffsetDateTime expiresAt, OffsetDateTime windowEnd, UUID mediaId, String sha256,
-        Long durationMs, Long sizeBytes, int stateRank) {
+        Long durationMs, Long sizeBytes, int stateRank, PreemptPolicy onPreempt) {
 }

@@ -8,10 +8,13 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import vn.loaxa.schedule.model.PreemptPolicy;
 
 /**
  * A broadcast: a bulletin, its targets, and its timing. {@code startAt} is the first (or only) airing; with a
  * {@code recurrence} it is the DTSTART, read in {@code timeZone} (Asia/Ho_Chi_Minh when absent).
+ * {@code onPreempt} says what an airing does when a higher-priority item interrupts it on a receiver (the agent
+ * resumes it when absent).
  */
 public record BroadcastRequest(
         @NotNull UUID bulletinId,
@@ -20,7 +23,8 @@ public record BroadcastRequest(
         String timeZone,
         @Valid RecurrenceSpec recurrence,
         Duration lateStartGrace,
-        Boolean allowOverlap) {
+        Boolean allowOverlap,
+        PreemptPolicy onPreempt) {
 
     /** Area codes (each with its whole subtree) and single receiver ids. */
     public record Targets(@Size(max = 1000) List<@NotNull String> areas,

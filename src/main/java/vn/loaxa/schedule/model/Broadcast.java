@@ -4,6 +4,8 @@ import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
@@ -57,6 +59,11 @@ public class Broadcast {
     /** Whether overlapping broadcasts of the same priority were accepted to queue behind each other. */
     @Column(name = "allow_overlap")
     public boolean allowOverlap;
+
+    /** What an airing does when a higher-priority item interrupts it; null leaves it to the agent (RESUME). */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "on_preempt")
+    public PreemptPolicy onPreempt;
 
     @Column(name = "cancelled_at")
     public OffsetDateTime cancelledAt;

@@ -23,6 +23,7 @@ import vn.loaxa.delivery.model.Delivery;
 import vn.loaxa.delivery.model.DeliveryRepository;
 import vn.loaxa.delivery.model.DeliveryState;
 import vn.loaxa.dispatch.service.ManifestPublisher;
+import vn.loaxa.inbox.service.InboxRouting;
 import vn.loaxa.media.model.Media;
 import vn.loaxa.media.model.MediaRepository;
 import vn.loaxa.schedule.api.BroadcastRequest;
@@ -50,11 +51,13 @@ public class BroadcastService {
     private final OverlapCheck overlaps;
     private final ManifestPublisher manifests;
     private final ScheduleConfig config;
+    private final InboxRouting inbox;
 
     public BroadcastService(BroadcastRepository broadcasts, OccurrenceRepository occurrences,
             BulletinRepository bulletins, MediaRepository media, DeliveryRepository deliveries, TargetResolver targets,
             OccurrenceFactory factory, OccurrenceTriggers triggers, OverlapCheck overlaps, ManifestPublisher manifests,
-            ScheduleConfig config) {
+            ScheduleConfig config, InboxRouting inbox) {
+        this.inbox = inbox;
         this.broadcasts = broadcasts;
         this.occurrences = occurrences;
         this.bulletins = bulletins;
@@ -132,6 +135,7 @@ public class BroadcastService {
         }
         broadcast.lateStartGraceSeconds = (int) grace.toSeconds();
         broadcast.allowOverlap = allowOverlap;
+        broadcast.onPreempt = request.onPreempt();
         broadcast.targetAreas.addAll(areaCodes);
         broadcast.targetReceivers.addAll(receiverIds);
         broadcast.createdBy = user;
@@ -142,6 +146,7 @@ public class BroadcastService {
             broadcast.sourceHash = source.hash();
         }
         broadcasts.persist(broadcast);
+        inbox.open(broadcast.id, bulletin.priority, broadcast.targetAreas);
 
         Occurrence occurrence = factory.occurrence(broadcast, first.get(0).toInstant(), audio);
         Instant fireAt = occurrence.playAt.toInstant().minus(config.dispatchHorizon());
@@ -249,6 +254,6 @@ public class BroadcastService {
                 List.copyOf(b.targetReceivers),
                 occurrences.stream().map(o -> new BroadcastView.OccurrenceView(o.id, o.playAt, o.expiresAt,
                         o.dispatchedAt, o.cancelledAt)).toList(),
-                b.createdAt, b.cancelledAt, b.cancelledBy);
+                b.onPreempt, b.createdAt, b.cancelledAt, b.cancelledBy);
     }
 }
