@@ -88,15 +88,18 @@ public class InboxRouting {
     }
 
     public void setPolicy(String communeCode, InboxPolicy policy, String user) {
-        CommunePolicy row = policies.findByIdOptional(communeCode).orElseGet(() -> {
-            CommunePolicy created = new CommunePolicy();
-            created.areaCode = communeCode;
-            policies.persist(created);
-            return created;
-        });
+        CommunePolicy row = policies.findByIdOptional(communeCode).orElse(null);
+        boolean created = row == null;
+        if (created) {
+            row = new CommunePolicy();
+            row.areaCode = communeCode;
+        }
         row.policy = policy;
         row.updatedBy = user;
         row.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        if (created) {
+            policies.persist(row);
+        }
     }
 
     private Set<String> communesBelowUpperTargets(Collection<String> targetAreas) {

@@ -86,7 +86,7 @@ class InboxTest {
 
     @Test
     void shouldPlaceAnAcceptedItemAtTheCommunesOwnTime() {
-        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC).plusHours(3);
+        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC).plusHours(3).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         String broadcastId = broadcast(start);
         String itemId = item("IBP-D", broadcastId).get("id").toString();
         OffsetDateTime own = start.plusHours(2);
