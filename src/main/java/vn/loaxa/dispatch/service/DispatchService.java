@@ -97,12 +97,14 @@ public class DispatchService {
         }
         Set<String> existing = new HashSet<>(deliveries.receiverIdsOf(occurrenceId));
         OffsetDateTime now = OffsetDateTime.now();
-        Bulletin bulletin = bulletins.findById(broadcast.bulletinId);
+        Bulletin bulletin = broadcast.relays() ? null : bulletins.findById(broadcast.bulletinId);
         for (String receiverId : receiverIds) {
             if (!existing.contains(receiverId)) {
                 Delivery delivery = Delivery.scheduled(occurrenceId, receiverId, now);
-                delivery.mediaId = variants.variantFor(bulletin,
-                        languages.effective(receivers.findById(receiverId)).languages()).id;
+                if (bulletin != null) {
+                    delivery.mediaId = variants.variantFor(bulletin,
+                            languages.effective(receivers.findById(receiverId)).languages()).id;
+                }
                 deliveries.persist(delivery);
             }
         }

@@ -76,7 +76,10 @@ public class InboxService {
             if (request != null && request.startAt() != null) {
                 BroadcastView placed = broadcastService.create(new BroadcastRequest(original.bulletinId,
                         new BroadcastRequest.Targets(List.of(item.communeCode), List.of()), request.startAt(),
-                        original.timeZone, null, null, null, original.onPreempt), user);
+                        original.timeZone, null, null, null, original.onPreempt, !original.relays() ? null
+                                : new BroadcastRequest.RelaySpec(original.relayUrl, original.relayTitle,
+                                        java.time.Duration.ofSeconds(original.relayWindowSeconds),
+                                        original.relayPriority)), user);
                 item.placedBroadcastId = placed.id();
                 return List.<UUID>of();
             }
@@ -133,10 +136,11 @@ public class InboxService {
 
     private InboxItemView view(InboxItem item) {
         Broadcast b = broadcasts.findById(item.broadcastId);
-        Bulletin bulletin = bulletins.findById(b.bulletinId);
+        Bulletin bulletin = b.relays() ? null : bulletins.findById(b.bulletinId);
         OffsetDateTime next = occurrences.ofBroadcast(b.id).stream().map((Occurrence o) -> o.playAt)
                 .reduce((first, second) -> second).orElse(b.startAt);
-        return new InboxItemView(item.id, item.communeCode, b.id, b.bulletinId, bulletin.title, next, b.rrule,
+        return new InboxItemView(item.id, item.communeCode, b.id, b.bulletinId,
+                bulletin == null ? b.relayTitle : bulletin.title, next, b.rrule,
                 b.timeZone, item.status, item.placedBroadcastId, item.reason, item.decidedBy, item.decidedAt,
                 item.createdAt);
     }

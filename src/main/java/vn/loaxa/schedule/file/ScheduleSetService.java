@@ -231,7 +231,7 @@ public class ScheduleSetService {
                 new BroadcastRequest.Targets(entry.targets().areas(), entry.targets().receivers()),
                 entry.start().atZone(Recurrence.zone(zone)).toOffsetDateTime(), zone,
                 entry.rrule() == null ? null : new BroadcastRequest.RecurrenceSpec(entry.rrule(), entry.exdates()),
-                grace(entry), entry.allowOverlap(), null);
+                grace(entry), entry.allowOverlap(), null, null);
     }
 
     private Bulletin bulletinByTitle(String title) {

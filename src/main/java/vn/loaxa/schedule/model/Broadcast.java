@@ -14,6 +14,7 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.UUID;
+import vn.loaxa.bulletin.model.Priority;
 
 /** A bulletin scheduled for a target; each airing is an {@link Occurrence}. */
 @Entity
@@ -65,6 +66,21 @@ public class Broadcast {
     @Column(name = "on_preempt")
     public PreemptPolicy onPreempt;
 
+    /** Live stream played instead of a bulletin (relay, tiếp sóng); null for a bulletin broadcast. */
+    @Column(name = "relay_url")
+    public String relayUrl;
+
+    @Column(name = "relay_title")
+    public String relayTitle;
+
+    /** How long the relay plays from each start. */
+    @Column(name = "relay_window_seconds")
+    public Integer relayWindowSeconds;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "relay_priority")
+    public Priority relayPriority;
+
     @Column(name = "cancelled_at")
     public OffsetDateTime cancelledAt;
 
@@ -87,4 +103,9 @@ public class Broadcast {
 
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
+
+    /** Whether this broadcast relays a live stream rather than airing a bulletin. */
+    public boolean relays() {
+        return relayUrl != null;
+    }
 }

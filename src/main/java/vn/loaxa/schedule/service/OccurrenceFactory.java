@@ -58,17 +58,24 @@ public class OccurrenceFactory {
         if (existing.isPresent()) {
             return existing.get();
         }
-        Media audio = longest != null ? longest : audioOf(broadcast);
+        Media audio = longest != null || broadcast.relays() ? longest : audioOf(broadcast);
+        long lengthMs = audio == null ? broadcast.relayWindowSeconds * 1000L : audio.durationMs;
         Occurrence occurrence = new Occurrence();
         occurrence.id = UUID.randomUUID();
         occurrence.broadcastId = broadcast.id;
         occurrence.playAt = playAt.atOffset(ZoneOffset.UTC);
         occurrence.expiresAt = occurrence.playAt.plusSeconds(broadcast.lateStartGraceSeconds);
-        occurrence.windowEnd = occurrence.expiresAt.plusNanos(audio.durationMs * 1_000_000)
+        occurrence.windowEnd = occurrence.expiresAt.plusNanos(lengthMs * 1_000_000)
                 .plusSeconds(CONFIRMATION_MARGIN_SECONDS);
-        occurrence.mediaId = audio.id;
+        occurrence.mediaId = audio == null ? null : audio.id;
         occurrences.persist(occurrence);
         return occurrence;
+    }
+
+    /** How long one airing lasts: the relay window, or the longest variant the current targets play. */
+    public java.time.Duration lengthOf(Broadcast broadcast) {
+        return broadcast.relays() ? java.time.Duration.ofSeconds(broadcast.relayWindowSeconds)
+                : java.time.Duration.ofMillis(audioOf(broadcast).durationMs);
     }
 
     /** The longest variant the broadcast's current targets play, which sets the length of its window. */

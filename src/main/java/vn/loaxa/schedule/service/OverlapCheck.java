@@ -40,10 +40,11 @@ public class OverlapCheck {
         List<Instant> mine = starts(timing, now, until);
         List<String> conflicts = new ArrayList<>();
         for (Broadcast other : broadcasts.list("cancelledAt is null")) {
-            if (bulletins.findById(other.bulletinId).priority != priority) {
+            Priority theirPriority = other.relays() ? other.relayPriority : bulletins.findById(other.bulletinId).priority;
+            if (theirPriority != priority) {
                 continue;
             }
-            Duration otherLength = Duration.ofMillis(factory.audioOf(other).durationMs);
+            Duration otherLength = factory.lengthOf(other);
             List<Instant> theirs = starts(factory.recurrence(other), now.minus(otherLength), until);
             if (overlap(mine, length, theirs, otherLength) && shareReceivers(other, receiverIds)) {
                 conflicts.add(other.id.toString());
