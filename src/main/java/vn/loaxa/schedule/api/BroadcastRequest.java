@@ -1,5 +1,6 @@
 package vn.loaxa.schedule.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -26,8 +27,8 @@ public record BroadcastRequest(
         @Valid RecurrenceSpec recurrence,
         Duration lateStartGrace,
         Boolean allowOverlap,
-        PreemptPolicy onPreempt,
-        @Valid RelaySpec relay) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) PreemptPolicy onPreempt,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Valid RelaySpec relay) {
 
     /**
      * A live stream (HTTP or Icecast; MP3, AAC or Opus) played for {@code window} from each start, instead of a
