@@ -88,7 +88,7 @@ public class DispatchService {
         }
         Broadcast broadcast = broadcasts.findById(occurrence.broadcastId);
         Set<String> receiverIds = new LinkedHashSet<>(
-                targets.receiverIds(broadcast.targetAreas, broadcast.targetReceivers));
+                targets.receiverIds(broadcast));
         Set<String> withheld = inbox.withheldCommunes(broadcast.id);
         if (!withheld.isEmpty()) {
             // communes that have not accepted this NORMAL broadcast from above (single receivers stay targeted)

@@ -38,9 +38,18 @@ public record BroadcastRequest(
             @NotNull Duration window, Priority priority) {
     }
 
-    /** Area codes (each with its whole subtree) and single receiver ids. */
+    /** Area codes (each with its whole subtree), single receiver ids and named receiver groups. */
     public record Targets(@Size(max = 1000) List<@NotNull String> areas,
-            @Size(max = 10000) List<@NotNull String> receivers) {
+            @Size(max = 10000) List<@NotNull String> receivers,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Size(max = 1000) List<@NotNull String> groups) {
+
+        public Targets(List<String> areas, List<String> receivers) {
+            this(areas, receivers, null);
+        }
+
+        public List<String> groupsOrEmpty() {
+            return groups == null ? List.of() : groups;
+        }
 
         public List<String> areasOrEmpty() {
             return areas == null ? List.of() : areas;

@@ -103,7 +103,8 @@ public class ScheduleSetService {
         for (LocatedEntry located : entries) {
             try {
                 BroadcastRequest request = request(located.entry());
-                targets.receiverIds(request.targets().areasOrEmpty(), request.targets().receiversOrEmpty());
+                targets.receiverIds(request.targets().areasOrEmpty(), request.targets().receiversOrEmpty(),
+                        request.targets().groupsOrEmpty());
                 resolved.put(located.entry().key(), new Resolved(located, request, hash(located.entry().key(), request)));
             } catch (InvalidRequestException | NotFoundException e) {
                 errors.add(error(located, e.getMessage()));

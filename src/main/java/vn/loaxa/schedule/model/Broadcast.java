@@ -40,6 +40,12 @@ public class Broadcast {
     @Column(name = "receiver_id")
     public Set<String> targetReceivers = new LinkedHashSet<>();
 
+    /** Named receiver groups; each resolves to its members at dispatch time. */
+    @ElementCollection
+    @CollectionTable(name = "broadcast_target_group", joinColumns = @JoinColumn(name = "broadcast_id"))
+    @Column(name = "group_code")
+    public Set<String> targetGroups = new LinkedHashSet<>();
+
     /** RFC 5545 RRULE; null for a single airing. */
     public String rrule;
 

@@ -121,10 +121,12 @@ public class BroadcastService {
         }
         List<String> areaCodes = request.targets().areasOrEmpty();
         List<String> receiverIds = request.targets().receiversOrEmpty();
-        if (areaCodes.isEmpty() && receiverIds.isEmpty()) {
-            throw new InvalidRequestException("targets", "Name at least one area code or receiver id in targets");
+        List<String> groupCodes = request.targets().groupsOrEmpty();
+        if (areaCodes.isEmpty() && receiverIds.isEmpty() && groupCodes.isEmpty()) {
+            throw new InvalidRequestException("targets",
+                    "Name at least one area code, receiver id or receiver group in targets");
         }
-        Set<String> receivers = targets.receiverIds(areaCodes, receiverIds);
+        Set<String> receivers = targets.receiverIds(areaCodes, receiverIds, groupCodes);
         if (receivers.isEmpty()) {
             throw new InvalidRequestException("targets", "No receiver is registered in the targeted areas");
         }
@@ -161,6 +163,7 @@ public class BroadcastService {
         broadcast.onPreempt = request.onPreempt();
         broadcast.targetAreas.addAll(areaCodes);
         broadcast.targetReceivers.addAll(receiverIds);
+        broadcast.targetGroups.addAll(groupCodes);
         broadcast.createdBy = user;
         broadcast.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         if (source != null) {
@@ -279,7 +282,7 @@ public class BroadcastService {
         return new BroadcastView(b.id, b.bulletinId, bulletin == null ? b.relayTitle : bulletin.title, b.relayUrl,
                 b.startAt, b.timeZone,
                 b.rrule, List.copyOf(b.exdates), b.lateStartGraceSeconds, List.copyOf(b.targetAreas),
-                List.copyOf(b.targetReceivers),
+                List.copyOf(b.targetReceivers), List.copyOf(b.targetGroups),
                 occurrences.stream().map(o -> new BroadcastView.OccurrenceView(o.id, o.playAt, o.expiresAt,
                         o.dispatchedAt, o.cancelledAt)).toList(),
                 b.onPreempt, b.createdAt, b.cancelledAt, b.cancelledBy);

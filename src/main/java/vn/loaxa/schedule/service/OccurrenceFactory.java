@@ -81,12 +81,16 @@ public class OccurrenceFactory {
     /** The longest variant the broadcast's current targets play, which sets the length of its window. */
     public Media audioOf(Broadcast broadcast) {
         return longestVariant(bulletins.findById(broadcast.bulletinId),
-                targets.receiverIds(broadcast.targetAreas, broadcast.targetReceivers));
+                targets.receiverIds(broadcast));
     }
 
     /** Renders (once per language set) every variant the receivers play and returns the longest. */
     public Media longestVariant(Bulletin bulletin, Set<String> receiverIds) {
         Map<List<String>, Media> rendered = new HashMap<>();
+        if (receiverIds.isEmpty()) {
+            // nobody to play it now (a deleted group, an emptied area): the window is that of the shared segments
+            return variants.variantFor(bulletin, List.of());
+        }
         for (String receiverId : receiverIds) {
             List<String> profile = languages.effective(receivers.findById(receiverId)).languages();
             rendered.computeIfAbsent(VariantService.languagesFor(bulletin, profile),
