@@ -431,6 +431,11 @@ public final class Agent implements MqttLink.Listener, AutoCloseable {
             return;
         }
         boolean late = !time.serverNow().isBefore(entry.playAt());
+        if (entry.relays()) {
+            // nothing to download: the stream is opened at play time
+            armTimer(scheduled);
+            return;
+        }
         CompletableFuture<Path> audio = fetcher.fetch(entry.audio(), late ? entry.expiresAt() : entry.playAt());
         scheduled.audio(audio);
         audio.whenComplete((path, error) -> runOnControl(() -> onAudioSettled(scheduled, path, error)));
@@ -461,7 +466,7 @@ public final class Agent implements MqttLink.Listener, AutoCloseable {
     /** The SHA-256 of every audio file an entry that has not finished still needs. */
     private Set<String> scheduledAudio() {
         return entries.values().stream()
-                .filter(e -> !e.isFinished() && !e.isCancelled())
+                .filter(e -> !e.isFinished() && !e.isCancelled() && !e.entry().relays())
                 .map(e -> e.entry().audio().sha256())
                 .collect(Collectors.toSet());
     }
@@ -552,6 +557,10 @@ public final class Agent implements MqttLink.Listener, AutoCloseable {
             finish(scheduled, EventType.MISSED, null);
             return;
         }
+        if (entry.relays()) {
+            relay(scheduled, resuming);
+            return;
+        }
         Optional<Path> file = verifiedAudio(scheduled);
         if (file.isEmpty()) {
             return;
@@ -591,6 +600,53 @@ public final class Agent implements MqttLink.Listener, AutoCloseable {
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "unexpected playback error for " + scheduled.occurrenceId(), e);
             finish(scheduled, EventType.FAILED, "unexpected playback error: " + e);
+        }
+    }
+
+    /**
+     * Plays a live stream from now until the relay window closes. A stream that cannot be opened or that breaks
+     * off before the window closes reports FAILED with the reason; a stream that is pre-empted and resumed joins
+     * the live stream again.
+     */
+    private void relay(ScheduledEntry scheduled, boolean resuming) {
+        ManifestEntry entry = scheduled.entry();
+        Instant endsAt = entry.relay().endsAt();
+        if (!time.serverNow().isBefore(endsAt)) {
+            finish(scheduled, resuming ? EventType.PLAYED : EventType.MISSED, null);
+            return;
+        }
+        try (AudioPlayer.Clip stream = player.openStream(entry.relay().url())) {
+            if (!resuming) {
+                waitUntil(entry.playAt());
+                Instant now = time.serverNow();
+                report(scheduled, EventType.PLAYING, null, now.isAfter(entry.playAt()) ? now : entry.playAt());
+                scheduled.markStarted();
+            }
+            AudioPlayer.Result result = stream.play(0, gainFor(entry),
+                    () -> scheduled.shouldStop() || !time.serverNow().isBefore(endsAt));
+            audioOutputOk = true;
+            boolean windowClosed = !time.serverNow().isBefore(endsAt);
+            if (scheduled.isCancelled() || (scheduled.shouldStop() && scheduled.preemptedBy() == null)) {
+                String why = scheduled.cancelledBy() != null ? scheduled.cancelledBy() : "the agent shut down";
+                finish(scheduled, EventType.FAILED, "relay stopped before the end of its window: " + why);
+            } else if (result.outcome() == AudioPlayer.Outcome.STOPPED && scheduled.preemptedBy() != null
+                    && !windowClosed) {
+                afterPreemption(scheduled, 0);
+            } else if (windowClosed) {
+                finish(scheduled, EventType.PLAYED, null);
+            } else {
+                finish(scheduled, EventType.FAILED, "the relay stream " + entry.relay().url()
+                        + " ended before its window closed at " + endsAt);
+            }
+        } catch (PlaybackException e) {
+            if (e.getCause() instanceof SinkException) {
+                audioOutputOk = false;
+            }
+            noteError(e.getMessage());
+            finish(scheduled, EventType.FAILED, e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "unexpected relay error for " + scheduled.occurrenceId(), e);
+            finish(scheduled, EventType.FAILED, "unexpected relay error: " + e);
         }
     }
 

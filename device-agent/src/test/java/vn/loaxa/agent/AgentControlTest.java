@@ -32,10 +32,12 @@ import vn.loaxa.agent.protocol.Manifest;
 import vn.loaxa.agent.protocol.ManifestEntry;
 import vn.loaxa.agent.protocol.PreemptPolicy;
 import vn.loaxa.agent.protocol.Priority;
+import vn.loaxa.agent.protocol.RelayRef;
 import vn.loaxa.agent.protocol.Schemas;
 import vn.loaxa.agent.support.AudioServer;
 import vn.loaxa.agent.support.EmbeddedBroker;
 import vn.loaxa.agent.support.RecordingSink;
+import vn.loaxa.agent.support.StreamServer;
 import vn.loaxa.agent.support.TestAudio;
 import vn.loaxa.agent.time.ClockOffset;
 
@@ -148,6 +150,43 @@ class AgentControlTest {
                 .isBetween((long) (bytesPerSecond * TONE_SECONDS * 0.9), (long) (bytesPerSecond * TONE_SECONDS * 1.2));
         assertThat(sink.clips().get(1).openedAt)
                 .isBetween(emergency.playAt().minusMillis(50), emergency.playAt().plusMillis(200));
+    }
+
+    @Test
+    void shouldRelayALocallyServedStreamForItsWindow() throws Exception {
+        byte[] mp3 = TestAudio.sineMp3(sharedDir.resolve("relay.mp3"), 2.0);
+        try (StreamServer stream = StreamServer.start(mp3, 8_000)) {
+            startAgent(broker.url(), "secret-" + receiverId);
+            Instant start = Instant.now().plusSeconds(2);
+            ManifestEntry relay = relayEntry("occ-relay", stream.url(), start, start.plusSeconds(4));
+            publishManifest(1, relay);
+
+            awaitEvents(relay, EventType.PLAYED);
+
+            assertThat(event(relay, EventType.PLAYING)).isNotNull();
+            assertThat(event(relay, EventType.FAILED)).isNull();
+            assertThat(event(relay, EventType.PLAYED).at()).as("played until the window closed")
+                    .isBetween(start.plusSeconds(4), start.plusSeconds(6));
+            assertThat(stream.listeners()).isEqualTo(1);
+            assertThat(sink.clips()).hasSize(1);
+            assertThat(sink.clips().get(0).bytes).as("about 4 s of 48 kHz mono s16")
+                    .isBetween(96_000L * 3, 96_000L * 5);
+            assertThat(sink.clips().get(0).peak).isGreaterThan(1000);
+        }
+    }
+
+    @Test
+    void shouldReportAnUnreachableRelayStreamAsFailed() throws Exception {
+        startAgent(broker.url(), "secret-" + receiverId);
+        Instant start = Instant.now().plusSeconds(2);
+        ManifestEntry relay = relayEntry("occ-relay-down", "http://127.0.0.1:9/live.mp3", start,
+                start.plusSeconds(30));
+        publishManifest(1, relay);
+
+        awaitEvents(relay, EventType.FAILED);
+
+        assertThat(event(relay, EventType.FAILED).reason()).contains("cannot open the relay stream");
+        assertThat(event(relay, EventType.PLAYED)).isNull();
     }
 
     @Test
@@ -310,6 +349,11 @@ class AgentControlTest {
         return new ManifestEntry(occurrenceId, "broadcast-1", occurrenceId, priority, playAt,
                 playAt.plusSeconds(30), new AudioRef(toneUrl, toneSha256, (long) (TONE_SECONDS * 1000), null,
                 "audio/ogg"), policy);
+    }
+
+    private ManifestEntry relayEntry(String occurrenceId, String url, Instant playAt, Instant endsAt) {
+        return new ManifestEntry(occurrenceId, "broadcast-relay", occurrenceId, Priority.NORMAL, playAt,
+                playAt.plusSeconds(30), null, null, new RelayRef(url, endsAt, "audio/mpeg"));
     }
 
     private void publishManifest(long version, ManifestEntry... entries) throws Exception {

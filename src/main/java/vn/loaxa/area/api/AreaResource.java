@@ -15,16 +15,42 @@ import java.net.URI;
 import java.util.List;
 import vn.loaxa.account.Roles;
 import vn.loaxa.area.service.AreaService;
+import vn.loaxa.inbox.api.InboxItemView;
+import vn.loaxa.inbox.api.PolicyView;
+import vn.loaxa.inbox.service.InboxService;
+import jakarta.ws.rs.core.SecurityContext;
 
 @Path("/api/v1/areas")
 @RolesAllowed(Roles.USER)
 public class AreaResource {
     private final AreaService service;
     private final LanguageService languages;
+    private final InboxService inbox;
 
-    public AreaResource(AreaService service, LanguageService languages) {
+    public AreaResource(AreaService service, LanguageService languages, InboxService inbox) {
         this.service = service;
         this.languages = languages;
+        this.inbox = inbox;
+    }
+
+    /** The commune's inbox: NORMAL broadcasts from above, newest first. */
+    @GET
+    @Path("{code}/inbox")
+    public List<InboxItemView> inbox(@PathParam("code") String code) {
+        return inbox.inbox(code);
+    }
+
+    @GET
+    @Path("{code}/inbox-policy")
+    public PolicyView inboxPolicy(@PathParam("code") String code) {
+        return inbox.policy(code);
+    }
+
+    @PUT
+    @Path("{code}/inbox-policy")
+    public PolicyView setInboxPolicy(@PathParam("code") String code, @Valid @NotNull PolicyView policy,
+            SecurityContext security) {
+        return inbox.setPolicy(code, policy.policy(), security.getUserPrincipal().getName());
     }
 
     /** The area's own ordered language profile (empty when it has none). */

@@ -12,11 +12,16 @@ public record ManifestMessage(String schema, String receiverId, long version, In
 
     /**
      * One airing. {@code onPreempt} ({@code RESUME}, {@code RESTART} or {@code DROP}) is left out when the
-     * broadcast names no policy; the agent then resumes.
+     * broadcast names no policy; the agent then resumes. A relay entry has {@code relay} and no {@code audio}.
      */
     public record ManifestEntry(String occurrenceId, String broadcastId, String title, String priority,
             Instant playAt, Instant expiresAt, @JsonInclude(JsonInclude.Include.NON_NULL) String onPreempt,
-            AudioRef audio) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) AudioRef audio,
+            @JsonInclude(JsonInclude.Include.NON_NULL) RelayRef relay) {
+    }
+
+    /** A live stream played from {@code playAt} until {@code endsAt} instead of {@code audio} (relay). */
+    public record RelayRef(String url, Instant endsAt) {
     }
 
     public record AudioRef(String url, String sha256, long durationMs, long sizeBytes, String contentType) {

@@ -1,5 +1,7 @@
 package vn.loaxa.dispatch.service;
 
+import vn.loaxa.area.service.AreaService;
+import vn.loaxa.inbox.service.InboxRouting;
 import vn.loaxa.bulletin.model.Bulletin;
 import vn.loaxa.bulletin.model.BulletinRepository;
 import vn.loaxa.bulletin.service.VariantService;
@@ -9,6 +11,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -24,7 +27,8 @@ import vn.loaxa.schedule.service.TargetResolver;
 
 /**
  * Sends one occurrence to its receivers: records a SCHEDULED delivery for each, naming the bulletin variant its
- * language profile plays, then publishes manifests.
+ * language profile plays, then publishes manifests. Communes that have not accepted a NORMAL broadcast from above
+ * (see {@link InboxRouting}) are left out.
  */
 @ApplicationScoped
 public class DispatchService {
@@ -39,11 +43,15 @@ public class DispatchService {
     private final ReceiverRepository receivers;
     private final LanguageService languages;
     private final VariantService variants;
+    private final InboxRouting inbox;
+    private final AreaService areas;
 
     public DispatchService(OccurrenceRepository occurrences, BroadcastRepository broadcasts,
             DeliveryRepository deliveries, TargetResolver targets, ManifestPublisher manifests,
             BulletinRepository bulletins, ReceiverRepository receivers, LanguageService languages,
-            VariantService variants) {
+            VariantService variants, InboxRouting inbox, AreaService areas) {
+        this.inbox = inbox;
+        this.areas = areas;
         this.bulletins = bulletins;
         this.receivers = receivers;
         this.languages = languages;
@@ -79,15 +87,24 @@ public class DispatchService {
             return List.of();
         }
         Broadcast broadcast = broadcasts.findById(occurrence.broadcastId);
-        Set<String> receiverIds = targets.receiverIds(broadcast.targetAreas, broadcast.targetReceivers);
+        Set<String> receiverIds = new LinkedHashSet<>(
+                targets.receiverIds(broadcast));
+        Set<String> withheld = inbox.withheldCommunes(broadcast.id);
+        if (!withheld.isEmpty()) {
+            // communes that have not accepted this NORMAL broadcast from above (single receivers stay targeted)
+            receivers.idsInAreas(areas.subtreeCodes(List.copyOf(withheld))).stream()
+                    .filter(id -> !broadcast.targetReceivers.contains(id)).forEach(receiverIds::remove);
+        }
         Set<String> existing = new HashSet<>(deliveries.receiverIdsOf(occurrenceId));
         OffsetDateTime now = OffsetDateTime.now();
-        Bulletin bulletin = bulletins.findById(broadcast.bulletinId);
+        Bulletin bulletin = broadcast.relays() ? null : bulletins.findById(broadcast.bulletinId);
         for (String receiverId : receiverIds) {
             if (!existing.contains(receiverId)) {
                 Delivery delivery = Delivery.scheduled(occurrenceId, receiverId, now);
-                delivery.mediaId = variants.variantFor(bulletin,
-                        languages.effective(receivers.findById(receiverId)).languages()).id;
+                if (bulletin != null) {
+                    delivery.mediaId = variants.variantFor(bulletin,
+                            languages.effective(receivers.findById(receiverId)).languages()).id;
+                }
                 deliveries.persist(delivery);
             }
         }

@@ -22,6 +22,7 @@ import vn.loaxa.dispatch.mqtt.Topics;
 import vn.loaxa.dispatch.protocol.ManifestMessage;
 import vn.loaxa.dispatch.protocol.ManifestMessage.AudioRef;
 import vn.loaxa.dispatch.protocol.ManifestMessage.ManifestEntry;
+import vn.loaxa.dispatch.protocol.ManifestMessage.RelayRef;
 
 /** Builds each receiver's manifest from its pending deliveries and publishes it retained, with message expiry. */
 @ApplicationScoped
@@ -61,14 +62,15 @@ public class ManifestPublisher {
 
     private Map<String, List<ManifestRow>> pendingRows(List<String> receiverIds) {
         List<ManifestRow> rows = em.createQuery("""
-                select new vn.loaxa.dispatch.service.ManifestRow(d.receiverId, o.id, o.broadcastId, bl.title,
-                    bl.priority, o.playAt, o.expiresAt, o.windowEnd, m.id, m.sha256, m.durationMs, m.sizeBytes,
-                    d.stateRank)
+                select new vn.loaxa.dispatch.service.ManifestRow(d.receiverId, o.id, o.broadcastId,
+                    coalesce(bl.title, b.relayTitle), coalesce(bl.priority, b.relayPriority), o.playAt, o.expiresAt,
+                    o.windowEnd, m.id, m.sha256, m.durationMs, m.sizeBytes, d.stateRank, b.onPreempt, b.relayUrl,
+                    b.relayWindowSeconds)
                 from Delivery d
                 join Occurrence o on o.id = d.occurrenceId
                 join Broadcast b on b.id = o.broadcastId
-                join Bulletin bl on bl.id = b.bulletinId
-                join Media m on m.id = coalesce(d.mediaId, o.mediaId)
+                left join Bulletin bl on bl.id = b.bulletinId
+                left join Media m on m.id = coalesce(d.mediaId, o.mediaId)
                 where d.receiverId in :ids and d.stateRank < :final and o.windowEnd > :now
                 order by o.playAt, o.id
                 """, ManifestRow.class)
@@ -116,10 +118,17 @@ public class ManifestPublisher {
     }
 
     private ManifestEntry entry(ManifestRow row, OffsetDateTime playAt) {
+        if (row.relayUrl() != null) {
+            return new ManifestEntry(row.occurrenceId().toString(), row.broadcastId().toString(), row.title(),
+                    row.priority().name(), playAt.toInstant(), row.expiresAt().toInstant(),
+                    row.onPreempt() == null ? null : row.onPreempt().name(), null,
+                    new RelayRef(row.relayUrl(), playAt.toInstant().plusSeconds(row.relayWindowSeconds())));
+        }
         String url = publicBaseUrl + "/api/v1/media/" + row.mediaId() + "/audio";
         return new ManifestEntry(row.occurrenceId().toString(), row.broadcastId().toString(), row.title(),
-                row.priority().name(), playAt.toInstant(), row.expiresAt().toInstant(), null,
-                new AudioRef(url, row.sha256(), row.durationMs(), row.sizeBytes(), AUDIO_TYPE));
+                row.priority().name(), playAt.toInstant(), row.expiresAt().toInstant(),
+                row.onPreempt() == null ? null : row.onPreempt().name(),
+                new AudioRef(url, row.sha256(), row.durationMs(), row.sizeBytes(), AUDIO_TYPE), null);
     }
 
     /** Strictly increasing versions based on the clock, so they keep growing across restarts. */

@@ -1,6 +1,8 @@
 package vn.loaxa.schedule.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Duration;
@@ -8,23 +10,46 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import vn.loaxa.bulletin.model.Priority;
+import vn.loaxa.schedule.model.PreemptPolicy;
 
 /**
  * A broadcast: a bulletin, its targets, and its timing. {@code startAt} is the first (or only) airing; with a
  * {@code recurrence} it is the DTSTART, read in {@code timeZone} (Asia/Ho_Chi_Minh when absent).
+ * Either {@code bulletinId} or {@code relay} names what airs. {@code onPreempt} says what an airing does when a higher-priority item interrupts it on a receiver (the agent
+ * resumes it when absent).
  */
 public record BroadcastRequest(
-        @NotNull UUID bulletinId,
+        UUID bulletinId,
         @NotNull @Valid Targets targets,
         @NotNull OffsetDateTime startAt,
         String timeZone,
         @Valid RecurrenceSpec recurrence,
         Duration lateStartGrace,
-        Boolean allowOverlap) {
+        Boolean allowOverlap,
+        @JsonInclude(JsonInclude.Include.NON_NULL) PreemptPolicy onPreempt,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Valid RelaySpec relay) {
 
-    /** Area codes (each with its whole subtree) and single receiver ids. */
+    /**
+     * A live stream (HTTP or Icecast; MP3, AAC or Opus) played for {@code window} from each start, instead of a
+     * bulletin. Its host must be in {@code loaxa.relay.allowed-hosts}.
+     */
+    public record RelaySpec(@NotBlank @Size(max = 2000) String url, @NotBlank @Size(max = 300) String title,
+            @NotNull Duration window, Priority priority) {
+    }
+
+    /** Area codes (each with its whole subtree), single receiver ids and named receiver groups. */
     public record Targets(@Size(max = 1000) List<@NotNull String> areas,
-            @Size(max = 10000) List<@NotNull String> receivers) {
+            @Size(max = 10000) List<@NotNull String> receivers,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Size(max = 1000) List<@NotNull String> groups) {
+
+        public Targets(List<String> areas, List<String> receivers) {
+            this(areas, receivers, null);
+        }
+
+        public List<String> groupsOrEmpty() {
+            return groups == null ? List.of() : groups;
+        }
 
         public List<String> areasOrEmpty() {
             return areas == null ? List.of() : areas;

@@ -4,10 +4,11 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import vn.loaxa.schedule.model.PreemptPolicy;
 
-public record BroadcastView(UUID id, UUID bulletinId, String title, OffsetDateTime startAt, String timeZone,
+public record BroadcastView(UUID id, UUID bulletinId, String title, String relayUrl, OffsetDateTime startAt, String timeZone,
         String rrule, List<LocalDateTime> exdates, long lateStartGraceSeconds, List<String> targetAreas,
-        List<String> targetReceivers, List<OccurrenceView> occurrences, OffsetDateTime createdAt,
+        List<String> targetReceivers, List<String> targetGroups, List<OccurrenceView> occurrences, PreemptPolicy onPreempt, OffsetDateTime createdAt,
         OffsetDateTime cancelledAt, String cancelledBy) {
 
     public record OccurrenceView(UUID id, OffsetDateTime playAt, OffsetDateTime expiresAt, OffsetDateTime dispatchedAt,

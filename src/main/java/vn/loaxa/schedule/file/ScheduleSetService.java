@@ -29,6 +29,7 @@ import vn.loaxa.schedule.model.Broadcast;
 import vn.loaxa.schedule.model.BroadcastRepository;
 import vn.loaxa.schedule.service.BroadcastService;
 import vn.loaxa.schedule.service.Recurrence;
+import vn.loaxa.schedule.service.RelayCheck;
 import vn.loaxa.schedule.service.ScheduleConfig;
 import vn.loaxa.schedule.service.TargetResolver;
 
@@ -52,9 +53,11 @@ public class ScheduleSetService {
     private final TargetResolver targets;
     private final ScheduleConfig config;
     private final ObjectMapper json;
+    private final RelayCheck relayCheck;
 
     public ScheduleSetService(BroadcastRepository broadcasts, BulletinRepository bulletins, BroadcastService service,
-            TargetResolver targets, ScheduleConfig config, ObjectMapper json) {
+            TargetResolver targets, ScheduleConfig config, ObjectMapper json, RelayCheck relayCheck) {
+        this.relayCheck = relayCheck;
         this.broadcasts = broadcasts;
         this.bulletins = bulletins;
         this.service = service;
@@ -100,7 +103,8 @@ public class ScheduleSetService {
         for (LocatedEntry located : entries) {
             try {
                 BroadcastRequest request = request(located.entry());
-                targets.receiverIds(request.targets().areasOrEmpty(), request.targets().receiversOrEmpty());
+                targets.receiverIds(request.targets().areasOrEmpty(), request.targets().receiversOrEmpty(),
+                        request.targets().groupsOrEmpty());
                 resolved.put(located.entry().key(), new Resolved(located, request, hash(located.entry().key(), request)));
             } catch (InvalidRequestException | NotFoundException e) {
                 errors.add(error(located, e.getMessage()));
@@ -202,7 +206,14 @@ public class ScheduleSetService {
         if (entry.key() == null || !KEY.matcher(entry.key()).matches()) {
             return "key must be 1-100 lower-case letters, digits, '.', '_' or '-'";
         }
-        if ((entry.bulletinId() == null) == (entry.bulletinTitle() == null)) {
+        if (entry.relay() != null) {
+            if (entry.bulletinId() != null || entry.bulletinTitle() != null) {
+                return "give either a bulletin (bulletinId or bulletinTitle) or a relay, not both";
+            }
+            if (entry.relay().url() == null || entry.relay().title() == null || entry.relay().window() == null) {
+                return "a relay needs url, title and window (such as PT30M)";
+            }
+        } else if ((entry.bulletinId() == null) == (entry.bulletinTitle() == null)) {
             return "name the bulletin by exactly one of bulletinId or bulletinTitle";
         }
         if (entry.targets() == null || (isEmpty(entry.targets().areas()) && isEmpty(entry.targets().receivers()))) {
@@ -222,16 +233,27 @@ public class ScheduleSetService {
     }
 
     private BroadcastRequest request(ScheduleEntry entry) {
+        if (entry.relay() != null) {
+            ScheduleEntry.Relay relay = entry.relay();
+            BroadcastRequest.RelaySpec spec = new BroadcastRequest.RelaySpec(relay.url(), relay.title(),
+                    relay.window(), relay.priority());
+            relayCheck.check(spec);
+            return request(entry, null, spec);
+        }
         UUID bulletinId = entry.bulletinId() != null ? entry.bulletinId() : bulletinByTitle(entry.bulletinTitle()).id;
         if (bulletins.findByIdOptional(bulletinId).isEmpty()) {
             throw NotFoundException.referenced("Bulletin", bulletinId);
         }
+        return request(entry, bulletinId, null);
+    }
+
+    private BroadcastRequest request(ScheduleEntry entry, UUID bulletinId, BroadcastRequest.RelaySpec relay) {
         String zone = zone(entry);
         return new BroadcastRequest(bulletinId,
                 new BroadcastRequest.Targets(entry.targets().areas(), entry.targets().receivers()),
                 entry.start().atZone(Recurrence.zone(zone)).toOffsetDateTime(), zone,
                 entry.rrule() == null ? null : new BroadcastRequest.RecurrenceSpec(entry.rrule(), entry.exdates()),
-                grace(entry), entry.allowOverlap());
+                grace(entry), entry.allowOverlap(), null, relay);
     }
 
     private Bulletin bulletinByTitle(String title) {

@@ -4,6 +4,8 @@ import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
@@ -12,6 +14,7 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.UUID;
+import vn.loaxa.bulletin.model.Priority;
 
 /** A bulletin scheduled for a target; each airing is an {@link Occurrence}. */
 @Entity
@@ -37,6 +40,12 @@ public class Broadcast {
     @Column(name = "receiver_id")
     public Set<String> targetReceivers = new LinkedHashSet<>();
 
+    /** Named receiver groups; each resolves to its members at dispatch time. */
+    @ElementCollection
+    @CollectionTable(name = "broadcast_target_group", joinColumns = @JoinColumn(name = "broadcast_id"))
+    @Column(name = "group_code")
+    public Set<String> targetGroups = new LinkedHashSet<>();
+
     /** RFC 5545 RRULE; null for a single airing. */
     public String rrule;
 
@@ -57,6 +66,26 @@ public class Broadcast {
     /** Whether overlapping broadcasts of the same priority were accepted to queue behind each other. */
     @Column(name = "allow_overlap")
     public boolean allowOverlap;
+
+    /** What an airing does when a higher-priority item interrupts it; null leaves it to the agent (RESUME). */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "on_preempt")
+    public PreemptPolicy onPreempt;
+
+    /** Live stream played instead of a bulletin (relay, tiếp sóng); null for a bulletin broadcast. */
+    @Column(name = "relay_url")
+    public String relayUrl;
+
+    @Column(name = "relay_title")
+    public String relayTitle;
+
+    /** How long the relay plays from each start. */
+    @Column(name = "relay_window_seconds")
+    public Integer relayWindowSeconds;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "relay_priority")
+    public Priority relayPriority;
 
     @Column(name = "cancelled_at")
     public OffsetDateTime cancelledAt;
@@ -80,4 +109,9 @@ public class Broadcast {
 
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
+
+    /** Whether this broadcast relays a live stream rather than airing a bulletin. */
+    public boolean relays() {
+        return relayUrl != null;
+    }
 }

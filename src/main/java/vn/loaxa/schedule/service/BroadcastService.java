@@ -16,6 +16,7 @@ import java.util.UUID;
 import vn.loaxa.bulletin.model.Bulletin;
 import vn.loaxa.bulletin.model.BulletinRepository;
 import vn.loaxa.bulletin.model.BulletinStatus;
+import vn.loaxa.bulletin.model.Priority;
 import vn.loaxa.common.error.ConflictException;
 import vn.loaxa.common.error.InvalidRequestException;
 import vn.loaxa.common.error.NotFoundException;
@@ -23,6 +24,7 @@ import vn.loaxa.delivery.model.Delivery;
 import vn.loaxa.delivery.model.DeliveryRepository;
 import vn.loaxa.delivery.model.DeliveryState;
 import vn.loaxa.dispatch.service.ManifestPublisher;
+import vn.loaxa.inbox.service.InboxRouting;
 import vn.loaxa.media.model.Media;
 import vn.loaxa.media.model.MediaRepository;
 import vn.loaxa.schedule.api.BroadcastRequest;
@@ -50,11 +52,15 @@ public class BroadcastService {
     private final OverlapCheck overlaps;
     private final ManifestPublisher manifests;
     private final ScheduleConfig config;
+    private final InboxRouting inbox;
+    private final RelayCheck relays;
 
     public BroadcastService(BroadcastRepository broadcasts, OccurrenceRepository occurrences,
             BulletinRepository bulletins, MediaRepository media, DeliveryRepository deliveries, TargetResolver targets,
             OccurrenceFactory factory, OccurrenceTriggers triggers, OverlapCheck overlaps, ManifestPublisher manifests,
-            ScheduleConfig config) {
+            ScheduleConfig config, InboxRouting inbox, RelayCheck relays) {
+        this.relays = relays;
+        this.inbox = inbox;
         this.broadcasts = broadcasts;
         this.occurrences = occurrences;
         this.bulletins = bulletins;
@@ -80,11 +86,25 @@ public class BroadcastService {
     @Transactional
     public BroadcastView create(BroadcastRequest request, String user, Source source) {
         Instant now = Instant.now();
-        Bulletin bulletin = bulletins.findByIdOptional(request.bulletinId())
-                .orElseThrow(() -> NotFoundException.referenced("Bulletin", request.bulletinId()));
-        if (bulletin.status != BulletinStatus.APPROVED) {
-            throw new ConflictException("Bulletin '" + bulletin.id + "' is " + bulletin.status
-                    + "; only APPROVED bulletins can be scheduled. Submit it and have an editor approve it first");
+        Bulletin bulletin = null;
+        Priority priority;
+        if (request.relay() != null) {
+            if (request.bulletinId() != null) {
+                throw new InvalidRequestException("relay", "Give either bulletinId or relay, not both");
+            }
+            relays.check(request.relay());
+            priority = request.relay().priority() == null ? Priority.NORMAL : request.relay().priority();
+        } else {
+            if (request.bulletinId() == null) {
+                throw new InvalidRequestException("bulletinId", "Name the bulletin to air (or a relay stream)");
+            }
+            bulletin = bulletins.findByIdOptional(request.bulletinId())
+                    .orElseThrow(() -> NotFoundException.referenced("Bulletin", request.bulletinId()));
+            if (bulletin.status != BulletinStatus.APPROVED) {
+                throw new ConflictException("Bulletin '" + bulletin.id + "' is " + bulletin.status
+                        + "; only APPROVED bulletins can be scheduled. Submit it and have an editor approve it first");
+            }
+            priority = bulletin.priority;
         }
         Recurrence timing = timing(request.startAt(), request.timeZone(), request.recurrence());
         Instant earliest = now.minus(config.pastStartTolerance());
@@ -101,29 +121,37 @@ public class BroadcastService {
         }
         List<String> areaCodes = request.targets().areasOrEmpty();
         List<String> receiverIds = request.targets().receiversOrEmpty();
-        if (areaCodes.isEmpty() && receiverIds.isEmpty()) {
-            throw new InvalidRequestException("targets", "Name at least one area code or receiver id in targets");
+        List<String> groupCodes = request.targets().groupsOrEmpty();
+        if (areaCodes.isEmpty() && receiverIds.isEmpty() && groupCodes.isEmpty()) {
+            throw new InvalidRequestException("targets",
+                    "Name at least one area code, receiver id or receiver group in targets");
         }
-        Set<String> receivers = targets.receiverIds(areaCodes, receiverIds);
+        Set<String> receivers = targets.receiverIds(areaCodes, receiverIds, groupCodes);
         if (receivers.isEmpty()) {
             throw new InvalidRequestException("targets", "No receiver is registered in the targeted areas");
         }
         // renders every variant the targets play now, so that the longest duration (and the window) is exact
-        Media audio = factory.longestVariant(bulletin, receivers);
+        Media audio = bulletin == null ? null : factory.longestVariant(bulletin, receivers);
+        Duration length = audio == null ? request.relay().window() : Duration.ofMillis(audio.durationMs);
         boolean allowOverlap = Boolean.TRUE.equals(request.allowOverlap());
         if (!allowOverlap) {
-            List<String> conflicts = overlaps.conflicts(timing, Duration.ofMillis(audio.durationMs), bulletin.priority,
-                    receivers);
+            List<String> conflicts = overlaps.conflicts(timing, length, priority, receivers);
             if (!conflicts.isEmpty()) {
                 throw new ConflictException("This broadcast would play at the same time as " + conflicts.size()
-                        + " other " + bulletin.priority + " broadcast(s) on the same receivers; change the time or "
+                        + " other " + priority + " broadcast(s) on the same receivers; change the time or "
                         + "targets, or set allowOverlap to queue it behind them", conflicts);
             }
         }
 
         Broadcast broadcast = new Broadcast();
         broadcast.id = UUID.randomUUID();
-        broadcast.bulletinId = bulletin.id;
+        broadcast.bulletinId = bulletin == null ? null : bulletin.id;
+        if (request.relay() != null) {
+            broadcast.relayUrl = request.relay().url().strip();
+            broadcast.relayTitle = request.relay().title().strip();
+            broadcast.relayWindowSeconds = (int) request.relay().window().toSeconds();
+            broadcast.relayPriority = priority;
+        }
         broadcast.startAt = request.startAt().withOffsetSameInstant(ZoneOffset.UTC);
         broadcast.timeZone = timing.zone().getId();
         broadcast.rrule = request.recurrence() == null ? null : request.recurrence().rrule().strip();
@@ -132,8 +160,10 @@ public class BroadcastService {
         }
         broadcast.lateStartGraceSeconds = (int) grace.toSeconds();
         broadcast.allowOverlap = allowOverlap;
+        broadcast.onPreempt = request.onPreempt();
         broadcast.targetAreas.addAll(areaCodes);
         broadcast.targetReceivers.addAll(receiverIds);
+        broadcast.targetGroups.addAll(groupCodes);
         broadcast.createdBy = user;
         broadcast.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         if (source != null) {
@@ -142,6 +172,7 @@ public class BroadcastService {
             broadcast.sourceHash = source.hash();
         }
         broadcasts.persist(broadcast);
+        inbox.open(broadcast.id, priority, broadcast.targetAreas);
 
         Occurrence occurrence = factory.occurrence(broadcast, first.get(0).toInstant(), audio);
         Instant fireAt = occurrence.playAt.toInstant().minus(config.dispatchHorizon());
@@ -227,16 +258,20 @@ public class BroadcastService {
     @Transactional
     public BroadcastView get(UUID id) {
         Broadcast broadcast = find(id);
-        return view(broadcast, bulletins.findById(broadcast.bulletinId), occurrences.ofBroadcast(id));
+        return view(broadcast, bulletinOf(broadcast), occurrences.ofBroadcast(id));
     }
 
     @Transactional
     public List<BroadcastView> recent(int limit) {
         List<BroadcastView> views = new ArrayList<>();
         for (Broadcast b : broadcasts.find("order by startAt desc").page(0, limit).list()) {
-            views.add(view(b, bulletins.findById(b.bulletinId), occurrences.ofBroadcast(b.id)));
+            views.add(view(b, bulletinOf(b), occurrences.ofBroadcast(b.id)));
         }
         return views;
+    }
+
+    private Bulletin bulletinOf(Broadcast broadcast) {
+        return broadcast.bulletinId == null ? null : bulletins.findById(broadcast.bulletinId);
     }
 
     private Broadcast find(UUID id) {
@@ -244,11 +279,12 @@ public class BroadcastService {
     }
 
     private static BroadcastView view(Broadcast b, Bulletin bulletin, List<Occurrence> occurrences) {
-        return new BroadcastView(b.id, b.bulletinId, bulletin == null ? null : bulletin.title, b.startAt, b.timeZone,
+        return new BroadcastView(b.id, b.bulletinId, bulletin == null ? b.relayTitle : bulletin.title, b.relayUrl,
+                b.startAt, b.timeZone,
                 b.rrule, List.copyOf(b.exdates), b.lateStartGraceSeconds, List.copyOf(b.targetAreas),
-                List.copyOf(b.targetReceivers),
+                List.copyOf(b.targetReceivers), List.copyOf(b.targetGroups),
                 occurrences.stream().map(o -> new BroadcastView.OccurrenceView(o.id, o.playAt, o.expiresAt,
                         o.dispatchedAt, o.cancelledAt)).toList(),
-                b.createdAt, b.cancelledAt, b.cancelledBy);
+                b.onPreempt, b.createdAt, b.cancelledAt, b.cancelledBy);
     }
 }

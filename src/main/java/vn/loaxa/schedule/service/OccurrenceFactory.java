@@ -58,28 +58,39 @@ public class OccurrenceFactory {
         if (existing.isPresent()) {
             return existing.get();
         }
-        Media audio = longest != null ? longest : audioOf(broadcast);
+        Media audio = longest != null || broadcast.relays() ? longest : audioOf(broadcast);
+        long lengthMs = audio == null ? broadcast.relayWindowSeconds * 1000L : audio.durationMs;
         Occurrence occurrence = new Occurrence();
         occurrence.id = UUID.randomUUID();
         occurrence.broadcastId = broadcast.id;
         occurrence.playAt = playAt.atOffset(ZoneOffset.UTC);
         occurrence.expiresAt = occurrence.playAt.plusSeconds(broadcast.lateStartGraceSeconds);
-        occurrence.windowEnd = occurrence.expiresAt.plusNanos(audio.durationMs * 1_000_000)
+        occurrence.windowEnd = occurrence.expiresAt.plusNanos(lengthMs * 1_000_000)
                 .plusSeconds(CONFIRMATION_MARGIN_SECONDS);
-        occurrence.mediaId = audio.id;
+        occurrence.mediaId = audio == null ? null : audio.id;
         occurrences.persist(occurrence);
         return occurrence;
+    }
+
+    /** How long one airing lasts: the relay window, or the longest variant the current targets play. */
+    public java.time.Duration lengthOf(Broadcast broadcast) {
+        return broadcast.relays() ? java.time.Duration.ofSeconds(broadcast.relayWindowSeconds)
+                : java.time.Duration.ofMillis(audioOf(broadcast).durationMs);
     }
 
     /** The longest variant the broadcast's current targets play, which sets the length of its window. */
     public Media audioOf(Broadcast broadcast) {
         return longestVariant(bulletins.findById(broadcast.bulletinId),
-                targets.receiverIds(broadcast.targetAreas, broadcast.targetReceivers));
+                targets.receiverIds(broadcast));
     }
 
     /** Renders (once per language set) every variant the receivers play and returns the longest. */
     public Media longestVariant(Bulletin bulletin, Set<String> receiverIds) {
         Map<List<String>, Media> rendered = new HashMap<>();
+        if (receiverIds.isEmpty()) {
+            // nobody to play it now (a deleted group, an emptied area): the window is that of the shared segments
+            return variants.variantFor(bulletin, List.of());
+        }
         for (String receiverId : receiverIds) {
             List<String> profile = languages.effective(receivers.findById(receiverId)).languages();
             rendered.computeIfAbsent(VariantService.languagesFor(bulletin, profile),

@@ -40,12 +40,18 @@ public class OverlapCheck {
         List<Instant> mine = starts(timing, now, until);
         List<String> conflicts = new ArrayList<>();
         for (Broadcast other : broadcasts.list("cancelledAt is null")) {
-            if (bulletins.findById(other.bulletinId).priority != priority) {
+            Priority theirPriority = other.relays() ? other.relayPriority : bulletins.findById(other.bulletinId).priority;
+            if (theirPriority != priority) {
                 continue;
             }
-            Duration otherLength = Duration.ofMillis(factory.audioOf(other).durationMs);
+            // receivers first: a broadcast that reaches none of these (or none at all any more: its group was
+            // deleted, its area emptied) cannot clash, and has no audio length to compute
+            if (!shareReceivers(other, receiverIds)) {
+                continue;
+            }
+            Duration otherLength = factory.lengthOf(other);
             List<Instant> theirs = starts(factory.recurrence(other), now.minus(otherLength), until);
-            if (overlap(mine, length, theirs, otherLength) && shareReceivers(other, receiverIds)) {
+            if (overlap(mine, length, theirs, otherLength)) {
                 conflicts.add(other.id.toString());
             }
         }
@@ -53,7 +59,7 @@ public class OverlapCheck {
     }
 
     private boolean shareReceivers(Broadcast other, Set<String> receiverIds) {
-        Set<String> theirs = new HashSet<>(targets.receiverIds(other.targetAreas, other.targetReceivers));
+        Set<String> theirs = new HashSet<>(targets.receiverIds(other));
         theirs.retainAll(receiverIds);
         return !theirs.isEmpty();
     }

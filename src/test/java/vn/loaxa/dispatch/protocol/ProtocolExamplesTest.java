@@ -57,6 +57,18 @@ class ProtocolExamplesTest {
     }
 
     @Test
+    void shouldReadTheRelayManifestExample() throws IOException {
+        ManifestMessage manifest = read("manifest-relay.json", ManifestMessage.class);
+
+        assertThat(manifest.entries()).singleElement().satisfies(entry -> {
+            assertThat(entry.audio()).isNull();
+            assertThat(entry.relay().url()).startsWith("http://");
+            assertThat(entry.relay().endsAt()).isAfter(entry.playAt());
+        });
+        assertThat(json.readValue(json.writeValueAsBytes(manifest), ManifestMessage.class)).isEqualTo(manifest);
+    }
+
+    @Test
     void shouldWriteManifestsThatReadBackEqual() throws IOException {
         ManifestMessage manifest = read("manifest.json", ManifestMessage.class);
 

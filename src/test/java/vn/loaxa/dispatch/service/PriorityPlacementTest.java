@@ -54,7 +54,7 @@ class PriorityPlacementTest {
         ManifestRow later = row(Priority.NORMAL, 60, 60, 600);
         ManifestRow playing = new ManifestRow("rx", UUID.randomUUID(), UUID.randomUUID(), "t", Priority.NORMAL,
                 T.plusSeconds(10), T.plusSeconds(600), T.plusSeconds(900), UUID.randomUUID(), "s", 60_000L, 1L,
-                DeliveryState.PLAYING.rank());
+                DeliveryState.PLAYING.rank(), null);
 
         List<PriorityPlacement.Placed> placed = PriorityPlacement.place(List.of(priority, later, playing));
 
@@ -64,6 +64,6 @@ class PriorityPlacementTest {
     private static ManifestRow row(Priority priority, int startSecond, int seconds, int latestStartSecond) {
         return new ManifestRow("rx", UUID.randomUUID(), UUID.randomUUID(), priority + " item", priority,
                 T.plusSeconds(startSecond), T.plusSeconds(latestStartSecond), T.plusSeconds(latestStartSecond + 900),
-                UUID.randomUUID(), "sha", seconds * 1000L, 1000L, DeliveryState.SCHEDULED.rank());
+                UUID.randomUUID(), "sha", seconds * 1000L, 1000L, DeliveryState.SCHEDULED.rank(), null);
     }
 }

@@ -51,16 +51,16 @@ class ScheduleFileResourceTest {
         post("validate", files).statusCode(200);
 
         JsonPath diff = post("diff", files).statusCode(200).extract().jsonPath();
-        assertThat(diff.getList("steps.action", String.class)).containsOnly("CREATE").hasSize(3);
+        assertThat(diff.getList("steps.action", String.class)).containsOnly("CREATE").hasSize(4);
         long before = broadcastCount();
 
         JsonPath applied = post("apply", files).statusCode(200).extract().jsonPath();
-        assertThat(applied.getList("steps.broadcastId", String.class)).doesNotContainNull().hasSize(3);
-        assertThat(broadcastCount()).isEqualTo(before + 3);
+        assertThat(applied.getList("steps.broadcastId", String.class)).doesNotContainNull().hasSize(4);
+        assertThat(broadcastCount()).isEqualTo(before + 4);
 
         JsonPath again = post("apply", files).statusCode(200).extract().jsonPath();
-        assertThat(again.getList("steps.action", String.class)).containsOnly("UNCHANGED").hasSize(3);
-        assertThat(broadcastCount()).isEqualTo(before + 3);
+        assertThat(again.getList("steps.action", String.class)).containsOnly("UNCHANGED").hasSize(4);
+        assertThat(broadcastCount()).isEqualTo(before + 4);
 
         Map<String, Object> moved = Map.of("files", List.of(Map.of("name", "lang-son-legal.yaml", "content",
                 Files.readString(Path.of("schedules/lang-son-legal.yaml")).replace("T19:00\n", "T20:00\n"))));

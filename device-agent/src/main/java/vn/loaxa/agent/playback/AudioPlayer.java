@@ -36,6 +36,10 @@ public final class AudioPlayer {
 
     /** The only FFmpeg protocol allowed: no http, concat, pipe or other pseudo-URLs. */
     static final String PROTOCOL_WHITELIST = "file";
+    /** The FFmpeg protocols a relay stream may use: HTTP(S) and what it is carried on, nothing else. */
+    static final String STREAM_PROTOCOL_WHITELIST = "http,https,tcp,tls";
+    /** How long a relay stream may stall (connect or read) before it counts as unreachable, in microseconds. */
+    static final String STREAM_TIMEOUT_MICROS = "5000000";
     private static final long MILLIS_PER_SECOND = 1000;
 
     private final Sink sink;
@@ -63,10 +67,39 @@ public final class AudioPlayer {
             if (grabber.getAudioStream() < 0) {
                 throw new PlaybackException("the file " + file.getFileName() + " contains no audio stream", null);
             }
-            return new Clip(file, grabber);
+            return new Clip(file.getFileName().toString(), grabber);
         } catch (FrameGrabber.Exception e) {
             closeQuietly(grabber);
             throw new PlaybackException("cannot decode " + file.getFileName() + ": " + e.getMessage(), e);
+        } catch (PlaybackException | RuntimeException e) {
+            closeQuietly(grabber);
+            throw e;
+        }
+    }
+
+    /**
+     * Opens a live http or https stream for relaying; FFmpeg may use only {@link #STREAM_PROTOCOL_WHITELIST}, and a
+     * stream that stalls for {@link #STREAM_TIMEOUT_MICROS} fails. Close the clip when done.
+     */
+    public Clip openStream(String url) throws PlaybackException {
+        if (url == null || !(url.startsWith("http://") || url.startsWith("https://"))) {
+            throw new PlaybackException("the relay stream " + url + " is not an http or https URL", null);
+        }
+        FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(url);
+        try {
+            grabber.setOption("protocol_whitelist", STREAM_PROTOCOL_WHITELIST);
+            grabber.setOption("rw_timeout", STREAM_TIMEOUT_MICROS);
+            grabber.setSampleFormat(avutil.AV_SAMPLE_FMT_S16);
+            grabber.setSampleRate(format.sampleRate());
+            grabber.setAudioChannels(format.channels());
+            grabber.start();
+            if (grabber.getAudioStream() < 0) {
+                throw new PlaybackException("the relay stream " + url + " contains no audio stream", null);
+            }
+            return new Clip(url, grabber);
+        } catch (FrameGrabber.Exception e) {
+            closeQuietly(grabber);
+            throw new PlaybackException("cannot open the relay stream " + url + ": " + e.getMessage(), e);
         } catch (PlaybackException | RuntimeException e) {
             closeQuietly(grabber);
             throw e;
@@ -86,10 +119,10 @@ public final class AudioPlayer {
 
     /** An opened file, ready to play once. */
     public final class Clip implements AutoCloseable {
-        private final Path file;
+        private final String file;
         private final FFmpegFrameGrabber grabber;
 
-        private Clip(Path file, FFmpegFrameGrabber grabber) {
+        private Clip(String file, FFmpegFrameGrabber grabber) {
             this.file = file;
             this.grabber = grabber;
         }
@@ -136,7 +169,7 @@ public final class AudioPlayer {
                     sink.close();
                 }
             } catch (FrameGrabber.Exception e) {
-                throw new PlaybackException("cannot decode " + file.getFileName() + ": " + e.getMessage(), e);
+                throw new PlaybackException("cannot decode " + file + ": " + e.getMessage(), e);
             } catch (SinkException e) {
                 throw new PlaybackException(e.getMessage(), e);
             }

@@ -11,9 +11,10 @@ import java.time.Instant;
  * @param priority     bulletin class
  * @param playAt       the UTC instant at which playback starts
  * @param expiresAt    the latest instant at which playback may still start
- * @param audio        the audio to play
+ * @param audio        the audio to play; absent for a relay
  * @param onPreempt    what to do when a higher-priority entry interrupts it; absent means
  *                     {@link PreemptPolicy#DEFAULT}
+ * @param relay        a live stream to play for a window instead of {@code audio}
  */
 public record ManifestEntry(
         String occurrenceId,
@@ -23,12 +24,19 @@ public record ManifestEntry(
         Instant playAt,
         Instant expiresAt,
         AudioRef audio,
-        PreemptPolicy onPreempt) {
+        PreemptPolicy onPreempt,
+        RelayRef relay) {
+
+    /** An entry that plays downloaded audio. */
+    public ManifestEntry(String occurrenceId, String broadcastId, String title, Priority priority, Instant playAt,
+                         Instant expiresAt, AudioRef audio, PreemptPolicy onPreempt) {
+        this(occurrenceId, broadcastId, title, priority, playAt, expiresAt, audio, onPreempt, null);
+    }
 
     /** An entry with the default pre-emption policy. */
     public ManifestEntry(String occurrenceId, String broadcastId, String title, Priority priority, Instant playAt,
                          Instant expiresAt, AudioRef audio) {
-        this(occurrenceId, broadcastId, title, priority, playAt, expiresAt, audio, null);
+        this(occurrenceId, broadcastId, title, priority, playAt, expiresAt, audio, null, null);
     }
 
     /** The bulletin class; absent counts as {@link Priority#NORMAL}. */
@@ -41,10 +49,16 @@ public record ManifestEntry(
         return onPreempt == null ? PreemptPolicy.DEFAULT : onPreempt;
     }
 
+    /** True if the entry relays a live stream rather than playing a file. */
+    public boolean relays() {
+        return relay != null;
+    }
+
     /** True if every field the agent needs to act on the entry is present. */
     public boolean isComplete() {
         return occurrenceId != null && !occurrenceId.isBlank()
                 && playAt != null && expiresAt != null
-                && audio != null && audio.url() != null && audio.sha256() != null;
+                && (relays() ? relay.isComplete()
+                        : audio != null && audio.url() != null && audio.sha256() != null);
     }
 }

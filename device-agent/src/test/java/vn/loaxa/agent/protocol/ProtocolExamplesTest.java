@@ -126,6 +126,18 @@ class ProtocolExamplesTest {
     }
 
     @Test
+    void shouldParseTheRelayManifestExample() {
+        Manifest manifest = read("manifest-relay.json", Manifest.class);
+
+        assertThat(manifest.isComplete()).isTrue();
+        ManifestEntry entry = manifest.entries().get(0);
+        assertThat(entry.relays()).isTrue();
+        assertThat(entry.audio()).isNull();
+        assertThat(entry.relay().url()).isEqualTo("http://127.0.0.1:8000/vov4-tay-nung.mp3");
+        assertThat(entry.relay().endsAt()).isEqualTo(Instant.parse("2026-11-26T01:30:00Z"));
+    }
+
+    @Test
     void shouldParseManifestExample() {
         Manifest manifest = read("manifest.json", Manifest.class);
 

@@ -20,12 +20,21 @@ public final class TestAudio {
 
     /** Writes a tone of the given length to {@code file} and returns the file's bytes. */
     public static byte[] sineOggOpus(Path file, double seconds) throws Exception {
+        return sine(file, seconds, "ogg", avcodec.AV_CODEC_ID_OPUS, 24_000);
+    }
+
+    /** Writes a tone as MP3 (what an Icecast relay commonly serves) and returns the file's bytes. */
+    public static byte[] sineMp3(Path file, double seconds) throws Exception {
+        return sine(file, seconds, "mp3", avcodec.AV_CODEC_ID_MP3, 64_000);
+    }
+
+    private static byte[] sine(Path file, double seconds, String format, int codec, int bitrate) throws Exception {
         try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), 1)) {
-            recorder.setFormat("ogg");
-            recorder.setAudioCodec(avcodec.AV_CODEC_ID_OPUS);
+            recorder.setFormat(format);
+            recorder.setAudioCodec(codec);
             recorder.setSampleRate(SAMPLE_RATE);
             recorder.setAudioChannels(1);
-            recorder.setAudioBitrate(24_000);
+            recorder.setAudioBitrate(bitrate);
             recorder.start();
             int total = (int) (SAMPLE_RATE * seconds);
             for (int done = 0; done < total; done += CHUNK) {

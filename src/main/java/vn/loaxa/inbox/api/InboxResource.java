@@ -1,0 +1,36 @@
+package vn.loaxa.inbox.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.UUID;
+import vn.loaxa.account.Roles;
+import vn.loaxa.inbox.service.InboxService;
+
+/** Decisions on inbox items; a commune's inbox and policy are under {@code /api/v1/areas/{code}}. */
+@Path("/api/v1/inbox")
+@RolesAllowed(Roles.USER)
+public class InboxResource {
+    private final InboxService service;
+
+    public InboxResource(InboxService service) {
+        this.service = service;
+    }
+
+    @POST
+    @Path("{id}/accept")
+    public InboxItemView accept(@PathParam("id") UUID id, @Valid AcceptRequest request, SecurityContext security) {
+        return service.accept(id, request, security.getUserPrincipal().getName());
+    }
+
+    @POST
+    @Path("{id}/decline")
+    public InboxItemView decline(@PathParam("id") UUID id, @Valid @NotNull DeclineRequest request,
+            SecurityContext security) {
+        return service.decline(id, request.reason(), security.getUserPrincipal().getName());
+    }
+}
