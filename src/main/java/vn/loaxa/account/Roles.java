@@ -8,4 +8,10 @@ public final class Roles {
 
     private Roles() {
     }
+
+    /** The roles a person's account grants: every person is a {@link #USER}, and may hold one more role. */
+    public static java.util.Set<String> of(String accountRole) {
+        return accountRole == null || USER.equals(accountRole) ? java.util.Set.of(USER)
+                : java.util.Set.of(USER, accountRole);
+    }
 }

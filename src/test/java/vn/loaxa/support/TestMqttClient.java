@@ -71,6 +71,10 @@ public final class TestMqttClient implements AutoCloseable {
         client.publish(topic, payload.getBytes(StandardCharsets.UTF_8), 1, false);
     }
 
+    public void publishBytes(String topic, byte[] payload) throws MqttException {
+        client.publish(topic, payload, 1, false);
+    }
+
     /** Publishes with QoS 1 and returns the broker's PUBACK reason code (0 when accepted, 0x87 when refused). */
     public int publishForReasonCode(String topic, String payload) throws MqttException {
         IMqttToken token = client.getTopic(topic).publish(payload.getBytes(StandardCharsets.UTF_8), 1, false);

@@ -46,7 +46,7 @@ public class CredentialService {
         var account = accounts.findByIdOptional(name);
         if (account.isPresent()) {
             return passwords.matches(password, account.get().passwordHash)
-                    ? Optional.of(new Caller(name, Set.of(Roles.USER, account.get().role)))
+                    ? Optional.of(new Caller(name, Roles.of(account.get().role)))
                     : Optional.empty();
         }
         return receivers.findByIdOptional(name)
@@ -57,6 +57,6 @@ public class CredentialService {
     /** The roles of a person whose login was already checked (a web session cookie); receivers have no sessions. */
     @Transactional
     public Optional<Caller> trusted(String name) {
-        return accounts.findByIdOptional(name).map(a -> new Caller(name, Set.of(Roles.USER, a.role)));
+        return accounts.findByIdOptional(name).map(a -> new Caller(name, Roles.of(a.role)));
     }
 }

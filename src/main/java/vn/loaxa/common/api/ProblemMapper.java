@@ -20,6 +20,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import vn.loaxa.common.error.ConflictException;
 import vn.loaxa.common.error.InvalidRequestException;
 import vn.loaxa.common.error.NotFoundException;
+import vn.loaxa.common.error.NotPermittedException;
 import vn.loaxa.schedule.file.InvalidScheduleException;
 
 /** Maps every domain and framework exception to problem+json, once. */
@@ -90,6 +91,11 @@ public class ProblemMapper {
                         "Send HTTP Basic credentials of a loaxa account (or log in to the web UI first)", uri))
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"loaxa\"")
                 .build();
+    }
+
+    @ServerExceptionMapper
+    public Response notPermitted(NotPermittedException e, UriInfo uri) {
+        return problem(403, "Forbidden", e.getMessage(), uri);
     }
 
     @ServerExceptionMapper

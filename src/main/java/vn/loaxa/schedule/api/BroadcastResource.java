@@ -60,6 +60,14 @@ public class BroadcastResource {
         return service.cancel(id, security.getUserPrincipal().getName());
     }
 
+    /** The second person's confirmation of an emergency under the two-person rule; it is dispatched at once. */
+    @POST
+    @Path("{id}/confirm")
+    @RolesAllowed(Roles.ADMIN)
+    public BroadcastView confirm(@PathParam("id") UUID id, SecurityContext security) {
+        return service.confirm(id, security.getUserPrincipal().getName());
+    }
+
     @POST
     public Response create(@Valid @NotNull BroadcastRequest request, SecurityContext security) {
         BroadcastView created = service.create(request, security.getUserPrincipal().getName());

@@ -104,6 +104,16 @@ public class Broadcast {
     @Column(name = "cancelled_by")
     public String cancelledBy;
 
+    /** An emergency under the two-person rule that no second person has confirmed yet: not dispatched. */
+    @Column(name = "awaiting_confirmation")
+    public boolean awaitingConfirmation;
+
+    @Column(name = "confirmed_by")
+    public String confirmedBy;
+
+    @Column(name = "confirmed_at")
+    public OffsetDateTime confirmedAt;
+
     @Column(name = "created_by")
     public String createdBy;
 

@@ -17,9 +17,11 @@ import vn.loaxa.bulletin.model.Bulletin;
 import vn.loaxa.bulletin.model.BulletinRepository;
 import vn.loaxa.bulletin.model.BulletinStatus;
 import vn.loaxa.bulletin.model.Priority;
+import org.jboss.logging.Logger;
 import vn.loaxa.common.error.ConflictException;
 import vn.loaxa.common.error.InvalidRequestException;
 import vn.loaxa.common.error.NotFoundException;
+import vn.loaxa.common.error.NotPermittedException;
 import vn.loaxa.delivery.model.Delivery;
 import vn.loaxa.delivery.model.DeliveryRepository;
 import vn.loaxa.delivery.model.DeliveryState;
@@ -38,6 +40,7 @@ import vn.loaxa.schedule.model.OccurrenceRepository;
 
 @ApplicationScoped
 public class BroadcastService {
+    private static final Logger LOG = Logger.getLogger(BroadcastService.class);
     private static final int DEFAULT_PREVIEW_COUNT = 10;
     private static final Duration MAX_LATE_START_GRACE = Duration.ofHours(24);
 
@@ -175,9 +178,46 @@ public class BroadcastService {
         inbox.open(broadcast.id, priority, broadcast.targetAreas);
 
         Occurrence occurrence = factory.occurrence(broadcast, first.get(0).toInstant(), audio);
-        Instant fireAt = occurrence.playAt.toInstant().minus(config.dispatchHorizon());
-        triggers.schedule(broadcast.id, occurrence.id, fireAt.isBefore(now) ? now : fireAt);
+        if (priority == Priority.EMERGENCY && config.emergencyTwoPersonRule()) {
+            broadcast.awaitingConfirmation = true;
+            LOG.infof("Emergency broadcast %s by %s waits for a second person's confirmation", broadcast.id, user);
+        } else {
+            Instant fireAt = occurrence.playAt.toInstant().minus(config.dispatchHorizon());
+            triggers.schedule(broadcast.id, occurrence.id, fireAt.isBefore(now) ? now : fireAt);
+        }
         return view(broadcast, bulletin, List.of(occurrence));
+    }
+
+    /**
+     * The second person's confirmation of an emergency under the two-person rule: it is dispatched at once. The
+     * person who created it cannot confirm it.
+     */
+    @Transactional
+    public BroadcastView confirm(UUID id, String user) {
+        Broadcast broadcast = broadcasts.findByIdOptional(id).orElseThrow(() -> NotFoundException.of("Broadcast", id));
+        if (!broadcast.awaitingConfirmation) {
+            throw new ConflictException("Broadcast '" + id + "' is not waiting for a confirmation"
+                    + (broadcast.confirmedBy == null ? "" : "; " + broadcast.confirmedBy + " confirmed it"));
+        }
+        if (broadcast.cancelledAt != null) {
+            throw new ConflictException("Broadcast '" + id + "' was cancelled by " + broadcast.cancelledBy);
+        }
+        if (user.equals(broadcast.createdBy)) {
+            throw new NotPermittedException("The two-person rule: a second administrator, not " + user
+                    + " who created it, must confirm this emergency");
+        }
+        broadcast.awaitingConfirmation = false;
+        broadcast.confirmedBy = user;
+        broadcast.confirmedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        List<Occurrence> pending = occurrences.ofBroadcast(id);
+        Instant now = Instant.now();
+        for (Occurrence occurrence : pending) {
+            Instant fireAt = occurrence.playAt.toInstant().minus(config.dispatchHorizon());
+            triggers.schedule(broadcast.id, occurrence.id, fireAt.isBefore(now) ? now : fireAt);
+        }
+        LOG.infof("Emergency broadcast %s confirmed by %s", id, user);
+        return view(broadcast, broadcast.bulletinId == null ? null : bulletins.findById(broadcast.bulletinId),
+                pending);
     }
 
     /** Stops a broadcast everywhere: no further occurrences, and receivers drop or stop what they hold. */
@@ -285,6 +325,6 @@ public class BroadcastService {
                 List.copyOf(b.targetReceivers), List.copyOf(b.targetGroups),
                 occurrences.stream().map(o -> new BroadcastView.OccurrenceView(o.id, o.playAt, o.expiresAt,
                         o.dispatchedAt, o.cancelledAt)).toList(),
-                b.onPreempt, b.createdAt, b.cancelledAt, b.cancelledBy);
+                b.onPreempt, b.createdAt, b.cancelledAt, b.cancelledBy, b.awaitingConfirmation, b.confirmedBy);
     }
 }

@@ -25,4 +25,11 @@ public interface ScheduleConfig {
     /** Tolerance for a start time slightly in the past (request latency, clock skew). */
     @WithDefault("PT5S")
     Duration pastStartTolerance();
+
+    /**
+     * The two-person rule: an EMERGENCY broadcast waits, undispatched, until an administrator other than the one
+     * who created it confirms it ({@code POST /api/v1/broadcasts/{id}/confirm}).
+     */
+    @WithDefault("false")
+    boolean emergencyTwoPersonRule();
 }

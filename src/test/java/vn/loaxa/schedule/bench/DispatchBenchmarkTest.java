@@ -102,6 +102,8 @@ class DispatchBenchmarkTest {
     private long barePublish(String url, String marker, byte[] payload, Counter agents) throws Exception {
         MqttAsyncClient client = new MqttAsyncClient(url, "p4-bare-" + UUID.randomUUID(), new MemoryPersistence());
         MqttConnectionOptions options = new MqttConnectionOptions();
+        options.setUserName(vn.loaxa.support.Api.MQTT_USER);
+        options.setPassword(vn.loaxa.support.Api.MQTT_PASSWORD.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         options.setReceiveMaximum(mqtt.maxInflight());
         client.connect(options).waitForCompletion(10_000);
         try {
@@ -174,6 +176,8 @@ class DispatchBenchmarkTest {
                 }
             });
             MqttConnectionOptions options = new MqttConnectionOptions();
+            options.setUserName(vn.loaxa.support.Api.MQTT_USER);
+            options.setPassword(vn.loaxa.support.Api.MQTT_PASSWORD.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             options.setReceiveMaximum(65535);
             client.connect(options);
             client.subscribe(filter, 1);
