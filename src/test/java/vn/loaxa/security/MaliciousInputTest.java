@@ -169,6 +169,26 @@ class MaliciousInputTest {
         }));
     }
 
+    @org.junit.jupiter.api.Test
+    void aFloodFromOneReceiverIsCutOffAndCountedWhileOthersGoOn() throws Exception {
+        ensureTargets();
+        Topics topics = new Topics(mqtt.topicPrefix());
+        double limited = drops.count("rate-limited");
+        double unknownBefore = drops.count("unknown-receiver");
+        try (TestMqttClient client = new TestMqttClient(mqtt.url().or(broker::url).orElseThrow())) {
+            for (int i = 0; i < 1000; i++) {
+                client.publishBytes(topics.receiver("flood-rx", Topics.Kind.HEARTBEAT),
+                        "{\"schema\":\"loaxa.heartbeat/1\"}".getBytes(StandardCharsets.UTF_8));
+            }
+            client.publishBytes(topics.receiver("calm-rx", Topics.Kind.STATUS), ("{\"schema\":\"loaxa.status/1\","
+                    + "\"receiverId\":\"calm-rx\",\"online\":true,\"at\":\"" + Instant.now() + "\"}")
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> drops.count("rate-limited") - limited >= 100
+                && drops.count("unknown-receiver") > unknownBefore);
+        RestAssured.get("/q/health/live").then().statusCode(200);
+    }
+
     private Map<String, Long> counts() {
         return Map.of("areas", areas.count(), "receivers", receivers.count(), "media", media.count(),
                 "bulletins", bulletins.count(), "broadcasts", broadcasts.count(), "events", events.count());

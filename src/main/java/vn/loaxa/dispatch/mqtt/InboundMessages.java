@@ -23,6 +23,7 @@ import vn.loaxa.receiver.service.ReceiverService;
 public class InboundMessages {
     private static final Logger LOG = Logger.getLogger(InboundMessages.class);
 
+    private final ReceiverRateLimit rateLimit;
     private final ObjectMapper json;
     private final Topics topics;
     private final MqttConfig config;
@@ -34,6 +35,7 @@ public class InboundMessages {
             ReceiverService receivers) {
         this.json = json;
         this.topics = new Topics(config.topicPrefix());
+        this.rateLimit = new ReceiverRateLimit(config.receiverRatePerSecond(), config.receiverBurst(), System::nanoTime);
         this.config = config;
         this.drops = drops;
         this.events = events;
@@ -45,6 +47,10 @@ public class InboundMessages {
             Optional<Topics.Address> address = topics.parse(topic);
             if (address.isEmpty()) {
                 drops.drop("bad-topic", topic, "not a loaxa receiver topic");
+            } else if (!rateLimit.tryAcquire(address.get().receiverId())) {
+                drops.dropQuietly("rate-limited", address.get().receiverId(), topic, "receiver "
+                        + address.get().receiverId() + " sends more than " + config.receiverRatePerSecond()
+                        + " messages a second");
             } else if (payload.length > config.maxInboundPayloadBytes()) {
                 drops.drop("too-large", topic, payload.length + " bytes");
             } else if (payload.length == 0) {

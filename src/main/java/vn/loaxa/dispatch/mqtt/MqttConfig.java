@@ -30,4 +30,12 @@ public interface MqttConfig {
     /** Largest payload accepted from a receiver, in bytes. */
     @WithDefault("16384")
     int maxInboundPayloadBytes();
+
+    /** Messages a second each receiver may send after its burst; more are dropped and counted. */
+    @WithDefault("50")
+    double receiverRatePerSecond();
+
+    /** Messages a receiver may send at once before its rate applies. */
+    @WithDefault("200")
+    int receiverBurst();
 }
