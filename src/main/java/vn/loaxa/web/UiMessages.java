@@ -471,4 +471,25 @@ public interface UiMessages {
 
     @Message("{#when day}{#is MONDAY}Thứ Hai{#is TUESDAY}Thứ Ba{#is WEDNESDAY}Thứ Tư{#is THURSDAY}Thứ Năm{#is FRIDAY}Thứ Sáu{#is SATURDAY}Thứ Bảy{#is SUNDAY}Chủ Nhật{/when}")
     String weekday(java.time.DayOfWeek day);
+
+    @Message("Nhật ký")
+    String nav_audit();
+
+    @Message("Nhật ký thao tác")
+    String audit_title();
+
+    @Message("Người thực hiện")
+    String col_actor();
+
+    @Message("Thao tác")
+    String col_action();
+
+    @Message("Đối tượng")
+    String col_target();
+
+    @Message("Trước")
+    String col_before();
+
+    @Message("Sau")
+    String col_after();
 }

@@ -45,6 +45,18 @@ class AuditLogTest {
     }
 
     @Test
+    void shouldShowTheLogOnAnAdminPageWithEverythingEscaped() {
+        asAdmin().contentType(ContentType.JSON).body(Map.of("code", "AUDX", "name", "<script>alert(1)</script>",
+                "kind", "COMMUNE")).post("/api/v1/areas").then().statusCode(201);
+
+        String page = asAdmin().queryParam("targetType", "areas").queryParam("targetId", "AUDX").get("/audit")
+                .then().statusCode(200).extract().asString();
+
+        assertThat(page).contains("POST /api/v1/areas").contains("&lt;script&gt;alert(1)&lt;/script&gt;")
+                .doesNotContain("<script>alert(1)</script>");
+    }
+
+    @Test
     void shouldOfferNoWayToChangeTheLog() {
         asAdmin().contentType(ContentType.JSON).body("{}").post("/api/v1/audit").then().statusCode(405);
         asAdmin().delete("/api/v1/audit").then().statusCode(405);
