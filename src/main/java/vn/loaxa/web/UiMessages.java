@@ -492,4 +492,10 @@ public interface UiMessages {
 
     @Message("Sau")
     String col_after();
+
+    @Message("PHÁT THỬ NGHIỆM: đây là buổi phát thử, không phải phát thật")
+    String test_banner();
+
+    @Message("THỬ")
+    String test_tag();
 }

@@ -570,6 +570,10 @@ public final class Agent implements MqttLink.Listener, AutoCloseable {
             if (!resuming) {
                 Instant playAt = entry.playAt();
                 Instant now = time.serverNow();
+                if (entry.isTest()) {
+                    LOG.info(() -> receiverId + " plays TEST broadcast " + entry.occurrenceId() + " (" + entry.title()
+                            + ")");
+                }
                 // Recorded before the wait, so that the first sample is not delayed by a disk write; stamped
                 // with the instant it will start.
                 report(scheduled, EventType.PLAYING, null, now.isAfter(playAt) ? now : playAt);

@@ -17,7 +17,8 @@ public record ManifestMessage(String schema, String receiverId, long version, In
     public record ManifestEntry(String occurrenceId, String broadcastId, String title, String priority,
             Instant playAt, Instant expiresAt, @JsonInclude(JsonInclude.Include.NON_NULL) String onPreempt,
             @JsonInclude(JsonInclude.Include.NON_NULL) AudioRef audio,
-            @JsonInclude(JsonInclude.Include.NON_NULL) RelayRef relay) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) RelayRef relay,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Boolean test) {
     }
 
     /** A live stream played from {@code playAt} until {@code endsAt} instead of {@code audio} (relay). */

@@ -65,7 +65,7 @@ public class ManifestPublisher {
                 select new vn.loaxa.dispatch.service.ManifestRow(d.receiverId, o.id, o.broadcastId,
                     coalesce(bl.title, b.relayTitle), coalesce(bl.priority, b.relayPriority), o.playAt, o.expiresAt,
                     o.windowEnd, m.id, m.sha256, m.durationMs, m.sizeBytes, d.stateRank, b.onPreempt, b.relayUrl,
-                    b.relayWindowSeconds)
+                    b.relayWindowSeconds, b.testMode)
                 from Delivery d
                 join Occurrence o on o.id = d.occurrenceId
                 join Broadcast b on b.id = o.broadcastId
@@ -122,13 +122,19 @@ public class ManifestPublisher {
             return new ManifestEntry(row.occurrenceId().toString(), row.broadcastId().toString(), row.title(),
                     row.priority().name(), playAt.toInstant(), row.expiresAt().toInstant(),
                     row.onPreempt() == null ? null : row.onPreempt().name(), null,
-                    new RelayRef(row.relayUrl(), playAt.toInstant().plusSeconds(row.relayWindowSeconds())));
+                    new RelayRef(row.relayUrl(), playAt.toInstant().plusSeconds(row.relayWindowSeconds())),
+                    testFlag(row));
         }
         String url = publicBaseUrl + "/api/v1/media/" + row.mediaId() + "/audio";
         return new ManifestEntry(row.occurrenceId().toString(), row.broadcastId().toString(), row.title(),
                 row.priority().name(), playAt.toInstant(), row.expiresAt().toInstant(),
                 row.onPreempt() == null ? null : row.onPreempt().name(),
-                new AudioRef(url, row.sha256(), row.durationMs(), row.sizeBytes(), AUDIO_TYPE), null);
+                new AudioRef(url, row.sha256(), row.durationMs(), row.sizeBytes(), AUDIO_TYPE), null, testFlag(row));
+    }
+
+    /** {@code "test": true} on test broadcasts only; live entries carry no flag. */
+    private static Boolean testFlag(ManifestRow row) {
+        return row.test() ? Boolean.TRUE : null;
     }
 
     /** Strictly increasing versions based on the clock, so they keep growing across restarts. */

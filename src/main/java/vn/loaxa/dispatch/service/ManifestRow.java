@@ -9,7 +9,7 @@ import vn.loaxa.schedule.model.PreemptPolicy;
 public record ManifestRow(String receiverId, UUID occurrenceId, UUID broadcastId, String title, Priority priority,
         OffsetDateTime playAt, OffsetDateTime expiresAt, OffsetDateTime windowEnd, UUID mediaId, String sha256,
         Long durationMs, Long sizeBytes, int stateRank, PreemptPolicy onPreempt, String relayUrl,
-        Integer relayWindowSeconds) {
+        Integer relayWindowSeconds, boolean test) {
 
     /** A relay lasts its window; that is its duration for the priority rule. */
     public ManifestRow {
@@ -23,6 +23,6 @@ public record ManifestRow(String receiverId, UUID occurrenceId, UUID broadcastId
             OffsetDateTime playAt, OffsetDateTime expiresAt, OffsetDateTime windowEnd, UUID mediaId, String sha256,
             Long durationMs, Long sizeBytes, int stateRank, PreemptPolicy onPreempt) {
         this(receiverId, occurrenceId, broadcastId, title, priority, playAt, expiresAt, windowEnd, mediaId, sha256,
-                durationMs, sizeBytes, stateRank, onPreempt, null, null);
+                durationMs, sizeBytes, stateRank, onPreempt, null, null, false);
     }
 }

@@ -79,7 +79,7 @@ public class InboxService {
                         original.timeZone, null, null, null, original.onPreempt, !original.relays() ? null
                                 : new BroadcastRequest.RelaySpec(original.relayUrl, original.relayTitle,
                                         java.time.Duration.ofSeconds(original.relayWindowSeconds),
-                                        original.relayPriority)), user);
+                                        original.relayPriority), original.testMode ? Boolean.TRUE : null), user);
                 item.placedBroadcastId = placed.id();
                 return List.<UUID>of();
             }

@@ -13,19 +13,20 @@ public record AsRunReport(LocalDate from, LocalDate to, String area, int total, 
         List<Row> rows) {
 
     public record Row(UUID occurrenceId, String bulletin, String receiverId, String areaCode, OffsetDateTime plannedAt,
-            OffsetDateTime startedAt, OffsetDateTime finishedAt, DeliveryState state, String reason) {
+            OffsetDateTime startedAt, OffsetDateTime finishedAt, DeliveryState state, String reason, boolean test) {
     }
 
     public List<ReportTable> tables() {
         List<List<Object>> lines = new ArrayList<>();
         rows.forEach(r -> lines.add(java.util.Arrays.asList(r.occurrenceId(), r.bulletin(), r.receiverId(),
-                r.areaCode(), r.plannedAt(), r.startedAt(), r.finishedAt(), r.state(), r.reason())));
-        lines.add(java.util.Arrays.asList("Total", total, null, null, null, null, null, null, null));
+                r.areaCode(), r.plannedAt(), r.startedAt(), r.finishedAt(), r.state(), r.reason(),
+                r.test() ? "TEST" : null)));
+        lines.add(java.util.Arrays.asList("Total", total, null, null, null, null, null, null, null, null));
         List<List<Object>> states = new ArrayList<>();
         counts.forEach((state, count) -> states.add(List.of(state, count)));
         states.add(List.of("Total", (long) total));
         return List.of(new ReportTable("As-run log", List.of("Occurrence", "Bulletin", "Receiver", "Area", "Planned",
-                        "Started", "Finished", "State", "Reason"), lines),
+                        "Started", "Finished", "State", "Reason", "Test"), lines),
                 new ReportTable("Deliveries per final state", List.of("State", "Count"), states));
     }
 }

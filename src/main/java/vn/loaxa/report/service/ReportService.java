@@ -30,7 +30,8 @@ import vn.loaxa.report.api.AvailabilityReport;
 import vn.loaxa.report.api.PlaysReport;
 
 /**
- * The reports supervisors hand upward. A range is whole days in Vietnam's time zone, both ends included; an area
+ * The reports supervisors hand upward. Test broadcasts never count as plays, and the as-run log marks them.
+ * A range is whole days in Vietnam's time zone, both ends included; an area
  * includes its whole subtree, and no area means every area.
  */
 @ApplicationScoped
@@ -60,7 +61,8 @@ public class ReportService {
                 from Delivery d, Occurrence o, Broadcast br, Bulletin b, Media m, Receiver r, Area a
                 where d.occurrenceId = o.id and o.broadcastId = br.id and br.bulletinId = b.id and o.mediaId = m.id
                   and d.receiverId = r.id and r.areaCode = a.code and a.path like :subtree
-                  and d.state = :played and o.playAt >= :from and o.playAt < :to""", Object[].class)
+                  and d.state = :played and o.playAt >= :from and o.playAt < :to
+                  and br.testMode = false""", Object[].class)
                 .setParameter("subtree", subtree).setParameter("played", DeliveryState.PLAYED)
                 .setParameter("from", start(from)).setParameter("to", end(to))
                 .getResultList();
@@ -76,7 +78,8 @@ public class ReportService {
     public AsRunReport asRun(LocalDate from, LocalDate to, String areaCode) {
         String subtree = subtree(from, to, areaCode);
         List<AsRunReport.Row> rows = em.createQuery("""
-                select o.id, b.title, d.receiverId, r.areaCode, o.playAt, d.startedAt, d.finishedAt, d.state, d.reason
+                select o.id, b.title, d.receiverId, r.areaCode, o.playAt, d.startedAt, d.finishedAt, d.state, d.reason,
+                    br.testMode
                 from Delivery d, Occurrence o, Broadcast br, Bulletin b, Receiver r, Area a
                 where d.occurrenceId = o.id and o.broadcastId = br.id and br.bulletinId = b.id
                   and d.receiverId = r.id and r.areaCode = a.code and a.path like :subtree
@@ -87,7 +90,7 @@ public class ReportService {
                 .getResultList().stream()
                 .map(row -> new AsRunReport.Row((UUID) row[0], (String) row[1], (String) row[2], (String) row[3],
                         (OffsetDateTime) row[4], (OffsetDateTime) row[5], (OffsetDateTime) row[6],
-                        (DeliveryState) row[7], (String) row[8]))
+                        (DeliveryState) row[7], (String) row[8], (Boolean) row[9]))
                 .toList();
         Map<DeliveryState, Long> counts = new EnumMap<>(DeliveryState.class);
         for (DeliveryState state : DeliveryState.values()) {

@@ -17,7 +17,7 @@ import vn.loaxa.schedule.model.PreemptPolicy;
  * A broadcast: a bulletin, its targets, and its timing. {@code startAt} is the first (or only) airing; with a
  * {@code recurrence} it is the DTSTART, read in {@code timeZone} (Asia/Ho_Chi_Minh when absent).
  * Either {@code bulletinId} or {@code relay} names what airs. {@code onPreempt} says what an airing does when a higher-priority item interrupts it on a receiver (the agent
- * resumes it when absent).
+ * resumes it when absent). {@code test} marks a test broadcast, tagged as such everywhere.
  */
 public record BroadcastRequest(
         UUID bulletinId,
@@ -28,7 +28,15 @@ public record BroadcastRequest(
         Duration lateStartGrace,
         Boolean allowOverlap,
         @JsonInclude(JsonInclude.Include.NON_NULL) PreemptPolicy onPreempt,
-        @JsonInclude(JsonInclude.Include.NON_NULL) @Valid RelaySpec relay) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Valid RelaySpec relay,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Boolean test) {
+
+    /** A live (not test) broadcast. */
+    public BroadcastRequest(UUID bulletinId, Targets targets, OffsetDateTime startAt, String timeZone,
+            RecurrenceSpec recurrence, Duration lateStartGrace, Boolean allowOverlap, PreemptPolicy onPreempt,
+            RelaySpec relay) {
+        this(bulletinId, targets, startAt, timeZone, recurrence, lateStartGrace, allowOverlap, onPreempt, relay, null);
+    }
 
     /**
      * A live stream (HTTP or Icecast; MP3, AAC or Opus) played for {@code window} from each start, instead of a

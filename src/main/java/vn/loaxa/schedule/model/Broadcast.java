@@ -104,6 +104,10 @@ public class Broadcast {
     @Column(name = "cancelled_by")
     public String cancelledBy;
 
+    /** A test broadcast: tagged as a test in manifests, pages and reports, so it is never mistaken for live. */
+    @Column(name = "test_mode")
+    public boolean testMode;
+
     /** An emergency under the two-person rule that no second person has confirmed yet: not dispatched. */
     @Column(name = "awaiting_confirmation")
     public boolean awaitingConfirmation;

@@ -164,6 +164,7 @@ public class BroadcastService {
         broadcast.lateStartGraceSeconds = (int) grace.toSeconds();
         broadcast.allowOverlap = allowOverlap;
         broadcast.onPreempt = request.onPreempt();
+        broadcast.testMode = Boolean.TRUE.equals(request.test());
         broadcast.targetAreas.addAll(areaCodes);
         broadcast.targetReceivers.addAll(receiverIds);
         broadcast.targetGroups.addAll(groupCodes);
@@ -325,6 +326,7 @@ public class BroadcastService {
                 List.copyOf(b.targetReceivers), List.copyOf(b.targetGroups),
                 occurrences.stream().map(o -> new BroadcastView.OccurrenceView(o.id, o.playAt, o.expiresAt,
                         o.dispatchedAt, o.cancelledAt)).toList(),
-                b.onPreempt, b.createdAt, b.cancelledAt, b.cancelledBy, b.awaitingConfirmation, b.confirmedBy);
+                b.onPreempt, b.createdAt, b.cancelledAt, b.cancelledBy, b.awaitingConfirmation, b.confirmedBy,
+                b.testMode);
     }
 }

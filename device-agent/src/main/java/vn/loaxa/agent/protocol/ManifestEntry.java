@@ -15,6 +15,7 @@ import java.time.Instant;
  * @param onPreempt    what to do when a higher-priority entry interrupts it; absent means
  *                     {@link PreemptPolicy#DEFAULT}
  * @param relay        a live stream to play for a window instead of {@code audio}
+ * @param test         true for a test broadcast (logged as such); absent for live ones
  */
 public record ManifestEntry(
         String occurrenceId,
@@ -25,18 +26,25 @@ public record ManifestEntry(
         Instant expiresAt,
         AudioRef audio,
         PreemptPolicy onPreempt,
-        RelayRef relay) {
+        RelayRef relay,
+        Boolean test) {
+
+    /** A live entry, audio or relay. */
+    public ManifestEntry(String occurrenceId, String broadcastId, String title, Priority priority, Instant playAt,
+                         Instant expiresAt, AudioRef audio, PreemptPolicy onPreempt, RelayRef relay) {
+        this(occurrenceId, broadcastId, title, priority, playAt, expiresAt, audio, onPreempt, relay, null);
+    }
 
     /** An entry that plays downloaded audio. */
     public ManifestEntry(String occurrenceId, String broadcastId, String title, Priority priority, Instant playAt,
                          Instant expiresAt, AudioRef audio, PreemptPolicy onPreempt) {
-        this(occurrenceId, broadcastId, title, priority, playAt, expiresAt, audio, onPreempt, null);
+        this(occurrenceId, broadcastId, title, priority, playAt, expiresAt, audio, onPreempt, null, null);
     }
 
     /** An entry with the default pre-emption policy. */
     public ManifestEntry(String occurrenceId, String broadcastId, String title, Priority priority, Instant playAt,
                          Instant expiresAt, AudioRef audio) {
-        this(occurrenceId, broadcastId, title, priority, playAt, expiresAt, audio, null, null);
+        this(occurrenceId, broadcastId, title, priority, playAt, expiresAt, audio, null, null, null);
     }
 
     /** The bulletin class; absent counts as {@link Priority#NORMAL}. */
@@ -47,6 +55,11 @@ public record ManifestEntry(
     /** The pre-emption policy; absent counts as {@link PreemptPolicy#DEFAULT}. */
     public PreemptPolicy effectivePreemptPolicy() {
         return onPreempt == null ? PreemptPolicy.DEFAULT : onPreempt;
+    }
+
+    /** True for a test broadcast. */
+    public boolean isTest() {
+        return Boolean.TRUE.equals(test);
     }
 
     /** True if the entry relays a live stream rather than playing a file. */
