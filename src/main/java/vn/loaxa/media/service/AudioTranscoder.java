@@ -10,6 +10,7 @@ import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -101,12 +102,18 @@ public final class AudioTranscoder {
      */
     public TranscodeResult transcode(Path input, Path opus, Path mp3, TranscodeSettings settings,
             IntConsumer progress) {
+        return transcode(input, opus, mp3, settings, progress, null);
+    }
+
+    /** The same, giving up with {@link Reason#TOO_SLOW} once processing has taken longer than {@code limit}. */
+    public TranscodeResult transcode(Path input, Path opus, Path mp3, TranscodeSettings settings,
+            IntConsumer progress, Duration limit) {
         Objects.requireNonNull(input, "input");
         Objects.requireNonNull(opus, "opus");
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(progress, "progress");
         Path source = requireLocalFile(input);
-        Progress steps = new Progress(progress);
+        Progress steps = new Progress(progress, limit);
 
         InputAnalysis analysis = analyse(source, settings, steps);
         Path opusPart = opus.resolveSibling(opus.getFileName() + ".part");
@@ -123,7 +130,7 @@ public final class AudioTranscoder {
                 plan = rehearsal.plan();
                 encode(source, opusPart, mp3Part, filterGraph(analysis, plan), analysis.end(), settings,
                         steps);
-                written = measure(opusPart);
+                written = measure(opusPart, steps);
                 double loudnessError = settings.targetLufs() - written.integratedLufs();
                 double peakExcess = written.truePeakDbtp() - settings.truePeakDbtp();
                 R128Readout result = written;
@@ -185,6 +192,7 @@ public final class AudioTranscoder {
             float[] chunk = new float[0];
             Frame frame;
             while ((frame = grabber.grabSamples()) != null) {
+                steps.checkDeadline();
                 if (frame.samples == null) {
                     continue;
                 }
@@ -254,7 +262,7 @@ public final class AudioTranscoder {
         double previousGain = Double.NaN;
         double previousLoudness = Double.NaN;
         for (int pass = 1; ; pass++) {
-            double loudness = filteredLoudness(source, filterGraph(analysis, plan), analysis.end());
+            double loudness = filteredLoudness(source, filterGraph(analysis, plan), analysis.end(), steps);
             steps.fraction(ANALYSIS_SHARE, REHEARSAL_SHARE, (double) pass / MAX_REHEARSALS);
             double error = targetLufs - loudness;
             if (Math.abs(error) <= REHEARSAL_TOLERANCE_LU || pass == MAX_REHEARSALS) {
@@ -273,13 +281,14 @@ public final class AudioTranscoder {
     private record Rehearsal(GainPlan plan, int passes, double loudness) {
     }
 
-    private static double filteredLoudness(Path source, String filterGraph, long endSample) {
+    private static double filteredLoudness(Path source, String filterGraph, long endSample, Progress steps) {
         R128Readout loudness = new R128Readout();
         try (FFmpegFrameGrabber grabber = openAudio(source);
              FFmpegFrameFilter filter = meterFilter(filterGraph + "," + R128Readout.LOUDNESS)) {
             long pushed = 0;
             Frame frame;
             while (pushed < endSample && (frame = grabber.grabSamples()) != null) {
+                steps.checkDeadline();
                 if (frame.samples != null) {
                     pushed += frame.samples[0].remaining();
                     filter.push(frame);
@@ -322,6 +331,7 @@ public final class AudioTranscoder {
             Frame frame;
             // atrim refuses input once it has passed end_sample
             while (pushed < endSample && (frame = grabber.grabSamples()) != null) {
+                steps.checkDeadline();
                 if (frame.samples != null) {
                     pushed += frame.samples[0].remaining();
                     filter.push(frame);
@@ -474,10 +484,23 @@ public final class AudioTranscoder {
     /** Reports whole percentages, never going back, and ignores repeats. */
     private static final class Progress {
         private final IntConsumer listener;
+        private final Duration limit;
+        private final long deadlineNanos;
         private int reported = -1;
 
-        Progress(IntConsumer listener) {
+        Progress(IntConsumer listener, Duration limit) {
             this.listener = listener;
+            this.limit = limit;
+            this.deadlineNanos = limit == null ? Long.MAX_VALUE : System.nanoTime() + limit.toNanos();
+        }
+
+        /** Stops a file that takes far longer to decode than audio should (a damaged or crafted file). */
+        void checkDeadline() {
+            if (System.nanoTime() > deadlineNanos) {
+                throw new UndecodableMediaException(Reason.TOO_SLOW, "processing the file took longer than "
+                        + limit.toSeconds() + " s, far longer than audio of its length needs; it may be damaged or"
+                        + " crafted. Export it again as WAV or MP3 and upload that");
+            }
         }
 
         void fraction(int from, int to, double done) {
@@ -505,12 +528,13 @@ public final class AudioTranscoder {
                 Math.pow(10, clamp(plan.ceilingDb(), MIN_LIMIT_DB, 0) / 20), SAMPLE_RATE);
     }
 
-    private static R128Readout measure(Path encoded) {
+    private static R128Readout measure(Path encoded, Progress steps) {
         R128Readout loudness = new R128Readout();
         try (FFmpegFrameGrabber grabber = openAudio(encoded);
              FFmpegFrameFilter meter = meterFilter(R128Readout.LOUDNESS_AND_TRUE_PEAK)) {
             Frame frame;
             while ((frame = grabber.grabSamples()) != null) {
+                steps.checkDeadline();
                 if (frame.samples != null) {
                     meter.push(frame);
                     drain(meter, loudness);

@@ -27,6 +27,13 @@ public interface MediaConfig {
     @WithDefault("PT60M")
     Duration maxDuration();
 
+    /**
+     * Longest a single upload may take to process before it is failed as damaged or crafted; a normal hour of
+     * audio takes about two minutes on one core.
+     */
+    @WithDefault("PT10M")
+    Duration maxProcessingTime();
+
     /** Largest upload accepted; larger ones are refused with 413 before anything is stored. */
     @WithDefault("200M")
     MemorySize maxUploadSize();

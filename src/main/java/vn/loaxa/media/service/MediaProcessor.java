@@ -103,7 +103,7 @@ public class MediaProcessor {
                     written.set(percent);
                     service.progress(id, percent);
                 }
-            });
+            }, config.maxProcessingTime());
             MediaService.StoredFile opusFile = commit(opus, AudioStore.OPUS);
             MediaService.StoredFile mp3File = commit(mp3, AudioStore.MP3);
             service.complete(id, result, opusFile, mp3File);

@@ -13,7 +13,8 @@ public class UndecodableMediaException extends RuntimeException {
         NO_AUDIO_DATA,
         SILENT,
         TOO_SHORT,
-        TOO_LONG
+        TOO_LONG,
+        TOO_SLOW
     }
 
     private final Reason reason;

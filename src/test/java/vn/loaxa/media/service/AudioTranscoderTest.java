@@ -226,6 +226,22 @@ class AudioTranscoderTest {
     }
 
     @Test
+    void shouldGiveUpOnAFileThatTakesTooLongAndLeaveNothingBehind() throws Exception {
+        Path input = dir.resolve("slow.wav");
+        TestAudio.writeWav(input, TestAudio.speechLike(20, 3, 0.1));
+        Path output = dir.resolve("slow.opus");
+
+        assertThatThrownBy(() -> transcoder.transcode(input, output, dir.resolve("slow.mp3"), settings, p -> { },
+                Duration.ofMillis(1)))
+                .isInstanceOf(UndecodableMediaException.class)
+                .satisfies(e -> assertThat(((UndecodableMediaException) e).reason()).isEqualTo(Reason.TOO_SLOW))
+                .hasMessageContaining("took longer than");
+        try (Stream<Path> left = Files.list(dir)) {
+            assertThat(left.map(p -> p.getFileName().toString())).containsExactly("slow.wav");
+        }
+    }
+
+    @Test
     void shouldRejectEmptyFile() throws Exception {
         Path input = Files.createFile(dir.resolve("empty.mp3"));
 
