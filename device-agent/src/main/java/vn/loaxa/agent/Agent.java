@@ -459,6 +459,12 @@ public final class Agent implements MqttLink.Listener, AutoCloseable {
         cache.touch(file);
         cache.evict(scheduledAudio());
         if (!scheduled.isStarted()) {
+            recordDownloaded(scheduled);
+        }
+    }
+
+    private void recordDownloaded(ScheduledEntry scheduled) {
+        if (!events.happened(scheduled.occurrenceId(), EventType.DOWNLOADED)) {
             events.record(scheduled.occurrenceId(), EventType.DOWNLOADED, null);
         }
     }
@@ -707,6 +713,10 @@ public final class Agent implements MqttLink.Listener, AutoCloseable {
                     + " time " + entry.playAt() + "; it plays when it arrives, if before " + entry.expiresAt());
             audio.whenComplete((path, error) -> runOnControl(() -> {
                 if (!scheduled.isCancelled() && !scheduled.isFinished()) {
+                    // the download may settle here before onAudioSettled runs: report it before playing
+                    if (error == null) {
+                        recordDownloaded(scheduled);
+                    }
                     stage.offer(scheduled);
                 }
             }));

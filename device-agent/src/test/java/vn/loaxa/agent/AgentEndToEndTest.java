@@ -220,6 +220,24 @@ class AgentEndToEndTest {
     }
 
     @Test
+    void shouldReportDownloadedWhenTheAudioArrivesAfterThePlayTime() throws Exception {
+        java.util.concurrent.CountDownLatch slowLink = audioServer.serveHeld("/api/v1/media/slow/audio",
+                Files.readAllBytes(sharedDir.resolve("tone.ogg")));
+        startAgent();
+        Instant playAt = Instant.now().plusMillis(500);
+        ManifestEntry entry = new ManifestEntry("occ-slow-download", "broadcast-1", "Bản tin thử", Priority.NORMAL,
+                playAt, playAt.plusSeconds(60), new AudioRef(audioServer.url("/api/v1/media/slow/audio"),
+                        toneSha256, (long) (TONE_SECONDS * 1000), toneSize, "audio/ogg"));
+        publishManifest(manifest(1, entry));
+        awaitEvents(entry, EventType.DELIVERED);
+        await().atMost(EVENT_TIMEOUT).until(() -> Instant.now().isAfter(playAt.plusMillis(300)));
+
+        slowLink.countDown();
+
+        awaitEvents(entry, EventType.DOWNLOADED, EventType.PLAYING, EventType.PLAYED);
+    }
+
+    @Test
     void shouldIgnoreManifestWithOlderVersion() throws Exception {
         Instant later = Instant.now().plusSeconds(3600);
         ManifestEntry current = entry("occ-current", later, later.plusSeconds(60), toneSha256);

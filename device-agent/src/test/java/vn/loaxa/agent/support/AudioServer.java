@@ -30,6 +30,7 @@ public final class AudioServer implements AutoCloseable {
 
     private final HttpServer server;
     private final Map<String, byte[]> files = new ConcurrentHashMap<>();
+    private final Map<String, java.util.concurrent.CountDownLatch> gates = new ConcurrentHashMap<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final String expectedAuthorization;
 
@@ -57,6 +58,14 @@ public final class AudioServer implements AutoCloseable {
         return url(path);
     }
 
+    /** Serves {@code content} only once the returned latch is opened (at most 30 s later), like a slow link. */
+    public java.util.concurrent.CountDownLatch serveHeld(String path, byte[] content) {
+        java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
+        gates.put(path, gate);
+        files.put(path, content);
+        return gate;
+    }
+
     public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
@@ -79,6 +88,14 @@ public final class AudioServer implements AutoCloseable {
             if (expectedAuthorization != null && !expectedAuthorization.equals(authorization)) {
                 exchange.sendResponseHeaders(401, -1);
                 return;
+            }
+            java.util.concurrent.CountDownLatch gate = gates.get(path);
+            if (gate != null) {
+                try {
+                    gate.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
             byte[] content = files.get(path);
             if (content == null) {
