@@ -18,12 +18,15 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.RestStreamElementType;
+import vn.loaxa.access.AccessGuard;
 import vn.loaxa.account.Roles;
 import vn.loaxa.delivery.api.DeliveryReport;
 import vn.loaxa.delivery.model.DeliveryState;
 import vn.loaxa.delivery.service.DeliveryQueryService;
+import vn.loaxa.schedule.service.BroadcastGuard;
 import vn.loaxa.schedule.service.BroadcastService;
 
 /**
@@ -31,7 +34,7 @@ import vn.loaxa.schedule.service.BroadcastService;
  * again every second as a server-sent event; each event is read from the database, so any replica can serve it.
  */
 @Path("/broadcasts/{id}")
-@RolesAllowed(Roles.USER)
+@RolesAllowed(Roles.VIEW)
 public class BroadcastPage {
     static final Duration LIVE_INTERVAL = Duration.ofSeconds(1);
     /** A stream ends after an hour; the browser's EventSource then reconnects by itself. */
@@ -42,10 +45,14 @@ public class BroadcastPage {
     private final Template live;
     private final BroadcastService broadcasts;
     private final DeliveryQueryService deliveries;
+    private final BroadcastGuard guard;
+    private final AccessGuard access;
 
     public BroadcastPage(Ui ui, @Location("broadcast.html") Template broadcast,
             @Location("broadcast-live.html") Template live, BroadcastService broadcasts,
-            DeliveryQueryService deliveries) {
+            DeliveryQueryService deliveries, BroadcastGuard guard, AccessGuard access) {
+        this.guard = guard;
+        this.access = access;
         this.ui = ui;
         this.broadcast = broadcast;
         this.live = live;
@@ -57,12 +64,13 @@ public class BroadcastPage {
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance page(@PathParam("id") UUID id, @QueryParam("state") String state,
             @CookieParam(Ui.LANG_COOKIE) String lang, SecurityContext security) {
+        guard.read(id);
         DeliveryState filter = parse(state);
         return ui.page(broadcast, "schedule", lang, security, "/broadcasts/" + id)
                 .data("b", broadcasts.get(id))
                 .data("states", DeliveryState.values())
                 .data("filter", filter == null ? "" : filter.name())
-                .data("report", filtered(deliveries.ofBroadcast(id), filter));
+                .data("report", filtered(deliveries.ofBroadcast(id, access.receiversInScope()), filter));
     }
 
     /** The live part as server-sent events of HTML, which htmx's sse extension swaps into the page. */
@@ -73,14 +81,15 @@ public class BroadcastPage {
     @Blocking
     public Multi<String> live(@PathParam("id") UUID id, @QueryParam("state") String state,
             @CookieParam(Ui.LANG_COOKIE) String lang) {
+        guard.read(id); // 404 or 403 before the stream starts
         DeliveryState filter = parse(state);
-        deliveries.ofBroadcast(id); // 404 before the stream starts
+        Predicate<String> mine = access.receiversInScope();
         return Multi.createFrom().ticks().startingAfter(Duration.ofMillis(1)).every(LIVE_INTERVAL)
                 .onOverflow().drop()
                 .select().first(LIVE_EVENTS)
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(tick -> ui.fragment(live, lang)
-                        .data("report", filtered(deliveries.ofBroadcast(id), filter))
+                        .data("report", filtered(deliveries.ofBroadcast(id, mine), filter))
                         .data("filter", filter == null ? "" : filter.name())
                         .render()
                         .replace('\n', ' ')

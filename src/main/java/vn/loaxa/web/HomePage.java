@@ -17,6 +17,8 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.function.Predicate;
+import vn.loaxa.access.AccessGuard;
 import vn.loaxa.account.Roles;
 import vn.loaxa.delivery.api.DeliveryReport;
 import vn.loaxa.delivery.model.DeliveryState;
@@ -40,9 +42,12 @@ public class HomePage {
     private final ReceiverService receivers;
     private final BroadcastService broadcasts;
     private final DeliveryQueryService deliveries;
+    private final AccessGuard guard;
 
     public HomePage(Ui ui, @Location("home.html") Template home, @Location("today.html") Template today,
-            ReceiverService receivers, BroadcastService broadcasts, DeliveryQueryService deliveries) {
+            ReceiverService receivers, BroadcastService broadcasts, DeliveryQueryService deliveries,
+            AccessGuard guard) {
+        this.guard = guard;
         this.ui = ui;
         this.home = home;
         this.today = today;
@@ -74,14 +79,15 @@ public class HomePage {
     @Produces(MediaType.TEXT_HTML)
     @RolesAllowed(Roles.USER)
     public TemplateInstance page(@CookieParam(Ui.LANG_COOKIE) String lang, SecurityContext security) {
-        List<ReceiverView> all = receivers.list();
+        List<ReceiverView> all = receivers.list(guard.scope().likePattern());
+        Predicate<String> mine = guard.receiversInScope();
         List<ReceiverView> offline = all.stream().filter(r -> !r.online()).toList();
         return ui.page(home, "overview", lang, security, "/")
                 .data("receivers", all)
                 .data("onlineCount", all.size() - offline.size())
                 .data("offline", offline)
-                .data("problems", deliveries.problemsSince(OffsetDateTime.now().minusDays(1), ALERTS))
-                .data("broadcasts", todaysBroadcasts());
+                .data("problems", deliveries.problemsSince(OffsetDateTime.now().minusDays(1), ALERTS, mine))
+                .data("broadcasts", todaysBroadcasts(mine));
     }
 
     /** Today's broadcasts and their progress bars, polled by the overview. */
@@ -90,7 +96,7 @@ public class HomePage {
     @Produces(MediaType.TEXT_HTML)
     @RolesAllowed(Roles.USER)
     public TemplateInstance today(@CookieParam(Ui.LANG_COOKIE) String lang) {
-        return ui.fragment(today, lang).data("broadcasts", todaysBroadcasts());
+        return ui.fragment(today, lang).data("broadcasts", todaysBroadcasts(guard.receiversInScope()));
     }
 
     @GET
@@ -102,12 +108,12 @@ public class HomePage {
                 .build();
     }
 
-    private List<BroadcastLine> todaysBroadcasts() {
+    private List<BroadcastLine> todaysBroadcasts(Predicate<String> mine) {
         LocalDate date = LocalDate.now(Ui.ZONE);
-        return broadcasts.recent(RECENT).stream()
+        return broadcasts.recent(RECENT, guard.scope()).stream()
                 .filter(b -> b.occurrences().stream()
                         .anyMatch(o -> o.playAt().atZoneSameInstant(Ui.ZONE).toLocalDate().equals(date)))
-                .map(b -> new BroadcastLine(b, deliveries.ofBroadcast(b.id())))
+                .map(b -> new BroadcastLine(b, deliveries.ofBroadcast(b.id(), mine)))
                 .toList();
     }
 }

@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 import java.util.UUID;
+import vn.loaxa.access.AccessGuard;
 import vn.loaxa.account.Roles;
 import vn.loaxa.bulletin.api.BulletinView;
 import vn.loaxa.bulletin.model.BulletinStatus;
@@ -37,9 +38,11 @@ public class LibraryPage {
     private final MediaService media;
     private final BulletinService bulletins;
     private final VariantService variantService;
+    private final AccessGuard guard;
 
     public LibraryPage(Ui ui, @Location("library.html") Template library, @Location("variants.html") Template variants,
-            MediaService media, BulletinService bulletins, VariantService variantService) {
+            MediaService media, BulletinService bulletins, VariantService variantService, AccessGuard guard) {
+        this.guard = guard;
         this.ui = ui;
         this.library = library;
         this.variants = variants;
@@ -51,8 +54,8 @@ public class LibraryPage {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance page(@CookieParam(Ui.LANG_COOKIE) String lang, SecurityContext security) {
-        List<MediaView> items = media.recent(RECENT_MEDIA);
-        List<BulletinView> all = bulletins.list();
+        List<MediaView> items = media.recent(RECENT_MEDIA, guard.scope());
+        List<BulletinView> all = bulletins.list(guard.scope());
         return ui.page(library, "library", lang, security, "/library")
                 .data("media", items)
                 .data("readyMedia", items.stream().filter(m -> m.status() == MediaStatus.READY).toList())
@@ -66,6 +69,7 @@ public class LibraryPage {
     @Path("bulletins/{id}/variants")
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance variants(@PathParam("id") UUID id, @CookieParam(Ui.LANG_COOKIE) String lang) {
+        guard.read("Bulletin '" + id + "'", bulletins.ownerArea(id));
         return ui.fragment(variants, lang).data("variants", variantService.variants(id));
     }
 }

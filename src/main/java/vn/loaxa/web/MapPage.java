@@ -10,18 +10,21 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
+import vn.loaxa.access.AccessGuard;
 import vn.loaxa.account.Roles;
 import vn.loaxa.receiver.service.ReceiverService;
 
 /** Receivers drawn from their coordinates on a blank Leaflet map (no tiles), coloured by status. */
 @Path("/map")
-@RolesAllowed(Roles.USER)
+@RolesAllowed(Roles.VIEW)
 public class MapPage {
     private final Ui ui;
     private final Template map;
     private final ReceiverService receivers;
+    private final AccessGuard guard;
 
-    public MapPage(Ui ui, @Location("map.html") Template map, ReceiverService receivers) {
+    public MapPage(Ui ui, @Location("map.html") Template map, ReceiverService receivers, AccessGuard guard) {
+        this.guard = guard;
         this.ui = ui;
         this.map = map;
         this.receivers = receivers;
@@ -30,6 +33,7 @@ public class MapPage {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance page(@CookieParam(Ui.LANG_COOKIE) String lang, SecurityContext security) {
-        return ui.page(map, "map", lang, security, "/map").data("receivers", receivers.list());
+        return ui.page(map, "map", lang, security, "/map").data("receivers",
+                receivers.list(guard.scope().likePattern()));
     }
 }

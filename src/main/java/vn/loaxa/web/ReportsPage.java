@@ -14,7 +14,9 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import vn.loaxa.access.AccessGuard;
 import vn.loaxa.account.Roles;
 import vn.loaxa.area.service.AreaService;
 import vn.loaxa.report.service.ReportService;
@@ -24,7 +26,7 @@ import vn.loaxa.report.service.ReportService;
  * CSV, XLSX and PDF exports of {@code GET /api/v1/reports/...}. A field that cannot be read is shown next to it.
  */
 @Path("/reports")
-@RolesAllowed(Roles.USER)
+@RolesAllowed(Roles.VIEW)
 public class ReportsPage {
     private static final int DEFAULT_DAYS = 7;
 
@@ -32,8 +34,11 @@ public class ReportsPage {
     private final Template reports;
     private final ReportService service;
     private final AreaService areas;
+    private final AccessGuard guard;
 
-    public ReportsPage(Ui ui, @Location("reports.html") Template reports, ReportService service, AreaService areas) {
+    public ReportsPage(Ui ui, @Location("reports.html") Template reports, ReportService service, AreaService areas,
+            AccessGuard guard) {
+        this.guard = guard;
         this.ui = ui;
         this.reports = reports;
         this.service = service;
@@ -51,15 +56,19 @@ public class ReportsPage {
         if (errors.isEmpty() && to.isBefore(from)) {
             errors.put("to", "before");
         }
-        String area = areaText == null || areaText.isBlank() ? null : areaText;
-        if (area != null && !areas.allCodes().contains(area)) {
+        List<String> mine = areas.codesUnder(guard.scope().areaPath());
+        String area = areaText == null || areaText.isBlank() ? guard.scope().areaCode() : areaText;
+        if (area != null && !mine.contains(area)) {
+            if (areas.allCodes().contains(area)) {
+                guard.area(area);
+            }
             errors.put("area", "unknown");
         }
         TemplateInstance page = ui.page(reports, "reports", lang, security, "/reports")
                 .data("from", fromText == null ? from.toString() : fromText)
                 .data("to", toText == null ? to.toString() : toText)
                 .data("area", area == null ? "" : area)
-                .data("areas", areas.allCodes().stream().sorted().toList())
+                .data("areas", mine)
                 .data("errors", errors);
         if (!errors.isEmpty()) {
             return page.data("plays", null).data("availability", null).data("query", "");

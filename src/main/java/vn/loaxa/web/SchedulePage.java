@@ -18,6 +18,7 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import vn.loaxa.access.AccessGuard;
 import vn.loaxa.account.Roles;
 import vn.loaxa.area.service.AreaService;
 import vn.loaxa.bulletin.model.BulletinStatus;
@@ -27,16 +28,18 @@ import vn.loaxa.schedule.service.BroadcastService;
 
 /** A week of broadcasts (Monday to Sunday, Vietnam time), and the form that schedules a bulletin. */
 @Path("/schedule")
-@RolesAllowed(Roles.USER)
+@RolesAllowed(Roles.VIEW)
 public class SchedulePage {
     private final Ui ui;
     private final Template schedule;
     private final BroadcastService broadcasts;
     private final BulletinService bulletins;
     private final AreaService areas;
+    private final AccessGuard guard;
 
     public SchedulePage(Ui ui, @Location("schedule.html") Template schedule, BroadcastService broadcasts,
-            BulletinService bulletins, AreaService areas) {
+            BulletinService bulletins, AreaService areas, AccessGuard guard) {
+        this.guard = guard;
         this.ui = ui;
         this.schedule = schedule;
         this.broadcasts = broadcasts;
@@ -57,7 +60,7 @@ public class SchedulePage {
     public TemplateInstance page(@QueryParam("week") String week, @CookieParam(Ui.LANG_COOKIE) String lang,
             SecurityContext security) {
         LocalDate monday = monday(week);
-        List<BroadcastView> recent = broadcasts.recent(HomePage.RECENT);
+        List<BroadcastView> recent = broadcasts.recent(HomePage.RECENT, guard.scope());
         LocalDate today = LocalDate.now(Ui.ZONE);
         List<Day> days = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
@@ -77,8 +80,9 @@ public class SchedulePage {
                 .data("days", days)
                 .data("previousWeek", monday.minusWeeks(1))
                 .data("nextWeek", monday.plusWeeks(1))
-                .data("bulletins", bulletins.list().stream().filter(b -> b.status() == BulletinStatus.APPROVED).toList())
-                .data("areas", areas.allCodes().stream().sorted().toList());
+                .data("bulletins", bulletins.list(guard.scope()).stream()
+                        .filter(b -> b.status() == BulletinStatus.APPROVED).toList())
+                .data("areas", areas.codesUnder(guard.scope().areaPath()));
     }
 
     static LocalDate monday(String week) {

@@ -34,7 +34,8 @@ public class Ui {
                 .data("path", path)
                 .data("otherLang", ENGLISH.equals(lang) ? VIETNAMESE : ENGLISH)
                 .data("user", security.getUserPrincipal().getName())
-                .data("admin", security.isUserInRole(Roles.ADMIN));
+                .data("admin", security.isUserInRole(Roles.ADMIN))
+                .data("viewer", security.isUserInRole(Roles.VIEW));
     }
 
     /** A page part (htmx or server-sent events) in the visitor's language. */

@@ -4,15 +4,24 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** A new person's account; {@code role} is {@code admin} or {@code user}. */
+/**
+ * A new person's account: one role over one area subtree. {@code areaCode} is the subtree's root (a province,
+ * district or commune); without it the role covers the whole country. An admin always covers the whole country.
+ */
 public record AccountRequest(
         @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9._-]{1,63}", message = "must be 2-64 lower-case letters, digits,"
                 + " '.', '_' or '-'") String username,
         @NotBlank @Size(min = 12, max = 200, message = "must be 12 to 200 characters") String password,
-        @NotBlank @Pattern(regexp = "admin|user", message = "must be admin or user") String role) {
+        @NotBlank @Pattern(regexp = "admin|editor|operator|provider|supervisor",
+                message = "must be admin, editor, operator, provider or supervisor") String role,
+        @Size(max = 32) String areaCode) {
+
+    public AccountRequest(String username, String password, String role) {
+        this(username, password, role, null);
+    }
 
     @Override
     public String toString() {
-        return "AccountRequest[" + username + ", " + role + "]";
+        return "AccountRequest[" + username + ", " + role + ", " + areaCode + "]";
     }
 }

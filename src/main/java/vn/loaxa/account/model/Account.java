@@ -17,6 +17,10 @@ public class Account {
 
     public String role;
 
+    /** Root of the area subtree the role applies to; null for the whole country (always so for an admin). */
+    @Column(name = "area_code")
+    public String areaCode;
+
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
 }

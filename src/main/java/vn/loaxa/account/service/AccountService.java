@@ -4,11 +4,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.util.List;
+import vn.loaxa.account.Roles;
 import vn.loaxa.account.api.AccountRequest;
 import vn.loaxa.account.api.AccountView;
 import vn.loaxa.account.model.Account;
 import vn.loaxa.account.model.AccountRepository;
+import vn.loaxa.area.model.AreaRepository;
 import vn.loaxa.common.error.ConflictException;
+import vn.loaxa.common.error.NotFoundException;
 import vn.loaxa.receiver.model.ReceiverRepository;
 
 /** People's accounts, created by an administrator; passwords are kept only as bcrypt hashes. */
@@ -17,9 +20,12 @@ public class AccountService {
     private final AccountRepository accounts;
     private final ReceiverRepository receivers;
     private final Passwords passwords;
+    private final AreaRepository areas;
 
-    public AccountService(AccountRepository accounts, ReceiverRepository receivers, Passwords passwords) {
+    public AccountService(AccountRepository accounts, ReceiverRepository receivers, Passwords passwords,
+            AreaRepository areas) {
         this.accounts = accounts;
+        this.areas = areas;
         this.receivers = receivers;
         this.passwords = passwords;
     }
@@ -35,6 +41,10 @@ public class AccountService {
         account.username = request.username();
         account.passwordHash = passwords.hash(request.password());
         account.role = request.role();
+        if (request.areaCode() != null && !request.areaCode().isBlank() && !Roles.ADMIN.equals(request.role())) {
+            account.areaCode = areas.findByIdOptional(request.areaCode())
+                    .orElseThrow(() -> NotFoundException.referenced("Area", request.areaCode())).code;
+        }
         account.createdAt = OffsetDateTime.now();
         accounts.persist(account);
         return view(account);
@@ -46,6 +56,6 @@ public class AccountService {
     }
 
     private static AccountView view(Account account) {
-        return new AccountView(account.username, account.role, account.createdAt);
+        return new AccountView(account.username, account.role, account.areaCode, account.createdAt);
     }
 }

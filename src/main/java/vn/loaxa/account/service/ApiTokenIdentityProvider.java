@@ -5,8 +5,6 @@ import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.TokenAuthenticationRequest;
-import io.quarkus.security.runtime.QuarkusPrincipal;
-import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -28,10 +26,7 @@ public class ApiTokenIdentityProvider implements IdentityProvider<TokenAuthentic
     public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request,
             AuthenticationRequestContext context) {
         return context.runBlocking(() -> tokens.authenticate(request.getToken().getToken())
-                .map(caller -> (SecurityIdentity) QuarkusSecurityIdentity.builder()
-                        .setPrincipal(new QuarkusPrincipal(caller.name()))
-                        .addRoles(caller.roles())
-                        .build())
+                .map(CredentialService.Caller::identity)
                 .orElseThrow(() -> new AuthenticationFailedException("Unknown or revoked API token")));
     }
 }

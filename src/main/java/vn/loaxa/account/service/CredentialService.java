@@ -2,9 +2,13 @@ package vn.loaxa.account.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import java.util.Optional;
 import java.util.Set;
 import vn.loaxa.account.Roles;
+import vn.loaxa.account.model.Account;
 import vn.loaxa.account.model.AccountRepository;
 import vn.loaxa.receiver.model.ReceiverRepository;
 
@@ -24,8 +28,22 @@ public class CredentialService {
         this.throttle = throttle;
     }
 
-    public record Caller(String name, Set<String> roles) {
+    /** A checked caller; {@code areaCode} is the root of a person's area subtree, null for the whole country. */
+    public record Caller(String name, Set<String> roles, String areaCode) {
+
+        public SecurityIdentity identity() {
+            QuarkusSecurityIdentity.Builder builder = QuarkusSecurityIdentity.builder()
+                    .setPrincipal(new QuarkusPrincipal(name))
+                    .addRoles(roles);
+            if (areaCode != null) {
+                builder.addAttribute(AREA_ATTRIBUTE, areaCode);
+            }
+            return builder.build();
+        }
     }
+
+    /** The identity attribute holding {@link Caller#areaCode()}. */
+    public static final String AREA_ATTRIBUTE = "loaxa.area";
 
     /** Checks a login; a name locked by {@link LoginThrottle} is refused whatever the password. */
     @Transactional
@@ -46,17 +64,22 @@ public class CredentialService {
         var account = accounts.findByIdOptional(name);
         if (account.isPresent()) {
             return passwords.matches(password, account.get().passwordHash)
-                    ? Optional.of(new Caller(name, Roles.of(account.get().role)))
+                    ? Optional.of(person(account.get()))
                     : Optional.empty();
         }
         return receivers.findByIdOptional(name)
                 .filter(r -> passwords.matches(password, r.secretHash))
-                .map(r -> new Caller(name, Set.of(Roles.RECEIVER)));
+                .map(r -> new Caller(name, Set.of(Roles.RECEIVER), null));
     }
 
     /** The roles of a person whose login was already checked (a web session cookie); receivers have no sessions. */
     @Transactional
     public Optional<Caller> trusted(String name) {
-        return accounts.findByIdOptional(name).map(a -> new Caller(name, Roles.of(a.role)));
+        return accounts.findByIdOptional(name).map(CredentialService::person);
+    }
+
+    private static Caller person(Account account) {
+        return new Caller(account.username, Roles.of(account.role),
+                Roles.ADMIN.equals(account.role) ? null : account.areaCode);
     }
 }

@@ -5,8 +5,6 @@ import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
-import io.quarkus.security.runtime.QuarkusPrincipal;
-import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -29,10 +27,7 @@ public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswo
             AuthenticationRequestContext context) {
         String password = new String(request.getPassword().getPassword());
         return context.runBlocking(() -> credentials.check(request.getUsername(), password)
-                .map(caller -> (SecurityIdentity) QuarkusSecurityIdentity.builder()
-                        .setPrincipal(new QuarkusPrincipal(caller.name()))
-                        .addRoles(caller.roles())
-                        .build())
+                .map(CredentialService.Caller::identity)
                 .orElseThrow(() -> new AuthenticationFailedException("Wrong user name or password")));
     }
 }

@@ -1,24 +1,25 @@
 package vn.loaxa.area.api;
 
-import jakarta.ws.rs.PUT;
-import jakarta.ws.rs.PathParam;
-import vn.loaxa.language.api.ProfileView;
-import vn.loaxa.language.service.LanguageService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import java.net.URI;
 import java.util.List;
+import vn.loaxa.access.AccessGuard;
 import vn.loaxa.account.Roles;
 import vn.loaxa.area.service.AreaService;
 import vn.loaxa.inbox.api.InboxItemView;
 import vn.loaxa.inbox.api.PolicyView;
 import vn.loaxa.inbox.service.InboxService;
-import jakarta.ws.rs.core.SecurityContext;
+import vn.loaxa.language.api.ProfileView;
+import vn.loaxa.language.service.LanguageService;
 
 @Path("/api/v1/areas")
 @RolesAllowed(Roles.USER)
@@ -26,8 +27,10 @@ public class AreaResource {
     private final AreaService service;
     private final LanguageService languages;
     private final InboxService inbox;
+    private final AccessGuard guard;
 
-    public AreaResource(AreaService service, LanguageService languages, InboxService inbox) {
+    public AreaResource(AreaService service, LanguageService languages, InboxService inbox, AccessGuard guard) {
+        this.guard = guard;
         this.service = service;
         this.languages = languages;
         this.inbox = inbox;
@@ -36,20 +39,26 @@ public class AreaResource {
     /** The commune's inbox: NORMAL broadcasts from above, newest first. */
     @GET
     @Path("{code}/inbox")
+    @RolesAllowed(Roles.VIEW)
     public List<InboxItemView> inbox(@PathParam("code") String code) {
+        guard.area(code);
         return inbox.inbox(code);
     }
 
     @GET
     @Path("{code}/inbox-policy")
+    @RolesAllowed(Roles.VIEW)
     public PolicyView inboxPolicy(@PathParam("code") String code) {
+        guard.area(code);
         return inbox.policy(code);
     }
 
     @PUT
     @Path("{code}/inbox-policy")
+    @RolesAllowed(Roles.SCHEDULE)
     public PolicyView setInboxPolicy(@PathParam("code") String code, @Valid @NotNull PolicyView policy,
             SecurityContext security) {
+        guard.area(code);
         return inbox.setPolicy(code, policy.policy(), security.getUserPrincipal().getName());
     }
 
@@ -57,21 +66,26 @@ public class AreaResource {
     @GET
     @Path("{code}/languages")
     public ProfileView languages(@PathParam("code") String code) {
+        guard.area(code);
         return languages.areaProfile(code);
     }
 
     @PUT
     @Path("{code}/languages")
+    @RolesAllowed(Roles.SCHEDULE)
     public ProfileView setLanguages(@PathParam("code") String code, @Valid @NotNull ProfileView profile) {
+        guard.area(code);
         return languages.setAreaProfile(code, profile.languages());
     }
 
+    /** The caller's own subtree (the whole forest for national accounts). */
     @GET
     public List<AreaNode> tree() {
-        return service.tree();
+        return service.tree(guard.scope().areaPath());
     }
 
     @POST
+    @RolesAllowed(Roles.ADMIN)
     public Response create(@Valid @NotNull AreaRequest request) {
         AreaNode created = service.create(request);
         return Response.created(URI.create("/api/v1/areas/" + created.code())).entity(created).build();

@@ -24,7 +24,15 @@ public class AreaService {
     /** The whole forest, roots first, children in code order. */
     @Transactional
     public List<AreaNode> tree() {
-        List<Area> all = areas.allByPath();
+        return tree(null);
+    }
+
+    /** The subtree under the area at {@code rootPath} (null: the whole forest), in the same order. */
+    @Transactional
+    public List<AreaNode> tree(String rootPath) {
+        List<Area> all = areas.allByPath().stream()
+                .filter(area -> rootPath == null || area.path.startsWith(rootPath))
+                .toList();
         Map<String, List<AreaNode>> childrenOf = new HashMap<>();
         Map<String, AreaNode> nodes = new HashMap<>();
         for (Area area : all) {
@@ -35,7 +43,7 @@ public class AreaService {
         List<AreaNode> roots = new ArrayList<>();
         for (Area area : all) {
             AreaNode node = nodes.get(area.code);
-            if (area.parentCode == null) {
+            if (area.parentCode == null || !nodes.containsKey(area.parentCode)) {
                 roots.add(node);
             } else {
                 childrenOf.get(area.parentCode).add(node);
@@ -68,6 +76,13 @@ public class AreaService {
     @Transactional
     public java.util.Set<String> allCodes() {
         return new java.util.HashSet<>(areas.find("select a.code from Area a").project(String.class).list());
+    }
+
+    /** Codes of the area at {@code rootPath} and everything below it (null: every area), sorted. */
+    @Transactional
+    public List<String> codesUnder(String rootPath) {
+        return areas.allByPath().stream().filter(area -> rootPath == null || area.path.startsWith(rootPath))
+                .map(area -> area.code).sorted().toList();
     }
 
     /** Codes of the given areas and of everything below them. */

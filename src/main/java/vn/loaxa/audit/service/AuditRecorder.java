@@ -1,5 +1,6 @@
 package vn.loaxa.audit.service;
 
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -73,11 +74,25 @@ public class AuditRecorder {
                 targetId = namedIn(requestBody);
             }
             Principal caller = request.getSecurityContext().getUserPrincipal();
-            audit.record(new AuditService.Call(caller == null ? "anonymous" : caller.getName(), request.getMethod(),
-                    path, segments[0], targetId, response.getStatus(), requestBody, after));
+            AuditService.Call call = new AuditService.Call(caller == null ? "anonymous" : caller.getName(),
+                    request.getMethod(), path, segments[0], targetId, response.getStatus(), requestBody, after);
+            if (io.vertx.core.Context.isOnEventLoopThread()) {
+                // a refusal mapped before the endpoint ran answers on the I/O thread, which must not block
+                Infrastructure.getDefaultWorkerPool().execute(() -> write(call));
+            } else {
+                write(call);
+            }
         } catch (RuntimeException e) {
             LOG.errorf(e, "Could not write the audit entry of %s %s", request.getMethod(),
                     request.getUriInfo().getPath());
+        }
+    }
+
+    private void write(AuditService.Call call) {
+        try {
+            audit.record(call);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Could not write the audit entry of %s %s", call.method(), call.path());
         }
     }
 

@@ -48,4 +48,8 @@ public class Bulletin {
 
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
+
+    /** The area of whoever made it, whose subtree may change it; null when made nationally. */
+    @Column(name = "owner_area")
+    public String ownerArea;
 }

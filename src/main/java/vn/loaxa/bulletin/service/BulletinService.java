@@ -1,5 +1,8 @@
 package vn.loaxa.bulletin.service;
 
+import vn.loaxa.access.OwnerFilter;
+import vn.loaxa.access.Scope;
+import vn.loaxa.account.service.AccountAreas;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
@@ -32,8 +35,11 @@ public class BulletinService {
     private final MediaRepository media;
     private final VariantService variants;
 
+    private final AccountAreas owners;
+
     public BulletinService(BulletinRepository bulletins, BulletinTransitionRepository transitions,
-            TopicRepository topics, MediaRepository media, VariantService variants) {
+            TopicRepository topics, MediaRepository media, VariantService variants, AccountAreas owners) {
+        this.owners = owners;
         this.variants = variants;
         this.bulletins = bulletins;
         this.transitions = transitions;
@@ -46,6 +52,7 @@ public class BulletinService {
         Bulletin bulletin = new Bulletin();
         bulletin.id = UUID.randomUUID();
         bulletin.createdBy = user;
+        bulletin.ownerArea = owners.areaOf(user);
         bulletin.createdAt = OffsetDateTime.now();
         apply(bulletin, request);
         bulletin.status = BulletinStatus.DRAFT;
@@ -93,7 +100,20 @@ public class BulletinService {
 
     @Transactional
     public List<BulletinView> list() {
-        return bulletins.listAll().stream().map(this::view).toList();
+        return list(Scope.NATIONWIDE);
+    }
+
+    /** The bulletins the scope may read. */
+    @Transactional
+    public List<BulletinView> list(Scope scope) {
+        OwnerFilter filter = OwnerFilter.readableBy(scope);
+        return bulletins.list(filter.jpql(), filter.parameters()).stream().map(this::view).toList();
+    }
+
+    /** The area that owns the bulletin; null when it was made nationally. */
+    @Transactional
+    public String ownerArea(UUID id) {
+        return find(id).ownerArea;
     }
 
     @Transactional

@@ -31,11 +31,18 @@ public class DeliveryQueryService {
 
     @Transactional
     public DeliveryReport ofBroadcast(UUID broadcastId) {
+        return ofBroadcast(broadcastId, receiverId -> true);
+    }
+
+    /** The broadcast's deliveries to the receivers {@code shown} lets through, with their counts. */
+    @Transactional
+    public DeliveryReport ofBroadcast(UUID broadcastId, java.util.function.Predicate<String> shown) {
         if (broadcasts.findByIdOptional(broadcastId).isEmpty()) {
             throw NotFoundException.of("Broadcast", broadcastId);
         }
         List<UUID> occurrenceIds = occurrences.ofBroadcast(broadcastId).stream().map(o -> o.id).toList();
         List<DeliveryReport.Row> rows = deliveries.ofOccurrences(occurrenceIds).stream()
+                .filter(d -> shown.test(d.receiverId))
                 .map(d -> new DeliveryReport.Row(d.occurrenceId, d.receiverId, d.mediaId, d.state, d.reason, d.deliveredAt,
                         d.downloadedAt, d.startedAt, d.finishedAt, d.updatedAt))
                 .toList();
@@ -56,8 +63,15 @@ public class DeliveryQueryService {
     /** Deliveries that FAILED or were MISSED since a time, newest first: the overview's alerts. */
     @Transactional
     public List<DeliveryReport.Row> problemsSince(OffsetDateTime since, int limit) {
-        return deliveries.recentInStates(List.of(DeliveryState.FAILED, DeliveryState.MISSED), since, limit).stream()
-                .map(DeliveryQueryService::row).toList();
+        return problemsSince(since, limit, receiverId -> true);
+    }
+
+    /** As {@link #problemsSince(OffsetDateTime, int)}, for the receivers {@code shown} lets through. */
+    @Transactional
+    public List<DeliveryReport.Row> problemsSince(OffsetDateTime since, int limit,
+            java.util.function.Predicate<String> shown) {
+        return deliveries.recentInStates(List.of(DeliveryState.FAILED, DeliveryState.MISSED), since, limit * 10)
+                .stream().filter(d -> shown.test(d.receiverId)).limit(limit).map(DeliveryQueryService::row).toList();
     }
 
     private static DeliveryReport.Row row(Delivery d) {

@@ -30,4 +30,8 @@ public class ReceiverGroup {
 
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
+
+    /** The area of whoever made it, whose subtree may change it; null when made nationally. */
+    @Column(name = "owner_area")
+    public String ownerArea;
 }

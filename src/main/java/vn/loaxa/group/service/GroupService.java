@@ -1,5 +1,8 @@
 package vn.loaxa.group.service;
 
+import vn.loaxa.access.OwnerFilter;
+import vn.loaxa.access.Scope;
+import vn.loaxa.account.service.AccountAreas;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
@@ -23,14 +26,37 @@ public class GroupService {
     private final ReceiverGroupRepository groups;
     private final ReceiverRepository receivers;
 
-    public GroupService(ReceiverGroupRepository groups, ReceiverRepository receivers) {
+    private final AccountAreas owners;
+
+    public GroupService(ReceiverGroupRepository groups, ReceiverRepository receivers, AccountAreas owners) {
+        this.owners = owners;
         this.groups = groups;
         this.receivers = receivers;
     }
 
     @Transactional
     public List<GroupView> list() {
-        return groups.list("order by code").stream().map(GroupService::view).toList();
+        return list(Scope.NATIONWIDE);
+    }
+
+    /** The groups owned within the scope's subtree. */
+    @Transactional
+    public List<GroupView> list(Scope scope) {
+        OwnerFilter filter = OwnerFilter.changeableBy(scope);
+        return groups.list(filter.jpql() + " order by code", filter.parameters()).stream().map(GroupService::view)
+                .toList();
+    }
+
+    /** The area that owns the group; null when it was made nationally. */
+    @Transactional
+    public String ownerArea(String code) {
+        return find(code).ownerArea;
+    }
+
+    /** The owners of the named groups that exist (a missing group is reported where it is used). */
+    @Transactional
+    public List<String> ownerAreas(Collection<String> codes) {
+        return codes.stream().map(groups::findById).filter(java.util.Objects::nonNull).map(g -> g.ownerArea).toList();
     }
 
     @Transactional
@@ -51,6 +77,7 @@ public class GroupService {
         group.name = request.name().strip();
         group.members.addAll(checkedMembers(request.members()));
         group.createdBy = user;
+        group.ownerArea = owners.areaOf(user);
         group.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         groups.persist(group);
         return view(group);

@@ -116,6 +116,12 @@ public class InboxService {
         return new PolicyView(communeCode, policy, false);
     }
 
+    /** The commune whose inbox holds the item. */
+    @Transactional
+    public String communeOf(UUID id) {
+        return items.findByIdOptional(id).orElseThrow(() -> NotFoundException.of("Inbox item", id)).communeCode;
+    }
+
     private InboxItem pending(UUID id) {
         InboxItem item = items.findByIdOptional(id).orElseThrow(() -> NotFoundException.of("Inbox item", id));
         if (item.status != InboxStatus.PENDING) {

@@ -20,6 +20,7 @@ import java.util.UUID;
 import org.jboss.resteasy.reactive.PathPart;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
+import vn.loaxa.access.AccessGuard;
 import vn.loaxa.account.Roles;
 import vn.loaxa.common.error.InvalidRequestException;
 import vn.loaxa.media.service.AudioStore;
@@ -40,9 +41,11 @@ public class MediaResource {
     private final TtsService tts;
     private final AudioStore store;
     private final MediaConfig config;
+    private final AccessGuard guard;
 
     public MediaResource(MediaService service, MediaProcessor processor, TtsService tts, AudioStore store,
-            MediaConfig config) {
+            MediaConfig config, AccessGuard guard) {
+        this.guard = guard;
         this.service = service;
         this.processor = processor;
         this.tts = tts;
@@ -53,6 +56,7 @@ public class MediaResource {
     /** Accepts an upload at once (202, PROCESSING); poll the item for its progress until READY or FAILED. */
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RolesAllowed(Roles.AUTHOR)
     public Response upload(@RestForm("file") FileUpload file, @RestForm String title, @RestForm String language,
             @RestForm String transcript, SecurityContext security) {
         if (file == null || file.uploadedFile() == null) {
@@ -88,6 +92,7 @@ public class MediaResource {
     @POST
     @Path("tts")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.AUTHOR)
     public Response speak(@Valid @NotNull TtsRequest request, SecurityContext security) {
         java.nio.file.Path wav = tts.speak(request.text(), request.language(), request.voice());
         String title = request.title() == null || request.title().isBlank()
@@ -118,6 +123,7 @@ public class MediaResource {
     @GET
     @Path("{id}")
     public MediaView get(@PathParam("id") UUID id) {
+        readable(id);
         return service.get(id);
     }
 
@@ -127,6 +133,7 @@ public class MediaResource {
     @RolesAllowed({Roles.USER, Roles.RECEIVER})
     public Response audio(@PathParam("id") UUID id, @HeaderParam("Range") String range,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        readable(id);
         return serve(service.audio(id, AudioStore.OPUS), AUDIO_TYPE, range, ifNoneMatch);
     }
 
@@ -136,7 +143,13 @@ public class MediaResource {
     @RolesAllowed({Roles.USER, Roles.RECEIVER})
     public Response mp3(@PathParam("id") UUID id, @HeaderParam("Range") String range,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        readable(id);
         return serve(service.audio(id, AudioStore.MP3), MP3_TYPE, range, ifNoneMatch);
+    }
+
+    /** People read what their area may; receivers fetch whatever their manifests name (they have no area role). */
+    private void readable(UUID id) {
+        guard.read("Media '" + id + "'", service.ownerArea(id));
     }
 
     private static Response serve(MediaService.StoredAudio audio, String type, String range, String ifNoneMatch) {

@@ -1,5 +1,8 @@
 package vn.loaxa.media.service;
 
+import vn.loaxa.access.OwnerFilter;
+import vn.loaxa.access.Scope;
+import vn.loaxa.account.service.AccountAreas;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.nio.file.Path;
@@ -26,7 +29,10 @@ public class MediaService {
     private final MediaRepository media;
     private final AudioStore store;
 
-    public MediaService(MediaRepository media, AudioStore store) {
+    private final AccountAreas owners;
+
+    public MediaService(MediaRepository media, AudioStore store, AccountAreas owners) {
+        this.owners = owners;
         this.media = media;
         this.store = store;
     }
@@ -51,6 +57,7 @@ public class MediaService {
             item.transcript = transcript == null || transcript.isBlank() ? null : transcript.strip();
             item.searchText = SearchText.document(item.title, item.transcript);
             item.createdBy = user;
+            item.ownerArea = owners.areaOf(user);
             item.createdAt = OffsetDateTime.now();
             item.updatedAt = item.createdAt;
             media.persist(item);
@@ -124,7 +131,27 @@ public class MediaService {
     /** The newest media items first, for the library page. */
     @Transactional
     public List<MediaView> recent(int limit) {
-        return media.find("order by createdAt desc").page(0, limit).list().stream().map(MediaService::view).toList();
+        return recent(limit, Scope.NATIONWIDE);
+    }
+
+    /** The newest media items the scope may read. */
+    @Transactional
+    public List<MediaView> recent(int limit, Scope scope) {
+        OwnerFilter filter = OwnerFilter.readableBy(scope);
+        return media.find(filter.jpql() + " order by createdAt desc", filter.parameters()).page(0, limit).list()
+                .stream().map(MediaService::view).toList();
+    }
+
+    /** As {@link #ownerArea}, but null for a missing item, which the service using it reports in its own words. */
+    @Transactional
+    public String ownerAreaIfExists(UUID id) {
+        return media.findByIdOptional(id).map(item -> item.ownerArea).orElse(null);
+    }
+
+    /** The area that owns the item; null when it was made nationally (or assembled by the system). */
+    @Transactional
+    public String ownerArea(UUID id) {
+        return find(id).ownerArea;
     }
 
     @Transactional

@@ -13,19 +13,22 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.List;
+import vn.loaxa.access.AccessGuard;
 import vn.loaxa.account.Roles;
 import vn.loaxa.language.api.ProfileView;
 import vn.loaxa.language.service.LanguageService;
 import vn.loaxa.receiver.service.ReceiverService;
 
 @Path("/api/v1/receivers")
-@RolesAllowed(Roles.USER)
+@RolesAllowed(Roles.VIEW)
 public class ReceiverResource {
     private final ReceiverService service;
 
     private final LanguageService languages;
+    private final AccessGuard guard;
 
-    public ReceiverResource(ReceiverService service, LanguageService languages) {
+    public ReceiverResource(ReceiverService service, LanguageService languages, AccessGuard guard) {
+        this.guard = guard;
         this.service = service;
         this.languages = languages;
     }
@@ -33,25 +36,33 @@ public class ReceiverResource {
     /** The languages the receiver plays: its own profile, or the nearest area's ({@code inheritedFrom}). */
     @GET
     @Path("{id}/languages")
+    @RolesAllowed(Roles.VIEW)
     public ProfileView languages(@PathParam("id") String id) {
+        guard.receiver(id);
         return languages.receiverProfile(id);
     }
 
     /** Sets the receiver's own profile; an empty list makes it inherit its area's again. */
     @PUT
     @Path("{id}/languages")
+    @RolesAllowed(Roles.SCHEDULE)
     public ProfileView setLanguages(@PathParam("id") String id, @Valid @NotNull ProfileView profile) {
+        guard.receiver(id);
         return languages.setReceiverProfile(id, profile.languages());
     }
 
+    /** The receivers in the caller's area subtree. */
     @GET
+    @RolesAllowed(Roles.VIEW)
     public List<ReceiverView> list() {
-        return service.list();
+        return service.list(guard.scope().likePattern());
     }
 
     @GET
     @Path("{id}")
+    @RolesAllowed(Roles.VIEW)
     public ReceiverView get(@PathParam("id") String id) {
+        guard.receiver(id);
         return service.get(id);
     }
 
@@ -60,6 +71,7 @@ public class ReceiverResource {
     @Path("{id}/outages")
     public List<OutageView> outages(@PathParam("id") String id, @QueryParam("from") OffsetDateTime from,
             @QueryParam("to") OffsetDateTime to) {
+        guard.receiver(id);
         OffsetDateTime end = to == null ? OffsetDateTime.now() : to;
         return service.outages(id, from == null ? end.minusDays(7) : from, end);
     }
@@ -67,21 +79,25 @@ public class ReceiverResource {
     /** Issues a new secret, shown only in this answer; the old one stops working on HTTP and the broker at once. */
     @POST
     @Path("{id}/secret")
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed(Roles.SCHEDULE)
     public SecretView rotateSecret(@PathParam("id") String id) {
+        guard.receiver(id);
         return new SecretView(id, service.rotateSecret(id));
     }
 
     /** Revokes the receiver's credentials: it is disconnected and cannot log in until a new secret is issued. */
     @POST
     @Path("{id}/revoke")
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed(Roles.SCHEDULE)
     public ReceiverView revoke(@PathParam("id") String id) {
+        guard.receiver(id);
         return service.revoke(id);
     }
 
     @POST
+    @RolesAllowed(Roles.SCHEDULE)
     public Response provision(@Valid @NotNull ReceiverRequest request) {
+        guard.targetAreas(java.util.List.of(request.areaCode()));
         ReceiverView created = service.provision(request);
         return Response.created(URI.create("/api/v1/receivers/" + created.id())).entity(created).build();
     }

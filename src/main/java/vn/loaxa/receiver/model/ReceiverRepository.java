@@ -18,4 +18,9 @@ public class ReceiverRepository implements PanacheRepositoryBase<Receiver, Strin
         }
         return find("select r.id from Receiver r where r.areaCode in ?1", areaCodes).project(String.class).list();
     }
+
+    /** Receivers whose area's path matches a SQL {@code LIKE} pattern (escape character backslash), by id. */
+    public List<Receiver> inAreaPaths(String pattern) {
+        return list("areaCode in (select a.code from Area a where a.path like ?1 escape '\\') order by id", pattern);
+    }
 }

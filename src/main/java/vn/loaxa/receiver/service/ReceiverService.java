@@ -48,6 +48,12 @@ public class ReceiverService {
         return receivers.allById().stream().map(r -> view(r, null)).toList();
     }
 
+    /** The receivers whose area path matches the SQL {@code LIKE} pattern (escape character backslash). */
+    @Transactional
+    public List<ReceiverView> list(String areaPathPattern) {
+        return receivers.inAreaPaths(areaPathPattern).stream().map(r -> view(r, null)).toList();
+    }
+
     @Transactional
     public ReceiverView get(String id) {
         return view(find(id), null);

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
+import vn.loaxa.access.AccessGuard;
 import vn.loaxa.account.Roles;
 import vn.loaxa.common.error.InvalidRequestException;
 import vn.loaxa.report.service.ReportExporter;
@@ -17,12 +18,14 @@ import vn.loaxa.report.service.ReportService;
 
 /** Reports for a date range (Vietnam time, both days included) and an area subtree, as JSON, CSV, XLSX or PDF. */
 @Path("/api/v1/reports")
-@RolesAllowed(Roles.USER)
+@RolesAllowed(Roles.VIEW)
 public class ReportResource {
     private final ReportService reports;
     private final ReportExporter exporter;
+    private final AccessGuard guard;
 
-    public ReportResource(ReportService reports, ReportExporter exporter) {
+    public ReportResource(ReportService reports, ReportExporter exporter, AccessGuard guard) {
+        this.guard = guard;
         this.reports = reports;
         this.exporter = exporter;
     }
@@ -30,7 +33,8 @@ public class ReportResource {
     @GET
     @Path("plays")
     public Response plays(@QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
-            @QueryParam("area") String area, @QueryParam("format") @DefaultValue("json") String format) {
+            @QueryParam("area") String requestedArea, @QueryParam("format") @DefaultValue("json") String format) {
+        String area = areaInScope(requestedArea);
         return respond(format, "plays", from, to, area, () -> reports.plays(from, to, area),
                 r -> ((PlaysReport) r).tables());
     }
@@ -38,7 +42,8 @@ public class ReportResource {
     @GET
     @Path("as-run")
     public Response asRun(@QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
-            @QueryParam("area") String area, @QueryParam("format") @DefaultValue("json") String format) {
+            @QueryParam("area") String requestedArea, @QueryParam("format") @DefaultValue("json") String format) {
+        String area = areaInScope(requestedArea);
         return respond(format, "as-run", from, to, area, () -> reports.asRun(from, to, area),
                 r -> ((AsRunReport) r).tables());
     }
@@ -46,9 +51,19 @@ public class ReportResource {
     @GET
     @Path("availability")
     public Response availability(@QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
-            @QueryParam("area") String area, @QueryParam("format") @DefaultValue("json") String format) {
+            @QueryParam("area") String requestedArea, @QueryParam("format") @DefaultValue("json") String format) {
+        String area = areaInScope(requestedArea);
         return respond(format, "availability", from, to, area, () -> reports.availability(from, to, area),
                 r -> ((AvailabilityReport) r).tables());
+    }
+
+    /** A report covers the requested subtree, which must be the caller's or below it; by default the caller's. */
+    private String areaInScope(String requested) {
+        if (requested == null || requested.isBlank()) {
+            return guard.scope().areaCode();
+        }
+        guard.area(requested);
+        return requested;
     }
 
     private Response respond(String format, String name, LocalDate from, LocalDate to, String area,

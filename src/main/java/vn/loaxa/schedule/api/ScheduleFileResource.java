@@ -9,6 +9,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
+import vn.loaxa.access.AccessGuard;
 import vn.loaxa.account.Roles;
 import vn.loaxa.schedule.file.InvalidScheduleException;
 import vn.loaxa.schedule.file.SchedulePlan;
@@ -17,11 +18,13 @@ import vn.loaxa.schedule.file.ScheduleSetService.SourceFile;
 
 /** Schedules as code: the files of {@code schedules/} validated, diffed (dry run) and applied. */
 @Path("/api/v1/schedules")
-@RolesAllowed(Roles.USER)
+@RolesAllowed(Roles.SCHEDULE)
 public class ScheduleFileResource {
     private final ScheduleSetService service;
+    private final AccessGuard guard;
 
-    public ScheduleFileResource(ScheduleSetService service) {
+    public ScheduleFileResource(ScheduleSetService service, AccessGuard guard) {
+        this.guard = guard;
         this.service = service;
     }
 
@@ -49,6 +52,7 @@ public class ScheduleFileResource {
     @POST
     @Path("apply")
     public SchedulePlan apply(@Valid @NotNull FileSet set, SecurityContext security) {
+        guard.nationwide("Applying schedule files");
         return orFail(service.apply(set.sources(), security.getUserPrincipal().getName()));
     }
 

@@ -128,4 +128,8 @@ public class Broadcast {
     public boolean relays() {
         return relayUrl != null;
     }
+
+    /** The area of whoever made it, whose subtree may change it; null when made nationally. */
+    @Column(name = "owner_area")
+    public String ownerArea;
 }

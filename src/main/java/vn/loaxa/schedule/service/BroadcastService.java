@@ -1,5 +1,7 @@
 package vn.loaxa.schedule.service;
 
+import vn.loaxa.access.Scope;
+import vn.loaxa.account.service.AccountAreas;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -58,10 +60,13 @@ public class BroadcastService {
     private final InboxRouting inbox;
     private final RelayCheck relays;
 
+    private final AccountAreas owners;
+
     public BroadcastService(BroadcastRepository broadcasts, OccurrenceRepository occurrences,
             BulletinRepository bulletins, MediaRepository media, DeliveryRepository deliveries, TargetResolver targets,
             OccurrenceFactory factory, OccurrenceTriggers triggers, OverlapCheck overlaps, ManifestPublisher manifests,
-            ScheduleConfig config, InboxRouting inbox, RelayCheck relays) {
+            ScheduleConfig config, InboxRouting inbox, RelayCheck relays, AccountAreas owners) {
+        this.owners = owners;
         this.relays = relays;
         this.inbox = inbox;
         this.broadcasts = broadcasts;
@@ -169,6 +174,7 @@ public class BroadcastService {
         broadcast.targetReceivers.addAll(receiverIds);
         broadcast.targetGroups.addAll(groupCodes);
         broadcast.createdBy = user;
+        broadcast.ownerArea = owners.areaOf(user);
         broadcast.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         if (source != null) {
             broadcast.sourceKey = source.key();
@@ -204,7 +210,7 @@ public class BroadcastService {
             throw new ConflictException("Broadcast '" + id + "' was cancelled by " + broadcast.cancelledBy);
         }
         if (user.equals(broadcast.createdBy)) {
-            throw new NotPermittedException("The two-person rule: a second administrator, not " + user
+            throw new NotPermittedException("The two-person rule: a second editor or administrator, not " + user
                     + " who created it, must confirm this emergency");
         }
         broadcast.awaitingConfirmation = false;
@@ -304,8 +310,14 @@ public class BroadcastService {
 
     @Transactional
     public List<BroadcastView> recent(int limit) {
+        return recent(limit, Scope.NATIONWIDE);
+    }
+
+    /** The latest broadcasts the scope may read (see {@link BroadcastRepository}). */
+    @Transactional
+    public List<BroadcastView> recent(int limit, Scope scope) {
         List<BroadcastView> views = new ArrayList<>();
-        for (Broadcast b : broadcasts.find("order by startAt desc").page(0, limit).list()) {
+        for (Broadcast b : broadcasts.recentReadable(scope, limit)) {
             views.add(view(b, bulletinOf(b), occurrences.ofBroadcast(b.id)));
         }
         return views;

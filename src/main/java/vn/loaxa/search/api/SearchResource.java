@@ -6,6 +6,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import java.util.List;
+import vn.loaxa.access.AccessGuard;
 import vn.loaxa.account.Roles;
 import vn.loaxa.common.error.InvalidRequestException;
 import vn.loaxa.search.service.SearchService;
@@ -14,8 +15,10 @@ import vn.loaxa.search.service.SearchService;
 @RolesAllowed(Roles.USER)
 public class SearchResource {
     private final SearchService service;
+    private final AccessGuard guard;
 
-    public SearchResource(SearchService service) {
+    public SearchResource(SearchService service, AccessGuard guard) {
+        this.guard = guard;
         this.service = service;
     }
 
@@ -28,6 +31,6 @@ public class SearchResource {
         if (limit < 1 || limit > 100) {
             throw new InvalidRequestException("limit", "limit must be between 1 and 100");
         }
-        return service.search(q, limit);
+        return service.search(q, limit, guard.scope());
     }
 }

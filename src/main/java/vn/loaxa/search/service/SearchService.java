@@ -1,5 +1,9 @@
 package vn.loaxa.search.service;
 
+import java.util.HashMap;
+import java.util.Map;
+import vn.loaxa.access.OwnerFilter;
+import vn.loaxa.access.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
@@ -31,17 +35,27 @@ public class SearchService {
 
     @Transactional
     public List<SearchHit> search(String query, int limit) {
+        return search(query, limit, Scope.NATIONWIDE);
+    }
+
+    /** As {@link #search(String, int)}, among what the scope may read. */
+    @Transactional
+    public List<SearchHit> search(String query, int limit, Scope scope) {
         List<String> terms = SearchText.terms(query);
         if (terms.isEmpty()) {
             return List.of();
         }
         String phrase = String.join(" ", terms);
+        OwnerFilter readable = OwnerFilter.readableBy(scope);
+        String where = where(terms) + " and " + readable.jpql();
+        Map<String, Object> parameters = new HashMap<>(parameters(terms));
+        parameters.putAll(readable.parameters());
         List<SearchHit> hits = new ArrayList<>();
-        for (Media m : media.find(where(terms), parameters(terms)).page(0, CANDIDATES).list()) {
+        for (Media m : media.find(where, parameters).page(0, CANDIDATES).list()) {
             double score = score(terms, phrase, m.title, 3) + score(terms, phrase, m.transcript, 1);
             hits.add(new SearchHit(SearchHit.Kind.MEDIA, m.id, m.title, null, "/api/v1/media/" + m.id, score));
         }
-        for (Bulletin b : bulletins.find(where(terms), parameters(terms)).page(0, CANDIDATES).list()) {
+        for (Bulletin b : bulletins.find(where, parameters).page(0, CANDIDATES).list()) {
             double score = score(terms, phrase, b.title, 3) + score(terms, phrase, b.topic, 2)
                     + score(terms, phrase, b.sourceAgency, 1);
             hits.add(new SearchHit(SearchHit.Kind.BULLETIN, b.id, b.title, b.topic, "/api/v1/bulletins/" + b.id,
@@ -56,14 +70,18 @@ public class SearchService {
     private static String where(List<String> terms) {
         List<String> clauses = new ArrayList<>();
         for (int i = 1; i <= terms.size(); i++) {
-            clauses.add("searchText like ?" + i);
+            clauses.add("searchText like :term" + i);
         }
         return String.join(" and ", clauses);
     }
 
-    private static Object[] parameters(List<String> terms) {
-        return terms.stream().map(t -> "%" + t.replace("\\", "").replace("%", "").replace("_", "") + "%")
-                .toArray();
+    private static Map<String, Object> parameters(List<String> terms) {
+        Map<String, Object> parameters = new HashMap<>();
+        for (int i = 1; i <= terms.size(); i++) {
+            String term = terms.get(i - 1);
+            parameters.put("term" + i, "%" + term.replace("\\", "").replace("%", "").replace("_", "") + "%");
+        }
+        return parameters;
     }
 
     private static double score(List<String> terms, String phrase, String field, double weight) {

@@ -1,0 +1,126 @@
+package vn.loaxa.access;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import java.util.Collection;
+import vn.loaxa.account.service.CredentialService;
+import vn.loaxa.area.model.Area;
+import vn.loaxa.area.model.AreaRepository;
+import vn.loaxa.common.error.NotFoundException;
+import vn.loaxa.common.error.NotPermittedException;
+import vn.loaxa.receiver.model.Receiver;
+import vn.loaxa.receiver.model.ReceiverRepository;
+
+/**
+ * Checks the caller's area subtree (docs/security.md, "Roles"). Endpoints check the role first (with
+ * {@code @RolesAllowed}), then ask this guard about the particular area, receiver or owned thing; a refusal is a 403
+ * that names what is outside the caller's area.
+ */
+@RequestScoped
+public class AccessGuard {
+    private final SecurityIdentity identity;
+    private final AreaRepository areas;
+    private final ReceiverRepository receivers;
+    private Scope scope;
+
+    public AccessGuard(SecurityIdentity identity, AreaRepository areas, ReceiverRepository receivers) {
+        this.identity = identity;
+        this.areas = areas;
+        this.receivers = receivers;
+    }
+
+    public Scope scope() {
+        if (scope == null) {
+            String code = identity.getAttribute(CredentialService.AREA_ATTRIBUTE);
+            scope = code == null ? Scope.NATIONWIDE
+                    : new Scope(code, areas.findByIdOptional(code).map(area -> area.path).orElse("/" + code + "/"));
+        }
+        return scope;
+    }
+
+    /** The area must be the caller's own or below it (to target it, view it, or change what belongs to it). */
+    public void area(String code) {
+        Area area = areas.findByIdOptional(code).orElseThrow(() -> NotFoundException.of("Area", code));
+        if (!scope().covers(area.path)) {
+            throw outside("Area '" + code + "'");
+        }
+    }
+
+    /** The named areas, given in a request body, must all be within the caller's subtree. */
+    public void targetAreas(Collection<String> codes) {
+        for (String code : codes) {
+            Area area = areas.findByIdOptional(code).orElseThrow(() -> NotFoundException.referenced("Area", code));
+            if (!scope().covers(area.path)) {
+                throw outside("Area '" + code + "'");
+            }
+        }
+    }
+
+    /** The receiver must stand in the caller's subtree. */
+    public void receiver(String id) {
+        Receiver receiver = receivers.findByIdOptional(id).orElseThrow(() -> NotFoundException.of("Receiver", id));
+        if (!scope().covers(pathOf(receiver.areaCode))) {
+            throw outside("Receiver '" + id + "'");
+        }
+    }
+
+    /** Receivers named in a request body must all stand in the caller's subtree. */
+    public void targetReceivers(Collection<String> ids) {
+        if (scope().nationwide()) {
+            return;
+        }
+        for (String id : ids) {
+            Receiver receiver = receivers.findByIdOptional(id)
+                    .orElseThrow(() -> NotFoundException.referenced("Receiver", id));
+            if (!scope().covers(pathOf(receiver.areaCode))) {
+                throw outside("Receiver '" + id + "'");
+            }
+        }
+    }
+
+    /** Which receiver ids lie in the caller's subtree (all, for national accounts), for filtering lists. */
+    public java.util.function.Predicate<String> receiversInScope() {
+        if (scope().nationwide()) {
+            return id -> true;
+        }
+        java.util.Set<String> ids = new java.util.HashSet<>(receivers.find(
+                "select r.id from Receiver r where r.areaCode in (select a.code from Area a where a.path like ?1"
+                        + " escape '\\')", scope().likePattern()).project(String.class).list());
+        return ids::contains;
+    }
+
+    /** Reading something owned by {@code ownerArea} (null: owned nationally). */
+    public void read(String what, String ownerArea) {
+        if (!scope().mayRead(pathOf(ownerArea))) {
+            throw outside(what);
+        }
+    }
+
+    /** Changing something owned by {@code ownerArea} (null: owned nationally), or targeting it. */
+    public void change(String what, String ownerArea) {
+        if (!scope().mayChange(pathOf(ownerArea))) {
+            throw outside(what);
+        }
+    }
+
+    /**
+     * Actions that reach across the whole country, such as applying schedule files (which also retire broadcasts
+     * the files no longer declare), need a national account.
+     */
+    public void nationwide(String action) {
+        if (!scope().nationwide()) {
+            throw new NotPermittedException(action + " needs an account for the whole country; yours covers area '"
+                    + scope().areaCode() + "' and below");
+        }
+    }
+
+    /** The materialised path of an area, or null for no area (national). */
+    public String pathOf(String areaCode) {
+        return areaCode == null ? null : areas.findByIdOptional(areaCode).map(area -> area.path).orElse(null);
+    }
+
+    private NotPermittedException outside(String what) {
+        String mine = scope().nationwide() ? "the whole country" : "area '" + scope().areaCode() + "' and below";
+        return new NotPermittedException(what + " is outside your area (" + mine + ")");
+    }
+}
