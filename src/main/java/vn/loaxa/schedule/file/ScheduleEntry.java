@@ -2,13 +2,15 @@ package vn.loaxa.schedule.file;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
-import vn.loaxa.bulletin.model.Priority;
 import java.util.List;
 import java.util.UUID;
+import vn.loaxa.bulletin.model.Priority;
+import vn.loaxa.schedule.model.PreemptPolicy;
 
 /**
  * One broadcast as declared in a schedule file. {@code start} is a local date-time in {@code timeZone}; the
- * bulletin is named by id or by its exact title, or a {@code relay} stream airs instead.
+ * bulletin is named by id or by its exact title, or a {@code relay} stream airs instead. {@code onPreempt} says what
+ * an airing does when a higher-priority item interrupts it, and {@code test} marks a test broadcast.
  */
 public record ScheduleEntry(
         String key,
@@ -21,12 +23,15 @@ public record ScheduleEntry(
         List<LocalDateTime> exdates,
         String lateStartGrace,
         Boolean allowOverlap,
-        Relay relay) {
+        Relay relay,
+        PreemptPolicy onPreempt,
+        Boolean test) {
 
     /** A live stream relayed for {@code window} from each start, instead of a bulletin. */
     public record Relay(String url, String title, Duration window, Priority priority) {
     }
 
-    public record Targets(List<String> areas, List<String> receivers) {
+    /** Area codes (each with its subtree), receiver ids and named receiver groups. */
+    public record Targets(List<String> areas, List<String> receivers, List<String> groups) {
     }
 }

@@ -216,8 +216,9 @@ public class ScheduleSetService {
         } else if ((entry.bulletinId() == null) == (entry.bulletinTitle() == null)) {
             return "name the bulletin by exactly one of bulletinId or bulletinTitle";
         }
-        if (entry.targets() == null || (isEmpty(entry.targets().areas()) && isEmpty(entry.targets().receivers()))) {
-            return "targets must name at least one area or receiver";
+        if (entry.targets() == null || (isEmpty(entry.targets().areas()) && isEmpty(entry.targets().receivers())
+                && isEmpty(entry.targets().groups()))) {
+            return "targets must name at least one area, receiver or group";
         }
         if (entry.start() == null) {
             return "start (a local date-time such as 2026-12-01T06:00) is required";
@@ -250,10 +251,12 @@ public class ScheduleSetService {
     private BroadcastRequest request(ScheduleEntry entry, UUID bulletinId, BroadcastRequest.RelaySpec relay) {
         String zone = zone(entry);
         return new BroadcastRequest(bulletinId,
-                new BroadcastRequest.Targets(entry.targets().areas(), entry.targets().receivers()),
+                new BroadcastRequest.Targets(entry.targets().areas(), entry.targets().receivers(),
+                        isEmpty(entry.targets().groups()) ? null : entry.targets().groups()),
                 entry.start().atZone(Recurrence.zone(zone)).toOffsetDateTime(), zone,
                 entry.rrule() == null ? null : new BroadcastRequest.RecurrenceSpec(entry.rrule(), entry.exdates()),
-                grace(entry), entry.allowOverlap(), null, relay);
+                grace(entry), entry.allowOverlap(), entry.onPreempt(), relay,
+                Boolean.TRUE.equals(entry.test()) ? Boolean.TRUE : null);
     }
 
     private Bulletin bulletinByTitle(String title) {

@@ -101,6 +101,37 @@ class ScheduleFileResourceTest {
     }
 
     @Test
+    void shouldTargetGroupsAndCarryThePreemptPolicyAndTestMark() {
+        asAdmin().contentType(ContentType.JSON)
+                .body(Map.of("code", "sf-markets", "name", "Loa chợ", "members", List.of("sf-rx-1")))
+                .post("/api/v1/receiver-groups").then().statusCode(201);
+        String file = """
+                broadcasts:
+                  - key: sf-market-notice
+                    bulletinTitle: Bản tin chiều
+                    targets: {groups: [sf-markets]}
+                    start: 2027-03-01T09:00
+                    onPreempt: DROP
+                    test: true
+                """;
+        String id = post("apply", one("markets.yaml", file)).statusCode(200).extract().jsonPath()
+                .getString("steps[0].broadcastId");
+        asAdmin().get("/api/v1/broadcasts/" + id).then().statusCode(200)
+                .body("targetGroups", org.hamcrest.Matchers.contains("sf-markets"))
+                .body("onPreempt", org.hamcrest.Matchers.equalTo("DROP"))
+                .body("test", org.hamcrest.Matchers.equalTo(true));
+        post("apply", one("markets.yaml", file)).statusCode(200).body("steps[0].action",
+                org.hamcrest.Matchers.equalTo("UNCHANGED"));
+
+        String unknownGroup = file.replace("sf-markets", "no-such-group").replace("sf-market-notice", "sf-other");
+        post("diff", one("other.yaml", unknownGroup)).statusCode(422)
+                .body("errors.field", hasItem("other.yaml:2"))
+                .body("errors[0].message", containsString("no-such-group"));
+        post("validate", one("policy.yaml", file.replace("DROP", "SOMETIMES"))).statusCode(422)
+                .body("errors[0].field", containsString("policy.yaml:"));
+    }
+
+    @Test
     void shouldReportSyntaxErrorsUnknownFieldsAndDuplicateKeysWithLines() {
         String unknownField = "broadcasts:\n  - key: a\n    bulletinTitle: Bản tin sáng\n    colour: red\n";
         String syntax = "broadcasts:\n  - key: [unclosed\n";
