@@ -40,9 +40,6 @@ public record Scope(String areaCode, String areaPath) {
 
     /** The codes of the root and of every area above it, top first; empty for the whole country. */
     public java.util.List<String> lineage() {
-        if (nationwide()) {
-            return java.util.List.of();
-        }
-        return java.util.Arrays.stream(areaPath.split("/")).filter(code -> !code.isEmpty()).toList();
+        return vn.loaxa.area.model.Area.chainOf(areaPath);
     }
 }

@@ -48,7 +48,8 @@ class TestModeTest {
                 .then().extract().<Integer>path("total") == 1);
 
         try (TestMqttClient watcher = new TestMqttClient(mqtt.url().or(broker::url).orElseThrow())) {
-            watcher.subscribe(new Topics(mqtt.topicPrefix()).receiver("tmd-rx", Topics.Kind.MANIFEST));
+            // one area, one variant: the entry goes out once, on the area topic
+            watcher.subscribe(new Topics(mqtt.topicPrefix()).areaManifest("TMD"));
             await().atMost(Duration.ofSeconds(10)).until(() -> !watcher.received().isEmpty());
             assertThat(watcher.received().get(0).text()).contains("\"test\":true");
         }

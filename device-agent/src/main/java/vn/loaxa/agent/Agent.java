@@ -18,6 +18,7 @@ import vn.loaxa.agent.playback.PlaybackException;
 import vn.loaxa.agent.playback.Sink;
 import vn.loaxa.agent.playback.SinkException;
 import vn.loaxa.agent.protocol.AgentEvent;
+import vn.loaxa.agent.protocol.Areas;
 import vn.loaxa.agent.protocol.AudioRef;
 import vn.loaxa.agent.protocol.Command;
 import vn.loaxa.agent.protocol.EventType;
@@ -45,6 +46,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -118,7 +120,12 @@ public final class Agent implements MqttLink.Listener, AutoCloseable {
     });
     private final Instant startedAt;
     private volatile Long currentVersion;
-    private volatile boolean acceptSameVersion;
+    /** The receiver's own manifest and its areas' manifests (by area code); the agent plays their union. */
+    private volatile Manifest ownManifest;
+    private final Map<String, Manifest> areaManifests = new ConcurrentHashMap<>();
+    private volatile Areas areas;
+    /** Topics on which a RESYNC accepts the version already held once more. */
+    private final Set<String> resyncing = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
     private volatile boolean audioOutputOk = true;
     private volatile String lastError;
@@ -233,6 +240,8 @@ public final class Agent implements MqttLink.Listener, AutoCloseable {
                 + topics.manifest(receiverId) + " and " + topics.command(receiverId));
         mqtt.subscribe(topics.manifest(receiverId), QOS);
         mqtt.subscribe(topics.command(receiverId), QOS);
+        mqtt.subscribe(topics.areas(receiverId), QOS);
+        areaCodes().forEach(code -> mqtt.subscribe(topics.areaManifest(code), QOS));
         publishStatus(Status.online(receiverId, clock.instant().truncatedTo(ChronoUnit.MILLIS), version()));
         runOnControl(events::flushAfterConnect);
         runOnControl(this::publishHeartbeat);
@@ -245,34 +254,63 @@ public final class Agent implements MqttLink.Listener, AutoCloseable {
 
     // ---- incoming messages (control lane) ----
 
+    private List<String> areaCodes() {
+        Areas held = areas;
+        return held == null ? List.of() : held.areas();
+    }
+
     private void restoreStoredManifest() {
+        manifestStore.loadAreas().filter(stored -> receiverId.equals(stored.receiverId())).ifPresent(stored -> {
+            areas = stored;
+            for (String code : stored.areas()) {
+                manifestStore.loadArea(code).filter(m -> code.equals(m.area()))
+                        .ifPresent(m -> areaManifests.put(code, m));
+                if (mqtt.isConnected()) {
+                    mqtt.subscribe(topics.areaManifest(code), QOS);
+                }
+            }
+        });
         manifestStore.load()
                 .filter(manifest -> receiverId.equals(manifest.receiverId()))
                 .ifPresent(manifest -> {
-                    LOG.info(() -> receiverId + " restoring stored manifest version " + manifest.version());
-                    apply(manifest);
+                    ownManifest = manifest;
+                    currentVersion = manifest.version();
                 });
+        if (ownManifest != null || !areaManifests.isEmpty()) {
+            LOG.info(() -> receiverId + " restoring stored manifests: own " + manifestVersion() + ", areas "
+                    + areaManifests.keySet());
+            apply("the stored manifests");
+        }
     }
 
     private void handleMessage(String topic, byte[] payload, Map<String, String> userProperties) {
+        Optional<String> area = topics.parseAreaManifest(topic);
         Optional<Topics.ReceiverTopic> parsed = topics.parse(topic);
-        if (parsed.isEmpty() || !parsed.get().receiverId().equals(receiverId)
-                || parsed.get().kind() != Topics.Kind.MANIFEST && parsed.get().kind() != Topics.Kind.CMD) {
-            drop(DropReason.UNEXPECTED_TOPIC, topic, "not this receiver's manifest or command topic");
+        Topics.Kind kind = parsed.map(Topics.ReceiverTopic::kind).orElse(Topics.Kind.MANIFEST);
+        if (area.isPresent()) {
+            if (!areaCodes().contains(area.get())) {
+                drop(DropReason.UNEXPECTED_TOPIC, topic, "not the manifest topic of one of this receiver's areas");
+                return;
+            }
+        } else if (parsed.isEmpty() || !parsed.get().receiverId().equals(receiverId)
+                || kind != Topics.Kind.MANIFEST && kind != Topics.Kind.CMD && kind != Topics.Kind.AREAS) {
+            drop(DropReason.UNEXPECTED_TOPIC, topic, "not this receiver's manifest, command or areas topic");
             return;
         }
         if (payload == null || payload.length == 0) {
             drop(DropReason.EMPTY, topic, "empty payload");
             return;
         }
-        boolean isManifest = parsed.get().kind() == Topics.Kind.MANIFEST;
+        boolean isCommand = area.isEmpty() && kind == Topics.Kind.CMD;
+        // retained topics may deliver the last accepted message again; a command never
         SignatureVerifier.Verdict verdict = signatures.check(topic, payload, userProperties,
-                time.serverNow().toEpochMilli(), isManifest);
+                time.serverNow().toEpochMilli(), !isCommand);
         if (verdict != SignatureVerifier.Verdict.ACCEPTED && verdict != SignatureVerifier.Verdict.REPEATED) {
             refuse(verdict, topic);
             return;
         }
-        String expectedSchema = isManifest ? Schemas.MANIFEST : Schemas.COMMAND;
+        String expectedSchema = isCommand ? Schemas.COMMAND
+                : area.isEmpty() && kind == Topics.Kind.AREAS ? Schemas.AREAS : Schemas.MANIFEST;
         JsonNode node;
         try {
             node = json.readTree(payload);
@@ -290,10 +328,14 @@ public final class Agent implements MqttLink.Listener, AutoCloseable {
             return;
         }
         try {
-            if (isManifest) {
-                handleManifest(topic, json.treeToValue(node, Manifest.class));
-            } else {
+            if (area.isPresent()) {
+                handleAreaManifest(topic, area.get(), json.treeToValue(node, Manifest.class));
+            } else if (isCommand) {
                 handleCommand(topic, json.treeToValue(node, Command.class));
+            } else if (kind == Topics.Kind.AREAS) {
+                handleAreas(topic, json.treeToValue(node, Areas.class));
+            } else {
+                handleManifest(topic, json.treeToValue(node, Manifest.class));
             }
         } catch (IOException | IllegalArgumentException e) {
             drop(DropReason.MALFORMED, topic, "malformed " + schema + ": " + e.getMessage());
@@ -309,15 +351,9 @@ public final class Agent implements MqttLink.Listener, AutoCloseable {
             drop(DropReason.INCOMPLETE, topic, "manifest lacks version, entries, or an entry's required fields");
             return;
         }
-        Long held = currentVersion;
-        boolean resync = acceptSameVersion && held != null && manifest.version().equals(held);
-        if (held != null && manifest.version() <= held && !resync) {
-            counters.recordStale();
-            LOG.info(() -> receiverId + " ignoring manifest version " + manifest.version()
-                    + ", not newer than " + held);
+        if (!isNewer(topic, manifest.version(), currentVersion)) {
             return;
         }
-        acceptSameVersion = false;
         try {
             manifestStore.save(manifest);
         } catch (IOException e) {
@@ -325,7 +361,88 @@ public final class Agent implements MqttLink.Listener, AutoCloseable {
                     + "; applying it anyway", e);
         }
         counters.recordAccepted();
-        apply(manifest);
+        ownManifest = manifest;
+        currentVersion = manifest.version();
+        apply("manifest version " + manifest.version());
+    }
+
+    /** An area's manifest: its entries join the receiver's own (which win for the same occurrence). */
+    private void handleAreaManifest(String topic, String code, Manifest manifest) {
+        if (!code.equals(manifest.area())) {
+            drop(DropReason.RECEIVER_MISMATCH, topic, "manifest is for area '" + manifest.area() + "'");
+            return;
+        }
+        if (!manifest.isComplete()) {
+            drop(DropReason.INCOMPLETE, topic, "manifest lacks version, entries, or an entry's required fields");
+            return;
+        }
+        Manifest held = areaManifests.get(code);
+        if (!isNewer(topic, manifest.version(), held == null ? null : held.version())) {
+            return;
+        }
+        try {
+            manifestStore.saveArea(code, manifest);
+        } catch (IOException e) {
+            LOG.log(Level.SEVERE, "cannot store the manifest of area " + code + "; applying it anyway", e);
+        }
+        counters.recordAccepted();
+        areaManifests.put(code, manifest);
+        apply("area " + code + " manifest version " + manifest.version());
+    }
+
+    /** The areas to listen to: subscribes to new area topics, and forgets the entries of areas left. */
+    private void handleAreas(String topic, Areas update) {
+        if (!receiverId.equals(update.receiverId())) {
+            drop(DropReason.RECEIVER_MISMATCH, topic, "areas are for receiver '" + update.receiverId() + "'");
+            return;
+        }
+        if (!update.isComplete() || !update.areas().stream().allMatch(c -> Topics.AREA_CODE.matcher(c).matches())) {
+            drop(DropReason.INCOMPLETE, topic, "areas lack a version, or name an invalid area code");
+            return;
+        }
+        Areas held = areas;
+        if (!isNewer(topic, update.version(), held == null ? null : held.version())) {
+            return;
+        }
+        try {
+            manifestStore.saveAreas(update);
+        } catch (IOException e) {
+            LOG.log(Level.SEVERE, "cannot store the areas; using them anyway", e);
+        }
+        List<String> before = areaCodes();
+        areas = update;
+        LOG.info(() -> receiverId + " listens to areas " + update.areas());
+        boolean left = false;
+        for (String code : before) {
+            if (!update.areas().contains(code)) {
+                mqtt.unsubscribe(topics.areaManifest(code));
+                left |= areaManifests.remove(code) != null;
+                try {
+                    manifestStore.deleteArea(code);
+                } catch (IOException e) {
+                    LOG.log(Level.WARNING, "cannot delete the stored manifest of area " + code, e);
+                }
+            }
+        }
+        for (String code : update.areas()) {
+            if (!before.contains(code) && mqtt.isConnected()) {
+                mqtt.subscribe(topics.areaManifest(code), QOS);
+            }
+        }
+        if (left) {
+            apply("leaving areas " + before.stream().filter(c -> !update.areas().contains(c)).toList());
+        }
+    }
+
+    /** A version must grow per topic; after RESYNC the version held is accepted once more. */
+    private boolean isNewer(String topic, Long version, Long held) {
+        boolean resync = held != null && version.equals(held) && resyncing.remove(topic);
+        if (held != null && version <= held && !resync) {
+            counters.recordStale();
+            LOG.info(() -> receiverId + " ignoring version " + version + " on " + topic + ", not newer than " + held);
+            return false;
+        }
+        return true;
     }
 
     private void handleCommand(String topic, Command command) {
@@ -353,8 +470,12 @@ public final class Agent implements MqttLink.Listener, AutoCloseable {
             case UNMUTE -> output.setMuted(false);
             case TEST_TONE -> playTestTone(command.id());
             case RESYNC -> {
-                acceptSameVersion = true;
+                resyncing.add(topics.manifest(receiverId));
                 mqtt.subscribe(topics.manifest(receiverId), QOS);
+                for (String code : areaCodes()) {
+                    resyncing.add(topics.areaManifest(code));
+                    mqtt.subscribe(topics.areaManifest(code), QOS);
+                }
             }
             case REPORT_NOW -> { }
             case STOP_CURRENT -> stage.current().ifPresent(
@@ -379,20 +500,29 @@ public final class Agent implements MqttLink.Listener, AutoCloseable {
 
     // ---- schedule (control lane) ----
 
-    private void apply(Manifest manifest) {
-        currentVersion = manifest.version();
+    /**
+     * Schedules the union of the areas' manifests and the receiver's own, by occurrence id; the own manifest's entry
+     * wins when both name one occurrence (docs/protocol.md, "Area manifests").
+     */
+    private void apply(String cause) {
         Map<String, ManifestEntry> incoming = new LinkedHashMap<>();
-        for (ManifestEntry entry : manifest.entries()) {
-            incoming.put(entry.occurrenceId(), entry);
+        for (String code : areaCodes()) {
+            Manifest area = areaManifests.get(code);
+            if (area != null) {
+                area.entries().forEach(entry -> incoming.put(entry.occurrenceId(), entry));
+            }
         }
-        LOG.info(() -> receiverId + " applying manifest version " + manifest.version() + " with "
-                + incoming.size() + " entries");
+        Manifest own = ownManifest;
+        if (own != null) {
+            own.entries().forEach(entry -> incoming.put(entry.occurrenceId(), entry));
+        }
+        LOG.info(() -> receiverId + " applying " + cause + ": " + incoming.size() + " entries");
 
         for (ScheduledEntry existing : entries.values()) {
             if (!incoming.containsKey(existing.occurrenceId())) {
                 LOG.info(() -> receiverId + " cancelling " + existing.occurrenceId()
-                        + ": it is not in manifest version " + manifest.version());
-                existing.cancel("the entry was removed by manifest version " + manifest.version());
+                        + ": it is no longer in " + cause);
+                existing.cancel("the entry was removed by " + cause);
                 entries.remove(existing.occurrenceId());
             }
         }
@@ -402,7 +532,7 @@ public final class Agent implements MqttLink.Listener, AutoCloseable {
                 if (existing.entry().equals(entry) || existing.isStarted() || existing.isFinished()) {
                     continue;
                 }
-                existing.cancel("the entry was changed by manifest version " + manifest.version());
+                existing.cancel("the entry was changed by " + cause);
             }
             ScheduledEntry scheduled = new ScheduledEntry(entry);
             entries.put(entry.occurrenceId(), scheduled);

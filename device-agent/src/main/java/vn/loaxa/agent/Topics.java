@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 
 /**
  * Builds and parses the per-receiver topic strings
- * {@code {prefix}/v1/rx/{receiverId}/{manifest|event|status|heartbeat|cmd}}.
+ * {@code {prefix}/v1/rx/{receiverId}/{manifest|event|status|heartbeat|cmd|areas}} and the area manifest topics
+ * {@code {prefix}/v1/area/{areaCode}/manifest}.
  * This is the only place in the agent that knows the topic layout. It is pure: no I/O, no state beyond the prefix.
  */
 public final class Topics {
@@ -19,11 +20,16 @@ public final class Topics {
     /** What a topic prefix may look like: topic levels without MQTT wildcards, no leading or trailing slash. */
     public static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*");
 
+    /** What an area code must look like to be put into, or accepted from, a topic. */
+    public static final Pattern AREA_CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{0,31}");
+
     private static final String RECEIVERS_LEVEL = "/v1/rx/";
+    private static final String AREAS_LEVEL = "/v1/area/";
+    private static final String AREA_MANIFEST = "/manifest";
 
     /** The per-receiver topics. */
     public enum Kind {
-        MANIFEST, EVENT, STATUS, HEARTBEAT, CMD;
+        MANIFEST, EVENT, STATUS, HEARTBEAT, CMD, AREAS;
 
         /** The last topic level, e.g. {@code manifest}. */
         public String level() {
@@ -91,6 +97,33 @@ public final class Topics {
     /** {@code {prefix}/v1/rx/{receiverId}/cmd}. */
     public String command(String receiverId) {
         return topic(receiverId, Kind.CMD);
+    }
+
+    /** {@code {prefix}/v1/rx/{receiverId}/areas}: the areas whose manifests the receiver takes. */
+    public String areas(String receiverId) {
+        return topic(receiverId, Kind.AREAS);
+    }
+
+    /**
+     * {@code {prefix}/v1/area/{areaCode}/manifest}: the area's group manifest.
+     *
+     * @throws IllegalArgumentException if the area code is not valid
+     */
+    public String areaManifest(String areaCode) {
+        if (areaCode == null || !AREA_CODE.matcher(areaCode).matches()) {
+            throw new IllegalArgumentException("invalid area code: '" + areaCode + "'");
+        }
+        return prefix + AREAS_LEVEL + areaCode + AREA_MANIFEST;
+    }
+
+    /** The area code of an area manifest topic under this prefix; empty for anything else. */
+    public Optional<String> parseAreaManifest(String topic) {
+        String start = prefix + AREAS_LEVEL;
+        if (topic == null || !topic.startsWith(start) || !topic.endsWith(AREA_MANIFEST)) {
+            return Optional.empty();
+        }
+        String code = topic.substring(start.length(), topic.length() - AREA_MANIFEST.length());
+        return AREA_CODE.matcher(code).matches() ? Optional.of(code) : Optional.empty();
     }
 
     /**

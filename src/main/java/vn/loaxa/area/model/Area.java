@@ -6,6 +6,8 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.util.Arrays;
+import java.util.List;
 
 /** A node of the administrative tree; the tree may be any depth. */
 @Entity
@@ -24,4 +26,10 @@ public class Area {
 
     /** Materialised path such as {@code /20/20-TK/}, kept so that a subtree is a prefix match. */
     public String path;
+
+    /** The codes along a materialised path, root first: {@code /20/20-TK/} gives {@code [20, 20-TK]}. */
+    public static List<String> chainOf(String path) {
+        return path == null ? List.of()
+                : Arrays.stream(path.split("/")).filter(code -> !code.isEmpty()).toList();
+    }
 }

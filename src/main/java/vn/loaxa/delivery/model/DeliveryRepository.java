@@ -40,4 +40,9 @@ public class DeliveryRepository implements PanacheRepository<Delivery> {
         return find("select d.receiverId from Delivery d where d.occurrenceId = ?1", occurrenceId)
                 .project(String.class).list();
     }
+
+    public List<String> receiverIdsOfOccurrences(Collection<UUID> occurrenceIds) {
+        return find("select distinct d.receiverId from Delivery d where d.occurrenceId in ?1", occurrenceIds)
+                .project(String.class).list();
+    }
 }

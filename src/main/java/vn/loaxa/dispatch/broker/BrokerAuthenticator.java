@@ -83,7 +83,8 @@ final class BrokerAuthenticator implements SimpleAuthenticator {
     }
 
     private void grantReceiverTopics(ModifiableDefaultPermissions permissions, String receiverId) {
-        for (TopicPolicy.Grant grant : policy.grantsFor(receiverId)) {
+        // the area grants are fixed at login: a receiver that moves gets its new areas' topics when it reconnects
+        for (TopicPolicy.Grant grant : policy.grantsFor(receiverId, receivers.areaChain(receiverId))) {
             permissions.add(allow(grant.topic(), grant.access() == TopicPolicy.Access.PUBLISH
                     ? TopicPermission.MqttActivity.PUBLISH : TopicPermission.MqttActivity.SUBSCRIBE));
         }

@@ -2,6 +2,8 @@ package vn.loaxa.dispatch.broker;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import vn.loaxa.account.service.Passwords;
 import vn.loaxa.dispatch.mqtt.MqttConfig;
@@ -50,12 +52,13 @@ public class MosquittoFiles {
         TopicPolicy policy = new TopicPolicy(new Topics(mqtt.topicPrefix()));
         StringBuilder file = new StringBuilder(HEADER);
         serverUser().ifPresent(user -> file.append("\nuser ").append(user).append("\ntopic readwrite #\n"));
+        Map<String, List<String>> chains = receivers.areaChains();
         for (Receiver receiver : receivers.allById()) {
             if (receiver.brokerHash == null || receiver.revokedAt != null) {
                 continue;
             }
             file.append("\nuser ").append(receiver.id).append('\n');
-            for (TopicPolicy.Grant grant : policy.grantsFor(receiver.id)) {
+            for (TopicPolicy.Grant grant : policy.grantsFor(receiver.id, chains.getOrDefault(receiver.id, List.of()))) {
                 file.append("topic ").append(grant.access() == TopicPolicy.Access.PUBLISH ? "write " : "read ")
                         .append(grant.topic()).append('\n');
             }

@@ -9,6 +9,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -56,6 +57,11 @@ public class ReceiverLogins {
             verified.remove(receiverId);
         }
         return valid;
+    }
+
+    /** The receiver's area chain as it is now: the area topics it may subscribe to. */
+    public List<String> areaChain(String receiverId) {
+        return QuarkusTransaction.requiringNew().call(() -> receivers.areaChain(receiverId));
     }
 
     void forget(@Observes(during = TransactionPhase.AFTER_SUCCESS) CredentialsChanged changed) {

@@ -7,9 +7,12 @@ import java.util.regex.Pattern;
 public final class Topics {
     public static final String VERSION = "v1";
     private static final Pattern RECEIVER_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    private static final Pattern AREA_CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{0,31}");
 
     public enum Kind {
-        MANIFEST("manifest"), EVENT("event"), STATUS("status"), HEARTBEAT("heartbeat"), COMMAND("cmd");
+        MANIFEST("manifest"), EVENT("event"), STATUS("status"), HEARTBEAT("heartbeat"), COMMAND("cmd"),
+        /** The retained list of areas whose manifest topics the receiver subscribes to. */
+        AREAS("areas");
 
         private final String segment;
 
@@ -50,6 +53,18 @@ public final class Topics {
             throw new IllegalArgumentException("Invalid receiver id '" + receiverId + "'");
         }
         return base() + receiverId + "/" + kind.segment;
+    }
+
+    public static boolean isValidAreaCode(String code) {
+        return code != null && AREA_CODE.matcher(code).matches();
+    }
+
+    /** The group topic of one area: its retained area manifest, {@code {prefix}/v1/area/{code}/manifest}. */
+    public String areaManifest(String areaCode) {
+        if (!isValidAreaCode(areaCode)) {
+            throw new IllegalArgumentException("Invalid area code '" + areaCode + "'");
+        }
+        return prefix + "/" + VERSION + "/area/" + areaCode + "/manifest";
     }
 
     /** Subscription filter for one kind of message from every receiver. */

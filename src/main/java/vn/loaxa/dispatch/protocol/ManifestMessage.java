@@ -4,11 +4,25 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 
-/** A receiver's whole schedule for the dispatch horizon (docs/protocol.md, "Manifest"). */
-public record ManifestMessage(String schema, String receiverId, long version, Instant generatedAt,
+/**
+ * A receiver's schedule for the dispatch horizon (docs/protocol.md, "Manifest"), or an area's: the entries that are
+ * the same for every receiver of the area subtree ("Area manifests"). Exactly one of {@code receiverId} and
+ * {@code area} is set.
+ */
+public record ManifestMessage(String schema, @JsonInclude(JsonInclude.Include.NON_NULL) String receiverId,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String area, long version, Instant generatedAt,
         List<ManifestEntry> entries) {
 
     public static final String SCHEMA = "loaxa.manifest/1";
+
+    public static ManifestMessage ofReceiver(String receiverId, long version, Instant generatedAt,
+            List<ManifestEntry> entries) {
+        return new ManifestMessage(SCHEMA, receiverId, null, version, generatedAt, entries);
+    }
+
+    public static ManifestMessage ofArea(String area, long version, Instant generatedAt, List<ManifestEntry> entries) {
+        return new ManifestMessage(SCHEMA, null, area, version, generatedAt, entries);
+    }
 
     /**
      * One airing. {@code onPreempt} ({@code RESUME}, {@code RESTART} or {@code DROP}) is left out when the

@@ -13,6 +13,8 @@ import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
+import vn.loaxa.bulletin.model.Priority;
 import java.util.Set;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -27,7 +29,9 @@ import vn.loaxa.schedule.service.TargetResolver;
 
 /**
  * Sends one occurrence to its receivers: records a SCHEDULED delivery for each, naming the bulletin variant its
- * language profile plays, then publishes manifests. Communes that have not accepted a NORMAL broadcast from above
+ * language profile plays, then publishes manifests. An occurrence for one area subtree whose content is the same for
+ * every receiver goes out once, on the area's topic, with its deliveries recorded by one set-based insert
+ * ({@link AreaGroups}); anything else goes in each receiver's own manifest. Communes that have not accepted a NORMAL broadcast from above
  * (see {@link InboxRouting}) are left out.
  */
 @ApplicationScoped
@@ -45,11 +49,13 @@ public class DispatchService {
     private final VariantService variants;
     private final InboxRouting inbox;
     private final AreaService areas;
+    private final AreaGroups groups;
 
     public DispatchService(OccurrenceRepository occurrences, BroadcastRepository broadcasts,
             DeliveryRepository deliveries, TargetResolver targets, ManifestPublisher manifests,
             BulletinRepository bulletins, ReceiverRepository receivers, LanguageService languages,
-            VariantService variants, InboxRouting inbox, AreaService areas) {
+            VariantService variants, InboxRouting inbox, AreaService areas, AreaGroups groups) {
+        this.groups = groups;
         this.inbox = inbox;
         this.areas = areas;
         this.bulletins = bulletins;
@@ -63,16 +69,24 @@ public class DispatchService {
         this.manifests = manifests;
     }
 
+    /** What a dispatch must publish: receivers' own manifests first, then area manifests. */
+    private record Publication(Set<String> receiverIds, Set<String> areaCodes, int deliveries) {
+        static final Publication NOTHING = new Publication(Set.of(), Set.of(), 0);
+    }
+
     public void dispatch(UUID occurrenceId) {
-        List<String> receiverIds = QuarkusTransaction.requiringNew().call(() -> assign(occurrenceId));
-        manifests.publishFor(receiverIds);
-        LOG.infof("Dispatched occurrence %s to %d receivers", occurrenceId, receiverIds.size());
+        Publication publication = QuarkusTransaction.requiringNew().call(() -> assign(occurrenceId, true));
+        // receivers first: an occurrence moved off an area topic is in its receivers' manifests before it leaves
+        manifests.publishFor(publication.receiverIds());
+        manifests.publishAreas(publication.areaCodes());
+        LOG.infof("Dispatched occurrence %s to %d receivers (%d receiver manifests, area manifests %s)",
+                occurrenceId, publication.deliveries(), publication.receiverIds().size(), publication.areaCodes());
     }
 
     /** Records an occurrence that could not air on any of its receivers, without sending anything. */
     public void recordMissed(UUID occurrenceId, String reason) {
         QuarkusTransaction.requiringNew().run(() -> {
-            assign(occurrenceId);
+            assign(occurrenceId, false);
             OffsetDateTime now = OffsetDateTime.now();
             for (Delivery delivery : deliveries.ofOccurrences(List.of(occurrenceId))) {
                 delivery.close(DeliveryState.MISSED, reason, now);
@@ -80,24 +94,75 @@ public class DispatchService {
         });
     }
 
-    private List<String> assign(UUID occurrenceId) {
+    private Publication assign(UUID occurrenceId, boolean publishing) {
         Occurrence occurrence = occurrences.findById(occurrenceId);
         if (occurrence == null || occurrence.cancelledAt != null) {
             LOG.warnf("Occurrence %s no longer exists or was cancelled; nothing to dispatch", occurrenceId);
-            return List.of();
+            return Publication.NOTHING;
         }
         Broadcast broadcast = broadcasts.findById(occurrence.broadcastId);
-        Set<String> receiverIds = new LinkedHashSet<>(
-                targets.receiverIds(broadcast));
+        Bulletin bulletin = broadcast.relays() ? null : bulletins.findById(broadcast.bulletinId);
         Set<String> withheld = inbox.withheldCommunes(broadcast.id);
+        OffsetDateTime now = OffsetDateTime.now();
+        occurrence.dispatchedAt = now;
+        Optional<String> area = groups.eligibleArea(broadcast, bulletin, withheld);
+        if (area.isPresent()) {
+            UUID media = bulletin == null ? null : groups.uniformVariant(area.get(), bulletin);
+            int inserted = groups.insertDeliveries(occurrenceId, area.get(), media, now);
+            occurrence.groupArea = area.get();
+            occurrence.groupMediaId = media;
+            Publication publication = new Publication(new LinkedHashSet<>(), new LinkedHashSet<>(List.of(area.get())),
+                    inserted);
+            return publishing ? separateConflicts(occurrence, broadcast, bulletin, publication) : publication;
+        }
+        Set<String> receiverIds = perReceiverDeliveries(occurrenceId, broadcast, bulletin, withheld, now);
+        Publication publication = new Publication(new LinkedHashSet<>(receiverIds), new LinkedHashSet<>(),
+                receiverIds.size());
+        return publishing ? separateConflicts(occurrence, broadcast, bulletin, publication) : publication;
+    }
+
+    /**
+     * Keeps area topics free of entries that the priority rule treats differently per receiver: when this occurrence
+     * and another pending one overlap across the NORMAL line on a shared receiver, both travel in the receivers' own
+     * manifests, where {@link PriorityPlacement} applies per receiver.
+     */
+    private Publication separateConflicts(Occurrence occurrence, Broadcast broadcast, Bulletin bulletin,
+            Publication publication) {
+        Priority priority = bulletin != null ? bulletin.priority : broadcast.relayPriority;
+        List<AreaGroups.Conflict> conflicts = groups.conflicts(occurrence, priority, occurrence.dispatchedAt);
+        if (conflicts.isEmpty()) {
+            return publication;
+        }
+        Set<UUID> moved = new LinkedHashSet<>();
+        for (AreaGroups.Conflict conflict : conflicts) {
+            if (conflict.groupArea() != null) {
+                occurrences.findById(conflict.occurrenceId()).groupArea = null;
+                publication.areaCodes().add(conflict.groupArea());
+                moved.add(conflict.occurrenceId());
+            }
+        }
+        if (occurrence.groupArea != null) {
+            moved.add(occurrence.id);
+            occurrence.groupArea = null;
+        }
+        if (!moved.isEmpty()) {
+            publication.receiverIds().addAll(deliveries.receiverIdsOfOccurrences(moved));
+        }
+        LOG.infof("Occurrence %s overlaps %d occurrences across priorities; %d of them now travel per receiver",
+                occurrence.id, conflicts.size(), moved.size());
+        return publication;
+    }
+
+    /** One delivery per receiver, naming the variant its language profile plays. */
+    private Set<String> perReceiverDeliveries(UUID occurrenceId, Broadcast broadcast, Bulletin bulletin,
+            Set<String> withheld, OffsetDateTime now) {
+        Set<String> receiverIds = new LinkedHashSet<>(targets.receiverIds(broadcast));
         if (!withheld.isEmpty()) {
             // communes that have not accepted this NORMAL broadcast from above (single receivers stay targeted)
             receivers.idsInAreas(areas.subtreeCodes(List.copyOf(withheld))).stream()
                     .filter(id -> !broadcast.targetReceivers.contains(id)).forEach(receiverIds::remove);
         }
         Set<String> existing = new HashSet<>(deliveries.receiverIdsOf(occurrenceId));
-        OffsetDateTime now = OffsetDateTime.now();
-        Bulletin bulletin = broadcast.relays() ? null : bulletins.findById(broadcast.bulletinId);
         for (String receiverId : receiverIds) {
             if (!existing.contains(receiverId)) {
                 Delivery delivery = Delivery.scheduled(occurrenceId, receiverId, now);
@@ -108,7 +173,6 @@ public class DispatchService {
                 deliveries.persist(delivery);
             }
         }
-        occurrence.dispatchedAt = now;
-        return List.copyOf(receiverIds);
+        return receiverIds;
     }
 }

@@ -24,7 +24,10 @@ import vn.loaxa.dispatch.protocol.ManifestMessage.AudioRef;
 import vn.loaxa.dispatch.protocol.ManifestMessage.ManifestEntry;
 import vn.loaxa.dispatch.protocol.ManifestMessage.RelayRef;
 
-/** Builds each receiver's manifest from its pending deliveries and publishes it retained, with message expiry. */
+/**
+ * Builds each receiver's manifest from its pending deliveries that travel per receiver, and each area's manifest from
+ * its occurrences that travel on the area topic, and publishes them retained, with message expiry.
+ */
 @ApplicationScoped
 public class ManifestPublisher {
     private static final int CHUNK = 500;
@@ -46,6 +49,12 @@ public class ManifestPublisher {
         this.json = json;
         this.publicBaseUrl = publicBaseUrl.endsWith("/")
                 ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl;
+    }
+
+    /** Receivers' manifests first, then areas', so that an entry moving between them is never missing. */
+    public void publish(ManifestScope scope) {
+        publishFor(scope.receiverIds());
+        publishAreas(scope.areaCodes());
     }
 
     public void publishFor(Collection<String> receiverIds) {
@@ -71,7 +80,7 @@ public class ManifestPublisher {
                 join Broadcast b on b.id = o.broadcastId
                 left join Bulletin bl on bl.id = b.bulletinId
                 left join Media m on m.id = coalesce(d.mediaId, o.mediaId)
-                where d.receiverId in :ids and d.stateRank < :final and o.windowEnd > :now
+                where d.receiverId in :ids and d.stateRank < :final and o.windowEnd > :now and o.groupArea is null
                 order by o.playAt, o.id
                 """, ManifestRow.class)
                 .setParameter("ids", receiverIds)
@@ -101,19 +110,63 @@ public class ManifestPublisher {
         return result;
     }
 
+    /**
+     * Publishes the manifest of each area: its pending occurrences that go out on the area topic, the same for every
+     * receiver below it (docs/protocol.md, "Area manifests"). An area with none gets an empty manifest, which
+     * clears what it carried.
+     */
+    public void publishAreas(Collection<String> areaCodes) {
+        if (areaCodes.isEmpty()) {
+            return;
+        }
+        Map<String, List<ManifestRow>> byArea = QuarkusTransaction.requiringNew().call(() -> areaRows(areaCodes));
+        for (String code : areaCodes) {
+            List<ManifestRow> rows = byArea.getOrDefault(code, List.of());
+            Instant now = Instant.now();
+            List<ManifestEntry> entries = rows.stream().map(r -> entry(r, r.playAt())).toList();
+            send(mqtt.topics().areaManifest(code), ManifestMessage.ofArea(code, nextVersion(now), now, entries),
+                    rows, now);
+        }
+    }
+
+    private Map<String, List<ManifestRow>> areaRows(Collection<String> areaCodes) {
+        List<ManifestRow> rows = em.createQuery("""
+                select new vn.loaxa.dispatch.service.ManifestRow(o.groupArea, o.id, o.broadcastId,
+                    coalesce(bl.title, b.relayTitle), coalesce(bl.priority, b.relayPriority), o.playAt, o.expiresAt,
+                    o.windowEnd, m.id, m.sha256, m.durationMs, m.sizeBytes, 0, b.onPreempt, b.relayUrl,
+                    b.relayWindowSeconds, b.testMode)
+                from Occurrence o
+                join Broadcast b on b.id = o.broadcastId
+                left join Bulletin bl on bl.id = b.bulletinId
+                left join Media m on m.id = o.groupMediaId
+                where o.groupArea in :codes and o.cancelledAt is null and o.windowEnd > :now
+                order by o.playAt, o.id
+                """, ManifestRow.class)
+                .setParameter("codes", areaCodes)
+                .setParameter("now", OffsetDateTime.now())
+                .getResultList();
+        Map<String, List<ManifestRow>> byArea = new HashMap<>();
+        rows.forEach(r -> byArea.computeIfAbsent(r.receiverId(), k -> new ArrayList<>()).add(r));
+        return byArea;
+    }
+
     private void publish(String receiverId, List<PriorityPlacement.Placed> placed) {
         Instant now = Instant.now();
         List<ManifestRow> rows = placed.stream().map(PriorityPlacement.Placed::row).toList();
         List<ManifestEntry> entries = placed.stream().map(p -> entry(p.row(), p.playAt())).toList();
-        ManifestMessage manifest = new ManifestMessage(ManifestMessage.SCHEMA, receiverId, nextVersion(now), now, entries);
+        send(mqtt.topics().receiver(receiverId, Topics.Kind.MANIFEST),
+                ManifestMessage.ofReceiver(receiverId, nextVersion(now), now, entries), rows, now);
+    }
+
+    /** Retained, expiring when the last of its entries can no longer play. */
+    private void send(String topic, ManifestMessage manifest, List<ManifestRow> rows, Instant now) {
         long expiry = rows.stream().map(r -> r.windowEnd().toInstant()).max(Instant::compareTo)
                 .map(end -> Duration.between(now, end).toSeconds())
                 .orElse(EMPTY_MANIFEST_EXPIRY.toSeconds());
         try {
-            mqtt.publish(mqtt.topics().receiver(receiverId, Topics.Kind.MANIFEST), json.writeValueAsBytes(manifest),
-                    true, expiry);
+            mqtt.publish(topic, json.writeValueAsBytes(manifest), true, expiry);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot serialise the manifest of " + receiverId, e);
+            throw new IllegalStateException("Cannot serialise the manifest for " + topic, e);
         }
     }
 

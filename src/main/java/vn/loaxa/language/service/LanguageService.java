@@ -103,7 +103,15 @@ public class LanguageService {
         if (!receiver.languages.isEmpty()) {
             return new ProfileView(List.copyOf(receiver.languages), null);
         }
-        Area area = areas.findById(receiver.areaCode);
+        return inherited(areas.findById(receiver.areaCode));
+    }
+
+    /** The profile a receiver of this area without a profile of its own plays. */
+    public List<String> effectiveOfArea(Area area) {
+        return inherited(area).languages();
+    }
+
+    private ProfileView inherited(Area area) {
         List<String> ancestors = new ArrayList<>(List.of(area.path.split("/")));
         ancestors.removeIf(String::isEmpty);
         for (int i = ancestors.size() - 1; i >= 0; i--) {

@@ -32,9 +32,12 @@ public class ReceiverService {
     private final AccountRepository accounts;
     private final Passwords passwords;
     private final Event<CredentialsChanged> credentialsChanged;
+    private final Event<ReceiverPlaced> placed;
 
     public ReceiverService(ReceiverRepository receivers, ReceiverOutageRepository outages, AreaRepository areas,
-            AccountRepository accounts, Passwords passwords, Event<CredentialsChanged> credentialsChanged) {
+            AccountRepository accounts, Passwords passwords, Event<CredentialsChanged> credentialsChanged,
+            Event<ReceiverPlaced> placed) {
+        this.placed = placed;
         this.receivers = receivers;
         this.outages = outages;
         this.areas = areas;
@@ -78,6 +81,7 @@ public class ReceiverService {
         receiver.createdAt = OffsetDateTime.now();
         String secret = issueSecret(receiver);
         receivers.persist(receiver);
+        placed.fire(new ReceiverPlaced(receiver.id));
         return view(receiver, secret);
     }
 

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import vn.loaxa.dispatch.service.ManifestScope;
 import java.util.regex.Pattern;
 import vn.loaxa.bulletin.model.Bulletin;
 import vn.loaxa.bulletin.model.BulletinRepository;
@@ -79,7 +80,7 @@ public class ScheduleSetService {
     }
 
     public SchedulePlan apply(List<SourceFile> files, String user) {
-        Set<String> affected = new LinkedHashSet<>();
+        ManifestScope affected = ManifestScope.empty();
         SchedulePlan result;
         try {
             result = QuarkusTransaction.requiringNew().call(() -> execute(plan(files), user, affected));
@@ -136,7 +137,7 @@ public class ScheduleSetService {
         return new Planned(new SchedulePlan(steps, List.of()), resolved);
     }
 
-    private SchedulePlan execute(Planned planned, String user, Set<String> affected) {
+    private SchedulePlan execute(Planned planned, String user, ManifestScope affected) {
         if (!planned.plan().valid()) {
             return planned.plan();
         }

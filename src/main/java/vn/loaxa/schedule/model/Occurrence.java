@@ -36,4 +36,12 @@ public class Occurrence {
 
     @Column(name = "cancelled_at")
     public OffsetDateTime cancelledAt;
+
+    /** The area whose manifest topic carries this occurrence; null when each receiver's own manifest does. */
+    @Column(name = "group_area")
+    public String groupArea;
+
+    /** The media named on the area topic (the one variant every receiver of {@link #groupArea} plays). */
+    @Column(name = "group_media_id")
+    public UUID groupMediaId;
 }

@@ -28,6 +28,7 @@ import vn.loaxa.delivery.model.Delivery;
 import vn.loaxa.delivery.model.DeliveryRepository;
 import vn.loaxa.delivery.model.DeliveryState;
 import vn.loaxa.dispatch.service.ManifestPublisher;
+import vn.loaxa.dispatch.service.ManifestScope;
 import vn.loaxa.inbox.service.InboxRouting;
 import vn.loaxa.media.model.Media;
 import vn.loaxa.media.model.MediaRepository;
@@ -229,25 +230,26 @@ public class BroadcastService {
 
     /** Stops a broadcast everywhere: no further occurrences, and receivers drop or stop what they hold. */
     public BroadcastView cancel(UUID id, String user) {
-        Set<String> affected = QuarkusTransaction.requiringNew().call(() -> cancelRows(id, user));
-        manifests.publishFor(affected);
+        ManifestScope affected = QuarkusTransaction.requiringNew().call(() -> cancelRows(id, user));
+        manifests.publish(affected);
         return get(id);
     }
 
-    /** Cancels inside the caller's transaction; the caller publishes manifests for the returned receivers. */
+    /** Cancels inside the caller's transaction; the caller publishes the returned manifests. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Set<String> cancelInTransaction(UUID id, String user) {
+    public ManifestScope cancelInTransaction(UUID id, String user) {
         return cancelRows(id, user);
     }
 
-    public void republish(Set<String> receiverIds) {
-        manifests.publishFor(receiverIds);
+    public void republish(ManifestScope affected) {
+        manifests.publish(affected);
     }
 
-    private Set<String> cancelRows(UUID id, String user) {
+    /** Area occurrences leave their area's manifest; the others leave each receiver's. */
+    private ManifestScope cancelRows(UUID id, String user) {
         Broadcast broadcast = find(id);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        Set<String> affected = new LinkedHashSet<>();
+        ManifestScope affected = ManifestScope.empty();
         if (broadcast.cancelledAt != null) {
             return affected;
         }
@@ -257,11 +259,16 @@ public class BroadcastService {
         for (Occurrence occurrence : occurrences.ofBroadcast(id)) {
             if (occurrence.windowEnd.isAfter(now) && occurrence.cancelledAt == null) {
                 occurrence.cancelledAt = now;
+                if (occurrence.groupArea != null) {
+                    affected.areaCodes().add(occurrence.groupArea);
+                }
                 for (Delivery delivery : deliveries.ofOccurrences(List.of(occurrence.id))) {
                     if (!delivery.state.isFinal()) {
                         delivery.close(DeliveryState.CANCELLED, reason, now);
                     }
-                    affected.add(delivery.receiverId);
+                    if (occurrence.groupArea == null) {
+                        affected.receiverIds().add(delivery.receiverId);
+                    }
                 }
             }
         }

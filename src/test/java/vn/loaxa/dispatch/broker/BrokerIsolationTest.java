@@ -73,7 +73,25 @@ class BrokerIsolationTest {
 
             assertThat(a.subscribeForReasonCode(topics.receiver("iso-a", Topics.Kind.MANIFEST))).isEqualTo(1);
             assertThat(a.subscribeForReasonCode(topics.receiver("iso-a", Topics.Kind.COMMAND))).isEqualTo(1);
+            assertThat(a.subscribeForReasonCode(topics.receiver("iso-a", Topics.Kind.AREAS))).isEqualTo(1);
             assertThat(a.isConnected()).isTrue();
+        }
+    }
+
+    @Test
+    void shouldLetAReceiverSubscribeToItsOwnAreasGroupTopicsOnly() throws Exception {
+        Fixtures.area("ISP", "PROVINCE", null);
+        Fixtures.area("ISP-C", "COMMUNE", "ISP");
+        Fixtures.area("ISX", "COMMUNE", null);
+        String secret = Fixtures.receiver("isp-a", "ISP-C", List.of("vie"));
+        Topics topics = new Topics(config.topicPrefix());
+
+        try (TestMqttClient a = new TestMqttClient(url(), "isp-a", "isp-a", secret)) {
+            assertThat(a.subscribeForReasonCode(topics.areaManifest("ISP-C"))).isEqualTo(1);
+            assertThat(a.subscribeForReasonCode(topics.areaManifest("ISP"))).isEqualTo(1);
+            assertThat(a.subscribeForReasonCode(topics.areaManifest("ISX"))).isEqualTo(NOT_AUTHORIZED);
+            assertThat(a.subscribeForReasonCode(config.topicPrefix() + "/v1/area/+/manifest"))
+                    .isEqualTo(NOT_AUTHORIZED);
         }
     }
 

@@ -48,6 +48,7 @@ class MosquittoAclTest {
     @Test
     void shouldConfineAReceiverToItsOwnTopicsOnMosquitto() throws Exception {
         Fixtures.area("MQA", "COMMUNE", null);
+        Fixtures.area("MQX", "COMMUNE", null);
         String secretA = Fixtures.receiver("mqa-a", "MQA", List.of("vie"));
         Fixtures.receiver("mqa-b", "MQA", List.of("vie"));
         int port = startMosquitto();
@@ -69,6 +70,15 @@ class MosquittoAclTest {
             a.subscribe(topics.receiver("mqa-b", Topics.Kind.MANIFEST));
             await().atMost(Duration.ofSeconds(10)).until(() -> !a.received().isEmpty());
             assertThat(a.received()).extracting(TestMqttClient.Received::text).containsExactly("for a");
+
+            // its own area's group topic, and not another area's
+            a.subscribe(topics.areaManifest("MQX"));
+            a.subscribe(topics.areaManifest("MQA"));
+            server.publish(topics.areaManifest("MQX"), "for area x");
+            server.publish(topics.areaManifest("MQA"), "for area a");
+            await().atMost(Duration.ofSeconds(10)).until(() -> a.received().size() >= 2);
+            assertThat(a.received()).extracting(TestMqttClient.Received::text)
+                    .containsExactly("for a", "for area a");
         }
         assertThatThrownBy(() -> new TestMqttClient(url, "mqa-a", "mqa-a", "wrong").close())
                 .isInstanceOf(MqttException.class);
@@ -82,6 +92,8 @@ class MosquittoAclTest {
         Files.writeString(acl, asAdmin().get("/api/v1/broker/mosquitto/acl").then().statusCode(200)
                 .extract().asString());
         assertThat(Files.readString(passwd)).contains(Api.MQTT_USER + ":$7$").contains("mqa-a:$7$");
+        assertThat(Files.readString(acl)).contains("topic read " + new Topics(config.topicPrefix())
+                .areaManifest("MQA")).doesNotContain("/area/MQX/");
         int port = StackResource.freePort();
         Path conf = dir.resolve("mosquitto.conf");
         Files.writeString(conf, """

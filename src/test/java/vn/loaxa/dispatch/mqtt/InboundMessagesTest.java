@@ -53,13 +53,15 @@ class InboundMessagesTest {
         await("dispatched").atMost(Duration.ofSeconds(20))
                 .until(() -> deliveries(broadcastId).getInt("total") == 1);
 
-        // subscribing after the publish shows what a receiver that connects later gets: the retained manifest
+        // subscribing after the publish shows what a receiver that connects later gets: the retained manifest, here
+        // the area's (one area, one variant for all its receivers: the area group publish)
         try (TestMqttClient receiver = new TestMqttClient(url())) {
-            receiver.subscribe(topics.receiver(RX, Topics.Kind.MANIFEST));
+            receiver.subscribe(topics.areaManifest("ING"));
             await().atMost(Duration.ofSeconds(20)).until(() -> !receiver.received().isEmpty());
             var message = receiver.received().get(receiver.received().size() - 1).message();
             ManifestMessage manifest = json.readValue(message.getPayload(), ManifestMessage.class);
             assertThat(message.isRetained()).isTrue();
+            assertThat(manifest.area()).isEqualTo("ING");
             assertThat(message.getProperties().getMessageExpiryInterval()).isGreaterThan(3600L);
             // the receiver gets the bulletin variant for its languages, rendered into a media item of its own
             String variantId = deliveries(broadcastId).getString("deliveries[0].mediaId");

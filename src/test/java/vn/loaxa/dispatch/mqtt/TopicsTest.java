@@ -17,7 +17,8 @@ class TopicsTest {
             "ls-thatkhe-01, EVENT, loaxa/v1/rx/ls-thatkhe-01/event",
             "A.b_c-9, STATUS, loaxa/v1/rx/A.b_c-9/status",
             "ls-thatkhe-01, HEARTBEAT, loaxa/v1/rx/ls-thatkhe-01/heartbeat",
-            "ls-thatkhe-01, COMMAND, loaxa/v1/rx/ls-thatkhe-01/cmd"})
+            "ls-thatkhe-01, COMMAND, loaxa/v1/rx/ls-thatkhe-01/cmd",
+            "ls-thatkhe-01, AREAS, loaxa/v1/rx/ls-thatkhe-01/areas"})
     void shouldBuildAndParseReceiverTopics(String receiverId, Topics.Kind kind, String topic) {
         assertThat(topics.receiver(receiverId, kind)).isEqualTo(topic);
         assertThat(topics.parse(topic)).contains(new Topics.Address(receiverId, kind));
@@ -37,6 +38,18 @@ class TopicsTest {
     void shouldRefuseToBuildTopicsForInvalidReceiverIds(String receiverId) {
         assertThatThrownBy(() -> topics.receiver(receiverId, Topics.Kind.EVENT))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void shouldBuildAreaManifestTopics() {
+        assertThat(topics.areaManifest("20-TK")).isEqualTo("loaxa/v1/area/20-TK/manifest");
+        assertThat(topics.parse("loaxa/v1/area/20-TK/manifest")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "a/b", "+", "#", "-x", "a.b", "x123456789012345678901234567890123"})
+    void shouldRefuseToBuildTopicsForInvalidAreaCodes(String code) {
+        assertThatThrownBy(() -> topics.areaManifest(code)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

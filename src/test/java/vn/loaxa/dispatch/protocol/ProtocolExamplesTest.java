@@ -69,6 +69,23 @@ class ProtocolExamplesTest {
     }
 
     @Test
+    void shouldReadTheAreaManifestAndAreasExamples() throws IOException {
+        ManifestMessage manifest = read("manifest-area.json", ManifestMessage.class);
+        assertThat(manifest.receiverId()).isNull();
+        assertThat(manifest.area()).isEqualTo("20-TK");
+        assertThat(manifest.entries()).singleElement()
+                .satisfies(entry -> assertThat(entry.priority()).isEqualTo("EMERGENCY"));
+        assertThat(json.readValue(json.writeValueAsBytes(manifest), ManifestMessage.class)).isEqualTo(manifest);
+        assertThat(json.readTree(json.writeValueAsBytes(manifest)).has("receiverId")).isFalse();
+
+        AreasMessage areas = read("areas.json", AreasMessage.class);
+        assertThat(areas.schema()).isEqualTo(AreasMessage.SCHEMA);
+        assertThat(areas.areas()).containsExactly("20", "20-TK", "20-TK-01");
+        assertThat(new vn.loaxa.dispatch.mqtt.Topics("loaxa").areaManifest(areas.areas().get(1)))
+                .isEqualTo("loaxa/v1/area/20-TK/manifest");
+    }
+
+    @Test
     void shouldWriteManifestsThatReadBackEqual() throws IOException {
         ManifestMessage manifest = read("manifest.json", ManifestMessage.class);
 

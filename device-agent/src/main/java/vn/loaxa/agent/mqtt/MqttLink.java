@@ -90,6 +90,15 @@ public final class MqttLink implements MqttCallback, AutoCloseable {
         }
     }
 
+    /** Unsubscribes asynchronously; a failure is logged. */
+    public void unsubscribe(String topic) {
+        try {
+            client.unsubscribe(topic);
+        } catch (MqttException e) {
+            LOG.log(Level.WARNING, "cannot unsubscribe from " + topic, e);
+        }
+    }
+
     /**
      * Publishes asynchronously.
      *

@@ -12,6 +12,8 @@ public final class Schemas {
 
     /** Schema of a heartbeat, agent to server. */
     public static final String HEARTBEAT = "loaxa.heartbeat/1";
+    /** Schema of the list of areas a receiver listens to, server to agent. */
+    public static final String AREAS = "loaxa.areas/1";
     /** Schema of a remote command, server to agent. */
     public static final String COMMAND = "loaxa.command/1";
 

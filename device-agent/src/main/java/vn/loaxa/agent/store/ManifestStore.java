@@ -1,6 +1,7 @@
 package vn.loaxa.agent.store;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import vn.loaxa.agent.protocol.Areas;
 import vn.loaxa.agent.protocol.Manifest;
 
 import java.io.IOException;
@@ -10,23 +11,71 @@ import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Keeps the latest accepted manifest on disk, so that a restarted agent still knows its schedule. */
+/**
+ * Keeps the latest accepted manifests on disk (the receiver's own, and one per area it listens to) and the list of
+ * those areas, so that a restarted agent still knows its schedule.
+ */
 public final class ManifestStore {
 
     private static final Logger LOG = Logger.getLogger(ManifestStore.class.getName());
     /** File name of the stored manifest inside the cache directory. */
     public static final String FILE_NAME = "manifest.json";
 
+    private static final String AREAS_FILE = "areas.json";
+
+    private final Path dir;
     private final Path file;
     private final ObjectMapper json;
 
     public ManifestStore(Path cacheDir, ObjectMapper json) {
+        this.dir = cacheDir;
         this.file = cacheDir.resolve(FILE_NAME);
         this.json = json;
     }
 
-    /** The stored manifest; empty if there is none or it cannot be read (which is logged). */
+    /** The stored own manifest; empty if there is none or it cannot be read (which is logged). */
     public Optional<Manifest> load() {
+        return load(file);
+    }
+
+    /** The stored manifest of an area. */
+    public Optional<Manifest> loadArea(String areaCode) {
+        return load(areaFile(areaCode));
+    }
+
+    /** Replaces the stored manifest of an area atomically. */
+    public void saveArea(String areaCode, Manifest manifest) throws IOException {
+        AtomicFiles.write(areaFile(areaCode), json.writeValueAsBytes(manifest));
+    }
+
+    /** Forgets an area the receiver no longer belongs to. */
+    public void deleteArea(String areaCode) throws IOException {
+        Files.deleteIfExists(areaFile(areaCode));
+    }
+
+    /** The stored list of areas; empty if there is none or it cannot be read. */
+    public Optional<Areas> loadAreas() {
+        Path areas = dir.resolve(AREAS_FILE);
+        if (!Files.exists(areas)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.ofNullable(json.readValue(areas.toFile(), Areas.class)).filter(Areas::isComplete);
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "ignoring unreadable stored areas " + areas + ": " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    public void saveAreas(Areas areas) throws IOException {
+        AtomicFiles.write(dir.resolve(AREAS_FILE), json.writeValueAsBytes(areas));
+    }
+
+    private Path areaFile(String areaCode) {
+        return dir.resolve("manifest-area-" + areaCode + ".json");
+    }
+
+    private Optional<Manifest> load(Path file) {
         if (!Files.exists(file)) {
             return Optional.empty();
         }

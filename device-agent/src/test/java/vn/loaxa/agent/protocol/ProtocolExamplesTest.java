@@ -77,7 +77,7 @@ class ProtocolExamplesTest {
     void shouldParseEveryExampleFileAsItsSchema() throws IOException, URISyntaxException {
         Map<String, Class<?>> bySchema = Map.of(Schemas.MANIFEST, Manifest.class, Schemas.EVENT, AgentEvent.class,
                 Schemas.STATUS, Status.class, Schemas.HEARTBEAT, Heartbeat.class, Schemas.COMMAND, Command.class,
-                Schemas.TIME, ServerTime.class);
+                Schemas.TIME, ServerTime.class, Schemas.AREAS, Areas.class);
         Path directory = Path.of(getClass().getClassLoader().getResource("protocol").toURI());
         try (Stream<Path> files = Files.list(directory)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".json")).toList()) {
@@ -123,6 +123,21 @@ class ProtocolExamplesTest {
                 .isEqualTo(Instant.parse("2026-11-26T06:01:59.987654Z"));
         assertThat(read("manifest.json", Manifest.class).entries().get(0).effectivePreemptPolicy())
                 .isEqualTo(PreemptPolicy.RESUME);
+    }
+
+    @Test
+    void shouldParseTheAreaManifestAndAreasExamples() {
+        Manifest manifest = read("manifest-area.json", Manifest.class);
+        assertThat(manifest.isComplete()).isTrue();
+        assertThat(manifest.receiverId()).isNull();
+        assertThat(manifest.area()).isEqualTo("20-TK");
+        assertThat(manifest.entries()).singleElement()
+                .satisfies(entry -> assertThat(entry.effectivePriority()).isEqualTo(Priority.EMERGENCY));
+
+        Areas areas = read("areas.json", Areas.class);
+        assertThat(areas.isComplete()).isTrue();
+        assertThat(areas.schema()).isEqualTo(Schemas.AREAS);
+        assertThat(areas.areas()).containsExactly("20", "20-TK", "20-TK-01").contains(manifest.area());
     }
 
     @Test
