@@ -20,7 +20,7 @@ public interface IngestStore {
     record DeliveryRef(UUID occurrenceId, String receiverId) {
     }
 
-    /** A delivery that exists, with the events already stored for it. */
+    /** A delivery that exists, with the events already stored for it (a fresh, mutable set per lookup). */
     record Known(long deliveryId, EnumSet<DeliveryState> stored) {
     }
 

@@ -18,8 +18,8 @@ import java.util.UUID;
 import org.postgresql.PGConnection;
 
 /**
- * Ingest statements for PostgreSQL: each batch is one lookup and one update over arrays (one parse, one round
- * trip, whatever the batch size) and a COPY of the event rows.
+ * Ingest statements for PostgreSQL: each batch is one lookup, one insert and one update over arrays (one parse,
+ * one round trip each, whatever the batch size); large batches insert their events by COPY instead.
  */
 final class PostgresIngestStore implements IngestStore {
     // rows name their key by its position in the arrays: cheaper to send back and read than the key itself
@@ -30,6 +30,16 @@ final class PostgresIngestStore implements IngestStore {
     private static final String IDS = "select nextval('delivery_event_seq') from generate_series(1, ?)";
     private static final String COPY = "copy delivery_event (id, event_id, occurrence_id, receiver_id, event,"
             + " occurred_at, received_at, reason) from stdin (format csv)";
+    private static final String INSERT = "insert into delivery_event (id, event_id, occurrence_id, receiver_id, event,"
+            + " occurred_at, received_at, reason) select * from unnest(?::bigint[], ?::uuid[], ?::uuid[],"
+            + " ?::varchar[], ?::varchar[], ?::timestamptz[], ?::timestamptz[], ?::varchar[])";
+    /**
+     * From this many rows on, events go in by COPY. It costs two round trips where an insert from arrays costs
+     * one, and wins back far more on every row of a large batch.
+     */
+    private static final int COPY_FROM_ROWS = 500;
+    /** Sequence blocks fetched at once: the ids of a full batch. */
+    private static final int PREFETCH_BLOCKS = 100;
     private static final String ADVANCE = "update delivery d set"
             + " state = case when v.state_rank > d.state_rank then v.state else d.state end,"
             + " reason = case when v.state_rank > d.state_rank and v.carries_reason then v.reason else d.reason end,"
@@ -43,6 +53,8 @@ final class PostgresIngestStore implements IngestStore {
             + " ?::timestamptz[], ?::timestamptz[], ?::timestamptz[]) as v(id, state, state_rank, carries_reason,"
             + " reason, delivered_at, downloaded_at, started_at, finished_at)"
             + " where d.id = v.id";
+
+    private final EventIds ids = new EventIds(PREFETCH_BLOCKS);
 
     @Override
     public Map<DeliveryRef, Known> lookup(Connection connection, Collection<DeliveryRef> refs) throws SQLException {
@@ -80,15 +92,20 @@ final class PostgresIngestStore implements IngestStore {
         if (rows.isEmpty()) {
             return;
         }
-        long[] blocks = sequenceValues(connection, EventIds.blocksFor(rows.size()));
-        int block = 0;
-        EventIds ids = new EventIds();
+        long[] ids = this.ids.take(rows.size(), count -> sequenceValues(connection, count));
+        for (int i = 0; i < ids.length; i++) {
+            rows.get(i).id = ids[i];
+        }
+        if (rows.size() >= COPY_FROM_ROWS) {
+            copy(connection, rows);
+        } else {
+            insertFromArrays(connection, rows);
+        }
+    }
+
+    private static void copy(Connection connection, List<DeliveryEvent> rows) throws SQLException {
         StringBuilder csv = new StringBuilder(rows.size() * 192);
         for (DeliveryEvent row : rows) {
-            if (ids.exhausted()) {
-                ids.refill(blocks[block++]);
-            }
-            row.id = ids.next();
             csv.append(row.id).append(',').append(row.eventId).append(',').append(row.occurrenceId).append(',');
             quoted(csv, row.receiverId).append(',').append(row.event.name()).append(',').append(row.occurredAt)
                     .append(',').append(row.receivedAt).append(',');
@@ -102,6 +119,40 @@ final class PostgresIngestStore implements IngestStore {
                     .copyIn(COPY, new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)));
         } catch (IOException e) {
             throw new SQLException("COPY of receiver events failed", e);
+        }
+    }
+
+    private static void insertFromArrays(Connection connection, List<DeliveryEvent> rows) throws SQLException {
+        int n = rows.size();
+        Long[] ids = new Long[n];
+        UUID[] eventIds = new UUID[n];
+        UUID[] occurrences = new UUID[n];
+        String[] receivers = new String[n];
+        String[] events = new String[n];
+        String[] occurredAt = new String[n];
+        String[] receivedAt = new String[n];
+        String[] reasons = new String[n];
+        for (int i = 0; i < n; i++) {
+            DeliveryEvent row = rows.get(i);
+            ids[i] = row.id;
+            eventIds[i] = row.eventId;
+            occurrences[i] = row.occurrenceId;
+            receivers[i] = row.receiverId;
+            events[i] = row.event.name();
+            occurredAt[i] = text(row.occurredAt);
+            receivedAt[i] = text(row.receivedAt);
+            reasons[i] = row.reason;
+        }
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            insert.setArray(1, connection.createArrayOf("bigint", ids));
+            insert.setArray(2, connection.createArrayOf("uuid", eventIds));
+            insert.setArray(3, connection.createArrayOf("uuid", occurrences));
+            insert.setArray(4, connection.createArrayOf("varchar", receivers));
+            insert.setArray(5, connection.createArrayOf("varchar", events));
+            insert.setArray(6, timestamps(connection, occurredAt));
+            insert.setArray(7, timestamps(connection, receivedAt));
+            insert.setArray(8, connection.createArrayOf("varchar", reasons));
+            insert.executeUpdate();
         }
     }
 

@@ -31,6 +31,8 @@ final class StandardIngestStore implements IngestStore {
             + " updated_at = ?, version = version + 1"
             + " where id = ?";
 
+    private final EventIds ids = new EventIds(1);
+
     @Override
     public Map<DeliveryRef, Known> lookup(Connection connection, Collection<DeliveryRef> refs) throws SQLException {
         Map<UUID, List<String>> receiversByOccurrence = new LinkedHashMap<>();
@@ -74,17 +76,11 @@ final class StandardIngestStore implements IngestStore {
         if (rows.isEmpty()) {
             return;
         }
-        EventIds ids = new EventIds();
-        try (Statement sequence = connection.createStatement();
-                PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            for (DeliveryEvent row : rows) {
-                if (ids.exhausted()) {
-                    try (ResultSet block = sequence.executeQuery("select next value for delivery_event_seq")) {
-                        block.next();
-                        ids.refill(block.getLong(1));
-                    }
-                }
-                row.id = ids.next();
+        long[] ids = this.ids.take(rows.size(), count -> nextValues(connection, count));
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            for (int i = 0; i < rows.size(); i++) {
+                DeliveryEvent row = rows.get(i);
+                row.id = ids[i];
                 insert.setLong(1, row.id);
                 insert.setObject(2, row.eventId);
                 insert.setObject(3, row.occurrenceId);
@@ -97,6 +93,19 @@ final class StandardIngestStore implements IngestStore {
             }
             insert.executeBatch();
         }
+    }
+
+    private static long[] nextValues(Connection connection, int count) throws SQLException {
+        long[] values = new long[count];
+        try (Statement sequence = connection.createStatement()) {
+            for (int i = 0; i < count; i++) {
+                try (ResultSet value = sequence.executeQuery("select next value for delivery_event_seq")) {
+                    value.next();
+                    values[i] = value.getLong(1);
+                }
+            }
+        }
+        return values;
     }
 
     @Override

@@ -11,7 +11,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -100,20 +99,26 @@ public class EventIngestService {
     }
 
     private List<Outcome> ingestBatchOnce(List<IncomingEvent> batch) throws SQLException {
-        Set<DeliveryRef> refs = new LinkedHashSet<>();
-        batch.forEach(e -> refs.add(new DeliveryRef(e.occurrenceId(), e.receiverId())));
+        DeliveryRef[] refs = new DeliveryRef[batch.size()];
+        Set<DeliveryRef> distinct = new LinkedHashSet<>();
+        for (int i = 0; i < refs.length; i++) {
+            IncomingEvent e = batch.get(i);
+            refs[i] = new DeliveryRef(e.occurrenceId(), e.receiverId());
+            distinct.add(refs[i]);
+        }
         try (Connection connection = dataSource.getConnection()) {
-            Map<DeliveryRef, IngestStore.Known> known = store.lookup(connection, refs);
-            Set<IncomingEvent.Key> seen = new HashSet<>();
+            Map<DeliveryRef, IngestStore.Known> known = store.lookup(connection, distinct);
             // by delivery id, so that concurrent writers lock rows in the same order
             Map<Long, DeliveryAdvance> advances = new TreeMap<>();
             List<Outcome> outcomes = new ArrayList<>(batch.size());
             List<DeliveryEvent> rows = new ArrayList<>(batch.size());
-            for (IncomingEvent e : batch) {
-                IngestStore.Known delivery = known.get(new DeliveryRef(e.occurrenceId(), e.receiverId()));
+            for (int i = 0; i < refs.length; i++) {
+                IncomingEvent e = batch.get(i);
+                IngestStore.Known delivery = known.get(refs[i]);
                 if (delivery == null) {
                     outcomes.add(Outcome.UNKNOWN_DELIVERY);
-                } else if (delivery.stored().contains(e.event()) || !seen.add(e.key())) {
+                } else if (!delivery.stored().add(e.event())) {
+                    // stored before, or earlier in this batch: the set grows as the batch is read
                     outcomes.add(Outcome.DUPLICATE);
                 } else {
                     rows.add(row(e.occurrenceId(), e.receiverId(), e.event(), e.at(), e.reason(), e.eventId(),

@@ -153,6 +153,40 @@ class BatchedIngestTest {
                 .containsOnly(EventIngestService.Outcome.APPLIED);
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {1, 21})
+    void shouldStoreReasonsVerbatimInSmallAndLargeBatches(int occurrenceCount) {
+        // 21 occurrences make one batch of 504 events: large enough for COPY on PostgreSQL
+        String tricky = "Lỗi \"tải về\", 50%\nthử lại \\N \\ ,\"\" ";
+        List<IncomingEvent> batch = new ArrayList<>();
+        List<UUID> occurrenceIds = new ArrayList<>();
+        for (int o = 0; o < occurrenceCount; o++) {
+            UUID occurrenceId = freshOccurrenceWithDeliveries();
+            occurrenceIds.add(occurrenceId);
+            for (String rx : RECEIVERS) {
+                for (DeliveryState event : List.of(DeliveryState.FAILED, DeliveryState.DELIVERED,
+                        DeliveryState.DOWNLOADED, DeliveryState.PLAYING, DeliveryState.PLAYED,
+                        DeliveryState.PREEMPTED)) {
+                    batch.add(new IncomingEvent(UUID.randomUUID(), occurrenceId, rx, event, now(),
+                            tricky + rx + "/" + event, now()));
+                }
+            }
+        }
+
+        assertThat(ingest.ingestBatch(batch)).hasSize(batch.size()).containsOnly(EventIngestService.Outcome.APPLIED);
+
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (UUID occurrenceId : occurrenceIds) {
+                assertThat(events.list("occurrenceId", occurrenceId)).hasSize(RECEIVERS.size() * 6)
+                        .allSatisfy(e -> assertThat(e.reason).isEqualTo(tricky + e.receiverId + "/" + e.event));
+                assertThat(deliveries.list("occurrenceId", occurrenceId)).allSatisfy(d -> {
+                    assertThat(d.state).isEqualTo(DeliveryState.FAILED);
+                    assertThat(d.reason).isEqualTo(tricky + d.receiverId + "/FAILED");
+                });
+            }
+        });
+    }
+
     private UUID freshOccurrenceWithDeliveries() {
         return QuarkusTransaction.requiringNew().call(() -> {
             Occurrence occurrence = new Occurrence();
