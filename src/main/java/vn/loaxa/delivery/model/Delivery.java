@@ -94,7 +94,7 @@ public class Delivery {
         }
         state = event;
         stateRank = event.rank();
-        if (event == DeliveryState.FAILED || event == DeliveryState.MISSED || event == DeliveryState.PREEMPTED) {
+        if (event.carriesReason()) {
             reason = failureReason;
         }
         return true;

@@ -21,11 +21,6 @@ public class DeliveryRepository implements PanacheRepository<Delivery> {
         return list("occurrenceId in ?1 order by receiverId", occurrenceIds);
     }
 
-    /** Deliveries of one occurrence on the given receivers. */
-    public List<Delivery> forReceivers(UUID occurrenceId, Collection<String> receiverIds) {
-        return list("occurrenceId = ?1 and receiverId in ?2", occurrenceId, receiverIds);
-    }
-
     /** The latest deliveries of one receiver, newest change first. */
     public List<Delivery> recentOfReceiver(String receiverId, int limit) {
         return find("receiverId = ?1 order by updatedAt desc", receiverId).page(0, limit).list();

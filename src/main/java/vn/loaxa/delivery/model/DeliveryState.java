@@ -19,4 +19,9 @@ public enum DeliveryState {
     public boolean isFinal() {
         return rank == FINAL_RANK;
     }
+
+    /** Whether reaching this state records the reporter's reason. */
+    public boolean carriesReason() {
+        return this == FAILED || this == MISSED || this == PREEMPTED;
+    }
 }

@@ -1,43 +1,58 @@
 package vn.loaxa.delivery.service;
 
+import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import vn.loaxa.delivery.model.Delivery;
+import vn.loaxa.delivery.model.DeliveryAdvance;
 import vn.loaxa.delivery.model.DeliveryEvent;
 import vn.loaxa.delivery.model.DeliveryEventRepository;
 import vn.loaxa.delivery.model.DeliveryRepository;
 import vn.loaxa.delivery.model.DeliveryState;
+import vn.loaxa.delivery.model.IngestStore;
+import vn.loaxa.delivery.model.IngestStore.DeliveryRef;
 
 /** Stores receiver events idempotently, keyed by (occurrence, receiver, event), and advances deliveries. */
 @ApplicationScoped
 public class EventIngestService {
     private static final Logger LOG = Logger.getLogger(EventIngestService.class);
     private static final int ATTEMPTS = 3;
-    /** Receivers per IN list, well below every database's limit on bind parameters. */
-    private static final int IN_LIST = 1000;
+
+    public static final String REPLAYED_METER = "loaxa.ingest.replayed.batches";
 
     public enum Outcome { APPLIED, DUPLICATE, UNKNOWN_DELIVERY }
 
     private final DeliveryRepository deliveries;
     private final DeliveryEventRepository events;
+    private final AgroalDataSource dataSource;
+    private final IngestStore store;
+    private final Counter replayed;
 
-    public EventIngestService(DeliveryRepository deliveries, DeliveryEventRepository events) {
+    public EventIngestService(DeliveryRepository deliveries, DeliveryEventRepository events,
+            AgroalDataSource dataSource, IngestStore store, MeterRegistry registry) {
         this.deliveries = deliveries;
         this.events = events;
+        this.dataSource = dataSource;
+        this.store = store;
+        this.replayed = Counter.builder(REPLAYED_METER)
+                .description("Event batches that collided with another writer and were replayed one event at a time")
+                .register(registry);
     }
 
     public Outcome ingest(UUID occurrenceId, String receiverId, DeliveryState event, OffsetDateTime at,
@@ -62,9 +77,11 @@ public class EventIngestService {
     }
 
     /**
-     * Stores a batch of events in one transaction and returns one outcome per event, in order. If the batch
-     * collides with another replica (the same event stored, or the same delivery updated, concurrently), it is
-     * rolled back and replayed one event at a time, which sorts out every such race.
+     * Stores a batch of events in one transaction and returns one outcome per event, in order: one lookup of the
+     * deliveries and their stored events, one insert of the new events, one set-based update of the deliveries
+     * (see {@link IngestStore}). Concurrent updates of the same delivery need no retry, since the update is
+     * relative to the row it finds; if the batch collides with another replica storing the same event (or
+     * deadlocks with it), it is rolled back and replayed one event at a time, which sorts out every such race.
      */
     public List<Outcome> ingestBatch(List<IncomingEvent> batch) {
         if (batch.isEmpty()) {
@@ -75,54 +92,46 @@ public class EventIngestService {
         } catch (RuntimeException e) {
             // the failure may surface at commit, wrapped in a transaction exception: any failure means "replay"
             LOG.debugf(e, "Batch of %d events replayed one by one", batch.size());
+            replayed.increment();
             return batch.stream().map(one -> ingest(one.occurrenceId(), one.receiverId(), one.event(), one.at(),
                     one.reason(), one.eventId())).toList();
         }
     }
 
-    private List<Outcome> ingestBatchOnce(List<IncomingEvent> batch) {
-        Map<UUID, Set<String>> receiversByOccurrence = new LinkedHashMap<>();
-        batch.forEach(e -> receiversByOccurrence.computeIfAbsent(e.occurrenceId(), k -> new LinkedHashSet<>())
-                .add(e.receiverId()));
-        Map<DeliveryKey, Delivery> found = new HashMap<>();
-        Set<IncomingEvent.Key> seen = new HashSet<>();
-        receiversByOccurrence.forEach((occurrenceId, receiverIds) -> {
-            for (List<String> chunk : chunks(List.copyOf(receiverIds))) {
-                deliveries.forReceivers(occurrenceId, chunk)
-                        .forEach(d -> found.put(new DeliveryKey(occurrenceId, d.receiverId), d));
-                events.storedFor(occurrenceId, chunk).forEach(row -> seen.add(
-                        new IncomingEvent.Key(occurrenceId, (String) row[0], (DeliveryState) row[1])));
-            }
-        });
-        OffsetDateTime now = OffsetDateTime.now();
-        List<Outcome> outcomes = new ArrayList<>(batch.size());
-        List<DeliveryEvent> rows = new ArrayList<>();
-        for (IncomingEvent e : batch) {
-            Delivery delivery = found.get(new DeliveryKey(e.occurrenceId(), e.receiverId()));
-            if (delivery == null) {
-                outcomes.add(Outcome.UNKNOWN_DELIVERY);
-            } else if (!seen.add(e.key())) {
-                outcomes.add(Outcome.DUPLICATE);
-            } else {
-                rows.add(row(e.occurrenceId(), e.receiverId(), e.event(), e.at(), e.reason(), e.eventId(),
-                        e.receivedAt()));
-                delivery.apply(e.event(), e.at(), e.reason(), now);
-                outcomes.add(Outcome.APPLIED);
-            }
+    private List<Outcome> ingestBatchOnce(List<IncomingEvent> batch) throws SQLException {
+        DeliveryRef[] refs = new DeliveryRef[batch.size()];
+        Set<DeliveryRef> distinct = new LinkedHashSet<>();
+        for (int i = 0; i < refs.length; i++) {
+            IncomingEvent e = batch.get(i);
+            refs[i] = new DeliveryRef(e.occurrenceId(), e.receiverId());
+            distinct.add(refs[i]);
         }
-        events.insertBatch(rows);
-        return outcomes;
-    }
-
-    private static List<List<String>> chunks(List<String> values) {
-        List<List<String>> chunks = new ArrayList<>();
-        for (int i = 0; i < values.size(); i += IN_LIST) {
-            chunks.add(values.subList(i, Math.min(values.size(), i + IN_LIST)));
+        try (Connection connection = dataSource.getConnection()) {
+            Map<DeliveryRef, IngestStore.Known> known = store.lookup(connection, distinct);
+            // by delivery id, so that concurrent writers lock rows in the same order
+            Map<Long, DeliveryAdvance> advances = new TreeMap<>();
+            List<Outcome> outcomes = new ArrayList<>(batch.size());
+            List<DeliveryEvent> rows = new ArrayList<>(batch.size());
+            for (int i = 0; i < refs.length; i++) {
+                IncomingEvent e = batch.get(i);
+                IngestStore.Known delivery = known.get(refs[i]);
+                if (delivery == null) {
+                    outcomes.add(Outcome.UNKNOWN_DELIVERY);
+                } else if (!delivery.stored().add(e.event())) {
+                    // stored before, or earlier in this batch: the set grows as the batch is read
+                    outcomes.add(Outcome.DUPLICATE);
+                } else {
+                    rows.add(row(e.occurrenceId(), e.receiverId(), e.event(), e.at(), e.reason(), e.eventId(),
+                            e.receivedAt()));
+                    advances.computeIfAbsent(delivery.deliveryId(), DeliveryAdvance::new)
+                            .add(e.event(), e.at(), e.reason());
+                    outcomes.add(Outcome.APPLIED);
+                }
+            }
+            store.insertEvents(connection, rows);
+            store.advance(connection, advances.values(), OffsetDateTime.now());
+            return outcomes;
         }
-        return chunks;
-    }
-
-    private record DeliveryKey(UUID occurrenceId, String receiverId) {
     }
 
     private static DeliveryEvent row(UUID occurrenceId, String receiverId, DeliveryState event, OffsetDateTime at,

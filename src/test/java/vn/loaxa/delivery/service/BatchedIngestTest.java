@@ -3,6 +3,7 @@ package vn.loaxa.delivery.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -22,6 +23,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import vn.loaxa.delivery.model.Delivery;
@@ -55,6 +57,8 @@ class BatchedIngestTest {
     DeliveryEventRepository events;
     @Inject
     OccurrenceRepository occurrences;
+    @Inject
+    MeterRegistry registry;
 
     @BeforeEach
     void seedOnce() throws Exception {
@@ -75,6 +79,7 @@ class BatchedIngestTest {
     @ValueSource(longs = {1, 7, 42, 2026, 31337})
     void shouldEndWhereOneByOneApplicationEndsWhateverTheOrderDuplicatesAndBatchBoundaries(long seed) {
         Random random = new Random(seed);
+        double replayedBefore = registry.counter(EventIngestService.REPLAYED_METER).count();
         for (int trial = 0; trial < 8; trial++) {
             UUID occurrenceId = freshOccurrenceWithDeliveries();
             List<IncomingEvent> stream = randomEvents(random, occurrenceId);
@@ -100,6 +105,8 @@ class BatchedIngestTest {
                 }
             });
         }
+        // one writer, no collisions: every batch took the batched path, not the one-by-one replay
+        assertThat(registry.counter(EventIngestService.REPLAYED_METER).count()).isEqualTo(replayedBefore);
     }
 
     @ParameterizedTest
@@ -121,6 +128,63 @@ class BatchedIngestTest {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> QuarkusTransaction.requiringNew().run(() ->
                 deliveries.list("occurrenceId", occurrenceId).forEach(actual ->
                         assertThat(actual.state).isEqualTo(expected.get(actual.receiverId).state))));
+    }
+
+    @Test
+    void shouldTakeEventIdsFromTheSameSequenceAsTheEntityGeneratorWithoutCollisions() {
+        // the one-by-one path (the replay after a collision) persists entities; batches assign ids themselves
+        List<EventIngestService.Outcome> outcomes = new ArrayList<>();
+        for (int round = 0; round < 3; round++) {
+            UUID occurrenceId = freshOccurrenceWithDeliveries();
+            List<IncomingEvent> all = new ArrayList<>();
+            for (String rx : RECEIVERS) {
+                for (DeliveryState event : EVENTS) {
+                    all.add(new IncomingEvent(UUID.randomUUID(), occurrenceId, rx, event, now(), null, now()));
+                }
+            }
+            for (int i = 0; i + 1 < all.size(); i += 2) {
+                IncomingEvent one = all.get(i);
+                outcomes.add(ingest.ingest(one.occurrenceId(), one.receiverId(), one.event(), one.at(), one.reason(),
+                        one.eventId()));
+                outcomes.addAll(ingest.ingestBatch(List.of(all.get(i + 1))));
+            }
+        }
+        assertThat(outcomes).hasSize(3 * RECEIVERS.size() * EVENTS.size())
+                .containsOnly(EventIngestService.Outcome.APPLIED);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 21})
+    void shouldStoreReasonsVerbatimInSmallAndLargeBatches(int occurrenceCount) {
+        // 21 occurrences make one batch of 504 events: large enough for COPY on PostgreSQL
+        String tricky = "Lỗi \"tải về\", 50%\nthử lại \\N \\ ,\"\" ";
+        List<IncomingEvent> batch = new ArrayList<>();
+        List<UUID> occurrenceIds = new ArrayList<>();
+        for (int o = 0; o < occurrenceCount; o++) {
+            UUID occurrenceId = freshOccurrenceWithDeliveries();
+            occurrenceIds.add(occurrenceId);
+            for (String rx : RECEIVERS) {
+                for (DeliveryState event : List.of(DeliveryState.FAILED, DeliveryState.DELIVERED,
+                        DeliveryState.DOWNLOADED, DeliveryState.PLAYING, DeliveryState.PLAYED,
+                        DeliveryState.PREEMPTED)) {
+                    batch.add(new IncomingEvent(UUID.randomUUID(), occurrenceId, rx, event, now(),
+                            tricky + rx + "/" + event, now()));
+                }
+            }
+        }
+
+        assertThat(ingest.ingestBatch(batch)).hasSize(batch.size()).containsOnly(EventIngestService.Outcome.APPLIED);
+
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (UUID occurrenceId : occurrenceIds) {
+                assertThat(events.list("occurrenceId", occurrenceId)).hasSize(RECEIVERS.size() * 6)
+                        .allSatisfy(e -> assertThat(e.reason).isEqualTo(tricky + e.receiverId + "/" + e.event));
+                assertThat(deliveries.list("occurrenceId", occurrenceId)).allSatisfy(d -> {
+                    assertThat(d.state).isEqualTo(DeliveryState.FAILED);
+                    assertThat(d.reason).isEqualTo(tricky + d.receiverId + "/FAILED");
+                });
+            }
+        });
     }
 
     private UUID freshOccurrenceWithDeliveries() {

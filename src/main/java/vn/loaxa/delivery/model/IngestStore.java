@@ -1,0 +1,39 @@
+package vn.loaxa.delivery.model;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The statements of batched event ingestion, in plain JDBC on the caller's connection and transaction: ingestion
+ * is the hottest write path, and entity loading and dirty checking cost more than the writes themselves. One
+ * implementation per database family, chosen once by {@link IngestStores}.
+ */
+public interface IngestStore {
+
+    /** Identifies a delivery as receivers do: (occurrence, receiver). */
+    record DeliveryRef(UUID occurrenceId, String receiverId) {
+    }
+
+    /** A delivery that exists, with the events already stored for it (a fresh, mutable set per lookup). */
+    record Known(long deliveryId, EnumSet<DeliveryState> stored) {
+    }
+
+    /** The deliveries among {@code refs} that exist; missing ones are absent from the map. */
+    Map<DeliveryRef, Known> lookup(Connection connection, Collection<DeliveryRef> refs) throws SQLException;
+
+    /** Inserts new events, assigning their ids from {@code delivery_event_seq}. */
+    void insertEvents(Connection connection, List<DeliveryEvent> rows) throws SQLException;
+
+    /**
+     * Applies each advance relative to the row as it is when the statement reaches it, never from a value read
+     * earlier, so that a concurrent writer's progress is kept and no state moves backwards.
+     */
+    void advance(Connection connection, Collection<DeliveryAdvance> advances, OffsetDateTime now)
+            throws SQLException;
+}
