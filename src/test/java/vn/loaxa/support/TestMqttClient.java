@@ -75,6 +75,14 @@ public final class TestMqttClient implements AutoCloseable {
         client.publish(topic, payload, 1, false);
     }
 
+    /**
+     * Publishes at QoS 0, for floods: no acknowledgement to wait for, so a broker's limit on messages in flight
+     * (Mosquitto's is small) cannot refuse the sender before the server sees the flood.
+     */
+    public void publishAtMostOnce(String topic, byte[] payload) throws MqttException {
+        client.publish(topic, payload, 0, false);
+    }
+
     /** Publishes with QoS 1 and returns the broker's PUBACK reason code (0 when accepted, 0x87 when refused). */
     public int publishForReasonCode(String topic, String payload) throws MqttException {
         IMqttToken token = client.getTopic(topic).publish(payload.getBytes(StandardCharsets.UTF_8), 1, false);
