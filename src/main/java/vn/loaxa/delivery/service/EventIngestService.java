@@ -34,10 +34,13 @@ public class EventIngestService {
 
     private final DeliveryRepository deliveries;
     private final DeliveryEventRepository events;
+    private final LateAreaDeliveries lateJoiners;
 
-    public EventIngestService(DeliveryRepository deliveries, DeliveryEventRepository events) {
+    public EventIngestService(DeliveryRepository deliveries, DeliveryEventRepository events,
+            LateAreaDeliveries lateJoiners) {
         this.deliveries = deliveries;
         this.events = events;
+        this.lateJoiners = lateJoiners;
     }
 
     public Outcome ingest(UUID occurrenceId, String receiverId, DeliveryState event, OffsetDateTime at,
@@ -52,11 +55,13 @@ public class EventIngestService {
                 }
             } catch (PersistenceException e) {
                 // another replica stored the same event first: the unique key makes this a duplicate
-                if (attempt == ATTEMPTS || !QuarkusTransaction.requiringNew()
-                        .call(() -> events.exists(occurrenceId, receiverId, event))) {
+                if (QuarkusTransaction.requiringNew().call(() -> events.exists(occurrenceId, receiverId, event))) {
+                    return Outcome.DUPLICATE;
+                }
+                // or created the same late joiner's delivery first: the next attempt finds it
+                if (attempt == ATTEMPTS) {
                     throw e;
                 }
-                return Outcome.DUPLICATE;
             }
         }
     }
@@ -86,15 +91,21 @@ public class EventIngestService {
                 .add(e.receiverId()));
         Map<DeliveryKey, Delivery> found = new HashMap<>();
         Set<IncomingEvent.Key> seen = new HashSet<>();
+        OffsetDateTime now = OffsetDateTime.now();
         receiversByOccurrence.forEach((occurrenceId, receiverIds) -> {
             for (List<String> chunk : chunks(List.copyOf(receiverIds))) {
                 deliveries.forReceivers(occurrenceId, chunk)
                         .forEach(d -> found.put(new DeliveryKey(occurrenceId, d.receiverId), d));
                 events.storedFor(occurrenceId, chunk).forEach(row -> seen.add(
                         new IncomingEvent.Key(occurrenceId, (String) row[0], (DeliveryState) row[1])));
+                List<String> missing = chunk.stream()
+                        .filter(rx -> !found.containsKey(new DeliveryKey(occurrenceId, rx))).toList();
+                if (!missing.isEmpty()) {
+                    lateJoiners.create(occurrenceId, missing, now)
+                            .forEach(d -> found.put(new DeliveryKey(occurrenceId, d.receiverId), d));
+                }
             }
         });
-        OffsetDateTime now = OffsetDateTime.now();
         List<Outcome> outcomes = new ArrayList<>(batch.size());
         List<DeliveryEvent> rows = new ArrayList<>();
         for (IncomingEvent e : batch) {
@@ -140,14 +151,15 @@ public class EventIngestService {
 
     private Outcome ingestOnce(UUID occurrenceId, String receiverId, DeliveryState event, OffsetDateTime at,
             String reason, UUID eventId) {
-        Optional<Delivery> delivery = deliveries.findFor(occurrenceId, receiverId);
+        OffsetDateTime now = OffsetDateTime.now();
+        Optional<Delivery> delivery = deliveries.findFor(occurrenceId, receiverId).or(() -> lateJoiners
+                .create(occurrenceId, List.of(receiverId), now).stream().findFirst());
         if (delivery.isEmpty()) {
             return Outcome.UNKNOWN_DELIVERY;
         }
         if (events.exists(occurrenceId, receiverId, event)) {
             return Outcome.DUPLICATE;
         }
-        OffsetDateTime now = OffsetDateTime.now();
         events.persist(row(occurrenceId, receiverId, event, at, reason, eventId, now));
         delivery.get().apply(event, at, reason, now);
         events.flush();
