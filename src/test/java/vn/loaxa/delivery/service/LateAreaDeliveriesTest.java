@@ -21,11 +21,13 @@ import vn.loaxa.delivery.service.EventIngestService.Outcome;
 import vn.loaxa.schedule.model.Occurrence;
 import vn.loaxa.schedule.model.OccurrenceRepository;
 import vn.loaxa.support.Fixtures;
+import vn.loaxa.support.ReceiverBulk;
 import vn.loaxa.support.TestAudio;
 
 /**
  * A receiver placed in an area after an area occurrence went out still has the entry (the retained area manifest),
- * so its events must count: its first event creates its delivery, once, and only inside the area's subtree.
+ * so it must have a delivery: created when it is provisioned, or else by its first event; once, and only inside the
+ * area's subtree.
  */
 @QuarkusTest
 class LateAreaDeliveriesTest {
@@ -35,6 +37,8 @@ class LateAreaDeliveriesTest {
     DeliveryRepository deliveries;
     @Inject
     OccurrenceRepository occurrences;
+    @Inject
+    ReceiverBulk bulk;
 
     @Test
     void shouldRecordEventsOfAReceiverThatJoinedTheAreaAfterDispatch() throws Exception {
@@ -51,32 +55,47 @@ class LateAreaDeliveriesTest {
                         occurrences.ofBroadcast(UUID.fromString(broadcastId)).get(0)), o -> "LATE".equals(o.groupArea));
         UUID occurrence = dispatched.id;
 
+        // provisioned below the area: its delivery is there before it reports anything
         Fixtures.receiver("late-rx-1", "LATE-V", List.of("vie"));
-        Fixtures.receiver("late-rx-2", "LATE", List.of("vie"));
+        assertThat(rows(occurrence)).filteredOn(d -> d.receiverId.equals("late-rx-1")).singleElement()
+                .satisfies(d -> {
+                    assertThat(d.state).isEqualTo(DeliveryState.SCHEDULED);
+                    assertThat(d.mediaId).isEqualTo(dispatched.groupMediaId).isNotNull();
+                });
+        // written without the provisioning event (as when provisioning raced the dispatch): its first event creates it
+        bulk.create("LATE", "late-bulk", 1);
         Fixtures.receiver("late-out", "LATE-OUT", List.of("vie"));
-        assertThat(ingest.ingestBatch(List.of(event(occurrence, "late-rx-1", DeliveryState.DELIVERED),
-                event(occurrence, "late-out", DeliveryState.DELIVERED))))
-                .containsExactly(Outcome.APPLIED, Outcome.UNKNOWN_DELIVERY);
-        assertThat(ingest.ingestBatch(List.of(event(occurrence, "late-rx-1", DeliveryState.PLAYING),
-                event(occurrence, "late-rx-1", DeliveryState.DELIVERED))))
+        assertThat(ingest.ingestBatch(List.of(event(occurrence, "late-bulk-00000", DeliveryState.DELIVERED),
+                event(occurrence, "late-out", DeliveryState.DELIVERED), event(occurrence, "late-rx-1",
+                        DeliveryState.PLAYING))))
+                .containsExactly(Outcome.APPLIED, Outcome.UNKNOWN_DELIVERY, Outcome.APPLIED);
+        assertThat(ingest.ingestBatch(List.of(event(occurrence, "late-bulk-00000", DeliveryState.PLAYING),
+                event(occurrence, "late-bulk-00000", DeliveryState.DELIVERED))))
                 .containsExactly(Outcome.APPLIED, Outcome.DUPLICATE);
-        assertThat(ingest.ingest(occurrence, "late-rx-2", DeliveryState.PLAYED, OffsetDateTime.now(), null,
+        bulk.create("LATE", "late-one", 1);
+        assertThat(ingest.ingest(occurrence, "late-one-00000", DeliveryState.PLAYED, OffsetDateTime.now(), null,
                 UUID.randomUUID())).isEqualTo(Outcome.APPLIED);
 
-        List<Delivery> rows = QuarkusTransaction.requiringNew().call(() -> deliveries.ofOccurrences(List.of(occurrence)));
-        assertThat(rows).extracting(d -> d.receiverId).containsExactly("late-rx-0", "late-rx-1", "late-rx-2");
-        assertThat(rows).filteredOn(d -> d.receiverId.equals("late-rx-1")).singleElement().satisfies(d -> {
+        List<Delivery> rows = rows(occurrence);
+        assertThat(rows).extracting(d -> d.receiverId)
+                .containsExactly("late-bulk-00000", "late-one-00000", "late-rx-0", "late-rx-1");
+        assertThat(rows).filteredOn(d -> d.receiverId.equals("late-bulk-00000")).singleElement().satisfies(d -> {
             assertThat(d.state).isEqualTo(DeliveryState.PLAYING);
-            assertThat(d.mediaId).isEqualTo(dispatched.groupMediaId).isNotNull();
+            assertThat(d.mediaId).isEqualTo(dispatched.groupMediaId);
         });
-        assertThat(rows).filteredOn(d -> d.receiverId.equals("late-rx-2")).singleElement()
+        assertThat(rows).filteredOn(d -> d.receiverId.equals("late-one-00000")).singleElement()
                 .satisfies(d -> assertThat(d.state).isEqualTo(DeliveryState.PLAYED));
 
-        // a cancelled occurrence takes no new receivers
+        // a cancelled occurrence takes no new receivers, neither when provisioned nor by an event
         asAdmin().post("/api/v1/broadcasts/" + broadcastId + "/cancel").then().statusCode(200);
         Fixtures.receiver("late-rx-3", "LATE", List.of("vie"));
         assertThat(ingest.ingestBatch(List.of(event(occurrence, "late-rx-3", DeliveryState.DELIVERED))))
                 .containsExactly(Outcome.UNKNOWN_DELIVERY);
+        assertThat(rows(occurrence)).extracting(d -> d.receiverId).doesNotContain("late-rx-3");
+    }
+
+    private List<Delivery> rows(UUID occurrence) {
+        return QuarkusTransaction.requiringNew().call(() -> deliveries.ofOccurrences(List.of(occurrence)));
     }
 
     private static IncomingEvent event(UUID occurrence, String receiverId, DeliveryState state) {
