@@ -59,7 +59,8 @@ public class ReportService {
     /**
      * A relay window counts as a play of its broadcast (key: the broadcast id, name: the relay title), under the
      * topic {@value #RELAY_TOPIC} and the language {@value #RELAY_LANGUAGE} (a stream's language is not recorded);
-     * its seconds are those the receiver reported, or the window.
+     * its seconds are those the receiver reported, or the window. A bulletin play counts the audio the receiver was
+     * sent (its language variant), so that plays per language and per content item are what was heard.
      */
     @Transactional
     public PlaysReport plays(LocalDate from, LocalDate to, String areaCode) {
@@ -71,7 +72,7 @@ public class ReportService {
                 join Occurrence o on o.id = d.occurrenceId
                 join Broadcast br on br.id = o.broadcastId
                 left join Bulletin b on b.id = br.bulletinId
-                left join Media m on m.id = o.mediaId
+                left join Media m on m.id = coalesce(d.mediaId, o.mediaId)
                 join Receiver r on r.id = d.receiverId
                 join Area a on a.code = r.areaCode
                 where a.path like :subtree and d.state = :played and o.playAt >= :from and o.playAt < :to

@@ -151,6 +151,37 @@ class ReportResourceTest {
     }
 
     @Test
+    void shouldCountEachPlayUnderTheLanguageVariantTheReceiverWasSent() throws Exception {
+        Fixtures.area("RV", "COMMUNE", null);
+        Fixtures.receiver("rv-rx-vie", "RV", List.of("vie"));
+        Fixtures.receiver("rv-rx-tyz", "RV", List.of("tyz"));
+        java.nio.file.Path wav = TestAudio.sineWav(Files.createTempFile("rv", ".wav"), 1.5, 440, 0.2);
+        String vietnamese = Fixtures.uploadReadyMedia(wav, "Tin tiếng Việt", "vie");
+        String tay = Fixtures.uploadReadyMedia(wav, "Tin tiếng Tày", "tyz");
+        String bulletin = Fixtures.approvedBulletin("Bản tin song ngữ",
+                List.of(List.of(vietnamese, "vie"), List.of(tay, "tyz")));
+        String broadcastId = Fixtures.broadcast(bulletin, List.of("RV"), List.of(),
+                OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(50));
+        await().atMost(Duration.ofSeconds(20)).until(() -> asAdmin()
+                .get("/api/v1/broadcasts/" + broadcastId + "/deliveries").jsonPath().getInt("total") == 2);
+        UUID occurrence = QuarkusTransaction.requiringNew().call(() ->
+                occurrences.ofBroadcast(UUID.fromString(broadcastId)).get(0).id);
+        OffsetDateTime t = OffsetDateTime.now(ZoneOffset.UTC);
+        List<IncomingEvent> events = new ArrayList<>();
+        for (String rx : List.of("rv-rx-vie", "rv-rx-tyz")) {
+            events.add(event(occurrence, rx, DeliveryState.PLAYING, t));
+            events.add(event(occurrence, rx, DeliveryState.PLAYED, t.plusSeconds(20)));
+        }
+        assertThat(ingest.ingestBatch(events)).containsOnly(EventIngestService.Outcome.APPLIED);
+
+        JsonPath json = asAdmin().get("/api/v1/reports/plays?from=" + TODAY.minusDays(1) + "&to="
+                + TODAY.plusDays(1) + "&area=RV").then().statusCode(200).extract().jsonPath();
+        assertThat(json.getLong("plays")).isEqualTo(2);
+        assertThat(json.getList("byLanguage.key")).containsExactlyInAnyOrder("vie", "tyz");
+        assertThat(json.getList("byContent.key")).hasSize(2);
+    }
+
+    @Test
     void shouldRejectAnUnknownFormatNextToTheField() {
         asAdmin().get("/api/v1/reports/plays" + RANGE + "&format=docx").then().statusCode(422);
         asAdmin().get("/api/v1/reports/plays?from=" + TODAY + "&to=" + TODAY.minusDays(1)).then().statusCode(422);
