@@ -43,9 +43,11 @@ public class EventIngestService {
     private final AgroalDataSource dataSource;
     private final IngestStore store;
     private final Counter replayed;
+    private final LateAreaDeliveries lateJoiners;
 
     public EventIngestService(DeliveryRepository deliveries, DeliveryEventRepository events,
-            AgroalDataSource dataSource, IngestStore store, MeterRegistry registry) {
+            AgroalDataSource dataSource, IngestStore store, MeterRegistry registry, LateAreaDeliveries lateJoiners) {
+        this.lateJoiners = lateJoiners;
         this.deliveries = deliveries;
         this.events = events;
         this.dataSource = dataSource;
@@ -67,11 +69,13 @@ public class EventIngestService {
                 }
             } catch (PersistenceException e) {
                 // another replica stored the same event first: the unique key makes this a duplicate
-                if (attempt == ATTEMPTS || !QuarkusTransaction.requiringNew()
-                        .call(() -> events.exists(occurrenceId, receiverId, event))) {
+                if (QuarkusTransaction.requiringNew().call(() -> events.exists(occurrenceId, receiverId, event))) {
+                    return Outcome.DUPLICATE;
+                }
+                // or created the same late joiner's delivery first: the next attempt finds it
+                if (attempt == ATTEMPTS) {
                     throw e;
                 }
-                return Outcome.DUPLICATE;
             }
         }
     }
@@ -108,6 +112,7 @@ public class EventIngestService {
         }
         try (Connection connection = dataSource.getConnection()) {
             Map<DeliveryRef, IngestStore.Known> known = store.lookup(connection, distinct);
+            addLateJoiners(distinct, known);
             // by delivery id, so that concurrent writers lock rows in the same order
             Map<Long, DeliveryAdvance> advances = new TreeMap<>();
             List<Outcome> outcomes = new ArrayList<>(batch.size());
@@ -134,6 +139,31 @@ public class EventIngestService {
         }
     }
 
+    /**
+     * Creates the deliveries of receivers that joined an area after its occurrence went out (see
+     * {@link LateAreaDeliveries}) and flushes them, so that the batch's own statements, on the transaction's
+     * connection, find them.
+     */
+    private void addLateJoiners(Set<DeliveryRef> refs, Map<DeliveryRef, IngestStore.Known> known) {
+        Map<UUID, List<String>> missing = new java.util.LinkedHashMap<>();
+        refs.stream().filter(ref -> !known.containsKey(ref)).forEach(ref ->
+                missing.computeIfAbsent(ref.occurrenceId(), k -> new ArrayList<>()).add(ref.receiverId()));
+        if (missing.isEmpty()) {
+            return;
+        }
+        OffsetDateTime now = OffsetDateTime.now();
+        List<Delivery> created = new ArrayList<>();
+        missing.forEach((occurrenceId, receiverIds) -> created.addAll(lateJoiners.create(occurrenceId, receiverIds, now)));
+        if (created.isEmpty()) {
+            return;
+        }
+        deliveries.flush();
+        for (Delivery delivery : created) {
+            known.put(new DeliveryRef(delivery.occurrenceId, delivery.receiverId),
+                    new IngestStore.Known(delivery.id, java.util.EnumSet.noneOf(DeliveryState.class)));
+        }
+    }
+
     private static DeliveryEvent row(UUID occurrenceId, String receiverId, DeliveryState event, OffsetDateTime at,
             String reason, UUID eventId, OffsetDateTime receivedAt) {
         DeliveryEvent row = new DeliveryEvent();
@@ -149,14 +179,15 @@ public class EventIngestService {
 
     private Outcome ingestOnce(UUID occurrenceId, String receiverId, DeliveryState event, OffsetDateTime at,
             String reason, UUID eventId) {
-        Optional<Delivery> delivery = deliveries.findFor(occurrenceId, receiverId);
+        OffsetDateTime now = OffsetDateTime.now();
+        Optional<Delivery> delivery = deliveries.findFor(occurrenceId, receiverId).or(() -> lateJoiners
+                .create(occurrenceId, List.of(receiverId), now).stream().findFirst());
         if (delivery.isEmpty()) {
             return Outcome.UNKNOWN_DELIVERY;
         }
         if (events.exists(occurrenceId, receiverId, event)) {
             return Outcome.DUPLICATE;
         }
-        OffsetDateTime now = OffsetDateTime.now();
         events.persist(row(occurrenceId, receiverId, event, at, reason, eventId, now));
         delivery.get().apply(event, at, reason, now);
         events.flush();

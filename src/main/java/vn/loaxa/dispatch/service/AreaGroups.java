@@ -116,26 +116,38 @@ public class AreaGroups {
     /**
      * The other pending occurrences that share a receiver with {@code occurrence} and overlap it (conservatively:
      * play time to window end) with one NORMAL and the other not: the priority rule may shift or drop the NORMAL one
-     * on some receivers only, so neither can be the same for a whole area.
+     * on some receivers only, so neither can be the same for a whole area. Occurrences are narrowed by time and
+     * priority first (usually to none), and only those few are checked for a shared receiver, each by index lookups
+     * on the delivery key, so the cost does not grow with the deliveries of unrelated occurrences.
      */
     public List<Conflict> conflicts(Occurrence occurrence, Priority priority, OffsetDateTime now) {
         String across = priority == Priority.NORMAL ? "<>" : "=";
-        return em.createQuery("""
-                select distinct o.id, o.groupArea from Delivery d
-                join Occurrence o on o.id = d.occurrenceId
+        List<UUID> overlapping = em.createQuery("""
+                select o.id from Occurrence o
                 join Broadcast b on b.id = o.broadcastId
                 left join Bulletin bl on bl.id = b.bulletinId
-                where o.id <> :id and o.cancelledAt is null and d.stateRank < :final and o.windowEnd > :now
+                where o.id <> :id and o.cancelledAt is null and o.windowEnd > :now
                   and o.playAt < :end and o.windowEnd > :start
                   and coalesce(bl.priority, b.relayPriority) %s :normal
-                  and d.receiverId in (select d2.receiverId from Delivery d2 where d2.occurrenceId = :id)
-                """.formatted(across), Object[].class)
+                """.formatted(across), UUID.class)
                 .setParameter("id", occurrence.id)
-                .setParameter("final", DeliveryState.FINAL_RANK)
                 .setParameter("now", now)
                 .setParameter("end", occurrence.windowEnd)
                 .setParameter("start", occurrence.playAt)
                 .setParameter("normal", Priority.NORMAL)
+                .getResultList();
+        if (overlapping.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("""
+                select distinct o.id, o.groupArea from Delivery d
+                join Occurrence o on o.id = d.occurrenceId
+                where d.occurrenceId in :overlapping and d.stateRank < :final
+                  and exists (select 1 from Delivery d2 where d2.occurrenceId = :id and d2.receiverId = d.receiverId)
+                """, Object[].class)
+                .setParameter("overlapping", overlapping)
+                .setParameter("final", DeliveryState.FINAL_RANK)
+                .setParameter("id", occurrence.id)
                 .getResultStream().map(row -> new Conflict((UUID) row[0], (String) row[1])).toList();
     }
 }

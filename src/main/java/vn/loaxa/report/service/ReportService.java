@@ -38,6 +38,9 @@ import vn.loaxa.report.api.PlaysReport;
 public class ReportService {
     public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final int MAX_DAYS = 366;
+    static final String RELAY_TOPIC = "relay";
+    /** ISO 639-3 "undetermined". */
+    static final String RELAY_LANGUAGE = "und";
 
     private final EntityManager em;
     private final AreaRepository areas;
@@ -53,37 +56,57 @@ public class ReportService {
             String areaName, long seconds) {
     }
 
+    /**
+     * A relay window counts as a play of its broadcast (key: the broadcast id, name: the relay title), under the
+     * topic {@value #RELAY_TOPIC} and the language {@value #RELAY_LANGUAGE} (a stream's language is not recorded);
+     * its seconds are those the receiver reported, or the window. A bulletin play counts the audio the receiver was
+     * sent (its language variant), so that plays per language and per content item are what was heard.
+     */
     @Transactional
     public PlaysReport plays(LocalDate from, LocalDate to, String areaCode) {
         String subtree = subtree(from, to, areaCode);
         List<Object[]> rows = em.createQuery("""
-                select m.id, m.title, m.language, b.topic, a.code, a.name, d.startedAt, d.finishedAt, m.durationMs
-                from Delivery d, Occurrence o, Broadcast br, Bulletin b, Media m, Receiver r, Area a
-                where d.occurrenceId = o.id and o.broadcastId = br.id and br.bulletinId = b.id and o.mediaId = m.id
-                  and d.receiverId = r.id and r.areaCode = a.code and a.path like :subtree
-                  and d.state = :played and o.playAt >= :from and o.playAt < :to
-                  and br.testMode = false""", Object[].class)
+                select coalesce(m.id, br.id), coalesce(m.title, br.relayTitle), m.language, b.topic, a.code, a.name,
+                    d.startedAt, d.finishedAt, m.durationMs, br.relayWindowSeconds
+                from Delivery d
+                join Occurrence o on o.id = d.occurrenceId
+                join Broadcast br on br.id = o.broadcastId
+                left join Bulletin b on b.id = br.bulletinId
+                left join Media m on m.id = coalesce(d.mediaId, o.mediaId)
+                join Receiver r on r.id = d.receiverId
+                join Area a on a.code = r.areaCode
+                where a.path like :subtree and d.state = :played and o.playAt >= :from and o.playAt < :to
+                  and br.testMode = false and (m.id is not null or br.relayUrl is not null)""", Object[].class)
                 .setParameter("subtree", subtree).setParameter("played", DeliveryState.PLAYED)
                 .setParameter("from", start(from)).setParameter("to", end(to))
                 .getResultList();
-        List<Play> plays = rows.stream().map(row -> new Play(row[0].toString(), (String) row[1], (String) row[2],
-                (String) row[3], (String) row[4], (String) row[5],
-                seconds((OffsetDateTime) row[6], (OffsetDateTime) row[7], (Long) row[8]))).toList();
+        List<Play> plays = rows.stream().map(ReportService::play).toList();
         return new PlaysReport(from, to, areaCode, plays.size(), plays.stream().mapToLong(Play::seconds).sum(),
                 group(plays, Play::mediaId, Play::mediaTitle), group(plays, Play::topic, Play::topic),
                 group(plays, Play::language, Play::language), group(plays, Play::areaCode, Play::areaName));
+    }
+
+    private static Play play(Object[] row) {
+        boolean relay = row[9] != null;
+        Long plannedMs = relay ? Long.valueOf(((Integer) row[9]) * 1000L) : (Long) row[8];
+        return new Play(row[0].toString(), (String) row[1], relay ? RELAY_LANGUAGE : (String) row[2],
+                relay ? RELAY_TOPIC : (String) row[3], (String) row[4], (String) row[5],
+                seconds((OffsetDateTime) row[6], (OffsetDateTime) row[7], plannedMs));
     }
 
     @Transactional
     public AsRunReport asRun(LocalDate from, LocalDate to, String areaCode) {
         String subtree = subtree(from, to, areaCode);
         List<AsRunReport.Row> rows = em.createQuery("""
-                select o.id, b.title, d.receiverId, r.areaCode, o.playAt, d.startedAt, d.finishedAt, d.state, d.reason,
-                    br.testMode
-                from Delivery d, Occurrence o, Broadcast br, Bulletin b, Receiver r, Area a
-                where d.occurrenceId = o.id and o.broadcastId = br.id and br.bulletinId = b.id
-                  and d.receiverId = r.id and r.areaCode = a.code and a.path like :subtree
-                  and o.playAt >= :from and o.playAt < :to
+                select o.id, coalesce(b.title, br.relayTitle), d.receiverId, r.areaCode, o.playAt, d.startedAt,
+                    d.finishedAt, d.state, d.reason, br.testMode
+                from Delivery d
+                join Occurrence o on o.id = d.occurrenceId
+                join Broadcast br on br.id = o.broadcastId
+                left join Bulletin b on b.id = br.bulletinId
+                join Receiver r on r.id = d.receiverId
+                join Area a on a.code = r.areaCode
+                where a.path like :subtree and o.playAt >= :from and o.playAt < :to
                 order by o.playAt, o.id, d.receiverId""", Object[].class)
                 .setParameter("subtree", subtree)
                 .setParameter("from", start(from)).setParameter("to", end(to))

@@ -79,6 +79,20 @@ class ReportResourceTest {
             events.add(event(occurrence, rx, DeliveryState.PLAYED, t.plusSeconds(rx.equals("rp-rx-1") ? 90 : 30)));
         }
         events.add(event(occurrence, "rp-rx-3", DeliveryState.FAILED, t));
+        // a 10-minute relay window: rp-rx-1 reports its start and end, rp-rx-2 only PLAYED (counted as the window)
+        String relay = asAdmin().contentType(io.restassured.http.ContentType.JSON).body(java.util.Map.of(
+                        "startAt", OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(40).toString(),
+                        "relay", java.util.Map.of("url", "http://vov4.example/live.mp3", "title", "VOV4 Tày–Nùng",
+                                "window", "PT10M"),
+                        "targets", java.util.Map.of("receivers", List.of("rp-rx-1", "rp-rx-2"))))
+                .post("/api/v1/broadcasts").then().statusCode(201).extract().path("id");
+        await().atMost(Duration.ofSeconds(20)).until(() -> asAdmin()
+                .get("/api/v1/broadcasts/" + relay + "/deliveries").jsonPath().getInt("total") == 2);
+        UUID relayOccurrence = QuarkusTransaction.requiringNew().call(() ->
+                occurrences.ofBroadcast(UUID.fromString(relay)).get(0).id);
+        events.add(event(relayOccurrence, "rp-rx-1", DeliveryState.PLAYING, t));
+        events.add(event(relayOccurrence, "rp-rx-1", DeliveryState.PLAYED, t.plusSeconds(600)));
+        events.add(event(relayOccurrence, "rp-rx-2", DeliveryState.PLAYED, t.plusSeconds(600)));
         assertThat(ingest.ingestBatch(events)).containsOnly(EventIngestService.Outcome.APPLIED);
 
         receivers.recordStatus("rp-rx-1", true, t.minusMinutes(20), "test");
@@ -90,15 +104,18 @@ class ReportResourceTest {
     @Test
     void shouldCarryThePlayTotalsOfTheApiInEveryFormat() throws Exception {
         JsonPath json = asAdmin().get("/api/v1/reports/plays" + RANGE).then().statusCode(200).extract().jsonPath();
-        assertThat(json.getLong("plays")).isEqualTo(2);
-        assertThat(json.getLong("seconds")).isEqualTo(120);
+        assertThat(json.getLong("plays")).isEqualTo(4);
+        assertThat(json.getLong("seconds")).isEqualTo(120 + 600 + 600);
         assertThat(json.getList("byArea.key")).containsExactly("RP-C1");
-        assertThat(json.getList("byLanguage.key")).containsExactly("vie");
-        List<Object> totals = List.of(2L, 120L);
+        assertThat(json.getList("byLanguage.key")).containsExactlyInAnyOrder("vie", "und");
+        assertThat(json.getList("byTopic.key")).containsExactlyInAnyOrder("thời sự", "relay");
+        assertThat(json.getList("byContent.label")).contains("VOV4 Tày–Nùng");
+        assertThat(json.getLong("byContent.find { it.label == 'VOV4 Tày–Nùng' }.seconds")).isEqualTo(1200);
+        List<Object> totals = List.of(4L, 1320L);
 
         assertThat(csvTotals(download("plays", "csv"), 2, 3)).hasSize(4).allSatisfy(t -> assertThat(t).isEqualTo(totals));
         assertThat(xlsxTotals(download("plays", "xlsx"), 2, 3)).hasSize(4).allSatisfy(t -> assertThat(t).isEqualTo(totals));
-        assertThat(pdfText(download("plays", "pdf"))).contains("Total 2 120");
+        assertThat(pdfText(download("plays", "pdf"))).contains("Total 4 1320");
         assertThat(asAdmin().get("/api/v1/reports/plays?from=" + TODAY.minusDays(1) + "&to=" + TODAY.plusDays(1)
                 + "&area=RP-C2").jsonPath().getLong("plays")).isZero();
     }
@@ -106,14 +123,15 @@ class ReportResourceTest {
     @Test
     void shouldCarryTheAsRunTotalsOfTheApiInEveryFormat() throws Exception {
         JsonPath json = asAdmin().get("/api/v1/reports/as-run" + RANGE).then().statusCode(200).extract().jsonPath();
-        assertThat(json.getInt("total")).isEqualTo(3);
-        assertThat(json.getInt("counts.PLAYED")).isEqualTo(2);
+        assertThat(json.getInt("total")).isEqualTo(5);
+        assertThat(json.getInt("counts.PLAYED")).isEqualTo(4);
         assertThat(json.getInt("counts.FAILED")).isEqualTo(1);
         assertThat(json.getString("rows[0].plannedAt")).isNotNull();
+        assertThat(json.getList("rows.bulletin")).contains("VOV4 Tày–Nùng");
 
-        assertThat(csvTotals(download("as-run", "csv"), 1, 1)).containsExactly(List.of(3L), List.of(3L));
-        assertThat(xlsxTotals(download("as-run", "xlsx"), 1, 1)).containsExactly(List.of(3L), List.of(3L));
-        assertThat(pdfText(download("as-run", "pdf"))).contains("PLAYED 2", "FAILED 1", "Total 3");
+        assertThat(csvTotals(download("as-run", "csv"), 1, 1)).containsExactly(List.of(5L), List.of(5L));
+        assertThat(xlsxTotals(download("as-run", "xlsx"), 1, 1)).containsExactly(List.of(5L), List.of(5L));
+        assertThat(pdfText(download("as-run", "pdf"))).contains("PLAYED 4", "FAILED 1", "Total 5");
     }
 
     @Test
@@ -130,6 +148,37 @@ class ReportResourceTest {
         assertThat(csvTotals(download("availability", "csv"), 2, 3)).containsExactly(List.of(1L, down), outagesTotal);
         assertThat(xlsxTotals(download("availability", "xlsx"), 2, 3)).containsExactly(List.of(1L, down), outagesTotal);
         assertThat(pdfText(download("availability", "pdf"))).contains("Total 1 " + down);
+    }
+
+    @Test
+    void shouldCountEachPlayUnderTheLanguageVariantTheReceiverWasSent() throws Exception {
+        Fixtures.area("RV", "COMMUNE", null);
+        Fixtures.receiver("rv-rx-vie", "RV", List.of("vie"));
+        Fixtures.receiver("rv-rx-tyz", "RV", List.of("tyz"));
+        java.nio.file.Path wav = TestAudio.sineWav(Files.createTempFile("rv", ".wav"), 1.5, 440, 0.2);
+        String vietnamese = Fixtures.uploadReadyMedia(wav, "Tin tiếng Việt", "vie");
+        String tay = Fixtures.uploadReadyMedia(wav, "Tin tiếng Tày", "tyz");
+        String bulletin = Fixtures.approvedBulletin("Bản tin song ngữ",
+                List.of(List.of(vietnamese, "vie"), List.of(tay, "tyz")));
+        String broadcastId = Fixtures.broadcast(bulletin, List.of("RV"), List.of(),
+                OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(50));
+        await().atMost(Duration.ofSeconds(20)).until(() -> asAdmin()
+                .get("/api/v1/broadcasts/" + broadcastId + "/deliveries").jsonPath().getInt("total") == 2);
+        UUID occurrence = QuarkusTransaction.requiringNew().call(() ->
+                occurrences.ofBroadcast(UUID.fromString(broadcastId)).get(0).id);
+        OffsetDateTime t = OffsetDateTime.now(ZoneOffset.UTC);
+        List<IncomingEvent> events = new ArrayList<>();
+        for (String rx : List.of("rv-rx-vie", "rv-rx-tyz")) {
+            events.add(event(occurrence, rx, DeliveryState.PLAYING, t));
+            events.add(event(occurrence, rx, DeliveryState.PLAYED, t.plusSeconds(20)));
+        }
+        assertThat(ingest.ingestBatch(events)).containsOnly(EventIngestService.Outcome.APPLIED);
+
+        JsonPath json = asAdmin().get("/api/v1/reports/plays?from=" + TODAY.minusDays(1) + "&to="
+                + TODAY.plusDays(1) + "&area=RV").then().statusCode(200).extract().jsonPath();
+        assertThat(json.getLong("plays")).isEqualTo(2);
+        assertThat(json.getList("byLanguage.key")).containsExactlyInAnyOrder("vie", "tyz");
+        assertThat(json.getList("byContent.key")).hasSize(2);
     }
 
     @Test
