@@ -22,6 +22,14 @@ public interface IngestStore {
 
     /** A delivery that exists, with the events already stored for it (a fresh, mutable set per lookup). */
     record Known(long deliveryId, EnumSet<DeliveryState> stored) {
+
+        /** Adds one lookup row (a delivery, and one stored event of it or null) to what is known. */
+        static void collect(Map<DeliveryRef, Known> known, DeliveryRef ref, long deliveryId, String storedEvent) {
+            Known delivery = known.computeIfAbsent(ref, r -> new Known(deliveryId, EnumSet.noneOf(DeliveryState.class)));
+            if (storedEvent != null) {
+                delivery.stored().add(DeliveryState.valueOf(storedEvent));
+            }
+        }
     }
 
     /** The deliveries among {@code refs} that exist; missing ones are absent from the map. */

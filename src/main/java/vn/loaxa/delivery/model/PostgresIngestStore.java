@@ -10,7 +10,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.Collection;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,16 +70,7 @@ final class PostgresIngestStore implements IngestStore {
             query.setArray(2, connection.createArrayOf("varchar", receivers));
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    DeliveryRef ref = keys[rows.getInt(1) - 1];
-                    Known delivery = known.get(ref);
-                    if (delivery == null) {
-                        delivery = new Known(rows.getLong(2), EnumSet.noneOf(DeliveryState.class));
-                        known.put(ref, delivery);
-                    }
-                    String event = rows.getString(3);
-                    if (event != null) {
-                        delivery.stored().add(DeliveryState.valueOf(event));
-                    }
+                    Known.collect(known, keys[rows.getInt(1) - 1], rows.getLong(2), rows.getString(3));
                 }
             }
         }

@@ -9,7 +9,6 @@ import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,16 +52,8 @@ final class StandardIngestStore implements IngestStore {
                     }
                     try (ResultSet rows = query.executeQuery()) {
                         while (rows.next()) {
-                            DeliveryRef ref = new DeliveryRef(entry.getKey(), rows.getString(2));
-                            Known delivery = known.get(ref);
-                            if (delivery == null) {
-                                delivery = new Known(rows.getLong(1), EnumSet.noneOf(DeliveryState.class));
-                                known.put(ref, delivery);
-                            }
-                            String event = rows.getString(3);
-                            if (event != null) {
-                                delivery.stored().add(DeliveryState.valueOf(event));
-                            }
+                            Known.collect(known, new DeliveryRef(entry.getKey(), rows.getString(2)),
+                                    rows.getLong(1), rows.getString(3));
                         }
                     }
                 }
