@@ -15,6 +15,7 @@ import vn.loaxa.dispatch.signing.MessageSigner;
 import vn.loaxa.dispatch.signing.SignedMessage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.paho.mqttv5.client.DisconnectedBufferOptions;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
@@ -40,6 +41,8 @@ public class MqttGateway implements MqttCallback {
     public static final String RECEIVED_METER = "loaxa.mqtt.received";
     private static final Logger LOG = Logger.getLogger(MqttGateway.class);
     private static final long CONNECT_TIMEOUT_MS = 15_000;
+    public static final String STALLS_METER = "loaxa.mqtt.inbound.stalls";
+    private static final Duration STALL_LIMIT = Duration.ofSeconds(30);
 
     private final MqttConfig config;
     private final EmbeddedBroker broker;
@@ -48,6 +51,13 @@ public class MqttGateway implements MqttCallback {
     private final ExecutorService inboundExecutor =
             Executors.newSingleThreadExecutor(r -> new Thread(r, "loaxa-mqtt-inbound"));
     private final Counter received;
+    private final Counter stalls;
+    private final InboundStallWatch stallWatch = new InboundStallWatch(STALL_LIMIT, System::nanoTime);
+    private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "loaxa-mqtt-inbound-watch");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final MessageSigner signer;
     private volatile MqttAsyncClient client;
 
@@ -55,6 +65,9 @@ public class MqttGateway implements MqttCallback {
             MessageSigner signer) {
         this.signer = signer;
         this.received = Counter.builder(RECEIVED_METER).description("Messages received from receivers")
+                .register(registry);
+        this.stalls = Counter.builder(STALLS_METER)
+                .description("Receiver messages held by the inbound thread for longer than " + STALL_LIMIT.toSeconds() + " s")
                 .register(registry);
         this.config = config;
         this.broker = broker;
@@ -96,9 +109,14 @@ public class MqttGateway implements MqttCallback {
                     + ". Check LOAXA_MQTT_URL and that the broker runs.", e);
         }
         LOG.infof("Connected to MQTT broker %s (topic prefix '%s')", url, config.topicPrefix());
+        watcher.scheduleWithFixedDelay(() -> stallWatch.check().ifPresent(report -> {
+            stalls.increment();
+            LOG.warn(report);
+        }), 5, 5, TimeUnit.SECONDS);
     }
 
     void stop(@Observes ShutdownEvent event) {
+        watcher.shutdownNow();
         inboundExecutor.shutdown();
         MqttAsyncClient current = client;
         if (current != null) {
@@ -188,7 +206,14 @@ public class MqttGateway implements MqttCallback {
     public void messageArrived(String topic, MqttMessage message) {
         received.increment();
         byte[] payload = message.getPayload();
-        inboundExecutor.execute(() -> inbound.handle(topic, payload));
+        inboundExecutor.execute(() -> {
+            stallWatch.begin(topic);
+            try {
+                inbound.handle(topic, payload);
+            } finally {
+                stallWatch.end();
+            }
+        });
     }
 
     @Override
