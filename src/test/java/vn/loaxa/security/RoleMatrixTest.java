@@ -243,6 +243,8 @@ class RoleMatrixTest {
                         .put("/api/v1/receivers/" + t.receiver() + "/languages")),
                 new Action("rotate secret", Need.SCHEDULE,
                         t -> s -> s.post("/api/v1/receivers/" + t.receiver() + "/secret")),
+                new Action("move receiver (within its area)", Need.SCHEDULE, t -> s -> s.contentType(ContentType.JSON)
+                        .body(Map.of("areaCode", t.area())).put("/api/v1/receivers/" + t.receiver() + "/area")),
                 new Action("provision receiver", Need.SCHEDULE, t -> s -> s.contentType(ContentType.JSON)
                         .body(Map.of("id", "rm-new-" + SERIAL.incrementAndGet(), "displayName", "Cụm mới",
                                 "areaCode", t.area(), "languages", List.of("vie")))

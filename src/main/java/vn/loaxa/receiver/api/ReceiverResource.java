@@ -76,6 +76,16 @@ public class ReceiverResource {
         return service.outages(id, from == null ? end.minusDays(7) : from, end);
     }
 
+    /** Moves the receiver to another area; both the old and the new area must be within the caller's. */
+    @PUT
+    @Path("{id}/area")
+    @RolesAllowed(Roles.SCHEDULE)
+    public ReceiverView move(@PathParam("id") String id, @Valid @NotNull AreaChange change) {
+        guard.receiver(id);
+        guard.targetAreas(List.of(change.areaCode()));
+        return service.move(id, change.areaCode());
+    }
+
     /** Issues a new secret, shown only in this answer; the old one stops working on HTTP and the broker at once. */
     @POST
     @Path("{id}/secret")

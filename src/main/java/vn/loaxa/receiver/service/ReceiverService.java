@@ -85,6 +85,25 @@ public class ReceiverService {
         return view(receiver, secret);
     }
 
+    /**
+     * Moves a receiver to another area. Its new area's broadcasts reach it from their next dispatch; it is told its
+     * new area topics at once (a new {@code areas} message) and disconnected, so that the broker grants them at its
+     * next login.
+     */
+    @Transactional
+    public ReceiverView move(String id, String areaCode) {
+        Receiver receiver = find(id);
+        if (areas.findByIdOptional(areaCode).isEmpty()) {
+            throw NotFoundException.referenced("Area", areaCode);
+        }
+        if (!areaCode.equals(receiver.areaCode)) {
+            receiver.areaCode = areaCode;
+            placed.fire(new ReceiverPlaced(id));
+            credentialsChanged.fire(new CredentialsChanged(id));
+        }
+        return view(receiver, null);
+    }
+
     /** Issues a new secret; the old one stops working at once. */
     @Transactional
     public String rotateSecret(String id) {

@@ -1,0 +1,60 @@
+package vn.loaxa.receiver.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static vn.loaxa.support.Api.asAdmin;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import vn.loaxa.dispatch.broker.EmbeddedBroker;
+import vn.loaxa.dispatch.mqtt.MqttConfig;
+import vn.loaxa.dispatch.mqtt.Topics;
+import vn.loaxa.support.Fixtures;
+import vn.loaxa.support.TestMqttClient;
+
+/** A receiver moved to another area is told its new area topics at once and belongs to the new area from then on. */
+@QuarkusTest
+class ReceiverMoveTest {
+    @Inject
+    MqttConfig config;
+    @Inject
+    EmbeddedBroker broker;
+
+    @Test
+    void shouldMoveAReceiverAndRepublishItsAreas() throws Exception {
+        Fixtures.area("MV-P", "PROVINCE", null);
+        Fixtures.area("MV-A", "COMMUNE", "MV-P");
+        Fixtures.area("MV-B", "COMMUNE", "MV-P");
+        Fixtures.receiver("mv-rx", "MV-A", List.of("vie"));
+        String areasTopic = new Topics(config.topicPrefix()).receiver("mv-rx", Topics.Kind.AREAS);
+
+        try (TestMqttClient listener = new TestMqttClient(config.url().or(broker::url).orElseThrow())) {
+            listener.subscribe(areasTopic);
+            await().atMost(Duration.ofSeconds(10)).until(() -> latest(listener).contains("MV-A"));
+
+            asAdmin().contentType(ContentType.JSON).body(Map.of("areaCode", "MV-B"))
+                    .put("/api/v1/receivers/mv-rx/area").then().statusCode(200)
+                    .body("areaCode", org.hamcrest.Matchers.equalTo("MV-B"));
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> latest(listener).contains("MV-B"));
+            assertThat(latest(listener)).doesNotContain("MV-A");
+        }
+        asAdmin().get("/api/v1/receivers/mv-rx").then().body("areaCode", org.hamcrest.Matchers.equalTo("MV-B"));
+        asAdmin().contentType(ContentType.JSON).body(Map.of("areaCode", "NOWHERE"))
+                .put("/api/v1/receivers/mv-rx/area").then().statusCode(422);
+        asAdmin().contentType(ContentType.JSON).body(Map.of("areaCode", "MV-B"))
+                .put("/api/v1/receivers/no-such-rx/area").then().statusCode(404);
+    }
+
+    private static String latest(TestMqttClient client) {
+        List<TestMqttClient.Received> received = client.received();
+        return received.isEmpty() ? ""
+                : new String(received.get(received.size() - 1).message().getPayload(), StandardCharsets.UTF_8);
+    }
+}
