@@ -1,11 +1,8 @@
 package vn.loaxa.agent;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
@@ -60,6 +57,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import vn.loaxa.agent.OnMessage;
 
 /**
  * Priorities, pre-emption, volume and mute, remote commands and the heartbeat, against a real broker and HTTP
@@ -400,7 +398,7 @@ class AgentControlTest {
         return client;
     }
 
-    private final class Callback implements MqttCallback {
+    private final class Callback implements OnMessage {
         @Override
         public void messageArrived(String topic, MqttMessage message) throws IOException {
             topics.parse(topic).ifPresent(parsed -> {
@@ -416,24 +414,5 @@ class AgentControlTest {
             });
         }
 
-        @Override
-        public void disconnected(MqttDisconnectResponse response) {
-        }
-
-        @Override
-        public void mqttErrorOccurred(MqttException exception) {
-        }
-
-        @Override
-        public void deliveryComplete(IMqttToken token) {
-        }
-
-        @Override
-        public void connectComplete(boolean reconnect, String serverUri) {
-        }
-
-        @Override
-        public void authPacketArrived(int reasonCode, MqttProperties properties) {
-        }
     }
 }

@@ -1,11 +1,8 @@
 package vn.loaxa.agent;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
@@ -56,6 +53,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import vn.loaxa.agent.OnMessage;
 
 /**
  * The agent against a real broker (embedded HiveMQ CE) and a real HTTP server, with the null sink: manifests in,
@@ -403,7 +401,7 @@ class AgentEndToEndTest {
                 .findFirst();
     }
 
-    private final class ObserverCallback implements MqttCallback {
+    private final class ObserverCallback implements OnMessage {
         @Override
         public void messageArrived(String topic, MqttMessage message) throws IOException {
             Optional<Topics.ReceiverTopic> parsed = topics.parse(topic);
@@ -417,24 +415,5 @@ class AgentEndToEndTest {
             }
         }
 
-        @Override
-        public void disconnected(MqttDisconnectResponse response) {
-        }
-
-        @Override
-        public void mqttErrorOccurred(MqttException exception) {
-        }
-
-        @Override
-        public void deliveryComplete(IMqttToken token) {
-        }
-
-        @Override
-        public void connectComplete(boolean reconnect, String serverUri) {
-        }
-
-        @Override
-        public void authPacketArrived(int reasonCode, MqttProperties properties) {
-        }
     }
 }

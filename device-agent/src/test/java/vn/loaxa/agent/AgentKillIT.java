@@ -1,13 +1,9 @@
 package vn.loaxa.agent;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
-import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.junit.jupiter.api.AfterEach;
@@ -45,6 +41,7 @@ import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import vn.loaxa.agent.OnMessage;
 
 /**
  * The packaged agent ({@code target/loaxa-agent.jar}) as a child process, killed with SIGKILL while it plays and
@@ -160,30 +157,11 @@ class AgentKillIT {
         observer.publish(topics.manifest(receiverId), message);
     }
 
-    private final class Callback implements MqttCallback {
+    private final class Callback implements OnMessage {
         @Override
         public void messageArrived(String topic, MqttMessage message) throws IOException {
             events.add(json.readValue(message.getPayload(), AgentEvent.class));
         }
 
-        @Override
-        public void disconnected(MqttDisconnectResponse response) {
-        }
-
-        @Override
-        public void mqttErrorOccurred(MqttException exception) {
-        }
-
-        @Override
-        public void deliveryComplete(IMqttToken token) {
-        }
-
-        @Override
-        public void connectComplete(boolean reconnect, String serverUri) {
-        }
-
-        @Override
-        public void authPacketArrived(int reasonCode, MqttProperties properties) {
-        }
     }
 }

@@ -1,11 +1,8 @@
 package vn.loaxa.agent;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
@@ -47,11 +44,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import vn.loaxa.agent.OnMessage;
 
 /**
  * The agent without its network: it plays its schedule on time while the broker is down, and its events reach the
@@ -229,7 +226,7 @@ class AgentResilienceTest {
         observer.publish(topics.manifest(receiverId), message);
     }
 
-    private final class Callback implements MqttCallback {
+    private final class Callback implements OnMessage {
         @Override
         public void messageArrived(String topic, MqttMessage message) throws IOException {
             if (topics.parse(topic).filter(t -> t.kind() == Topics.Kind.EVENT).isPresent()) {
@@ -245,20 +242,5 @@ class AgentResilienceTest {
             }
         }
 
-        @Override
-        public void disconnected(MqttDisconnectResponse response) {
-        }
-
-        @Override
-        public void mqttErrorOccurred(MqttException exception) {
-        }
-
-        @Override
-        public void deliveryComplete(IMqttToken token) {
-        }
-
-        @Override
-        public void authPacketArrived(int reasonCode, MqttProperties properties) {
-        }
     }
 }

@@ -21,15 +21,11 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,6 +43,7 @@ import vn.loaxa.agent.security.SignatureBlock;
 import vn.loaxa.agent.security.SignatureVerifier;
 import vn.loaxa.agent.support.RecordingSink;
 import vn.loaxa.agent.time.ClockOffset;
+import vn.loaxa.agent.OnMessage;
 
 /**
  * A real agent on the machine's Mosquitto, sent hand-crafted commands through {@code mosquitto_pub}: only a command
@@ -223,30 +220,11 @@ class SignedCommandTest {
         return Base64.getEncoder().encodeToString(key.getPublic().getEncoded());
     }
 
-    private final class HeartbeatCollector implements MqttCallback {
+    private final class HeartbeatCollector implements OnMessage {
         @Override
         public void messageArrived(String topic, MqttMessage message) throws IOException {
             heartbeats.add(json.readValue(message.getPayload(), Heartbeat.class));
         }
 
-        @Override
-        public void disconnected(MqttDisconnectResponse response) {
-        }
-
-        @Override
-        public void mqttErrorOccurred(MqttException exception) {
-        }
-
-        @Override
-        public void deliveryComplete(IMqttToken token) {
-        }
-
-        @Override
-        public void connectComplete(boolean reconnect, String serverURI) {
-        }
-
-        @Override
-        public void authPacketArrived(int reasonCode, MqttProperties properties) {
-        }
     }
 }

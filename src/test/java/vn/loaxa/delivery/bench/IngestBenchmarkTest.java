@@ -28,9 +28,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
@@ -48,6 +46,7 @@ import vn.loaxa.dispatch.mqtt.MqttConfig;
 import vn.loaxa.dispatch.mqtt.MqttGateway;
 import vn.loaxa.dispatch.mqtt.Topics;
 import vn.loaxa.dispatch.protocol.AgentEvent;
+import vn.loaxa.support.OnMessage;
 
 /**
  * P1 and P2 (docs/performance.md). Runs only on demand, against PostgreSQL and Mosquitto:
@@ -266,30 +265,10 @@ class IngestBenchmarkTest {
 
     private static MqttAsyncClient client(String url, AtomicInteger counted) throws MqttException {
         MqttAsyncClient client = new MqttAsyncClient(url, "bench-bare-" + UUID.randomUUID(), new MemoryPersistence());
-        client.setCallback(new MqttCallback() {
+        client.setCallback(new OnMessage() {
             @Override
             public void messageArrived(String topic, MqttMessage message) {
                 counted.incrementAndGet();
-            }
-
-            @Override
-            public void disconnected(MqttDisconnectResponse response) {
-            }
-
-            @Override
-            public void mqttErrorOccurred(MqttException exception) {
-            }
-
-            @Override
-            public void deliveryComplete(IMqttToken token) {
-            }
-
-            @Override
-            public void connectComplete(boolean reconnect, String serverURI) {
-            }
-
-            @Override
-            public void authPacketArrived(int reasonCode, MqttProperties properties) {
             }
         });
         MqttConnectionOptions options = new MqttConnectionOptions();

@@ -25,11 +25,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttClientException;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
@@ -45,6 +43,7 @@ import vn.loaxa.support.Api;
 import vn.loaxa.support.Fixtures;
 import vn.loaxa.support.ReceiverBulk;
 import vn.loaxa.support.TestAudio;
+import vn.loaxa.support.OnMessage;
 
 /**
  * P4 (docs/performance.md): from the trigger firing (the job's body, {@link DispatchService#dispatch}) until each
@@ -211,30 +210,10 @@ class DispatchBenchmarkTest {
             receiverIds.forEach(id -> chains.get(id)
                     .forEach(code -> receiversOfArea.computeIfAbsent(code, k -> new ArrayList<>()).add(id)));
             client = new MqttClient(url, "p4-agents-" + UUID.randomUUID(), new MemoryPersistence());
-            client.setCallback(new MqttCallback() {
-                @Override
-                public void disconnected(MqttDisconnectResponse response) {
-                }
-
-                @Override
-                public void mqttErrorOccurred(MqttException exception) {
-                }
-
+            client.setCallback(new OnMessage() {
                 @Override
                 public void messageArrived(String topic, MqttMessage message) {
                     arrived(topic, new String(message.getPayload(), StandardCharsets.UTF_8));
-                }
-
-                @Override
-                public void deliveryComplete(IMqttToken token) {
-                }
-
-                @Override
-                public void connectComplete(boolean reconnect, String serverURI) {
-                }
-
-                @Override
-                public void authPacketArrived(int reasonCode, MqttProperties properties) {
                 }
             });
             MqttConnectionOptions options = new MqttConnectionOptions();

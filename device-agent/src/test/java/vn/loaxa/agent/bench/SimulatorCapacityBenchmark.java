@@ -1,11 +1,8 @@
 package vn.loaxa.agent.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
@@ -40,6 +37,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import vn.loaxa.agent.OnMessage;
 
 /**
  * How many simulated agents ({@code --simulate N}) one JVM holds against the embedded broker: for each size, all
@@ -114,32 +112,12 @@ class SimulatorCapacityBenchmark {
     private static MqttAsyncClient observer(EmbeddedBroker broker, String prefix, AtomicInteger played)
             throws MqttException {
         MqttAsyncClient client = new MqttAsyncClient(broker.url(), "bench", new MemoryPersistence());
-        client.setCallback(new MqttCallback() {
+        client.setCallback(new OnMessage() {
             @Override
             public void messageArrived(String topic, MqttMessage message) {
                 if (new String(message.getPayload(), StandardCharsets.UTF_8).contains("\"PLAYED\"")) {
                     played.incrementAndGet();
                 }
-            }
-
-            @Override
-            public void disconnected(MqttDisconnectResponse response) {
-            }
-
-            @Override
-            public void mqttErrorOccurred(MqttException exception) {
-            }
-
-            @Override
-            public void deliveryComplete(IMqttToken token) {
-            }
-
-            @Override
-            public void connectComplete(boolean reconnect, String serverUri) {
-            }
-
-            @Override
-            public void authPacketArrived(int reasonCode, MqttProperties properties) {
             }
         });
         MqttConnectionOptions options = new MqttConnectionOptions();
