@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -41,10 +42,17 @@ public class AreaSubscriptions {
         this.json = json;
     }
 
+    /** Off the start-up thread: a large fleet means one publish per receiver, which must not hold up the start. */
     void onStart(@Observes @Priority(30) StartupEvent event) {
-        Map<String, List<String>> chains = QuarkusTransaction.requiringNew().call(receivers::areaChains);
-        chains.forEach(this::publish);
-        LOG.infof("Published the area subscriptions of %d receivers", chains.size());
+        Infrastructure.getDefaultWorkerPool().execute(() -> {
+            try {
+                Map<String, List<String>> chains = QuarkusTransaction.requiringNew().call(receivers::areaChains);
+                chains.forEach(this::publish);
+                LOG.infof("Published the area subscriptions of %d receivers", chains.size());
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "Could not republish the area subscriptions at start; they are sent again on the next");
+            }
+        });
     }
 
     void onPlaced(@Observes(during = TransactionPhase.AFTER_SUCCESS) ReceiverPlaced placed) {
