@@ -48,11 +48,7 @@ class CancelEndToEndTest {
                 "cx-rx-2", Fixtures.receiver("cx-rx-2", "CX", List.of("vie")));
         try (AgentProcess agent = AgentProcess.start(secrets, mqtt.url().or(broker::url).orElseThrow(), serverUrl,
                 mqtt.topicPrefix(), dataDir.resolve("cancel-agent"))) {
-            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-                for (String id : secrets.keySet()) {
-                    assertThat(asAdmin().get("/api/v1/receivers/" + id).<Boolean>path("online")).as(agent.log()).isTrue();
-                }
-            });
+            agent.awaitOnline(secrets.keySet(), Duration.ofSeconds(60));
             String mediaId = Fixtures.uploadReadyMedia(
                     TestAudio.sineWav(Files.createTempFile("long", ".wav"), 60, 440, 0.2), "Dài", "vie");
             String broadcastId = Fixtures.broadcast(Fixtures.bulletin(mediaId, "NORMAL"), List.of("CX"), List.of(),

@@ -54,11 +54,7 @@ class EmergencyEndToEndTest {
                 "emx-resume", Fixtures.receiver("emx-resume", "EMX", List.of("vie")));
         try (AgentProcess agent = AgentProcess.start(secrets, mqtt.url().or(broker::url).orElseThrow(), serverUrl,
                 mqtt.topicPrefix(), dataDir.resolve("emergency-agent"))) {
-            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-                for (String id : secrets.keySet()) {
-                    assertThat(asAdmin().get("/api/v1/receivers/" + id).<Boolean>path("online")).as(agent.log()).isTrue();
-                }
-            });
+            agent.awaitOnline(secrets.keySet(), Duration.ofSeconds(60));
             String longNews = Fixtures.bulletin(Fixtures.uploadReadyMedia(
                     TestAudio.sineWav(Files.createTempFile("long", ".wav"), 60, 440, 0.2), "Dài", "vie"), "NORMAL");
             String shortNews = Fixtures.bulletin(Fixtures.uploadReadyMedia(

@@ -1,11 +1,15 @@
 package vn.loaxa.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static vn.loaxa.support.Api.asAdmin;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -62,6 +66,20 @@ public final class AgentProcess implements AutoCloseable {
         } catch (IOException e) {
             return "(no log: " + e + ")";
         }
+    }
+
+    /**
+     * Waits until the server has heard every one of {@code receiverIds} come online; on failure the message holds the
+     * agent's log and the state of the server's inbound side.
+     */
+    public void awaitOnline(Collection<String> receiverIds, Duration atMost) {
+        await("receivers online").atMost(atMost).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+            assertThat(alive()).as(() -> "agent exited:\n" + log()).isTrue();
+            for (String id : receiverIds) {
+                assertThat(asAdmin().get("/api/v1/receivers/" + id).<Boolean>path("online"))
+                        .as(() -> id + " online\n" + log() + ServerDiagnostics.inbound()).isTrue();
+            }
+        });
     }
 
     /** Stops the agent as systemd would (SIGTERM), so that it can say goodbye. */

@@ -42,6 +42,9 @@ public class StackResource implements QuarkusTestResourceLifecycleManager {
         config.put("loaxa.admin.initial-password", Api.ADMIN_PASSWORD);
         config.put("loaxa.mqtt.username", Api.MQTT_USER);
         config.put("loaxa.mqtt.password", Api.MQTT_PASSWORD);
+        // a probe every 2 s: a connection that hears nothing for 15 s is replaced (InboundSilenceRecoveryTest)
+        config.put("loaxa.mqtt.probe-interval", "2s");
+        config.put("loaxa.mqtt.silence-limit", "15s");
         if (external()) {
             database = "loaxa_test_" + run;
             execute("CREATE DATABASE " + database);

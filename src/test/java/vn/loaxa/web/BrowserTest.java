@@ -176,9 +176,7 @@ class BrowserTest {
                     "//ul[@id='bulletins']/li[contains(., '" + BULLETIN_TITLE + "')]"
                             + "//span[contains(@class, 'bulletin-status-APPROVED')]")));
 
-            wait(Duration.ofSeconds(60)).until(d -> Boolean.TRUE.equals(
-                    asAdmin().get("/api/v1/receivers/" + RECEIVER).<Boolean>path("online")) || !agent.alive());
-            assertThat(agent.alive()).as(agent.log()).isTrue();
+            agent.awaitOnline(List.of(RECEIVER), Duration.ofSeconds(60));
 
             // the broadcast: the schedule form, with the occurrences preview, then the live broadcast page
             open("/schedule");

@@ -2,6 +2,7 @@ package vn.loaxa.dispatch.mqtt;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.Optional;
 
 @ConfigMapping(prefix = "loaxa.mqtt")
@@ -34,6 +35,17 @@ public interface MqttConfig {
     /** Messages a second each receiver may send after its burst; more are dropped and counted. */
     @WithDefault("50")
     double receiverRatePerSecond();
+
+    /** How often the server publishes a probe on a topic its own subscription matches (see silenceLimit). */
+    @WithDefault("10s")
+    Duration probeInterval();
+
+    /**
+     * A connection that has brought in nothing, not even the probes, for this long is replaced by a fresh one: it is
+     * up but no longer hears the receivers.
+     */
+    @WithDefault("60s")
+    Duration silenceLimit();
 
     /** Messages a receiver may send at once before its rate applies. */
     @WithDefault("200")

@@ -7,7 +7,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.paho.mqttv5.common.packet.UserProperty;
@@ -19,6 +21,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.paho.mqttv5.client.DisconnectedBufferOptions;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttClientException;
@@ -37,12 +40,14 @@ import vn.loaxa.dispatch.broker.EmbeddedBroker;
  * subscriptions. Incoming messages are handed to an executor at once; Paho's callback thread never blocks.
  */
 @ApplicationScoped
-public class MqttGateway implements MqttCallback {
+public class MqttGateway {
     public static final String RECEIVED_METER = "loaxa.mqtt.received";
     private static final Logger LOG = Logger.getLogger(MqttGateway.class);
     private static final long CONNECT_TIMEOUT_MS = 15_000;
     public static final String STALLS_METER = "loaxa.mqtt.inbound.stalls";
+    public static final String SILENCES_METER = "loaxa.mqtt.inbound.silences";
     private static final Duration STALL_LIMIT = Duration.ofSeconds(30);
+    private static final Duration SUBSCRIBE_RETRY = Duration.ofSeconds(5);
 
     private final MqttConfig config;
     private final EmbeddedBroker broker;
@@ -59,7 +64,12 @@ public class MqttGateway implements MqttCallback {
         return thread;
     });
     private final MessageSigner signer;
+    private final InboundSilenceWatch silenceWatch;
+    private final Counter silences;
+    private String url;
     private volatile MqttAsyncClient client;
+    private volatile boolean subscribed;
+    private volatile boolean connectFailed;
 
     public MqttGateway(MqttConfig config, EmbeddedBroker broker, InboundMessages inbound, MeterRegistry registry,
             MessageSigner signer) {
@@ -69,6 +79,10 @@ public class MqttGateway implements MqttCallback {
         this.stalls = Counter.builder(STALLS_METER)
                 .description("Receiver messages held by the inbound thread for longer than " + STALL_LIMIT.toSeconds() + " s")
                 .register(registry);
+        this.silences = Counter.builder(SILENCES_METER)
+                .description("Connections replaced because nothing arrived, not even the server's own probes")
+                .register(registry);
+        this.silenceWatch = new InboundSilenceWatch(config.silenceLimit(), System::nanoTime);
         this.config = config;
         this.broker = broker;
         this.inbound = inbound;
@@ -79,31 +93,11 @@ public class MqttGateway implements MqttCallback {
         return topics;
     }
 
-    void start(@Observes @Priority(20) StartupEvent event) throws MqttException {
-        String url = config.url().or(broker::url).orElseThrow(() -> new IllegalStateException(
+    void start(@Observes @Priority(20) StartupEvent event) {
+        url = config.url().or(broker::url).orElseThrow(() -> new IllegalStateException(
                 "No MQTT broker: set LOAXA_MQTT_URL, or enable the embedded broker"));
-        client = new MqttAsyncClient(url, "loaxa-server-" + UUID.randomUUID(), new MemoryPersistence());
-        client.setCallback(this);
-        DisconnectedBufferOptions buffer = new DisconnectedBufferOptions();
-        buffer.setBufferEnabled(true);
-        buffer.setBufferSize(100_000);
-        buffer.setDeleteOldestMessages(true);
-        client.setBufferOpts(buffer);
-        MqttConnectionOptions options = new MqttConnectionOptions();
-        options.setCleanStart(true);
-        options.setAutomaticReconnect(true);
-        options.setAutomaticReconnectDelay(1, 60);
-        options.setKeepAliveInterval(30);
-        options.setReceiveMaximum(config.maxInflight());
-        if (config.url().isEmpty() && broker.active()) {
-            options.setUserName(broker.serverLogin().username());
-            options.setPassword(broker.serverLogin().password().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        } else {
-            config.username().ifPresent(options::setUserName);
-            config.password().ifPresent(p -> options.setPassword(p.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        }
         try {
-            client.connect(options).waitForCompletion(CONNECT_TIMEOUT_MS);
+            connect();
         } catch (MqttException e) {
             throw new IllegalStateException("Cannot connect to the MQTT broker at " + url + ": " + e.getMessage()
                     + ". Check LOAXA_MQTT_URL and that the broker runs.", e);
@@ -113,6 +107,94 @@ public class MqttGateway implements MqttCallback {
             stalls.increment();
             LOG.warn(report);
         }), 5, 5, TimeUnit.SECONDS);
+        long probeMillis = config.probeInterval().toMillis();
+        watcher.scheduleWithFixedDelay(this::probeInbound, probeMillis, probeMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /** A new client with a new id, so that the broker keeps nothing of an earlier connection of this server. */
+    private void connect() throws MqttException {
+        MqttAsyncClient fresh = new MqttAsyncClient(url, "loaxa-server-" + UUID.randomUUID(), new MemoryPersistence());
+        fresh.setCallback(new Connection(fresh));
+        DisconnectedBufferOptions buffer = new DisconnectedBufferOptions();
+        buffer.setBufferEnabled(true);
+        buffer.setBufferSize(100_000);
+        buffer.setDeleteOldestMessages(true);
+        fresh.setBufferOpts(buffer);
+        client = fresh;
+        fresh.connect(connectionOptions()).waitForCompletion(CONNECT_TIMEOUT_MS);
+    }
+
+    private MqttConnectionOptions connectionOptions() {
+        MqttConnectionOptions options = new MqttConnectionOptions();
+        options.setCleanStart(true);
+        options.setAutomaticReconnect(true);
+        options.setAutomaticReconnectDelay(1, 60);
+        options.setKeepAliveInterval(30);
+        options.setReceiveMaximum(config.maxInflight());
+        if (config.url().isEmpty() && broker.active()) {
+            options.setUserName(broker.serverLogin().username());
+            options.setPassword(broker.serverLogin().password().getBytes(StandardCharsets.UTF_8));
+        } else {
+            config.username().ifPresent(options::setUserName);
+            config.password().ifPresent(p -> options.setPassword(p.getBytes(StandardCharsets.UTF_8)));
+        }
+        return options;
+    }
+
+    /**
+     * Publishes a probe that the server's own subscription matches, and replaces the connection when nothing at all
+     * has come in for longer than the silence limit (see {@link InboundSilenceWatch}).
+     */
+    private void probeInbound() {
+        try {
+            MqttAsyncClient current = client;
+            if (!current.isConnected()) {
+                if (connectFailed) {
+                    replaceConnection();
+                }
+                return;
+            }
+            if (subscribed) {
+                MqttMessage probe = new MqttMessage(current.getClientId().getBytes(StandardCharsets.UTF_8));
+                probe.setQos(1);
+                MqttProperties properties = new MqttProperties();
+                properties.setMessageExpiryInterval(Math.max(1, config.probeInterval().toSeconds()));
+                probe.setProperties(properties);
+                current.publish(topics.inboundProbe(), probe);
+            }
+            silenceWatch.check().ifPresent(report -> {
+                silences.increment();
+                LOG.errorf("%s; replacing the connection", report);
+                replaceConnection();
+            });
+        } catch (MqttException | RuntimeException e) {
+            LOG.warnf("Inbound probe failed: %s", e.toString());
+        }
+    }
+
+    private void replaceConnection() {
+        MqttAsyncClient old = client;
+        subscribed = false;
+        silenceWatch.unsubscribed();
+        try {
+            old.disconnectForcibly(0, 1_000, false);
+        } catch (MqttException e) {
+            LOG.debug("The old MQTT connection did not close cleanly", e);
+        }
+        try {
+            old.close(true);
+        } catch (MqttException e) {
+            LOG.debug("The old MQTT client did not close cleanly", e);
+        }
+        try {
+            connect();
+            connectFailed = false;
+            LOG.infof("Connected afresh to MQTT broker %s", url);
+        } catch (MqttException e) {
+            connectFailed = true;
+            LOG.errorf("Cannot connect afresh to the MQTT broker at %s (%s); trying again in %d s", url,
+                    e.getMessage(), config.probeInterval().toSeconds());
+        }
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -186,53 +268,120 @@ public class MqttGateway implements MqttCallback {
         }
     }
 
-    @Override
-    public void connectComplete(boolean reconnect, String serverURI) {
+    /** Paho's callbacks for one client; those of a client that has since been replaced change nothing. */
+    private final class Connection implements MqttCallback {
+        private final MqttAsyncClient owner;
+
+        Connection(MqttAsyncClient owner) {
+            this.owner = owner;
+        }
+
+        private boolean current() {
+            return owner == client;
+        }
+
+        @Override
+        public void connectComplete(boolean reconnect, String serverURI) {
+            if (reconnect) {
+                LOG.infof("Reconnected to MQTT broker %s", serverURI);
+            }
+            subscribeToReceivers(owner);
+        }
+
+        @Override
+        public void messageArrived(String topic, MqttMessage message) {
+            silenceWatch.arrived();
+            if (topic.equals(topics.inboundProbe())) {
+                return;
+            }
+            received.increment();
+            byte[] payload = message.getPayload();
+            inboundExecutor.execute(() -> {
+                stallWatch.begin(topic);
+                try {
+                    inbound.handle(topic, payload);
+                } finally {
+                    stallWatch.end();
+                }
+            });
+        }
+
+        @Override
+        public void disconnected(MqttDisconnectResponse response) {
+            if (current()) {
+                subscribed = false;
+                silenceWatch.unsubscribed();
+                LOG.warnf("Disconnected from the MQTT broker: %s", response.getReasonString());
+            }
+        }
+
+        @Override
+        public void mqttErrorOccurred(MqttException exception) {
+            LOG.error("MQTT error", exception);
+        }
+
+        @Override
+        public void deliveryComplete(IMqttToken token) {
+            // QoS 1 publishes need no follow-up: manifests are retained and re-sent as a whole on every change
+        }
+
+        @Override
+        public void authPacketArrived(int reasonCode, MqttProperties properties) {
+            // no enhanced authentication
+        }
+    }
+
+    /**
+     * Subscribes to every receiver's events, status and heartbeats, and checks the broker's answer: a refused or lost
+     * subscription would silence every receiver while the connection itself looks healthy, so it is retried until
+     * granted, and readiness reports it.
+     */
+    private void subscribeToReceivers(MqttAsyncClient owner) {
+        if (owner != client) {
+            return;
+        }
+        subscribed = false;
         MqttSubscription[] subscriptions = {
                 new MqttSubscription(topics.sharedAllReceivers(config.sharedGroup(), Topics.Kind.EVENT), 1),
                 new MqttSubscription(topics.sharedAllReceivers(config.sharedGroup(), Topics.Kind.STATUS), 1),
                 new MqttSubscription(topics.sharedAllReceivers(config.sharedGroup(), Topics.Kind.HEARTBEAT), 1)};
         try {
-            client.subscribe(subscriptions);
-            if (reconnect) {
-                LOG.infof("Reconnected to MQTT broker %s", serverURI);
-            }
-        } catch (MqttException e) {
-            LOG.errorf(e, "Cannot subscribe to receiver events on %s", serverURI);
+            owner.subscribe(subscriptions, null, new MqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    int[] codes = token.getReasonCodes();
+                    if (codes != null && Arrays.stream(codes).anyMatch(code -> code >= 0x80)) {
+                        retrySubscription(owner, "the broker refused it with reason codes " + Arrays.toString(codes));
+                    } else if (owner == client) {
+                        subscribed = true;
+                        silenceWatch.subscribed();
+                        LOG.infof("Subscribed to receiver events, status and heartbeats (shared group '%s')",
+                                config.sharedGroup());
+                    }
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable failure) {
+                    retrySubscription(owner, String.valueOf(failure));
+                }
+            }, new MqttProperties());
+        } catch (MqttException | RuntimeException e) {
+            retrySubscription(owner, e.toString());
         }
     }
 
-    @Override
-    public void messageArrived(String topic, MqttMessage message) {
-        received.increment();
-        byte[] payload = message.getPayload();
-        inboundExecutor.execute(() -> {
-            stallWatch.begin(topic);
-            try {
-                inbound.handle(topic, payload);
-            } finally {
-                stallWatch.end();
+    private void retrySubscription(MqttAsyncClient owner, String why) {
+        LOG.errorf("Could not subscribe to receiver messages (%s); trying again in %d s", why,
+                SUBSCRIBE_RETRY.toSeconds());
+        watcher.schedule(() -> {
+            if (owner == client && !subscribed && owner.isConnected()) {
+                subscribeToReceivers(owner);
             }
-        });
+        }, SUBSCRIBE_RETRY.toSeconds(), TimeUnit.SECONDS);
     }
 
-    @Override
-    public void disconnected(MqttDisconnectResponse response) {
-        LOG.warnf("Disconnected from the MQTT broker: %s", response.getReasonString());
-    }
-
-    @Override
-    public void mqttErrorOccurred(MqttException exception) {
-        LOG.error("MQTT error", exception);
-    }
-
-    @Override
-    public void deliveryComplete(IMqttToken token) {
-        // QoS 1 publishes need no follow-up: manifests are retained and re-sent as a whole on every change
-    }
-
-    @Override
-    public void authPacketArrived(int reasonCode, MqttProperties properties) {
-        // no enhanced authentication
+    /** True once the broker has granted the subscriptions to receiver messages on the current connection. */
+    public boolean subscribed() {
+        return subscribed && connected();
     }
 }

@@ -5,7 +5,10 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready only while the server's MQTT connection is up: without it no manifest goes out and no event comes in. */
+/**
+ * Ready only while the server's MQTT connection is up and the broker has granted its subscription to receiver
+ * messages: without the one no manifest goes out, without the other no event comes in.
+ */
 @Readiness
 @ApplicationScoped
 public class MqttHealthCheck implements HealthCheck {
@@ -19,6 +22,9 @@ public class MqttHealthCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named(NAME).status(gateway.connected()).build();
+        return HealthCheckResponse.named(NAME).status(gateway.subscribed())
+                .withData("connected", gateway.connected())
+                .withData("subscribed", gateway.subscribed())
+                .build();
     }
 }

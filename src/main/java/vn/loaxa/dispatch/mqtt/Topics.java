@@ -77,6 +77,14 @@ public final class Topics {
         return "$share/" + group + "/" + allReceivers(kind);
     }
 
+    /**
+     * The topic of the server's inbound probe: matched by its subscription to receiver heartbeats, but never a
+     * receiver's (no receiver id starts with a dot), so no receiver may publish on it.
+     */
+    public String inboundProbe() {
+        return base() + ".probe/" + Kind.HEARTBEAT.segment;
+    }
+
     /** Every loaxa topic under the prefix. */
     public String everything() {
         return prefix + "/#";

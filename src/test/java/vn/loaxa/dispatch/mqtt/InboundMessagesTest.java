@@ -20,6 +20,7 @@ import vn.loaxa.delivery.model.DeliveryEventRepository;
 import vn.loaxa.dispatch.broker.EmbeddedBroker;
 import vn.loaxa.dispatch.protocol.AgentEvent;
 import vn.loaxa.dispatch.protocol.ManifestMessage;
+import vn.loaxa.support.ServerDiagnostics;
 import vn.loaxa.support.Fixtures;
 import vn.loaxa.support.TestAudio;
 import vn.loaxa.support.TestMqttClient;
@@ -78,7 +79,8 @@ class InboundMessagesTest {
             }
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
                 JsonPath report = deliveries(broadcastId);
-                assertThat(report.getString("deliveries[0].state")).isEqualTo("PLAYING");
+                assertThat(report.getString("deliveries[0].state")).as(ServerDiagnostics::inbound)
+                        .isEqualTo("PLAYING");
                 assertThat(report.getString("deliveries[0].downloadedAt")).isNotNull();
             });
             assertThat(events.count("occurrenceId = ?1", UUID.fromString(occurrenceId))).isEqualTo(3);
@@ -113,7 +115,7 @@ class InboundMessagesTest {
         }
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            assertThat(drops.count("malformed")).isEqualTo(malformed + 1);
+            assertThat(drops.count("malformed")).as(ServerDiagnostics::inbound).isEqualTo(malformed + 1);
             assertThat(drops.count("receiver-mismatch")).isEqualTo(mismatch + 1);
             assertThat(drops.count("unknown-delivery")).isEqualTo(unknown + 1);
             assertThat(drops.count("invalid")).isEqualTo(invalid + 1);

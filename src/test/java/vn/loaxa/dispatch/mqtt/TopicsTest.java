@@ -53,6 +53,13 @@ class TopicsTest {
     }
 
     @Test
+    void shouldPutTheInboundProbeUnderTheHeartbeatFilterButOutsideEveryReceiversTopics() {
+        assertThat(topics.inboundProbe()).isEqualTo("loaxa/v1/rx/.probe/heartbeat");
+        assertThat(topics.parse(topics.inboundProbe())).as("never taken for a receiver's heartbeat").isEmpty();
+        assertThat(Topics.isValidReceiverId(".probe")).isFalse();
+    }
+
+    @Test
     void shouldBuildSharedSubscriptionFilters() {
         assertThat(topics.sharedAllReceivers("loaxa-server", Topics.Kind.EVENT))
                 .isEqualTo("$share/loaxa-server/loaxa/v1/rx/+/event");

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import vn.loaxa.dispatch.broker.EmbeddedBroker;
 import vn.loaxa.dispatch.mqtt.MqttConfig;
 import vn.loaxa.dispatch.mqtt.Topics;
+import vn.loaxa.support.ServerDiagnostics;
 import vn.loaxa.support.Fixtures;
 import vn.loaxa.support.TestMqttClient;
 
@@ -62,8 +63,9 @@ class OutageHistoryTest {
     }
 
     private static void awaitOnline(boolean online) {
-        await().atMost(Duration.ofSeconds(20)).until(() ->
-                asAdmin().get("/api/v1/receivers/" + RX).jsonPath().getBoolean("online") == online);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(asAdmin().get("/api/v1/receivers/" + RX).jsonPath().getBoolean("online"))
+                        .as(ServerDiagnostics::inbound).isEqualTo(online));
     }
 
     private static JsonPath outages() {

@@ -65,12 +65,7 @@ class EmergencyLatencyBenchmarkTest {
                 TestAudio.sineWav(Files.createTempFile("siren", ".wav"), 2, 880, 0.3), "Còi", "vie"), "EMERGENCY");
         try (AgentProcess agent = AgentProcess.start(secrets, mqtt.url().or(broker::url).orElseThrow(), serverUrl,
                 mqtt.topicPrefix(), dataDir.resolve("bench-emergency-agent"))) {
-            await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
-                for (String id : secrets.keySet()) {
-                    assertThat(asAdmin().get("/api/v1/receivers/" + id).<Boolean>path("online")).as(agent.log())
-                            .isTrue();
-                }
-            });
+            agent.awaitOnline(secrets.keySet(), Duration.ofSeconds(90));
             List<Long> toPlaying = new ArrayList<>();
             List<Long> toAllPlaying = new ArrayList<>();
             for (int run = 0; run <= RUNS; run++) {

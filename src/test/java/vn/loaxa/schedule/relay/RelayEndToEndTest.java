@@ -67,9 +67,7 @@ class RelayEndToEndTest {
         try (LiveStream stream = new LiveStream(mp3, 8_000);
                 AgentProcess agent = AgentProcess.start(secrets, mqtt.url().or(broker::url).orElseThrow(), serverUrl,
                         mqtt.topicPrefix(), dataDir.resolve("relay-agent"))) {
-            await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                    assertThat(asAdmin().get("/api/v1/receivers/rly-rx-1").<Boolean>path("online")).as(agent.log())
-                            .isTrue());
+            agent.awaitOnline(secrets.keySet(), Duration.ofSeconds(60));
 
             String relay = relayRequest(stream.url(), "rly-rx-1", OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(4),
                     "PT5S").post("/api/v1/broadcasts").then().statusCode(201)
