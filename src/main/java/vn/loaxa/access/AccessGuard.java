@@ -8,6 +8,9 @@ import vn.loaxa.area.model.Area;
 import vn.loaxa.area.model.AreaRepository;
 import vn.loaxa.common.error.NotFoundException;
 import vn.loaxa.common.error.NotPermittedException;
+import vn.loaxa.delivery.model.DeliveryRepository;
+import java.util.UUID;
+import vn.loaxa.account.Roles;
 import vn.loaxa.receiver.model.Receiver;
 import vn.loaxa.receiver.model.ReceiverRepository;
 
@@ -21,9 +24,12 @@ public class AccessGuard {
     private final SecurityIdentity identity;
     private final AreaRepository areas;
     private final ReceiverRepository receivers;
+    private final DeliveryRepository deliveries;
     private Scope scope;
 
-    public AccessGuard(SecurityIdentity identity, AreaRepository areas, ReceiverRepository receivers) {
+    public AccessGuard(SecurityIdentity identity, AreaRepository areas, ReceiverRepository receivers,
+            DeliveryRepository deliveries) {
+        this.deliveries = deliveries;
         this.identity = identity;
         this.areas = areas;
         this.receivers = receivers;
@@ -94,6 +100,20 @@ public class AccessGuard {
         if (!scope().mayRead(pathOf(ownerArea))) {
             throw outside(what);
         }
+    }
+
+    /**
+     * The audio of a media item: people hear what their area may read; a receiver fetches only what one of its own
+     * deliveries names, so that a stolen receiver secret opens no more than that receiver's programme.
+     */
+    public void audio(UUID mediaId, String ownerArea) {
+        if (identity.hasRole(Roles.RECEIVER)) {
+            if (!deliveries.namesMedia(identity.getPrincipal().getName(), mediaId)) {
+                throw new NotPermittedException("Media '" + mediaId + "' is in none of your deliveries");
+            }
+            return;
+        }
+        read("Media '" + mediaId + "'", ownerArea);
     }
 
     /** Changing something owned by {@code ownerArea} (null: owned nationally), or targeting it. */

@@ -8,6 +8,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
+import vn.loaxa.account.Roles;
+import vn.loaxa.account.api.AccountRequest;
+import vn.loaxa.account.api.AccountView;
+import vn.loaxa.account.service.AccountService;
+import vn.loaxa.account.service.Passwords;
 import vn.loaxa.area.api.AreaRequest;
 import vn.loaxa.area.model.AreaKind;
 import vn.loaxa.area.service.AreaService;
@@ -37,14 +42,30 @@ public class DemoSeed {
             new ReceiverRequest("ls-thatkhe-02", "Cụm loa Pác Lạn", "20-TK-PL", List.of("vie", "nut"), 22.2495, 106.4712),
             new ReceiverRequest("ls-binhgia-01", "Cụm loa Khuổi Luông", "20-BG-KL", List.of("vie"), 21.9490, 106.3710));
 
+    /** One account per role below admin, each over the area its role would hold in Lạng Sơn. */
+    static final List<DemoAccount> ACCOUNTS = List.of(
+            new DemoAccount("bientap.langson", Roles.EDITOR, "20"),
+            new DemoAccount("vanhanh.langson", Roles.OPERATOR, "20"),
+            new DemoAccount("vanhanh.thatkhe", Roles.OPERATOR, "20-TK"),
+            new DemoAccount("cungcap.langson", Roles.PROVIDER, "20"),
+            new DemoAccount("giamsat.thatkhe", Roles.SUPERVISOR, "20-TK"));
+
+    record DemoAccount(String username, String role, String areaCode) {
+    }
+
     private final DemoConfig config;
     private final AreaService areas;
     private final ReceiverService receivers;
+    private final AccountService accounts;
+    private final Passwords passwords;
 
-    public DemoSeed(DemoConfig config, AreaService areas, ReceiverService receivers) {
+    public DemoSeed(DemoConfig config, AreaService areas, ReceiverService receivers, AccountService accounts,
+            Passwords passwords) {
         this.config = config;
         this.areas = areas;
         this.receivers = receivers;
+        this.accounts = accounts;
+        this.passwords = passwords;
     }
 
     void seed(@Observes @Priority(50) StartupEvent event) {
@@ -63,6 +84,24 @@ public class DemoSeed {
         }
         if (added > 0) {
             LOG.infof("Seeded the Lạng Sơn demo: %d areas, %d receivers", AREAS.size(), added);
+        }
+        seedAccounts();
+    }
+
+    /** Generated passwords, shown once in the log as the admin's is; only their hashes are stored. */
+    private void seedAccounts() {
+        Set<String> existing = accounts.list().stream().map(AccountView::username).collect(Collectors.toSet());
+        StringBuilder created = new StringBuilder();
+        for (DemoAccount account : ACCOUNTS) {
+            if (!existing.contains(account.username())) {
+                String password = passwords.newSecret();
+                accounts.create(new AccountRequest(account.username(), password, account.role(), account.areaCode()));
+                created.append(String.format("%n    %-18s %-10s %-6s %s", account.username(), account.role(),
+                        account.areaCode(), password));
+            }
+        }
+        if (!created.isEmpty()) {
+            LOG.warnf("%n%n    Demo accounts (user, role, area, password), shown only this once:%s%n", created);
         }
     }
 }

@@ -13,6 +13,15 @@ public interface UiMessages {
     @Message("Bỏ qua, tới nội dung")
     String skip_to_content();
 
+    @Message("Không có quyền truy cập")
+    String error_forbidden();
+
+    @Message("Không tìm thấy")
+    String error_not_found();
+
+    @Message("Về trang tổng quan")
+    String error_back();
+
     @Message("Điều hướng chính")
     String nav_label();
 

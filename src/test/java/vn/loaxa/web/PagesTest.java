@@ -36,6 +36,43 @@ class PagesTest {
         return session;
     }
 
+    private static CookieFilter login(String username, String password) {
+        CookieFilter session = new CookieFilter();
+        given().filter(session).redirects().follow(false)
+                .formParam("j_username", username).formParam("j_password", password)
+                .post("/j_security_check").then()
+                .statusCode(anyOf(is(302), is(303)))
+                .header("Location", not(containsString("error")));
+        return session;
+    }
+
+    @Test
+    void shouldAnswerARefusedOrMissingPageWithAPageAndTheApiWithProblemJson() {
+        Fixtures.area("PGX-D", "DISTRICT", null);
+        Fixtures.area("PGX-A", "COMMUNE", "PGX-D");
+        Fixtures.area("PGX-B", "COMMUNE", "PGX-D");
+        Fixtures.receiver("pgx-rx-1", "PGX-B", List.of("vie"));
+        asAdmin().contentType(ContentType.JSON).body(Map.of("username", "pg-operator-a", "password",
+                "operator-a-password", "role", "operator", "areaCode", "PGX-A")).post("/api/v1/accounts").then()
+                .statusCode(201);
+        CookieFilter operator = login("pg-operator-a", "operator-a-password");
+
+        given().filter(operator).accept("text/html,application/xhtml+xml,*/*;q=0.8").get("/receivers/pgx-rx-1")
+                .then().statusCode(403)
+                .contentType(ContentType.HTML)
+                .body(containsString("<h1>Không có quyền truy cập</h1>"), containsString("outside your area"),
+                        containsString("href=\"/library\""), containsString("pg-operator-a"));
+        given().filter(operator).accept("text/html").get("/audit").then()
+                .statusCode(403).contentType(ContentType.HTML).body(containsString("Không có quyền truy cập"));
+        given().filter(operator).accept("text/html").cookie("loaxa-lang", "en").get("/receivers/no-such-rx").then()
+                .statusCode(404).contentType(ContentType.HTML)
+                .body(containsString("<h1>Not found</h1>"), containsString("Back to the overview"));
+        given().filter(operator).accept("application/json").get("/api/v1/receivers/pgx-rx-1").then()
+                .statusCode(403).contentType("application/problem+json");
+        given().filter(operator).get("/receivers/pgx-rx-1").then()
+                .statusCode(403).contentType("application/problem+json");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"/map", "/library", "/schedule", "/reports", "/receivers/any", "/fragments/today"})
     void shouldSendAnonymousVisitorsOfEveryPageToTheLoginPage(String path) {

@@ -9,6 +9,7 @@ import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -22,17 +23,25 @@ import vn.loaxa.common.error.InvalidRequestException;
 import vn.loaxa.common.error.NotFoundException;
 import vn.loaxa.common.error.NotPermittedException;
 import vn.loaxa.schedule.file.InvalidScheduleException;
+import vn.loaxa.web.ErrorPage;
 
-/** Maps every domain and framework exception to problem+json, once. */
+/** Maps every domain and framework exception to problem+json, once (or, for a browser on a page, to a page). */
 public class ProblemMapper {
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
     private static final String LOGIN_PAGE = "/login.html";
 
+    private final ErrorPage pages;
+
+    public ProblemMapper(ErrorPage pages) {
+        this.pages = pages;
+    }
+
     @ServerExceptionMapper
-    public Response notFound(NotFoundException e, UriInfo uri) {
+    public Response notFound(NotFoundException e, UriInfo uri, ContainerRequestContext request) {
         return e.referencedFromBody()
                 ? problem(422, "Unknown reference", e.getMessage(), uri)
-                : problem(404, "Not found", e.getMessage(), uri);
+                : pages.forBrowser(request, 404, e.getMessage())
+                        .orElseGet(() -> problem(404, "Not found", e.getMessage(), uri));
     }
 
     @ServerExceptionMapper
@@ -94,13 +103,15 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
-    public Response notPermitted(NotPermittedException e, UriInfo uri) {
-        return problem(403, "Forbidden", e.getMessage(), uri);
+    public Response notPermitted(NotPermittedException e, UriInfo uri, ContainerRequestContext request) {
+        return pages.forBrowser(request, 403, e.getMessage())
+                .orElseGet(() -> problem(403, "Forbidden", e.getMessage(), uri));
     }
 
     @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return problem(403, "Forbidden", "Your account may not do this", uri);
+    public Response forbidden(ForbiddenException e, UriInfo uri, ContainerRequestContext request) {
+        String detail = "Your account may not do this";
+        return pages.forBrowser(request, 403, detail).orElseGet(() -> problem(403, "Forbidden", detail, uri));
     }
 
     @ServerExceptionMapper

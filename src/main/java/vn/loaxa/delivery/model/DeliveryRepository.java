@@ -21,6 +21,18 @@ public class DeliveryRepository implements PanacheRepository<Delivery> {
         return list("occurrenceId in ?1 order by receiverId", occurrenceIds);
     }
 
+    /** Whether a delivery of {@code receiverId} plays {@code mediaId} (its own variant, or its occurrence's audio). */
+    public boolean namesMedia(String receiverId, UUID mediaId) {
+        return !getEntityManager().createQuery("""
+                select 1 from Delivery d join Occurrence o on o.id = d.occurrenceId
+                where d.receiverId = :receiver and coalesce(d.mediaId, o.mediaId, o.groupMediaId) = :media
+                """, Integer.class)
+                .setParameter("receiver", receiverId)
+                .setParameter("media", mediaId)
+                .setMaxResults(1)
+                .getResultList().isEmpty();
+    }
+
     /** The latest deliveries of one receiver, newest change first. */
     public List<Delivery> recentOfReceiver(String receiverId, int limit) {
         return find("receiverId = ?1 order by updatedAt desc", receiverId).page(0, limit).list();

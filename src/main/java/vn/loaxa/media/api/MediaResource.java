@@ -133,7 +133,7 @@ public class MediaResource {
     @RolesAllowed({Roles.USER, Roles.RECEIVER})
     public Response audio(@PathParam("id") UUID id, @HeaderParam("Range") String range,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        readable(id);
+        guard.audio(id, service.ownerArea(id));
         return serve(service.audio(id, AudioStore.OPUS), AUDIO_TYPE, range, ifNoneMatch);
     }
 
@@ -143,11 +143,10 @@ public class MediaResource {
     @RolesAllowed({Roles.USER, Roles.RECEIVER})
     public Response mp3(@PathParam("id") UUID id, @HeaderParam("Range") String range,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        readable(id);
+        guard.audio(id, service.ownerArea(id));
         return serve(service.audio(id, AudioStore.MP3), MP3_TYPE, range, ifNoneMatch);
     }
 
-    /** People read what their area may; receivers fetch whatever their manifests name (they have no area role). */
     private void readable(UUID id) {
         guard.read("Media '" + id + "'", service.ownerArea(id));
     }

@@ -1,5 +1,6 @@
 package vn.loaxa.media.api;
 
+import static org.awaitility.Awaitility.await;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -14,6 +15,8 @@ import static vn.loaxa.support.Api.asAdmin;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.time.ZoneOffset;
+import java.time.Duration;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -108,18 +111,33 @@ class MediaResourceTest {
     }
 
     @Test
-    void shouldLetAReceiverFetchAudioButNothingElse() throws Exception {
+    void shouldLetAReceiverFetchOnlyTheAudioOfItsOwnDeliveriesAndNothingElse() throws Exception {
         Fixtures.area("MEDIA-RX", "COMMUNE", null);
         String secret = Fixtures.receiver("media-rx-1", "MEDIA-RX", List.of("vie"));
-        Path wav = TestAudio.sineWav(Files.createTempFile("rx", ".wav"), 1.5, 660, 0.2);
-        String id = Fixtures.uploadReadyMedia(wav, "Cho máy thu", "vie");
+        String other = Fixtures.uploadReadyMedia(TestAudio.sineWav(Files.createTempFile("other", ".wav"), 1.5, 440,
+                0.2), "Không phải của máy này", "vie");
+        String id = Fixtures.uploadReadyMedia(TestAudio.sineWav(Files.createTempFile("rx", ".wav"), 1.5, 660, 0.2),
+                "Cho máy thu", "vie");
+        String broadcastId = Fixtures.broadcast(Fixtures.bulletin(id, "NORMAL"), List.of("MEDIA-RX"), List.of(),
+                OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(30));
+        String delivered = await().atMost(Duration.ofSeconds(20)).until(() -> asAdmin()
+                .get("/api/v1/broadcasts/" + broadcastId + "/deliveries").jsonPath()
+                .getString("deliveries[0].mediaId"), java.util.Objects::nonNull);
 
-        given().auth().preemptive().basic("media-rx-1", secret).get("/api/v1/media/" + id + "/audio").then()
+        given().auth().preemptive().basic("media-rx-1", secret).get("/api/v1/media/" + delivered + "/audio").then()
                 .statusCode(200);
+        given().auth().preemptive().basic("media-rx-1", secret).get("/api/v1/media/" + delivered + "/audio.mp3")
+                .then().statusCode(200);
+        for (String notMine : List.of(other, id.equals(delivered) ? other : id)) {
+            given().auth().preemptive().basic("media-rx-1", secret).get("/api/v1/media/" + notMine + "/audio").then()
+                    .statusCode(403)
+                    .contentType("application/problem+json")
+                    .body("detail", containsString("none of your deliveries"));
+        }
         given().auth().preemptive().basic("media-rx-1", secret).get("/api/v1/areas").then()
                 .statusCode(403)
                 .contentType("application/problem+json");
-        given().auth().preemptive().basic("media-rx-1", "not-the-secret").get("/api/v1/media/" + id + "/audio")
+        given().auth().preemptive().basic("media-rx-1", "not-the-secret").get("/api/v1/media/" + delivered + "/audio")
                 .then().statusCode(401);
     }
 

@@ -1,0 +1,44 @@
+package vn.loaxa.web;
+
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Cookie;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Optional;
+
+/**
+ * A refusal or a missing thing met while browsing is answered with a page in the visitor's language, inside the usual
+ * navigation; the API, and clients that do not ask for HTML, keep getting problem+json.
+ */
+@ApplicationScoped
+public class ErrorPage {
+    private final Ui ui;
+    private final Template error;
+
+    public ErrorPage(Ui ui, @Location("error.html") Template error) {
+        this.ui = ui;
+        this.error = error;
+    }
+
+    /** The page for {@code status}, when the request is a signed-in visitor's browser asking for a page. */
+    public Optional<Response> forBrowser(ContainerRequestContext request, int status, String detail) {
+        String path = request.getUriInfo().getPath();
+        boolean page = !path.startsWith("/api/") && !path.startsWith("/q/")
+                && request.getSecurityContext().getUserPrincipal() != null
+                && request.getAcceptableMediaTypes().stream().anyMatch(type -> type.isCompatible(MediaType.TEXT_HTML_TYPE)
+                        && !type.isWildcardType());
+        if (!page) {
+            return Optional.empty();
+        }
+        Cookie lang = request.getCookies().get(Ui.LANG_COOKIE);
+        String html = ui.page(error, "error", lang == null ? null : lang.getValue(), request.getSecurityContext(), path)
+                .data("status", status)
+                .data("detail", detail)
+                .render();
+        return Optional.of(Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html)
+                .build());
+    }
+}
