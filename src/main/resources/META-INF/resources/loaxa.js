@@ -250,11 +250,25 @@
     });
   }
 
-  // ---- map: receivers on a blank map (no tiles from the internet), coloured by status
+  // ---- map: area outlines and receivers on a blank map (no tiles from the internet), coloured by status
   const mapEl = document.getElementById('map');
   if (mapEl && window.L) {
     const map = window.L.map(mapEl, { attributionControl: false, zoomSnap: 0.25 });
     const bounds = [];
+    const layers = [];
+    // area outlines first, so that the receivers sit on top; deeper areas are drawn over their parents
+    document.querySelectorAll('.area-outline').forEach(li => {
+      let geometry;
+      try { geometry = JSON.parse(li.dataset.geometry); } catch (e) { return; }
+      const outline = window.L.geoJSON(geometry, {
+        className: 'area-outline-shape',
+        style: { color: '#4a5568', weight: 1.5, fillColor: '#90a4ae', fillOpacity: 0.08 }
+      });
+      outline.bindTooltip(li.dataset.code + ' – ' + li.dataset.name, { sticky: true });
+      const b = outline.getBounds();
+      if (b.isValid()) { bounds.push(b.getSouthWest(), b.getNorthEast()); }
+      layers.push(outline);
+    });
     document.querySelectorAll('.receiver-marker').forEach(a => {
       const lat = parseFloat(a.dataset.lat);
       const lon = parseFloat(a.dataset.lon);
@@ -263,13 +277,16 @@
       const marker = window.L.circleMarker([lat, lon], {
         radius: 9, weight: 2, color: '#222', fillOpacity: 0.9, fillColor: online ? '#1a7f37' : '#c62828',
         className: 'marker-' + (online ? 'online' : 'offline')
-      }).addTo(map);
+      });
       marker.bindTooltip(a.dataset.id + ' – ' + a.dataset.name);
       marker.on('click', () => { location.href = a.getAttribute('href'); });
-      bounds.push([lat, lon]);
+      bounds.push(window.L.latLng(lat, lon));
+      layers.push(marker);
     });
+    // the view first: vector layers are drawn against the map's pixel bounds, which exist only once it has a view
     if (bounds.length) {
-      map.fitBounds(bounds, { padding: [30, 30], maxZoom: 13 });
+      map.fitBounds(window.L.latLngBounds(bounds), { padding: [30, 30], maxZoom: 13 });
+      layers.forEach(layer => layer.addTo(map));
     } else {
       map.setView([16, 106], 5);
       mapEl.setAttribute('data-state', 'empty');

@@ -13,8 +13,10 @@ import vn.loaxa.account.api.AccountRequest;
 import vn.loaxa.account.api.AccountView;
 import vn.loaxa.account.service.AccountService;
 import vn.loaxa.account.service.Passwords;
+import vn.loaxa.area.api.AreaOutlineView;
 import vn.loaxa.area.api.AreaRequest;
 import vn.loaxa.area.model.AreaKind;
+import vn.loaxa.area.service.AreaOutlineService;
 import vn.loaxa.area.service.AreaService;
 import vn.loaxa.receiver.api.ReceiverRequest;
 import vn.loaxa.receiver.api.ReceiverView;
@@ -42,6 +44,27 @@ public class DemoSeed {
             new ReceiverRequest("ls-thatkhe-02", "Cụm loa Pác Lạn", "20-TK-PL", List.of("vie", "nut"), 22.2495, 106.4712),
             new ReceiverRequest("ls-binhgia-01", "Cụm loa Khuổi Luông", "20-BG-KL", List.of("vie"), 21.9490, 106.3710));
 
+    /**
+     * Rough outlines of the demo communes (octagons around their centres, not surveyed boundaries), so that the map
+     * shows areas as it will with real outlines loaded through {@code PUT /api/v1/areas/{code}/outline}.
+     */
+    static final List<DemoOutline> OUTLINES = List.of(
+            new DemoOutline("20-TK", 22.255, 106.465, 0.045),
+            new DemoOutline("20-BG", 21.950, 106.372, 0.05),
+            new DemoOutline("20-CL", 21.660, 106.620, 0.06));
+
+    record DemoOutline(String areaCode, double latitude, double longitude, double radiusDegrees) {
+        String geoJson() {
+            StringBuilder ring = new StringBuilder();
+            for (int i = 0; i <= 8; i++) {
+                double angle = Math.PI / 4 * (i % 8);
+                ring.append(i == 0 ? "" : ",").append(String.format(java.util.Locale.ROOT, "[%.5f,%.5f]",
+                        longitude + radiusDegrees * Math.cos(angle), latitude + radiusDegrees * Math.sin(angle)));
+            }
+            return "{\"type\":\"Polygon\",\"coordinates\":[[" + ring + "]]}";
+        }
+    }
+
     /** One account per role below admin, each over the area its role would hold in Lạng Sơn. */
     static final List<DemoAccount> ACCOUNTS = List.of(
             new DemoAccount("bientap.langson", Roles.EDITOR, "20"),
@@ -58,9 +81,11 @@ public class DemoSeed {
     private final ReceiverService receivers;
     private final AccountService accounts;
     private final Passwords passwords;
+    private final AreaOutlineService outlines;
 
     public DemoSeed(DemoConfig config, AreaService areas, ReceiverService receivers, AccountService accounts,
-            Passwords passwords) {
+            Passwords passwords, AreaOutlineService outlines) {
+        this.outlines = outlines;
         this.config = config;
         this.areas = areas;
         this.receivers = receivers;
@@ -86,6 +111,8 @@ public class DemoSeed {
             LOG.infof("Seeded the Lạng Sơn demo: %d areas, %d receivers", AREAS.size(), added);
         }
         seedAccounts();
+        Set<String> outlined = outlines.under(null).stream().map(AreaOutlineView::code).collect(Collectors.toSet());
+        OUTLINES.stream().filter(o -> !outlined.contains(o.areaCode())).forEach(o -> outlines.set(o.areaCode(), o.geoJson()));
     }
 
     /** Generated passwords, shown once in the log as the admin's is; only their hashes are stored. */

@@ -11,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import vn.loaxa.access.AccessGuard;
+import vn.loaxa.area.service.AreaOutlineService;
 import vn.loaxa.account.Roles;
 import vn.loaxa.receiver.service.ReceiverService;
 
@@ -22,8 +23,11 @@ public class MapPage {
     private final Template map;
     private final ReceiverService receivers;
     private final AccessGuard guard;
+    private final AreaOutlineService outlines;
 
-    public MapPage(Ui ui, @Location("map.html") Template map, ReceiverService receivers, AccessGuard guard) {
+    public MapPage(Ui ui, @Location("map.html") Template map, ReceiverService receivers, AccessGuard guard,
+            AreaOutlineService outlines) {
+        this.outlines = outlines;
         this.guard = guard;
         this.ui = ui;
         this.map = map;
@@ -33,7 +37,8 @@ public class MapPage {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance page(@CookieParam(Ui.LANG_COOKIE) String lang, SecurityContext security) {
-        return ui.page(map, "map", lang, security, "/map").data("receivers",
-                receivers.list(guard.scope().likePattern()));
+        return ui.page(map, "map", lang, security, "/map")
+                .data("receivers", receivers.list(guard.scope().likePattern()))
+                .data("outlines", outlines.under(guard.scope().areaPath()));
     }
 }

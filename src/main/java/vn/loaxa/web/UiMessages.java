@@ -13,6 +13,9 @@ public interface UiMessages {
     @Message("Bỏ qua, tới nội dung")
     String skip_to_content();
 
+    @Message("Các địa bàn trên bản đồ")
+    String areas_drawn();
+
     @Message("Không có quyền truy cập")
     String error_forbidden();
 

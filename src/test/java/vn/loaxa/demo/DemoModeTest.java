@@ -38,6 +38,10 @@ class DemoModeTest {
                 .extracting(a -> a.get("username"), a -> a.get("role"), a -> a.get("areaCode"))
                 .containsExactlyInAnyOrder(DemoSeed.ACCOUNTS.stream()
                         .map(a -> tuple(a.username(), a.role(), a.areaCode())).toArray(org.assertj.core.groups.Tuple[]::new));
+        for (var outline : DemoSeed.OUTLINES) {
+            assertThat(asAdmin().get("/api/v1/areas/" + outline.areaCode() + "/outline").then().statusCode(200)
+                    .extract().asString()).startsWith("{\"type\":\"Polygon\"");
+        }
         for (var receiver : DemoSeed.RECEIVERS) {
             assertThat(asAdmin().get("/api/v1/receivers/" + receiver.id()).<String>path("areaCode"))
                     .isEqualTo(receiver.areaCode());

@@ -233,8 +233,12 @@ class BrowserTest {
         wait(WAIT).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#receivers tr[data-receiver]")));
         Path overview = screenshot("overview.png");
 
+        asAdmin().contentType(ContentType.JSON).body("""
+                {"type": "Polygon", "coordinates": [[[106.70, 21.80], [106.82, 21.80], [106.82, 21.90],
+                 [106.70, 21.90], [106.70, 21.80]]]}""").put("/api/v1/areas/" + AREA + "/outline").then().statusCode(200);
         open("/map");
-        wait(WAIT).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#map path.leaflet-interactive")));
+        wait(WAIT).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#map path.area-outline-shape")));
+        wait(WAIT).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#map path.marker-online, #map path.marker-offline")));
         Path map = screenshot("map.png");
 
         // a phone's width: no page scrolls sideways (wide tables scroll inside their own box)

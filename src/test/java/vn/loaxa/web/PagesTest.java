@@ -98,7 +98,12 @@ class PagesTest {
                 .statusCode(200)
                 .contentType(ContentType.HTML)
                 .body(containsString(text)));
-        given().filter(session).get("/map").then().body(containsString("data-id=\"pg-rx-1\""));
+        asAdmin().contentType(ContentType.JSON).body("{\"type\":\"Polygon\",\"coordinates\":[[[106.4,22.2],"
+                + "[106.5,22.2],[106.5,22.3],[106.4,22.3],[106.4,22.2]]]}").put("/api/v1/areas/PG/outline").then()
+                .statusCode(200);
+        given().filter(session).get("/map").then().body(containsString("data-id=\"pg-rx-1\""),
+                containsString("class=\"area-outline\" data-code=\"PG\""),
+                containsString("data-geometry=\"{&quot;type&quot;:&quot;Polygon&quot;"));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
 import static vn.loaxa.support.Api.asAdmin;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -82,6 +83,40 @@ class AreaResourceTest {
         given().auth().preemptive().basic("admin", "wrong").get("/api/v1/areas").then()
                 .statusCode(401)
                 .contentType("application/problem+json");
+    }
+
+    @Test
+    void shouldKeepACheckedOutlineAndRefuseABrokenOneWithoutLosingTheStoredOne() {
+        create("OUT-P", "Tỉnh có đường biên", "PROVINCE", null);
+        create("OUT-C", "Xã có đường biên", "COMMUNE", "OUT-P");
+        String square = "{\"type\":\"Polygon\",\"coordinates\":[[[106.4,22.2],[106.5,22.2],[106.5,22.3],"
+                + "[106.4,22.3],[106.4,22.2]]]}";
+        asAdmin().get("/api/v1/areas/OUT-C/outline").then().statusCode(404).contentType("application/problem+json");
+
+        asAdmin().contentType("application/geo+json")
+                .body("{\"type\":\"Feature\",\"properties\":{},\"geometry\":" + square + "}")
+                .put("/api/v1/areas/OUT-C/outline").then().statusCode(200).body(equalTo(square));
+        asAdmin().get("/api/v1/areas/OUT-C/outline").then().statusCode(200).body(equalTo(square));
+
+        for (String broken : new String[] {"{\"type\":\"Polygon\",\"coordinates\":[[[1,1],[2,1],[2,2],[1,2]]]}",
+                "{\"type\":\"Point\",\"coordinates\":[1,1]}", "{not json", "[]"}) {
+            asAdmin().contentType(ContentType.JSON).body(broken).put("/api/v1/areas/OUT-C/outline").then()
+                    .statusCode(422).contentType("application/problem+json").body("errors[0].field", notNullValue());
+        }
+        asAdmin().get("/api/v1/areas/OUT-C/outline").then().statusCode(200).body(equalTo(square));
+        asAdmin().contentType(ContentType.JSON).body(square).put("/api/v1/areas/NO-SUCH/outline").then()
+                .statusCode(404);
+
+        asAdmin().contentType(ContentType.JSON).body(Map.of("username", "out-operator", "password",
+                "out-operator-password", "role", "operator", "areaCode", "OUT-P")).post("/api/v1/accounts").then()
+                .statusCode(201);
+        given().auth().preemptive().basic("out-operator", "out-operator-password").get("/api/v1/areas/OUT-C/outline")
+                .then().statusCode(200);
+        given().auth().preemptive().basic("out-operator", "out-operator-password").contentType(ContentType.JSON)
+                .body(square).put("/api/v1/areas/OUT-C/outline").then().statusCode(403);
+
+        asAdmin().delete("/api/v1/areas/OUT-C/outline").then().statusCode(204);
+        asAdmin().get("/api/v1/areas/OUT-C/outline").then().statusCode(404);
     }
 
     static void create(String code, String name, String kind, String parent) {
