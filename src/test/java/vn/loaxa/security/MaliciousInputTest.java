@@ -6,6 +6,7 @@ import static vn.loaxa.support.Api.asAdmin;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import io.restassured.config.LogConfig;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
@@ -25,6 +26,7 @@ import vn.loaxa.area.model.AreaRepository;
 import vn.loaxa.bulletin.model.BulletinRepository;
 import vn.loaxa.delivery.model.DeliveryEventRepository;
 import vn.loaxa.dispatch.broker.EmbeddedBroker;
+import vn.loaxa.area.model.AreaOutlineRepository;
 import vn.loaxa.dispatch.mqtt.MqttConfig;
 import vn.loaxa.dispatch.mqtt.MqttDrops;
 import vn.loaxa.dispatch.mqtt.Topics;
@@ -57,6 +59,8 @@ class MaliciousInputTest {
     DeliveryEventRepository events;
     @Inject
     MqttDrops drops;
+    @Inject
+    AreaOutlineRepository outlines;
     @Inject
     MqttConfig mqtt;
     @Inject
@@ -116,6 +120,10 @@ class MaliciousInputTest {
                                 + " [\"http://attacker.example/\"]]]]\n")),
                 new HttpCase("schedule file with an alias bomb", () -> schedule(aliasBomb())),
                 new HttpCase("schedule file over the size limit", () -> schedule("# " + "x".repeat(300 * 1024))),
+                new HttpCase("area outline nested 100,000 arrays deep", () -> outline("{\"type\":\"Polygon\","
+                        + "\"coordinates\":" + "[".repeat(100_000) + "]".repeat(100_000) + "}")),
+                new HttpCase("area outline of two million characters", () -> outline("{\"type\":\"Polygon\","
+                        + "\"coordinates\":[[[1,1],[2,1],[2,2],[1,1]" + ",[1,1]".repeat(400_000) + "]]}")),
                 new HttpCase("API token that was never issued", () -> RestAssured.given()
                         .header("Authorization", "Bearer lxa_forged").contentType(ContentType.JSON)
                         .body("{\"code\":\"TOK\",\"name\":\"x\",\"kind\":\"COMMUNE\"}").post("/api/v1/areas")),
@@ -191,7 +199,8 @@ class MaliciousInputTest {
 
     private Map<String, Long> counts() {
         return Map.of("areas", areas.count(), "receivers", receivers.count(), "media", media.count(),
-                "bulletins", bulletins.count(), "broadcasts", broadcasts.count(), "events", events.count());
+                "bulletins", bulletins.count(), "broadcasts", broadcasts.count(), "events", events.count(),
+                "outlines", outlines.count());
     }
 
     private static Response upload(String fileName, byte[] content) {
@@ -201,6 +210,12 @@ class MaliciousInputTest {
 
     private static Response json(Object body, String path) {
         return asAdmin().contentType(ContentType.JSON).body(body).post(path);
+    }
+
+    /** Without pretty-printing of the logged request: indenting 100,000 levels would exhaust the test's own heap. */
+    private static Response outline(String body) {
+        return asAdmin().config(RestAssured.config().logConfig(LogConfig.logConfig().enablePrettyPrinting(false)))
+                .contentType(ContentType.JSON).body(body).put("/api/v1/areas/" + AREA + "/outline");
     }
 
     private static Response schedule(String yaml) {

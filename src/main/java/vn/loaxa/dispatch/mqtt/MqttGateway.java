@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.eclipse.paho.mqttv5.common.packet.UserProperty;
 import vn.loaxa.dispatch.signing.MessageSigner;
 import vn.loaxa.dispatch.signing.SignedMessage;
@@ -341,10 +342,8 @@ public class MqttGateway {
             return;
         }
         subscribed = false;
-        MqttSubscription[] subscriptions = {
-                new MqttSubscription(topics.sharedAllReceivers(config.sharedGroup(), Topics.Kind.EVENT), 1),
-                new MqttSubscription(topics.sharedAllReceivers(config.sharedGroup(), Topics.Kind.STATUS), 1),
-                new MqttSubscription(topics.sharedAllReceivers(config.sharedGroup(), Topics.Kind.HEARTBEAT), 1)};
+        MqttSubscription[] subscriptions = Stream.of(Topics.Kind.EVENT, Topics.Kind.STATUS, Topics.Kind.HEARTBEAT)
+                .map(kind -> new MqttSubscription(receiverFilter(kind), 1)).toArray(MqttSubscription[]::new);
         try {
             owner.subscribe(subscriptions, null, new MqttActionListener() {
                 @Override
@@ -355,8 +354,8 @@ public class MqttGateway {
                     } else if (owner == client) {
                         subscribed = true;
                         silenceWatch.subscribed();
-                        LOG.infof("Subscribed to receiver events, status and heartbeats (shared group '%s')",
-                                config.sharedGroup());
+                        LOG.infof("Subscribed to receiver events, status and heartbeats (%s)",
+                                receiverFilter(Topics.Kind.EVENT));
                     }
                 }
 
@@ -368,6 +367,16 @@ public class MqttGateway {
         } catch (MqttException | RuntimeException e) {
             retrySubscription(owner, e.toString());
         }
+    }
+
+    /**
+     * Shared on an external broker, so that replicas split the load. The embedded broker lives inside this one server,
+     * so nobody shares it, and a plain subscription avoids HiveMQ CE's shared-subscription delivery, which can go idle
+     * under load while the connection stays up (hivemq-community-edition issue 558).
+     */
+    private String receiverFilter(Topics.Kind kind) {
+        return config.url().isEmpty() && broker.active() ? topics.allReceivers(kind)
+                : topics.sharedAllReceivers(config.sharedGroup(), kind);
     }
 
     private void retrySubscription(MqttAsyncClient owner, String why) {
