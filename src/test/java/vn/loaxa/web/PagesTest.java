@@ -62,6 +62,13 @@ class PagesTest {
                 .contentType(ContentType.HTML)
                 .body(containsString("<h1>Không có quyền truy cập</h1>"), containsString("outside your area"),
                         containsString("href=\"/library\""), containsString("pg-operator-a"));
+        for (String area : List.of("PGX-A", "PGX-B")) {
+            asAdmin().contentType(ContentType.JSON).body("{\"type\":\"Polygon\",\"coordinates\":[[[106.4,22.2],"
+                    + "[106.5,22.2],[106.5,22.3],[106.4,22.2]]]}").put("/api/v1/areas/" + area + "/outline").then()
+                    .statusCode(200);
+        }
+        given().filter(operator).get("/map").then().statusCode(200)
+                .body(containsString("data-code=\"PGX-A\""), not(containsString("data-code=\"PGX-B\"")));
         given().filter(operator).accept("text/html").get("/audit").then()
                 .statusCode(403).contentType(ContentType.HTML).body(containsString("Không có quyền truy cập"));
         given().filter(operator).accept("text/html").cookie("loaxa-lang", "en").get("/receivers/no-such-rx").then()

@@ -9,12 +9,13 @@ public class AreaOutlineRepository implements PanacheRepositoryBase<AreaOutline,
 
     /** The outlines of every area whose path starts with {@code pathPrefix} (null: all), with their areas. */
     public List<Object[]> withAreasUnder(String pathPrefix) {
-        return getEntityManager().createQuery("""
-                select a, o from AreaOutline o join Area a on a.code = o.areaCode
-                where :prefix is null or a.path like concat(:prefix, '%')
-                order by a.path
-                """, Object[].class)
-                .setParameter("prefix", pathPrefix)
+        String select = "select a, o from AreaOutline o join Area a on a.code = o.areaCode ";
+        if (pathPrefix == null) {
+            return getEntityManager().createQuery(select + "order by a.path", Object[].class).getResultList();
+        }
+        return getEntityManager().createQuery(select + "where a.path like :prefix order by a.path", Object[].class)
+                // area codes hold neither '%' nor '_', so a path needs no escaping
+                .setParameter("prefix", pathPrefix + "%")
                 .getResultList();
     }
 }
