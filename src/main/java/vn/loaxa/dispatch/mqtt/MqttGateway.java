@@ -54,6 +54,8 @@ public class MqttGateway {
     private final EmbeddedBroker broker;
     private final InboundMessages inbound;
     private final Topics topics;
+    /** Built once: every incoming message is compared with it on Paho's callback thread. */
+    private final String probeTopic;
     private final ExecutorService inboundExecutor =
             Executors.newSingleThreadExecutor(r -> new Thread(r, "loaxa-mqtt-inbound"));
     private final Counter received;
@@ -88,6 +90,7 @@ public class MqttGateway {
         this.broker = broker;
         this.inbound = inbound;
         this.topics = new Topics(config.topicPrefix());
+        this.probeTopic = topics.inboundProbe();
     }
 
     public Topics topics() {
@@ -161,7 +164,7 @@ public class MqttGateway {
                 MqttProperties properties = new MqttProperties();
                 properties.setMessageExpiryInterval(Math.max(1, config.probeInterval().toSeconds()));
                 probe.setProperties(properties);
-                current.publish(topics.inboundProbe(), probe);
+                current.publish(probeTopic, probe);
             }
             silenceWatch.check().ifPresent(report -> {
                 silences.increment();
@@ -191,7 +194,8 @@ public class MqttGateway {
             connect();
             connectFailed = false;
             LOG.infof("Connected afresh to MQTT broker %s", url);
-        } catch (MqttException e) {
+        } catch (MqttException | RuntimeException e) {
+            // the fresh client has no automatic reconnect until its first connect succeeds: the next probe retries
             connectFailed = true;
             LOG.errorf("Cannot connect afresh to the MQTT broker at %s (%s); trying again in %d s", url,
                     e.getMessage(), config.probeInterval().toSeconds());
@@ -292,7 +296,7 @@ public class MqttGateway {
         @Override
         public void messageArrived(String topic, MqttMessage message) {
             silenceWatch.arrived();
-            if (topic.equals(topics.inboundProbe())) {
+            if (topic.equals(probeTopic)) {
                 return;
             }
             received.increment();
