@@ -18,6 +18,7 @@ import vn.loaxa.agent.playback.PlaybackException;
 import vn.loaxa.agent.playback.Sink;
 import vn.loaxa.agent.playback.SinkException;
 import vn.loaxa.agent.protocol.AgentEvent;
+import vn.loaxa.agent.protocol.Ack;
 import vn.loaxa.agent.protocol.Areas;
 import vn.loaxa.agent.protocol.AudioRef;
 import vn.loaxa.agent.protocol.Command;
@@ -178,7 +179,7 @@ public final class Agent implements MqttLink.Listener, AutoCloseable {
         this.mqtt = new MqttLink(settings, this, executors.scheduler());
         this.events = new EventPublisher(receiverId, topics.event(receiverId), journal,
                 new Outbox(cacheDir, json, tuning.outboxMaxEvents()), json, clock, mqtt, control,
-                executors.scheduler(), tuning.flushRatePerSecond(), tuning.flushJitter());
+                executors.scheduler(), tuning.flushRatePerSecond(), tuning.flushJitter(), tuning.ackTimeout());
     }
 
     /** The version reported in the online status. */
@@ -194,6 +195,7 @@ public final class Agent implements MqttLink.Listener, AutoCloseable {
                     + " commands. Development only; give it the server's key from GET /api/v1/signing-keys.");
         }
         control.execute(this::restoreStoredManifest);
+        events.start();
         mqtt.start();
         long intervalMillis = config.tuning().heartbeatInterval().toMillis();
         try {
@@ -241,6 +243,7 @@ public final class Agent implements MqttLink.Listener, AutoCloseable {
         mqtt.subscribe(topics.manifest(receiverId), QOS);
         mqtt.subscribe(topics.command(receiverId), QOS);
         mqtt.subscribe(topics.areas(receiverId), QOS);
+        mqtt.subscribe(topics.ack(receiverId), QOS);
         areaCodes().forEach(code -> mqtt.subscribe(topics.areaManifest(code), QOS));
         publishStatus(Status.online(receiverId, clock.instant().truncatedTo(ChronoUnit.MILLIS), version()));
         runOnControl(events::flushAfterConnect);
@@ -293,12 +296,17 @@ public final class Agent implements MqttLink.Listener, AutoCloseable {
                 return;
             }
         } else if (parsed.isEmpty() || !parsed.get().receiverId().equals(receiverId)
-                || kind != Topics.Kind.MANIFEST && kind != Topics.Kind.CMD && kind != Topics.Kind.AREAS) {
-            drop(DropReason.UNEXPECTED_TOPIC, topic, "not this receiver's manifest, command or areas topic");
+                || kind != Topics.Kind.MANIFEST && kind != Topics.Kind.CMD && kind != Topics.Kind.AREAS
+                && kind != Topics.Kind.ACK) {
+            drop(DropReason.UNEXPECTED_TOPIC, topic, "not this receiver's manifest, command, areas or ack topic");
             return;
         }
         if (payload == null || payload.length == 0) {
             drop(DropReason.EMPTY, topic, "empty payload");
+            return;
+        }
+        if (area.isEmpty() && kind == Topics.Kind.ACK) {
+            handleAck(topic, payload, userProperties);
             return;
         }
         boolean isCommand = area.isEmpty() && kind == Topics.Kind.CMD;
@@ -388,6 +396,32 @@ public final class Agent implements MqttLink.Listener, AutoCloseable {
         counters.recordAccepted();
         areaManifests.put(code, manifest);
         apply("area " + code + " manifest version " + manifest.version());
+    }
+
+    /** The server has stored these events: they leave the outbox (a replayed or repeated ack changes nothing). */
+    private void handleAck(String topic, byte[] payload, Map<String, String> userProperties) {
+        SignatureVerifier.Verdict verdict = signatures.checkAuthentic(topic, payload, userProperties,
+                time.serverNow().toEpochMilli());
+        if (verdict != SignatureVerifier.Verdict.ACCEPTED) {
+            refuse(verdict, topic);
+            return;
+        }
+        Ack ack;
+        try {
+            ack = json.readValue(payload, Ack.class);
+        } catch (IOException | IllegalArgumentException e) {
+            drop(DropReason.MALFORMED, topic, "malformed acknowledgement: " + e.getMessage());
+            return;
+        }
+        if (!Schemas.ACK.equals(ack.schema())) {
+            drop(DropReason.UNKNOWN_SCHEMA, topic, "unknown schema '" + ack.schema() + "'");
+        } else if (!receiverId.equals(ack.receiverId())) {
+            drop(DropReason.RECEIVER_MISMATCH, topic, "acknowledgement is for receiver '" + ack.receiverId() + "'");
+        } else if (!ack.isComplete()) {
+            drop(DropReason.INCOMPLETE, topic, "acknowledgement lacks eventIds");
+        } else {
+            events.acknowledged(ack.eventIds());
+        }
     }
 
     /** The areas to listen to: subscribes to new area topics, and forgets the entries of areas left. */
@@ -962,6 +996,7 @@ public final class Agent implements MqttLink.Listener, AutoCloseable {
         if (heartbeat != null) {
             heartbeat.cancel(false);
         }
+        events.stop();
         for (ScheduledEntry scheduled : entries.values()) {
             scheduled.cancel("the agent shut down");
         }

@@ -2,6 +2,7 @@ package vn.loaxa.agent;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import vn.loaxa.agent.config.Tuning;
 import vn.loaxa.agent.mqtt.MqttLink;
 import vn.loaxa.agent.protocol.AgentEvent;
 import vn.loaxa.agent.protocol.EventType;
@@ -13,32 +14,43 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Records an event in the journal, writes it durably to the outbox, then publishes it with QoS 1. The outbox file
- * is deleted only when the broker acknowledges it; everything left is published again after the next connect,
- * starting after a random delay and at a bounded rate, so that a fleet coming back at once does not flood the
- * server.
+ * Records an event in the journal, writes it durably to the outbox, then publishes it with QoS 1. The outbox file is
+ * deleted only when the server acknowledges that it has stored the event (on the receiver's {@code ack} topic): a
+ * broker's PUBACK only says the broker took it, and with no subscriber, or a server that stops before its commit, the
+ * event would be gone. An event that is not acknowledged is sent again after a backoff that doubles with every
+ * attempt (with jitter); after a (re)connect everything waiting is sent again, starting after a random delay and at
+ * a bounded rate, so that a fleet coming back at once does not flood the server.
  */
 final class EventPublisher {
 
     private static final Logger LOG = Logger.getLogger(EventPublisher.class.getName());
     private static final int QOS = 1;
-    /** The republishing after a connect runs in ticks of this length. */
+    /** The republishing runs in ticks of this length. */
     static final Duration FLUSH_TICK = Duration.ofMillis(100);
+    /** How often the agent looks for events whose acknowledgement is overdue. */
+    static final Duration RESEND_CHECK = Duration.ofSeconds(1);
+
+    /** A sent event waiting for its acknowledgement: how often it was sent, and when to send it again. */
+    private record Awaiting(int sends, long resendAtNanos) {
+    }
 
     private final String receiverId;
     private final String eventTopic;
@@ -51,13 +63,27 @@ final class EventPublisher {
     private final ScheduledExecutorService scheduler;
     private final int batchPerTick;
     private final Duration flushJitter;
+    private final Duration ackTimeout;
+    private final LongSupplier nanos;
+    /** Handed to the MQTT client, no PUBACK yet. */
     private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
-    private final AtomicBoolean backlog = new AtomicBoolean();
+    /** Taken by the broker, not yet acknowledged by the server. */
+    private final Map<UUID, Awaiting> awaiting = new ConcurrentHashMap<>();
     private final AtomicLong flushRound = new AtomicLong();
+    private volatile boolean flushing;
+    private volatile long quietUntilNanos;
+    private volatile ScheduledFuture<?> resendTimer;
 
     EventPublisher(String receiverId, String eventTopic, EntryJournal journal, Outbox outbox, ObjectMapper json,
                    Clock clock, MqttLink mqtt, Executor lane, ScheduledExecutorService scheduler,
-                   int flushRatePerSecond, Duration flushJitter) {
+                   int flushRatePerSecond, Duration flushJitter, Duration ackTimeout) {
+        this(receiverId, eventTopic, journal, outbox, json, clock, mqtt, lane, scheduler, flushRatePerSecond,
+                flushJitter, ackTimeout, System::nanoTime);
+    }
+
+    EventPublisher(String receiverId, String eventTopic, EntryJournal journal, Outbox outbox, ObjectMapper json,
+                   Clock clock, MqttLink mqtt, Executor lane, ScheduledExecutorService scheduler,
+                   int flushRatePerSecond, Duration flushJitter, Duration ackTimeout, LongSupplier nanos) {
         this.receiverId = receiverId;
         this.eventTopic = eventTopic;
         this.journal = journal;
@@ -70,6 +96,26 @@ final class EventPublisher {
         long ticksPerSecond = Duration.ofSeconds(1).toMillis() / FLUSH_TICK.toMillis();
         this.batchPerTick = (int) Math.max(1, (flushRatePerSecond + ticksPerSecond - 1) / ticksPerSecond);
         this.flushJitter = flushJitter;
+        this.ackTimeout = ackTimeout;
+        this.nanos = nanos;
+        this.quietUntilNanos = nanos.getAsLong();
+    }
+
+    /** Starts looking for overdue acknowledgements every {@link #RESEND_CHECK}. */
+    void start() {
+        try {
+            resendTimer = scheduler.scheduleWithFixedDelay(() -> lane.execute(this::resendOverdue),
+                    RESEND_CHECK.toMillis(), RESEND_CHECK.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            LOG.fine("agent is shutting down; no resends");
+        }
+    }
+
+    void stop() {
+        ScheduledFuture<?> timer = resendTimer;
+        if (timer != null) {
+            timer.cancel(false);
+        }
     }
 
     /** Events waiting for acknowledgement. */
@@ -104,11 +150,21 @@ final class EventPublisher {
         try {
             boolean added = outbox.add(event);
             journal.mark(event.id());
-            if (added && !publish(event)) {
-                backlog.set(true);
+            if (added) {
+                publish(event);
             }
         } catch (IOException e) {
             LOG.log(Level.SEVERE, "cannot write event " + type + " for " + occurrenceId + " to the outbox", e);
+        }
+    }
+
+    /** The server has stored these events: they leave the outbox for good. */
+    void acknowledged(Collection<UUID> eventIds) {
+        for (UUID id : eventIds) {
+            awaiting.remove(id);
+            if (outbox.contains(id)) {
+                outbox.remove(id);
+            }
         }
     }
 
@@ -119,15 +175,30 @@ final class EventPublisher {
      */
     void flushAfterConnect() {
         inFlight.clear();
+        awaiting.clear();
         long round = flushRound.incrementAndGet();
         long delayMillis = flushJitter.isZero() ? 0 : ThreadLocalRandom.current().nextLong(flushJitter.toMillis() + 1);
+        quietUntilNanos = nanos.getAsLong() + TimeUnit.MILLISECONDS.toNanos(delayMillis);
+        flushing = true;
         scheduleFlushTick(round, delayMillis);
+    }
+
+    /** Starts a paced round if some event is due: never sent on this connection, or its acknowledgement overdue. */
+    private void resendOverdue() {
+        if (flushing || outbox.size() == 0 || !mqtt.isConnected() || nanos.getAsLong() - quietUntilNanos < 0) {
+            return;
+        }
+        if (!outbox.pending(1, this::due).isEmpty()) {
+            flushing = true;
+            flushTick(flushRound.incrementAndGet());
+        }
     }
 
     private void scheduleFlushTick(long round, long delayMillis) {
         try {
             scheduler.schedule(() -> lane.execute(() -> flushTick(round)), delayMillis, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
+            flushing = false;
             LOG.fine("agent is shutting down; outbox not republished");
         }
     }
@@ -136,7 +207,7 @@ final class EventPublisher {
         if (round != flushRound.get()) {
             return;
         }
-        List<AgentEvent> batch = outbox.pending(batchPerTick + 1, Set.copyOf(inFlight));
+        List<AgentEvent> batch = outbox.pending(batchPerTick + 1, this::due);
         int sent = 0;
         for (AgentEvent event : batch) {
             if (sent == batchPerTick) {
@@ -144,11 +215,19 @@ final class EventPublisher {
                 return;
             }
             if (!publish(event)) {
-                backlog.set(true);
-                return;
+                break;
             }
             sent++;
         }
+        flushing = false;
+    }
+
+    private boolean due(UUID eventId) {
+        if (inFlight.contains(eventId)) {
+            return false;
+        }
+        Awaiting waiting = awaiting.get(eventId);
+        return waiting == null || nanos.getAsLong() - waiting.resendAtNanos() >= 0;
     }
 
     private boolean publish(AgentEvent event) {
@@ -166,23 +245,28 @@ final class EventPublisher {
         boolean handedOver = mqtt.publish(eventTopic, payload, QOS, false, new MqttLink.Delivery() {
             @Override
             public void delivered() {
-                outbox.remove(event.id());
-                inFlight.remove(event.id());
-                if (backlog.compareAndSet(true, false)) {
-                    long round = flushRound.get();
-                    lane.execute(() -> flushTick(round));
+                if (outbox.contains(event.id())) {
+                    awaiting.compute(event.id(), (id, before) -> awaitingAgain(before == null ? 1 : before.sends() + 1));
                 }
+                inFlight.remove(event.id());
             }
 
             @Override
             public void failed(Throwable cause) {
                 inFlight.remove(event.id());
-                LOG.log(Level.FINE, "event " + event.id() + " not acknowledged; it stays in the outbox", cause);
+                LOG.log(Level.FINE, "event " + event.id() + " not taken by the broker; it stays in the outbox", cause);
             }
         });
         if (!handedOver) {
             inFlight.remove(event.id());
         }
         return handedOver;
+    }
+
+    /** Waits half the backoff plus a random part of the other half, so that a fleet does not resend in step. */
+    private Awaiting awaitingAgain(int sends) {
+        long backoff = Math.min(Tuning.LONGEST_ACK_TIMEOUT.toNanos(), ackTimeout.toNanos() << Math.min(sends - 1, 20));
+        long wait = backoff / 2 + ThreadLocalRandom.current().nextLong(backoff / 2 + 1);
+        return new Awaiting(sends, nanos.getAsLong() + wait);
     }
 }

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 
 /**
  * Builds and parses the per-receiver topic strings
- * {@code {prefix}/v1/rx/{receiverId}/{manifest|event|status|heartbeat|cmd|areas}} and the area manifest topics
+ * {@code {prefix}/v1/rx/{receiverId}/{manifest|event|status|heartbeat|cmd|areas|ack}} and the area manifest topics
  * {@code {prefix}/v1/area/{areaCode}/manifest}.
  * This is the only place in the agent that knows the topic layout. It is pure: no I/O, no state beyond the prefix.
  */
@@ -29,7 +29,7 @@ public final class Topics {
 
     /** The per-receiver topics. */
     public enum Kind {
-        MANIFEST, EVENT, STATUS, HEARTBEAT, CMD, AREAS;
+        MANIFEST, EVENT, STATUS, HEARTBEAT, CMD, AREAS, ACK;
 
         /** The last topic level, e.g. {@code manifest}. */
         public String level() {
@@ -102,6 +102,11 @@ public final class Topics {
     /** {@code {prefix}/v1/rx/{receiverId}/areas}: the areas whose manifests the receiver takes. */
     public String areas(String receiverId) {
         return topic(receiverId, Kind.AREAS);
+    }
+
+    /** {@code {prefix}/v1/rx/{receiverId}/ack}: the server's acknowledgements of stored events. */
+    public String ack(String receiverId) {
+        return topic(receiverId, Kind.ACK);
     }
 
     /**

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 import vn.loaxa.agent.config.AgentConfig;
 import vn.loaxa.agent.config.SinkType;
+import vn.loaxa.agent.config.Tuning;
 import vn.loaxa.agent.download.RetryPolicy;
 import vn.loaxa.agent.playback.NullSink;
 import vn.loaxa.agent.protocol.AgentEvent;
@@ -29,6 +30,7 @@ import vn.loaxa.agent.protocol.Schemas;
 import vn.loaxa.agent.protocol.Status;
 import vn.loaxa.agent.store.Outbox;
 import vn.loaxa.agent.support.AudioServer;
+import vn.loaxa.agent.support.EventAcknowledger;
 import vn.loaxa.agent.support.EmbeddedBroker;
 import vn.loaxa.agent.support.TestAudio;
 
@@ -85,6 +87,9 @@ class AgentEndToEndTest {
     private String secret;
     private Topics topics;
     private MqttClient observer;
+    /** The observer plays the server: it acknowledges every event it receives, unless a test turns that off. */
+    private volatile boolean acknowledging = true;
+    private EventAcknowledger acks;
     private AgentExecutors executors;
     private Agent agent;
 
@@ -115,6 +120,7 @@ class AgentEndToEndTest {
         topics = new Topics(prefix);
         observer = new MqttClient(broker.url(), OBSERVER, new MemoryPersistence());
         observer.setCallback(new ObserverCallback());
+        acks = new EventAcknowledger(observer, topics, json);
         MqttConnectionOptions options = new MqttConnectionOptions();
         options.setCleanStart(true);
         options.setUserName(OBSERVER);
@@ -132,6 +138,7 @@ class AgentEndToEndTest {
         if (executors != null) {
             executors.close();
         }
+        acks.close();
         observer.disconnect();
         observer.close();
     }
@@ -300,6 +307,47 @@ class AgentEndToEndTest {
     }
 
     @Test
+    void shouldKeepAnEventTheBrokerTookUntilTheServerAcknowledgesItAndSendItAgainMeanwhile() throws Exception {
+        acknowledging = false;
+        AgentEvent played = AgentEvent.of(receiverId, "occ-unacknowledged", EventType.PLAYED,
+                Instant.parse("2026-01-01T00:00:00Z"), null);
+        new Outbox(cacheDir, json).add(played);
+
+        startAgent(Tuning.defaults().withFlush(20, Duration.ZERO).withAckTimeout(Duration.ofMillis(500)));
+
+        await("sent again while unacknowledged").atMost(EVENT_TIMEOUT)
+                .until(() -> events.stream().filter(played::equals).count() >= 3);
+        assertThat(new Outbox(cacheDir, json).contains(played.id()))
+                .as("the broker's PUBACKs do not take it out of the outbox").isTrue();
+        assertThat(agent.heartbeat().outboxPending()).isEqualTo(1);
+
+        acks.acknowledge(played);
+
+        await("acknowledged events leave the outbox").atMost(EVENT_TIMEOUT)
+                .until(() -> agent.heartbeat().outboxPending() == 0 && new Outbox(cacheDir, json).pending().isEmpty());
+        int sent = (int) events.stream().filter(played::equals).count();
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3))
+                .until(() -> events.stream().filter(played::equals).count() == sent);
+    }
+
+    @Test
+    void shouldIgnoreAnAcknowledgementForAnotherReceiver() throws Exception {
+        acknowledging = false;
+        AgentEvent played = AgentEvent.of(receiverId, "occ-other-ack", EventType.PLAYED,
+                Instant.parse("2026-01-01T00:00:00Z"), null);
+        new Outbox(cacheDir, json).add(played);
+        startAgent(Tuning.defaults().withFlush(20, Duration.ZERO));
+        await().atMost(EVENT_TIMEOUT).until(() -> events.contains(played));
+
+        byte[] forged = json.writeValueAsBytes(Map.of("schema", Schemas.ACK, "receiverId", "someone-else",
+                "eventIds", List.of(played.id())));
+        publishRaw(topics.ack(receiverId), forged);
+
+        await().atMost(EVENT_TIMEOUT).until(() -> agent.counters().droppedFor(DropReason.RECEIVER_MISMATCH) == 1);
+        assertThat(agent.heartbeat().outboxPending()).isEqualTo(1);
+    }
+
+    @Test
     void shouldPublishRetainedOfflineStatusOnCleanShutdown() throws Exception {
         startAgent();
         await().atMost(EVENT_TIMEOUT).until(() -> Boolean.TRUE.equals(
@@ -354,8 +402,12 @@ class AgentEndToEndTest {
     }
 
     private void startAgent() throws Exception {
+        startAgent(Tuning.defaults());
+    }
+
+    private void startAgent(Tuning tuning) throws Exception {
         AgentConfig config = new AgentConfig(receiverId, secret, broker.url(), null, prefix, cacheDir, SinkType.NULL,
-                null, 5);
+                null, 5, 0, tuning, List.of());
         executors = new AgentExecutors();
         agent = new Agent(config, executors, new NullSink(), HttpClient.newHttpClient(),
                 new RetryPolicy(3, 3, Duration.ofMillis(20), Duration.ofMillis(100)), json, Clock.systemUTC());
@@ -409,7 +461,13 @@ class AgentEndToEndTest {
                 return;
             }
             switch (parsed.get().kind()) {
-                case EVENT -> events.add(json.readValue(message.getPayload(), AgentEvent.class));
+                case EVENT -> {
+                    AgentEvent event = json.readValue(message.getPayload(), AgentEvent.class);
+                    events.add(event);
+                    if (acknowledging) {
+                        acks.acknowledgeLater(event);
+                    }
+                }
                 case STATUS -> statuses.put(topic, json.readValue(message.getPayload(), Status.class));
                 default -> { }
             }

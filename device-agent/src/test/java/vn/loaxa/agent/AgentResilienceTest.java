@@ -26,6 +26,7 @@ import vn.loaxa.agent.protocol.ManifestEntry;
 import vn.loaxa.agent.protocol.Priority;
 import vn.loaxa.agent.protocol.Schemas;
 import vn.loaxa.agent.support.AudioServer;
+import vn.loaxa.agent.support.EventAcknowledger;
 import vn.loaxa.agent.support.EmbeddedBroker;
 import vn.loaxa.agent.support.RecordingSink;
 import vn.loaxa.agent.support.TestAudio;
@@ -82,6 +83,7 @@ class AgentResilienceTest {
     private final java.util.concurrent.atomic.AtomicInteger subscriptions = new java.util.concurrent.atomic.AtomicInteger();
     private Topics topics;
     private MqttClient observer;
+    private EventAcknowledger acks;
     private AgentExecutors executors;
     private Agent agent;
 
@@ -110,6 +112,7 @@ class AgentResilienceTest {
         broker.allow(receiverId, secret);
         observer = new MqttClient(broker.url(), OBSERVER, new MemoryPersistence());
         observer.setCallback(new Callback());
+        acks = new EventAcknowledger(observer, topics, json);
         MqttConnectionOptions options = new MqttConnectionOptions();
         options.setCleanStart(true);
         options.setAutomaticReconnect(true);
@@ -132,6 +135,7 @@ class AgentResilienceTest {
     void stopAgentAndObserver() throws MqttException {
         agent.close();
         executors.close();
+        acks.close();
         observer.disconnect();
         observer.close();
     }
@@ -230,7 +234,9 @@ class AgentResilienceTest {
         @Override
         public void messageArrived(String topic, MqttMessage message) throws IOException {
             if (topics.parse(topic).filter(t -> t.kind() == Topics.Kind.EVENT).isPresent()) {
-                events.add(json.readValue(message.getPayload(), AgentEvent.class));
+                AgentEvent event = json.readValue(message.getPayload(), AgentEvent.class);
+                events.add(event);
+                acks.acknowledgeLater(event);
             }
         }
 

@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 import vn.loaxa.delivery.model.DeliveryState;
 import vn.loaxa.delivery.service.EventBatcher;
+import vn.loaxa.delivery.service.EventIngestService;
 import vn.loaxa.delivery.service.IncomingEvent;
 import vn.loaxa.dispatch.protocol.AgentEvent;
 import vn.loaxa.dispatch.protocol.HeartbeatMessage;
@@ -66,7 +67,7 @@ public class InboundMessages {
                     case STATUS -> handleStatus(topic, address.get().receiverId(), payload);
                     case HEARTBEAT -> handleHeartbeat(topic, address.get().receiverId(), payload);
                     case MANIFEST -> drops.drop("unexpected", topic, "manifests flow from the server only");
-                    case COMMAND -> drops.drop("unexpected", topic, "commands flow from the server only");
+                    case COMMAND, AREAS, ACK -> drops.drop("unexpected", topic, "flows from the server only");
                 }
             }
         } catch (RuntimeException e) {
@@ -100,8 +101,12 @@ public class InboundMessages {
         events.submit(new IncomingEvent(AgentEvent.idFor(event.occurrenceId(), receiverId, event.event()),
                         occurrenceId.get(), receiverId, state.get(), event.at().atOffset(ZoneOffset.UTC), reason,
                         OffsetDateTime.now(ZoneOffset.UTC)),
-                unknown -> drops.drop("unknown-delivery", topic,
-                        "occurrence " + unknown.occurrenceId() + " was not sent to " + receiverId));
+                (stored, outcome) -> {
+                    if (outcome == EventIngestService.Outcome.UNKNOWN_DELIVERY) {
+                        drops.drop("unknown-delivery", topic,
+                                "occurrence " + stored.occurrenceId() + " was not sent to " + receiverId);
+                    }
+                });
     }
 
     private void handleStatus(String topic, String receiverId, byte[] payload) {

@@ -50,4 +50,18 @@ public interface MqttConfig {
     /** Messages a receiver may send at once before its rate applies. */
     @WithDefault("200")
     int receiverBurst();
+
+    /**
+     * Client id of this server replica, stable across restarts so that the broker keeps its session; absent means
+     * {@code loaxa-server:{host}:{prefix}}. Each replica needs its own.
+     */
+    Optional<String> clientId();
+
+    /** How long the broker keeps this replica's session, and queues receivers' messages for it, while it is away. */
+    @WithDefault("1h")
+    Duration sessionExpiry();
+
+    /** Receiver messages that may wait for the inbound thread; QoS 1 ones are also bounded by maxInflight. */
+    @WithDefault("20000")
+    int inboundQueue();
 }

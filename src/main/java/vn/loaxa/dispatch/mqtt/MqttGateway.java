@@ -11,12 +11,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.UUID;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.stream.Stream;
 import org.eclipse.paho.mqttv5.common.packet.UserProperty;
 import vn.loaxa.dispatch.signing.MessageSigner;
 import vn.loaxa.dispatch.signing.SignedMessage;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -38,7 +41,11 @@ import vn.loaxa.dispatch.broker.EmbeddedBroker;
 
 /**
  * The server's one MQTT connection: publishes manifests, and receives events and status through shared
- * subscriptions. Incoming messages are handed to an executor at once; Paho's callback thread never blocks.
+ * subscriptions. Incoming messages are handed to a bounded executor at once; Paho's callback thread never blocks.
+ * On an external broker the session is persistent (a stable client id per replica, no clean start), so that the
+ * broker queues receivers' messages while the server restarts. Neither the broker's queue nor its PUBACK is what
+ * keeps an event safe: the agent keeps it until the server acknowledges it after the commit
+ * ({@link EventAcknowledgements}), and sends it again until then.
  */
 @ApplicationScoped
 public class MqttGateway {
@@ -56,8 +63,8 @@ public class MqttGateway {
     private final Topics topics;
     /** Built once: every incoming message is compared with it on Paho's callback thread. */
     private final String probeTopic;
-    private final ExecutorService inboundExecutor =
-            Executors.newSingleThreadExecutor(r -> new Thread(r, "loaxa-mqtt-inbound"));
+    private final ThreadPoolExecutor inboundExecutor;
+    private final String clientId;
     private final Counter received;
     private final Counter stalls;
     private final InboundStallWatch stallWatch = new InboundStallWatch(STALL_LIMIT, System::nanoTime);
@@ -67,6 +74,7 @@ public class MqttGateway {
         return thread;
     });
     private final MessageSigner signer;
+    private final MqttDrops drops;
     private final InboundSilenceWatch silenceWatch;
     private final Counter silences;
     private String url;
@@ -75,7 +83,8 @@ public class MqttGateway {
     private volatile boolean connectFailed;
 
     public MqttGateway(MqttConfig config, EmbeddedBroker broker, InboundMessages inbound, MeterRegistry registry,
-            MessageSigner signer) {
+            MessageSigner signer, MqttDrops drops) {
+        this.drops = drops;
         this.signer = signer;
         this.received = Counter.builder(RECEIVED_METER).description("Messages received from receivers")
                 .register(registry);
@@ -91,6 +100,29 @@ public class MqttGateway {
         this.inbound = inbound;
         this.topics = new Topics(config.topicPrefix());
         this.probeTopic = topics.inboundProbe();
+        this.clientId = config.clientId().orElseGet(() -> defaultClientId(config.topicPrefix()));
+        this.inboundExecutor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+                new LinkedBlockingQueue<>(config.inboundQueue()), r -> new Thread(r, "loaxa-mqtt-inbound"));
+    }
+
+    static String defaultClientId(String prefix) {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "localhost";
+        }
+        // the colons keep it out of the receiver id pattern, so no receiver can log in under it
+        return "loaxa-server:" + safe(host) + ":" + safe(prefix);
+    }
+
+    private static String safe(String part) {
+        return part.replaceAll("[^A-Za-z0-9._-]", "-");
+    }
+
+    /** The client id this replica connects with, and under which the broker keeps its session. */
+    public String clientId() {
+        return clientId;
     }
 
     public Topics topics() {
@@ -106,7 +138,7 @@ public class MqttGateway {
             throw new IllegalStateException("Cannot connect to the MQTT broker at " + url + ": " + e.getMessage()
                     + ". Check LOAXA_MQTT_URL and that the broker runs.", e);
         }
-        LOG.infof("Connected to MQTT broker %s (topic prefix '%s')", url, config.topicPrefix());
+        LOG.infof("Connected to MQTT broker %s as %s (topic prefix '%s')", url, clientId, config.topicPrefix());
         watcher.scheduleWithFixedDelay(() -> stallWatch.check().ifPresent(report -> {
             stalls.increment();
             LOG.warn(report);
@@ -115,9 +147,9 @@ public class MqttGateway {
         watcher.scheduleWithFixedDelay(this::probeInbound, probeMillis, probeMillis, TimeUnit.MILLISECONDS);
     }
 
-    /** A new client with a new id, so that the broker keeps nothing of an earlier connection of this server. */
+    /** A new client under this replica's stable id, which resumes the session that the broker kept for it. */
     private void connect() throws MqttException {
-        MqttAsyncClient fresh = new MqttAsyncClient(url, "loaxa-server-" + UUID.randomUUID(), new MemoryPersistence());
+        MqttAsyncClient fresh = new MqttAsyncClient(url, clientId, new MemoryPersistence());
         fresh.setCallback(new Connection(fresh));
         DisconnectedBufferOptions buffer = new DisconnectedBufferOptions();
         buffer.setBufferEnabled(true);
@@ -130,7 +162,12 @@ public class MqttGateway {
 
     private MqttConnectionOptions connectionOptions() {
         MqttConnectionOptions options = new MqttConnectionOptions();
-        options.setCleanStart(true);
+        // the embedded broker starts and stops with this server, so it has nothing queued to resume
+        boolean persistent = !embedded();
+        options.setCleanStart(!persistent);
+        if (persistent) {
+            options.setSessionExpiryInterval(config.sessionExpiry().toSeconds());
+        }
         options.setAutomaticReconnect(true);
         options.setAutomaticReconnectDelay(1, 60);
         options.setKeepAliveInterval(30);
@@ -301,14 +338,20 @@ public class MqttGateway {
             }
             received.increment();
             byte[] payload = message.getPayload();
-            inboundExecutor.execute(() -> {
-                stallWatch.begin(topic);
-                try {
-                    inbound.handle(topic, payload);
-                } finally {
-                    stallWatch.end();
-                }
-            });
+            try {
+                inboundExecutor.execute(() -> {
+                    stallWatch.begin(topic);
+                    try {
+                        inbound.handle(topic, payload);
+                    } finally {
+                        stallWatch.end();
+                    }
+                });
+            } catch (RejectedExecutionException e) {
+                // the agent sends again every event that the server has not acknowledged
+                drops.dropQuietly("overloaded", "inbound-queue", topic,
+                        "the inbound queue is full (" + config.inboundQueue() + ")");
+            }
         }
 
         @Override
@@ -379,8 +422,11 @@ public class MqttGateway {
      * under load while the connection stays up (hivemq-community-edition issue 558).
      */
     private String receiverFilter(Topics.Kind kind) {
-        return config.url().isEmpty() && broker.active() ? topics.allReceivers(kind)
-                : topics.sharedAllReceivers(config.sharedGroup(), kind);
+        return embedded() ? topics.allReceivers(kind) : topics.sharedAllReceivers(config.sharedGroup(), kind);
+    }
+
+    private boolean embedded() {
+        return config.url().isEmpty() && broker.active();
     }
 
     private void retrySubscription(MqttAsyncClient owner, String why) {

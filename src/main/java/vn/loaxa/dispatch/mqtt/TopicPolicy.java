@@ -20,7 +20,7 @@ public final class TopicPolicy {
     private static final List<Topics.Kind> REPORTS =
             List.of(Topics.Kind.EVENT, Topics.Kind.STATUS, Topics.Kind.HEARTBEAT);
     private static final List<Topics.Kind> ORDERS =
-            List.of(Topics.Kind.MANIFEST, Topics.Kind.COMMAND, Topics.Kind.AREAS);
+            List.of(Topics.Kind.MANIFEST, Topics.Kind.COMMAND, Topics.Kind.AREAS, Topics.Kind.ACK);
 
     private final Topics topics;
 

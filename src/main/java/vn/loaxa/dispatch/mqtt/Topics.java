@@ -12,7 +12,9 @@ public final class Topics {
     public enum Kind {
         MANIFEST("manifest"), EVENT("event"), STATUS("status"), HEARTBEAT("heartbeat"), COMMAND("cmd"),
         /** The retained list of areas whose manifest topics the receiver subscribes to. */
-        AREAS("areas");
+        AREAS("areas"),
+        /** The server's acknowledgement of stored events (docs/protocol.md, "Events"). */
+        ACK("ack");
 
         private final String segment;
 

@@ -119,8 +119,13 @@ class BatchedIngestTest {
                 DeliveryState.PLAYED, now(), null, now());
         Set<UUID> unknown = Collections.synchronizedSet(new HashSet<>());
 
-        stream.forEach(e -> batcher.submit(e, u -> unknown.add(u.occurrenceId())));
-        batcher.submit(stranger, u -> unknown.add(u.occurrenceId()));
+        EventBatcher.Settlement collectUnknown = (event, outcome) -> {
+            if (outcome == EventIngestService.Outcome.UNKNOWN_DELIVERY) {
+                unknown.add(event.occurrenceId());
+            }
+        };
+        stream.forEach(e -> batcher.submit(e, collectUnknown));
+        batcher.submit(stranger, collectUnknown);
 
         Map<String, Delivery> expected = applyOneByOne(occurrenceId, stream);
         await().atMost(Duration.ofSeconds(20)).until(() -> unknown.contains(stranger.occurrenceId()));

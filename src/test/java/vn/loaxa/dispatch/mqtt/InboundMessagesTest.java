@@ -18,7 +18,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import vn.loaxa.delivery.model.DeliveryEventRepository;
 import vn.loaxa.dispatch.broker.EmbeddedBroker;
+import vn.loaxa.dispatch.protocol.AckMessage;
 import vn.loaxa.dispatch.protocol.AgentEvent;
+import vn.loaxa.dispatch.signing.SignedMessage;
 import vn.loaxa.dispatch.protocol.ManifestMessage;
 import vn.loaxa.support.ServerDiagnostics;
 import vn.loaxa.support.Fixtures;
@@ -89,6 +91,50 @@ class InboundMessagesTest {
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                     assertThat(deliveries(broadcastId).getInt("counts.PLAYED")).isEqualTo(1));
         }
+    }
+
+    @Test
+    void shouldAcknowledgeEachEventToItsReceiverOnceItIsStoredAgainWhenRepeatedAndWhenRefusedForGood()
+            throws Exception {
+        Fixtures.area("ACKS", "COMMUNE", null);
+        Fixtures.receiver("ack-rx-1", "ACKS", List.of("vie"));
+        String mediaId = Fixtures.uploadReadyMedia(
+                TestAudio.sineWav(Files.createTempFile("ack", ".wav"), 1.5, 440, 0.2), "Tin", "vie");
+        String broadcastId = Fixtures.broadcast(Fixtures.bulletin(mediaId, "PRIORITY"), List.of("ACKS"), List.of(),
+                OffsetDateTime.now(ZoneOffset.UTC).plusHours(1));
+        await("dispatched").atMost(Duration.ofSeconds(20)).until(() -> deliveries(broadcastId).getInt("total") == 1);
+        String occurrenceId = deliveries(broadcastId).getString("deliveries[0].occurrenceId");
+        Topics topics = new Topics(config.topicPrefix());
+        UUID delivered = AgentEvent.idFor(occurrenceId, "ack-rx-1", "DELIVERED");
+        String stranger = UUID.randomUUID().toString();
+
+        try (TestMqttClient receiver = new TestMqttClient(url())) {
+            receiver.subscribe(topics.receiver("ack-rx-1", Topics.Kind.ACK));
+            receiver.publish(topics.receiver("ack-rx-1", Topics.Kind.EVENT), event("ack-rx-1", occurrenceId,
+                    "DELIVERED"));
+            AckMessage first = awaitAck(receiver, 1);
+            assertThat(first.receiverId()).isEqualTo("ack-rx-1");
+            assertThat(first.eventIds()).containsExactly(delivered);
+            assertThat(events.count("eventId", delivered)).as("acknowledged only once stored").isEqualTo(1);
+            assertThat(receiver.received().get(0).message().getProperties().getUserProperties())
+                    .as("signed like every message to agents")
+                    .anySatisfy(p -> assertThat(p.getKey()).isEqualTo(SignedMessage.SIGNATURE));
+
+            receiver.publish(topics.receiver("ack-rx-1", Topics.Kind.EVENT), event("ack-rx-1", occurrenceId,
+                    "DELIVERED"));
+            assertThat(awaitAck(receiver, 2).eventIds()).as("a repeated event is acknowledged again")
+                    .containsExactly(delivered);
+
+            receiver.publish(topics.receiver("ack-rx-1", Topics.Kind.EVENT), event("ack-rx-1", stranger, "PLAYED"));
+            assertThat(awaitAck(receiver, 3).eventIds()).as("an event for no delivery is refused for good")
+                    .containsExactly(AgentEvent.idFor(stranger, "ack-rx-1", "PLAYED"));
+        }
+        assertThat(events.count("eventId", delivered)).isEqualTo(1);
+    }
+
+    private AckMessage awaitAck(TestMqttClient receiver, int count) throws Exception {
+        await("acknowledgement " + count).atMost(Duration.ofSeconds(20)).until(() -> receiver.received().size() >= count);
+        return json.readValue(receiver.received().get(count - 1).message().getPayload(), AckMessage.class);
     }
 
     @Test

@@ -70,10 +70,10 @@ class InboundSilenceRecoveryTest {
     }
 
     /** Removes the subscriptions of the server's current connection in the broker; the client is not told. */
-    private static List<String> removeServerSubscriptions() {
+    private List<String> removeServerSubscriptions() {
         List<SubscriptionsForClientResult> servers = new ArrayList<>();
         Services.subscriptionStore().iterateAllSubscriptions((context, subscriptions) -> {
-            if (subscriptions.getClientId().startsWith("loaxa-server-")) {
+            if (subscriptions.getClientId().equals(gateway.clientId())) {
                 synchronized (servers) {
                     servers.add(subscriptions);
                 }

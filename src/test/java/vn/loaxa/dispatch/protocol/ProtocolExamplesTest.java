@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.UUID;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -102,6 +103,18 @@ class ProtocolExamplesTest {
                     AgentEvent.idFor(event.occurrenceId(), event.receiverId(), event.event()).toString());
         }
         assertThat(read("event-failed.json", AgentEvent.class).reason()).contains("sha256");
+    }
+
+    @Test
+    void shouldReadTheAckExampleAndWriteItBackEqual() throws IOException {
+        AckMessage ack = read("ack.json", AckMessage.class);
+
+        assertThat(ack.schema()).isEqualTo(AckMessage.SCHEMA);
+        assertThat(ack.eventIds()).extracting(UUID::toString).containsExactly(
+                read("event-played.json", AgentEvent.class).id(), read("event-failed.json", AgentEvent.class).id());
+        assertThat(json.readValue(json.writeValueAsBytes(ack), AckMessage.class)).isEqualTo(ack);
+        assertThat(new vn.loaxa.dispatch.mqtt.Topics("loaxa").receiver(ack.receiverId(),
+                vn.loaxa.dispatch.mqtt.Topics.Kind.ACK)).isEqualTo("loaxa/v1/rx/ls-thatkhe-01/ack");
     }
 
     @Test

@@ -12,10 +12,13 @@ import java.time.Duration;
  * @param outboxMaxEvents    most events kept in the outbox; beyond it the oldest low-value ones are dropped
  * @param flushRatePerSecond most outbox events republished per second after a reconnect
  * @param flushJitter        the republishing after a reconnect starts after a random delay up to this
+ * @param ackTimeout         a sent event not acknowledged by the server within this is sent again (the wait
+ *                           doubles with every send, with jitter, up to {@link #LONGEST_ACK_TIMEOUT})
  * @param cacheMaxBytes      size limit of the audio cache; least recently used audio not still scheduled goes first
  */
 public record Tuning(Duration heartbeatInterval, Duration timeSyncInterval, int volume, int emergencyVolume,
-                     int outboxMaxEvents, int flushRatePerSecond, Duration flushJitter, long cacheMaxBytes) {
+                     int outboxMaxEvents, int flushRatePerSecond, Duration flushJitter, Duration ackTimeout,
+                     long cacheMaxBytes) {
 
     /** Default heartbeat interval. */
     public static final Duration DEFAULT_HEARTBEAT_INTERVAL = Duration.ofSeconds(60);
@@ -31,6 +34,10 @@ public record Tuning(Duration heartbeatInterval, Duration timeSyncInterval, int 
     public static final int DEFAULT_FLUSH_RATE_PER_SECOND = 20;
     /** Default upper bound of the random delay before republishing after a reconnect. */
     public static final Duration DEFAULT_FLUSH_JITTER = Duration.ofSeconds(10);
+    /** Default first wait for the server's acknowledgement of a sent event. */
+    public static final Duration DEFAULT_ACK_TIMEOUT = Duration.ofSeconds(20);
+    /** The longest wait between two sends of an unacknowledged event. */
+    public static final Duration LONGEST_ACK_TIMEOUT = Duration.ofMinutes(5);
     /** Default audio cache limit: 512 MiB, about 45 hours of Opus at 24 kbit/s. */
     public static final long DEFAULT_CACHE_MAX_BYTES = 512L * 1024 * 1024;
 
@@ -38,26 +45,31 @@ public record Tuning(Duration heartbeatInterval, Duration timeSyncInterval, int 
     public static Tuning defaults() {
         return new Tuning(DEFAULT_HEARTBEAT_INTERVAL, DEFAULT_TIME_SYNC_INTERVAL, DEFAULT_VOLUME,
                 DEFAULT_EMERGENCY_VOLUME, DEFAULT_OUTBOX_MAX_EVENTS, DEFAULT_FLUSH_RATE_PER_SECOND,
-                DEFAULT_FLUSH_JITTER, DEFAULT_CACHE_MAX_BYTES);
+                DEFAULT_FLUSH_JITTER, DEFAULT_ACK_TIMEOUT, DEFAULT_CACHE_MAX_BYTES);
     }
 
     public Tuning withHeartbeatInterval(Duration interval) {
         return new Tuning(interval, timeSyncInterval, volume, emergencyVolume, outboxMaxEvents, flushRatePerSecond,
-                flushJitter, cacheMaxBytes);
+                flushJitter, ackTimeout, cacheMaxBytes);
     }
 
     public Tuning withOutboxMaxEvents(int max) {
         return new Tuning(heartbeatInterval, timeSyncInterval, volume, emergencyVolume, max, flushRatePerSecond,
-                flushJitter, cacheMaxBytes);
+                flushJitter, ackTimeout, cacheMaxBytes);
     }
 
     public Tuning withFlush(int ratePerSecond, Duration jitter) {
         return new Tuning(heartbeatInterval, timeSyncInterval, volume, emergencyVolume, outboxMaxEvents,
-                ratePerSecond, jitter, cacheMaxBytes);
+                ratePerSecond, jitter, ackTimeout, cacheMaxBytes);
     }
 
     public Tuning withCacheMaxBytes(long bytes) {
         return new Tuning(heartbeatInterval, timeSyncInterval, volume, emergencyVolume, outboxMaxEvents,
-                flushRatePerSecond, flushJitter, bytes);
+                flushRatePerSecond, flushJitter, ackTimeout, bytes);
+    }
+
+    public Tuning withAckTimeout(Duration timeout) {
+        return new Tuning(heartbeatInterval, timeSyncInterval, volume, emergencyVolume, outboxMaxEvents,
+                flushRatePerSecond, flushJitter, timeout, cacheMaxBytes);
     }
 }

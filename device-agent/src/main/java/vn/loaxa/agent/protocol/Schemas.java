@@ -14,6 +14,8 @@ public final class Schemas {
     public static final String HEARTBEAT = "loaxa.heartbeat/1";
     /** Schema of the list of areas a receiver listens to, server to agent. */
     public static final String AREAS = "loaxa.areas/1";
+    /** Schema of the server's acknowledgement of stored events, server to agent. */
+    public static final String ACK = "loaxa.ack/1";
     /** Schema of a remote command, server to agent. */
     public static final String COMMAND = "loaxa.command/1";
 

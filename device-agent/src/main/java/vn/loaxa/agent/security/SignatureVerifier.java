@@ -80,6 +80,31 @@ public final class SignatureVerifier {
         if (isDisabled()) {
             return Verdict.ACCEPTED;
         }
+        Verdict authentic = checkAuthentic(topic, payload, properties, serverNowMillis);
+        if (authentic != Verdict.ACCEPTED) {
+            return authentic;
+        }
+        SignatureBlock block = SignatureBlock.from(properties).orElseThrow();
+        long last = Long.parseLong(lastAccepted.getProperty(topic, "-1"));
+        if (block.sequence() < last || block.sequence() == last && !repeatable) {
+            return Verdict.REPLAYED;
+        }
+        if (block.sequence() == last) {
+            return Verdict.REPEATED;
+        }
+        lastAccepted.setProperty(topic, Long.toString(block.sequence()));
+        save();
+        return Verdict.ACCEPTED;
+    }
+
+    /**
+     * Checks only that the server signed the message with a trusted key and that it has not expired, for messages
+     * whose replay does no harm and that may come from several server replicas in any order (acknowledgements).
+     */
+    public Verdict checkAuthentic(String topic, byte[] payload, Map<String, String> properties, long serverNowMillis) {
+        if (isDisabled()) {
+            return Verdict.ACCEPTED;
+        }
         Optional<SignatureBlock> found = SignatureBlock.from(properties);
         if (found.isEmpty()) {
             return Verdict.UNSIGNED;
@@ -95,15 +120,6 @@ public final class SignatureVerifier {
         if (serverNowMillis > block.expiresAt()) {
             return Verdict.EXPIRED;
         }
-        long last = Long.parseLong(lastAccepted.getProperty(topic, "-1"));
-        if (block.sequence() < last || block.sequence() == last && !repeatable) {
-            return Verdict.REPLAYED;
-        }
-        if (block.sequence() == last) {
-            return Verdict.REPEATED;
-        }
-        lastAccepted.setProperty(topic, Long.toString(block.sequence()));
-        save();
         return Verdict.ACCEPTED;
     }
 

@@ -19,14 +19,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * The durable outbox: every event is written here (one small JSON file per event id, atomically) before it is
- * published, and deleted only once the broker has acknowledged it. It holds at most {@code maxEvents}; when it is
- * full, the oldest low-value event (DELIVERED, DOWNLOADED, then PLAYING) makes room, and only if there is none
- * the oldest event of any kind. Every such drop is counted.
+ * published, and deleted only once the server has acknowledged that it stored it. It holds at most
+ * {@code maxEvents}; when it is full, the oldest low-value event (DELIVERED, DOWNLOADED, then PLAYING) makes room,
+ * and only if there is none the oldest event of any kind. Every such drop is counted.
  */
 public final class Outbox {
 
@@ -115,13 +116,18 @@ public final class Outbox {
      * their files are read.
      */
     public List<AgentEvent> pending(int limit, Set<UUID> skip) {
+        return pending(limit, id -> !skip.contains(id));
+    }
+
+    /** The oldest waiting events that are {@code eligible}, at most {@code limit}; only their files are read. */
+    public List<AgentEvent> pending(int limit, Predicate<UUID> eligible) {
         List<UUID> ids = new ArrayList<>();
         synchronized (this) {
             for (UUID id : index.keySet()) {
                 if (ids.size() == limit) {
                     break;
                 }
-                if (!skip.contains(id)) {
+                if (eligible.test(id)) {
                     ids.add(id);
                 }
             }

@@ -69,7 +69,7 @@ class ProtocolExamplesTest {
             assertThat(files.map(p -> p.getFileName().toString()))
                     .contains("manifest.json", "event-played.json", "event-failed.json", "status-online.json",
                             "status-will.json", "heartbeat.json", "command-set-volume.json",
-                            "command-stop-current.json", "time.json");
+                            "command-stop-current.json", "time.json", "ack.json");
         }
     }
 
@@ -77,7 +77,7 @@ class ProtocolExamplesTest {
     void shouldParseEveryExampleFileAsItsSchema() throws IOException, URISyntaxException {
         Map<String, Class<?>> bySchema = Map.of(Schemas.MANIFEST, Manifest.class, Schemas.EVENT, AgentEvent.class,
                 Schemas.STATUS, Status.class, Schemas.HEARTBEAT, Heartbeat.class, Schemas.COMMAND, Command.class,
-                Schemas.TIME, ServerTime.class, Schemas.AREAS, Areas.class);
+                Schemas.TIME, ServerTime.class, Schemas.AREAS, Areas.class, Schemas.ACK, Ack.class);
         Path directory = Path.of(getClass().getClassLoader().getResource("protocol").toURI());
         try (Stream<Path> files = Files.list(directory)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".json")).toList()) {
@@ -177,6 +177,16 @@ class ProtocolExamplesTest {
         assertThat(audio.durationMs()).isEqualTo(42500L);
         assertThat(audio.sizeBytes()).isEqualTo(132480L);
         assertThat(audio.contentType()).isEqualTo("audio/ogg");
+    }
+
+    @Test
+    void shouldParseTheAckExampleNamingTheEventExamples() {
+        Ack ack = read("ack.json", Ack.class);
+
+        assertThat(ack.schema()).isEqualTo(Schemas.ACK);
+        assertThat(ack.isComplete()).isTrue();
+        assertThat(ack.eventIds()).containsExactly(read("event-played.json", AgentEvent.class).id(),
+                read("event-failed.json", AgentEvent.class).id());
     }
 
     @Test
