@@ -1,5 +1,7 @@
 package vn.loaxa.agent.config;
 
+import vn.loaxa.agent.mqtt.ReconnectBackoff;
+
 import java.time.Duration;
 
 /**
@@ -13,9 +15,11 @@ import java.time.Duration;
  * @param flushRatePerSecond most outbox events republished per second after a reconnect
  * @param flushJitter        the republishing after a reconnect starts after a random delay up to this
  * @param cacheMaxBytes      size limit of the audio cache; least recently used audio not still scheduled goes first
+ * @param reconnectMaxDelay  longest wait between two attempts to reach the broker (jittered exponential backoff)
  */
 public record Tuning(Duration heartbeatInterval, Duration timeSyncInterval, int volume, int emergencyVolume,
-                     int outboxMaxEvents, int flushRatePerSecond, Duration flushJitter, long cacheMaxBytes) {
+                     int outboxMaxEvents, int flushRatePerSecond, Duration flushJitter, long cacheMaxBytes,
+                     Duration reconnectMaxDelay) {
 
     /** Default heartbeat interval. */
     public static final Duration DEFAULT_HEARTBEAT_INTERVAL = Duration.ofSeconds(60);
@@ -33,31 +37,38 @@ public record Tuning(Duration heartbeatInterval, Duration timeSyncInterval, int 
     public static final Duration DEFAULT_FLUSH_JITTER = Duration.ofSeconds(10);
     /** Default audio cache limit: 512 MiB, about 45 hours of Opus at 24 kbit/s. */
     public static final long DEFAULT_CACHE_MAX_BYTES = 512L * 1024 * 1024;
+    /** Default longest wait between connect attempts: back within 30 s of the broker, connect timeout included. */
+    public static final Duration DEFAULT_RECONNECT_MAX_DELAY = ReconnectBackoff.DEFAULT_MAX_DELAY;
 
     /** Every default. */
     public static Tuning defaults() {
         return new Tuning(DEFAULT_HEARTBEAT_INTERVAL, DEFAULT_TIME_SYNC_INTERVAL, DEFAULT_VOLUME,
                 DEFAULT_EMERGENCY_VOLUME, DEFAULT_OUTBOX_MAX_EVENTS, DEFAULT_FLUSH_RATE_PER_SECOND,
-                DEFAULT_FLUSH_JITTER, DEFAULT_CACHE_MAX_BYTES);
+                DEFAULT_FLUSH_JITTER, DEFAULT_CACHE_MAX_BYTES, DEFAULT_RECONNECT_MAX_DELAY);
     }
 
     public Tuning withHeartbeatInterval(Duration interval) {
         return new Tuning(interval, timeSyncInterval, volume, emergencyVolume, outboxMaxEvents, flushRatePerSecond,
-                flushJitter, cacheMaxBytes);
+                flushJitter, cacheMaxBytes, reconnectMaxDelay);
     }
 
     public Tuning withOutboxMaxEvents(int max) {
         return new Tuning(heartbeatInterval, timeSyncInterval, volume, emergencyVolume, max, flushRatePerSecond,
-                flushJitter, cacheMaxBytes);
+                flushJitter, cacheMaxBytes, reconnectMaxDelay);
     }
 
     public Tuning withFlush(int ratePerSecond, Duration jitter) {
         return new Tuning(heartbeatInterval, timeSyncInterval, volume, emergencyVolume, outboxMaxEvents,
-                ratePerSecond, jitter, cacheMaxBytes);
+                ratePerSecond, jitter, cacheMaxBytes, reconnectMaxDelay);
     }
 
     public Tuning withCacheMaxBytes(long bytes) {
         return new Tuning(heartbeatInterval, timeSyncInterval, volume, emergencyVolume, outboxMaxEvents,
-                flushRatePerSecond, flushJitter, bytes);
+                flushRatePerSecond, flushJitter, bytes, reconnectMaxDelay);
+    }
+
+    public Tuning withReconnectMaxDelay(Duration maxDelay) {
+        return new Tuning(heartbeatInterval, timeSyncInterval, volume, emergencyVolume, outboxMaxEvents,
+                flushRatePerSecond, flushJitter, cacheMaxBytes, maxDelay);
     }
 }
