@@ -12,6 +12,7 @@ import vn.loaxa.agent.download.RetryPolicy;
 import vn.loaxa.agent.download.Sha256;
 import vn.loaxa.agent.mqtt.MqttLink;
 import vn.loaxa.agent.mqtt.MqttSettings;
+import vn.loaxa.agent.mqtt.ReconnectBackoff;
 import vn.loaxa.agent.playback.AudioPlayer;
 import vn.loaxa.agent.security.SignatureVerifier;
 import vn.loaxa.agent.playback.PlaybackException;
@@ -175,7 +176,7 @@ public final class Agent implements MqttLink.Listener, AutoCloseable {
         this.signatures = new SignatureVerifier(config.trustedKeys(), cacheDir);
         MqttSettings settings = new MqttSettings(config.mqttUrl(), receiverId, config.secret(),
                 topics.status(receiverId), json.writeValueAsBytes(Status.will(receiverId)),
-                config.willDelaySeconds());
+                config.willDelaySeconds(), ReconnectBackoff.withMaxDelay(tuning.reconnectMaxDelay()));
         this.mqtt = new MqttLink(settings, this, executors.scheduler());
         this.events = new EventPublisher(receiverId, topics.event(receiverId), journal,
                 new Outbox(cacheDir, json, tuning.outboxMaxEvents()), json, clock, mqtt, control,

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
@@ -125,10 +124,12 @@ public class InboundMessages {
             drops.drop("receiver-mismatch", topic, "payload names receiver '" + status.receiverId() + "'");
             return;
         }
-        // a Last Will carries no time: it is as fresh as its arrival
-        Instant at = status.at() == null || !status.online() ? Instant.now() : status.at();
+        // Presence follows the server's receive order (one inbound thread): the agent's clock, which may be off and
+        // which a Last Will lacks, is only information.
+        OffsetDateTime receivedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime reportedAt = status.at() == null ? null : status.at().atOffset(ZoneOffset.UTC);
         String version = status.agentVersion() == null ? null : truncate(status.agentVersion(), 32);
-        if (!receivers.recordStatus(receiverId, status.online(), at.atOffset(ZoneOffset.UTC), version)) {
+        if (!receivers.recordStatus(receiverId, status.online(), receivedAt, reportedAt, version)) {
             drops.drop("unknown-receiver", topic, "no receiver '" + receiverId + "' is registered");
         }
     }

@@ -41,6 +41,7 @@ public class Receiver {
 
     public boolean online;
 
+    /** When the server received the status now applied (the server's clock, never the receiver's). */
     @Column(name = "last_seen")
     public OffsetDateTime lastSeen;
 

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import org.jboss.logging.Logger;
 import vn.loaxa.delivery.model.DeliveryRepository;
 import vn.loaxa.delivery.model.DeliveryState;
 import vn.loaxa.area.model.Area;
@@ -27,6 +28,7 @@ import vn.loaxa.receiver.model.ReceiverRepository;
 
 @ApplicationScoped
 public class ReceiverService {
+    private static final Logger LOG = Logger.getLogger(ReceiverService.class);
     /** Never a bcrypt hash, so no password matches it. */
     private static final String REVOKED = "!revoked";
 
@@ -151,28 +153,39 @@ public class ReceiverService {
     }
 
     /**
-     * Records a status report; an older report than the one already applied is ignored. Going offline opens an
-     * outage, coming back online closes it: the outage history.
+     * Records a status report. Presence follows the order in which the server received the reports: a report
+     * received before the one already applied is ignored, and the agent's own stamp never decides, since a receiver's
+     * clock may be minutes off while its Last Will carries no time at all. Going offline opens an outage, coming back
+     * online closes it, both at their receive times: the outage history.
+     *
+     * @param receivedAt when the server received the report
+     * @param reportedAt the agent's clock when it sent the report, for information; null in a Last Will
+     * @return false if no such receiver is registered
      */
     @Transactional
-    public boolean recordStatus(String id, boolean online, OffsetDateTime at, String agentVersion) {
+    public boolean recordStatus(String id, boolean online, OffsetDateTime receivedAt, OffsetDateTime reportedAt,
+            String agentVersion) {
         Receiver receiver = receivers.findById(id);
         if (receiver == null) {
             return false;
         }
-        if (receiver.lastSeen != null && at.isBefore(receiver.lastSeen)) {
+        if (reportedAt != null) {
+            LOG.debugf("Status of %s (online=%s) stamped %d ms from its receipt", id, online,
+                    Duration.between(receivedAt, reportedAt).toMillis());
+        }
+        if (receiver.lastSeen != null && receivedAt.isBefore(receiver.lastSeen)) {
             return true;
         }
         if (receiver.online && !online) {
             ReceiverOutage outage = new ReceiverOutage();
             outage.receiverId = id;
-            outage.startedAt = at;
+            outage.startedAt = receivedAt;
             outages.persist(outage);
         } else if (!receiver.online && online) {
-            outages.openFor(id).ifPresent(outage -> outage.endedAt = at);
+            outages.openFor(id).ifPresent(outage -> outage.endedAt = receivedAt);
         }
         receiver.online = online;
-        receiver.lastSeen = at;
+        receiver.lastSeen = receivedAt;
         if (agentVersion != null) {
             receiver.agentVersion = agentVersion;
         }

@@ -95,10 +95,10 @@ class ReportResourceTest {
         events.add(event(relayOccurrence, "rp-rx-2", DeliveryState.PLAYED, t.plusSeconds(600)));
         assertThat(ingest.ingestBatch(events)).containsOnly(EventIngestService.Outcome.APPLIED);
 
-        receivers.recordStatus("rp-rx-1", true, t.minusMinutes(20), "test");
-        receivers.recordStatus("rp-rx-1", false, t.minusMinutes(15), null);
-        receivers.recordStatus("rp-rx-1", true, t.minusMinutes(5), "test");
-        receivers.recordStatus("rp-rx-2", true, t.minusMinutes(20), "test");
+        receivers.recordStatus("rp-rx-1", true, t.minusMinutes(20), null, "test");
+        receivers.recordStatus("rp-rx-1", false, t.minusMinutes(15), null, null);
+        receivers.recordStatus("rp-rx-1", true, t.minusMinutes(5), null, "test");
+        receivers.recordStatus("rp-rx-2", true, t.minusMinutes(20), null, "test");
     }
 
     @Test

@@ -49,6 +49,7 @@ public final class ConfigLoader {
     public static final String FLUSH_JITTER_MS = "flush-jitter-ms";
     public static final String ACK_TIMEOUT_MS = "ack-timeout-ms";
     public static final String CACHE_MAX_MB = "cache-max-mb";
+    public static final String RECONNECT_MAX_SECONDS = "reconnect-max-seconds";
     public static final String TRUSTED_KEYS = "trusted-keys";
     /** Flag (or {@code LOAXA_AGENT_CONFIG}) naming the properties file; not a key inside the file. */
     public static final String CONFIG = "config";
@@ -57,7 +58,7 @@ public final class ConfigLoader {
     public static final List<String> KEYS = List.of(RECEIVER_ID, SECRET, MQTT_URL, SERVER_URL, TOPIC_PREFIX,
             CACHE_DIR, SINK, FLEET, WILL_DELAY_SECONDS, SIMULATE, HEARTBEAT_SECONDS, TIME_SYNC_SECONDS, VOLUME,
             EMERGENCY_VOLUME, OUTBOX_MAX_EVENTS, FLUSH_RATE, FLUSH_JITTER_MS, ACK_TIMEOUT_MS, CACHE_MAX_MB,
-            TRUSTED_KEYS);
+            RECONNECT_MAX_SECONDS, TRUSTED_KEYS);
     /** Most simulated agents in one JVM. */
     public static final int MAX_SIMULATE = 100_000;
 
@@ -205,7 +206,9 @@ public final class ConfigLoader {
                         3_600_000)),
                 Duration.ofMillis(parseLong(values, ACK_TIMEOUT_MS, defaults.ackTimeout().toMillis(), 100,
                         Tuning.LONGEST_ACK_TIMEOUT.toMillis())),
-                parseLong(values, CACHE_MAX_MB, defaults.cacheMaxBytes() / MEBIBYTE, 1, 10_000_000) * MEBIBYTE);
+                parseLong(values, CACHE_MAX_MB, defaults.cacheMaxBytes() / MEBIBYTE, 1, 10_000_000) * MEBIBYTE,
+                Duration.ofSeconds(parseLong(values, RECONNECT_MAX_SECONDS,
+                        defaults.reconnectMaxDelay().toSeconds(), 1, 3_600)));
         return new AgentConfig(receiverId, secret, mqttUrl, serverUrl, topicPrefix,
                 cacheDir == null ? AgentConfig.DEFAULT_CACHE_DIR : cacheDir, sink, fleet, willDelay, simulate,
                 tuning, trustedKeys(values));
@@ -325,6 +328,8 @@ public final class ConfigLoader {
                   --ack-timeout-ms N        resend an event the server has not acknowledged after N ms, doubling
                                             with each send up to 5 minutes (default %d)
                   --cache-max-mb N          audio cache limit; LRU, never what is scheduled (default %d)
+                  --reconnect-max-seconds N longest wait between attempts to reach the broker; waits double
+                                            from 1 s up to N, each shortened by a random 0-50%% (default %d)
                   --trusted-keys K1,K2      server signing keys (base64, GET /api/v1/signing-keys); manifests and
                                             commands not signed by one of them are refused (default none:
                                             development mode, unsigned messages accepted with a warning)
@@ -338,6 +343,7 @@ public final class ConfigLoader {
                 Tuning.DEFAULT_HEARTBEAT_INTERVAL.toSeconds(), Tuning.DEFAULT_TIME_SYNC_INTERVAL.toSeconds(),
                 Tuning.DEFAULT_VOLUME, Tuning.DEFAULT_EMERGENCY_VOLUME, Tuning.DEFAULT_OUTBOX_MAX_EVENTS,
                 Tuning.DEFAULT_FLUSH_RATE_PER_SECOND, Tuning.DEFAULT_FLUSH_JITTER.toMillis(),
-                Tuning.DEFAULT_ACK_TIMEOUT.toMillis(), Tuning.DEFAULT_CACHE_MAX_BYTES / MEBIBYTE);
+                Tuning.DEFAULT_ACK_TIMEOUT.toMillis(), Tuning.DEFAULT_CACHE_MAX_BYTES / MEBIBYTE,
+                Tuning.DEFAULT_RECONNECT_MAX_DELAY.toSeconds());
     }
 }

@@ -1,5 +1,7 @@
 package vn.loaxa.agent.config;
 
+import vn.loaxa.agent.mqtt.ReconnectBackoff;
+
 import java.time.Duration;
 
 /**
@@ -15,10 +17,12 @@ import java.time.Duration;
  * @param ackTimeout         a sent event not acknowledged by the server within this is sent again (the wait
  *                           doubles with every send, with jitter, up to {@link #LONGEST_ACK_TIMEOUT})
  * @param cacheMaxBytes      size limit of the audio cache; least recently used audio not still scheduled goes first
+ * @param reconnectMaxDelay  longest wait between two attempts to reach the broker (jittered exponential backoff)
  */
 public record Tuning(Duration heartbeatInterval, Duration timeSyncInterval, int volume, int emergencyVolume,
                      int outboxMaxEvents, int flushRatePerSecond, Duration flushJitter, Duration ackTimeout,
-                     long cacheMaxBytes) {
+                     long cacheMaxBytes,
+                     Duration reconnectMaxDelay) {
 
     /** Default heartbeat interval. */
     public static final Duration DEFAULT_HEARTBEAT_INTERVAL = Duration.ofSeconds(60);
@@ -40,36 +44,43 @@ public record Tuning(Duration heartbeatInterval, Duration timeSyncInterval, int 
     public static final Duration LONGEST_ACK_TIMEOUT = Duration.ofMinutes(5);
     /** Default audio cache limit: 512 MiB, about 45 hours of Opus at 24 kbit/s. */
     public static final long DEFAULT_CACHE_MAX_BYTES = 512L * 1024 * 1024;
+    /** Default longest wait between connect attempts: back within 30 s of the broker, connect timeout included. */
+    public static final Duration DEFAULT_RECONNECT_MAX_DELAY = ReconnectBackoff.DEFAULT_MAX_DELAY;
 
     /** Every default. */
     public static Tuning defaults() {
         return new Tuning(DEFAULT_HEARTBEAT_INTERVAL, DEFAULT_TIME_SYNC_INTERVAL, DEFAULT_VOLUME,
                 DEFAULT_EMERGENCY_VOLUME, DEFAULT_OUTBOX_MAX_EVENTS, DEFAULT_FLUSH_RATE_PER_SECOND,
-                DEFAULT_FLUSH_JITTER, DEFAULT_ACK_TIMEOUT, DEFAULT_CACHE_MAX_BYTES);
+                DEFAULT_FLUSH_JITTER, DEFAULT_ACK_TIMEOUT, DEFAULT_CACHE_MAX_BYTES, DEFAULT_RECONNECT_MAX_DELAY);
     }
 
     public Tuning withHeartbeatInterval(Duration interval) {
         return new Tuning(interval, timeSyncInterval, volume, emergencyVolume, outboxMaxEvents, flushRatePerSecond,
-                flushJitter, ackTimeout, cacheMaxBytes);
+                flushJitter, ackTimeout, cacheMaxBytes, reconnectMaxDelay);
     }
 
     public Tuning withOutboxMaxEvents(int max) {
         return new Tuning(heartbeatInterval, timeSyncInterval, volume, emergencyVolume, max, flushRatePerSecond,
-                flushJitter, ackTimeout, cacheMaxBytes);
+                flushJitter, ackTimeout, cacheMaxBytes, reconnectMaxDelay);
     }
 
     public Tuning withFlush(int ratePerSecond, Duration jitter) {
         return new Tuning(heartbeatInterval, timeSyncInterval, volume, emergencyVolume, outboxMaxEvents,
-                ratePerSecond, jitter, ackTimeout, cacheMaxBytes);
+                ratePerSecond, jitter, ackTimeout, cacheMaxBytes, reconnectMaxDelay);
     }
 
     public Tuning withCacheMaxBytes(long bytes) {
         return new Tuning(heartbeatInterval, timeSyncInterval, volume, emergencyVolume, outboxMaxEvents,
-                flushRatePerSecond, flushJitter, ackTimeout, bytes);
+                flushRatePerSecond, flushJitter, ackTimeout, bytes, reconnectMaxDelay);
+    }
+
+    public Tuning withReconnectMaxDelay(Duration maxDelay) {
+        return new Tuning(heartbeatInterval, timeSyncInterval, volume, emergencyVolume, outboxMaxEvents,
+                flushRatePerSecond, flushJitter, ackTimeout, cacheMaxBytes, maxDelay);
     }
 
     public Tuning withAckTimeout(Duration timeout) {
         return new Tuning(heartbeatInterval, timeSyncInterval, volume, emergencyVolume, outboxMaxEvents,
-                flushRatePerSecond, flushJitter, timeout, cacheMaxBytes);
+                flushRatePerSecond, flushJitter, timeout, cacheMaxBytes, reconnectMaxDelay);
     }
 }

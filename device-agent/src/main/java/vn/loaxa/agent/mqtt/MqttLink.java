@@ -17,19 +17,20 @@ import java.util.Map;
 import org.eclipse.paho.mqttv5.common.packet.UserProperty;
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * One receiver's MQTT 5 connection (Paho {@link MqttAsyncClient}): persistent session, Last Will with Will Delay,
- * automatic reconnect. Nothing here blocks a Paho thread; the {@link Listener} must not block either.
+ * reconnect with this link's own jittered exponential backoff ({@link ReconnectBackoff}). Nothing here blocks a Paho
+ * thread; the {@link Listener} must not block either.
  */
 public final class MqttLink implements MqttCallback, AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(MqttLink.class.getName());
-    private static final double JITTER = 0.3;
 
     /** What the owner of the link hears. Both methods run on Paho's callback thread and must return quickly. */
     public interface Listener {
@@ -51,6 +52,11 @@ public final class MqttLink implements MqttCallback, AutoCloseable {
     private final Listener listener;
     private final ScheduledExecutorService scheduler;
     private final MqttAsyncClient client;
+    /** Failed attempts since the last connection that held; chooses the next wait. */
+    private final AtomicInteger failures = new AtomicInteger();
+    private final AtomicBoolean everConnected = new AtomicBoolean();
+    private volatile long connectedAtNanos;
+    private volatile boolean failureReported;
     private volatile boolean closed;
 
     public MqttLink(MqttSettings settings, Listener listener, ScheduledExecutorService scheduler) throws MqttException {
@@ -61,9 +67,12 @@ public final class MqttLink implements MqttCallback, AutoCloseable {
         this.client.setCallback(this);
     }
 
-    /** Starts connecting in the background; retries with jittered backoff until the first connect succeeds. */
+    /**
+     * Starts connecting in the background. Every failed attempt and every lost connection is retried after a wait of
+     * the {@link ReconnectBackoff} in the settings, counted for this link alone.
+     */
     public void start() {
-        connect(1);
+        connect();
     }
 
     /** True while connected to the broker. */
@@ -174,7 +183,7 @@ public final class MqttLink implements MqttCallback, AutoCloseable {
         close(settings.willTopic(), null, Duration.ofSeconds(2));
     }
 
-    private void connect(int attempt) {
+    private void connect() {
         if (closed) {
             return;
         }
@@ -182,46 +191,53 @@ public final class MqttLink implements MqttCallback, AutoCloseable {
             client.connect(options(), null, new MqttActionListener() {
                 @Override
                 public void onSuccess(IMqttToken token) {
-                    LOG.info(() -> settings.receiverId() + " connected to " + settings.serverUri());
+                    int retry = failures.get();
+                    connectedAtNanos = System.nanoTime();
+                    LOG.info(() -> settings.receiverId() + " connected to " + settings.serverUri()
+                            + (retry > 0 ? " (retry " + retry + ")" : ""));
                 }
 
                 @Override
                 public void onFailure(IMqttToken token, Throwable cause) {
-                    retryConnect(attempt, cause);
+                    connectFailed(cause);
                 }
             });
         } catch (MqttException e) {
-            retryConnect(attempt, e);
+            connectFailed(e);
         }
     }
 
-    private void retryConnect(int attempt, Throwable cause) {
+    /** Retries later; only the first failure after a start or a lost connection is a warning. */
+    private void connectFailed(Throwable cause) {
         if (closed) {
             return;
         }
-        long delayMillis = backoffMillis(attempt);
-        LOG.warning(settings.receiverId() + " cannot connect to " + settings.serverUri() + " (" + describe(cause)
-                + "); retrying in " + delayMillis + " ms");
-        try {
-            scheduler.schedule(() -> connect(attempt + 1), delayMillis, TimeUnit.MILLISECONDS);
-        } catch (RuntimeException rejected) {
-            LOG.fine("scheduler stopped; no more connect attempts");
-        }
+        long delayMillis = scheduleConnect();
+        Level level = failureReported ? Level.FINE : Level.WARNING;
+        failureReported = true;
+        LOG.log(level, () -> settings.receiverId() + " cannot connect to " + settings.serverUri() + " ("
+                + describe(cause) + "); retry " + failures.get() + " in " + delayMillis + " ms");
     }
 
-    private static long backoffMillis(int attempt) {
-        long base = TimeUnit.SECONDS.toMillis(MqttSettings.RECONNECT_MIN_DELAY_SECONDS) << Math.min(attempt - 1, 10);
-        long capped = Math.min(base, TimeUnit.SECONDS.toMillis(MqttSettings.RECONNECT_MAX_DELAY_SECONDS));
-        return capped - (long) (capped * JITTER * ThreadLocalRandom.current().nextDouble());
+    /** Schedules the next attempt after this link's own backoff; returns the wait in milliseconds. */
+    private long scheduleConnect() {
+        long delayMillis = settings.backoff().delay(failures.incrementAndGet()).toMillis();
+        if (!closed) {
+            try {
+                scheduler.schedule(this::connect, delayMillis, TimeUnit.MILLISECONDS);
+            } catch (RuntimeException rejected) {
+                LOG.fine("scheduler stopped; no more connect attempts");
+            }
+        }
+        return delayMillis;
     }
 
     private MqttConnectionOptions options() {
         MqttConnectionOptions options = new MqttConnectionOptions();
         options.setCleanStart(false);
         options.setSessionExpiryInterval(MqttSettings.SESSION_EXPIRY_SECONDS);
-        options.setAutomaticReconnect(true);
-        options.setAutomaticReconnectDelay(MqttSettings.RECONNECT_MIN_DELAY_SECONDS,
-                MqttSettings.RECONNECT_MAX_DELAY_SECONDS);
+        // Reconnecting is ours (scheduleConnect): Paho's automatic reconnect shares one delay across all clients.
+        options.setAutomaticReconnect(false);
         options.setKeepAliveInterval(MqttSettings.KEEP_ALIVE_SECONDS);
         options.setConnectionTimeout(MqttSettings.CONNECT_TIMEOUT_SECONDS);
         options.setReceiveMaximum(MqttSettings.RECEIVE_MAXIMUM);
@@ -236,7 +252,7 @@ public final class MqttLink implements MqttCallback, AutoCloseable {
 
     @Override
     public void connectComplete(boolean reconnect, String serverUri) {
-        listener.onConnected(reconnect);
+        listener.onConnected(everConnected.getAndSet(true));
     }
 
     @Override
@@ -252,10 +268,18 @@ public final class MqttLink implements MqttCallback, AutoCloseable {
 
     @Override
     public void disconnected(MqttDisconnectResponse response) {
-        if (!closed) {
-            LOG.warning(settings.receiverId() + " lost the broker connection (" + response
-                    + "); reconnecting automatically");
+        if (closed) {
+            return;
         }
+        // A connection that held for a whole backoff cap starts the count again; one that drops at once (another
+        // client took the id, the broker refuses the session) keeps backing off.
+        if (System.nanoTime() - connectedAtNanos >= settings.backoff().maxDelay().toNanos()) {
+            failures.set(0);
+        }
+        failureReported = false;
+        long delayMillis = scheduleConnect();
+        LOG.warning(settings.receiverId() + " lost the broker connection (" + response + "); reconnecting in "
+                + delayMillis + " ms");
     }
 
     @Override

@@ -9,20 +9,17 @@ package vn.loaxa.agent.mqtt;
  * @param willTopic        the status topic, where the Last Will goes
  * @param willPayload      the Last Will (retained, QoS 1)
  * @param willDelaySeconds MQTT 5 Will Delay Interval
+ * @param backoff          waits between connect attempts, after a failure or a lost connection
  */
 public record MqttSettings(String serverUri, String receiverId, String secret, String willTopic, byte[] willPayload,
-                           int willDelaySeconds) {
+                           int willDelaySeconds, ReconnectBackoff backoff) {
 
     /** Session expiry: the broker keeps the session (subscription, queued messages) for an hour. */
     public static final long SESSION_EXPIRY_SECONDS = 3600;
-    /** First delay of Paho's automatic reconnect. */
-    public static final int RECONNECT_MIN_DELAY_SECONDS = 1;
-    /** Longest delay of Paho's automatic reconnect (and of the initial connect retry). */
-    public static final int RECONNECT_MAX_DELAY_SECONDS = 120;
     /** How many unacknowledged QoS 1/2 messages the broker may send us at once. */
     public static final int RECEIVE_MAXIMUM = 100;
     /** MQTT keep-alive. */
     public static final int KEEP_ALIVE_SECONDS = 30;
-    /** How long one connect attempt may take. */
+    /** How long one connect attempt may take; with {@link ReconnectBackoff#DEFAULT_MAX_DELAY} at most 30 s. */
     public static final int CONNECT_TIMEOUT_SECONDS = 10;
 }

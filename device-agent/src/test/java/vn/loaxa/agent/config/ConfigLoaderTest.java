@@ -126,7 +126,8 @@ class ConfigLoaderTest {
             "missing fleet file         | --fleet /nonexistent/fleet.properties               | does not exist",
             "volume above 100           | --receiver-id rx1 --secret s --volume 101            | between 0 and 100",
             "simulate with receiver id  | --simulate 5 --receiver-id rx1                       | simulate alone",
-            "zero heartbeat             | --receiver-id rx1 --secret s --heartbeat-seconds 0   | between 1 and"
+            "zero heartbeat             | --receiver-id rx1 --secret s --heartbeat-seconds 0   | between 1 and",
+            "zero reconnect cap         | --receiver-id rx1 --secret s --reconnect-max-seconds 0 | between 1 and"
     })
     void shouldRejectBadConfiguration(String description, String args, String message) {
         assertThatThrownBy(() -> load(Map.of(), args.trim().split("\\s+")))
@@ -139,7 +140,8 @@ class ConfigLoaderTest {
         AgentConfig defaults = load(Map.of(), "--receiver-id", "rx1", "--secret", "s");
         AgentConfig tuned = load(Map.of("LOAXA_AGENT_CACHE_MAX_MB", "64"), "--simulate", "1000",
                 "--heartbeat-seconds", "15", "--volume", "40", "--emergency-volume", "90",
-                "--outbox-max-events", "500", "--flush-rate", "5", "--flush-jitter-ms", "0");
+                "--outbox-max-events", "500", "--flush-rate", "5", "--flush-jitter-ms", "0",
+                "--reconnect-max-seconds", "45");
 
         assertThat(defaults.tuning()).isEqualTo(Tuning.defaults());
         assertThat(defaults.simulate()).isZero();
@@ -152,6 +154,8 @@ class ConfigLoaderTest {
         assertThat(tuned.tuning().flushRatePerSecond()).isEqualTo(5);
         assertThat(tuned.tuning().flushJitter()).isZero();
         assertThat(tuned.tuning().cacheMaxBytes()).isEqualTo(64L * 1024 * 1024);
+        assertThat(defaults.tuning().reconnectMaxDelay()).isEqualTo(java.time.Duration.ofSeconds(20));
+        assertThat(tuned.tuning().reconnectMaxDelay()).isEqualTo(java.time.Duration.ofSeconds(45));
     }
 
     @Test
