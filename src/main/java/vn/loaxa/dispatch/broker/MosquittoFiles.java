@@ -2,9 +2,10 @@ package vn.loaxa.dispatch.broker;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.stream.Stream;
 import vn.loaxa.account.service.Passwords;
 import vn.loaxa.dispatch.mqtt.MqttConfig;
 import vn.loaxa.dispatch.mqtt.TopicPolicy;
@@ -14,9 +15,10 @@ import vn.loaxa.receiver.model.ReceiverRepository;
 
 /**
  * Mosquitto's password file and ACL file for the whole fleet, generated from the receivers' stored broker hashes and
- * {@link TopicPolicy}: the same isolation the embedded broker enforces (infra/mosquitto/README.md). Receivers without
- * a broker hash (revoked, or provisioned before hashes were kept and not rotated since) are left out, so they cannot
- * log in.
+ * {@link TopicPolicy}: the same isolation the embedded broker enforces (infra/mosquitto/README.md), plus read access
+ * to the receiver's own {@code ack} topic. Receivers without a broker hash (revoked, or provisioned before hashes
+ * were kept and not rotated since) are left out, so they cannot log in. Every server replica's login is in, with
+ * the shared server password ({@link MosquittoConfig}).
  */
 @ApplicationScoped
 public class MosquittoFiles {
@@ -26,18 +28,21 @@ public class MosquittoFiles {
     private final ReceiverRepository receivers;
     private final Passwords passwords;
     private final MqttConfig mqtt;
+    private final MosquittoConfig mosquitto;
 
-    public MosquittoFiles(ReceiverRepository receivers, Passwords passwords, MqttConfig mqtt) {
+    public MosquittoFiles(ReceiverRepository receivers, Passwords passwords, MqttConfig mqtt,
+            MosquittoConfig mosquitto) {
         this.receivers = receivers;
         this.passwords = passwords;
         this.mqtt = mqtt;
+        this.mosquitto = mosquitto;
     }
 
-    /** {@code user:$7$…} lines; the server's own line only when its broker credentials are configured. */
+    /** {@code user:$7$…} lines; the server's lines only when its broker credentials are configured. */
     @Transactional
     public String passwordFile() {
         StringBuilder file = new StringBuilder(HEADER);
-        serverUser().ifPresent(user -> file.append(user).append(':')
+        serverUsers().forEach(user -> file.append(user).append(':')
                 .append(passwords.stableBrokerHash(mqtt.password().orElseThrow(), user)).append('\n'));
         for (Receiver receiver : receivers.allById()) {
             if (receiver.brokerHash != null && receiver.revokedAt == null) {
@@ -47,18 +52,28 @@ public class MosquittoFiles {
         return file.toString();
     }
 
+    /** Per user, its topics: the server logins {@code readwrite #}, each receiver only its own. */
     @Transactional
     public String aclFile() {
-        TopicPolicy policy = new TopicPolicy(new Topics(mqtt.topicPrefix()));
+        Topics topics = new Topics(mqtt.topicPrefix());
+        TopicPolicy policy = new TopicPolicy(topics);
         StringBuilder file = new StringBuilder(HEADER);
-        serverUser().ifPresent(user -> file.append("\nuser ").append(user).append("\ntopic readwrite #\n"));
+        serverUsers().forEach(user -> file.append("\nuser ").append(user).append("\ntopic readwrite #\n"));
         Map<String, List<String>> chains = receivers.areaChains();
         for (Receiver receiver : receivers.allById()) {
             if (receiver.brokerHash == null || receiver.revokedAt != null) {
                 continue;
             }
             file.append("\nuser ").append(receiver.id).append('\n');
-            for (TopicPolicy.Grant grant : policy.grantsFor(receiver.id, chains.getOrDefault(receiver.id, List.of()))) {
+            List<TopicPolicy.Grant> grants = new ArrayList<>(
+                    policy.grantsFor(receiver.id, chains.getOrDefault(receiver.id, List.of())));
+            TopicPolicy.Grant ack = new TopicPolicy.Grant(ackTopic(topics, receiver.id), TopicPolicy.Access.SUBSCRIBE);
+            if (!grants.contains(ack)) {
+                // after its other orders, where TopicPolicy lists it once Topics names the ack kind
+                grants.add(grants.indexOf(new TopicPolicy.Grant(topics.receiver(receiver.id, Topics.Kind.AREAS),
+                        TopicPolicy.Access.SUBSCRIBE)) + 1, ack);
+            }
+            for (TopicPolicy.Grant grant : grants) {
                 file.append("topic ").append(grant.access() == TopicPolicy.Access.PUBLISH ? "write " : "read ")
                         .append(grant.topic()).append('\n');
             }
@@ -66,7 +81,21 @@ public class MosquittoFiles {
         return file.toString();
     }
 
-    private Optional<String> serverUser() {
-        return mqtt.password().isPresent() ? mqtt.username() : Optional.empty();
+    /** This replica's login and the other replicas', when the shared server password is configured. */
+    private List<String> serverUsers() {
+        if (mqtt.password().isEmpty()) {
+            return List.of();
+        }
+        return Stream.concat(mqtt.username().stream(), mosquitto.serverUsernames().orElse(List.of()).stream())
+                .map(String::strip).filter(user -> !user.isEmpty()).distinct().toList();
+    }
+
+    /**
+     * {@code {prefix}/v1/rx/{receiverId}/ack}, where the server acknowledges the events it stored; built next to the
+     * receiver's status topic until {@link Topics} names it.
+     */
+    private static String ackTopic(Topics topics, String receiverId) {
+        String status = topics.receiver(receiverId, Topics.Kind.STATUS);
+        return status.substring(0, status.lastIndexOf('/') + 1) + "ack";
     }
 }
