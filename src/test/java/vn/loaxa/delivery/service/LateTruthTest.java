@@ -148,6 +148,8 @@ class LateTruthTest {
                 .body(containsString("id=\"count-reported-late\">2<"));
         given().filter(session).get("/reports" + range).then().statusCode(200)
                 .body(containsString("Báo muộn: 1"));
+        given().filter(session).accept("text/html").get("/receivers/" + LATE).then().statusCode(200)
+                .body(containsString("(Báo muộn)"));
     }
 
     private void send(String receiverId, String secret, UUID occurrenceId, String event, Instant at)
