@@ -105,6 +105,6 @@ public class BroadcastPage {
             return report;
         }
         List<DeliveryReport.Row> rows = report.deliveries().stream().filter(r -> r.state() == state).toList();
-        return new DeliveryReport(report.broadcastId(), report.total(), report.counts(), rows);
+        return new DeliveryReport(report.broadcastId(), report.total(), report.counts(), report.reportedLate(), rows);
     }
 }

@@ -66,6 +66,11 @@ public class HomePage {
             return count("PLAYED");
         }
 
+        /** Of the played ones, those a late report turned from MISSED. */
+        public long reportedLate() {
+            return delivery.reportedLate();
+        }
+
         public long problems() {
             return count("FAILED") + count("MISSED");
         }

@@ -112,6 +112,15 @@ public interface UiMessages {
     @Message("Lỗi / lỡ")
     String col_problems();
 
+    @Message("Báo muộn")
+    String reported_late();
+
+    @Message("{count} báo muộn")
+    String reported_late_count(long count);
+
+    @Message("Cụm thu đã phát đúng giờ khi mất kết nối và báo lại sau khi hết khung giờ")
+    String reported_late_hint();
+
     @Message("Cập nhật")
     String col_updated();
 

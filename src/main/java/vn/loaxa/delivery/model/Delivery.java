@@ -56,6 +56,10 @@ public class Delivery {
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
 
+    /** When a receiver's report from inside the window last turned this delivery from MISSED to PLAYING/PLAYED. */
+    @Column(name = "reported_late_at")
+    public OffsetDateTime reportedLateAt;
+
     @Version
     public int version;
 
@@ -80,8 +84,24 @@ public class Delivery {
         }
     }
 
-    /** Records the time of an event and moves the state forward if the event is later in the life cycle. */
-    public boolean apply(DeliveryState event, OffsetDateTime at, String failureReason, OffsetDateTime now) {
+    /** What one event did to the delivery. */
+    public enum Change {
+        /** The state stayed (the event's time may still have been recorded). */
+        KEPT,
+        /** The state moved to a later one. */
+        ADVANCED,
+        /** A PLAYING or PLAYED from inside the window turned MISSED into it: the receiver's truth came late. */
+        OVERTURNED
+    }
+
+    /**
+     * Records the time of an event and moves the state forward if the event is later in the life cycle. Final
+     * states are kept, with one exception: a PLAYING or PLAYED that happened inside the occurrence's window
+     * ({@code inWindow}) overturns MISSED, whenever it arrives, since a receiver plays on time while offline and
+     * reports afterwards. The MISSED reason goes, and the end time is the report's.
+     */
+    public Change apply(DeliveryState event, OffsetDateTime at, String failureReason, boolean inWindow,
+            OffsetDateTime now) {
         switch (event) {
             case DELIVERED -> deliveredAt = deliveredAt == null ? at : deliveredAt;
             case DOWNLOADED -> downloadedAt = downloadedAt == null ? at : downloadedAt;
@@ -89,14 +109,22 @@ public class Delivery {
             default -> finishedAt = finishedAt == null ? at : finishedAt;
         }
         updatedAt = now;
+        if (state == DeliveryState.MISSED && inWindow && event.overturnsMissed()) {
+            state = event;
+            stateRank = event.rank();
+            reason = null;
+            finishedAt = event == DeliveryState.PLAYED ? at : null;
+            reportedLateAt = now;
+            return Change.OVERTURNED;
+        }
         if (stateRank >= DeliveryState.FINAL_RANK || event.rank() <= stateRank) {
-            return false;
+            return Change.KEPT;
         }
         state = event;
         stateRank = event.rank();
         if (event.carriesReason()) {
             reason = failureReason;
         }
-        return true;
+        return Change.ADVANCED;
     }
 }

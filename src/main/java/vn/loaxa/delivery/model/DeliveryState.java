@@ -1,6 +1,9 @@
 package vn.loaxa.delivery.model;
 
-/** State of one (occurrence, receiver). A state only ever moves to a higher rank. */
+/**
+ * State of one (occurrence, receiver). A state only ever moves to a higher rank, except that a PLAYING or PLAYED
+ * from inside the occurrence's window turns MISSED into it (see {@link Delivery#apply}).
+ */
 public enum DeliveryState {
     SCHEDULED(0), DELIVERED(1), DOWNLOADED(2), PLAYING(3), PLAYED(4), FAILED(4), MISSED(4), PREEMPTED(4), CANCELLED(4);
 
@@ -18,6 +21,11 @@ public enum DeliveryState {
 
     public boolean isFinal() {
         return rank == FINAL_RANK;
+    }
+
+    /** Whether a report of this event from inside the occurrence's window turns MISSED into it. */
+    public boolean overturnsMissed() {
+        return this == PLAYING || this == PLAYED;
     }
 
     /** Whether reaching this state records the reporter's reason. */

@@ -1,6 +1,7 @@
 package vn.loaxa.delivery.model;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.Collection;
@@ -20,19 +21,32 @@ public interface IngestStore {
     record DeliveryRef(UUID occurrenceId, String receiverId) {
     }
 
-    /** A delivery that exists, with the events already stored for it (a fresh, mutable set per lookup). */
-    record Known(long deliveryId, EnumSet<DeliveryState> stored) {
+    /**
+     * A delivery that exists, with the events already stored for it (a fresh, mutable set per lookup) and its
+     * occurrence's play time and window end.
+     */
+    record Known(long deliveryId, EnumSet<DeliveryState> stored, OffsetDateTime playAt, OffsetDateTime windowEnd) {
 
-        /** Adds one lookup row (a delivery, and one stored event of it or null) to what is known. */
-        static void collect(Map<DeliveryRef, Known> known, DeliveryRef ref, long deliveryId, String storedEvent) {
-            Known delivery = known.computeIfAbsent(ref, r -> new Known(deliveryId, EnumSet.noneOf(DeliveryState.class)));
+        /**
+         * Adds one lookup row to what is known: the delivery id at {@code column}, then one stored event of it (or
+         * null), then its occurrence's play time and window end, read only for the first row of a delivery.
+         */
+        static void collect(Map<DeliveryRef, Known> known, DeliveryRef ref, ResultSet row, int column)
+                throws SQLException {
+            Known delivery = known.get(ref);
+            if (delivery == null) {
+                delivery = new Known(row.getLong(column), EnumSet.noneOf(DeliveryState.class),
+                        row.getObject(column + 2, OffsetDateTime.class), row.getObject(column + 3, OffsetDateTime.class));
+                known.put(ref, delivery);
+            }
+            String storedEvent = row.getString(column + 1);
             if (storedEvent != null) {
                 delivery.stored().add(DeliveryState.valueOf(storedEvent));
             }
         }
     }
 
-    /** The deliveries among {@code refs} that exist; missing ones are absent from the map. */
+    /** The deliveries among {@code refs} that exist, with their windows; missing ones are absent from the map. */
     Map<DeliveryRef, Known> lookup(Connection connection, Collection<DeliveryRef> refs) throws SQLException;
 
     /** Inserts new events, assigning their ids from {@code delivery_event_seq}. */
@@ -40,8 +54,9 @@ public interface IngestStore {
 
     /**
      * Applies each advance relative to the row as it is when the statement reaches it, never from a value read
-     * earlier, so that a concurrent writer's progress is kept and no state moves backwards.
+     * earlier, so that a concurrent writer's progress is kept and no state moves backwards (but for MISSED, which a
+     * report from inside the window overturns). Returns how many deliveries a late report turned from MISSED.
      */
-    void advance(Connection connection, Collection<DeliveryAdvance> advances, OffsetDateTime now)
+    int advance(Connection connection, Collection<DeliveryAdvance> advances, OffsetDateTime now)
             throws SQLException;
 }

@@ -22,9 +22,10 @@ import org.postgresql.PGConnection;
  */
 final class PostgresIngestStore implements IngestStore {
     // rows name their key by its position in the arrays: cheaper to send back and read than the key itself
-    private static final String LOOKUP = "select k.n, d.id, e.event"
+    private static final String LOOKUP = "select k.n, d.id, e.event, o.play_at, o.window_end"
             + " from unnest(?::uuid[], ?::varchar[]) with ordinality as k(occurrence_id, receiver_id, n)"
             + " join delivery d on d.occurrence_id = k.occurrence_id and d.receiver_id = k.receiver_id"
+            + " join occurrence o on o.id = d.occurrence_id"
             + " left join delivery_event e on e.occurrence_id = d.occurrence_id and e.receiver_id = d.receiver_id";
     private static final String IDS = "select nextval('delivery_event_seq') from generate_series(1, ?)";
     private static final String COPY = "copy delivery_event (id, event_id, occurrence_id, receiver_id, event,"
@@ -39,19 +40,14 @@ final class PostgresIngestStore implements IngestStore {
     private static final int COPY_FROM_ROWS = 500;
     /** Sequence blocks fetched at once: the ids of a full batch. */
     private static final int PREFETCH_BLOCKS = 100;
-    private static final String ADVANCE = "update delivery d set"
-            + " state = case when v.state_rank > d.state_rank then v.state else d.state end,"
-            + " reason = case when v.state_rank > d.state_rank and v.carries_reason then v.reason else d.reason end,"
-            + " state_rank = greatest(d.state_rank, v.state_rank),"
-            + " delivered_at = coalesce(d.delivered_at, v.delivered_at),"
-            + " downloaded_at = coalesce(d.downloaded_at, v.downloaded_at),"
-            + " started_at = coalesce(d.started_at, v.started_at),"
-            + " finished_at = coalesce(d.finished_at, v.finished_at),"
-            + " updated_at = ?, version = d.version + 1"
-            + " from unnest(?::bigint[], ?::varchar[], ?::int[], ?::boolean[], ?::varchar[], ?::timestamptz[],"
-            + " ?::timestamptz[], ?::timestamptz[], ?::timestamptz[]) as v(id, state, state_rank, carries_reason,"
-            + " reason, delivered_at, downloaded_at, started_at, finished_at)"
-            + " where d.id = v.id";
+    /** The update of {@link AdvanceSql}, counting in the same round trip the rows a late report overturned. */
+    private static final String ADVANCE = "with changed as (update delivery d set" + AdvanceSql.SET
+            + " from (select u.*, ?::timestamptz as now_at from unnest(?::bigint[], ?::varchar[], ?::int[],"
+            + " ?::boolean[], ?::varchar[], ?::timestamptz[], ?::timestamptz[], ?::timestamptz[], ?::timestamptz[],"
+            + " ?::boolean[], ?::timestamptz[], ?::varchar[], ?::int[], ?::varchar[], ?::timestamptz[])"
+            + " as u(" + AdvanceSql.COLUMNS + ")) v"
+            + " where d.id = v.id returning d.reported_late_at, v.now_at)"
+            + " select count(*) from changed where reported_late_at = now_at";
 
     private final EventIds ids = new EventIds(PREFETCH_BLOCKS);
 
@@ -70,7 +66,7 @@ final class PostgresIngestStore implements IngestStore {
             query.setArray(2, connection.createArrayOf("varchar", receivers));
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    Known.collect(known, keys[rows.getInt(1) - 1], rows.getLong(2), rows.getString(3));
+                    Known.collect(known, keys[rows.getInt(1) - 1], rows, 2);
                 }
             }
         }
@@ -174,10 +170,10 @@ final class PostgresIngestStore implements IngestStore {
     }
 
     @Override
-    public void advance(Connection connection, Collection<DeliveryAdvance> advances, OffsetDateTime now)
+    public int advance(Connection connection, Collection<DeliveryAdvance> advances, OffsetDateTime now)
             throws SQLException {
         if (advances.isEmpty()) {
-            return;
+            return 0;
         }
         int n = advances.size();
         Long[] ids = new Long[n];
@@ -189,6 +185,12 @@ final class PostgresIngestStore implements IngestStore {
         String[] downloaded = new String[n];
         String[] started = new String[n];
         String[] finished = new String[n];
+        Boolean[] late = new Boolean[n];
+        String[] lateFinished = new String[n];
+        String[] missedStates = new String[n];
+        Integer[] missedRanks = new Integer[n];
+        String[] missedReasons = new String[n];
+        String[] missedFinished = new String[n];
         int i = 0;
         for (DeliveryAdvance advance : advances) {
             ids[i] = advance.deliveryId();
@@ -199,7 +201,17 @@ final class PostgresIngestStore implements IngestStore {
             delivered[i] = text(advance.deliveredAt());
             downloaded[i] = text(advance.downloadedAt());
             started[i] = text(advance.startedAt());
-            finished[i++] = text(advance.finishedAt());
+            finished[i] = text(advance.finishedAt());
+            late[i] = advance.lateFromOpen();
+            lateFinished[i] = text(advance.lateFinishedAt());
+            DeliveryState missed = advance.missedState();
+            if (missed != null) {
+                missedStates[i] = missed.name();
+                missedRanks[i] = missed.rank();
+                missedReasons[i] = advance.missedReason();
+                missedFinished[i] = text(advance.missedFinishedAt());
+            }
+            i++;
         }
         try (PreparedStatement update = connection.prepareStatement(ADVANCE)) {
             update.setObject(1, now);
@@ -212,7 +224,16 @@ final class PostgresIngestStore implements IngestStore {
             update.setArray(8, timestamps(connection, downloaded));
             update.setArray(9, timestamps(connection, started));
             update.setArray(10, timestamps(connection, finished));
-            update.executeUpdate();
+            update.setArray(11, connection.createArrayOf("boolean", late));
+            update.setArray(12, timestamps(connection, lateFinished));
+            update.setArray(13, connection.createArrayOf("varchar", missedStates));
+            update.setArray(14, connection.createArrayOf("int", missedRanks));
+            update.setArray(15, connection.createArrayOf("varchar", missedReasons));
+            update.setArray(16, timestamps(connection, missedFinished));
+            try (ResultSet count = update.executeQuery()) {
+                count.next();
+                return count.getInt(1);
+            }
         }
     }
 

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -21,14 +22,16 @@ final class StandardIngestStore implements IngestStore {
     private static final int IN_LIST = 1000;
     private static final String INSERT = "insert into delivery_event (id, event_id, occurrence_id, receiver_id, event,"
             + " occurred_at, received_at, reason) values (?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String ADVANCE = "update delivery set"
-            + " state = case when cast(? as integer) > state_rank then ? else state end,"
-            + " reason = case when cast(? as integer) > state_rank and cast(? as boolean) then ? else reason end,"
-            + " state_rank = greatest(state_rank, cast(? as integer)),"
-            + " delivered_at = coalesce(delivered_at, ?), downloaded_at = coalesce(downloaded_at, ?),"
-            + " started_at = coalesce(started_at, ?), finished_at = coalesce(finished_at, ?),"
-            + " updated_at = ?, version = version + 1"
-            + " where id = ?";
+    /** The update of {@link AdvanceSql}, one row at a time in a JDBC batch. */
+    private static final String ADVANCE = "merge into delivery d using (select cast(? as bigint) id,"
+            + " cast(? as varchar) state, cast(? as integer) state_rank, cast(? as boolean) carries_reason,"
+            + " cast(? as varchar) reason, cast(? as timestamp with time zone) delivered_at,"
+            + " cast(? as timestamp with time zone) downloaded_at, cast(? as timestamp with time zone) started_at,"
+            + " cast(? as timestamp with time zone) finished_at, cast(? as boolean) late,"
+            + " cast(? as timestamp with time zone) late_finished_at, cast(? as varchar) m_state,"
+            + " cast(? as integer) m_rank, cast(? as varchar) m_reason,"
+            + " cast(? as timestamp with time zone) m_finished_at, cast(? as timestamp with time zone) now_at) v"
+            + " on d.id = v.id when matched then update set" + AdvanceSql.SET;
 
     private final EventIds ids = new EventIds(1);
 
@@ -42,7 +45,8 @@ final class StandardIngestStore implements IngestStore {
             List<String> receivers = entry.getValue();
             for (int from = 0; from < receivers.size(); from += IN_LIST) {
                 List<String> chunk = receivers.subList(from, Math.min(receivers.size(), from + IN_LIST));
-                String sql = "select d.id, d.receiver_id, e.event from delivery d left join delivery_event e"
+                String sql = "select d.receiver_id, d.id, e.event, o.play_at, o.window_end from delivery d"
+                        + " join occurrence o on o.id = d.occurrence_id left join delivery_event e"
                         + " on e.occurrence_id = d.occurrence_id and e.receiver_id = d.receiver_id"
                         + " where d.occurrence_id = ? and d.receiver_id in (" + "?, ".repeat(chunk.size() - 1) + "?)";
                 try (PreparedStatement query = connection.prepareStatement(sql)) {
@@ -52,8 +56,7 @@ final class StandardIngestStore implements IngestStore {
                     }
                     try (ResultSet rows = query.executeQuery()) {
                         while (rows.next()) {
-                            Known.collect(known, new DeliveryRef(entry.getKey(), rows.getString(2)),
-                                    rows.getLong(1), rows.getString(3));
+                            Known.collect(known, new DeliveryRef(entry.getKey(), rows.getString(1)), rows, 2);
                         }
                     }
                 }
@@ -100,30 +103,66 @@ final class StandardIngestStore implements IngestStore {
     }
 
     @Override
-    public void advance(Connection connection, Collection<DeliveryAdvance> advances, OffsetDateTime now)
+    public int advance(Connection connection, Collection<DeliveryAdvance> advances, OffsetDateTime now)
             throws SQLException {
         if (advances.isEmpty()) {
-            return;
+            return 0;
         }
+        // as the column keeps it, so that the count below finds the rows by it
+        OffsetDateTime at = now.truncatedTo(ChronoUnit.MICROS);
+        List<Long> mayOverturn = new ArrayList<>();
         try (PreparedStatement update = connection.prepareStatement(ADVANCE)) {
             for (DeliveryAdvance advance : advances) {
-                int rank = advance.state().rank();
-                update.setInt(1, rank);
+                DeliveryState missed = advance.missedState();
+                update.setLong(1, advance.deliveryId());
                 update.setString(2, advance.state().name());
-                update.setInt(3, rank);
+                update.setInt(3, advance.state().rank());
                 update.setBoolean(4, advance.state().carriesReason());
                 update.setString(5, advance.reason());
-                update.setInt(6, rank);
-                timestamp(update, 7, advance.deliveredAt());
-                timestamp(update, 8, advance.downloadedAt());
-                timestamp(update, 9, advance.startedAt());
-                timestamp(update, 10, advance.finishedAt());
-                update.setObject(11, now);
-                update.setLong(12, advance.deliveryId());
+                timestamp(update, 6, advance.deliveredAt());
+                timestamp(update, 7, advance.downloadedAt());
+                timestamp(update, 8, advance.startedAt());
+                timestamp(update, 9, advance.finishedAt());
+                update.setBoolean(10, advance.lateFromOpen());
+                timestamp(update, 11, advance.lateFinishedAt());
+                update.setString(12, missed == null ? null : missed.name());
+                if (missed == null) {
+                    update.setNull(13, Types.INTEGER);
+                } else {
+                    update.setInt(13, missed.rank());
+                }
+                update.setString(14, advance.missedReason());
+                timestamp(update, 15, advance.missedFinishedAt());
+                update.setObject(16, at);
                 update.addBatch();
+                if (missed != null || advance.lateFromOpen()) {
+                    mayOverturn.add(advance.deliveryId());
+                }
             }
             update.executeBatch();
         }
+        return overturned(connection, mayOverturn, at);
+    }
+
+    /** Of the deliveries a batch may have overturned, those that carry its time as the late report's. */
+    private static int overturned(Connection connection, List<Long> ids, OffsetDateTime now) throws SQLException {
+        int count = 0;
+        for (int from = 0; from < ids.size(); from += IN_LIST) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + IN_LIST));
+            String sql = "select count(*) from delivery where reported_late_at = ? and id in ("
+                    + "?, ".repeat(chunk.size() - 1) + "?)";
+            try (PreparedStatement query = connection.prepareStatement(sql)) {
+                query.setObject(1, now);
+                for (int i = 0; i < chunk.size(); i++) {
+                    query.setLong(i + 2, chunk.get(i));
+                }
+                try (ResultSet rows = query.executeQuery()) {
+                    rows.next();
+                    count += rows.getInt(1);
+                }
+            }
+        }
+        return count;
     }
 
     private static void timestamp(PreparedStatement statement, int index, OffsetDateTime value) throws SQLException {

@@ -43,15 +43,15 @@ public class DeliveryQueryService {
         List<UUID> occurrenceIds = occurrences.ofBroadcast(broadcastId).stream().map(o -> o.id).toList();
         List<DeliveryReport.Row> rows = deliveries.ofOccurrences(occurrenceIds).stream()
                 .filter(d -> shown.test(d.receiverId))
-                .map(d -> new DeliveryReport.Row(d.occurrenceId, d.receiverId, d.mediaId, d.state, d.reason, d.deliveredAt,
-                        d.downloadedAt, d.startedAt, d.finishedAt, d.updatedAt))
+                .map(DeliveryQueryService::row)
                 .toList();
         Map<DeliveryState, Long> counts = new EnumMap<>(DeliveryState.class);
         for (DeliveryState state : DeliveryState.values()) {
             counts.put(state, 0L);
         }
         rows.forEach(r -> counts.merge(r.state(), 1L, Long::sum));
-        return new DeliveryReport(broadcastId, rows.size(), counts, rows);
+        long reportedLate = rows.stream().filter(r -> r.reportedLateAt() != null).count();
+        return new DeliveryReport(broadcastId, rows.size(), counts, reportedLate, rows);
     }
 
     /** The latest deliveries of one receiver, newest change first. */
@@ -76,6 +76,6 @@ public class DeliveryQueryService {
 
     private static DeliveryReport.Row row(Delivery d) {
         return new DeliveryReport.Row(d.occurrenceId, d.receiverId, d.mediaId, d.state, d.reason, d.deliveredAt,
-                d.downloadedAt, d.startedAt, d.finishedAt, d.updatedAt);
+                d.downloadedAt, d.startedAt, d.finishedAt, d.updatedAt, d.reportedLateAt);
     }
 }

@@ -27,6 +27,8 @@ import vn.loaxa.delivery.model.DeliveryRepository;
 import vn.loaxa.delivery.model.DeliveryState;
 import vn.loaxa.delivery.model.IngestStore;
 import vn.loaxa.delivery.model.IngestStore.DeliveryRef;
+import vn.loaxa.schedule.model.Occurrence;
+import vn.loaxa.schedule.model.OccurrenceRepository;
 
 /** Stores receiver events idempotently, keyed by (occurrence, receiver, event), and advances deliveries. */
 @ApplicationScoped
@@ -35,19 +37,32 @@ public class EventIngestService {
     private static final int ATTEMPTS = 3;
 
     public static final String REPLAYED_METER = "loaxa.ingest.replayed.batches";
+    public static final String OVERTURNED_METER = "loaxa.delivery.missed.overturned";
 
     public enum Outcome { APPLIED, DUPLICATE, UNKNOWN_DELIVERY }
+
+    private record Stored(Outcome outcome, boolean overturned) {
+    }
+
+    private record StoredBatch(List<Outcome> outcomes, int overturned) {
+    }
 
     private final DeliveryRepository deliveries;
     private final DeliveryEventRepository events;
     private final AgroalDataSource dataSource;
     private final IngestStore store;
     private final Counter replayed;
+    private final Counter overturned;
     private final LateAreaDeliveries lateJoiners;
+    private final OccurrenceRepository occurrences;
+    private final IngestConfig config;
 
     public EventIngestService(DeliveryRepository deliveries, DeliveryEventRepository events,
-            AgroalDataSource dataSource, IngestStore store, MeterRegistry registry, LateAreaDeliveries lateJoiners) {
+            AgroalDataSource dataSource, IngestStore store, MeterRegistry registry, LateAreaDeliveries lateJoiners,
+            OccurrenceRepository occurrences, IngestConfig config) {
         this.lateJoiners = lateJoiners;
+        this.occurrences = occurrences;
+        this.config = config;
         this.deliveries = deliveries;
         this.events = events;
         this.dataSource = dataSource;
@@ -55,14 +70,22 @@ public class EventIngestService {
         this.replayed = Counter.builder(REPLAYED_METER)
                 .description("Event batches that collided with another writer and were replayed one event at a time")
                 .register(registry);
+        this.overturned = Counter.builder(OVERTURNED_METER)
+                .description("MISSED deliveries turned into PLAYING or PLAYED by a receiver's late report from"
+                        + " inside the window")
+                .register(registry);
     }
 
     public Outcome ingest(UUID occurrenceId, String receiverId, DeliveryState event, OffsetDateTime at,
             String reason, UUID eventId) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return QuarkusTransaction.requiringNew()
+                Stored stored = QuarkusTransaction.requiringNew()
                         .call(() -> ingestOnce(occurrenceId, receiverId, event, at, reason, eventId));
+                if (stored.overturned()) {
+                    overturned.increment();
+                }
+                return stored.outcome();
             } catch (OptimisticLockException e) {
                 if (attempt == ATTEMPTS) {
                     throw e;
@@ -92,7 +115,9 @@ public class EventIngestService {
             return List.of();
         }
         try {
-            return QuarkusTransaction.requiringNew().call(() -> ingestBatchOnce(batch));
+            StoredBatch stored = QuarkusTransaction.requiringNew().call(() -> ingestBatchOnce(batch));
+            overturned.increment(stored.overturned());
+            return stored.outcomes();
         } catch (RuntimeException e) {
             // the failure may surface at commit, wrapped in a transaction exception: any failure means "replay"
             LOG.debugf(e, "Batch of %d events replayed one by one", batch.size());
@@ -102,7 +127,7 @@ public class EventIngestService {
         }
     }
 
-    private List<Outcome> ingestBatchOnce(List<IncomingEvent> batch) throws SQLException {
+    private StoredBatch ingestBatchOnce(List<IncomingEvent> batch) throws SQLException {
         DeliveryRef[] refs = new DeliveryRef[batch.size()];
         Set<DeliveryRef> distinct = new LinkedHashSet<>();
         for (int i = 0; i < refs.length; i++) {
@@ -129,13 +154,13 @@ public class EventIngestService {
                     rows.add(row(e.occurrenceId(), e.receiverId(), e.event(), e.at(), e.reason(), e.eventId(),
                             e.receivedAt()));
                     advances.computeIfAbsent(delivery.deliveryId(), DeliveryAdvance::new)
-                            .add(e.event(), e.at(), e.reason());
+                            .add(e.event(), e.at(), e.reason(),
+                                    inWindow(e.event(), e.at(), delivery.playAt(), delivery.windowEnd()));
                     outcomes.add(Outcome.APPLIED);
                 }
             }
             store.insertEvents(connection, rows);
-            store.advance(connection, advances.values(), OffsetDateTime.now());
-            return outcomes;
+            return new StoredBatch(outcomes, store.advance(connection, advances.values(), OffsetDateTime.now()));
         }
     }
 
@@ -159,8 +184,10 @@ public class EventIngestService {
         }
         deliveries.flush();
         for (Delivery delivery : created) {
+            Occurrence occurrence = occurrences.findById(delivery.occurrenceId);
             known.put(new DeliveryRef(delivery.occurrenceId, delivery.receiverId),
-                    new IngestStore.Known(delivery.id, java.util.EnumSet.noneOf(DeliveryState.class)));
+                    new IngestStore.Known(delivery.id, java.util.EnumSet.noneOf(DeliveryState.class),
+                            occurrence.playAt, occurrence.windowEnd));
         }
     }
 
@@ -177,20 +204,31 @@ public class EventIngestService {
         return row;
     }
 
-    private Outcome ingestOnce(UUID occurrenceId, String receiverId, DeliveryState event, OffsetDateTime at,
+    private Stored ingestOnce(UUID occurrenceId, String receiverId, DeliveryState event, OffsetDateTime at,
             String reason, UUID eventId) {
         OffsetDateTime now = OffsetDateTime.now();
         Optional<Delivery> delivery = deliveries.findFor(occurrenceId, receiverId).or(() -> lateJoiners
                 .create(occurrenceId, List.of(receiverId), now).stream().findFirst());
         if (delivery.isEmpty()) {
-            return Outcome.UNKNOWN_DELIVERY;
+            return new Stored(Outcome.UNKNOWN_DELIVERY, false);
         }
         if (events.exists(occurrenceId, receiverId, event)) {
-            return Outcome.DUPLICATE;
+            return new Stored(Outcome.DUPLICATE, false);
         }
         events.persist(row(occurrenceId, receiverId, event, at, reason, eventId, now));
-        delivery.get().apply(event, at, reason, now);
+        boolean inWindow = event.overturnsMissed() && occurrences.findByIdOptional(occurrenceId)
+                .map(o -> inWindow(event, at, o.playAt, o.windowEnd)).orElse(false);
+        Delivery.Change change = delivery.get().apply(event, at, reason, inWindow, now);
         events.flush();
-        return Outcome.APPLIED;
+        return new Stored(Outcome.APPLIED, change == Delivery.Change.OVERTURNED);
+    }
+
+    /**
+     * Whether a PLAYING or PLAYED happened inside its occurrence's window: from the play time (less the clock
+     * tolerance) to the window's end, the bound after which {@link MissedSweeper} marks it MISSED.
+     */
+    boolean inWindow(DeliveryState event, OffsetDateTime at, OffsetDateTime playAt, OffsetDateTime windowEnd) {
+        return event.overturnsMissed() && !at.isBefore(playAt.minus(config.earlyTolerance()))
+                && !at.isAfter(windowEnd);
     }
 }

@@ -2,7 +2,9 @@ package vn.loaxa.delivery.service;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
+/** Storage of receiver events. */
 @ConfigMapping(prefix = "loaxa.delivery.ingest")
 public interface IngestConfig {
 
@@ -13,4 +15,11 @@ public interface IngestConfig {
     /** Events that may wait in memory before the MQTT inbound thread is held back. */
     @WithDefault("50000")
     int queueCapacity();
+
+    /**
+     * How long before its occurrence's play time a PLAYING or PLAYED still counts as inside the window, so that it
+     * overturns MISSED (the receiver's clock error; agents never stamp a play before its play time).
+     */
+    @WithDefault("2s")
+    Duration earlyTolerance();
 }

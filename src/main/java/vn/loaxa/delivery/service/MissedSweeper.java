@@ -8,7 +8,11 @@ import java.time.OffsetDateTime;
 import org.jboss.logging.Logger;
 import vn.loaxa.delivery.model.DeliveryState;
 
-/** Marks MISSED every delivery that is still not final when its occurrence's window has closed. */
+/**
+ * Marks MISSED every delivery that is still not final when its occurrence's window has closed. A delivery that a
+ * late report already turned back from MISSED (to PLAYING) is not marked again: the receiver said it played inside
+ * the window, and only its own next report (PLAYED, FAILED) moves it on.
+ */
 @ApplicationScoped
 public class MissedSweeper {
     private static final Logger LOG = Logger.getLogger(MissedSweeper.class);
@@ -28,7 +32,7 @@ public class MissedSweeper {
                 update Delivery d set d.state = :missed, d.stateRank = :final, d.updatedAt = :now,
                     d.reason = 'no confirmation from the receiver before the broadcast window closed',
                     d.version = d.version + 1
-                where d.stateRank < :final
+                where d.stateRank < :final and d.reportedLateAt is null
                   and d.occurrenceId in (select o.id from Occurrence o where o.windowEnd < :now)
                 """)
                 .setParameter("missed", DeliveryState.MISSED)

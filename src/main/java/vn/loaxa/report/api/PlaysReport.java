@@ -4,12 +4,15 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Plays and seconds played, per content item, topic, language and area. */
-public record PlaysReport(LocalDate from, LocalDate to, String area, long plays, long seconds, List<Line> byContent,
-        List<Line> byTopic, List<Line> byLanguage, List<Line> byArea) {
+/**
+ * Plays and seconds played, per content item, topic, language and area. {@code reportedLate} counts the plays among
+ * them that the receiver reported after the window had closed and that overturned MISSED.
+ */
+public record PlaysReport(LocalDate from, LocalDate to, String area, long plays, long seconds, long reportedLate,
+        List<Line> byContent, List<Line> byTopic, List<Line> byLanguage, List<Line> byArea) {
 
-    /** One group: its key (media id, topic, language code or area code), a label, plays and seconds. */
-    public record Line(String key, String label, long plays, long seconds) {
+    /** One group: its key (media id, topic, language code or area code), a label, plays, seconds, late reports. */
+    public record Line(String key, String label, long plays, long seconds, long reportedLate) {
     }
 
     public List<ReportTable> tables() {
@@ -19,8 +22,8 @@ public record PlaysReport(LocalDate from, LocalDate to, String area, long plays,
 
     private ReportTable table(String title, List<Line> lines) {
         List<List<Object>> rows = new ArrayList<>();
-        lines.forEach(l -> rows.add(List.of(l.key(), l.label(), l.plays(), l.seconds())));
-        rows.add(List.of("Total", "", plays, seconds));
-        return new ReportTable(title, List.of("Key", "Name", "Plays", "Seconds"), rows);
+        lines.forEach(l -> rows.add(List.of(l.key(), l.label(), l.plays(), l.seconds(), l.reportedLate())));
+        rows.add(List.of("Total", "", plays, seconds, reportedLate));
+        return new ReportTable(title, List.of("Key", "Name", "Plays", "Seconds", "Reported late"), rows);
     }
 }

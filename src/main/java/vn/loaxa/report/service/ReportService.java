@@ -53,21 +53,22 @@ public class ReportService {
     }
 
     private record Play(String mediaId, String mediaTitle, String language, String topic, String areaCode,
-            String areaName, long seconds) {
+            String areaName, long seconds, boolean reportedLate) {
     }
 
     /**
      * A relay window counts as a play of its broadcast (key: the broadcast id, name: the relay title), under the
      * topic {@value #RELAY_TOPIC} and the language {@value #RELAY_LANGUAGE} (a stream's language is not recorded);
      * its seconds are those the receiver reported, or the window. A bulletin play counts the audio the receiver was
-     * sent (its language variant), so that plays per language and per content item are what was heard.
+     * sent (its language variant), so that plays per language and per content item are what was heard. A play
+     * that a late report turned from MISSED counts like any other, and once more under "reported late".
      */
     @Transactional
     public PlaysReport plays(LocalDate from, LocalDate to, String areaCode) {
         String subtree = subtree(from, to, areaCode);
         List<Object[]> rows = em.createQuery("""
                 select coalesce(m.id, br.id), coalesce(m.title, br.relayTitle), m.language, b.topic, a.code, a.name,
-                    d.startedAt, d.finishedAt, m.durationMs, br.relayWindowSeconds
+                    d.startedAt, d.finishedAt, m.durationMs, br.relayWindowSeconds, d.reportedLateAt
                 from Delivery d
                 join Occurrence o on o.id = d.occurrenceId
                 join Broadcast br on br.id = o.broadcastId
@@ -82,7 +83,7 @@ public class ReportService {
                 .getResultList();
         List<Play> plays = rows.stream().map(ReportService::play).toList();
         return new PlaysReport(from, to, areaCode, plays.size(), plays.stream().mapToLong(Play::seconds).sum(),
-                group(plays, Play::mediaId, Play::mediaTitle), group(plays, Play::topic, Play::topic),
+                plays.stream().filter(Play::reportedLate).count(), group(plays, Play::mediaId, Play::mediaTitle), group(plays, Play::topic, Play::topic),
                 group(plays, Play::language, Play::language), group(plays, Play::areaCode, Play::areaName));
     }
 
@@ -91,7 +92,7 @@ public class ReportService {
         Long plannedMs = relay ? Long.valueOf(((Integer) row[9]) * 1000L) : (Long) row[8];
         return new Play(row[0].toString(), (String) row[1], relay ? RELAY_LANGUAGE : (String) row[2],
                 relay ? RELAY_TOPIC : (String) row[3], (String) row[4], (String) row[5],
-                seconds((OffsetDateTime) row[6], (OffsetDateTime) row[7], plannedMs));
+                seconds((OffsetDateTime) row[6], (OffsetDateTime) row[7], plannedMs), row[10] != null);
     }
 
     @Transactional
@@ -99,7 +100,7 @@ public class ReportService {
         String subtree = subtree(from, to, areaCode);
         List<AsRunReport.Row> rows = em.createQuery("""
                 select o.id, coalesce(b.title, br.relayTitle), d.receiverId, r.areaCode, o.playAt, d.startedAt,
-                    d.finishedAt, d.state, d.reason, br.testMode
+                    d.finishedAt, d.state, d.reason, br.testMode, d.reportedLateAt
                 from Delivery d
                 join Occurrence o on o.id = d.occurrenceId
                 join Broadcast br on br.id = o.broadcastId
@@ -113,7 +114,7 @@ public class ReportService {
                 .getResultList().stream()
                 .map(row -> new AsRunReport.Row((UUID) row[0], (String) row[1], (String) row[2], (String) row[3],
                         (OffsetDateTime) row[4], (OffsetDateTime) row[5], (OffsetDateTime) row[6],
-                        (DeliveryState) row[7], (String) row[8], (Boolean) row[9]))
+                        (DeliveryState) row[7], (String) row[8], (Boolean) row[9], (OffsetDateTime) row[10]))
                 .toList();
         Map<DeliveryState, Long> counts = new EnumMap<>(DeliveryState.class);
         for (DeliveryState state : DeliveryState.values()) {
@@ -179,8 +180,9 @@ public class ReportService {
             Function<Play, String> label) {
         Map<String, PlaysReport.Line> lines = new LinkedHashMap<>();
         for (Play play : plays) {
-            lines.merge(key.apply(play), new PlaysReport.Line(key.apply(play), label.apply(play), 1, play.seconds()),
-                    (a, b) -> new PlaysReport.Line(a.key(), a.label(), a.plays() + 1, a.seconds() + b.seconds()));
+            lines.merge(key.apply(play), new PlaysReport.Line(key.apply(play), label.apply(play), 1, play.seconds(),
+                    play.reportedLate() ? 1 : 0), (a, b) -> new PlaysReport.Line(a.key(), a.label(), a.plays() + 1,
+                            a.seconds() + b.seconds(), a.reportedLate() + b.reportedLate()));
         }
         return lines.values().stream().sorted(Comparator.comparing(PlaysReport.Line::plays).reversed()
                 .thenComparing(PlaysReport.Line::key)).toList();

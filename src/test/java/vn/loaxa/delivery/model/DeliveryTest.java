@@ -26,7 +26,7 @@ class DeliveryTest {
             shuffled.addAll(events.subList(0, random.nextInt(events.size())));
             Collections.shuffle(shuffled, random);
             Delivery delivery = Delivery.scheduled(UUID.randomUUID(), "rx", T0);
-            shuffled.forEach(e -> delivery.apply(e, at(e), null, T0));
+            shuffled.forEach(e -> delivery.apply(e, at(e), null, true, T0));
 
             assertThat(delivery.state).isEqualTo(DeliveryState.PLAYED);
             assertThat(delivery.deliveredAt).isEqualTo(at(DeliveryState.DELIVERED));
@@ -39,8 +39,9 @@ class DeliveryTest {
     void shouldNeverLeaveAFinalState() {
         Delivery delivery = Delivery.scheduled(UUID.randomUUID(), "rx", T0);
 
-        assertThat(delivery.apply(DeliveryState.FAILED, T0, "sha256 mismatch", T0)).isTrue();
-        assertThat(delivery.apply(DeliveryState.PLAYED, T0, null, T0)).isFalse();
+        assertThat(delivery.apply(DeliveryState.FAILED, T0, "sha256 mismatch", true, T0))
+                .isEqualTo(Delivery.Change.ADVANCED);
+        assertThat(delivery.apply(DeliveryState.PLAYED, T0, null, true, T0)).isEqualTo(Delivery.Change.KEPT);
 
         assertThat(delivery.state).isEqualTo(DeliveryState.FAILED);
         assertThat(delivery.reason).isEqualTo("sha256 mismatch");
@@ -49,11 +50,58 @@ class DeliveryTest {
     @Test
     void shouldNotMoveBackwards() {
         Delivery delivery = Delivery.scheduled(UUID.randomUUID(), "rx", T0);
-        delivery.apply(DeliveryState.PLAYING, T0, null, T0);
+        delivery.apply(DeliveryState.PLAYING, T0, null, true, T0);
 
-        assertThat(delivery.apply(DeliveryState.DELIVERED, T0, null, T0)).isFalse();
+        assertThat(delivery.apply(DeliveryState.DELIVERED, T0, null, true, T0)).isEqualTo(Delivery.Change.KEPT);
         assertThat(delivery.state).isEqualTo(DeliveryState.PLAYING);
         assertThat(delivery.deliveredAt).isEqualTo(T0);
+    }
+
+    @Test
+    void shouldTurnMissedIntoPlayedWhenThePlayHappenedInsideTheWindowWhenItArrives() {
+        Delivery delivery = Delivery.scheduled(UUID.randomUUID(), "rx", T0);
+        delivery.close(DeliveryState.MISSED, "no confirmation", T0);
+        OffsetDateTime arrival = T0.plusHours(2);
+
+        assertThat(delivery.apply(DeliveryState.PLAYING, T0.plusSeconds(1), null, true, arrival))
+                .isEqualTo(Delivery.Change.OVERTURNED);
+        assertThat(delivery.state).isEqualTo(DeliveryState.PLAYING);
+        assertThat(delivery.finishedAt).isNull();
+        assertThat(delivery.apply(DeliveryState.PLAYED, T0.plusSeconds(31), null, true, arrival))
+                .isEqualTo(Delivery.Change.ADVANCED);
+        assertThat(delivery.apply(DeliveryState.PLAYED, T0.plusSeconds(99), null, true, arrival))
+                .isEqualTo(Delivery.Change.KEPT);
+
+        assertThat(delivery.state).isEqualTo(DeliveryState.PLAYED);
+        assertThat(delivery.reason).isNull();
+        assertThat(delivery.startedAt).isEqualTo(T0.plusSeconds(1));
+        assertThat(delivery.finishedAt).isEqualTo(T0.plusSeconds(31));
+        assertThat(delivery.reportedLateAt).isEqualTo(arrival);
+    }
+
+    @Test
+    void shouldKeepMissedWhenThePlayHappenedOutsideTheWindow() {
+        Delivery delivery = Delivery.scheduled(UUID.randomUUID(), "rx", T0);
+        delivery.close(DeliveryState.MISSED, "no confirmation", T0);
+
+        assertThat(delivery.apply(DeliveryState.PLAYED, T0.plusHours(1), null, false, T0.plusHours(2)))
+                .isEqualTo(Delivery.Change.KEPT);
+
+        assertThat(delivery.state).isEqualTo(DeliveryState.MISSED);
+        assertThat(delivery.reason).isEqualTo("no confirmation");
+        assertThat(delivery.reportedLateAt).isNull();
+    }
+
+    @Test
+    void shouldNotLetALateReportOverturnAnyOtherFinalState() {
+        for (DeliveryState end : List.of(DeliveryState.FAILED, DeliveryState.PREEMPTED, DeliveryState.CANCELLED)) {
+            Delivery delivery = Delivery.scheduled(UUID.randomUUID(), "rx", T0);
+            delivery.close(end, "closed", T0);
+
+            assertThat(delivery.apply(DeliveryState.PLAYED, T0, null, true, T0)).isEqualTo(Delivery.Change.KEPT);
+            assertThat(delivery.state).isEqualTo(end);
+            assertThat(delivery.reportedLateAt).isNull();
+        }
     }
 
     private static OffsetDateTime at(DeliveryState state) {

@@ -37,14 +37,17 @@ import vn.loaxa.support.TestAudio;
 
 /**
  * Batched ingestion ends exactly where one-by-one application of the same events would, whatever the order, the
- * duplicates and where the batch boundaries fall.
+ * duplicates and where the batch boundaries fall, late reports that overturn MISSED included.
  */
 @QuarkusTest
 class BatchedIngestTest {
     private static final AtomicLong COPIES = new AtomicLong();
     private static final List<String> RECEIVERS = List.of("batch-rx-1", "batch-rx-2", "batch-rx-3", "batch-rx-4");
     private static final List<DeliveryState> EVENTS = List.of(DeliveryState.DELIVERED, DeliveryState.DOWNLOADED,
-            DeliveryState.PLAYING, DeliveryState.PLAYED, DeliveryState.FAILED, DeliveryState.PREEMPTED);
+            DeliveryState.PLAYING, DeliveryState.PLAYED, DeliveryState.FAILED, DeliveryState.PREEMPTED,
+            DeliveryState.MISSED);
+    /** Swept MISSED before any event: its PLAYING and PLAYED overturn it when they lie inside the window. */
+    private static final String SWEPT = "batch-rx-4";
     private static Occurrence template;
 
     @Inject
@@ -59,6 +62,8 @@ class BatchedIngestTest {
     OccurrenceRepository occurrences;
     @Inject
     MeterRegistry registry;
+    @Inject
+    IngestConfig config;
 
     @BeforeEach
     void seedOnce() throws Exception {
@@ -80,14 +85,26 @@ class BatchedIngestTest {
     void shouldEndWhereOneByOneApplicationEndsWhateverTheOrderDuplicatesAndBatchBoundaries(long seed) {
         Random random = new Random(seed);
         double replayedBefore = registry.counter(EventIngestService.REPLAYED_METER).count();
+        double overturnedBefore = registry.counter(EventIngestService.OVERTURNED_METER).count();
+        long overturns = 0;
         for (int trial = 0; trial < 8; trial++) {
-            UUID occurrenceId = freshOccurrenceWithDeliveries();
-            List<IncomingEvent> stream = randomEvents(random, occurrenceId);
+            OffsetDateTime t0 = now();
+            // events fall between t0 and t0 + 70 s; the window opens before them, among them, or after them
+            OffsetDateTime playAt = t0.plusSeconds(List.of(-60, 35, 3 * 3600).get(trial % 3));
+            UUID occurrenceId = freshOccurrenceWithDeliveries(playAt, true);
+            List<IncomingEvent> stream = randomEvents(random, occurrenceId, t0);
 
-            Map<String, Delivery> expected = applyOneByOne(occurrenceId, stream);
+            Map<String, Delivery> expected = applyOneByOne(occurrenceId, stream, playAt, true);
+            overturns += expected.values().stream().filter(d -> d.reportedLateAt != null).count();
             List<EventIngestService.Outcome> outcomes = new ArrayList<>();
-            for (List<IncomingEvent> batch : randomBatches(random, stream)) {
-                outcomes.addAll(ingest.ingestBatch(batch));
+            if (trial % 4 == 3) {
+                // the one-by-one path (the replay of a collided batch) ends in the same place
+                stream.forEach(e -> outcomes.add(ingest.ingest(e.occurrenceId(), e.receiverId(), e.event(), e.at(),
+                        e.reason(), e.eventId())));
+            } else {
+                for (List<IncomingEvent> batch : randomBatches(random, stream)) {
+                    outcomes.addAll(ingest.ingestBatch(batch));
+                }
             }
 
             long distinct = stream.stream().map(IncomingEvent::key).distinct().count();
@@ -102,11 +119,16 @@ class BatchedIngestTest {
                     assertSameInstant(actual.downloadedAt, model.downloadedAt);
                     assertSameInstant(actual.startedAt, model.startedAt);
                     assertSameInstant(actual.finishedAt, model.finishedAt);
+                    assertThat(actual.reportedLateAt == null).as("reported late").isEqualTo(model.reportedLateAt == null);
                 }
             });
         }
         // one writer, no collisions: every batch took the batched path, not the one-by-one replay
         assertThat(registry.counter(EventIngestService.REPLAYED_METER).count()).isEqualTo(replayedBefore);
+        // each overturned delivery counted (a delivery overturned twice in one model counts at least once)
+        assertThat(overturns).as("late reports that overturned MISSED in the model").isPositive();
+        assertThat(registry.counter(EventIngestService.OVERTURNED_METER).count() - overturnedBefore)
+                .isGreaterThanOrEqualTo(overturns);
     }
 
     @ParameterizedTest
@@ -114,7 +136,7 @@ class BatchedIngestTest {
     void shouldReportUnknownDeliveriesThroughTheBatcherAndStoreTheRest(long seed) {
         Random random = new Random(seed);
         UUID occurrenceId = freshOccurrenceWithDeliveries();
-        List<IncomingEvent> stream = randomEvents(random, occurrenceId);
+        List<IncomingEvent> stream = randomEvents(random, occurrenceId, now());
         IncomingEvent stranger = new IncomingEvent(UUID.randomUUID(), UUID.randomUUID(), RECEIVERS.get(0),
                 DeliveryState.PLAYED, now(), null, now());
         Set<UUID> unknown = Collections.synchronizedSet(new HashSet<>());
@@ -127,7 +149,7 @@ class BatchedIngestTest {
         stream.forEach(e -> batcher.submit(e, collectUnknown));
         batcher.submit(stranger, collectUnknown);
 
-        Map<String, Delivery> expected = applyOneByOne(occurrenceId, stream);
+        Map<String, Delivery> expected = applyOneByOne(occurrenceId, stream, template.playAt, false);
         await().atMost(Duration.ofSeconds(20)).until(() -> unknown.contains(stranger.occurrenceId()));
         assertThat(unknown).containsExactly(stranger.occurrenceId());
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> QuarkusTransaction.requiringNew().run(() ->
@@ -193,26 +215,39 @@ class BatchedIngestTest {
     }
 
     private UUID freshOccurrenceWithDeliveries() {
+        return freshOccurrenceWithDeliveries(template.playAt.plusSeconds(COPIES.incrementAndGet()), false);
+    }
+
+    /** A copy of the template occurrence (its window ends hours from now), {@link #SWEPT}'s delivery MISSED if asked. */
+    private UUID freshOccurrenceWithDeliveries(OffsetDateTime playAt, boolean swept) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Occurrence occurrence = new Occurrence();
             occurrence.id = UUID.randomUUID();
             occurrence.broadcastId = template.broadcastId;
             occurrence.mediaId = template.mediaId;
             // one instance per play time: the copies are later instances of the same broadcast
-            occurrence.playAt = template.playAt.plusSeconds(COPIES.incrementAndGet());
+            occurrence.playAt = playAt.plusNanos(COPIES.incrementAndGet() * 1000);
             occurrence.expiresAt = template.expiresAt;
             occurrence.windowEnd = template.windowEnd;
             occurrence.dispatchedAt = template.dispatchedAt;
             occurrences.persist(occurrence);
-            RECEIVERS.forEach(rx -> deliveries.persist(Delivery.scheduled(occurrence.id, rx, now())));
+            RECEIVERS.forEach(rx -> deliveries.persist(scheduled(occurrence.id, rx, swept)));
             return occurrence.id;
         });
     }
 
+    private static Delivery scheduled(UUID occurrenceId, String receiverId, boolean swept) {
+        Delivery delivery = Delivery.scheduled(occurrenceId, receiverId, now());
+        if (swept && receiverId.equals(SWEPT)) {
+            delivery.close(DeliveryState.MISSED, "no confirmation from the receiver", now());
+            delivery.finishedAt = null; // as the sweep leaves it
+        }
+        return delivery;
+    }
+
     /** Every receiver reports a random selection of events, some of them twice with a later time. */
-    private static List<IncomingEvent> randomEvents(Random random, UUID occurrenceId) {
+    private static List<IncomingEvent> randomEvents(Random random, UUID occurrenceId, OffsetDateTime t0) {
         List<IncomingEvent> stream = new ArrayList<>();
-        OffsetDateTime t0 = now();
         for (String rx : RECEIVERS) {
             for (DeliveryState event : EVENTS) {
                 if (random.nextInt(4) == 0) {
@@ -241,13 +276,17 @@ class BatchedIngestTest {
     }
 
     /** The model: each distinct event applied once, in arrival order, to an in-memory delivery. */
-    private static Map<String, Delivery> applyOneByOne(UUID occurrenceId, List<IncomingEvent> stream) {
+    private Map<String, Delivery> applyOneByOne(UUID occurrenceId, List<IncomingEvent> stream, OffsetDateTime playAt,
+            boolean swept) {
         Map<String, Delivery> model = new HashMap<>();
-        RECEIVERS.forEach(rx -> model.put(rx, Delivery.scheduled(occurrenceId, rx, now())));
+        RECEIVERS.forEach(rx -> model.put(rx, scheduled(occurrenceId, rx, swept)));
         Set<IncomingEvent.Key> seen = new HashSet<>();
         for (IncomingEvent e : stream) {
             if (seen.add(e.key())) {
-                model.get(e.receiverId()).apply(e.event(), e.at(), e.reason(), now());
+                boolean inWindow = e.event().overturnsMissed()
+                        && !e.at().isBefore(playAt.minus(config.earlyTolerance()))
+                        && !e.at().isAfter(template.windowEnd);
+                model.get(e.receiverId()).apply(e.event(), e.at(), e.reason(), inWindow, now());
             }
         }
         return model;
