@@ -37,12 +37,14 @@ public class ManifestPublisher {
     private final EntityManager em;
     private final DeliveryRepository deliveries;
     private final MqttGateway mqtt;
+    private final ManifestSink sink;
     private final ObjectMapper json;
     private final String publicBaseUrl;
     private final AtomicLong lastVersion = new AtomicLong();
 
-    public ManifestPublisher(EntityManager em, DeliveryRepository deliveries, MqttGateway mqtt, ObjectMapper json,
-            @ConfigProperty(name = "loaxa.public-base-url") String publicBaseUrl) {
+    public ManifestPublisher(EntityManager em, DeliveryRepository deliveries, MqttGateway mqtt, ManifestSink sink,
+            ObjectMapper json, @ConfigProperty(name = "loaxa.public-base-url") String publicBaseUrl) {
+        this.sink = sink;
         this.em = em;
         this.deliveries = deliveries;
         this.mqtt = mqtt;
@@ -164,7 +166,7 @@ public class ManifestPublisher {
                 .map(end -> Duration.between(now, end).toSeconds())
                 .orElse(EMPTY_MANIFEST_EXPIRY.toSeconds());
         try {
-            mqtt.publish(topic, json.writeValueAsBytes(manifest), true, expiry);
+            sink.send(topic, json.writeValueAsBytes(manifest), expiry);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot serialise the manifest for " + topic, e);
         }

@@ -49,28 +49,27 @@ public class BroadcastCycle {
         if (now.isAfter(occurrence.expiresAt.toInstant())) {
             LOG.warnf("Occurrence %s fired after its window closed at %s; recording it MISSED", occurrenceId,
                     occurrence.expiresAt);
-            dispatch.recordMissed(occurrenceId, DOWNTIME_REASON);
+            dispatch.recordMissed(occurrenceId, DOWNTIME_REASON, () -> scheduleNext(occurrence, now));
         } else {
-            dispatch.dispatch(occurrenceId);
+            // the next occurrence is committed with the dispatch, whatever then happens to its publish
+            dispatch.dispatch(occurrenceId, () -> scheduleNext(occurrence, now));
         }
-        scheduleNext(occurrence, now);
     }
 
+    /** Creates and triggers the series' next occurrence. Runs in the transaction that records the fired one. */
     private void scheduleNext(Occurrence fired, Instant now) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            Broadcast broadcast = broadcasts.findById(fired.broadcastId);
-            if (broadcast == null || broadcast.cancelledAt != null) {
-                return;
-            }
-            Optional<ZonedDateTime> next = factory.recurrence(broadcast).next(fired.playAt.toInstant());
-            if (next.isEmpty()) {
-                triggers.forget(broadcast.id);
-                return;
-            }
-            // an instance whose window passed during a downtime fires at once and is recorded MISSED in turn
-            Occurrence occurrence = factory.occurrence(broadcast, next.get().toInstant());
-            Instant fireAt = next.get().toInstant().minus(config.dispatchHorizon());
-            triggers.schedule(broadcast.id, occurrence.id, fireAt.isBefore(now) ? now : fireAt);
-        });
+        Broadcast broadcast = broadcasts.findById(fired.broadcastId);
+        if (broadcast == null || broadcast.cancelledAt != null) {
+            return;
+        }
+        Optional<ZonedDateTime> next = factory.recurrence(broadcast).next(fired.playAt.toInstant());
+        if (next.isEmpty()) {
+            triggers.forget(broadcast.id);
+            return;
+        }
+        // an instance whose window passed during a downtime fires at once and is recorded MISSED in turn
+        Occurrence occurrence = factory.occurrence(broadcast, next.get().toInstant());
+        Instant fireAt = next.get().toInstant().minus(config.dispatchHorizon());
+        triggers.schedule(broadcast.id, occurrence.id, fireAt.isBefore(now) ? now : fireAt);
     }
 }
