@@ -29,9 +29,12 @@ public class BroadcastCycle {
     private final OccurrenceTriggers triggers;
     private final DispatchService dispatch;
     private final ScheduleConfig config;
+    private final VariantPreparation variantPreparation;
 
     public BroadcastCycle(BroadcastRepository broadcasts, OccurrenceRepository occurrences, OccurrenceFactory factory,
-            OccurrenceTriggers triggers, DispatchService dispatch, ScheduleConfig config) {
+            OccurrenceTriggers triggers, DispatchService dispatch, ScheduleConfig config,
+            VariantPreparation variantPreparation) {
+        this.variantPreparation = variantPreparation;
         this.broadcasts = broadcasts;
         this.occurrences = occurrences;
         this.factory = factory;
@@ -46,6 +49,8 @@ public class BroadcastCycle {
         if (occurrence == null || occurrence.cancelledAt != null) {
             return;
         }
+        // the variants its receivers play now, and the next occurrence's window, need no FFmpeg in the transaction
+        variantPreparation.forBroadcast(occurrence.broadcastId);
         if (now.isAfter(occurrence.expiresAt.toInstant())) {
             LOG.warnf("Occurrence %s fired after its window closed at %s; recording it MISSED", occurrenceId,
                     occurrence.expiresAt);
