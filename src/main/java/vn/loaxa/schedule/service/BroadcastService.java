@@ -163,6 +163,8 @@ public class BroadcastService {
         Media audio = bulletin == null ? null : factory.longestVariant(bulletin, receivers);
         Duration length = audio == null ? request.relay().window() : Duration.ofMillis(audio.durationMs);
         boolean allowOverlap = Boolean.TRUE.equals(request.allowOverlap());
+        // every creation of the class takes the lock, so that a check never misses a concurrent insert
+        overlaps.lock(priority);
         if (!allowOverlap) {
             List<String> conflicts = overlaps.conflicts(timing, length, priority, receivers);
             if (!conflicts.isEmpty()) {
