@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 import vn.loaxa.bulletin.service.VariantService;
 import vn.loaxa.language.service.LanguageService;
 import vn.loaxa.receiver.model.ReceiverRepository;
@@ -20,6 +21,8 @@ import vn.loaxa.schedule.model.BroadcastRepository;
  */
 @ApplicationScoped
 public class VariantPreparation {
+    private static final Logger LOG = Logger.getLogger(VariantPreparation.class);
+
     private final TargetResolver targets;
     private final BroadcastRepository broadcasts;
     private final ReceiverRepository receivers;
@@ -36,8 +39,8 @@ public class VariantPreparation {
     }
 
     /**
-     * For a broadcast about to be created. Targets that cannot be resolved are left to the creation, which reports
-     * them.
+     * For a broadcast about to be created. Targets that cannot be resolved or reach no receiver, and audio that
+     * cannot be rendered, are left to the creation, which reports them.
      */
     public void forTargets(UUID bulletinId, Collection<String> areaCodes, Collection<String> receiverIds,
             Collection<String> groupCodes) {
@@ -48,7 +51,9 @@ public class VariantPreparation {
         } catch (RuntimeException unresolved) {
             return;
         }
-        variants.prepare(bulletinId, profiles);
+        if (!profiles.isEmpty()) {
+            prepare(bulletinId, profiles);
+        }
     }
 
     /** For an occurrence of the broadcast about to be dispatched, with its targets as they are now. */
@@ -60,21 +65,32 @@ public class VariantPreparation {
             if (broadcast == null || broadcast.relays() || broadcast.cancelledAt != null) {
                 return null;
             }
-            return new Wanted(broadcast.bulletinId, profiles(targets.receiverIds(broadcast)));
+            Set<List<String>> profiles = profiles(targets.receiverIds(broadcast));
+            if (profiles.isEmpty()) {
+                // nobody to play it now (a deleted group, an emptied area): its window is that of the shared segments
+                profiles.add(List.of());
+            }
+            return new Wanted(broadcast.bulletinId, profiles);
         });
         if (wanted != null) {
-            variants.prepare(wanted.bulletinId(), wanted.profiles());
+            prepare(wanted.bulletinId(), wanted.profiles());
         }
     }
 
-    /** The distinct language profiles of the receivers; none at all plays the shared segments only. */
+    /** A render that fails here fails again, and is reported, where the transaction needs the variant. */
+    private void prepare(UUID bulletinId, Set<List<String>> profiles) {
+        try {
+            variants.prepare(bulletinId, profiles);
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "Cannot render the variants of bulletin %s ahead of its transaction", bulletinId);
+        }
+    }
+
+    /** The distinct language profiles of the receivers. */
     private Set<List<String>> profiles(Set<String> receiverIds) {
         Set<List<String>> profiles = new LinkedHashSet<>();
         for (String id : receiverIds) {
             profiles.add(languages.effective(receivers.findById(id)).languages());
-        }
-        if (profiles.isEmpty()) {
-            profiles.add(List.of());
         }
         return profiles;
     }
