@@ -23,6 +23,7 @@ import vn.loaxa.account.Roles;
 import vn.loaxa.delivery.api.DeliveryReport;
 import vn.loaxa.delivery.model.DeliveryState;
 import vn.loaxa.delivery.service.DeliveryQueryService;
+import vn.loaxa.dispatch.service.PublishRetry;
 import vn.loaxa.receiver.api.ReceiverView;
 import vn.loaxa.receiver.service.ReceiverService;
 import vn.loaxa.schedule.api.BroadcastView;
@@ -43,10 +44,12 @@ public class HomePage {
     private final BroadcastService broadcasts;
     private final DeliveryQueryService deliveries;
     private final AccessGuard guard;
+    private final PublishRetry publishRetry;
 
     public HomePage(Ui ui, @Location("home.html") Template home, @Location("today.html") Template today,
             ReceiverService receivers, BroadcastService broadcasts, DeliveryQueryService deliveries,
-            AccessGuard guard) {
+            AccessGuard guard, PublishRetry publishRetry) {
+        this.publishRetry = publishRetry;
         this.guard = guard;
         this.ui = ui;
         this.home = home;
@@ -92,7 +95,8 @@ public class HomePage {
                 .data("onlineCount", all.size() - offline.size())
                 .data("offline", offline)
                 .data("problems", deliveries.problemsSince(OffsetDateTime.now().minusDays(1), ALERTS, mine))
-                .data("broadcasts", todaysBroadcasts(mine));
+                .data("broadcasts", todaysBroadcasts(mine))
+                .data("publishBacklog", publishRetry.backlog());
     }
 
     /** Today's broadcasts and their progress bars, polled by the overview. */

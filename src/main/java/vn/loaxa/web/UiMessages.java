@@ -73,6 +73,9 @@ public interface UiMessages {
     @Message("Không có cảnh báo")
     String no_alerts();
 
+    @Message("{count} lượt phát đã lên lịch nhưng chưa gửi được tới cụm thu (máy chủ MQTT từ chối); đang thử lại, từ")
+    String publish_pending(long count);
+
     @Message("Chưa có cụm thu nào")
     String no_receivers();
 

@@ -1,10 +1,13 @@
 package vn.loaxa.bulletin.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -54,14 +57,70 @@ public class VariantService {
         return List.copyOf(chosen);
     }
 
-    /** The rendered variant for a receiver's profile, rendering it first if needed. Call inside a transaction. */
+    /**
+     * The rendered variant for a receiver's profile. Call inside a transaction, after {@link #prepare} for the
+     * profiles concerned: a variant that is missing still, because a receiver's profile changed meanwhile, is
+     * rendered here, inside the caller's transaction.
+     */
     public Media variantFor(Bulletin bulletin, List<String> profile) {
-        List<String> languages = languagesFor(bulletin, profile);
-        String key = languages.isEmpty() ? BulletinVariant.ALL_ONLY : String.join(",", languages);
-        BulletinVariant existing = variants.findById(new BulletinVariant.Key(bulletin.id, key));
+        Render render = renderOf(bulletin, profile);
+        BulletinVariant existing = variants.findById(render.key());
         if (existing != null) {
             return media.findById(existing.mediaId);
         }
+        Media rendered = assembler.render(render.parts(), config.segmentGap(), render.title(), render.language(),
+                bulletin.createdBy);
+        media.persist(rendered);
+        record(render.key(), rendered);
+        return rendered;
+    }
+
+    /**
+     * Renders every variant that these receiver profiles play and that does not exist yet, with FFmpeg running
+     * outside any transaction; each is recorded in a short transaction of its own. When two requests render the same
+     * variant at once, the first recorded wins and the other's copy is dropped. Call outside a transaction.
+     */
+    public void prepare(UUID bulletinId, Collection<List<String>> profiles) {
+        List<Render> missing = QuarkusTransaction.requiringNew().call(() -> {
+            Bulletin bulletin = bulletins.findById(bulletinId);
+            if (bulletin == null) {
+                return List.<Render>of();
+            }
+            Map<BulletinVariant.Key, Render> renders = new LinkedHashMap<>();
+            for (List<String> profile : profiles) {
+                Render render = renderOf(bulletin, profile);
+                if (!renders.containsKey(render.key()) && variants.findById(render.key()) == null) {
+                    renders.put(render.key(), render);
+                }
+            }
+            return List.copyOf(renders.values());
+        });
+        for (Render render : missing) {
+            Media rendered = assembler.render(render.parts(), config.segmentGap(), render.title(), render.language(),
+                    render.user());
+            try {
+                QuarkusTransaction.requiringNew().run(() -> {
+                    if (variants.findById(render.key()) == null) {
+                        media.persist(rendered);
+                        record(render.key(), rendered);
+                    }
+                });
+            } catch (RuntimeException e) {
+                if (QuarkusTransaction.requiringNew().call(() -> variants.findById(render.key())) == null) {
+                    throw e;
+                }
+                // recorded by a concurrent request first
+            }
+        }
+    }
+
+    /** What rendering one language selection of a bulletin takes: the files in order, and how to name it. */
+    private record Render(BulletinVariant.Key key, List<Path> parts, String title, String language, String user) {
+    }
+
+    private Render renderOf(Bulletin bulletin, List<String> profile) {
+        List<String> languages = languagesFor(bulletin, profile);
+        String key = languages.isEmpty() ? BulletinVariant.ALL_ONLY : String.join(",", languages);
         List<Path> parts = new ArrayList<>();
         config.introChime().ifPresent(parts::add);
         for (Segment segment : bulletin.segments) {
@@ -69,30 +128,37 @@ public class VariantService {
                 parts.add(assembler.opusOf(segment.mediaId));
             }
         }
-        String language = languages.isEmpty() ? "mul" : languages.get(0);
-        Media rendered = assembler.assemble(parts, config.segmentGap(), bulletin.title + " [" + key + "]", language,
-                bulletin.createdBy);
+        return new Render(new BulletinVariant.Key(bulletin.id, key), parts, bulletin.title + " [" + key + "]",
+                languages.isEmpty() ? "mul" : languages.get(0), bulletin.createdBy);
+    }
+
+    private void record(BulletinVariant.Key key, Media rendered) {
         BulletinVariant variant = new BulletinVariant();
-        variant.key = new BulletinVariant.Key(bulletin.id, key);
+        variant.key = key;
         variant.mediaId = rendered.id;
         variant.createdAt = OffsetDateTime.now();
         variants.persist(variant);
-        return rendered;
     }
 
     /**
      * Every variant rendered so far, after making sure that the one with all its languages and the one for each
      * single language exist.
      */
-    @Transactional
     public List<VariantView> variants(UUID bulletinId) {
-        Bulletin bulletin = bulletins.findByIdOptional(bulletinId)
-                .orElseThrow(() -> NotFoundException.of("Bulletin", bulletinId));
-        List<String> all = languagesFor(bulletin, bulletin.segments.stream().map(s -> s.language).toList());
-        variantFor(bulletin, all);
-        for (String language : all) {
-            variantFor(bulletin, List.of(language));
-        }
+        List<List<String>> profiles = QuarkusTransaction.requiringNew().call(() -> {
+            Bulletin bulletin = bulletins.findByIdOptional(bulletinId)
+                    .orElseThrow(() -> NotFoundException.of("Bulletin", bulletinId));
+            List<String> all = languagesFor(bulletin, bulletin.segments.stream().map(s -> s.language).toList());
+            List<List<String>> wanted = new ArrayList<>();
+            wanted.add(all);
+            all.forEach(language -> wanted.add(List.of(language)));
+            return wanted;
+        });
+        prepare(bulletinId, profiles);
+        return QuarkusTransaction.requiringNew().call(() -> views(bulletinId));
+    }
+
+    private List<VariantView> views(UUID bulletinId) {
         List<VariantView> views = new ArrayList<>();
         for (BulletinVariant v : variants.ofBulletin(bulletinId)) {
             Media m = media.findById(v.mediaId);

@@ -42,7 +42,6 @@ public class DispatchService {
     private final BroadcastRepository broadcasts;
     private final DeliveryRepository deliveries;
     private final TargetResolver targets;
-    private final ManifestPublisher manifests;
     private final BulletinRepository bulletins;
     private final ReceiverRepository receivers;
     private final LanguageService languages;
@@ -50,11 +49,13 @@ public class DispatchService {
     private final InboxRouting inbox;
     private final AreaService areas;
     private final AreaGroups groups;
+    private final PublishRetry retry;
 
     public DispatchService(OccurrenceRepository occurrences, BroadcastRepository broadcasts,
-            DeliveryRepository deliveries, TargetResolver targets, ManifestPublisher manifests,
+            DeliveryRepository deliveries, TargetResolver targets,
             BulletinRepository bulletins, ReceiverRepository receivers, LanguageService languages,
-            VariantService variants, InboxRouting inbox, AreaService areas, AreaGroups groups) {
+            VariantService variants, InboxRouting inbox, AreaService areas, AreaGroups groups, PublishRetry retry) {
+        this.retry = retry;
         this.groups = groups;
         this.inbox = inbox;
         this.areas = areas;
@@ -66,31 +67,55 @@ public class DispatchService {
         this.broadcasts = broadcasts;
         this.deliveries = deliveries;
         this.targets = targets;
-        this.manifests = manifests;
     }
 
-    /** What a dispatch must publish: receivers' own manifests first, then area manifests. */
-    private record Publication(Set<String> receiverIds, Set<String> areaCodes, int deliveries) {
-        static final Publication NOTHING = new Publication(Set.of(), Set.of(), 0);
+    /**
+     * What a dispatch must publish: receivers' own manifests first, then area manifests; {@code marked} are the
+     * occurrences marked publish-pending until it is done.
+     */
+    private record Publication(Set<String> receiverIds, Set<String> areaCodes, int deliveries, Set<UUID> marked) {
+        static final Publication NOTHING = new Publication(Set.of(), Set.of(), 0, Set.of());
+
+        Publication(Set<String> receiverIds, Set<String> areaCodes, int deliveries) {
+            this(receiverIds, areaCodes, deliveries, new LinkedHashSet<>());
+        }
     }
 
     public void dispatch(UUID occurrenceId) {
-        Publication publication = QuarkusTransaction.requiringNew().call(() -> assign(occurrenceId, true));
+        dispatch(occurrenceId, () -> { });
+    }
+
+    /**
+     * Records the dispatch and runs {@code inSameTransaction} (the series' next occurrence) in one transaction, then
+     * publishes. A publish that fails leaves the occurrence marked for {@link PublishRetry}, so nothing that the
+     * transaction recorded depends on the broker.
+     */
+    public void dispatch(UUID occurrenceId, Runnable inSameTransaction) {
+        Publication publication = QuarkusTransaction.requiringNew().call(() -> {
+            Publication assigned = assign(occurrenceId, true);
+            inSameTransaction.run();
+            return assigned;
+        });
         // receivers first: an occurrence moved off an area topic is in its receivers' manifests before it leaves
-        manifests.publishFor(publication.receiverIds());
-        manifests.publishAreas(publication.areaCodes());
+        retry.publish(publication.marked(), new ManifestScope(publication.receiverIds(), publication.areaCodes()));
         LOG.infof("Dispatched occurrence %s to %d receivers (%d receiver manifests, area manifests %s)",
                 occurrenceId, publication.deliveries(), publication.receiverIds().size(), publication.areaCodes());
     }
 
     /** Records an occurrence that could not air on any of its receivers, without sending anything. */
     public void recordMissed(UUID occurrenceId, String reason) {
+        recordMissed(occurrenceId, reason, () -> { });
+    }
+
+    /** As {@link #recordMissed(UUID, String)}, running {@code inSameTransaction} in its transaction. */
+    public void recordMissed(UUID occurrenceId, String reason, Runnable inSameTransaction) {
         QuarkusTransaction.requiringNew().run(() -> {
             assign(occurrenceId, false);
             OffsetDateTime now = OffsetDateTime.now();
             for (Delivery delivery : deliveries.ofOccurrences(List.of(occurrenceId))) {
                 delivery.close(DeliveryState.MISSED, reason, now);
             }
+            inSameTransaction.run();
         });
     }
 
@@ -113,12 +138,20 @@ public class DispatchService {
             occurrence.groupMediaId = media;
             Publication publication = new Publication(new LinkedHashSet<>(), new LinkedHashSet<>(List.of(area.get())),
                     inserted);
-            return publishing ? separateConflicts(occurrence, broadcast, bulletin, publication) : publication;
+            return publishing ? marked(occurrence, separateConflicts(occurrence, broadcast, bulletin, publication))
+                    : publication;
         }
         Set<String> receiverIds = perReceiverDeliveries(occurrenceId, broadcast, bulletin, withheld, now);
         Publication publication = new Publication(new LinkedHashSet<>(receiverIds), new LinkedHashSet<>(),
                 receiverIds.size());
-        return publishing ? separateConflicts(occurrence, broadcast, bulletin, publication) : publication;
+        return publishing ? marked(occurrence, separateConflicts(occurrence, broadcast, bulletin, publication))
+                : publication;
+    }
+
+    private Publication marked(Occurrence occurrence, Publication publication) {
+        retry.mark(occurrence, publication.areaCodes(), occurrence.dispatchedAt);
+        publication.marked().add(occurrence.id);
+        return publication;
     }
 
     /**
@@ -136,7 +169,11 @@ public class DispatchService {
         Set<UUID> moved = new LinkedHashSet<>();
         for (AreaGroups.Conflict conflict : conflicts) {
             if (conflict.groupArea() != null) {
-                occurrences.findById(conflict.occurrenceId()).groupArea = null;
+                Occurrence other = occurrences.findById(conflict.occurrenceId());
+                other.groupArea = null;
+                // until published, the moved occurrence is still on its area's retained manifest
+                retry.mark(other, List.of(conflict.groupArea()), occurrence.dispatchedAt);
+                publication.marked().add(other.id);
                 publication.areaCodes().add(conflict.groupArea());
                 moved.add(conflict.occurrenceId());
             }

@@ -13,7 +13,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.loaxa.delivery.model.DeliveryRepository;
 import vn.loaxa.delivery.model.DeliveryState;
@@ -37,12 +36,16 @@ public class ManifestPublisher {
     private final EntityManager em;
     private final DeliveryRepository deliveries;
     private final MqttGateway mqtt;
+    private final ManifestSink sink;
     private final ObjectMapper json;
     private final String publicBaseUrl;
-    private final AtomicLong lastVersion = new AtomicLong();
+    private final ManifestVersions versions;
 
-    public ManifestPublisher(EntityManager em, DeliveryRepository deliveries, MqttGateway mqtt, ObjectMapper json,
+    public ManifestPublisher(EntityManager em, DeliveryRepository deliveries, MqttGateway mqtt, ManifestSink sink,
+            ManifestVersions versions, ObjectMapper json,
             @ConfigProperty(name = "loaxa.public-base-url") String publicBaseUrl) {
+        this.versions = versions;
+        this.sink = sink;
         this.em = em;
         this.deliveries = deliveries;
         this.mqtt = mqtt;
@@ -57,15 +60,51 @@ public class ManifestPublisher {
         publishAreas(scope.areaCodes());
     }
 
+    /**
+     * Per chunk of receivers, one transaction locks their manifest versions, reads the snapshot, records the
+     * displaced deliveries and publishes, so that a snapshot read later always goes out later with a higher version.
+     * A refused publish does not roll back the versions that went out; it is rethrown after the commit.
+     */
     public void publishFor(Collection<String> receiverIds) {
-        List<String> ids = new ArrayList<>(receiverIds);
+        List<String> ids = receiverIds.stream().distinct().sorted().toList();
         for (int from = 0; from < ids.size(); from += CHUNK) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
-            Map<String, List<PriorityPlacement.Placed>> placed =
-                    QuarkusTransaction.requiringNew().call(() -> placeAndRecordDrops(pendingRows(chunk)));
-            for (String receiverId : chunk) {
-                publish(receiverId, placed.getOrDefault(receiverId, List.of()));
+            Map<String, String> topics = new HashMap<>();
+            chunk.forEach(id -> topics.put(id, mqtt.topics().receiver(id, Topics.Kind.MANIFEST)));
+            versions.ensure(topics.values());
+            rethrow(QuarkusTransaction.requiringNew().call(() -> {
+                Map<String, Long> next = versions.lockAndRaise(topics.values(), Instant.now());
+                Map<String, List<PriorityPlacement.Placed>> placed = placeAndRecordDrops(pendingRows(chunk));
+                Failures failures = new Failures();
+                for (String receiverId : chunk) {
+                    failures.attempt(() -> publish(receiverId, placed.getOrDefault(receiverId, List.of()),
+                            next.get(topics.get(receiverId))));
+                }
+                return failures;
+            }));
+        }
+    }
+
+    /** The first publish a transaction could not make; the others are still tried. */
+    private static final class Failures {
+        private RuntimeException first;
+
+        void attempt(Runnable publish) {
+            try {
+                publish.run();
+            } catch (RuntimeException e) {
+                if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
             }
+        }
+    }
+
+    private static void rethrow(Failures failures) {
+        if (failures.first != null) {
+            throw failures.first;
         }
     }
 
@@ -119,14 +158,22 @@ public class ManifestPublisher {
         if (areaCodes.isEmpty()) {
             return;
         }
-        Map<String, List<ManifestRow>> byArea = QuarkusTransaction.requiringNew().call(() -> areaRows(areaCodes));
-        for (String code : areaCodes) {
-            List<ManifestRow> rows = byArea.getOrDefault(code, List.of());
-            Instant now = Instant.now();
-            List<ManifestEntry> entries = rows.stream().map(r -> entry(r, r.playAt())).toList();
-            send(mqtt.topics().areaManifest(code), ManifestMessage.ofArea(code, nextVersion(now), now, entries),
-                    rows, now);
-        }
+        Map<String, String> topics = new HashMap<>();
+        areaCodes.forEach(code -> topics.put(code, mqtt.topics().areaManifest(code)));
+        versions.ensure(topics.values());
+        rethrow(QuarkusTransaction.requiringNew().call(() -> {
+            Map<String, Long> next = versions.lockAndRaise(topics.values(), Instant.now());
+            Map<String, List<ManifestRow>> byArea = areaRows(areaCodes);
+            Failures failures = new Failures();
+            for (String code : areaCodes) {
+                List<ManifestRow> rows = byArea.getOrDefault(code, List.of());
+                Instant now = Instant.now();
+                List<ManifestEntry> entries = rows.stream().map(r -> entry(r, r.playAt())).toList();
+                failures.attempt(() -> send(topics.get(code),
+                        ManifestMessage.ofArea(code, next.get(topics.get(code)), now, entries), rows, now));
+            }
+            return failures;
+        }));
     }
 
     private Map<String, List<ManifestRow>> areaRows(Collection<String> areaCodes) {
@@ -150,12 +197,12 @@ public class ManifestPublisher {
         return byArea;
     }
 
-    private void publish(String receiverId, List<PriorityPlacement.Placed> placed) {
+    private void publish(String receiverId, List<PriorityPlacement.Placed> placed, long version) {
         Instant now = Instant.now();
         List<ManifestRow> rows = placed.stream().map(PriorityPlacement.Placed::row).toList();
         List<ManifestEntry> entries = placed.stream().map(p -> entry(p.row(), p.playAt())).toList();
         send(mqtt.topics().receiver(receiverId, Topics.Kind.MANIFEST),
-                ManifestMessage.ofReceiver(receiverId, nextVersion(now), now, entries), rows, now);
+                ManifestMessage.ofReceiver(receiverId, version, now, entries), rows, now);
     }
 
     /** Retained, expiring when the last of its entries can no longer play. */
@@ -164,7 +211,7 @@ public class ManifestPublisher {
                 .map(end -> Duration.between(now, end).toSeconds())
                 .orElse(EMPTY_MANIFEST_EXPIRY.toSeconds());
         try {
-            mqtt.publish(topic, json.writeValueAsBytes(manifest), true, expiry);
+            sink.send(topic, json.writeValueAsBytes(manifest), expiry);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot serialise the manifest for " + topic, e);
         }
@@ -188,10 +235,5 @@ public class ManifestPublisher {
     /** {@code "test": true} on test broadcasts only; live entries carry no flag. */
     private static Boolean testFlag(ManifestRow row) {
         return row.test() ? Boolean.TRUE : null;
-    }
-
-    /** Strictly increasing versions based on the clock, so they keep growing across restarts. */
-    private long nextVersion(Instant now) {
-        return lastVersion.updateAndGet(last -> Math.max(last + 1, now.toEpochMilli()));
     }
 }

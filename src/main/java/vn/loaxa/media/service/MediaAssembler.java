@@ -51,6 +51,16 @@ public class MediaAssembler {
 
     /** Renders the parts in order into a new READY media item (call inside a transaction) and returns it. */
     public Media assemble(List<Path> parts, Duration gap, String title, String language, String user) {
+        Media item = render(parts, gap, title, language, user);
+        media.persist(item);
+        return item;
+    }
+
+    /**
+     * Renders the parts in order into the audio store and returns the READY media item, not yet persisted. Needs no
+     * transaction; callers render before theirs, so that FFmpeg never holds one open.
+     */
+    public Media render(List<Path> parts, Duration gap, String title, String language, String user) {
         Path joined = store.newTempFile(".wav");
         Path opus = store.newTempFile(".ogg");
         Path mp3 = store.newTempFile(".mp3");
@@ -80,7 +90,6 @@ public class MediaAssembler {
             item.updatedAt = item.createdAt;
             store.commit(opus, item.sha256, AudioStore.OPUS);
             store.commit(mp3, item.mp3Sha256, AudioStore.MP3);
-            media.persist(item);
             return item;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

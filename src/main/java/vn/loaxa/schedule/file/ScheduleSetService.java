@@ -82,6 +82,9 @@ public class ScheduleSetService {
     public SchedulePlan apply(List<SourceFile> files, String user) {
         ManifestScope affected = ManifestScope.empty();
         SchedulePlan result;
+        // the variants are rendered before the one transaction that applies the files
+        QuarkusTransaction.requiringNew().call(() -> plan(files)).resolved().values()
+                .forEach(resolved -> service.prepare(resolved.request()));
         try {
             result = QuarkusTransaction.requiringNew().call(() -> execute(plan(files), user, affected));
         } catch (EntryFailed failed) {

@@ -44,4 +44,20 @@ public class Occurrence {
     /** The media named on the area topic (the one variant every receiver of {@link #groupArea} plays). */
     @Column(name = "group_media_id")
     public UUID groupMediaId;
+
+    /** Set while the manifests of this dispatch still have to reach the broker; see PublishRetry. */
+    @Column(name = "publish_pending_since")
+    public OffsetDateTime publishPendingSince;
+
+    /** Failed publish attempts since {@link #publishPendingSince}. */
+    @Column(name = "publish_attempts")
+    public int publishAttempts;
+
+    /** When the pending publish is tried next. */
+    @Column(name = "publish_next_at")
+    public OffsetDateTime publishNextAt;
+
+    /** Area manifests the pending publish must send besides this occurrence's own (comma-separated codes). */
+    @Column(name = "publish_areas")
+    public String publishAreas;
 }

@@ -29,9 +29,12 @@ public class BroadcastCycle {
     private final OccurrenceTriggers triggers;
     private final DispatchService dispatch;
     private final ScheduleConfig config;
+    private final VariantPreparation variantPreparation;
 
     public BroadcastCycle(BroadcastRepository broadcasts, OccurrenceRepository occurrences, OccurrenceFactory factory,
-            OccurrenceTriggers triggers, DispatchService dispatch, ScheduleConfig config) {
+            OccurrenceTriggers triggers, DispatchService dispatch, ScheduleConfig config,
+            VariantPreparation variantPreparation) {
+        this.variantPreparation = variantPreparation;
         this.broadcasts = broadcasts;
         this.occurrences = occurrences;
         this.factory = factory;
@@ -46,31 +49,32 @@ public class BroadcastCycle {
         if (occurrence == null || occurrence.cancelledAt != null) {
             return;
         }
+        // the variants its receivers play now, and the next occurrence's window, need no FFmpeg in the transaction
+        variantPreparation.forBroadcast(occurrence.broadcastId);
         if (now.isAfter(occurrence.expiresAt.toInstant())) {
             LOG.warnf("Occurrence %s fired after its window closed at %s; recording it MISSED", occurrenceId,
                     occurrence.expiresAt);
-            dispatch.recordMissed(occurrenceId, DOWNTIME_REASON);
+            dispatch.recordMissed(occurrenceId, DOWNTIME_REASON, () -> scheduleNext(occurrence, now));
         } else {
-            dispatch.dispatch(occurrenceId);
+            // the next occurrence is committed with the dispatch, whatever then happens to its publish
+            dispatch.dispatch(occurrenceId, () -> scheduleNext(occurrence, now));
         }
-        scheduleNext(occurrence, now);
     }
 
+    /** Creates and triggers the series' next occurrence. Runs in the transaction that records the fired one. */
     private void scheduleNext(Occurrence fired, Instant now) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            Broadcast broadcast = broadcasts.findById(fired.broadcastId);
-            if (broadcast == null || broadcast.cancelledAt != null) {
-                return;
-            }
-            Optional<ZonedDateTime> next = factory.recurrence(broadcast).next(fired.playAt.toInstant());
-            if (next.isEmpty()) {
-                triggers.forget(broadcast.id);
-                return;
-            }
-            // an instance whose window passed during a downtime fires at once and is recorded MISSED in turn
-            Occurrence occurrence = factory.occurrence(broadcast, next.get().toInstant());
-            Instant fireAt = next.get().toInstant().minus(config.dispatchHorizon());
-            triggers.schedule(broadcast.id, occurrence.id, fireAt.isBefore(now) ? now : fireAt);
-        });
+        Broadcast broadcast = broadcasts.findById(fired.broadcastId);
+        if (broadcast == null || broadcast.cancelledAt != null) {
+            return;
+        }
+        Optional<ZonedDateTime> next = factory.recurrence(broadcast).next(fired.playAt.toInstant());
+        if (next.isEmpty()) {
+            triggers.forget(broadcast.id);
+            return;
+        }
+        // an instance whose window passed during a downtime fires at once and is recorded MISSED in turn
+        Occurrence occurrence = factory.occurrence(broadcast, next.get().toInstant());
+        Instant fireAt = next.get().toInstant().minus(config.dispatchHorizon());
+        triggers.schedule(broadcast.id, occurrence.id, fireAt.isBefore(now) ? now : fireAt);
     }
 }

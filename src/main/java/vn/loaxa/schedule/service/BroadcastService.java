@@ -62,11 +62,14 @@ public class BroadcastService {
     private final RelayCheck relays;
 
     private final AccountAreas owners;
+    private final VariantPreparation variantPreparation;
 
     public BroadcastService(BroadcastRepository broadcasts, OccurrenceRepository occurrences,
             BulletinRepository bulletins, MediaRepository media, DeliveryRepository deliveries, TargetResolver targets,
             OccurrenceFactory factory, OccurrenceTriggers triggers, OverlapCheck overlaps, ManifestPublisher manifests,
-            ScheduleConfig config, InboxRouting inbox, RelayCheck relays, AccountAreas owners) {
+            ScheduleConfig config, InboxRouting inbox, RelayCheck relays, AccountAreas owners,
+            VariantPreparation variantPreparation) {
+        this.variantPreparation = variantPreparation;
         this.owners = owners;
         this.relays = relays;
         this.inbox = inbox;
@@ -87,13 +90,30 @@ public class BroadcastService {
     public record Source(String key, String file, String hash) {
     }
 
-    @Transactional
     public BroadcastView create(BroadcastRequest request, String user) {
         return create(request, user, null);
     }
 
-    @Transactional
+    /**
+     * Renders the variants the targets play first, outside any transaction (unless the caller holds one), then records
+     * the broadcast in a transaction that only looks them up.
+     */
     public BroadcastView create(BroadcastRequest request, String user, Source source) {
+        if (!QuarkusTransaction.isActive()) {
+            prepare(request);
+        }
+        return QuarkusTransaction.joiningExisting().call(() -> record(request, user, source));
+    }
+
+    /** Renders, before any transaction, the variants of the bulletin a request names for its targets. */
+    public void prepare(BroadcastRequest request) {
+        if (request.relay() == null && request.bulletinId() != null && request.targets() != null) {
+            variantPreparation.forTargets(request.bulletinId(), request.targets().areasOrEmpty(),
+                    request.targets().receiversOrEmpty(), request.targets().groupsOrEmpty());
+        }
+    }
+
+    private BroadcastView record(BroadcastRequest request, String user, Source source) {
         Instant now = Instant.now();
         Bulletin bulletin = null;
         Priority priority;
@@ -143,6 +163,8 @@ public class BroadcastService {
         Media audio = bulletin == null ? null : factory.longestVariant(bulletin, receivers);
         Duration length = audio == null ? request.relay().window() : Duration.ofMillis(audio.durationMs);
         boolean allowOverlap = Boolean.TRUE.equals(request.allowOverlap());
+        // every creation of the class takes the lock, so that a check never misses a concurrent insert
+        overlaps.lock(priority);
         if (!allowOverlap) {
             List<String> conflicts = overlaps.conflicts(timing, length, priority, receivers);
             if (!conflicts.isEmpty()) {

@@ -1,6 +1,7 @@
 package vn.loaxa.schedule.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -23,9 +24,11 @@ public class OverlapCheck {
     private final OccurrenceFactory factory;
     private final TargetResolver targets;
     private final ScheduleConfig config;
+    private final EntityManager em;
 
     public OverlapCheck(BroadcastRepository broadcasts, BulletinRepository bulletins, OccurrenceFactory factory,
-            TargetResolver targets, ScheduleConfig config) {
+            TargetResolver targets, ScheduleConfig config, EntityManager em) {
+        this.em = em;
         this.broadcasts = broadcasts;
         this.bulletins = bulletins;
         this.factory = factory;
@@ -33,7 +36,17 @@ public class OverlapCheck {
         this.config = config;
     }
 
-    /** Ids of the conflicting broadcasts. Must run inside a transaction. */
+    /**
+     * Holds, until the caller's transaction ends, the lock of the priority class's overlap check: a concurrent
+     * creation of that class waits here, and its check then sees this one's broadcast.
+     */
+    public void lock(Priority priority) {
+        em.createNativeQuery("SELECT name FROM schedule_lock WHERE name = :name FOR UPDATE")
+                .setParameter("name", "overlap-" + priority.name())
+                .getResultList();
+    }
+
+    /** Ids of the conflicting broadcasts. Must run inside a transaction, after {@link #lock}. */
     public List<String> conflicts(Recurrence timing, Duration length, Priority priority, Set<String> receiverIds) {
         Instant now = Instant.now();
         Instant until = now.plus(config.overlapWindow());
