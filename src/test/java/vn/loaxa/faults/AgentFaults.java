@@ -81,18 +81,19 @@ final class AgentFaults {
             proxy.heal();
 
             Duration settle = Duration.ofSeconds(60);
+            String on = " (" + stack.brokerLabel() + ")";
             List<FaultRow> rows = new ArrayList<>();
             rows.add(new Outcome(stack).expect(offlineEarly, early.receivers(), "PLAYED").awaitExpected(settle)
-                    .row("2", "agent offline through the dispatch, back before the play time"));
+                    .row("2", "agent offline through the dispatch, back before the play time" + on));
             rows.add(new Outcome(stack).expect(offlineLate, late.receivers(), "PLAYED").awaitExpected(settle)
-                    .row("2", "agent offline through the dispatch and the play time, back inside the grace"));
+                    .row("2", "agent offline through the dispatch and the play time, back inside the grace" + on));
             rows.add(new Outcome(stack).expect(killedDuring, killed.receivers(), "FAILED").awaitExpected(settle)
-                    .row("6", "agent killed 2 s into an 8 s play, started again 6 s later"));
+                    .row("6", "agent killed 2 s into an 8 s play, started again 6 s later" + on));
             FaultRow clockRow = new Outcome(stack).expect(clocks, skewed, "PLAYED").awaitExpected(settle)
-                    .row("7", "clocks 3 min fast and 3 min slow");
+                    .row("7", "clocks 3 min fast and 3 min slow" + on);
             rows.add(withClockChecks(stack, clockRow, clocks, playAt, presence));
             rows.add(new Outcome(stack).expect(partitioned, cut.receivers(), "PLAYED").awaitExpected(settle)
-                    .row("8", "4 receivers partitioned from the broker for 50 s across the play time"));
+                    .row("8", "4 receivers partitioned from the broker for 50 s across the play time" + on));
             return rows;
         } finally {
             proxy.close();
@@ -154,7 +155,7 @@ final class AgentFaults {
 
     private static BlackHoleProxy proxy(FaultStack stack) {
         try {
-            return new BlackHoleProxy(stack.mosquitto().port());
+            return new BlackHoleProxy(stack.brokerPort());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -82,7 +82,8 @@ final class EventAbuse {
         if (duplicated > 0) {
             notes.add("the plays report counts " + counted + " plays of the one delivery");
         }
-        FaultRow first = new FaultRow("9", "events duplicated, reordered and replayed by the receiver", 1, 1,
+        FaultRow first = new FaultRow("9", "events duplicated, reordered and replayed by the receiver ("
+                + stack.brokerLabel() + ")", 1, 1,
                 "PLAYED".equals(row.get("state")) ? 1 : 0, 0, duplicated, wrong, notes);
         FaultTable.add(first);
         return first;

@@ -23,9 +23,9 @@ import vn.loaxa.support.StackResource;
 import vn.loaxa.support.TestAudio;
 
 /**
- * What the faults act on (the two stacks run side by side): a throwaway PostgreSQL, a broker (the suite's own Mosquitto, or the server's embedded
- * HiveMQ CE), the packaged server, and agents: three agent processes of two receivers each and one {@code --fleet}
- * process of thirty. One stack per broker kind is started for the whole run and stopped when the JVM ends.
+ * What the faults act on (the two stacks run side by side): a throwaway PostgreSQL, a broker (the suite's own
+ * Mosquitto, or the server's embedded HiveMQ CE), the packaged server, and agents: three agent processes of two
+ * receivers each and one {@code --fleet} process of thirty. One stack per broker kind is started for the whole run and stopped when the JVM ends.
  */
 final class FaultStack implements AutoCloseable {
     static final String AREA = "F";
@@ -263,6 +263,15 @@ final class FaultStack implements AutoCloseable {
 
     String brokerUrl() {
         return brokerUrl;
+    }
+
+    /** For a row's label. */
+    String brokerLabel() {
+        return mosquitto == null ? "embedded broker" : "Mosquitto";
+    }
+
+    int brokerPort() {
+        return Integer.parseInt(brokerUrl.substring(brokerUrl.lastIndexOf(':') + 1));
     }
 
     String topicPrefix() {

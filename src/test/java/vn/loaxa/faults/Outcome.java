@@ -116,7 +116,8 @@ final class Outcome {
 
     private Map<String, String> storedStates(String broadcastId) {
         Map<String, String> states = new HashMap<>();
-        stack.deliveries(broadcastId).forEach(row -> states.put((String) row.get("receiverId"), (String) row.get("state")));
+        stack.deliveries(broadcastId)
+                .forEach(row -> states.put((String) row.get("receiverId"), (String) row.get("state")));
         return states;
     }
 

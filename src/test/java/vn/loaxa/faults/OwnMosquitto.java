@@ -57,7 +57,8 @@ final class OwnMosquitto implements AutoCloseable {
         await("Mosquitto on " + port).atMost(Duration.ofSeconds(15))
                 .until(() -> Processes.listening(port) || !process.isAlive());
         if (!process.isAlive()) {
-            throw new IllegalStateException("Mosquitto did not start:\n" + Processes.tail(dir.resolve("mosquitto.log")));
+            throw new IllegalStateException("Mosquitto did not start:\n"
+                    + Processes.tail(dir.resolve("mosquitto.log")));
         }
     }
 
