@@ -81,6 +81,9 @@ final class EventAbuse {
         int duplicated = counted > 1 ? (int) (counted - 1) : 0;
         if (duplicated > 0) {
             notes.add("the plays report counts " + counted + " plays of the one delivery");
+        } else if (counted == 0 && "PLAYED".equals(row.get("state"))) {
+            wrong++;
+            notes.add("the plays report does not count the play");
         }
         FaultRow first = new FaultRow("9", "events duplicated, reordered and replayed by the receiver ("
                 + stack.brokerLabel() + ")", 1, 1,
