@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import org.awaitility.core.ConditionTimeoutException;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import vn.loaxa.support.StackResource;
@@ -192,7 +193,7 @@ final class EventAbuse {
         return config.toString();
     }
 
-    private static void awaitQuietly(java.util.concurrent.Callable<Boolean> condition) {
+    private static void awaitQuietly(Callable<Boolean> condition) {
         try {
             await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).until(condition);
         } catch (ConditionTimeoutException e) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -60,7 +61,7 @@ class MosquittoStackFaultIT {
         List<String> receivers = stack.baseReceivers();
         Instant playAt = Instant.now().plusSeconds(20);
         String broadcast = stack.broadcast(bulletin, receivers, playAt, Duration.ofSeconds(10));
-        ServerOutage.awaitDownloaded(stack, java.util.Map.of(broadcast, receivers));
+        ServerOutage.awaitDownloaded(stack, Map.of(broadcast, receivers));
         Outcome.at(playAt.minusSeconds(3));
         stack.postgres().halt();
         Instant stopped = Instant.now();

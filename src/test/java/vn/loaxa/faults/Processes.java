@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -90,8 +92,8 @@ final class Processes {
     /** A line in a process's log that says what the suite did to it, and when. */
     static void appendMarker(Path log, String what) {
         try {
-            Files.writeString(log, "==== fault suite, " + java.time.Instant.now() + ": " + what + "\n",
-                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            Files.writeString(log, "==== fault suite, " + Instant.now() + ": " + what + "\n",
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

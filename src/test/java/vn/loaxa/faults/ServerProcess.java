@@ -3,6 +3,9 @@ package vn.loaxa.faults;
 import static org.awaitility.Awaitility.await;
 
 import io.restassured.RestAssured;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -56,9 +59,9 @@ final class ServerProcess implements AutoCloseable {
             config.put("loaxa.broker.embedded.port", String.valueOf(embeddedPort));
         }
         try {
-            java.nio.file.Files.createDirectories(dir);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         ServerProcess server = new ServerProcess(config, dir.resolve("server.log"), httpPort);
         try {
