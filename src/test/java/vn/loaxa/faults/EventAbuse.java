@@ -78,7 +78,7 @@ final class EventAbuse {
             notes.add(receiver + " started " + row.get("startedAt") + ", finished " + row.get("finishedAt")
                     + "; the events say " + playAt + " and " + end);
         }
-        long counted = playsCounted(stack, bulletin);
+        long counted = playsCounted(stack, (String) row.get("mediaId"));
         int duplicated = counted > 1 ? (int) (counted - 1) : 0;
         if (duplicated > 0) {
             notes.add("the plays report counts " + counted + " plays of the one delivery");
@@ -93,14 +93,16 @@ final class EventAbuse {
         return first;
     }
 
-    /** The plays the report counts for the bulletin's audio (this fault's bulletin is used by nothing else). */
-    private static long playsCounted(FaultStack stack, String bulletinId) {
-        String title = "Thử lỗi " + AUDIO_SECONDS + "s";
+    /**
+     * The plays the report counts for the audio the receiver was sent (the bulletin's variant; this fault's bulletin
+     * is used by nothing else).
+     */
+    private static long playsCounted(FaultStack stack, String media) {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         List<Map<String, Object>> lines = stack.admin().queryParam("from", today.minusDays(1).toString())
                 .queryParam("to", today.plusDays(1).toString()).queryParam("area", FaultStack.AREA)
                 .get("/api/v1/reports/plays").then().statusCode(200).extract().jsonPath().getList("byContent");
-        return lines.stream().filter(line -> title.equals(line.get("label")))
+        return lines.stream().filter(line -> media.equals(line.get("key")))
                 .mapToLong(line -> ((Number) line.get("plays")).longValue()).sum();
     }
 
