@@ -44,6 +44,8 @@ public final class AgentRuntime implements AutoCloseable {
     static final Duration CLOSE_LIMIT = Duration.ofSeconds(60);
     /** How long to wait for a TCP connection to the audio server. */
     public static final Duration HTTP_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    /** System property (seconds, may be negative) that shifts the agent's local clock; tests only. */
+    public static final String CLOCK_SKEW_PROPERTY = "loaxa.agent.test-clock-skew-seconds";
 
     /** The cache directory cannot be created or written. */
     public static final class CacheUnusableException extends Exception {
@@ -85,7 +87,7 @@ public final class AgentRuntime implements AutoCloseable {
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .build();
         ObjectMapper json = Json.newMapper();
-        ClockOffset time = new ClockOffset(Clock.systemUTC());
+        ClockOffset time = new ClockOffset(localClock());
         List<Agent> agents = new ArrayList<>();
         try {
             for (AgentConfig member : members) {
@@ -100,6 +102,15 @@ public final class AgentRuntime implements AutoCloseable {
         agents.forEach(Agent::start);
         LOG.info(() -> "started " + agents.size() + " agent(s), version " + Agent.version());
         return new AgentRuntime(executors, agents);
+    }
+
+    /**
+     * The host clock, shifted by {@value #CLOCK_SKEW_PROPERTY} seconds when that system property is set: for tests
+     * only (the fault suite's receivers whose clocks run minutes fast or slow), never on a receiver.
+     */
+    static Clock localClock() {
+        long skewSeconds = Long.getLong(CLOCK_SKEW_PROPERTY, 0);
+        return skewSeconds == 0 ? Clock.systemUTC() : Clock.offset(Clock.systemUTC(), Duration.ofSeconds(skewSeconds));
     }
 
     /** The members of {@code --simulate N}: {@code sim-00001}… with secret {@code <secret>-00001}…, null sink. */

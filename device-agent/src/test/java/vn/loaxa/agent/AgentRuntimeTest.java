@@ -6,6 +6,8 @@ import vn.loaxa.agent.config.SinkType;
 import vn.loaxa.agent.config.Tuning;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,5 +29,21 @@ class AgentRuntimeTest {
             assertThat(member.sink()).isEqualTo(SinkType.NULL);
             assertThat(member.isFleet()).isFalse();
         });
+    }
+
+    @Test
+    void shouldRunTheLocalClockMinutesFastOrSlowOnlyWhenTheTestPropertyAsks() {
+        assertThat(Duration.between(Instant.now(), AgentRuntime.localClock().instant()).abs())
+                .isLessThan(Duration.ofSeconds(1));
+        try {
+            System.setProperty(AgentRuntime.CLOCK_SKEW_PROPERTY, "180");
+            assertThat(Duration.between(Instant.now(), AgentRuntime.localClock().instant()))
+                    .isBetween(Duration.ofSeconds(179), Duration.ofSeconds(181));
+            System.setProperty(AgentRuntime.CLOCK_SKEW_PROPERTY, "-180");
+            assertThat(Duration.between(Instant.now(), AgentRuntime.localClock().instant()))
+                    .isBetween(Duration.ofSeconds(-181), Duration.ofSeconds(-179));
+        } finally {
+            System.clearProperty(AgentRuntime.CLOCK_SKEW_PROPERTY);
+        }
     }
 }
