@@ -163,6 +163,10 @@ public class EmbeddedBroker {
         }
     }
 
+    /**
+     * Topic aliases are off: Paho 1.2.5 re-sends in-flight publishes after a reconnect with an alias of the old
+     * connection (eclipse-paho/paho.mqtt.java#1104), which the broker answers by closing the connection, in a loop.
+     */
     private static String configXml(String bindAddress, int port) {
         return """
                 <?xml version="1.0"?>
@@ -177,6 +181,9 @@ public class EmbeddedBroker {
                         <receive-maximum>
                             <server-receive-maximum>1000</server-receive-maximum>
                         </receive-maximum>
+                        <topic-alias>
+                            <enabled>false</enabled>
+                        </topic-alias>
                     </mqtt>
                     <anonymous-usage-statistics>
                         <enabled>false</enabled>
