@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import vn.loaxa.bulletin.model.Priority;
@@ -200,15 +201,15 @@ public class DispatchService {
                     .filter(id -> !broadcast.targetReceivers.contains(id)).forEach(receiverIds::remove);
         }
         Set<String> existing = new HashSet<>(deliveries.receiverIdsOf(occurrenceId));
-        for (String receiverId : receiverIds) {
-            if (!existing.contains(receiverId)) {
-                Delivery delivery = Delivery.scheduled(occurrenceId, receiverId, now);
-                if (bulletin != null) {
-                    delivery.mediaId = variants.variantFor(bulletin,
-                            languages.effective(receivers.findById(receiverId)).languages()).id;
-                }
-                deliveries.persist(delivery);
+        List<String> added = receiverIds.stream().filter(id -> !existing.contains(id)).toList();
+        Map<String, List<String>> profiles = bulletin == null ? Map.of() : languages.effectiveProfiles(added);
+        for (String receiverId : added) {
+            Delivery delivery = Delivery.scheduled(occurrenceId, receiverId, now);
+            if (bulletin != null) {
+                delivery.mediaId = variants.variantFor(bulletin, profiles.getOrDefault(receiverId,
+                        LanguageService.DEFAULT_PROFILE)).id;
             }
+            deliveries.persist(delivery);
         }
         return receiverIds;
     }

@@ -4,6 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Comparator;
 import java.util.List;
 import vn.loaxa.area.model.Area;
@@ -26,6 +30,8 @@ import vn.loaxa.receiver.model.ReceiverRepository;
 @ApplicationScoped
 public class LanguageService {
     public static final List<String> DEFAULT_PROFILE = List.of("vie");
+    /** Receivers read per query by {@link #effectiveProfiles}, well under every database's parameter limit. */
+    private static final int LOOKUP_CHUNK = 1000;
 
     private final LanguageRepository languages;
     private final AreaRepository areas;
@@ -104,6 +110,25 @@ public class LanguageService {
             return new ProfileView(List.copyOf(receiver.languages), null);
         }
         return inherited(areas.findById(receiver.areaCode));
+    }
+
+    /**
+     * The effective profile of each of these receivers: the receivers are read in a few queries, and each area's
+     * inherited profile once, however many receivers share it. Ids of no receiver are left out.
+     */
+    public Map<String, List<String>> effectiveProfiles(Collection<String> receiverIds) {
+        Map<String, List<String>> byArea = new HashMap<>();
+        Map<String, List<String>> profiles = new LinkedHashMap<>();
+        List<String> ids = List.copyOf(receiverIds);
+        for (int from = 0; from < ids.size(); from += LOOKUP_CHUNK) {
+            for (Receiver receiver : receivers.list("id in ?1", ids.subList(from,
+                    Math.min(ids.size(), from + LOOKUP_CHUNK)))) {
+                profiles.put(receiver.id, receiver.languages.isEmpty()
+                        ? byArea.computeIfAbsent(receiver.areaCode, code -> inherited(areas.findById(code)).languages())
+                        : List.copyOf(receiver.languages));
+            }
+        }
+        return profiles;
     }
 
     /** The profile a receiver of this area without a profile of its own plays. */

@@ -5,13 +5,13 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import vn.loaxa.bulletin.service.VariantService;
 import vn.loaxa.language.service.LanguageService;
-import vn.loaxa.receiver.model.ReceiverRepository;
 import vn.loaxa.bulletin.model.Bulletin;
 import vn.loaxa.bulletin.model.BulletinRepository;
 import vn.loaxa.media.model.Media;
@@ -27,16 +27,14 @@ public class OccurrenceFactory {
 
     private final OccurrenceRepository occurrences;
     private final BulletinRepository bulletins;
-    private final ReceiverRepository receivers;
     private final LanguageService languages;
     private final VariantService variants;
     private final TargetResolver targets;
 
     public OccurrenceFactory(OccurrenceRepository occurrences, BulletinRepository bulletins,
-            ReceiverRepository receivers, LanguageService languages, VariantService variants, TargetResolver targets) {
+            LanguageService languages, VariantService variants, TargetResolver targets) {
         this.occurrences = occurrences;
         this.bulletins = bulletins;
-        this.receivers = receivers;
         this.languages = languages;
         this.variants = variants;
         this.targets = targets;
@@ -91,8 +89,7 @@ public class OccurrenceFactory {
             // nobody to play it now (a deleted group, an emptied area): the window is that of the shared segments
             return variants.variantFor(bulletin, List.of());
         }
-        for (String receiverId : receiverIds) {
-            List<String> profile = languages.effective(receivers.findById(receiverId)).languages();
+        for (List<String> profile : new HashSet<>(languages.effectiveProfiles(receiverIds).values())) {
             rendered.computeIfAbsent(VariantService.languagesFor(bulletin, profile),
                     chosen -> variants.variantFor(bulletin, chosen));
         }

@@ -10,7 +10,6 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 import vn.loaxa.bulletin.service.VariantService;
 import vn.loaxa.language.service.LanguageService;
-import vn.loaxa.receiver.model.ReceiverRepository;
 import vn.loaxa.schedule.model.Broadcast;
 import vn.loaxa.schedule.model.BroadcastRepository;
 
@@ -25,15 +24,13 @@ public class VariantPreparation {
 
     private final TargetResolver targets;
     private final BroadcastRepository broadcasts;
-    private final ReceiverRepository receivers;
     private final LanguageService languages;
     private final VariantService variants;
 
-    public VariantPreparation(TargetResolver targets, BroadcastRepository broadcasts, ReceiverRepository receivers,
-            LanguageService languages, VariantService variants) {
+    public VariantPreparation(TargetResolver targets, BroadcastRepository broadcasts, LanguageService languages,
+            VariantService variants) {
         this.targets = targets;
         this.broadcasts = broadcasts;
-        this.receivers = receivers;
         this.languages = languages;
         this.variants = variants;
     }
@@ -88,10 +85,6 @@ public class VariantPreparation {
 
     /** The distinct language profiles of the receivers. */
     private Set<List<String>> profiles(Set<String> receiverIds) {
-        Set<List<String>> profiles = new LinkedHashSet<>();
-        for (String id : receiverIds) {
-            profiles.add(languages.effective(receivers.findById(id)).languages());
-        }
-        return profiles;
+        return new LinkedHashSet<>(languages.effectiveProfiles(receiverIds).values());
     }
 }
