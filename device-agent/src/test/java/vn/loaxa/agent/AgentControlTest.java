@@ -155,7 +155,7 @@ class AgentControlTest {
         byte[] mp3 = TestAudio.sineMp3(sharedDir.resolve("relay.mp3"), 2.0);
         try (StreamServer stream = StreamServer.start(mp3, 8_000)) {
             startAgent(broker.url(), "secret-" + receiverId);
-            Instant start = Instant.now().plusSeconds(2);
+            Instant start = Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.MILLIS);
             ManifestEntry relay = relayEntry("occ-relay", stream.url(), start, start.plusSeconds(4));
             publishManifest(1, relay);
 
