@@ -9,6 +9,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -41,6 +46,7 @@ final class FaultStack implements AutoCloseable {
     private final String name;
     private final Path dir;
     private final ThrowawayPostgres postgres;
+    private final String database;
     private final OwnMosquitto mosquitto;
     private final ServerProcess server;
     private final String brokerUrl;
@@ -48,9 +54,10 @@ final class FaultStack implements AutoCloseable {
     private final List<AgentProcesses> agents = new ArrayList<>();
     private final Map<String, String> bulletins = new HashMap<>();
 
-    private FaultStack(String name, Path dir, ThrowawayPostgres postgres, OwnMosquitto mosquitto, ServerProcess server,
-            String brokerUrl, String topicPrefix) {
+    private FaultStack(String name, Path dir, ThrowawayPostgres postgres, String database, OwnMosquitto mosquitto,
+            ServerProcess server, String brokerUrl, String topicPrefix) {
         this.name = name;
+        this.database = database;
         this.brokerUrl = brokerUrl;
         this.dir = dir;
         this.postgres = postgres;
@@ -99,7 +106,7 @@ final class FaultStack implements AutoCloseable {
             }
             throw e;
         }
-        FaultStack stack = new FaultStack(name, dir, postgres, mosquitto, server,
+        FaultStack stack = new FaultStack(name, dir, postgres, database, mosquitto, server,
                 mosquitto == null ? "tcp://127.0.0.1:" + embeddedPort : mosquitto.url(), prefix);
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
         try {
@@ -238,11 +245,44 @@ final class FaultStack implements AutoCloseable {
 
     /** Schedules the bulletin on exactly these receivers at {@code playAt}, with its own late-start grace. */
     String broadcast(String bulletinId, List<String> receivers, Instant playAt, Duration grace) {
-        return admin().contentType(ContentType.JSON)
-                .body(Map.of("bulletinId", bulletinId, "startAt", playAt.truncatedTo(ChronoUnit.SECONDS).toString(),
-                        "lateStartGrace", grace.toString(),
-                        "targets", Map.of("areas", List.of(), "receivers", receivers)))
+        return admin().contentType(ContentType.JSON).body(broadcastBody(bulletinId, receivers, playAt, grace))
                 .post("/api/v1/broadcasts").then().statusCode(201).extract().path("id");
+    }
+
+    /** A daily series of {@code count} occurrences, the first at {@code playAt}. */
+    String dailySeries(String bulletinId, List<String> receivers, Instant playAt, Duration grace, int count) {
+        Map<String, Object> body = new HashMap<>(broadcastBody(bulletinId, receivers, playAt, grace));
+        body.put("recurrence", Map.of("rrule", "FREQ=DAILY;COUNT=" + count));
+        return admin().contentType(ContentType.JSON).body(body)
+                .post("/api/v1/broadcasts").then().statusCode(201).extract().path("id");
+    }
+
+    private static Map<String, Object> broadcastBody(String bulletinId, List<String> receivers, Instant playAt,
+            Duration grace) {
+        return Map.of("bulletinId", bulletinId, "startAt", playAt.truncatedTo(ChronoUnit.SECONDS).toString(),
+                "lateStartGrace", grace.toString(), "targets", Map.of("areas", List.of(), "receivers", receivers));
+    }
+
+    /** The broadcast's occurrences as the API shows them (id, playAt, dispatchedAt, ...). */
+    List<Map<String, Object>> occurrences(String broadcastId) {
+        return admin().get("/api/v1/broadcasts/" + broadcastId).then().statusCode(200).extract().jsonPath()
+                .getList("occurrences");
+    }
+
+    /** Whether Quartz holds the dispatch trigger of an occurrence, read from its tables in the stack's database. */
+    boolean dispatchTriggerExists(String occurrenceId) {
+        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(database), "postgres", "");
+                PreparedStatement query = connection.prepareStatement(
+                        "select count(*) from qrtz_triggers where trigger_name = ? and trigger_group = ?")) {
+            query.setString(1, occurrenceId);
+            query.setString(2, "occurrence-dispatch");
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getInt(1) == 1;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The stored delivery rows of a broadcast: receiver id to state (and the whole row). */

@@ -40,7 +40,7 @@ class MosquittoStackFaultIT {
         String racing = stack.broadcast(bulletin, first, playAt, Duration.ofSeconds(10));
         stack.mosquitto().halt();
         Instant stopped = Instant.now();
-        String whileDown = stack.broadcast(bulletin, second, playAt, Duration.ofSeconds(10));
+        String whileDown = stack.dailySeries(bulletin, second, playAt, Duration.ofSeconds(10), 2);
         Outcome.at(stopped.plusSeconds(25));
         stack.mosquitto().begin();
 
@@ -49,6 +49,17 @@ class MosquittoStackFaultIT {
                 .awaitExpected(Duration.ofSeconds(45))
                 .row("1", "broker stopped during a dispatch, back 25 s later (" + BROKER + ")");
         assertClean(List.of(row));
+        assertSeriesGoesOn(stack, whileDown);
+    }
+
+    /** The series dispatched while the broker was down goes on: its next occurrence waits with its trigger. */
+    private static void assertSeriesGoesOn(FaultStack stack, String series) {
+        List<Map<String, Object>> occurrences = stack.occurrences(series);
+        assertThat(occurrences).hasSize(2);
+        assertThat(occurrences).filteredOn(o -> o.get("dispatchedAt") != null).hasSize(1);
+        Map<String, Object> next = occurrences.stream().filter(o -> o.get("dispatchedAt") == null).findFirst()
+                .orElseThrow();
+        assertThat(stack.dispatchTriggerExists((String) next.get("id"))).as("the next occurrence's trigger").isTrue();
     }
 
     /** Fault 5: PostgreSQL stops for 60 s while the receivers' events stream in; nothing is lost. */
