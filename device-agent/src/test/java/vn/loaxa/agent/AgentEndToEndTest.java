@@ -157,7 +157,7 @@ class AgentEndToEndTest {
         assertThat(playing.id()).isEqualTo(AgentEvent.idFor("occ-play", receiverId, EventType.PLAYING));
         assertThat(playing.schema()).isEqualTo(Schemas.EVENT);
         assertThat(playing.receiverId()).isEqualTo(receiverId);
-        assertThat(playing.at()).as("playback starts at playAt").isBetween(playAt.minus(Agent.CLOCK_TOLERANCE), playAt.plusMillis(1_000));
+        assertThat(playing.at()).as("playback starts at playAt").isBetween(playAt.minus(Schedule.CLOCK_TOLERANCE), playAt.plusMillis(1_000));
         assertThat(Duration.between(playing.at(), played.at()))
                 .as("the null sink plays the 1.5 s clip in real time")
                 .isBetween(Duration.ofMillis(1_300), Duration.ofMillis(3_000));
