@@ -249,10 +249,10 @@ final class FaultStack implements AutoCloseable {
                 .post("/api/v1/broadcasts").then().statusCode(201).extract().path("id");
     }
 
-    /** A daily series of {@code count} occurrences, the first at {@code playAt}. */
-    String dailySeries(String bulletinId, List<String> receivers, Instant playAt, Duration grace, int count) {
+    /** A weekly series of {@code count} occurrences (the next one beyond the dispatch horizon of a day), the first at {@code playAt}. */
+    String weeklySeries(String bulletinId, List<String> receivers, Instant playAt, Duration grace, int count) {
         Map<String, Object> body = new HashMap<>(broadcastBody(bulletinId, receivers, playAt, grace));
-        body.put("recurrence", Map.of("rrule", "FREQ=DAILY;COUNT=" + count));
+        body.put("recurrence", Map.of("rrule", "FREQ=WEEKLY;COUNT=" + count));
         return admin().contentType(ContentType.JSON).body(body)
                 .post("/api/v1/broadcasts").then().statusCode(201).extract().path("id");
     }

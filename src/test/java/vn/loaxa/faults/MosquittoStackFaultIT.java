@@ -40,7 +40,7 @@ class MosquittoStackFaultIT {
         String racing = stack.broadcast(bulletin, first, playAt, Duration.ofSeconds(10));
         stack.mosquitto().halt();
         Instant stopped = Instant.now();
-        String whileDown = stack.dailySeries(bulletin, second, playAt, Duration.ofSeconds(10), 2);
+        String whileDown = stack.weeklySeries(bulletin, second, playAt, Duration.ofSeconds(10), 2);
         Outcome.at(stopped.plusSeconds(25));
         stack.mosquitto().begin();
 
