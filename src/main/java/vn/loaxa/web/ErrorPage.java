@@ -8,13 +8,14 @@ import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
+import vn.loaxa.common.api.ErrorPages;
 
 /**
  * A refusal or a missing thing met while browsing is answered with a page in the visitor's language, inside the usual
  * navigation; the API, and clients that do not ask for HTML, keep getting problem+json.
  */
 @ApplicationScoped
-public class ErrorPage {
+public class ErrorPage implements ErrorPages {
     private final Ui ui;
     private final Template error;
 
@@ -23,7 +24,7 @@ public class ErrorPage {
         this.error = error;
     }
 
-    /** The page for {@code status}, when the request is a signed-in visitor's browser asking for a page. */
+    @Override
     public Optional<Response> forBrowser(ContainerRequestContext request, int status, String detail) {
         String path = request.getUriInfo().getPath();
         boolean page = !path.startsWith("/api/") && !path.startsWith("/q/")

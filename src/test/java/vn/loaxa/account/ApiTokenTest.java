@@ -37,6 +37,6 @@ class ApiTokenTest {
                 .statusCode(401);
         given().header("Authorization", "Bearer ").get("/api/v1/receivers").then().statusCode(401);
         asAdmin().contentType(ContentType.JSON).body(Map.of("name", " ")).post("/api/v1/tokens").then()
-                .statusCode(400);
+                .statusCode(422);
     }
 }

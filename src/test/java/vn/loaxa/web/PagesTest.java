@@ -188,7 +188,7 @@ class PagesTest {
                 .body(containsString(CsrfGuard.HEADER));
         given().filter(session).header(CsrfGuard.HEADER, "1").contentType(ContentType.JSON).body(invalid)
                 .post("/api/v1/bulletins").then()
-                .statusCode(400);
-        asAdmin().contentType(ContentType.JSON).body(invalid).post("/api/v1/bulletins").then().statusCode(400);
+                .statusCode(422);
+        asAdmin().contentType(ContentType.JSON).body(invalid).post("/api/v1/bulletins").then().statusCode(422);
     }
 }

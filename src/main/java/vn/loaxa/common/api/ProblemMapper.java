@@ -22,17 +22,19 @@ import vn.loaxa.common.error.ConflictException;
 import vn.loaxa.common.error.InvalidRequestException;
 import vn.loaxa.common.error.NotFoundException;
 import vn.loaxa.common.error.NotPermittedException;
-import vn.loaxa.schedule.file.InvalidScheduleException;
-import vn.loaxa.web.ErrorPage;
 
-/** Maps every domain and framework exception to problem+json, once (or, for a browser on a page, to a page). */
+/**
+ * Maps every domain and framework exception to problem+json, once (or, for a browser on a page, to a page). A request
+ * that is well-formed but invalid gets 422, whether Bean Validation or a service found the fault; only a body that
+ * cannot be read gets 400. What nothing here knows, {@link UnexpectedErrorMapper} answers.
+ */
 public class ProblemMapper {
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
     private static final String LOGIN_PAGE = "/login.html";
 
-    private final ErrorPage pages;
+    private final ErrorPages pages;
 
-    public ProblemMapper(ErrorPage pages) {
+    public ProblemMapper(ErrorPages pages) {
         this.pages = pages;
     }
 
@@ -46,24 +48,15 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response invalid(InvalidRequestException e, UriInfo uri) {
-        Problem body = new Problem("about:blank", "Invalid request", 422, e.getMessage(), uri.getPath(),
-                e.field() == null ? List.of() : List.of(new Problem.FieldError(e.field(), e.getMessage())));
-        return respond(body);
+        List<Problem.FieldError> errors = e.fieldErrors().stream()
+                .map(f -> new Problem.FieldError(f.field(), f.message())).toList();
+        return respond(new Problem("about:blank", e.title(), 422, e.getMessage(), uri.getPath(), errors));
     }
 
     @ServerExceptionMapper
     public Response conflict(ConflictException e, UriInfo uri) {
         return respond(new Problem("about:blank", "Conflict", 409, e.getMessage(), uri.getPath(), List.of(),
                 e.conflicts()));
-    }
-
-    @ServerExceptionMapper
-    public Response invalidSchedule(InvalidScheduleException e, UriInfo uri) {
-        List<Problem.FieldError> errors = e.errors().stream()
-                .map(f -> new Problem.FieldError(f.file() + ":" + f.line(), f.message())).toList();
-        String detail = e.getMessage() + ": " + e.errors().stream().map(Object::toString)
-                .reduce((a, b) -> a + "; " + b).orElse("");
-        return respond(new Problem("about:blank", "Invalid schedule files", 422, detail, uri.getPath(), errors));
     }
 
     @ServerExceptionMapper
@@ -74,7 +67,7 @@ public class ProblemMapper {
                 .toList();
         String detail = errors.stream().map(f -> f.field() + ": " + f.message()).reduce((a, b) -> a + "; " + b)
                 .orElse("The request is not valid");
-        return respond(new Problem("about:blank", "Invalid request", 400, detail, uri.getPath(), errors));
+        return respond(new Problem("about:blank", "Invalid request", 422, detail, uri.getPath(), errors));
     }
 
     @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class})

@@ -9,8 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -23,18 +23,11 @@ import vn.loaxa.dispatch.signing.SignedMessage;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.paho.mqttv5.client.DisconnectedBufferOptions;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttActionListener;
-import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
-import org.eclipse.paho.mqttv5.client.MqttClientException;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.client.MqttClientException;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.jboss.logging.Logger;
 import vn.loaxa.dispatch.broker.EmbeddedBroker;
@@ -42,20 +35,18 @@ import vn.loaxa.dispatch.broker.EmbeddedBroker;
 /**
  * The server's one MQTT connection: publishes manifests, and receives events and status through shared
  * subscriptions. Incoming messages are handed to a bounded executor at once; Paho's callback thread never blocks.
- * On an external broker the session is persistent (a stable client id per replica, no clean start), so that the
- * broker queues receivers' messages while the server restarts. Neither the broker's queue nor its PUBACK is what
- * keeps an event safe: the agent keeps it until the server acknowledges it after the commit
+ * The connection itself (session, reconnects, subscribing on connect) is supervised by {@link MqttConnection}; here
+ * the inbound side is watched for stalls and silence, and a silent connection is replaced. Neither the broker's queue
+ * nor its PUBACK is what keeps an event safe: the agent keeps it until the server acknowledges it after the commit
  * ({@link EventAcknowledgements}), and sends it again until then.
  */
 @ApplicationScoped
 public class MqttGateway {
     public static final String RECEIVED_METER = "loaxa.mqtt.received";
     private static final Logger LOG = Logger.getLogger(MqttGateway.class);
-    private static final long CONNECT_TIMEOUT_MS = 15_000;
     public static final String STALLS_METER = "loaxa.mqtt.inbound.stalls";
     public static final String SILENCES_METER = "loaxa.mqtt.inbound.silences";
     private static final Duration STALL_LIMIT = Duration.ofSeconds(30);
-    private static final Duration SUBSCRIBE_RETRY = Duration.ofSeconds(5);
 
     private final MqttConfig config;
     private final EmbeddedBroker broker;
@@ -77,10 +68,7 @@ public class MqttGateway {
     private final MqttDrops drops;
     private final InboundSilenceWatch silenceWatch;
     private final Counter silences;
-    private String url;
-    private volatile MqttAsyncClient client;
-    private volatile boolean subscribed;
-    private volatile boolean connectFailed;
+    private volatile MqttConnection connection;
 
     public MqttGateway(MqttConfig config, EmbeddedBroker broker, InboundMessages inbound, MeterRegistry registry,
             MessageSigner signer, MqttDrops drops) {
@@ -130,10 +118,13 @@ public class MqttGateway {
     }
 
     void start(@Observes @Priority(20) StartupEvent event) {
-        url = config.url().or(broker::url).orElseThrow(() -> new IllegalStateException(
+        String url = config.url().or(broker::url).orElseThrow(() -> new IllegalStateException(
                 "No MQTT broker: set LOAXA_MQTT_URL, or enable the embedded broker"));
+        List<String> filters = Stream.of(Topics.Kind.EVENT, Topics.Kind.STATUS, Topics.Kind.HEARTBEAT)
+                .map(this::receiverFilter).toList();
+        connection = new MqttConnection(url, clientId, sessionOptions(), filters, watcher, new Inbound());
         try {
-            connect();
+            connection.connect();
         } catch (MqttException e) {
             throw new IllegalStateException("Cannot connect to the MQTT broker at " + url + ": " + e.getMessage()
                     + ". Check LOAXA_MQTT_URL and that the broker runs.", e);
@@ -147,39 +138,12 @@ public class MqttGateway {
         watcher.scheduleWithFixedDelay(this::probeInbound, probeMillis, probeMillis, TimeUnit.MILLISECONDS);
     }
 
-    /** A new client under this replica's stable id, which resumes the session that the broker kept for it. */
-    private void connect() throws MqttException {
-        MqttAsyncClient fresh = new MqttAsyncClient(url, clientId, new MemoryPersistence());
-        fresh.setCallback(new Connection(fresh));
-        DisconnectedBufferOptions buffer = new DisconnectedBufferOptions();
-        buffer.setBufferEnabled(true);
-        buffer.setBufferSize(100_000);
-        buffer.setDeleteOldestMessages(true);
-        fresh.setBufferOpts(buffer);
-        client = fresh;
-        fresh.connect(connectionOptions()).waitForCompletion(CONNECT_TIMEOUT_MS);
-    }
-
-    private MqttConnectionOptions connectionOptions() {
-        MqttConnectionOptions options = new MqttConnectionOptions();
-        // the embedded broker starts and stops with this server, so it has nothing queued to resume
-        boolean persistent = !embedded();
-        options.setCleanStart(!persistent);
-        if (persistent) {
-            options.setSessionExpiryInterval(config.sessionExpiry().toSeconds());
-        }
-        options.setAutomaticReconnect(true);
-        options.setAutomaticReconnectDelay(1, 60);
-        options.setKeepAliveInterval(30);
-        options.setReceiveMaximum(config.maxInflight());
-        if (config.url().isEmpty() && broker.active()) {
-            options.setUserName(broker.serverLogin().username());
-            options.setPassword(broker.serverLogin().password().getBytes(StandardCharsets.UTF_8));
-        } else {
-            config.username().ifPresent(options::setUserName);
-            config.password().ifPresent(p -> options.setPassword(p.getBytes(StandardCharsets.UTF_8)));
-        }
-        return options;
+    /** The embedded broker's own login for the server, or the configured one on an external broker. */
+    private MqttConnectionOptions sessionOptions() {
+        boolean ownLogin = embedded();
+        return MqttConnection.sessionOptions(embedded(), config.sessionExpiry(), config.maxInflight(),
+                ownLogin ? Optional.of(broker.serverLogin().username()) : config.username(),
+                ownLogin ? Optional.of(broker.serverLogin().password()) : config.password());
     }
 
     /**
@@ -188,70 +152,35 @@ public class MqttGateway {
      */
     private void probeInbound() {
         try {
-            MqttAsyncClient current = client;
-            if (!current.isConnected()) {
-                if (connectFailed) {
-                    replaceConnection();
+            if (!connection.connected()) {
+                if (connection.connectFailed()) {
+                    connection.replace();
                 }
                 return;
             }
-            if (subscribed) {
-                MqttMessage probe = new MqttMessage(current.getClientId().getBytes(StandardCharsets.UTF_8));
+            if (connection.subscribed()) {
+                MqttMessage probe = new MqttMessage(clientId.getBytes(StandardCharsets.UTF_8));
                 probe.setQos(1);
                 MqttProperties properties = new MqttProperties();
                 properties.setMessageExpiryInterval(Math.max(1, config.probeInterval().toSeconds()));
                 probe.setProperties(properties);
-                current.publish(probeTopic, probe);
+                connection.client().publish(probeTopic, probe);
             }
             silenceWatch.check().ifPresent(report -> {
                 silences.increment();
                 LOG.errorf("%s; replacing the connection", report);
-                replaceConnection();
+                connection.replace();
             });
         } catch (MqttException | RuntimeException e) {
             LOG.warnf("Inbound probe failed: %s", e.toString());
         }
     }
 
-    private void replaceConnection() {
-        MqttAsyncClient old = client;
-        subscribed = false;
-        silenceWatch.unsubscribed();
-        try {
-            old.disconnectForcibly(0, 1_000, false);
-        } catch (MqttException e) {
-            LOG.debug("The old MQTT connection did not close cleanly", e);
-        }
-        try {
-            old.close(true);
-        } catch (MqttException e) {
-            LOG.debug("The old MQTT client did not close cleanly", e);
-        }
-        try {
-            connect();
-            connectFailed = false;
-            LOG.infof("Connected afresh to MQTT broker %s", url);
-        } catch (MqttException | RuntimeException e) {
-            // the fresh client has no automatic reconnect until its first connect succeeds: the next probe retries
-            connectFailed = true;
-            LOG.errorf("Cannot connect afresh to the MQTT broker at %s (%s); trying again in %d s", url,
-                    e.getMessage(), config.probeInterval().toSeconds());
-        }
-    }
-
     void stop(@Observes ShutdownEvent event) {
         watcher.shutdownNow();
         inboundExecutor.shutdown();
-        MqttAsyncClient current = client;
-        if (current != null) {
-            try {
-                if (current.isConnected()) {
-                    current.disconnect().waitForCompletion(5_000);
-                }
-                current.close();
-            } catch (MqttException e) {
-                LOG.debug("MQTT client did not close cleanly", e);
-            }
+        if (connection != null) {
+            connection.close();
         }
         try {
             inboundExecutor.awaitTermination(5, TimeUnit.SECONDS);
@@ -271,7 +200,7 @@ public class MqttGateway {
     }
 
     public boolean connected() {
-        return client != null && client.isConnected();
+        return connection != null && connection.connected();
     }
 
     /** Publishes at QoS 1; while disconnected the message waits in Paho's buffer. */
@@ -285,7 +214,7 @@ public class MqttGateway {
         properties.setUserProperties(signatureProperties(topic, payload, expirySeconds));
         message.setProperties(properties);
         try {
-            IMqttToken token = client.publish(topic, message);
+            IMqttToken token = connection.client().publish(topic, message);
             if (token != null && token.getException() != null) {
                 throw token.getException();
             }
@@ -300,9 +229,9 @@ public class MqttGateway {
     }
 
     private void waitForInflightSlot() {
-        for (IMqttToken pending : client.getPendingTokens()) {
+        for (IMqttToken pending : connection.client().getPendingTokens()) {
             try {
-                pending.waitForCompletion(CONNECT_TIMEOUT_MS);
+                pending.waitForCompletion(MqttConnection.CONNECT_TIMEOUT_MS);
             } catch (MqttException ignored) {
                 // the failed token frees its slot just the same
             }
@@ -310,25 +239,8 @@ public class MqttGateway {
         }
     }
 
-    /** Paho's callbacks for one client; those of a client that has since been replaced change nothing. */
-    private final class Connection implements MqttCallback {
-        private final MqttAsyncClient owner;
-
-        Connection(MqttAsyncClient owner) {
-            this.owner = owner;
-        }
-
-        private boolean current() {
-            return owner == client;
-        }
-
-        @Override
-        public void connectComplete(boolean reconnect, String serverURI) {
-            if (reconnect) {
-                LOG.infof("Reconnected to MQTT broker %s", serverURI);
-            }
-            subscribeToReceivers(owner);
-        }
+    /** Hands each message to the inbound executor at once, and keeps the silence watch in step. */
+    private final class Inbound implements MqttConnection.Listener {
 
         @Override
         public void messageArrived(String topic, MqttMessage message) {
@@ -355,64 +267,13 @@ public class MqttGateway {
         }
 
         @Override
-        public void disconnected(MqttDisconnectResponse response) {
-            if (current()) {
-                subscribed = false;
-                silenceWatch.unsubscribed();
-                LOG.warnf("Disconnected from the MQTT broker: %s", response.getReasonString());
-            }
+        public void subscribed() {
+            silenceWatch.subscribed();
         }
 
         @Override
-        public void mqttErrorOccurred(MqttException exception) {
-            LOG.error("MQTT error", exception);
-        }
-
-        @Override
-        public void deliveryComplete(IMqttToken token) {
-            // QoS 1 publishes need no follow-up: manifests are retained and re-sent as a whole on every change
-        }
-
-        @Override
-        public void authPacketArrived(int reasonCode, MqttProperties properties) {
-            // no enhanced authentication
-        }
-    }
-
-    /**
-     * Subscribes to every receiver's events, status and heartbeats, and checks the broker's answer: a refused or lost
-     * subscription would silence every receiver while the connection itself looks healthy, so it is retried until
-     * granted, and readiness reports it.
-     */
-    private void subscribeToReceivers(MqttAsyncClient owner) {
-        if (owner != client) {
-            return;
-        }
-        subscribed = false;
-        MqttSubscription[] subscriptions = Stream.of(Topics.Kind.EVENT, Topics.Kind.STATUS, Topics.Kind.HEARTBEAT)
-                .map(kind -> new MqttSubscription(receiverFilter(kind), 1)).toArray(MqttSubscription[]::new);
-        try {
-            owner.subscribe(subscriptions, null, new MqttActionListener() {
-                @Override
-                public void onSuccess(IMqttToken token) {
-                    int[] codes = token.getReasonCodes();
-                    if (codes != null && Arrays.stream(codes).anyMatch(code -> code >= 0x80)) {
-                        retrySubscription(owner, "the broker refused it with reason codes " + Arrays.toString(codes));
-                    } else if (owner == client) {
-                        subscribed = true;
-                        silenceWatch.subscribed();
-                        LOG.infof("Subscribed to receiver events, status and heartbeats (%s)",
-                                receiverFilter(Topics.Kind.EVENT));
-                    }
-                }
-
-                @Override
-                public void onFailure(IMqttToken token, Throwable failure) {
-                    retrySubscription(owner, String.valueOf(failure));
-                }
-            }, new MqttProperties());
-        } catch (MqttException | RuntimeException e) {
-            retrySubscription(owner, e.toString());
+        public void unsubscribed() {
+            silenceWatch.unsubscribed();
         }
     }
 
@@ -429,18 +290,8 @@ public class MqttGateway {
         return config.url().isEmpty() && broker.active();
     }
 
-    private void retrySubscription(MqttAsyncClient owner, String why) {
-        LOG.errorf("Could not subscribe to receiver messages (%s); trying again in %d s", why,
-                SUBSCRIBE_RETRY.toSeconds());
-        watcher.schedule(() -> {
-            if (owner == client && !subscribed && owner.isConnected()) {
-                subscribeToReceivers(owner);
-            }
-        }, SUBSCRIBE_RETRY.toSeconds(), TimeUnit.SECONDS);
-    }
-
     /** True once the broker has granted the subscriptions to receiver messages on the current connection. */
     public boolean subscribed() {
-        return subscribed && connected();
+        return connection != null && connection.subscribed();
     }
 }

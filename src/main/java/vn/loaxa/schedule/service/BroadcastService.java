@@ -1,24 +1,17 @@
 package vn.loaxa.schedule.service;
 
 import vn.loaxa.access.Scope;
-import vn.loaxa.account.service.AccountAreas;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import vn.loaxa.bulletin.model.Bulletin;
 import vn.loaxa.bulletin.model.BulletinRepository;
-import vn.loaxa.bulletin.model.BulletinStatus;
-import vn.loaxa.bulletin.model.Priority;
 import org.jboss.logging.Logger;
 import vn.loaxa.common.error.ConflictException;
 import vn.loaxa.common.error.InvalidRequestException;
@@ -29,9 +22,6 @@ import vn.loaxa.delivery.model.DeliveryRepository;
 import vn.loaxa.delivery.model.DeliveryState;
 import vn.loaxa.dispatch.service.ManifestPublisher;
 import vn.loaxa.dispatch.service.ManifestScope;
-import vn.loaxa.inbox.service.InboxRouting;
-import vn.loaxa.media.model.Media;
-import vn.loaxa.media.model.MediaRepository;
 import vn.loaxa.schedule.api.BroadcastRequest;
 import vn.loaxa.schedule.api.BroadcastView;
 import vn.loaxa.schedule.api.OccurrencePreview;
@@ -45,45 +35,34 @@ import vn.loaxa.schedule.model.OccurrenceRepository;
 public class BroadcastService {
     private static final Logger LOG = Logger.getLogger(BroadcastService.class);
     private static final int DEFAULT_PREVIEW_COUNT = 10;
-    private static final Duration MAX_LATE_START_GRACE = Duration.ofHours(24);
 
     private final BroadcastRepository broadcasts;
     private final OccurrenceRepository occurrences;
     private final BulletinRepository bulletins;
-    private final MediaRepository media;
     private final DeliveryRepository deliveries;
-    private final TargetResolver targets;
     private final OccurrenceFactory factory;
     private final OccurrenceTriggers triggers;
-    private final OverlapCheck overlaps;
     private final ManifestPublisher manifests;
     private final ScheduleConfig config;
-    private final InboxRouting inbox;
-    private final RelayCheck relays;
-
-    private final AccountAreas owners;
-    private final VariantPreparation variantPreparation;
+    private final BroadcastValidation validation;
+    private final BroadcastRendering rendering;
+    private final BroadcastScheduling scheduling;
 
     public BroadcastService(BroadcastRepository broadcasts, OccurrenceRepository occurrences,
-            BulletinRepository bulletins, MediaRepository media, DeliveryRepository deliveries, TargetResolver targets,
-            OccurrenceFactory factory, OccurrenceTriggers triggers, OverlapCheck overlaps, ManifestPublisher manifests,
-            ScheduleConfig config, InboxRouting inbox, RelayCheck relays, AccountAreas owners,
-            VariantPreparation variantPreparation) {
-        this.variantPreparation = variantPreparation;
-        this.owners = owners;
-        this.relays = relays;
-        this.inbox = inbox;
+            BulletinRepository bulletins, DeliveryRepository deliveries, OccurrenceFactory factory,
+            OccurrenceTriggers triggers, ManifestPublisher manifests, ScheduleConfig config,
+            BroadcastValidation validation, BroadcastRendering rendering, BroadcastScheduling scheduling) {
         this.broadcasts = broadcasts;
         this.occurrences = occurrences;
         this.bulletins = bulletins;
-        this.media = media;
         this.deliveries = deliveries;
-        this.targets = targets;
         this.factory = factory;
         this.triggers = triggers;
-        this.overlaps = overlaps;
         this.manifests = manifests;
         this.config = config;
+        this.validation = validation;
+        this.rendering = rendering;
+        this.scheduling = scheduling;
     }
 
     /** Where a broadcast was declared, when it comes from a schedule file. */
@@ -107,115 +86,16 @@ public class BroadcastService {
 
     /** Renders, before any transaction, the variants of the bulletin a request names for its targets. */
     public void prepare(BroadcastRequest request) {
-        if (request.relay() == null && request.bulletinId() != null && request.targets() != null) {
-            variantPreparation.forTargets(request.bulletinId(), request.targets().areasOrEmpty(),
-                    request.targets().receiversOrEmpty(), request.targets().groupsOrEmpty());
-        }
+        rendering.prepare(request);
     }
 
+    /** Validation, rendering (variants only looked up by now) and scheduling, in the caller's transaction. */
     private BroadcastView record(BroadcastRequest request, String user, Source source) {
         Instant now = Instant.now();
-        Bulletin bulletin = null;
-        Priority priority;
-        if (request.relay() != null) {
-            if (request.bulletinId() != null) {
-                throw new InvalidRequestException("relay", "Give either bulletinId or relay, not both");
-            }
-            relays.check(request.relay());
-            priority = request.relay().priority() == null ? Priority.NORMAL : request.relay().priority();
-        } else {
-            if (request.bulletinId() == null) {
-                throw new InvalidRequestException("bulletinId", "Name the bulletin to air (or a relay stream)");
-            }
-            bulletin = bulletins.findByIdOptional(request.bulletinId())
-                    .orElseThrow(() -> NotFoundException.referenced("Bulletin", request.bulletinId()));
-            if (bulletin.status != BulletinStatus.APPROVED) {
-                throw new ConflictException("Bulletin '" + bulletin.id + "' is " + bulletin.status
-                        + "; only APPROVED bulletins can be scheduled. Submit it and have an editor approve it first");
-            }
-            priority = bulletin.priority;
-        }
-        Recurrence timing = timing(request.startAt(), request.timeZone(), request.recurrence());
-        Instant earliest = now.minus(config.pastStartTolerance());
-        List<ZonedDateTime> first = timing.instances(earliest, 1);
-        if (first.isEmpty()) {
-            throw new InvalidRequestException("startAt", timing.recurring()
-                    ? "The recurrence has no instance from now on (server time is " + now + ")"
-                    : "startAt " + request.startAt() + " is in the past (server time is " + now
-                            + "); choose a time from now on");
-        }
-        Duration grace = request.lateStartGrace() == null ? config.lateStartGrace() : request.lateStartGrace();
-        if (grace.isNegative() || grace.compareTo(MAX_LATE_START_GRACE) > 0) {
-            throw new InvalidRequestException("lateStartGrace", "must be between PT0S and PT24H");
-        }
-        List<String> areaCodes = request.targets().areasOrEmpty();
-        List<String> receiverIds = request.targets().receiversOrEmpty();
-        List<String> groupCodes = request.targets().groupsOrEmpty();
-        if (areaCodes.isEmpty() && receiverIds.isEmpty() && groupCodes.isEmpty()) {
-            throw new InvalidRequestException("targets",
-                    "Name at least one area code, receiver id or receiver group in targets");
-        }
-        Set<String> receivers = targets.receiverIds(areaCodes, receiverIds, groupCodes);
-        if (receivers.isEmpty()) {
-            throw new InvalidRequestException("targets", "No receiver is registered in the targeted areas");
-        }
-        // renders every variant the targets play now, so that the longest duration (and the window) is exact
-        Media audio = bulletin == null ? null : factory.longestVariant(bulletin, receivers);
-        Duration length = audio == null ? request.relay().window() : Duration.ofMillis(audio.durationMs);
-        boolean allowOverlap = Boolean.TRUE.equals(request.allowOverlap());
-        // every creation of the class takes the lock, so that a check never misses a concurrent insert
-        overlaps.lock(priority);
-        if (!allowOverlap) {
-            List<String> conflicts = overlaps.conflicts(timing, length, priority, receivers);
-            if (!conflicts.isEmpty()) {
-                throw new ConflictException("This broadcast would play at the same time as " + conflicts.size()
-                        + " other " + priority + " broadcast(s) on the same receivers; change the time or "
-                        + "targets, or set allowOverlap to queue it behind them", conflicts);
-            }
-        }
-
-        Broadcast broadcast = new Broadcast();
-        broadcast.id = UUID.randomUUID();
-        broadcast.bulletinId = bulletin == null ? null : bulletin.id;
-        if (request.relay() != null) {
-            broadcast.relayUrl = request.relay().url().strip();
-            broadcast.relayTitle = request.relay().title().strip();
-            broadcast.relayWindowSeconds = (int) request.relay().window().toSeconds();
-            broadcast.relayPriority = priority;
-        }
-        broadcast.startAt = request.startAt().withOffsetSameInstant(ZoneOffset.UTC);
-        broadcast.timeZone = timing.zone().getId();
-        broadcast.rrule = request.recurrence() == null ? null : request.recurrence().rrule().strip();
-        if (request.recurrence() != null) {
-            broadcast.exdates.addAll(request.recurrence().exdatesOrEmpty());
-        }
-        broadcast.lateStartGraceSeconds = (int) grace.toSeconds();
-        broadcast.allowOverlap = allowOverlap;
-        broadcast.onPreempt = request.onPreempt();
-        broadcast.testMode = Boolean.TRUE.equals(request.test());
-        broadcast.targetAreas.addAll(areaCodes);
-        broadcast.targetReceivers.addAll(receiverIds);
-        broadcast.targetGroups.addAll(groupCodes);
-        broadcast.createdBy = user;
-        broadcast.ownerArea = owners.areaOf(user);
-        broadcast.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
-        if (source != null) {
-            broadcast.sourceKey = source.key();
-            broadcast.sourceFile = source.file();
-            broadcast.sourceHash = source.hash();
-        }
-        broadcasts.persist(broadcast);
-        inbox.open(broadcast.id, priority, broadcast.targetAreas);
-
-        Occurrence occurrence = factory.occurrence(broadcast, first.get(0).toInstant(), audio);
-        if (priority == Priority.EMERGENCY && config.emergencyTwoPersonRule()) {
-            broadcast.awaitingConfirmation = true;
-            LOG.infof("Emergency broadcast %s by %s waits for a second person's confirmation", broadcast.id, user);
-        } else {
-            Instant fireAt = occurrence.playAt.toInstant().minus(config.dispatchHorizon());
-            triggers.schedule(broadcast.id, occurrence.id, fireAt.isBefore(now) ? now : fireAt);
-        }
-        return view(broadcast, bulletin, List.of(occurrence));
+        BroadcastValidation.ValidBroadcast valid = validation.check(request, now);
+        BroadcastRendering.Airtime airtime = rendering.airtime(valid);
+        BroadcastScheduling.Scheduled scheduled = scheduling.schedule(valid, airtime, user, source, now);
+        return view(scheduled.broadcast(), valid.bulletin(), List.of(scheduled.first()));
     }
 
     /**
@@ -299,7 +179,7 @@ public class BroadcastService {
     }
 
     public OccurrencePreview preview(PreviewRequest request) {
-        Recurrence timing = timing(request.startAt(), request.timeZone(), request.recurrence());
+        Recurrence timing = validation.timing(request.startAt(), request.timeZone(), request.recurrence());
         Instant from = request.from() == null ? request.startAt().toInstant() : request.from().toInstant();
         return preview(timing, from, request.count());
     }
@@ -323,12 +203,6 @@ public class BroadcastService {
                 .map(t -> new OccurrencePreview.Instance(t.toLocalDateTime(), t.getOffset().getId(), t.toInstant()))
                 .toList();
         return new OccurrencePreview(timing.zone().getId(), instances);
-    }
-
-    private Recurrence timing(OffsetDateTime startAt, String timeZone, BroadcastRequest.RecurrenceSpec recurrence) {
-        String zone = timeZone == null || timeZone.isBlank() ? config.defaultTimeZone() : timeZone;
-        return Recurrence.of(startAt.toInstant(), zone, recurrence == null ? null : recurrence.rrule(),
-                recurrence == null ? Set.of() : Set.copyOf(recurrence.exdatesOrEmpty()));
     }
 
     @Transactional

@@ -54,7 +54,7 @@ class AreaResourceTest {
         asAdmin().contentType(ContentType.JSON)
                 .body(Map.of("code", "../x", "name", "", "kind", "PROVINCE"))
                 .post("/api/v1/areas").then()
-                .statusCode(400)
+                .statusCode(422)
                 .contentType("application/problem+json")
                 .body("errors.field", hasItem("code"))
                 .body("errors.field", hasItem("name"));

@@ -73,7 +73,7 @@ class CommandResourceTest {
                 .statusCode(422).contentType("application/problem+json");
         asAdmin().contentType(ContentType.JSON).body(Map.of("type", "SET_VOLUME", "volume", 101))
                 .post("/api/v1/receivers/cmd-rx-2/commands").then()
-                .statusCode(400);
+                .statusCode(422);
         asAdmin().contentType(ContentType.JSON).body(Map.of("type", "MUTE"))
                 .post("/api/v1/receivers/nobody-here/commands").then()
                 .statusCode(404);

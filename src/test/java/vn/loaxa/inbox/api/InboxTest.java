@@ -67,7 +67,7 @@ class InboxTest {
 
         String declined = item("IBP-B", broadcastId).get("id").toString();
         asAdmin().contentType(ContentType.JSON).body(Map.of("reason", " "))
-                .post("/api/v1/inbox/" + declined + "/decline").then().statusCode(400);
+                .post("/api/v1/inbox/" + declined + "/decline").then().statusCode(422);
         asAdmin().contentType(ContentType.JSON).body(Map.of("reason", "Trùng lịch họp thôn"))
                 .post("/api/v1/inbox/" + declined + "/decline").then().statusCode(200)
                 .body("status", equalTo("DECLINED")).body("reason", equalTo("Trùng lịch họp thôn"))

@@ -35,7 +35,7 @@ class LanguageResourceTest {
                 equalTo("Hà Giang, Lào Cai"));
         asAdmin().contentType(ContentType.JSON).body(bouyei).post("/api/v1/languages").then().statusCode(409);
         asAdmin().contentType(ContentType.JSON).body(Map.of("code", "Tay", "nameVi", "x", "nameEn", "x"))
-                .post("/api/v1/languages").then().statusCode(400);
+                .post("/api/v1/languages").then().statusCode(422);
     }
 
     @Test

@@ -64,7 +64,7 @@ class ReceiverResourceTest {
         asAdmin().contentType(ContentType.JSON)
                 .body(Map.of("id", "a/b", "displayName", "x", "areaCode", "RX-A", "languages", List.of("Vietnamese")))
                 .post("/api/v1/receivers").then()
-                .statusCode(400)
+                .statusCode(422)
                 .body("errors", hasSize(2));
     }
 

@@ -1,0 +1,15 @@
+package vn.loaxa.common.api;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Response;
+import java.util.Optional;
+
+/**
+ * Pages for errors met while browsing, provided by the web UI, so that error mapping needs no feature: a browser that
+ * asks for a page gets one, any other client problem+json.
+ */
+public interface ErrorPages {
+
+    /** The page for {@code status}, when the request is a signed-in visitor's browser asking for a page. */
+    Optional<Response> forBrowser(ContainerRequestContext request, int status, String detail);
+}

@@ -1,0 +1,107 @@
+package vn.loaxa.schedule.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Set;
+import vn.loaxa.bulletin.model.Bulletin;
+import vn.loaxa.bulletin.model.BulletinRepository;
+import vn.loaxa.bulletin.model.BulletinStatus;
+import vn.loaxa.bulletin.model.Priority;
+import vn.loaxa.common.error.ConflictException;
+import vn.loaxa.common.error.InvalidRequestException;
+import vn.loaxa.common.error.NotFoundException;
+import vn.loaxa.schedule.api.BroadcastRequest;
+
+/**
+ * The first step of creating a broadcast: checks what it airs (an approved bulletin or an allowed relay), its times
+ * and its targets, and resolves them, without writing anything.
+ */
+@ApplicationScoped
+public class BroadcastValidation {
+    private static final Duration MAX_LATE_START_GRACE = Duration.ofHours(24);
+
+    private final BulletinRepository bulletins;
+    private final RelayCheck relays;
+    private final TargetResolver targets;
+    private final ScheduleConfig config;
+
+    public BroadcastValidation(BulletinRepository bulletins, RelayCheck relays, TargetResolver targets,
+            ScheduleConfig config) {
+        this.bulletins = bulletins;
+        this.relays = relays;
+        this.targets = targets;
+        this.config = config;
+    }
+
+    /**
+     * A request that passed every check, resolved: the bulletin (null for a relay), its priority, its timing with the
+     * first instance, the grace and the targets as named and as receivers.
+     */
+    public record ValidBroadcast(BroadcastRequest request, Bulletin bulletin, Priority priority, Recurrence timing,
+            ZonedDateTime first, Duration grace, List<String> areaCodes, List<String> receiverIds,
+            List<String> groupCodes, Set<String> receivers) {
+    }
+
+    /** Checks a creation request at {@code now}; the first fault found is thrown. Needs a transaction. */
+    public ValidBroadcast check(BroadcastRequest request, Instant now) {
+        Bulletin bulletin = request.relay() == null ? approvedBulletin(request) : null;
+        Priority priority = bulletin != null ? bulletin.priority : relayPriority(request);
+        Recurrence timing = timing(request.startAt(), request.timeZone(), request.recurrence());
+        List<ZonedDateTime> first = timing.instances(now.minus(config.pastStartTolerance()), 1);
+        if (first.isEmpty()) {
+            throw new InvalidRequestException("startAt", timing.recurring()
+                    ? "The recurrence has no instance from now on (server time is " + now + ")"
+                    : "startAt " + request.startAt() + " is in the past (server time is " + now
+                            + "); choose a time from now on");
+        }
+        Duration grace = request.lateStartGrace() == null ? config.lateStartGrace() : request.lateStartGrace();
+        if (grace.isNegative() || grace.compareTo(MAX_LATE_START_GRACE) > 0) {
+            throw new InvalidRequestException("lateStartGrace", "must be between PT0S and PT24H");
+        }
+        List<String> areaCodes = request.targets().areasOrEmpty();
+        List<String> receiverIds = request.targets().receiversOrEmpty();
+        List<String> groupCodes = request.targets().groupsOrEmpty();
+        if (areaCodes.isEmpty() && receiverIds.isEmpty() && groupCodes.isEmpty()) {
+            throw new InvalidRequestException("targets",
+                    "Name at least one area code, receiver id or receiver group in targets");
+        }
+        Set<String> receivers = targets.receiverIds(areaCodes, receiverIds, groupCodes);
+        if (receivers.isEmpty()) {
+            throw new InvalidRequestException("targets", "No receiver is registered in the targeted areas");
+        }
+        return new ValidBroadcast(request, bulletin, priority, timing, first.get(0), grace, areaCodes, receiverIds,
+                groupCodes, receivers);
+    }
+
+    /** The instants a start, zone and recurrence describe; the zone defaults to the configured one. */
+    public Recurrence timing(OffsetDateTime startAt, String timeZone, BroadcastRequest.RecurrenceSpec recurrence) {
+        String zone = timeZone == null || timeZone.isBlank() ? config.defaultTimeZone() : timeZone;
+        return Recurrence.of(startAt.toInstant(), zone, recurrence == null ? null : recurrence.rrule(),
+                recurrence == null ? Set.of() : Set.copyOf(recurrence.exdatesOrEmpty()));
+    }
+
+    private Bulletin approvedBulletin(BroadcastRequest request) {
+        if (request.bulletinId() == null) {
+            throw new InvalidRequestException("bulletinId", "Name the bulletin to air (or a relay stream)");
+        }
+        Bulletin bulletin = bulletins.findByIdOptional(request.bulletinId())
+                .orElseThrow(() -> NotFoundException.referenced("Bulletin", request.bulletinId()));
+        if (bulletin.status != BulletinStatus.APPROVED) {
+            throw new ConflictException("Bulletin '" + bulletin.id + "' is " + bulletin.status
+                    + "; only APPROVED bulletins can be scheduled. Submit it and have an editor approve it first");
+        }
+        return bulletin;
+    }
+
+    private Priority relayPriority(BroadcastRequest request) {
+        if (request.bulletinId() != null) {
+            throw new InvalidRequestException("relay", "Give either bulletinId or relay, not both");
+        }
+        relays.check(request.relay());
+        return request.relay().priority() == null ? Priority.NORMAL : request.relay().priority();
+    }
+}
