@@ -24,12 +24,6 @@ import vn.loaxa.common.error.ConflictException;
 import vn.loaxa.common.error.InvalidRequestException;
 import vn.loaxa.common.error.NotFoundException;
 import vn.loaxa.common.error.NotPermittedException;
-import vn.loaxa.delivery.model.Delivery;
-import vn.loaxa.delivery.model.DeliveryRepository;
-import vn.loaxa.delivery.model.DeliveryState;
-import vn.loaxa.dispatch.service.ManifestPublisher;
-import vn.loaxa.dispatch.service.ManifestScope;
-import vn.loaxa.inbox.service.InboxRouting;
 import vn.loaxa.media.model.Media;
 import vn.loaxa.media.model.MediaRepository;
 import vn.loaxa.schedule.api.BroadcastRequest;
@@ -51,23 +45,23 @@ public class BroadcastService {
     private final OccurrenceRepository occurrences;
     private final BulletinRepository bulletins;
     private final MediaRepository media;
-    private final DeliveryRepository deliveries;
+    private final OccurrenceDeliveries deliveries;
     private final TargetResolver targets;
     private final OccurrenceFactory factory;
     private final OccurrenceTriggers triggers;
     private final OverlapCheck overlaps;
-    private final ManifestPublisher manifests;
+    private final Manifests manifests;
     private final ScheduleConfig config;
-    private final InboxRouting inbox;
+    private final CommuneInbox inbox;
     private final RelayCheck relays;
 
     private final AccountAreas owners;
     private final VariantPreparation variantPreparation;
 
     public BroadcastService(BroadcastRepository broadcasts, OccurrenceRepository occurrences,
-            BulletinRepository bulletins, MediaRepository media, DeliveryRepository deliveries, TargetResolver targets,
-            OccurrenceFactory factory, OccurrenceTriggers triggers, OverlapCheck overlaps, ManifestPublisher manifests,
-            ScheduleConfig config, InboxRouting inbox, RelayCheck relays, AccountAreas owners,
+            BulletinRepository bulletins, MediaRepository media, OccurrenceDeliveries deliveries, TargetResolver targets,
+            OccurrenceFactory factory, OccurrenceTriggers triggers, OverlapCheck overlaps, Manifests manifests,
+            ScheduleConfig config, CommuneInbox inbox, RelayCheck relays, AccountAreas owners,
             VariantPreparation variantPreparation) {
         this.variantPreparation = variantPreparation;
         this.owners = owners;
@@ -284,13 +278,9 @@ public class BroadcastService {
                 if (occurrence.groupArea != null) {
                     affected.areaCodes().add(occurrence.groupArea);
                 }
-                for (Delivery delivery : deliveries.ofOccurrences(List.of(occurrence.id))) {
-                    if (!delivery.state.isFinal()) {
-                        delivery.close(DeliveryState.CANCELLED, reason, now);
-                    }
-                    if (occurrence.groupArea == null) {
-                        affected.receiverIds().add(delivery.receiverId);
-                    }
+                List<String> receivers = deliveries.cancel(occurrence.id, reason, now);
+                if (occurrence.groupArea == null) {
+                    affected.receiverIds().addAll(receivers);
                 }
             }
         }
