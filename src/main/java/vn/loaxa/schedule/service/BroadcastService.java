@@ -59,9 +59,9 @@ public class BroadcastService {
     private final VariantPreparation variantPreparation;
 
     public BroadcastService(BroadcastRepository broadcasts, OccurrenceRepository occurrences,
-            BulletinRepository bulletins, MediaRepository media, OccurrenceDeliveries deliveries, TargetResolver targets,
-            OccurrenceFactory factory, OccurrenceTriggers triggers, OverlapCheck overlaps, Manifests manifests,
-            ScheduleConfig config, CommuneInbox inbox, RelayCheck relays, AccountAreas owners,
+            BulletinRepository bulletins, MediaRepository media, OccurrenceDeliveries deliveries,
+            TargetResolver targets, OccurrenceFactory factory, OccurrenceTriggers triggers, OverlapCheck overlaps,
+            Manifests manifests, ScheduleConfig config, CommuneInbox inbox, RelayCheck relays, AccountAreas owners,
             VariantPreparation variantPreparation) {
         this.variantPreparation = variantPreparation;
         this.owners = owners;
