@@ -4,15 +4,10 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import java.util.Collection;
 import vn.loaxa.account.service.CredentialService;
-import vn.loaxa.area.model.Area;
-import vn.loaxa.area.model.AreaRepository;
 import vn.loaxa.common.error.NotFoundException;
 import vn.loaxa.common.error.NotPermittedException;
-import vn.loaxa.delivery.model.DeliveryRepository;
 import java.util.UUID;
 import vn.loaxa.account.Roles;
-import vn.loaxa.receiver.model.Receiver;
-import vn.loaxa.receiver.model.ReceiverRepository;
 
 /**
  * Checks the caller's area subtree (docs/security.md, "Roles"). Endpoints check the role first (with
@@ -22,13 +17,13 @@ import vn.loaxa.receiver.model.ReceiverRepository;
 @RequestScoped
 public class AccessGuard {
     private final SecurityIdentity identity;
-    private final AreaRepository areas;
-    private final ReceiverRepository receivers;
-    private final DeliveryRepository deliveries;
+    private final AreaPaths areas;
+    private final ReceiverPlaces receivers;
+    private final ReceiverAudio deliveries;
     private Scope scope;
 
-    public AccessGuard(SecurityIdentity identity, AreaRepository areas, ReceiverRepository receivers,
-            DeliveryRepository deliveries) {
+    public AccessGuard(SecurityIdentity identity, AreaPaths areas, ReceiverPlaces receivers,
+            ReceiverAudio deliveries) {
         this.deliveries = deliveries;
         this.identity = identity;
         this.areas = areas;
@@ -39,15 +34,15 @@ public class AccessGuard {
         if (scope == null) {
             String code = identity.getAttribute(CredentialService.AREA_ATTRIBUTE);
             scope = code == null ? Scope.NATIONWIDE
-                    : new Scope(code, areas.findByIdOptional(code).map(area -> area.path).orElse("/" + code + "/"));
+                    : new Scope(code, areas.pathOf(code).orElse("/" + code + "/"));
         }
         return scope;
     }
 
     /** The area must be the caller's own or below it (to target it, view it, or change what belongs to it). */
     public void area(String code) {
-        Area area = areas.findByIdOptional(code).orElseThrow(() -> NotFoundException.of("Area", code));
-        if (!scope().covers(area.path)) {
+        String path = areas.pathOf(code).orElseThrow(() -> NotFoundException.of("Area", code));
+        if (!scope().covers(path)) {
             throw outside("Area '" + code + "'");
         }
     }
@@ -55,8 +50,8 @@ public class AccessGuard {
     /** The named areas, given in a request body, must all be within the caller's subtree. */
     public void targetAreas(Collection<String> codes) {
         for (String code : codes) {
-            Area area = areas.findByIdOptional(code).orElseThrow(() -> NotFoundException.referenced("Area", code));
-            if (!scope().covers(area.path)) {
+            String path = areas.pathOf(code).orElseThrow(() -> NotFoundException.referenced("Area", code));
+            if (!scope().covers(path)) {
                 throw outside("Area '" + code + "'");
             }
         }
@@ -64,8 +59,8 @@ public class AccessGuard {
 
     /** The receiver must stand in the caller's subtree. */
     public void receiver(String id) {
-        Receiver receiver = receivers.findByIdOptional(id).orElseThrow(() -> NotFoundException.of("Receiver", id));
-        if (!scope().covers(pathOf(receiver.areaCode))) {
+        String area = receivers.areaOf(id).orElseThrow(() -> NotFoundException.of("Receiver", id));
+        if (!scope().covers(pathOf(area))) {
             throw outside("Receiver '" + id + "'");
         }
     }
@@ -76,9 +71,8 @@ public class AccessGuard {
             return;
         }
         for (String id : ids) {
-            Receiver receiver = receivers.findByIdOptional(id)
-                    .orElseThrow(() -> NotFoundException.referenced("Receiver", id));
-            if (!scope().covers(pathOf(receiver.areaCode))) {
+            String area = receivers.areaOf(id).orElseThrow(() -> NotFoundException.referenced("Receiver", id));
+            if (!scope().covers(pathOf(area))) {
                 throw outside("Receiver '" + id + "'");
             }
         }
@@ -89,9 +83,7 @@ public class AccessGuard {
         if (scope().nationwide()) {
             return id -> true;
         }
-        java.util.Set<String> ids = new java.util.HashSet<>(receivers.find(
-                "select r.id from Receiver r where r.areaCode in (select a.code from Area a where a.path like ?1"
-                        + " escape '\\')", scope().likePattern()).project(String.class).list());
+        java.util.Set<String> ids = receivers.idsUnder(scope().likePattern());
         return ids::contains;
     }
 
@@ -136,7 +128,7 @@ public class AccessGuard {
 
     /** The materialised path of an area, or null for no area (national). */
     public String pathOf(String areaCode) {
-        return areaCode == null ? null : areas.findByIdOptional(areaCode).map(area -> area.path).orElse(null);
+        return areaCode == null ? null : areas.pathOf(areaCode).orElse(null);
     }
 
     private NotPermittedException outside(String what) {

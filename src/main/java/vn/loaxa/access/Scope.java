@@ -40,6 +40,7 @@ public record Scope(String areaCode, String areaPath) {
 
     /** The codes of the root and of every area above it, top first; empty for the whole country. */
     public java.util.List<String> lineage() {
-        return vn.loaxa.area.model.Area.chainOf(areaPath);
+        return areaPath == null ? java.util.List.of()
+                : java.util.Arrays.stream(areaPath.split("/")).filter(code -> !code.isEmpty()).toList();
     }
 }

@@ -9,21 +9,19 @@ import vn.loaxa.account.api.AccountRequest;
 import vn.loaxa.account.api.AccountView;
 import vn.loaxa.account.model.Account;
 import vn.loaxa.account.model.AccountRepository;
-import vn.loaxa.area.model.AreaRepository;
 import vn.loaxa.common.error.ConflictException;
 import vn.loaxa.common.error.NotFoundException;
-import vn.loaxa.receiver.model.ReceiverRepository;
 
 /** People's accounts, created by an administrator; passwords are kept only as bcrypt hashes. */
 @ApplicationScoped
 public class AccountService {
     private final AccountRepository accounts;
-    private final ReceiverRepository receivers;
+    private final ReceiverCredentials receivers;
     private final Passwords passwords;
-    private final AreaRepository areas;
+    private final KnownAreas areas;
 
-    public AccountService(AccountRepository accounts, ReceiverRepository receivers, Passwords passwords,
-            AreaRepository areas) {
+    public AccountService(AccountRepository accounts, ReceiverCredentials receivers, Passwords passwords,
+            KnownAreas areas) {
         this.accounts = accounts;
         this.areas = areas;
         this.receivers = receivers;
@@ -33,7 +31,7 @@ public class AccountService {
     @Transactional
     public AccountView create(AccountRequest request) {
         if (accounts.findByIdOptional(request.username()).isPresent()
-                || receivers.findByIdOptional(request.username()).isPresent()) {
+                || receivers.exists(request.username())) {
             throw new ConflictException("The name '" + request.username() + "' is already taken by an account or a"
                     + " receiver");
         }
@@ -42,8 +40,10 @@ public class AccountService {
         account.passwordHash = passwords.hash(request.password());
         account.role = request.role();
         if (request.areaCode() != null && !request.areaCode().isBlank() && !Roles.ADMIN.equals(request.role())) {
-            account.areaCode = areas.findByIdOptional(request.areaCode())
-                    .orElseThrow(() -> NotFoundException.referenced("Area", request.areaCode())).code;
+            if (!areas.exists(request.areaCode())) {
+                throw NotFoundException.referenced("Area", request.areaCode());
+            }
+            account.areaCode = request.areaCode();
         }
         account.createdAt = OffsetDateTime.now();
         accounts.persist(account);

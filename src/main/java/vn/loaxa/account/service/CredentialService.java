@@ -10,17 +10,16 @@ import java.util.Set;
 import vn.loaxa.account.Roles;
 import vn.loaxa.account.model.Account;
 import vn.loaxa.account.model.AccountRepository;
-import vn.loaxa.receiver.model.ReceiverRepository;
 
 /** Checks a name and password against people's accounts first, then receivers' secrets. */
 @ApplicationScoped
 public class CredentialService {
     private final AccountRepository accounts;
-    private final ReceiverRepository receivers;
+    private final ReceiverCredentials receivers;
     private final Passwords passwords;
     private final LoginThrottle throttle;
 
-    public CredentialService(AccountRepository accounts, ReceiverRepository receivers, Passwords passwords,
+    public CredentialService(AccountRepository accounts, ReceiverCredentials receivers, Passwords passwords,
             LoginThrottle throttle) {
         this.accounts = accounts;
         this.receivers = receivers;
@@ -67,9 +66,9 @@ public class CredentialService {
                     ? Optional.of(person(account.get()))
                     : Optional.empty();
         }
-        return receivers.findByIdOptional(name)
-                .filter(r -> passwords.matches(password, r.secretHash))
-                .map(r -> new Caller(name, Set.of(Roles.RECEIVER), null));
+        return receivers.secretHashOf(name)
+                .filter(hash -> passwords.matches(password, hash))
+                .map(hash -> new Caller(name, Set.of(Roles.RECEIVER), null));
     }
 
     /** The roles of a person whose login was already checked (a web session cookie); receivers have no sessions. */

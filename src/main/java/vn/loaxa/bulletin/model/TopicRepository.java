@@ -3,7 +3,7 @@ package vn.loaxa.bulletin.model;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
-import vn.loaxa.search.service.SearchText;
+import vn.loaxa.common.text.SearchText;
 
 @ApplicationScoped
 public class TopicRepository implements PanacheRepositoryBase<Topic, String> {

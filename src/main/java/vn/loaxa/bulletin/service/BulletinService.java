@@ -24,7 +24,7 @@ import vn.loaxa.common.error.NotFoundException;
 import vn.loaxa.media.model.Media;
 import vn.loaxa.media.model.MediaRepository;
 import vn.loaxa.media.model.MediaStatus;
-import vn.loaxa.search.service.SearchText;
+import vn.loaxa.common.text.SearchText;
 
 /** Bulletins and their approval: every change of state is recorded with who, when and why. */
 @ApplicationScoped

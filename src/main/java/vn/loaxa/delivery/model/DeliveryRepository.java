@@ -6,9 +6,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import vn.loaxa.access.ReceiverAudio;
 
 @ApplicationScoped
-public class DeliveryRepository implements PanacheRepository<Delivery> {
+public class DeliveryRepository implements PanacheRepository<Delivery>, ReceiverAudio {
 
     public Optional<Delivery> findFor(UUID occurrenceId, String receiverId) {
         return find("occurrenceId = ?1 and receiverId = ?2", occurrenceId, receiverId).firstResultOptional();
@@ -22,6 +23,7 @@ public class DeliveryRepository implements PanacheRepository<Delivery> {
     }
 
     /** Whether a delivery of {@code receiverId} plays {@code mediaId} (its own variant, or its occurrence's audio). */
+    @Override
     public boolean namesMedia(String receiverId, UUID mediaId) {
         return !getEntityManager().createQuery("""
                 select 1 from Delivery d join Occurrence o on o.id = d.occurrenceId

@@ -1,7 +1,6 @@
 package vn.loaxa.dispatch.service;
 
 import vn.loaxa.area.service.AreaService;
-import vn.loaxa.inbox.service.InboxRouting;
 import vn.loaxa.bulletin.model.Bulletin;
 import vn.loaxa.bulletin.model.BulletinRepository;
 import vn.loaxa.bulletin.service.VariantService;
@@ -26,6 +25,8 @@ import vn.loaxa.schedule.model.Broadcast;
 import vn.loaxa.schedule.model.BroadcastRepository;
 import vn.loaxa.schedule.model.Occurrence;
 import vn.loaxa.schedule.model.OccurrenceRepository;
+import vn.loaxa.schedule.service.ManifestScope;
+import vn.loaxa.schedule.service.OccurrenceDispatch;
 import vn.loaxa.schedule.service.TargetResolver;
 
 /**
@@ -33,10 +34,10 @@ import vn.loaxa.schedule.service.TargetResolver;
  * language profile plays, then publishes manifests. An occurrence for one area subtree whose content is the same for
  * every receiver goes out once, on the area's topic, with its deliveries recorded by one set-based insert
  * ({@link AreaGroups}); anything else goes in each receiver's own manifest. Communes that have not accepted a NORMAL broadcast from above
- * (see {@link InboxRouting}) are left out.
+ * (see {@link WithheldCommunes}) are left out.
  */
 @ApplicationScoped
-public class DispatchService {
+public class DispatchService implements OccurrenceDispatch {
     private static final Logger LOG = Logger.getLogger(DispatchService.class);
 
     private final OccurrenceRepository occurrences;
@@ -47,7 +48,7 @@ public class DispatchService {
     private final ReceiverRepository receivers;
     private final LanguageService languages;
     private final VariantService variants;
-    private final InboxRouting inbox;
+    private final WithheldCommunes inbox;
     private final AreaService areas;
     private final AreaGroups groups;
     private final PublishRetry retry;
@@ -55,7 +56,7 @@ public class DispatchService {
     public DispatchService(OccurrenceRepository occurrences, BroadcastRepository broadcasts,
             DeliveryRepository deliveries, TargetResolver targets,
             BulletinRepository bulletins, ReceiverRepository receivers, LanguageService languages,
-            VariantService variants, InboxRouting inbox, AreaService areas, AreaGroups groups, PublishRetry retry) {
+            VariantService variants, WithheldCommunes inbox, AreaService areas, AreaGroups groups, PublishRetry retry) {
         this.retry = retry;
         this.groups = groups;
         this.inbox = inbox;
@@ -91,6 +92,7 @@ public class DispatchService {
      * publishes. A publish that fails leaves the occurrence marked for {@link PublishRetry}, so nothing that the
      * transaction recorded depends on the broker.
      */
+    @Override
     public void dispatch(UUID occurrenceId, Runnable inSameTransaction) {
         Publication publication = QuarkusTransaction.requiringNew().call(() -> {
             Publication assigned = assign(occurrenceId, true);
@@ -109,6 +111,7 @@ public class DispatchService {
     }
 
     /** As {@link #recordMissed(UUID, String)}, running {@code inSameTransaction} in its transaction. */
+    @Override
     public void recordMissed(UUID occurrenceId, String reason, Runnable inSameTransaction) {
         QuarkusTransaction.requiringNew().run(() -> {
             assign(occurrenceId, false);

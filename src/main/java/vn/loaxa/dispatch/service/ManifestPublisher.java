@@ -22,13 +22,15 @@ import vn.loaxa.dispatch.protocol.ManifestMessage;
 import vn.loaxa.dispatch.protocol.ManifestMessage.AudioRef;
 import vn.loaxa.dispatch.protocol.ManifestMessage.ManifestEntry;
 import vn.loaxa.dispatch.protocol.ManifestMessage.RelayRef;
+import vn.loaxa.schedule.service.ManifestScope;
+import vn.loaxa.schedule.service.Manifests;
 
 /**
  * Builds each receiver's manifest from its pending deliveries that travel per receiver, and each area's manifest from
  * its occurrences that travel on the area topic, and publishes them retained, with message expiry.
  */
 @ApplicationScoped
-public class ManifestPublisher {
+public class ManifestPublisher implements Manifests {
     private static final int CHUNK = 500;
     private static final Duration EMPTY_MANIFEST_EXPIRY = Duration.ofDays(1);
     private static final String AUDIO_TYPE = "audio/ogg";
@@ -55,6 +57,7 @@ public class ManifestPublisher {
     }
 
     /** Receivers' manifests first, then areas', so that an entry moving between them is never missing. */
+    @Override
     public void publish(ManifestScope scope) {
         publishFor(scope.receiverIds());
         publishAreas(scope.areaCodes());

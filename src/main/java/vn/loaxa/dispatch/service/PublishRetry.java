@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 import vn.loaxa.delivery.model.DeliveryRepository;
 import vn.loaxa.schedule.model.Occurrence;
+import vn.loaxa.schedule.service.ManifestScope;
 
 /**
  * Dispatches whose manifests have not reached the broker yet. The transaction that records a dispatch marks its

@@ -12,7 +12,10 @@ import vn.loaxa.access.AccessGuard;
 import vn.loaxa.account.Roles;
 import vn.loaxa.inbox.service.InboxService;
 
-/** Decisions on inbox items; a commune's inbox and policy are under {@code /api/v1/areas/{code}}. */
+/**
+ * Decisions on inbox items; a commune's inbox and policy are {@link CommuneInboxResource} and
+ * {@link InboxPolicyResource}.
+ */
 @Path("/api/v1/inbox")
 @RolesAllowed(Roles.SCHEDULE)
 public class InboxResource {

@@ -13,12 +13,14 @@ import vn.loaxa.area.model.Area;
 import vn.loaxa.area.model.AreaKind;
 import vn.loaxa.area.model.AreaRepository;
 import vn.loaxa.bulletin.model.Priority;
+import vn.loaxa.dispatch.service.WithheldCommunes;
 import vn.loaxa.inbox.model.CommunePolicy;
 import vn.loaxa.inbox.model.InboxItem;
 import vn.loaxa.inbox.model.InboxItemRepository;
 import vn.loaxa.inbox.model.InboxPolicy;
 import vn.loaxa.inbox.model.InboxStatus;
 import vn.loaxa.inbox.model.CommunePolicyRepository;
+import vn.loaxa.schedule.service.CommuneInbox;
 
 /**
  * The inbox rule: a NORMAL broadcast that targets an area above commune level (a province or district) becomes one
@@ -26,7 +28,7 @@ import vn.loaxa.inbox.model.CommunePolicyRepository;
  * commune level or below, and single receivers, are placed directly. Must run inside a transaction.
  */
 @ApplicationScoped
-public class InboxRouting {
+public class InboxRouting implements CommuneInbox, WithheldCommunes {
     static final String AUTO_ACCEPTED_BY = "auto-accept policy";
 
     private final AreaRepository areas;
@@ -43,6 +45,7 @@ public class InboxRouting {
     }
 
     /** Opens the inbox items of a newly created broadcast; returns how many communes got one. */
+    @Override
     public int open(UUID broadcastId, Priority priority, Collection<String> targetAreas) {
         if (priority != Priority.NORMAL) {
             return 0;
@@ -69,6 +72,7 @@ public class InboxRouting {
     }
 
     /** Communes whose receivers must not get the broadcast itself (item pending, declined or placed anew). */
+    @Override
     public Set<String> withheldCommunes(UUID broadcastId) {
         Set<String> withheld = new HashSet<>();
         for (InboxItem item : items.ofBroadcast(broadcastId)) {

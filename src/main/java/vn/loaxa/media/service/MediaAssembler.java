@@ -20,7 +20,7 @@ import org.bytedeco.javacv.FrameRecorder;
 import vn.loaxa.media.model.Media;
 import vn.loaxa.media.model.MediaRepository;
 import vn.loaxa.media.model.MediaStatus;
-import vn.loaxa.search.service.SearchText;
+import vn.loaxa.common.text.SearchText;
 
 /**
  * Joins stored audio files, with short silent gaps between them, into one new READY media item that is normalised

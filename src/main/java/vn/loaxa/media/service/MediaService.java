@@ -16,7 +16,7 @@ import vn.loaxa.media.api.MediaView;
 import vn.loaxa.media.model.Media;
 import vn.loaxa.media.model.MediaRepository;
 import vn.loaxa.media.model.MediaStatus;
-import vn.loaxa.search.service.SearchText;
+import vn.loaxa.common.text.SearchText;
 
 /**
  * Records media items and their processing state. Uploads are accepted at once as PROCESSING; {@link MediaProcessor}

@@ -15,40 +15,17 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import vn.loaxa.access.AccessGuard;
 import vn.loaxa.account.Roles;
-import vn.loaxa.language.api.ProfileView;
-import vn.loaxa.language.service.LanguageService;
 import vn.loaxa.receiver.service.ReceiverService;
 
 @Path("/api/v1/receivers")
 @RolesAllowed(Roles.VIEW)
 public class ReceiverResource {
     private final ReceiverService service;
-
-    private final LanguageService languages;
     private final AccessGuard guard;
 
-    public ReceiverResource(ReceiverService service, LanguageService languages, AccessGuard guard) {
+    public ReceiverResource(ReceiverService service, AccessGuard guard) {
         this.guard = guard;
         this.service = service;
-        this.languages = languages;
-    }
-
-    /** The languages the receiver plays: its own profile, or the nearest area's ({@code inheritedFrom}). */
-    @GET
-    @Path("{id}/languages")
-    @RolesAllowed(Roles.VIEW)
-    public ProfileView languages(@PathParam("id") String id) {
-        guard.receiver(id);
-        return languages.receiverProfile(id);
-    }
-
-    /** Sets the receiver's own profile; an empty list makes it inherit its area's again. */
-    @PUT
-    @Path("{id}/languages")
-    @RolesAllowed(Roles.SCHEDULE)
-    public ProfileView setLanguages(@PathParam("id") String id, @Valid @NotNull ProfileView profile) {
-        guard.receiver(id);
-        return languages.setReceiverProfile(id, profile.languages());
     }
 
     /** The receivers in the caller's area subtree. */

@@ -9,8 +9,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.jboss.logging.Logger;
-import vn.loaxa.delivery.model.DeliveryRepository;
-import vn.loaxa.delivery.model.DeliveryState;
 import vn.loaxa.area.model.Area;
 import vn.loaxa.account.model.AccountRepository;
 import vn.loaxa.account.service.Passwords;
@@ -39,13 +37,13 @@ public class ReceiverService {
     private final Passwords passwords;
     private final Event<CredentialsChanged> credentialsChanged;
     private final Event<ReceiverPlaced> placed;
-    private final DeliveryRepository deliveries;
+    private final Event<ReceiverMoved> moved;
 
     public ReceiverService(ReceiverRepository receivers, ReceiverOutageRepository outages, AreaRepository areas,
             AccountRepository accounts, Passwords passwords, Event<CredentialsChanged> credentialsChanged,
-            Event<ReceiverPlaced> placed, DeliveryRepository deliveries) {
+            Event<ReceiverPlaced> placed, Event<ReceiverMoved> moved) {
         this.placed = placed;
-        this.deliveries = deliveries;
+        this.moved = moved;
         this.receivers = receivers;
         this.outages = outages;
         this.areas = areas;
@@ -104,25 +102,11 @@ public class ReceiverService {
         Area area = areas.findByIdOptional(areaCode).orElseThrow(() -> NotFoundException.referenced("Area", areaCode));
         if (!areaCode.equals(receiver.areaCode)) {
             receiver.areaCode = areaCode;
-            cancelLeftAreaDeliveries(id, area);
+            moved.fire(new ReceiverMoved(id, area.code, Area.chainOf(area.path)));
             placed.fire(new ReceiverPlaced(id));
             credentialsChanged.fire(new CredentialsChanged(id));
         }
         return view(receiver, null);
-    }
-
-    /**
-     * A moved receiver stops listening to the group topics of the areas it left, so their pending occurrences will
-     * never play on it: they end CANCELLED with the reason at once, rather than MISSED after their window.
-     */
-    private void cancelLeftAreaDeliveries(String id, Area area) {
-        OffsetDateTime now = OffsetDateTime.now();
-        String why = "the receiver moved to area " + area.code;
-        deliveries.find("""
-                receiverId = ?1 and stateRank < ?2 and occurrenceId in (
-                    select o.id from Occurrence o where o.groupArea is not null and o.groupArea not in ?3)
-                """, id, DeliveryState.FINAL_RANK, Area.chainOf(area.path))
-                .list().forEach(delivery -> delivery.close(DeliveryState.CANCELLED, why, now));
     }
 
     /** Issues a new secret; the old one stops working at once. */

@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import vn.loaxa.dispatch.service.ManifestScope;
+import vn.loaxa.schedule.service.ManifestScope;
 import java.util.regex.Pattern;
 import vn.loaxa.bulletin.model.Bulletin;
 import vn.loaxa.bulletin.model.BulletinRepository;

@@ -7,7 +7,6 @@ import java.time.ZonedDateTime;
 import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
-import vn.loaxa.dispatch.service.DispatchService;
 import vn.loaxa.schedule.model.Broadcast;
 import vn.loaxa.schedule.model.BroadcastRepository;
 import vn.loaxa.schedule.model.Occurrence;
@@ -27,12 +26,12 @@ public class BroadcastCycle {
     private final OccurrenceRepository occurrences;
     private final OccurrenceFactory factory;
     private final OccurrenceTriggers triggers;
-    private final DispatchService dispatch;
+    private final OccurrenceDispatch dispatch;
     private final ScheduleConfig config;
     private final VariantPreparation variantPreparation;
 
     public BroadcastCycle(BroadcastRepository broadcasts, OccurrenceRepository occurrences, OccurrenceFactory factory,
-            OccurrenceTriggers triggers, DispatchService dispatch, ScheduleConfig config,
+            OccurrenceTriggers triggers, OccurrenceDispatch dispatch, ScheduleConfig config,
             VariantPreparation variantPreparation) {
         this.variantPreparation = variantPreparation;
         this.broadcasts = broadcasts;

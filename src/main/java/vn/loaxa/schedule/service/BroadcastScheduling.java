@@ -10,7 +10,6 @@ import org.jboss.logging.Logger;
 import vn.loaxa.account.service.AccountAreas;
 import vn.loaxa.bulletin.model.Priority;
 import vn.loaxa.common.error.ConflictException;
-import vn.loaxa.inbox.service.InboxRouting;
 import vn.loaxa.schedule.api.BroadcastRequest;
 import vn.loaxa.schedule.model.Broadcast;
 import vn.loaxa.schedule.model.BroadcastRepository;
@@ -29,13 +28,13 @@ public class BroadcastScheduling {
 
     private final BroadcastRepository broadcasts;
     private final OverlapCheck overlaps;
-    private final InboxRouting inbox;
+    private final CommuneInbox inbox;
     private final OccurrenceFactory factory;
     private final OccurrenceTriggers triggers;
     private final AccountAreas owners;
     private final ScheduleConfig config;
 
-    public BroadcastScheduling(BroadcastRepository broadcasts, OverlapCheck overlaps, InboxRouting inbox,
+    public BroadcastScheduling(BroadcastRepository broadcasts, OverlapCheck overlaps, CommuneInbox inbox,
             OccurrenceFactory factory, OccurrenceTriggers triggers, AccountAreas owners, ScheduleConfig config) {
         this.broadcasts = broadcasts;
         this.overlaps = overlaps;

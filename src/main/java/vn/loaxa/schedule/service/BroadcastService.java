@@ -17,11 +17,6 @@ import vn.loaxa.common.error.ConflictException;
 import vn.loaxa.common.error.InvalidRequestException;
 import vn.loaxa.common.error.NotFoundException;
 import vn.loaxa.common.error.NotPermittedException;
-import vn.loaxa.delivery.model.Delivery;
-import vn.loaxa.delivery.model.DeliveryRepository;
-import vn.loaxa.delivery.model.DeliveryState;
-import vn.loaxa.dispatch.service.ManifestPublisher;
-import vn.loaxa.dispatch.service.ManifestScope;
 import vn.loaxa.schedule.api.BroadcastRequest;
 import vn.loaxa.schedule.api.BroadcastView;
 import vn.loaxa.schedule.api.OccurrencePreview;
@@ -39,18 +34,18 @@ public class BroadcastService {
     private final BroadcastRepository broadcasts;
     private final OccurrenceRepository occurrences;
     private final BulletinRepository bulletins;
-    private final DeliveryRepository deliveries;
+    private final OccurrenceDeliveries deliveries;
     private final OccurrenceFactory factory;
     private final OccurrenceTriggers triggers;
-    private final ManifestPublisher manifests;
+    private final Manifests manifests;
     private final ScheduleConfig config;
     private final BroadcastValidation validation;
     private final BroadcastRendering rendering;
     private final BroadcastScheduling scheduling;
 
     public BroadcastService(BroadcastRepository broadcasts, OccurrenceRepository occurrences,
-            BulletinRepository bulletins, DeliveryRepository deliveries, OccurrenceFactory factory,
-            OccurrenceTriggers triggers, ManifestPublisher manifests, ScheduleConfig config,
+            BulletinRepository bulletins, OccurrenceDeliveries deliveries, OccurrenceFactory factory,
+            OccurrenceTriggers triggers, Manifests manifests, ScheduleConfig config,
             BroadcastValidation validation, BroadcastRendering rendering, BroadcastScheduling scheduling) {
         this.broadcasts = broadcasts;
         this.occurrences = occurrences;
@@ -164,13 +159,9 @@ public class BroadcastService {
                 if (occurrence.groupArea != null) {
                     affected.areaCodes().add(occurrence.groupArea);
                 }
-                for (Delivery delivery : deliveries.ofOccurrences(List.of(occurrence.id))) {
-                    if (!delivery.state.isFinal()) {
-                        delivery.close(DeliveryState.CANCELLED, reason, now);
-                    }
-                    if (occurrence.groupArea == null) {
-                        affected.receiverIds().add(delivery.receiverId);
-                    }
+                List<String> receivers = deliveries.cancel(occurrence.id, reason, now);
+                if (occurrence.groupArea == null) {
+                    affected.receiverIds().addAll(receivers);
                 }
             }
         }

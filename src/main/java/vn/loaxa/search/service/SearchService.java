@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import vn.loaxa.common.text.SearchText;
 import vn.loaxa.bulletin.model.Bulletin;
 import vn.loaxa.bulletin.model.BulletinRepository;
 import vn.loaxa.media.model.Media;

@@ -1,4 +1,4 @@
-package vn.loaxa.dispatch.service;
+package vn.loaxa.schedule.service;
 
 import java.util.LinkedHashSet;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package vn.loaxa.search.service;
+package vn.loaxa.common.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
