@@ -115,6 +115,17 @@ final class TestAudio {
         return output;
     }
 
+    /** Renders an ffmpeg {@code lavfi} source graph (noise, tones, filters) to a float WAV with Debian's ffmpeg. */
+    static Path ffmpegSource(Path output, String lavfiGraph) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder("ffmpeg", "-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi",
+                "-i", lavfiGraph, "-c:a", "pcm_f32le", output.toString()).redirectErrorStream(true).start();
+        String log = new String(process.getInputStream().readAllBytes());
+        if (process.waitFor() != 0) {
+            throw new IOException("ffmpeg failed: " + log);
+        }
+        return output;
+    }
+
     /**
      * An AMR-NB file (RFC 4867 storage format) of 12.2 kbit/s frames with random payloads: Debian's ffmpeg has no
      * AMR encoder, but every payload is a valid frame, which decodes to noisy speech-band audio as a phone's would.
