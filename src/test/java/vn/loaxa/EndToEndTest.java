@@ -7,53 +7,35 @@ import static vn.loaxa.support.Api.asAdmin;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
-import vn.loaxa.dispatch.broker.EmbeddedBroker;
-import vn.loaxa.dispatch.mqtt.MqttConfig;
 import vn.loaxa.support.AgentProcess;
+import vn.loaxa.support.EndToEndFixture;
 import vn.loaxa.support.Fixtures;
-import vn.loaxa.support.TestAudio;
 
 /** The whole path: upload, bulletin, broadcast, Quartz, MQTT, a real agent process, and PLAYED in the API. */
 @QuarkusTest
 class EndToEndTest {
     @Inject
-    MqttConfig mqtt;
-    @Inject
-    EmbeddedBroker broker;
-    @ConfigProperty(name = "loaxa.public-base-url")
-    String serverUrl;
-    @ConfigProperty(name = "loaxa.data-dir")
-    Path dataDir;
+    EndToEndFixture e2e;
 
     @Test
-    void shouldPlayAScheduledUploadOnEveryTargetedReceiver() throws Exception {
+    void shouldPlayAScheduledUploadOnEveryTargetedReceiver() {
         Fixtures.area("E2E", "COMMUNE", null);
         Fixtures.area("E2E-V1", "VILLAGE", "E2E");
         Map<String, String> secrets = Map.of(
                 "e2e-rx-1", Fixtures.receiver("e2e-rx-1", "E2E", List.of("vie")),
                 "e2e-rx-2", Fixtures.receiver("e2e-rx-2", "E2E-V1", List.of("vie", "tyz")));
-        String mqttUrl = mqtt.url().or(broker::url).orElseThrow();
 
-        try (AgentProcess agent = AgentProcess.start(secrets, mqttUrl, serverUrl, mqtt.topicPrefix(),
-                dataDir.resolve("e2e-agent"))) {
-            agent.awaitOnline(secrets.keySet(), Duration.ofSeconds(60));
-
-            String chime = Fixtures.uploadReadyMedia(
-                    TestAudio.sineWav(Files.createTempFile("chime", ".wav"), 1.5, 880, 0.3), "Nhạc hiệu", "vie");
-            String vie = Fixtures.uploadReadyMedia(
-                    TestAudio.sineWav(Files.createTempFile("vie", ".wav"), 3, 440, 0.3), "Thông báo", "vie");
-            String tyz = Fixtures.uploadReadyMedia(
-                    TestAudio.sineWav(Files.createTempFile("tyz", ".wav"), 2, 330, 0.3), "Thông báo (Tày)", "tyz");
+        try (AgentProcess agent = e2e.onlineAgent("e2e-agent", secrets)) {
+            String chime = e2e.tone("Nhạc hiệu", "vie", 1.5, 880, 0.3);
+            String vie = e2e.tone("Thông báo", "vie", 3, 440, 0.3);
+            String tyz = e2e.tone("Thông báo (Tày)", "tyz", 2, 330, 0.3);
             String bulletinId = Fixtures.approvedBulletin("Thông báo thử",
                     List.of(List.of(chime, "ALL"), List.of(vie, "vie"), List.of(tyz, "tyz")));
             OffsetDateTime startAt = OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(12).truncatedTo(ChronoUnit.MILLIS);
@@ -61,11 +43,11 @@ class EndToEndTest {
 
             await("PLAYED on both receivers").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
                     .untilAsserted(() -> {
-                        JsonPath report = asAdmin().get("/api/v1/broadcasts/" + broadcastId + "/deliveries").jsonPath();
+                        JsonPath report = e2e.deliveries(broadcastId);
                         assertThat(report.getInt("counts.PLAYED")).as(report.prettify() + agent.log()).isEqualTo(2);
                     });
 
-            JsonPath report = asAdmin().get("/api/v1/broadcasts/" + broadcastId + "/deliveries").jsonPath();
+            JsonPath report = e2e.deliveries(broadcastId);
             assertThat(report.getInt("total")).isEqualTo(2);
             assertThat(report.getList("deliveries.receiverId")).containsExactlyInAnyOrder("e2e-rx-1", "e2e-rx-2");
             for (String started : report.<String>getList("deliveries.startedAt")) {

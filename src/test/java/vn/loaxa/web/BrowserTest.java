@@ -21,7 +21,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -40,10 +39,9 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import vn.loaxa.dispatch.broker.EmbeddedBroker;
-import vn.loaxa.dispatch.mqtt.MqttConfig;
 import vn.loaxa.support.AgentProcess;
 import vn.loaxa.support.Api;
+import vn.loaxa.support.EndToEndFixture;
 import vn.loaxa.support.Fixtures;
 import vn.loaxa.support.TestAudio;
 
@@ -70,13 +68,7 @@ class BrowserTest {
     @TestHTTPResource("/")
     URL base;
     @Inject
-    MqttConfig mqtt;
-    @Inject
-    EmbeddedBroker broker;
-    @ConfigProperty(name = "loaxa.public-base-url")
-    String serverUrl;
-    @ConfigProperty(name = "loaxa.data-dir")
-    Path dataDir;
+    EndToEndFixture e2e;
 
     @BeforeAll
     static void startBrowser() throws IOException {
@@ -159,10 +151,8 @@ class BrowserTest {
                 .body(Map.of("id", RECEIVER, "displayName", "Cụm thôn Nà Sla", "areaCode", AREA,
                         "languages", List.of("vie"), "latitude", 21.85, "longitude", 106.76))
                 .post("/api/v1/receivers").then().statusCode(201).extract().<String>path("secret");
-        String mqttUrl = mqtt.url().or(broker::url).orElseThrow();
 
-        try (AgentProcess agent = AgentProcess.start(Map.of(RECEIVER, secret), mqttUrl, serverUrl,
-                mqtt.topicPrefix(), dataDir.resolve("browser-agent"))) {
+        try (AgentProcess agent = e2e.agent("browser-agent", Map.of(RECEIVER, secret))) {
             // the bulletin: built from the upload, submitted, then approved from the queue
             open("/library");
             driver.findElement(By.id("bulletin-title")).sendKeys(BULLETIN_TITLE);

@@ -10,14 +10,14 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import vn.loaxa.common.model.Authored;
 
 @Entity
 @Table(name = "bulletin")
-public class Bulletin {
+public class Bulletin extends Authored {
     @Id
     public UUID id;
 
@@ -42,14 +42,4 @@ public class Bulletin {
     @CollectionTable(name = "bulletin_segment", joinColumns = @JoinColumn(name = "bulletin_id"))
     @OrderColumn(name = "position")
     public List<Segment> segments = new ArrayList<>();
-
-    @Column(name = "created_by")
-    public String createdBy;
-
-    @Column(name = "created_at")
-    public OffsetDateTime createdAt;
-
-    /** The area of whoever made it, whose subtree may change it; null when made nationally. */
-    @Column(name = "owner_area")
-    public String ownerArea;
 }

@@ -6,13 +6,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.Signature;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -52,15 +49,7 @@ public class MessageSigner {
         long issuedAt = clock.millis();
         long expiresAt = issuedAt + Math.max(1000, validity.toMillis());
         long next = sequence.updateAndGet(last -> Math.max(last + 1, clock.millis() * 1000));
-        try {
-            Signature ed25519 = Signature.getInstance(SigningKeys.ALGORITHM);
-            ed25519.initSign(pair.getPrivate());
-            ed25519.update(SignedMessage.canonical(topic, keyId, next, issuedAt, expiresAt, payload));
-            return new SignedMessage(keyId, next, issuedAt, expiresAt,
-                    Base64.getEncoder().encodeToString(ed25519.sign()));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Cannot sign with Ed25519", e);
-        }
+        return SignedMessage.sign(pair.getPrivate(), keyId, topic, next, issuedAt, expiresAt, payload);
     }
 
     public List<TrustedKey> trustedKeys() {

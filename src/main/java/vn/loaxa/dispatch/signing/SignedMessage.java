@@ -1,8 +1,11 @@
 package vn.loaxa.dispatch.signing;
 
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.PrivateKey;
+import java.security.Signature;
 import java.util.Base64;
 
 /**
@@ -24,6 +27,20 @@ public record SignedMessage(String keyId, long sequence, long issuedAt, long exp
     public static final String EXPIRES_AT = "loaxa-exp";
     public static final String SIGNATURE = "loaxa-sig";
     private static final String VERSION = "loaxa-sig-v1";
+
+    /** Signs {@code payload} for {@code topic} with the Ed25519 private key named {@code keyId}. */
+    public static SignedMessage sign(PrivateKey key, String keyId, String topic, long sequence, long issuedAt,
+            long expiresAt, byte[] payload) {
+        try {
+            Signature ed25519 = Signature.getInstance(SigningKeys.ALGORITHM);
+            ed25519.initSign(key);
+            ed25519.update(canonical(topic, keyId, sequence, issuedAt, expiresAt, payload));
+            return new SignedMessage(keyId, sequence, issuedAt, expiresAt,
+                    Base64.getEncoder().encodeToString(ed25519.sign()));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot sign with Ed25519", e);
+        }
+    }
 
     /** The exact bytes that are signed. */
     public static byte[] canonical(String topic, String keyId, long sequence, long issuedAt, long expiresAt,

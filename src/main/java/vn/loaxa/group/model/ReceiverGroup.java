@@ -7,14 +7,14 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
-import java.time.OffsetDateTime;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import vn.loaxa.common.model.Authored;
 
 /** A named set of receivers, targeted as a whole; members may sit in any areas. */
 @Entity
 @Table(name = "receiver_group")
-public class ReceiverGroup {
+public class ReceiverGroup extends Authored {
     @Id
     public String code;
 
@@ -24,14 +24,4 @@ public class ReceiverGroup {
     @CollectionTable(name = "receiver_group_member", joinColumns = @JoinColumn(name = "group_code"))
     @Column(name = "receiver_id")
     public Set<String> members = new LinkedHashSet<>();
-
-    @Column(name = "created_by")
-    public String createdBy;
-
-    @Column(name = "created_at")
-    public OffsetDateTime createdAt;
-
-    /** The area of whoever made it, whose subtree may change it; null when made nationally. */
-    @Column(name = "owner_area")
-    public String ownerArea;
 }

@@ -8,11 +8,12 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import vn.loaxa.common.model.Authored;
 
 /** One uploaded recording and its distribution files (Opus mono in Ogg and an MP3 fallback, stored by SHA-256). */
 @Entity
 @Table(name = "media")
-public class Media {
+public class Media extends Authored {
     @Id
     public UUID id;
 
@@ -66,14 +67,4 @@ public class Media {
 
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
-
-    @Column(name = "created_by")
-    public String createdBy;
-
-    @Column(name = "created_at")
-    public OffsetDateTime createdAt;
-
-    /** The area of whoever made it, whose subtree may change it; null when made nationally. */
-    @Column(name = "owner_area")
-    public String ownerArea;
 }

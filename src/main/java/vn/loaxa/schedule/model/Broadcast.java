@@ -15,11 +15,12 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.UUID;
 import vn.loaxa.bulletin.model.Priority;
+import vn.loaxa.common.model.Authored;
 
 /** A bulletin scheduled for a target; each airing is an {@link Occurrence}. */
 @Entity
 @Table(name = "broadcast")
-public class Broadcast {
+public class Broadcast extends Authored {
     @Id
     public UUID id;
 
@@ -118,18 +119,8 @@ public class Broadcast {
     @Column(name = "confirmed_at")
     public OffsetDateTime confirmedAt;
 
-    @Column(name = "created_by")
-    public String createdBy;
-
-    @Column(name = "created_at")
-    public OffsetDateTime createdAt;
-
     /** Whether this broadcast relays a live stream rather than airing a bulletin. */
     public boolean relays() {
         return relayUrl != null;
     }
-
-    /** The area of whoever made it, whose subtree may change it; null when made nationally. */
-    @Column(name = "owner_area")
-    public String ownerArea;
 }

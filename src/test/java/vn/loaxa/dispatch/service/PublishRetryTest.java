@@ -11,8 +11,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -21,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.quartz.Scheduler;
@@ -32,8 +29,8 @@ import vn.loaxa.dispatch.mqtt.MqttGateway;
 import vn.loaxa.dispatch.mqtt.Topics;
 import vn.loaxa.schedule.service.OccurrenceTriggers;
 import vn.loaxa.support.AgentProcess;
+import vn.loaxa.support.EndToEndFixture;
 import vn.loaxa.support.Fixtures;
-import vn.loaxa.support.TestAudio;
 import vn.loaxa.support.TestMqttClient;
 
 /** A recurring series survives manifests the broker refuses: the next occurrences are scheduled, the publish retried. */
@@ -53,10 +50,8 @@ class PublishRetryTest {
     PublishRetry retry;
     @Inject
     Scheduler quartz;
-    @ConfigProperty(name = "loaxa.public-base-url")
-    String serverUrl;
-    @ConfigProperty(name = "loaxa.data-dir")
-    Path dataDir;
+    @Inject
+    EndToEndFixture e2e;
 
     @AfterEach
     void brokerBack() {
@@ -97,22 +92,19 @@ class PublishRetryTest {
 
     @Test
     void shouldDeliverToARealAgentOnceTheBrokerTakesTheFailedManifests() throws Exception {
-        Fixtures.area("PR-E", "COMMUNE", null);
-        Map<String, String> secrets = Map.of("pr-e-1", Fixtures.receiver("pr-e-1", "PR-E", List.of("vie")));
-        try (AgentProcess agent = AgentProcess.start(secrets, mqtt.url().or(broker::url).orElseThrow(), serverUrl,
-                mqtt.topicPrefix(), dataDir.resolve("publish-retry-agent"))) {
-            agent.awaitOnline(secrets.keySet(), Duration.ofSeconds(60));
+        Map<String, String> secrets = e2e.commune("PR-E", "pr-e-1");
+        try (AgentProcess agent = e2e.onlineAgent("publish-retry-agent", secrets)) {
             sink.failWhere(topic -> topic.contains("PR-E") || topic.contains("pr-e-1"));
             String id = recurring(Fixtures.bulletin(media(), "NORMAL"), "PR-E",
                     OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(5), 2);
             await("the first occurrence dispatched").atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                     assertThat(dispatched(id)).hasSize(1));
             assertNextOccurrenceScheduled(id);
-            assertThat(count(deliveries(id), "SCHEDULED")).isEqualTo(1);
+            assertThat(count(e2e.deliveries(id), "SCHEDULED")).isEqualTo(1);
 
             sink.recover();
             await("the agent confirms it").atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-                JsonPath report = deliveries(id);
+                JsonPath report = e2e.deliveries(id);
                 assertThat(report.getInt("total")).isEqualTo(1);
                 assertThat(count(report, "SCHEDULED")).as(agent.log()).isZero();
             });
@@ -121,10 +113,9 @@ class PublishRetryTest {
 
     private static String mediaId;
 
-    private static String media() throws Exception {
+    private String media() {
         if (mediaId == null) {
-            mediaId = Fixtures.uploadReadyMedia(
-                    TestAudio.sineWav(Files.createTempFile("retry", ".wav"), 2, 440, 0.2), "Thử lại", "vie");
+            mediaId = e2e.tone("Thử lại", "vie", 2, 440, 0.2);
         }
         return mediaId;
     }
@@ -177,9 +168,5 @@ class PublishRetryTest {
     private static int count(JsonPath report, String state) {
         Map<String, Integer> counts = report.getMap("counts");
         return counts == null ? 0 : counts.getOrDefault(state, 0);
-    }
-
-    private static JsonPath deliveries(String broadcastId) {
-        return asAdmin().get("/api/v1/broadcasts/" + broadcastId + "/deliveries").jsonPath();
     }
 }

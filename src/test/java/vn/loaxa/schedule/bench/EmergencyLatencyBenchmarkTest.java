@@ -2,34 +2,23 @@ package vn.loaxa.schedule.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static vn.loaxa.support.Api.asAdmin;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import vn.loaxa.delivery.model.DeliveryEvent;
-import vn.loaxa.delivery.model.DeliveryEventRepository;
 import vn.loaxa.delivery.model.DeliveryState;
-import vn.loaxa.dispatch.broker.EmbeddedBroker;
-import vn.loaxa.dispatch.mqtt.MqttConfig;
 import vn.loaxa.support.AgentProcess;
-import vn.loaxa.support.Fixtures;
-import vn.loaxa.support.TestAudio;
+import vn.loaxa.support.EndToEndFixture;
 
 /**
  * Emergency dispatch latency (docs/performance.md): from the API request that creates an EMERGENCY broadcast with
@@ -44,37 +33,23 @@ class EmergencyLatencyBenchmarkTest {
     private static final Duration TARGET = Duration.ofSeconds(2);
 
     @Inject
-    MqttConfig mqtt;
-    @Inject
-    EmbeddedBroker broker;
-    @Inject
-    DeliveryEventRepository events;
-    @ConfigProperty(name = "loaxa.public-base-url")
-    String serverUrl;
-    @ConfigProperty(name = "loaxa.data-dir")
-    Path dataDir;
+    EndToEndFixture e2e;
 
     @Test
-    void shouldStartAnEmergencyWithinTwoSecondsOfTheRequest() throws Exception {
-        Fixtures.area("BEM", "COMMUNE", null);
-        Map<String, String> secrets = new LinkedHashMap<>();
-        for (int i = 1; i <= RECEIVERS; i++) {
-            secrets.put("bem-rx-" + i, Fixtures.receiver("bem-rx-" + i, "BEM", List.of("vie")));
-        }
-        String bulletin = Fixtures.bulletin(Fixtures.uploadReadyMedia(
-                TestAudio.sineWav(Files.createTempFile("siren", ".wav"), 2, 880, 0.3), "Còi", "vie"), "EMERGENCY");
-        try (AgentProcess agent = AgentProcess.start(secrets, mqtt.url().or(broker::url).orElseThrow(), serverUrl,
-                mqtt.topicPrefix(), dataDir.resolve("bench-emergency-agent"))) {
+    void shouldStartAnEmergencyWithinTwoSecondsOfTheRequest() {
+        String[] receivers = new String[RECEIVERS];
+        Arrays.setAll(receivers, i -> "bem-rx-" + (i + 1));
+        Map<String, String> secrets = e2e.commune("BEM", receivers);
+        String bulletin = e2e.toneBulletin("Còi", 2, 880, 0.3, "EMERGENCY");
+        try (AgentProcess agent = e2e.agent("bench-emergency-agent", secrets)) {
             agent.awaitOnline(secrets.keySet(), Duration.ofSeconds(90));
             List<Long> toPlaying = new ArrayList<>();
             List<Long> toAllPlaying = new ArrayList<>();
             for (int run = 0; run <= RUNS; run++) {
                 Instant requested = Instant.now();
-                String occurrence = asAdmin().contentType(ContentType.JSON)
-                        .body(Map.of("bulletinId", bulletin, "allowOverlap", true,
-                                "startAt", OffsetDateTime.now(ZoneOffset.UTC).toString(),
-                                "targets", Map.of("areas", List.of("BEM"))))
-                        .post("/api/v1/broadcasts").then().statusCode(201).extract().path("occurrences[0].id");
+                String occurrence = e2e.broadcast(Map.of("bulletinId", bulletin, "allowOverlap", true,
+                        "startAt", OffsetDateTime.now(ZoneOffset.UTC).toString(),
+                        "targets", Map.of("areas", List.of("BEM")))).getString("occurrences[0].id");
                 UUID occurrenceId = UUID.fromString(occurrence);
                 await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
                         .until(() -> playing(occurrenceId).size() == RECEIVERS);
@@ -97,13 +72,10 @@ class EmergencyLatencyBenchmarkTest {
 
     /** When each receiver started playing, by the agent's server-corrected clock, earliest first. */
     private List<Instant> playing(UUID occurrenceId) {
-        return QuarkusTransaction.requiringNew().call(() -> events
-                .list("occurrenceId = ?1 and event = ?2 order by occurredAt", occurrenceId, DeliveryState.PLAYING)
-                .stream().map((DeliveryEvent e) -> e.occurredAt.toInstant()).toList());
+        return e2e.events(occurrenceId, DeliveryState.PLAYING).stream().map(e -> e.occurredAt.toInstant()).toList();
     }
 
     private long played(UUID occurrenceId) {
-        return QuarkusTransaction.requiringNew().call(() ->
-                events.count("occurrenceId = ?1 and event = ?2", occurrenceId, DeliveryState.PLAYED));
+        return e2e.count(occurrenceId, DeliveryState.PLAYED);
     }
 }

@@ -28,11 +28,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
-import vn.loaxa.dispatch.broker.EmbeddedBroker;
-import vn.loaxa.dispatch.mqtt.MqttConfig;
 import vn.loaxa.support.AgentProcess;
+import vn.loaxa.support.EndToEndFixture;
 import vn.loaxa.support.Fixtures;
 
 /**
@@ -42,13 +40,7 @@ import vn.loaxa.support.Fixtures;
 @QuarkusTest
 class RelayEndToEndTest {
     @Inject
-    MqttConfig mqtt;
-    @Inject
-    EmbeddedBroker broker;
-    @ConfigProperty(name = "loaxa.public-base-url")
-    String serverUrl;
-    @ConfigProperty(name = "loaxa.data-dir")
-    Path dataDir;
+    EndToEndFixture e2e;
 
     @Test
     void shouldRefuseAStreamHostOutsideTheAllowList() {
@@ -61,21 +53,18 @@ class RelayEndToEndTest {
 
     @Test
     void shouldPlayALocallyServedStreamForItsWindowAndFailAnUnreachableOne() throws Exception {
-        Fixtures.area("RLY", "COMMUNE", null);
-        Map<String, String> secrets = Map.of("rly-rx-1", Fixtures.receiver("rly-rx-1", "RLY", List.of("vie")));
+        Map<String, String> secrets = e2e.commune("RLY", "rly-rx-1");
         byte[] mp3 = sineMp3(Files.createTempFile("relay", ".mp3"), 2.0);
         try (LiveStream stream = new LiveStream(mp3, 8_000);
-                AgentProcess agent = AgentProcess.start(secrets, mqtt.url().or(broker::url).orElseThrow(), serverUrl,
-                        mqtt.topicPrefix(), dataDir.resolve("relay-agent"))) {
-            agent.awaitOnline(secrets.keySet(), Duration.ofSeconds(60));
+                AgentProcess agent = e2e.onlineAgent("relay-agent", secrets)) {
 
             String relay = relayRequest(stream.url(), "rly-rx-1", OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(4),
                     "PT5S").post("/api/v1/broadcasts").then().statusCode(201)
                     .body("relayUrl", equalTo(stream.url())).body("title", equalTo("VOV4 Tày–Nùng (thử)"))
                     .extract().path("id");
             await("relay played for its window").atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                    assertThat(deliveries(relay).getString("deliveries[0].state")).as(agent.log()).isEqualTo("PLAYED"));
-            JsonPath played = deliveries(relay);
+                    assertThat(e2e.deliveries(relay).getString("deliveries[0].state")).as(agent.log()).isEqualTo("PLAYED"));
+            JsonPath played = e2e.deliveries(relay);
             assertThat(Duration.between(OffsetDateTime.parse(played.getString("deliveries[0].startedAt")),
                     OffsetDateTime.parse(played.getString("deliveries[0].finishedAt"))))
                     .isBetween(Duration.ofSeconds(4), Duration.ofSeconds(7));
@@ -84,7 +73,7 @@ class RelayEndToEndTest {
                     OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(3), "PT1M").post("/api/v1/broadcasts").then()
                     .statusCode(201).extract().path("id");
             await("unreachable relay failed").atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-                JsonPath report = deliveries(down);
+                JsonPath report = e2e.deliveries(down);
                 assertThat(report.getString("deliveries[0].state")).as(agent.log()).isEqualTo("FAILED");
                 assertThat(report.getString("deliveries[0].reason")).contains("cannot open the relay stream");
             });
@@ -96,10 +85,6 @@ class RelayEndToEndTest {
         return asAdmin().contentType(ContentType.JSON).body(Map.of("startAt", startAt.toString(),
                 "relay", Map.of("url", url, "title", "VOV4 Tày–Nùng (thử)", "window", window),
                 "targets", Map.of("receivers", List.of(receiverId))));
-    }
-
-    private static JsonPath deliveries(String broadcastId) {
-        return asAdmin().get("/api/v1/broadcasts/" + broadcastId + "/deliveries").jsonPath();
     }
 
     private static byte[] sineMp3(Path file, double seconds) throws Exception {
