@@ -154,7 +154,7 @@ class RoleMatrixTest {
     void listsShowOnlyTheCallersSubtree() throws Exception {
         communesWithTheirPeopleAndThings();
         String supervisor = "supervisor@" + A;
-        assertThat(as(supervisor).get("/api/v1/receivers").then().statusCode(200).extract().<String>jsonPath()
+        assertThat(as(supervisor).get("/api/v1/receivers").then().statusCode(200).extract().jsonPath()
                 .getList("id", String.class)).contains(thingsOfA.receiver()).doesNotContain(thingsOfB.receiver());
         assertThat(as(supervisor).get("/api/v1/areas").then().statusCode(200).extract().jsonPath()
                 .getList("code", String.class)).containsExactly(A);

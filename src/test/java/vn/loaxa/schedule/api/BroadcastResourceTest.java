@@ -49,7 +49,7 @@ class BroadcastResourceTest {
                 OffsetDateTime.now(ZoneOffset.UTC).plusDays(2));
 
         var occurrences = asAdmin().get("/api/v1/broadcasts/" + id).then().statusCode(200)
-                .extract().<String>jsonPath().getList("occurrences.id", String.class);
+                .extract().jsonPath().getList("occurrences.id", String.class);
         assertThat(occurrences).hasSize(1);
         assertThat(quartz.getTriggerKeys(GroupMatcher.triggerGroupEquals(OccurrenceTriggers.GROUP)))
                 .hasSize(before + 1)
