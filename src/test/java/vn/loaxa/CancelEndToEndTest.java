@@ -30,18 +30,30 @@ class CancelEndToEndTest {
         Map<String, String> secrets = e2e.commune("CX", "cx-rx-1", "cx-rx-2");
         try (AgentProcess agent = e2e.onlineAgent("cancel-agent", secrets)) {
             String bulletinId = e2e.toneBulletin("Dài", 60, 440, 0.2, "NORMAL");
-            String broadcastId = Fixtures.broadcast(bulletinId, List.of("CX"), List.of(),
+            String broadcastId = Fixtures.broadcast(
+                    bulletinId,
+                    List.of("CX"),
+                    List.of(),
                     OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(10));
-            await("playing everywhere").atMost(Duration.ofSeconds(90)).untilAsserted(() ->
-                    assertThat(e2e.deliveries(broadcastId).getInt("counts.PLAYING")).as(agent.log()).isEqualTo(2));
+            await("playing everywhere")
+                    .atMost(Duration.ofSeconds(90))
+                    .untilAsserted(() -> assertThat(e2e.deliveries(broadcastId).getInt("counts.PLAYING"))
+                            .as(agent.log())
+                            .isEqualTo(2));
 
-            asAdmin().post("/api/v1/broadcasts/" + broadcastId + "/cancel").then().statusCode(200);
+            asAdmin()
+                    .post("/api/v1/broadcasts/" + broadcastId + "/cancel")
+                    .then()
+                    .statusCode(200);
 
             JsonPath report = e2e.deliveries(broadcastId);
             assertThat(report.getInt("counts.CANCELLED")).isEqualTo(2);
             UUID occurrenceId = UUID.fromString(report.getString("deliveries[0].occurrenceId"));
-            await("agents stopped playing").atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                    assertThat(e2e.count(occurrenceId, DeliveryState.FAILED)).as(agent.log()).isEqualTo(2));
+            await("agents stopped playing")
+                    .atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertThat(e2e.count(occurrenceId, DeliveryState.FAILED))
+                            .as(agent.log())
+                            .isEqualTo(2));
             assertThat(e2e.count(occurrenceId, DeliveryState.PLAYED)).isZero();
         }
     }

@@ -37,28 +37,41 @@ class EmergencyEndToEndTest {
             String dropped = broadcast(longNews, "emx-drop", "DROP");
             String resumed = broadcast(shortNews, "emx-resume", "RESUME");
             for (String normal : List.of(dropped, resumed)) {
-                await("NORMAL item playing").atMost(Duration.ofSeconds(90)).untilAsserted(() ->
-                        assertThat(e2e.deliveries(normal).getString("deliveries[0].state")).as(agent.log())
+                await("NORMAL item playing")
+                        .atMost(Duration.ofSeconds(90))
+                        .untilAsserted(() -> assertThat(e2e.deliveries(normal).getString("deliveries[0].state"))
+                                .as(agent.log())
                                 .isEqualTo("PLAYING"));
             }
 
-            JsonPath emergency = e2e.broadcast(Map.of("bulletinId", warning,
-                    "startAt", OffsetDateTime.now(ZoneOffset.UTC).toString(),
-                    "targets", Map.of("areas", List.of("EMX"))));
+            JsonPath emergency = e2e.broadcast(Map.of(
+                    "bulletinId",
+                    warning,
+                    "startAt",
+                    OffsetDateTime.now(ZoneOffset.UTC).toString(),
+                    "targets",
+                    Map.of("areas", List.of("EMX"))));
             String emergencyId = emergency.getString("id");
             assertThat(OffsetDateTime.parse(emergency.getString("occurrences[0].expiresAt")))
                     .as("an emergency carries an expiry")
                     .isAfter(OffsetDateTime.parse(emergency.getString("occurrences[0].playAt")));
 
-            await("emergency played on every receiver").atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                    assertThat(e2e.deliveries(emergencyId).getInt("counts.PLAYED")).as(agent.log()).isEqualTo(2));
+            await("emergency played on every receiver")
+                    .atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertThat(e2e.deliveries(emergencyId).getInt("counts.PLAYED"))
+                            .as(agent.log())
+                            .isEqualTo(2));
             await("DROP item pre-empted").atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
                 JsonPath report = e2e.deliveries(dropped);
-                assertThat(report.getString("deliveries[0].state")).as(agent.log()).isEqualTo("PREEMPTED");
+                assertThat(report.getString("deliveries[0].state"))
+                        .as(agent.log())
+                        .isEqualTo("PREEMPTED");
                 assertThat(report.getString("deliveries[0].reason")).contains("pre-empted by occurrence");
             });
-            await("RESUME item played out after the emergency").atMost(Duration.ofSeconds(75)).untilAsserted(() ->
-                    assertThat(e2e.deliveries(resumed).getString("deliveries[0].state")).as(agent.log())
+            await("RESUME item played out after the emergency")
+                    .atMost(Duration.ofSeconds(75))
+                    .untilAsserted(() -> assertThat(e2e.deliveries(resumed).getString("deliveries[0].state"))
+                            .as(agent.log())
                             .isEqualTo("PLAYED"));
             UUID emergencyOccurrence = occurrenceOf(emergencyId);
             UUID resumedOccurrence = occurrenceOf(resumed);
@@ -69,9 +82,15 @@ class EmergencyEndToEndTest {
     }
 
     private String broadcast(String bulletinId, String receiverId, String onPreempt) {
-        JsonPath created = e2e.broadcast(Map.of("bulletinId", bulletinId,
-                "startAt", OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(10).toString(), "onPreempt", onPreempt,
-                "targets", Map.of("receivers", List.of(receiverId))));
+        JsonPath created = e2e.broadcast(Map.of(
+                "bulletinId",
+                bulletinId,
+                "startAt",
+                OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(10).toString(),
+                "onPreempt",
+                onPreempt,
+                "targets",
+                Map.of("receivers", List.of(receiverId))));
         assertThat(created.getString("onPreempt")).isEqualTo(onPreempt);
         return created.getString("id");
     }
@@ -82,6 +101,9 @@ class EmergencyEndToEndTest {
 
     private OffsetDateTime playedAt(UUID occurrenceId, String receiverId) {
         return e2e.events(occurrenceId, DeliveryState.PLAYED).stream()
-                .filter(event -> event.receiverId.equals(receiverId)).findFirst().orElseThrow().occurredAt;
+                .filter(event -> event.receiverId.equals(receiverId))
+                .findFirst()
+                .orElseThrow()
+                .occurredAt;
     }
 }

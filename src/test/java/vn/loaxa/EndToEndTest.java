@@ -36,15 +36,20 @@ class EndToEndTest {
             String chime = e2e.tone("Nhạc hiệu", "vie", 1.5, 880, 0.3);
             String vie = e2e.tone("Thông báo", "vie", 3, 440, 0.3);
             String tyz = e2e.tone("Thông báo (Tày)", "tyz", 2, 330, 0.3);
-            String bulletinId = Fixtures.approvedBulletin("Thông báo thử",
-                    List.of(List.of(chime, "ALL"), List.of(vie, "vie"), List.of(tyz, "tyz")));
-            OffsetDateTime startAt = OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(12).truncatedTo(ChronoUnit.MILLIS);
+            String bulletinId = Fixtures.approvedBulletin(
+                    "Thông báo thử", List.of(List.of(chime, "ALL"), List.of(vie, "vie"), List.of(tyz, "tyz")));
+            OffsetDateTime startAt =
+                    OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(12).truncatedTo(ChronoUnit.MILLIS);
             String broadcastId = Fixtures.broadcast(bulletinId, List.of("E2E"), List.of(), startAt);
 
-            await("PLAYED on both receivers").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+            await("PLAYED on both receivers")
+                    .atMost(Duration.ofSeconds(90))
+                    .pollInterval(Duration.ofMillis(500))
                     .untilAsserted(() -> {
                         JsonPath report = e2e.deliveries(broadcastId);
-                        assertThat(report.getInt("counts.PLAYED")).as(report.prettify() + agent.log()).isEqualTo(2);
+                        assertThat(report.getInt("counts.PLAYED"))
+                                .as(report.prettify() + agent.log())
+                                .isEqualTo(2);
                     });
 
             JsonPath report = e2e.deliveries(broadcastId);
@@ -59,19 +64,28 @@ class EndToEndTest {
             }
 
             // chime + vie + tyz for [vie, tyz]; chime + vie for [vie], each one rendered file with 0.5 s gaps
-            JsonPath variants = asAdmin().get("/api/v1/bulletins/" + bulletinId + "/variants").then()
-                    .statusCode(200).extract().jsonPath();
+            JsonPath variants = asAdmin()
+                    .get("/api/v1/bulletins/" + bulletinId + "/variants")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
             String both = variants.getString("find { it.languages == ['vie', 'tyz'] }.mediaId");
             String vieOnly = variants.getString("find { it.languages == ['vie'] }.mediaId");
             assertThat(variants.getLong("find { it.languages == ['vie', 'tyz'] }.durationMs"))
                     .isBetween(7_300L, 7_700L);
-            assertThat(variants.getLong("find { it.languages == ['vie'] }.durationMs")).isBetween(4_800L, 5_200L);
-            assertThat(report.getString("deliveries.find { it.receiverId == 'e2e-rx-2' }.mediaId")).isEqualTo(both);
+            assertThat(variants.getLong("find { it.languages == ['vie'] }.durationMs"))
+                    .isBetween(4_800L, 5_200L);
+            assertThat(report.getString("deliveries.find { it.receiverId == 'e2e-rx-2' }.mediaId"))
+                    .isEqualTo(both);
             assertThat(report.getString("deliveries.find { it.receiverId == 'e2e-rx-1' }.mediaId"))
                     .isEqualTo(vieOnly);
         }
 
-        await("offline after the agent stops").atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                assertThat(asAdmin().get("/api/v1/receivers/e2e-rx-1").<Boolean>path("online")).isFalse());
+        await("offline after the agent stops")
+                .atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(
+                                asAdmin().get("/api/v1/receivers/e2e-rx-1").<Boolean>path("online"))
+                        .isFalse());
     }
 }

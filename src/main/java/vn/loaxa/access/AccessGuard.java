@@ -3,11 +3,11 @@ package vn.loaxa.access;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import java.util.Collection;
+import java.util.UUID;
+import vn.loaxa.account.Roles;
 import vn.loaxa.account.service.CredentialService;
 import vn.loaxa.common.error.NotFoundException;
 import vn.loaxa.common.error.NotPermittedException;
-import java.util.UUID;
-import vn.loaxa.account.Roles;
 
 /**
  * Checks the caller's area subtree (docs/security.md, "Roles"). Endpoints check the role first (with
@@ -22,8 +22,7 @@ public class AccessGuard {
     private final ReceiverAudio deliveries;
     private Scope scope;
 
-    public AccessGuard(SecurityIdentity identity, AreaPaths areas, ReceiverPlaces receivers,
-            ReceiverAudio deliveries) {
+    public AccessGuard(SecurityIdentity identity, AreaPaths areas, ReceiverPlaces receivers, ReceiverAudio deliveries) {
         this.deliveries = deliveries;
         this.identity = identity;
         this.areas = areas;
@@ -33,7 +32,8 @@ public class AccessGuard {
     public Scope scope() {
         if (scope == null) {
             String code = identity.getAttribute(CredentialService.AREA_ATTRIBUTE);
-            scope = code == null ? Scope.NATIONWIDE
+            scope = code == null
+                    ? Scope.NATIONWIDE
                     : new Scope(code, areas.pathOf(code).orElse("/" + code + "/"));
         }
         return scope;

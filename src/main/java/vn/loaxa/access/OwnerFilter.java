@@ -12,8 +12,9 @@ public record OwnerFilter(String jpql, Map<String, Object> parameters) {
         if (scope.nationwide()) {
             return new OwnerFilter("1 = 1", Map.of());
         }
-        return new OwnerFilter("(ownerArea is null or ownerArea in :lineage or ownerArea in"
-                + " (select a.code from Area a where a.path like :covered escape '\\'))",
+        return new OwnerFilter(
+                "(ownerArea is null or ownerArea in :lineage or ownerArea in"
+                        + " (select a.code from Area a where a.path like :covered escape '\\'))",
                 Map.of("lineage", scope.lineage(), "covered", scope.likePattern()));
     }
 
@@ -22,7 +23,8 @@ public record OwnerFilter(String jpql, Map<String, Object> parameters) {
         if (scope.nationwide()) {
             return new OwnerFilter("1 = 1", Map.of());
         }
-        return new OwnerFilter("ownerArea in (select a.code from Area a where a.path like :covered escape '\\')",
+        return new OwnerFilter(
+                "ownerArea in (select a.code from Area a where a.path like :covered escape '\\')",
                 Map.of("covered", scope.likePattern()));
     }
 }

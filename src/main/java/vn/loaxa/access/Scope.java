@@ -35,12 +35,17 @@ public record Scope(String areaCode, String areaPath) {
 
     /** A SQL {@code LIKE} pattern (escape character backslash) matching the paths of every covered area. */
     public String likePattern() {
-        return nationwide() ? "%" : areaPath.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return nationwide()
+                ? "%"
+                : areaPath.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
     /** The codes of the root and of every area above it, top first; empty for the whole country. */
     public java.util.List<String> lineage() {
-        return areaPath == null ? java.util.List.of()
-                : java.util.Arrays.stream(areaPath.split("/")).filter(code -> !code.isEmpty()).toList();
+        return areaPath == null
+                ? java.util.List.of()
+                : java.util.Arrays.stream(areaPath.split("/"))
+                        .filter(code -> !code.isEmpty())
+                        .toList();
     }
 }

@@ -13,6 +13,7 @@ import java.util.Set;
 public final class Roles {
     /** Every person holds this; receivers never do. */
     public static final String USER = "user";
+
     public static final String RECEIVER = "receiver";
 
     public static final String ADMIN = "admin";
@@ -39,8 +40,7 @@ public final class Roles {
             PROVIDER, List.of(AUTHOR),
             SUPERVISOR, List.of(VIEW));
 
-    private Roles() {
-    }
+    private Roles() {}
 
     /** The security roles a person's account grants: {@link #USER}, the account's role and its capabilities. */
     public static Set<String> of(String accountRole) {

@@ -15,8 +15,8 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import vn.loaxa.dispatch.broker.EmbeddedBroker;
-import vn.loaxa.dispatch.signing.MessageSigner;
 import vn.loaxa.dispatch.mqtt.MqttConfig;
+import vn.loaxa.dispatch.signing.MessageSigner;
 import vn.loaxa.receiver.api.ReceiverView;
 import vn.loaxa.receiver.service.ReceiverService;
 
@@ -37,8 +37,13 @@ public class DemoFleet {
     private final String publicBaseUrl;
     private Process agent;
 
-    public DemoFleet(DemoConfig config, ReceiverService receivers, EmbeddedBroker broker, MqttConfig mqtt,
-            MessageSigner signer, @ConfigProperty(name = "loaxa.data-dir") Path dataDir,
+    public DemoFleet(
+            DemoConfig config,
+            ReceiverService receivers,
+            EmbeddedBroker broker,
+            MqttConfig mqtt,
+            MessageSigner signer,
+            @ConfigProperty(name = "loaxa.data-dir") Path dataDir,
             @ConfigProperty(name = "loaxa.public-base-url") String publicBaseUrl) {
         this.config = config;
         this.signer = signer;
@@ -55,7 +60,8 @@ public class DemoFleet {
         }
         Path jar = Path.of(config.agentJar()).toAbsolutePath();
         if (!Files.isRegularFile(jar)) {
-            LOG.warnf("Demo receivers not started: %s is missing. Build it with: mvn -B -f device-agent package -DskipTests",
+            LOG.warnf(
+                    "Demo receivers not started: %s is missing. Build it with: mvn -B -f device-agent package -DskipTests",
                     jar);
             return;
         }
@@ -68,8 +74,9 @@ public class DemoFleet {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the demo agents", e);
         }
-        LOG.infof("Started demo agent process %d for %d receivers (log: %s)", agent.pid(), fleet.size(),
-                home.resolve("agent.log"));
+        LOG.infof(
+                "Started demo agent process %d for %d receivers (log: %s)",
+                agent.pid(), fleet.size(), home.resolve("agent.log"));
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -92,7 +99,10 @@ public class DemoFleet {
         Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         StringBuilder lines = new StringBuilder("# receiver id = secret; rewritten at every demo start\n");
         for (ReceiverView receiver : fleet) {
-            lines.append(receiver.id()).append('=').append(receivers.rotateSecret(receiver.id())).append('\n');
+            lines.append(receiver.id())
+                    .append('=')
+                    .append(receivers.rotateSecret(receiver.id()))
+                    .append('\n');
         }
         Files.writeString(file, lines);
         return file;
@@ -101,17 +111,31 @@ public class DemoFleet {
     private Process launch(Path jar, Path fleetFile) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         String mqttUrl = mqtt.url().or(broker::url).orElseThrow();
-        return new ProcessBuilder(java, "-jar", jar.toString(),
-                "--fleet", fleetFile.toString(),
-                "--mqtt-url", mqttUrl,
-                "--server-url", publicBaseUrl,
-                "--topic-prefix", mqtt.topicPrefix(),
-                "--cache-dir", home.resolve("cache").toString(),
-                "--sink", config.sink(),
-                "--trusted-keys", String.join(",", signer.trustedKeys().stream()
-                        .map(MessageSigner.TrustedKey::publicKey).toList()))
+        return new ProcessBuilder(
+                        java,
+                        "-jar",
+                        jar.toString(),
+                        "--fleet",
+                        fleetFile.toString(),
+                        "--mqtt-url",
+                        mqttUrl,
+                        "--server-url",
+                        publicBaseUrl,
+                        "--topic-prefix",
+                        mqtt.topicPrefix(),
+                        "--cache-dir",
+                        home.resolve("cache").toString(),
+                        "--sink",
+                        config.sink(),
+                        "--trusted-keys",
+                        String.join(
+                                ",",
+                                signer.trustedKeys().stream()
+                                        .map(MessageSigner.TrustedKey::publicKey)
+                                        .toList()))
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("agent.log").toFile()))
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        home.resolve("agent.log").toFile()))
                 .start();
     }
 }

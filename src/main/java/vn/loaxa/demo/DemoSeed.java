@@ -41,7 +41,8 @@ public class DemoSeed {
 
     static final List<ReceiverRequest> RECEIVERS = List.of(
             new ReceiverRequest("ls-thatkhe-01", "Cụm loa Nà Ản", "20-TK-NA", List.of("vie", "tyz"), 22.2571, 106.4590),
-            new ReceiverRequest("ls-thatkhe-02", "Cụm loa Pác Lạn", "20-TK-PL", List.of("vie", "nut"), 22.2495, 106.4712),
+            new ReceiverRequest(
+                    "ls-thatkhe-02", "Cụm loa Pác Lạn", "20-TK-PL", List.of("vie", "nut"), 22.2495, 106.4712),
             new ReceiverRequest("ls-binhgia-01", "Cụm loa Khuổi Luông", "20-BG-KL", List.of("vie"), 21.9490, 106.3710));
 
     /**
@@ -58,8 +59,12 @@ public class DemoSeed {
             StringBuilder ring = new StringBuilder();
             for (int i = 0; i <= 8; i++) {
                 double angle = Math.PI / 4 * (i % 8);
-                ring.append(i == 0 ? "" : ",").append(String.format(java.util.Locale.ROOT, "[%.5f,%.5f]",
-                        longitude + radiusDegrees * Math.cos(angle), latitude + radiusDegrees * Math.sin(angle)));
+                ring.append(i == 0 ? "" : ",")
+                        .append(String.format(
+                                java.util.Locale.ROOT,
+                                "[%.5f,%.5f]",
+                                longitude + radiusDegrees * Math.cos(angle),
+                                latitude + radiusDegrees * Math.sin(angle)));
             }
             return "{\"type\":\"Polygon\",\"coordinates\":[[" + ring + "]]}";
         }
@@ -73,8 +78,7 @@ public class DemoSeed {
             new DemoAccount("cungcap.langson", Roles.PROVIDER, "20"),
             new DemoAccount("giamsat.thatkhe", Roles.SUPERVISOR, "20-TK"));
 
-    record DemoAccount(String username, String role, String areaCode) {
-    }
+    record DemoAccount(String username, String role, String areaCode) {}
 
     private final DemoConfig config;
     private final AreaService areas;
@@ -83,8 +87,13 @@ public class DemoSeed {
     private final Passwords passwords;
     private final AreaOutlineService outlines;
 
-    public DemoSeed(DemoConfig config, AreaService areas, ReceiverService receivers, AccountService accounts,
-            Passwords passwords, AreaOutlineService outlines) {
+    public DemoSeed(
+            DemoConfig config,
+            AreaService areas,
+            ReceiverService receivers,
+            AccountService accounts,
+            Passwords passwords,
+            AreaOutlineService outlines) {
         this.outlines = outlines;
         this.config = config;
         this.areas = areas;
@@ -99,7 +108,8 @@ public class DemoSeed {
         }
         Set<String> existingAreas = areas.allCodes();
         AREAS.stream().filter(a -> !existingAreas.contains(a.code())).forEach(areas::create);
-        Set<String> existingReceivers = receivers.list().stream().map(ReceiverView::id).collect(Collectors.toSet());
+        Set<String> existingReceivers =
+                receivers.list().stream().map(ReceiverView::id).collect(Collectors.toSet());
         int added = 0;
         for (ReceiverRequest receiver : RECEIVERS) {
             if (!existingReceivers.contains(receiver.id())) {
@@ -111,20 +121,24 @@ public class DemoSeed {
             LOG.infof("Seeded the Lạng Sơn demo: %d areas, %d receivers", AREAS.size(), added);
         }
         seedAccounts();
-        Set<String> outlined = outlines.under(null).stream().map(AreaOutlineView::code).collect(Collectors.toSet());
-        OUTLINES.stream().filter(o -> !outlined.contains(o.areaCode())).forEach(o -> outlines.set(o.areaCode(), o.geoJson()));
+        Set<String> outlined =
+                outlines.under(null).stream().map(AreaOutlineView::code).collect(Collectors.toSet());
+        OUTLINES.stream()
+                .filter(o -> !outlined.contains(o.areaCode()))
+                .forEach(o -> outlines.set(o.areaCode(), o.geoJson()));
     }
 
     /** Generated passwords, shown once in the log as the admin's is; only their hashes are stored. */
     private void seedAccounts() {
-        Set<String> existing = accounts.list().stream().map(AccountView::username).collect(Collectors.toSet());
+        Set<String> existing =
+                accounts.list().stream().map(AccountView::username).collect(Collectors.toSet());
         StringBuilder created = new StringBuilder();
         for (DemoAccount account : ACCOUNTS) {
             if (!existing.contains(account.username())) {
                 String password = passwords.newSecret();
                 accounts.create(new AccountRequest(account.username(), password, account.role(), account.areaCode()));
-                created.append(String.format("%n    %-18s %-10s %-6s %s", account.username(), account.role(),
-                        account.areaCode(), password));
+                created.append(String.format(
+                        "%n    %-18s %-10s %-6s %s", account.username(), account.role(), account.areaCode(), password));
             }
         }
         if (!created.isEmpty()) {

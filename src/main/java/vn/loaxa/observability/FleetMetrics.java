@@ -26,8 +26,7 @@ public class FleetMetrics {
     private static final Duration MAX_AGE = Duration.ofSeconds(5);
     private static final Duration WINDOW = Duration.ofHours(24);
 
-    private record Snapshot(long online, long offline, Map<DeliveryState, Long> deliveries, long takenAt) {
-    }
+    private record Snapshot(long online, long offline, Map<DeliveryState, Long> deliveries, long takenAt) {}
 
     private final EntityManager em;
     private final MeterRegistry registry;
@@ -39,12 +38,19 @@ public class FleetMetrics {
     }
 
     void register(@Observes StartupEvent event) {
-        Gauge.builder("loaxa.receivers", this, m -> m.current().online()).tag("status", "online")
-                .description("Registered receivers by connection status").register(registry);
-        Gauge.builder("loaxa.receivers", this, m -> m.current().offline()).tag("status", "offline")
-                .description("Registered receivers by connection status").register(registry);
+        Gauge.builder("loaxa.receivers", this, m -> m.current().online())
+                .tag("status", "online")
+                .description("Registered receivers by connection status")
+                .register(registry);
+        Gauge.builder("loaxa.receivers", this, m -> m.current().offline())
+                .tag("status", "offline")
+                .description("Registered receivers by connection status")
+                .register(registry);
         for (DeliveryState state : DeliveryState.values()) {
-            Gauge.builder("loaxa.deliveries", this, m -> m.current().deliveries().getOrDefault(state, 0L))
+            Gauge.builder(
+                            "loaxa.deliveries",
+                            this,
+                            m -> m.current().deliveries().getOrDefault(state, 0L))
                     .tag("state", state.name())
                     .description("Deliveries by state, for occurrences playing within 24 h of now")
                     .register(registry);
@@ -70,8 +76,9 @@ public class FleetMetrics {
     private Snapshot query() {
         long online = 0;
         long offline = 0;
-        for (Object[] row : em.createQuery("select r.online, count(r) from Receiver r group by r.online",
-                Object[].class).getResultList()) {
+        for (Object[] row : em.createQuery(
+                        "select r.online, count(r) from Receiver r group by r.online", Object[].class)
+                .getResultList()) {
             if ((Boolean) row[0]) {
                 online = (Long) row[1];
             } else {

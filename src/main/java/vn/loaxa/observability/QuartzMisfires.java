@@ -21,7 +21,9 @@ public class QuartzMisfires extends TriggerListenerSupport {
 
     public QuartzMisfires(Scheduler scheduler, MeterRegistry registry) {
         this.scheduler = scheduler;
-        this.misfires = Counter.builder(METER).description("Quartz triggers that misfired").register(registry);
+        this.misfires = Counter.builder(METER)
+                .description("Quartz triggers that misfired")
+                .register(registry);
     }
 
     void register(@Observes @Priority(30) StartupEvent event) throws SchedulerException {

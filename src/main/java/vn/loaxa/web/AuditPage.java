@@ -20,8 +20,17 @@ import vn.loaxa.audit.service.AuditService;
 @RolesAllowed(Roles.ADMIN)
 public class AuditPage {
     private static final int SHOWN = 300;
-    private static final List<String> TARGET_TYPES = List.of("accounts", "areas", "broadcasts", "bulletins",
-            "inbox", "media", "receiver-groups", "receivers", "schedules", "tokens");
+    private static final List<String> TARGET_TYPES = List.of(
+            "accounts",
+            "areas",
+            "broadcasts",
+            "bulletins",
+            "inbox",
+            "media",
+            "receiver-groups",
+            "receivers",
+            "schedules",
+            "tokens");
 
     private final Ui ui;
     private final Template audit;
@@ -35,16 +44,21 @@ public class AuditPage {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance page(@QueryParam("actor") String actor, @QueryParam("targetType") String targetType,
-            @QueryParam("targetId") String targetId, @CookieParam(Ui.LANG_COOKIE) String lang,
+    public TemplateInstance page(
+            @QueryParam("actor") String actor,
+            @QueryParam("targetType") String targetType,
+            @QueryParam("targetId") String targetId,
+            @CookieParam(Ui.LANG_COOKIE) String lang,
             SecurityContext security) {
         return ui.page(audit, "audit", lang, security, "/audit")
                 .data("actor", blankToEmpty(actor))
                 .data("targetType", blankToEmpty(targetType))
                 .data("targetId", blankToEmpty(targetId))
                 .data("targetTypes", TARGET_TYPES)
-                .data("entries", service.search(blankToNull(actor), blankToNull(targetType), blankToNull(targetId),
-                        null, null, SHOWN));
+                .data(
+                        "entries",
+                        service.search(
+                                blankToNull(actor), blankToNull(targetType), blankToNull(targetId), null, null, SHOWN));
     }
 
     private static String blankToNull(String value) {

@@ -18,8 +18,8 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Predicate;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 import vn.loaxa.access.AccessGuard;
 import vn.loaxa.account.Roles;
@@ -48,9 +48,14 @@ public class BroadcastPage {
     private final BroadcastGuard guard;
     private final AccessGuard access;
 
-    public BroadcastPage(Ui ui, @Location("broadcast.html") Template broadcast,
-            @Location("broadcast-live.html") Template live, BroadcastService broadcasts,
-            DeliveryQueryService deliveries, BroadcastGuard guard, AccessGuard access) {
+    public BroadcastPage(
+            Ui ui,
+            @Location("broadcast.html") Template broadcast,
+            @Location("broadcast-live.html") Template live,
+            BroadcastService broadcasts,
+            DeliveryQueryService deliveries,
+            BroadcastGuard guard,
+            AccessGuard access) {
         this.guard = guard;
         this.access = access;
         this.ui = ui;
@@ -62,8 +67,11 @@ public class BroadcastPage {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance page(@PathParam("id") UUID id, @QueryParam("state") String state,
-            @CookieParam(Ui.LANG_COOKIE) String lang, SecurityContext security) {
+    public TemplateInstance page(
+            @PathParam("id") UUID id,
+            @QueryParam("state") String state,
+            @CookieParam(Ui.LANG_COOKIE) String lang,
+            SecurityContext security) {
         guard.read(id);
         DeliveryState filter = parse(state);
         return ui.page(broadcast, "schedule", lang, security, "/broadcasts/" + id)
@@ -79,14 +87,19 @@ public class BroadcastPage {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.TEXT_HTML)
     @Blocking
-    public Multi<String> live(@PathParam("id") UUID id, @QueryParam("state") String state,
-            @CookieParam(Ui.LANG_COOKIE) String lang) {
+    public Multi<String> live(
+            @PathParam("id") UUID id, @QueryParam("state") String state, @CookieParam(Ui.LANG_COOKIE) String lang) {
         guard.read(id); // 404 or 403 before the stream starts
         DeliveryState filter = parse(state);
         Predicate<String> mine = access.receiversInScope();
-        return Multi.createFrom().ticks().startingAfter(Duration.ofMillis(1)).every(LIVE_INTERVAL)
-                .onOverflow().drop()
-                .select().first(LIVE_EVENTS)
+        return Multi.createFrom()
+                .ticks()
+                .startingAfter(Duration.ofMillis(1))
+                .every(LIVE_INTERVAL)
+                .onOverflow()
+                .drop()
+                .select()
+                .first(LIVE_EVENTS)
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(tick -> ui.fragment(live, lang)
                         .data("report", filtered(deliveries.ofBroadcast(id, mine), filter))
@@ -97,14 +110,18 @@ public class BroadcastPage {
     }
 
     static DeliveryState parse(String state) {
-        return Arrays.stream(DeliveryState.values()).filter(s -> s.name().equals(state)).findFirst().orElse(null);
+        return Arrays.stream(DeliveryState.values())
+                .filter(s -> s.name().equals(state))
+                .findFirst()
+                .orElse(null);
     }
 
     private static DeliveryReport filtered(DeliveryReport report, DeliveryState state) {
         if (state == null) {
             return report;
         }
-        List<DeliveryReport.Row> rows = report.deliveries().stream().filter(r -> r.state() == state).toList();
+        List<DeliveryReport.Row> rows =
+                report.deliveries().stream().filter(r -> r.state() == state).toList();
         return new DeliveryReport(report.broadcastId(), report.total(), report.counts(), report.reportedLate(), rows);
     }
 }

@@ -17,6 +17,7 @@ import vn.loaxa.common.api.Problem;
 public class CsrfGuard {
     /** The header every page script sends with a state-changing request. */
     public static final String HEADER = "X-Loaxa-Request";
+
     static final String SESSION_COOKIE = "quarkus-credential";
     private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
 
@@ -28,9 +29,13 @@ public class CsrfGuard {
                 || request.getHeaderString(HEADER) != null) {
             return null;
         }
-        return Response.status(403).type(Problem.MEDIA_TYPE)
-                .entity(Problem.of(403, "Forbidden", "A change made from a web page must be sent by the page's"
-                        + " script (header " + HEADER + "); reload the page and try again",
+        return Response.status(403)
+                .type(Problem.MEDIA_TYPE)
+                .entity(Problem.of(
+                        403,
+                        "Forbidden",
+                        "A change made from a web page must be sent by the page's" + " script (header " + HEADER
+                                + "); reload the page and try again",
                         request.getUriInfo().getPath()))
                 .build();
     }

@@ -27,10 +27,11 @@ public class ErrorPage implements ErrorPages {
     @Override
     public Optional<Response> forBrowser(ContainerRequestContext request, int status, String detail) {
         String path = request.getUriInfo().getPath();
-        boolean page = !path.startsWith("/api/") && !path.startsWith("/q/")
+        boolean page = !path.startsWith("/api/")
+                && !path.startsWith("/q/")
                 && request.getSecurityContext().getUserPrincipal() != null
-                && request.getAcceptableMediaTypes().stream().anyMatch(type -> type.isCompatible(MediaType.TEXT_HTML_TYPE)
-                        && !type.isWildcardType());
+                && request.getAcceptableMediaTypes().stream()
+                        .anyMatch(type -> type.isCompatible(MediaType.TEXT_HTML_TYPE) && !type.isWildcardType());
         if (!page) {
             return Optional.empty();
         }
@@ -39,7 +40,9 @@ public class ErrorPage implements ErrorPages {
                 .data("status", status)
                 .data("detail", detail)
                 .render();
-        return Optional.of(Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html)
+        return Optional.of(Response.status(status)
+                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(html)
                 .build());
     }
 }

@@ -12,8 +12,7 @@ public final class Formats {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
     private static final String NONE = "—";
 
-    private Formats() {
-    }
+    private Formats() {}
 
     static String time(OffsetDateTime at) {
         return at == null ? NONE : at.atZoneSameInstant(Ui.ZONE).format(TIME);

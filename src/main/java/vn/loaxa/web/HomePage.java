@@ -34,6 +34,7 @@ import vn.loaxa.schedule.service.BroadcastService;
 public class HomePage {
     /** How many of the newest broadcasts are searched for today's occurrences. */
     static final int RECENT = 200;
+
     private static final int ALERTS = 20;
     private static final String SESSION_COOKIE = "quarkus-credential";
 
@@ -46,9 +47,15 @@ public class HomePage {
     private final AccessGuard guard;
     private final PublishRetry publishRetry;
 
-    public HomePage(Ui ui, @Location("home.html") Template home, @Location("today.html") Template today,
-            ReceiverService receivers, BroadcastService broadcasts, DeliveryQueryService deliveries,
-            AccessGuard guard, PublishRetry publishRetry) {
+    public HomePage(
+            Ui ui,
+            @Location("home.html") Template home,
+            @Location("today.html") Template today,
+            ReceiverService receivers,
+            BroadcastService broadcasts,
+            DeliveryQueryService deliveries,
+            AccessGuard guard,
+            PublishRetry publishRetry) {
         this.publishRetry = publishRetry;
         this.guard = guard;
         this.ui = ui;
@@ -113,7 +120,10 @@ public class HomePage {
     @PermitAll
     public Response logout() {
         return Response.seeOther(URI.create("/login.html"))
-                .cookie(new NewCookie.Builder(SESSION_COOKIE).path("/").maxAge(0).build())
+                .cookie(new NewCookie.Builder(SESSION_COOKIE)
+                        .path("/")
+                        .maxAge(0)
+                        .build())
                 .build();
     }
 
@@ -121,7 +131,10 @@ public class HomePage {
         LocalDate date = LocalDate.now(Ui.ZONE);
         return broadcasts.recent(RECENT, guard.scope()).stream()
                 .filter(b -> b.occurrences().stream()
-                        .anyMatch(o -> o.playAt().atZoneSameInstant(Ui.ZONE).toLocalDate().equals(date)))
+                        .anyMatch(o -> o.playAt()
+                                .atZoneSameInstant(Ui.ZONE)
+                                .toLocalDate()
+                                .equals(date)))
                 .map(b -> new BroadcastLine(b, deliveries.ofBroadcast(b.id(), mine)))
                 .toList();
     }

@@ -17,14 +17,23 @@ public class LanguageSwitch {
     @PermitAll
     public Response switchTo(@QueryParam("to") String to, @QueryParam("back") String back) {
         String lang = Ui.language(to);
-        NewCookie cookie = new NewCookie.Builder(Ui.LANG_COOKIE).value(lang).path("/").maxAge(ONE_YEAR)
-                .sameSite(NewCookie.SameSite.LAX).build();
-        return Response.seeOther(URI.create(isLocalPath(back) ? back : "/")).cookie(cookie).build();
+        NewCookie cookie = new NewCookie.Builder(Ui.LANG_COOKIE)
+                .value(lang)
+                .path("/")
+                .maxAge(ONE_YEAR)
+                .sameSite(NewCookie.SameSite.LAX)
+                .build();
+        return Response.seeOther(URI.create(isLocalPath(back) ? back : "/"))
+                .cookie(cookie)
+                .build();
     }
 
     /** Only a path on this server, never another site (no open redirect). */
     static boolean isLocalPath(String back) {
-        return back != null && back.startsWith("/") && !back.startsWith("//") && !back.contains("\\")
+        return back != null
+                && back.startsWith("/")
+                && !back.startsWith("//")
+                && !back.contains("\\")
                 && back.chars().noneMatch(Character::isISOControl);
     }
 }

@@ -40,8 +40,14 @@ public class LibraryPage {
     private final VariantService variantService;
     private final AccessGuard guard;
 
-    public LibraryPage(Ui ui, @Location("library.html") Template library, @Location("variants.html") Template variants,
-            MediaService media, BulletinService bulletins, VariantService variantService, AccessGuard guard) {
+    public LibraryPage(
+            Ui ui,
+            @Location("library.html") Template library,
+            @Location("variants.html") Template variants,
+            MediaService media,
+            BulletinService bulletins,
+            VariantService variantService,
+            AccessGuard guard) {
         this.guard = guard;
         this.ui = ui;
         this.library = library;
@@ -58,9 +64,17 @@ public class LibraryPage {
         List<BulletinView> all = bulletins.list(guard.scope());
         return ui.page(library, "library", lang, security, "/library")
                 .data("media", items)
-                .data("readyMedia", items.stream().filter(m -> m.status() == MediaStatus.READY).toList())
+                .data(
+                        "readyMedia",
+                        items.stream()
+                                .filter(m -> m.status() == MediaStatus.READY)
+                                .toList())
                 .data("bulletins", all)
-                .data("queue", all.stream().filter(b -> b.status() == BulletinStatus.SUBMITTED).toList())
+                .data(
+                        "queue",
+                        all.stream()
+                                .filter(b -> b.status() == BulletinStatus.SUBMITTED)
+                                .toList())
                 .data("topics", bulletins.topics());
     }
 

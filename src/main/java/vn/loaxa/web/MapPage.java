@@ -11,8 +11,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import vn.loaxa.access.AccessGuard;
-import vn.loaxa.area.service.AreaOutlineService;
 import vn.loaxa.account.Roles;
+import vn.loaxa.area.service.AreaOutlineService;
 import vn.loaxa.receiver.service.ReceiverService;
 
 /** Receivers drawn from their coordinates on a blank Leaflet map (no tiles), coloured by status. */
@@ -25,7 +25,11 @@ public class MapPage {
     private final AccessGuard guard;
     private final AreaOutlineService outlines;
 
-    public MapPage(Ui ui, @Location("map.html") Template map, ReceiverService receivers, AccessGuard guard,
+    public MapPage(
+            Ui ui,
+            @Location("map.html") Template map,
+            ReceiverService receivers,
+            AccessGuard guard,
             AreaOutlineService outlines) {
         this.outlines = outlines;
         this.guard = guard;

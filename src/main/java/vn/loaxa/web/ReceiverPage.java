@@ -30,8 +30,12 @@ public class ReceiverPage {
     private final DeliveryQueryService deliveries;
     private final AccessGuard guard;
 
-    public ReceiverPage(Ui ui, @Location("receiver.html") Template receiver, ReceiverService receivers,
-            DeliveryQueryService deliveries, AccessGuard guard) {
+    public ReceiverPage(
+            Ui ui,
+            @Location("receiver.html") Template receiver,
+            ReceiverService receivers,
+            DeliveryQueryService deliveries,
+            AccessGuard guard) {
         this.guard = guard;
         this.ui = ui;
         this.receiver = receiver;
@@ -41,8 +45,8 @@ public class ReceiverPage {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance page(@PathParam("id") String id, @CookieParam(Ui.LANG_COOKIE) String lang,
-            SecurityContext security) {
+    public TemplateInstance page(
+            @PathParam("id") String id, @CookieParam(Ui.LANG_COOKIE) String lang, SecurityContext security) {
         guard.receiver(id);
         OffsetDateTime now = OffsetDateTime.now();
         return ui.page(receiver, "map", lang, security, "/receivers/" + id)

@@ -36,7 +36,11 @@ public class ReportsPage {
     private final AreaService areas;
     private final AccessGuard guard;
 
-    public ReportsPage(Ui ui, @Location("reports.html") Template reports, ReportService service, AreaService areas,
+    public ReportsPage(
+            Ui ui,
+            @Location("reports.html") Template reports,
+            ReportService service,
+            AreaService areas,
             AccessGuard guard) {
         this.guard = guard;
         this.ui = ui;
@@ -47,8 +51,12 @@ public class ReportsPage {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance page(@QueryParam("from") String fromText, @QueryParam("to") String toText,
-            @QueryParam("area") String areaText, @CookieParam(Ui.LANG_COOKIE) String lang, SecurityContext security) {
+    public TemplateInstance page(
+            @QueryParam("from") String fromText,
+            @QueryParam("to") String toText,
+            @QueryParam("area") String areaText,
+            @CookieParam(Ui.LANG_COOKIE) String lang,
+            SecurityContext security) {
         Map<String, String> errors = new LinkedHashMap<>();
         LocalDate today = LocalDate.now(Ui.ZONE);
         LocalDate from = date(fromText, today.minusDays(DEFAULT_DAYS - 1), "from", errors);

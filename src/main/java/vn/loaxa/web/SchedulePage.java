@@ -37,8 +37,13 @@ public class SchedulePage {
     private final AreaService areas;
     private final AccessGuard guard;
 
-    public SchedulePage(Ui ui, @Location("schedule.html") Template schedule, BroadcastService broadcasts,
-            BulletinService bulletins, AreaService areas, AccessGuard guard) {
+    public SchedulePage(
+            Ui ui,
+            @Location("schedule.html") Template schedule,
+            BroadcastService broadcasts,
+            BulletinService bulletins,
+            AreaService areas,
+            AccessGuard guard) {
         this.guard = guard;
         this.ui = ui;
         this.schedule = schedule;
@@ -48,17 +53,15 @@ public class SchedulePage {
     }
 
     /** One airing in the calendar. */
-    public record Slot(BroadcastView broadcast, BroadcastView.OccurrenceView occurrence) {
-    }
+    public record Slot(BroadcastView broadcast, BroadcastView.OccurrenceView occurrence) {}
 
     /** One column of the week. */
-    public record Day(LocalDate date, boolean today, List<Slot> slots) {
-    }
+    public record Day(LocalDate date, boolean today, List<Slot> slots) {}
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance page(@QueryParam("week") String week, @CookieParam(Ui.LANG_COOKIE) String lang,
-            SecurityContext security) {
+    public TemplateInstance page(
+            @QueryParam("week") String week, @CookieParam(Ui.LANG_COOKIE) String lang, SecurityContext security) {
         LocalDate monday = monday(week);
         List<BroadcastView> recent = broadcasts.recent(HomePage.RECENT, guard.scope());
         LocalDate today = LocalDate.now(Ui.ZONE);
@@ -80,8 +83,11 @@ public class SchedulePage {
                 .data("days", days)
                 .data("previousWeek", monday.minusWeeks(1))
                 .data("nextWeek", monday.plusWeeks(1))
-                .data("bulletins", bulletins.list(guard.scope()).stream()
-                        .filter(b -> b.status() == BulletinStatus.APPROVED).toList())
+                .data(
+                        "bulletins",
+                        bulletins.list(guard.scope()).stream()
+                                .filter(b -> b.status() == BulletinStatus.APPROVED)
+                                .toList())
                 .data("areas", areas.codesUnder(guard.scope().areaPath()));
     }
 

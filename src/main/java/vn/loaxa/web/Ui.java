@@ -18,6 +18,7 @@ public class Ui {
     public static final String LANG_COOKIE = "loaxa-lang";
     /** Times on pages are shown in the country's zone. */
     public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+
     static final String VIETNAMESE = "vi";
     static final String ENGLISH = "en";
 
@@ -26,8 +27,8 @@ public class Ui {
         return ENGLISH.equals(cookie) ? ENGLISH : VIETNAMESE;
     }
 
-    public TemplateInstance page(Template template, String page, String langCookie, SecurityContext security,
-            String path) {
+    public TemplateInstance page(
+            Template template, String page, String langCookie, SecurityContext security, String path) {
         String lang = language(langCookie);
         return fragment(template, langCookie)
                 .data("page", page)

@@ -12,170 +12,323 @@ import io.quarkus.qute.i18n.MessageBundle;
 public interface UiMessages {
 
     String skip_to_content();
+
     String areas_drawn();
+
     String error_forbidden();
+
     String error_not_found();
+
     String error_back();
+
     String nav_label();
+
     String nav_overview();
+
     String nav_map();
+
     String nav_library();
+
     String nav_schedule();
+
     String nav_reports();
+
     String switch_language();
+
     String logout();
+
     String overview_title();
+
     String receivers_heading();
+
     String online();
+
     String offline();
+
     String today_broadcasts();
+
     String alerts();
+
     String offline_since();
+
     String no_alerts();
 
     @Message("{count} lượt phát đã lên lịch nhưng chưa gửi được tới cụm thu (máy chủ MQTT từ chối); đang thử lại, từ")
     String publish_pending(long count);
 
     String no_receivers();
+
     String no_broadcasts_today();
+
     String col_id();
+
     String col_name();
+
     String col_area();
+
     String col_languages();
+
     String col_status();
+
     String col_last_seen();
+
     String col_bulletin();
+
     String col_start();
+
     String col_progress();
+
     String col_played();
+
     String col_problems();
+
     String reported_late();
 
     @Message("{count} báo muộn")
     String reported_late_count(long count);
 
     String reported_late_hint();
+
     String col_updated();
+
     String col_state();
+
     String col_reason();
+
     String col_started();
+
     String col_finished();
+
     String col_delivered();
+
     String col_downloaded();
+
     String col_receiver();
+
     String col_created();
+
     String col_duration();
+
     String col_loudness();
+
     String col_plays();
+
     String col_seconds();
+
     String col_downtime();
+
     String col_uptime();
+
     String map_title();
+
     String no_position();
+
     String no_positions();
+
     String agent_version();
+
     String heartbeat();
+
     String hb_at();
+
     String hb_uptime();
+
     String hb_volume();
+
     String hb_muted();
+
     String hb_cache();
+
     String hb_clock();
+
     String hb_audio();
+
     String hb_error();
+
     String hb_outbox();
+
     String no_heartbeat();
+
     String commands();
+
     String set_volume();
+
     String test_tone();
+
     String resync();
+
     String command_sent();
+
     String outages();
+
     String ongoing();
+
     String no_outages();
+
     String recent_deliveries();
+
     String no_deliveries();
+
     String library_title();
+
     String upload_heading();
+
     String field_file();
+
     String field_title();
+
     String field_language();
+
     String language_hint();
+
     String field_transcript();
+
     String upload();
+
     String uploading();
+
     String tts_heading();
+
     String field_text();
+
     String speak();
+
     String media_heading();
+
     String no_media();
+
     String media_PROCESSING();
+
     String media_READY();
+
     String media_FAILED();
+
     String new_bulletin();
+
     String field_topic();
+
     String field_source();
+
     String field_priority();
+
     String priority_NORMAL();
+
     String priority_PRIORITY();
+
     String priority_EMERGENCY();
+
     String segments();
+
     String segment();
+
     String submit_for_approval();
+
     String save_bulletin();
+
     String saved();
+
     String approval_queue();
+
     String approve();
+
     String reject();
+
     String reject_reason();
+
     String approver_only();
+
     String queue_empty();
+
     String bulletins_heading();
+
     String no_bulletins();
+
     String variants();
+
     String all_languages();
+
     String no_variants();
+
     String schedule_title();
+
     String week();
+
     String previous_week();
+
     String this_week();
+
     String next_week();
+
     String cancelled();
+
     String new_broadcast();
+
     String field_start();
+
     String start_hint();
+
     String field_areas();
+
     String field_receivers();
+
     String receivers_hint();
+
     String field_rrule();
+
     String rrule_hint();
+
     String preview();
+
     String schedule_it();
+
     String commune_inbox();
+
     String commune_inbox_pending();
+
     String filter_state();
+
     String all_states();
+
     String filter();
+
     String total();
+
     String reports_title();
+
     String field_from();
+
     String field_to();
+
     String all_areas();
+
     String show();
+
     String exports();
+
     String report_plays();
+
     String report_as_run();
+
     String report_availability();
+
     String no_data();
+
     String error_date();
+
     String error_to_before();
+
     String error_area();
+
     String request_failed();
+
     String field_required();
+
     String cancel_broadcast();
+
     String cancel_confirm();
 
-    @Message("{#when state}{#is SCHEDULED}đã lên lịch{#is DELIVERED}đã nhận lịch{#is DOWNLOADED}đã tải{#is PLAYING}đang phát{#is PLAYED}đã phát{#is FAILED}lỗi{#is MISSED}lỡ{#is PREEMPTED}bị chen ngang{#is CANCELLED}đã hủy{/when}")
+    @Message(
+            "{#when state}{#is SCHEDULED}đã lên lịch{#is DELIVERED}đã nhận lịch{#is DOWNLOADED}đã tải{#is PLAYING}đang phát{#is PLAYED}đã phát{#is FAILED}lỗi{#is MISSED}lỡ{#is PREEMPTED}bị chen ngang{#is CANCELLED}đã hủy{/when}")
     String state(vn.loaxa.delivery.model.DeliveryState state);
 
     @Message("{#when status}{#is PROCESSING}đang xử lý{#is READY}sẵn sàng{#is FAILED}lỗi{/when}")
@@ -184,19 +337,29 @@ public interface UiMessages {
     @Message("{#when priority}{#is NORMAL}Thông thường{#is PRIORITY}Ưu tiên{#is EMERGENCY}Khẩn cấp{/when}")
     String priority(vn.loaxa.bulletin.model.Priority priority);
 
-    @Message("{#when status}{#is DRAFT}bản nháp{#is SUBMITTED}chờ duyệt{#is APPROVED}đã duyệt{#is REJECTED}bị từ chối{/when}")
+    @Message(
+            "{#when status}{#is DRAFT}bản nháp{#is SUBMITTED}chờ duyệt{#is APPROVED}đã duyệt{#is REJECTED}bị từ chối{/when}")
     String bulletin_status(vn.loaxa.bulletin.model.BulletinStatus status);
 
-    @Message("{#when day}{#is MONDAY}Thứ Hai{#is TUESDAY}Thứ Ba{#is WEDNESDAY}Thứ Tư{#is THURSDAY}Thứ Năm{#is FRIDAY}Thứ Sáu{#is SATURDAY}Thứ Bảy{#is SUNDAY}Chủ Nhật{/when}")
+    @Message(
+            "{#when day}{#is MONDAY}Thứ Hai{#is TUESDAY}Thứ Ba{#is WEDNESDAY}Thứ Tư{#is THURSDAY}Thứ Năm{#is FRIDAY}Thứ Sáu{#is SATURDAY}Thứ Bảy{#is SUNDAY}Chủ Nhật{/when}")
     String weekday(java.time.DayOfWeek day);
 
     String nav_audit();
+
     String audit_title();
+
     String col_actor();
+
     String col_action();
+
     String col_target();
+
     String col_before();
+
     String col_after();
+
     String test_banner();
+
     String test_tag();
 }

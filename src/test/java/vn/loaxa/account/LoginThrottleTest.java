@@ -24,14 +24,34 @@ class LoginThrottleTest {
         String other = Fixtures.receiver("thr-b", "THR", List.of("vie"));
         double lockoutsBefore = registry.counter(LoginThrottle.LOCKOUTS).count();
 
-        given().auth().preemptive().basic("thr-a", secret).get("/api/v1/time").then().statusCode(200);
+        given().auth()
+                .preemptive()
+                .basic("thr-a", secret)
+                .get("/api/v1/time")
+                .then()
+                .statusCode(200);
         for (int i = 0; i < 5; i++) {
-            given().auth().preemptive().basic("thr-a", "guess-" + i).get("/api/v1/time").then().statusCode(401);
+            given().auth()
+                    .preemptive()
+                    .basic("thr-a", "guess-" + i)
+                    .get("/api/v1/time")
+                    .then()
+                    .statusCode(401);
         }
 
-        given().auth().preemptive().basic("thr-a", secret).get("/api/v1/time").then().statusCode(401)
+        given().auth()
+                .preemptive()
+                .basic("thr-a", secret)
+                .get("/api/v1/time")
+                .then()
+                .statusCode(401)
                 .contentType("application/problem+json");
-        given().auth().preemptive().basic("thr-b", other).get("/api/v1/time").then().statusCode(200);
+        given().auth()
+                .preemptive()
+                .basic("thr-b", other)
+                .get("/api/v1/time")
+                .then()
+                .statusCode(200);
         assertThat(registry.counter(LoginThrottle.LOCKOUTS).count()).isEqualTo(lockoutsBefore + 1);
     }
 }

@@ -74,10 +74,11 @@ class FeatureLayersTest {
     @Test
     void shouldReportACycleAddedBetweenTwoFeatures() {
         JavaClasses withCycle = new ClassFileImporter()
-                .withImportOption(location -> ImportOption.Predefined.DO_NOT_INCLUDE_TESTS.includes(location)
-                        || isCycleFixture(location))
+                .withImportOption(location ->
+                        ImportOption.Predefined.DO_NOT_INCLUDE_TESTS.includes(location) || isCycleFixture(location))
                 .importPackages(ROOT);
-        assertThat(withCycle.contain(AreaSide.class) && withCycle.contain(InboxSide.class)).isTrue();
+        assertThat(withCycle.contain(AreaSide.class) && withCycle.contain(InboxSide.class))
+                .isTrue();
 
         EvaluationResult cycles = cycles().evaluate(withCycle);
         assertThat(cycles.hasViolation()).isTrue();
@@ -110,7 +111,9 @@ class FeatureLayersTest {
                 if (notBelow.length > 0) {
                     rules.add(noClasses()
                             .that(resideInAPackage(ROOT + "." + feature + ".."))
-                            .should().dependOnClassesThat().resideInAnyPackage(notBelow)
+                            .should()
+                            .dependOnClassesThat()
+                            .resideInAnyPackage(notBelow)
                             .as(feature + " uses only the layers below it"));
                 }
             }

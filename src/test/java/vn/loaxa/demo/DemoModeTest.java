@@ -29,18 +29,34 @@ class DemoModeTest {
     @Test
     void shouldSeedTheLangSonSliceWithLiveReceiversAndAnAccountPerRole() {
         for (var receiver : DemoSeed.RECEIVERS) {
-            await(receiver.id() + " online").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
-                    .untilAsserted(() -> assertThat(asAdmin().get("/api/v1/receivers/" + receiver.id())
-                            .<Boolean>path("online")).as(ServerDiagnostics::inbound).isTrue());
+            await(receiver.id() + " online")
+                    .atMost(Duration.ofSeconds(90))
+                    .pollInterval(Duration.ofMillis(500))
+                    .untilAsserted(() -> assertThat(asAdmin()
+                                    .get("/api/v1/receivers/" + receiver.id())
+                                    .<Boolean>path("online"))
+                            .as(ServerDiagnostics::inbound)
+                            .isTrue());
         }
-        JsonPath accounts = asAdmin().get("/api/v1/accounts").then().statusCode(200).extract().jsonPath();
+        JsonPath accounts = asAdmin()
+                .get("/api/v1/accounts")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(accounts.getList("findAll { it.username != 'admin' }", Map.class))
                 .extracting(a -> a.get("username"), a -> a.get("role"), a -> a.get("areaCode"))
                 .containsExactlyInAnyOrder(DemoSeed.ACCOUNTS.stream()
-                        .map(a -> tuple(a.username(), a.role(), a.areaCode())).toArray(org.assertj.core.groups.Tuple[]::new));
+                        .map(a -> tuple(a.username(), a.role(), a.areaCode()))
+                        .toArray(org.assertj.core.groups.Tuple[]::new));
         for (var outline : DemoSeed.OUTLINES) {
-            assertThat(asAdmin().get("/api/v1/areas/" + outline.areaCode() + "/outline").then().statusCode(200)
-                    .extract().asString()).startsWith("{\"type\":\"Polygon\"");
+            assertThat(asAdmin()
+                            .get("/api/v1/areas/" + outline.areaCode() + "/outline")
+                            .then()
+                            .statusCode(200)
+                            .extract()
+                            .asString())
+                    .startsWith("{\"type\":\"Polygon\"");
         }
         for (var receiver : DemoSeed.RECEIVERS) {
             assertThat(asAdmin().get("/api/v1/receivers/" + receiver.id()).<String>path("areaCode"))

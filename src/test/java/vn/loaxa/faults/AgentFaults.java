@@ -32,17 +32,24 @@ final class AgentFaults {
     private static final Duration OFFLINE_GRACE = Duration.ofSeconds(30);
     private static final Duration START_TOLERANCE = Duration.ofSeconds(5);
 
-    private AgentFaults() {
-    }
+    private AgentFaults() {}
 
     static List<FaultRow> run(FaultStack stack) {
         stack.ensureRunning();
         String shortBulletin = stack.bulletin(3);
         String longBulletin = stack.bulletin(8);
-        AgentProcesses fast = stack.startAgents("clock-fast", stack.provision("fast", 1),
-                List.of("-Dloaxa.agent.test-clock-skew-seconds=180"), List.of("--will-delay-seconds", "2"), null);
-        AgentProcesses slow = stack.startAgents("clock-slow", stack.provision("slow", 1),
-                List.of("-Dloaxa.agent.test-clock-skew-seconds=-180"), List.of("--will-delay-seconds", "2"), null);
+        AgentProcesses fast = stack.startAgents(
+                "clock-fast",
+                stack.provision("fast", 1),
+                List.of("-Dloaxa.agent.test-clock-skew-seconds=180"),
+                List.of("--will-delay-seconds", "2"),
+                null);
+        AgentProcesses slow = stack.startAgents(
+                "clock-slow",
+                stack.provision("slow", 1),
+                List.of("-Dloaxa.agent.test-clock-skew-seconds=-180"),
+                List.of("--will-delay-seconds", "2"),
+                null);
         BlackHoleProxy proxy = proxy(stack);
         try {
             AgentProcesses cut = stack.startAgents("partitioned", stack.provision("cut", 4), List.of(), proxy.url());
@@ -63,8 +70,15 @@ final class AgentFaults {
             String killedDuring = stack.broadcast(longBulletin, List.copyOf(killed.receivers()), playAt, GRACE);
             String clocks = stack.broadcast(shortBulletin, skewed, playAt, GRACE);
             String partitioned = stack.broadcast(shortBulletin, List.copyOf(cut.receivers()), playAt, GRACE);
-            ServerOutage.awaitDownloaded(stack, Map.of(partitioned, List.copyOf(cut.receivers()),
-                    clocks, skewed, killedDuring, List.copyOf(killed.receivers())));
+            ServerOutage.awaitDownloaded(
+                    stack,
+                    Map.of(
+                            partitioned,
+                            List.copyOf(cut.receivers()),
+                            clocks,
+                            skewed,
+                            killedDuring,
+                            List.copyOf(killed.receivers())));
 
             Outcome.at(playAt.minusSeconds(25));
             early.begin();
@@ -83,16 +97,26 @@ final class AgentFaults {
             Duration settle = Duration.ofSeconds(60);
             String on = " (" + stack.brokerLabel() + ")";
             List<FaultRow> rows = new ArrayList<>();
-            rows.add(new Outcome(stack).expect(offlineEarly, early.receivers(), "PLAYED").awaitExpected(settle)
+            rows.add(new Outcome(stack)
+                    .expect(offlineEarly, early.receivers(), "PLAYED")
+                    .awaitExpected(settle)
                     .row("2", "agent offline through the dispatch, back before the play time" + on));
-            rows.add(new Outcome(stack).expect(offlineLate, late.receivers(), "PLAYED").awaitExpected(settle)
+            rows.add(new Outcome(stack)
+                    .expect(offlineLate, late.receivers(), "PLAYED")
+                    .awaitExpected(settle)
                     .row("2", "agent offline through the dispatch and the play time, back inside the grace" + on));
-            rows.add(new Outcome(stack).expect(killedDuring, killed.receivers(), "FAILED").awaitExpected(settle)
+            rows.add(new Outcome(stack)
+                    .expect(killedDuring, killed.receivers(), "FAILED")
+                    .awaitExpected(settle)
                     .row("6", "agent killed 2 s into an 8 s play, started again 6 s later" + on));
-            FaultRow clockRow = new Outcome(stack).expect(clocks, skewed, "PLAYED").awaitExpected(settle)
+            FaultRow clockRow = new Outcome(stack)
+                    .expect(clocks, skewed, "PLAYED")
+                    .awaitExpected(settle)
                     .row("7", "clocks 3 min fast and 3 min slow" + on);
             rows.add(withClockChecks(stack, clockRow, clocks, playAt, presence));
-            rows.add(new Outcome(stack).expect(partitioned, cut.receivers(), "PLAYED").awaitExpected(settle)
+            rows.add(new Outcome(stack)
+                    .expect(partitioned, cut.receivers(), "PLAYED")
+                    .awaitExpected(settle)
                     .row("8", "4 receivers partitioned from the broker for 50 s across the play time" + on));
             return rows;
         } finally {
@@ -105,7 +129,8 @@ final class AgentFaults {
      * online again after it reconnects. Returns what went wrong, per receiver.
      */
     private static List<String> presenceAcrossRestart(FaultStack stack, List<AgentProcesses> agents) {
-        List<String> ids = agents.stream().flatMap(agent -> agent.receivers().stream()).toList();
+        List<String> ids =
+                agents.stream().flatMap(agent -> agent.receivers().stream()).toList();
         List<String> wrong = new ArrayList<>();
         agents.forEach(AgentProcesses::kill);
         awaitPresence(stack, ids, false)
@@ -119,7 +144,9 @@ final class AgentFaults {
     /** Waits (30 s at most) until the server shows every receiver online (or offline); returns those it does not. */
     private static List<String> awaitPresence(FaultStack stack, List<String> receiverIds, boolean online) {
         try {
-            await("presence online=" + online).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
+            await("presence online=" + online)
+                    .atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofSeconds(1))
                     .until(() -> notShown(stack, receiverIds, online).isEmpty());
             return List.of();
         } catch (ConditionTimeoutException e) {
@@ -128,27 +155,43 @@ final class AgentFaults {
     }
 
     private static List<String> notShown(FaultStack stack, List<String> receiverIds, boolean online) {
-        return receiverIds.stream().filter(id -> !Boolean.valueOf(online).equals(
-                stack.admin().get("/api/v1/receivers/" + id).<Boolean>path("online"))).toList();
+        return receiverIds.stream()
+                .filter(id -> !Boolean.valueOf(online)
+                        .equals(stack.admin().get("/api/v1/receivers/" + id).<Boolean>path("online")))
+                .toList();
     }
 
     /** Adds to the row's wrong states a start recorded far from the play time and presence that went wrong. */
-    private static FaultRow withClockChecks(FaultStack stack, FaultRow row, String broadcast, Instant playAt,
-            List<String> presence) {
+    private static FaultRow withClockChecks(
+            FaultStack stack, FaultRow row, String broadcast, Instant playAt, List<String> presence) {
         List<String> notes = new ArrayList<>(row.notes());
         int wrong = row.wrong();
         for (Map<String, Object> delivery : stack.deliveries(broadcast)) {
             Object started = delivery.get("startedAt");
-            if (started != null && Duration.between(playAt, OffsetDateTime.parse((String) started).toInstant()).abs()
-                    .compareTo(START_TOLERANCE) > 0) {
+            if (started != null
+                    && Duration.between(
+                                            playAt,
+                                            OffsetDateTime.parse((String) started)
+                                                    .toInstant())
+                                    .abs()
+                                    .compareTo(START_TOLERANCE)
+                            > 0) {
                 wrong++;
                 notes.add(delivery.get("receiverId") + " recorded as started at " + started + ", play time " + playAt);
             }
         }
         wrong += presence.size();
         notes.addAll(presence);
-        FaultRow checked = new FaultRow(row.fault(), row.label(), row.receivers(), row.playsLogged(),
-                row.playedStored(), row.lost(), row.duplicated(), wrong, notes);
+        FaultRow checked = new FaultRow(
+                row.fault(),
+                row.label(),
+                row.receivers(),
+                row.playsLogged(),
+                row.playedStored(),
+                row.lost(),
+                row.duplicated(),
+                wrong,
+                notes);
         FaultTable.replace(row, checked);
         return checked;
     }

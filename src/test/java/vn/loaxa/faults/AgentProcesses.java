@@ -20,8 +20,8 @@ import vn.loaxa.support.AgentProcess;
  */
 final class AgentProcesses implements AutoCloseable {
     /** {@code <receiverId> <EVENT> <occurrenceId>}, as the agent's EventPublisher logs every event it records. */
-    private static final Pattern EVENT = Pattern.compile(
-            " (\\S+) (DELIVERED|DOWNLOADED|PLAYING|PLAYED|FAILED|MISSED|PREEMPTED) ([0-9a-f-]{36})");
+    private static final Pattern EVENT =
+            Pattern.compile(" (\\S+) (DELIVERED|DOWNLOADED|PLAYING|PLAYED|FAILED|MISSED|PREEMPTED) ([0-9a-f-]{36})");
 
     private final String name;
     private final Map<String, String> secrets;
@@ -42,8 +42,16 @@ final class AgentProcesses implements AutoCloseable {
      * @param jvmOptions JVM options, e.g. {@code -Dloaxa.agent.test-clock-skew-seconds=180}
      * @param extra      further agent options, e.g. {@code --will-delay-seconds 2}
      */
-    static AgentProcesses start(String name, Map<String, String> secrets, Path dir, String mqttUrl, String serverUrl,
-            String topicPrefix, List<String> trustedKeys, List<String> jvmOptions, List<String> extra) {
+    static AgentProcesses start(
+            String name,
+            Map<String, String> secrets,
+            Path dir,
+            String mqttUrl,
+            String serverUrl,
+            String topicPrefix,
+            List<String> trustedKeys,
+            List<String> jvmOptions,
+            List<String> extra) {
         if (!AgentProcess.JAR.toFile().isFile()) {
             throw new IllegalStateException("no " + AgentProcess.JAR + ": mvn -B -f device-agent/pom.xml package");
         }
@@ -51,18 +59,28 @@ final class AgentProcesses implements AutoCloseable {
             Files.createDirectories(dir);
             Path fleet = dir.resolve("fleet.properties");
             StringBuilder lines = new StringBuilder();
-            secrets.forEach((id, secret) -> lines.append(id).append('=').append(secret).append('\n'));
+            secrets.forEach(
+                    (id, secret) -> lines.append(id).append('=').append(secret).append('\n'));
             Files.writeString(fleet, lines);
             List<String> arguments = new ArrayList<>(List.of(Processes.java(), "-Xmx256m"));
             arguments.addAll(jvmOptions);
-            arguments.addAll(List.of("-jar", AgentProcess.JAR.toString(),
-                    "--fleet", fleet.toString(),
-                    "--mqtt-url", mqttUrl,
-                    "--server-url", serverUrl,
-                    "--topic-prefix", topicPrefix,
-                    "--cache-dir", dir.resolve("cache").toString(),
-                    "--sink", "null",
-                    "--trusted-keys", String.join(",", trustedKeys)));
+            arguments.addAll(List.of(
+                    "-jar",
+                    AgentProcess.JAR.toString(),
+                    "--fleet",
+                    fleet.toString(),
+                    "--mqtt-url",
+                    mqttUrl,
+                    "--server-url",
+                    serverUrl,
+                    "--topic-prefix",
+                    topicPrefix,
+                    "--cache-dir",
+                    dir.resolve("cache").toString(),
+                    "--sink",
+                    "null",
+                    "--trusted-keys",
+                    String.join(",", trustedKeys)));
             arguments.addAll(extra);
             AgentProcesses agents = new AgentProcesses(name, secrets, dir, arguments);
             agents.begin();
@@ -125,8 +143,7 @@ final class AgentProcesses implements AutoCloseable {
     }
 
     /** An event as an agent logged it when it recorded it. */
-    record LoggedEvent(String receiverId, String occurrenceId, String event) {
-    }
+    record LoggedEvent(String receiverId, String occurrenceId, String event) {}
 
     @Override
     public void close() {

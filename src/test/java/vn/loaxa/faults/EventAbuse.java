@@ -33,8 +33,7 @@ final class EventAbuse {
     private static final Path SHIPPED_CONFIG = Path.of("infra", "mosquitto", "mosquitto.conf");
     private static final int AUDIO_SECONDS = 4;
 
-    private EventAbuse() {
-    }
+    private EventAbuse() {}
 
     static FaultRow duplicatedReorderedReplayed(FaultStack stack) throws MqttException {
         stack.ensureRunning();
@@ -64,8 +63,7 @@ final class EventAbuse {
                 device.publish(topic, payload);
             }
         }
-        new Outcome(stack).expect(broadcast, List.of(receiver), "PLAYED")
-                .awaitExpected(Duration.ofSeconds(30));
+        new Outcome(stack).expect(broadcast, List.of(receiver), "PLAYED").awaitExpected(Duration.ofSeconds(30));
         Outcome.at(Instant.now().plusSeconds(3)); // the replay's last messages have been read
         Map<String, Object> row = stack.deliveries(broadcast).get(0);
         List<String> notes = new ArrayList<>();
@@ -86,9 +84,16 @@ final class EventAbuse {
             wrong++;
             notes.add("the plays report does not count the play");
         }
-        FaultRow first = new FaultRow("9", "events duplicated, reordered and replayed by the receiver ("
-                + stack.brokerLabel() + ")", 1, 1,
-                "PLAYED".equals(row.get("state")) ? 1 : 0, 0, duplicated, wrong, notes);
+        FaultRow first = new FaultRow(
+                "9",
+                "events duplicated, reordered and replayed by the receiver (" + stack.brokerLabel() + ")",
+                1,
+                1,
+                "PLAYED".equals(row.get("state")) ? 1 : 0,
+                0,
+                duplicated,
+                wrong,
+                notes);
         FaultTable.add(first);
         return first;
     }
@@ -99,11 +104,20 @@ final class EventAbuse {
      */
     private static long playsCounted(FaultStack stack, String media) {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        List<Map<String, Object>> lines = stack.admin().queryParam("from", today.minusDays(1).toString())
-                .queryParam("to", today.plusDays(1).toString()).queryParam("area", FaultStack.AREA)
-                .get("/api/v1/reports/plays").then().statusCode(200).extract().jsonPath().getList("byContent");
-        return lines.stream().filter(line -> media.equals(line.get("key")))
-                .mapToLong(line -> ((Number) line.get("plays")).longValue()).sum();
+        List<Map<String, Object>> lines = stack.admin()
+                .queryParam("from", today.minusDays(1).toString())
+                .queryParam("to", today.plusDays(1).toString())
+                .queryParam("area", FaultStack.AREA)
+                .get("/api/v1/reports/plays")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("byContent");
+        return lines.stream()
+                .filter(line -> media.equals(line.get("key")))
+                .mapToLong(line -> ((Number) line.get("plays")).longValue())
+                .sum();
     }
 
     static FaultRow credentialsAgainstAnotherReceiver(FaultStack stack) throws Exception {
@@ -116,14 +130,26 @@ final class EventAbuse {
         Files.createDirectories(dir);
         Path passwd = dir.resolve("passwd");
         Path acl = dir.resolve("acl");
-        Files.writeString(passwd, stack.admin().get("/api/v1/broker/mosquitto/passwd").then().statusCode(200)
-                .extract().asString());
-        Files.writeString(acl, stack.admin().get("/api/v1/broker/mosquitto/acl").then().statusCode(200)
-                .extract().asString());
+        Files.writeString(
+                passwd,
+                stack.admin()
+                        .get("/api/v1/broker/mosquitto/passwd")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString());
+        Files.writeString(
+                acl,
+                stack.admin()
+                        .get("/api/v1/broker/mosquitto/acl")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString());
         int port = StackResource.freePort();
         List<String> breaches = new ArrayList<>();
-        try (OwnMosquitto shipped = OwnMosquitto.withConfig(dir, port,
-                shippedConfig(Files.readString(SHIPPED_CONFIG), passwd, acl, dir))) {
+        try (OwnMosquitto shipped =
+                OwnMosquitto.withConfig(dir, port, shippedConfig(Files.readString(SHIPPED_CONFIG), passwd, acl, dir))) {
             String url = shipped.url();
             String prefix = stack.topicPrefix() + "/v1/rx/";
             try (TestMqttClient server = new TestMqttClient(url);
@@ -135,8 +161,9 @@ final class EventAbuse {
                 intruder.publishForReasonCode(prefix + idB + "/event", "forged by " + idA);
                 intruder.publishForReasonCode(prefix + idA + "/event", "own event of " + idA);
                 server.publish(prefix + idB + "/manifest", "for " + idB);
-                awaitQuietly(() -> server.received().stream().anyMatch(m -> m.text().startsWith("own"))
-                        && !victim.received().isEmpty());
+                awaitQuietly(
+                        () -> server.received().stream().anyMatch(m -> m.text().startsWith("own"))
+                                && !victim.received().isEmpty());
                 if (server.received().stream().anyMatch(m -> m.text().startsWith("forged"))) {
                     breaches.add(idA + " published on " + idB + "'s event topic and the server received it");
                 }
@@ -148,8 +175,16 @@ final class EventAbuse {
                 }
             }
         }
-        FaultRow row = new FaultRow("9", "a receiver's credentials on another's topics and client id "
-                + "(shipped Mosquitto config)", 2, 0, 0, 0, 0, breaches.size(), breaches);
+        FaultRow row = new FaultRow(
+                "9",
+                "a receiver's credentials on another's topics and client id " + "(shipped Mosquitto config)",
+                2,
+                0,
+                0,
+                0,
+                0,
+                breaches.size(),
+                breaches);
         FaultTable.add(row);
         return row;
     }
@@ -197,21 +232,23 @@ final class EventAbuse {
 
     private static void awaitQuietly(Callable<Boolean> condition) {
         try {
-            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).until(condition);
+            await().atMost(Duration.ofSeconds(10))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(condition);
         } catch (ConditionTimeoutException e) {
             System.out.println("fault 9: not every expected message arrived within 10 s");
         }
     }
 
     private static boolean sameInstant(Object stored, Instant expected) {
-        return stored != null && OffsetDateTime.parse((String) stored).toInstant().equals(expected);
+        return stored != null
+                && OffsetDateTime.parse((String) stored).toInstant().equals(expected);
     }
 
     private static String event(String receiver, String occurrence, String type, Instant at) {
         String id = UUID.nameUUIDFromBytes((occurrence + "/" + receiver + "/" + type).getBytes(StandardCharsets.UTF_8))
                 .toString();
         return """
-                {"schema":"loaxa.event/1","id":"%s","receiverId":"%s","occurrenceId":"%s","event":"%s","at":"%s"}"""
-                .formatted(id, receiver, occurrence, type, at);
+                {"schema":"loaxa.event/1","id":"%s","receiverId":"%s","occurrenceId":"%s","event":"%s","at":"%s"}""".formatted(id, receiver, occurrence, type, at);
     }
 }

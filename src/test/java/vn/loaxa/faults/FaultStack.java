@@ -54,8 +54,15 @@ final class FaultStack implements AutoCloseable {
     private final List<AgentProcesses> agents = new ArrayList<>();
     private final Map<String, String> bulletins = new HashMap<>();
 
-    private FaultStack(String name, Path dir, ThrowawayPostgres postgres, String database, OwnMosquitto mosquitto,
-            ServerProcess server, String brokerUrl, String topicPrefix) {
+    private FaultStack(
+            String name,
+            Path dir,
+            ThrowawayPostgres postgres,
+            String database,
+            OwnMosquitto mosquitto,
+            ServerProcess server,
+            String brokerUrl,
+            String topicPrefix) {
         this.name = name;
         this.database = database;
         this.brokerUrl = brokerUrl;
@@ -98,16 +105,23 @@ final class FaultStack implements AutoCloseable {
         String prefix = "loaxa-faults-" + UUID.randomUUID().toString().substring(0, 8);
         ServerProcess server;
         try {
-            server = ServerProcess.start(dir, postgres.jdbcUrl(database), mosquitto == null ? null : mosquitto.url(),
-                    embeddedPort, prefix);
+            server = ServerProcess.start(
+                    dir, postgres.jdbcUrl(database), mosquitto == null ? null : mosquitto.url(), embeddedPort, prefix);
         } catch (RuntimeException e) {
             if (mosquitto != null) {
                 mosquitto.close();
             }
             throw e;
         }
-        FaultStack stack = new FaultStack(name, dir, postgres, database, mosquitto, server,
-                mosquitto == null ? "tcp://127.0.0.1:" + embeddedPort : mosquitto.url(), prefix);
+        FaultStack stack = new FaultStack(
+                name,
+                dir,
+                postgres,
+                database,
+                mosquitto,
+                server,
+                mosquitto == null ? "tcp://127.0.0.1:" + embeddedPort : mosquitto.url(),
+                prefix);
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
         try {
             stack.populate();
@@ -119,8 +133,11 @@ final class FaultStack implements AutoCloseable {
     }
 
     private void populate() {
-        admin().contentType(ContentType.JSON).body(Map.of("code", AREA, "name", "Địa bàn lỗi", "kind", "COMMUNE"))
-                .post("/api/v1/areas").then().statusCode(201);
+        admin().contentType(ContentType.JSON)
+                .body(Map.of("code", AREA, "name", "Địa bàn lỗi", "kind", "COMMUNE"))
+                .post("/api/v1/areas")
+                .then()
+                .statusCode(201);
         for (int i = 1; i <= 3; i++) {
             startAgents("agent-" + i, provision("p" + i, 2), List.of(), null);
         }
@@ -138,9 +155,23 @@ final class FaultStack implements AutoCloseable {
         Map<String, String> secrets = new LinkedHashMap<>();
         for (int i = 1; i <= count; i++) {
             String id = "f-%s-%02d".formatted(tag, i);
-            secrets.put(id, admin().contentType(ContentType.JSON)
-                    .body(Map.of("id", id, "displayName", "Cụm " + id, "areaCode", AREA, "languages", List.of("vie")))
-                    .post("/api/v1/receivers").then().statusCode(201).extract().path("secret"));
+            secrets.put(
+                    id,
+                    admin().contentType(ContentType.JSON)
+                            .body(Map.of(
+                                    "id",
+                                    id,
+                                    "displayName",
+                                    "Cụm " + id,
+                                    "areaCode",
+                                    AREA,
+                                    "languages",
+                                    List.of("vie")))
+                            .post("/api/v1/receivers")
+                            .then()
+                            .statusCode(201)
+                            .extract()
+                            .path("secret"));
         }
         return secrets;
     }
@@ -150,24 +181,45 @@ final class FaultStack implements AutoCloseable {
         return startAgents(processName, secrets, List.of(), extra, mqttUrl);
     }
 
-    AgentProcesses startAgents(String processName, Map<String, String> secrets, List<String> jvmOptions,
-            List<String> extra, String mqttUrl) {
-        List<String> keys = admin().get("/api/v1/signing-keys").then().statusCode(200).extract().jsonPath()
+    AgentProcesses startAgents(
+            String processName,
+            Map<String, String> secrets,
+            List<String> jvmOptions,
+            List<String> extra,
+            String mqttUrl) {
+        List<String> keys = admin().get("/api/v1/signing-keys")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
                 .getList("publicKey", String.class);
-        AgentProcesses process = AgentProcesses.start(processName, secrets, dir.resolve("agents").resolve(processName),
-                mqttUrl == null ? brokerUrl : mqttUrl, server.baseUrl(), topicPrefix, keys, jvmOptions, extra);
+        AgentProcesses process = AgentProcesses.start(
+                processName,
+                secrets,
+                dir.resolve("agents").resolve(processName),
+                mqttUrl == null ? brokerUrl : mqttUrl,
+                server.baseUrl(),
+                topicPrefix,
+                keys,
+                jvmOptions,
+                extra);
         agents.add(process);
         return process;
     }
 
     /** The receivers of the three agent processes and the fleet started with the stack. */
     List<String> baseReceivers() {
-        return agents.stream().filter(a -> a.name().startsWith("agent-") || a.name().equals("fleet"))
-                .flatMap(a -> a.receivers().stream()).toList();
+        return agents.stream()
+                .filter(a -> a.name().startsWith("agent-") || a.name().equals("fleet"))
+                .flatMap(a -> a.receivers().stream())
+                .toList();
     }
 
     AgentProcesses agents(String processName) {
-        return agents.stream().filter(a -> a.name().equals(processName)).findFirst().orElseThrow();
+        return agents.stream()
+                .filter(a -> a.name().equals(processName))
+                .findFirst()
+                .orElseThrow();
     }
 
     List<AgentProcesses> allAgents() {
@@ -175,15 +227,19 @@ final class FaultStack implements AutoCloseable {
     }
 
     void awaitOnline(List<String> receiverIds, Duration atMost) {
-        await("receivers online on " + name).atMost(atMost).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            for (AgentProcesses agent : agents) {
-                if (!agent.alive()) {
-                    throw new IllegalStateException(agent.name() + " exited:\n" + Processes.tail(agent.log()));
-                }
-            }
-            return receiverIds.stream().allMatch(id ->
-                    Boolean.TRUE.equals(admin().get("/api/v1/receivers/" + id).<Boolean>path("online")));
-        });
+        await("receivers online on " + name)
+                .atMost(atMost)
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    for (AgentProcesses agent : agents) {
+                        if (!agent.alive()) {
+                            throw new IllegalStateException(agent.name() + " exited:\n" + Processes.tail(agent.log()));
+                        }
+                    }
+                    return receiverIds.stream()
+                            .allMatch(id -> Boolean.TRUE.equals(
+                                    admin().get("/api/v1/receivers/" + id).<Boolean>path("online")));
+                });
     }
 
     /**
@@ -219,11 +275,23 @@ final class FaultStack implements AutoCloseable {
     }
 
     private String readyMedia(Path wav, String title) {
-        String id = admin().multiPart("file", wav.toFile(), "audio/wav").multiPart("title", title)
-                .multiPart("language", "vie").post("/api/v1/media").then().statusCode(202).extract().path("id");
-        String status = await("media " + title + " processed").atMost(Duration.ofSeconds(120))
+        String id = admin().multiPart("file", wav.toFile(), "audio/wav")
+                .multiPart("title", title)
+                .multiPart("language", "vie")
+                .post("/api/v1/media")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
+        String status = await("media " + title + " processed")
+                .atMost(Duration.ofSeconds(120))
                 .pollInterval(Duration.ofMillis(500))
-                .until(() -> admin().get("/api/v1/media/" + id).then().statusCode(200).extract().<String>path("status"),
+                .until(
+                        () -> admin().get("/api/v1/media/" + id)
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .<String>path("status"),
                         state -> !"PROCESSING".equals(state));
         if (!"READY".equals(status)) {
             throw new IllegalStateException("media " + title + " ended " + status);
@@ -233,39 +301,74 @@ final class FaultStack implements AutoCloseable {
 
     private String approvedBulletin(String mediaId) {
         String id = admin().contentType(ContentType.JSON)
-                .body(Map.of("title", "Bản tin thử lỗi", "topic", "thời sự", "priority", "NORMAL",
-                        "segments", List.of(Map.of("mediaId", mediaId, "language", "vie"))))
-                .post("/api/v1/bulletins").then().statusCode(201).extract().path("id");
+                .body(Map.of(
+                        "title",
+                        "Bản tin thử lỗi",
+                        "topic",
+                        "thời sự",
+                        "priority",
+                        "NORMAL",
+                        "segments",
+                        List.of(Map.of("mediaId", mediaId, "language", "vie"))))
+                .post("/api/v1/bulletins")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         for (String step : List.of("submit", "approve")) {
-            admin().contentType(ContentType.JSON).body(Map.of()).post("/api/v1/bulletins/" + id + "/" + step)
-                    .then().statusCode(200);
+            admin().contentType(ContentType.JSON)
+                    .body(Map.of())
+                    .post("/api/v1/bulletins/" + id + "/" + step)
+                    .then()
+                    .statusCode(200);
         }
         return id;
     }
 
     /** Schedules the bulletin on exactly these receivers at {@code playAt}, with its own late-start grace. */
     String broadcast(String bulletinId, List<String> receivers, Instant playAt, Duration grace) {
-        return admin().contentType(ContentType.JSON).body(broadcastBody(bulletinId, receivers, playAt, grace))
-                .post("/api/v1/broadcasts").then().statusCode(201).extract().path("id");
+        return admin().contentType(ContentType.JSON)
+                .body(broadcastBody(bulletinId, receivers, playAt, grace))
+                .post("/api/v1/broadcasts")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     /** A weekly series of {@code count} occurrences (the next one beyond the dispatch horizon of a day), the first at {@code playAt}. */
     String weeklySeries(String bulletinId, List<String> receivers, Instant playAt, Duration grace, int count) {
         Map<String, Object> body = new HashMap<>(broadcastBody(bulletinId, receivers, playAt, grace));
         body.put("recurrence", Map.of("rrule", "FREQ=WEEKLY;COUNT=" + count));
-        return admin().contentType(ContentType.JSON).body(body)
-                .post("/api/v1/broadcasts").then().statusCode(201).extract().path("id");
+        return admin().contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/v1/broadcasts")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
-    private static Map<String, Object> broadcastBody(String bulletinId, List<String> receivers, Instant playAt,
-            Duration grace) {
-        return Map.of("bulletinId", bulletinId, "startAt", playAt.truncatedTo(ChronoUnit.SECONDS).toString(),
-                "lateStartGrace", grace.toString(), "targets", Map.of("areas", List.of(), "receivers", receivers));
+    private static Map<String, Object> broadcastBody(
+            String bulletinId, List<String> receivers, Instant playAt, Duration grace) {
+        return Map.of(
+                "bulletinId",
+                bulletinId,
+                "startAt",
+                playAt.truncatedTo(ChronoUnit.SECONDS).toString(),
+                "lateStartGrace",
+                grace.toString(),
+                "targets",
+                Map.of("areas", List.of(), "receivers", receivers));
     }
 
     /** The broadcast's occurrences as the API shows them (id, playAt, dispatchedAt, ...). */
     List<Map<String, Object>> occurrences(String broadcastId) {
-        return admin().get("/api/v1/broadcasts/" + broadcastId).then().statusCode(200).extract().jsonPath()
+        return admin().get("/api/v1/broadcasts/" + broadcastId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
                 .getList("occurrences");
     }
 
@@ -287,8 +390,12 @@ final class FaultStack implements AutoCloseable {
 
     /** The stored delivery rows of a broadcast: receiver id to state (and the whole row). */
     List<Map<String, Object>> deliveries(String broadcastId) {
-        return admin().get("/api/v1/broadcasts/" + broadcastId + "/deliveries").then().statusCode(200)
-                .extract().jsonPath().getList("deliveries");
+        return admin().get("/api/v1/broadcasts/" + broadcastId + "/deliveries")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("deliveries");
     }
 
     ServerProcess server() {
@@ -342,7 +449,8 @@ final class FaultStack implements AutoCloseable {
             return;
         }
         try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            files.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -18,8 +18,7 @@ final class FaultTable {
             |---|---|---:|---:|---:|---:|---:|---:|
             """;
 
-    private FaultTable() {
-    }
+    private FaultTable() {}
 
     static synchronized void add(FaultRow row) {
         ROWS.add(row);
@@ -35,11 +34,17 @@ final class FaultTable {
     }
 
     private static void write() {
-        StringBuilder table = new StringBuilder("Fault suite run of " + Instant.now().truncatedTo(ChronoUnit.SECONDS)
-                + " (`mvn -B verify -Pfaults`)\n\n").append(HEADER);
+        StringBuilder table = new StringBuilder("Fault suite run of "
+                        + Instant.now().truncatedTo(ChronoUnit.SECONDS) + " (`mvn -B verify -Pfaults`)\n\n")
+                .append(HEADER);
         ROWS.forEach(r -> table.append(r.markdown()).append('\n'));
-        ROWS.stream().filter(r -> !r.notes().isEmpty())
-                .forEach(r -> table.append("\n- fault ").append(r.fault()).append(", ").append(r.label()).append(": ")
+        ROWS.stream()
+                .filter(r -> !r.notes().isEmpty())
+                .forEach(r -> table.append("\n- fault ")
+                        .append(r.fault())
+                        .append(", ")
+                        .append(r.label())
+                        .append(": ")
                         .append(String.join("; ", r.notes())));
         try {
             Files.createDirectories(FILE.getParent());

@@ -45,7 +45,9 @@ class MosquittoStackFaultIT {
         stack.mosquitto().begin();
 
         Outcome.at(playAt);
-        FaultRow row = new Outcome(stack).expect(racing, first, "PLAYED").expect(whileDown, second, "PLAYED")
+        FaultRow row = new Outcome(stack)
+                .expect(racing, first, "PLAYED")
+                .expect(whileDown, second, "PLAYED")
                 .awaitExpected(Duration.ofSeconds(45))
                 .row("1", "broker stopped during a dispatch, back 25 s later (" + BROKER + ")");
         assertClean(List.of(row));
@@ -57,9 +59,13 @@ class MosquittoStackFaultIT {
         List<Map<String, Object>> occurrences = stack.occurrences(series);
         assertThat(occurrences).hasSize(2);
         assertThat(occurrences).filteredOn(o -> o.get("dispatchedAt") != null).hasSize(1);
-        Map<String, Object> next = occurrences.stream().filter(o -> o.get("dispatchedAt") == null).findFirst()
+        Map<String, Object> next = occurrences.stream()
+                .filter(o -> o.get("dispatchedAt") == null)
+                .findFirst()
                 .orElseThrow();
-        assertThat(stack.dispatchTriggerExists((String) next.get("id"))).as("the next occurrence's trigger").isTrue();
+        assertThat(stack.dispatchTriggerExists((String) next.get("id")))
+                .as("the next occurrence's trigger")
+                .isTrue();
     }
 
     /** Fault 5: PostgreSQL stops for 60 s while the receivers' events stream in; nothing is lost. */
@@ -79,7 +85,8 @@ class MosquittoStackFaultIT {
         Outcome.at(stopped.plusSeconds(60));
         stack.postgres().begin();
 
-        FaultRow row = new Outcome(stack).expect(broadcast, receivers, "PLAYED")
+        FaultRow row = new Outcome(stack)
+                .expect(broadcast, receivers, "PLAYED")
                 .awaitExpected(Duration.ofSeconds(60))
                 .row("5", "PostgreSQL stopped for 60 s from 3 s before the play time (" + BROKER + ")");
         assertClean(List.of(row));
@@ -87,7 +94,9 @@ class MosquittoStackFaultIT {
 
     static void assertClean(List<FaultRow> rows) {
         for (FaultRow row : rows) {
-            assertThat(row.clean()).as("fault %s (%s): %s", row.fault(), row.label(), row.notes()).isTrue();
+            assertThat(row.clean())
+                    .as("fault %s (%s): %s", row.fault(), row.label(), row.notes())
+                    .isTrue();
         }
     }
 }

@@ -38,7 +38,10 @@ final class Outcome {
     /** Waits, at most {@code bound}, until every delivery holds its expected state; a timeout shows in the row. */
     Outcome awaitExpected(Duration bound) {
         try {
-            await("expected delivery states").atMost(bound).pollInterval(Duration.ofSeconds(1)).until(this::met);
+            await("expected delivery states")
+                    .atMost(bound)
+                    .pollInterval(Duration.ofSeconds(1))
+                    .until(this::met);
         } catch (ConditionTimeoutException e) {
             System.out.println("not every delivery reached its expected state within " + bound);
         }
@@ -97,15 +100,21 @@ final class Outcome {
                     duplicated++;
                     note(notes, want.getKey() + " started or finished twice: " + events);
                 }
-                String agentFinal = events.stream().filter(FINAL::contains).reduce((a, b) -> b).orElse(null);
+                String agentFinal = events.stream()
+                        .filter(FINAL::contains)
+                        .reduce((a, b) -> b)
+                        .orElse(null);
                 if (agentFinal != null && !agentFinal.equals(state)) {
                     lost++;
-                    note(notes, want.getKey() + ": agent logged " + agentFinal + ", server holds " + state
-                            + reason(row));
+                    note(
+                            notes,
+                            want.getKey() + ": agent logged " + agentFinal + ", server holds " + state + reason(row));
                 } else if (!want.getValue().equals(state)) {
                     wrong++;
-                    note(notes, want.getKey() + ": expected " + want.getValue() + ", server holds " + state
-                            + reason(row) + ", agent logged " + events);
+                    note(
+                            notes,
+                            want.getKey() + ": expected " + want.getValue() + ", server holds " + state + reason(row)
+                                    + ", agent logged " + events);
                 }
             }
         }
@@ -137,7 +146,9 @@ final class Outcome {
         if (wait.isNegative()) {
             return;
         }
-        await("until " + moment).atMost(wait.plusSeconds(5)).pollInterval(Duration.ofMillis(100))
+        await("until " + moment)
+                .atMost(wait.plusSeconds(5))
+                .pollInterval(Duration.ofMillis(100))
                 .until(() -> !Instant.now().isBefore(moment));
     }
 }

@@ -54,11 +54,12 @@ final class OwnMosquitto implements AutoCloseable {
 
     void begin() {
         process = Processes.start(List.of("mosquitto", "-c", conf.toString()), dir.resolve("mosquitto.log"));
-        await("Mosquitto on " + port).atMost(Duration.ofSeconds(15))
+        await("Mosquitto on " + port)
+                .atMost(Duration.ofSeconds(15))
                 .until(() -> Processes.listening(port) || !process.isAlive());
         if (!process.isAlive()) {
-            throw new IllegalStateException("Mosquitto did not start:\n"
-                    + Processes.tail(dir.resolve("mosquitto.log")));
+            throw new IllegalStateException(
+                    "Mosquitto did not start:\n" + Processes.tail(dir.resolve("mosquitto.log")));
         }
     }
 

@@ -12,14 +12,15 @@ import java.util.concurrent.TimeUnit;
 
 /** Starting, signalling and waiting for the child processes of the fault suite. */
 final class Processes {
-    private Processes() {
-    }
+    private Processes() {}
 
     /** Runs a command to its end (bounded) and fails with its output unless it exits 0. */
     static String run(List<String> command, Path log) {
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start();
             if (!process.waitFor(120, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new IllegalStateException("timed out: " + command);
@@ -38,8 +39,10 @@ final class Processes {
 
     static Process start(List<String> command, Path log) {
         try {
-            return new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            return new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -92,8 +95,11 @@ final class Processes {
     /** A line in a process's log that says what the suite did to it, and when. */
     static void appendMarker(Path log, String what) {
         try {
-            Files.writeString(log, "==== fault suite, " + Instant.now() + ": " + what + "\n",
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.writeString(
+                    log,
+                    "==== fault suite, " + Instant.now() + ": " + what + "\n",
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

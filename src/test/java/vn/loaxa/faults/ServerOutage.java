@@ -20,10 +20,10 @@ final class ServerOutage {
     private static final Duration SHORT_GRACE = Duration.ofSeconds(5);
     /** Long enough that the occurrence playing during the outage is still inside its window when the server is back. */
     private static final Duration LONG_GRACE = Duration.ofSeconds(30);
+
     private static final int AUDIO_SECONDS = 3;
 
-    private ServerOutage() {
-    }
+    private ServerOutage() {}
 
     static List<FaultRow> run(FaultStack stack, boolean kill, String brokerLabel) {
         stack.ensureRunning();
@@ -60,8 +60,8 @@ final class ServerOutage {
         Outcome.at(beforePlay);
         beforeOutcome.awaitExpected(Duration.ofSeconds(40));
         rows.add(afterOutcome.row("3", how + ", back after the window closed (" + brokerLabel + ")"));
-        rows.add(insideOutcome.row("4", how + " before the play time, back after it, inside the window ("
-                + brokerLabel + ")"));
+        rows.add(insideOutcome.row(
+                "4", how + " before the play time, back after it, inside the window (" + brokerLabel + ")"));
         rows.add(beforeOutcome.row("3", how + ", back before the play time (" + brokerLabel + ")"));
         return rows;
     }
@@ -69,10 +69,13 @@ final class ServerOutage {
     /** Before the fault, every receiver holds the manifest and the audio (so the fault is the only obstacle). */
     static void awaitDownloaded(FaultStack stack, Map<String, List<String>> broadcasts) {
         try {
-            await("deliveries downloaded").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
-                    .until(() -> broadcasts.keySet().stream().allMatch(id -> stack.deliveries(id).stream()
-                            .allMatch(row -> !"SCHEDULED".equals(row.get("state"))
-                                    && !"DELIVERED".equals(row.get("state")))));
+            await("deliveries downloaded")
+                    .atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .until(() -> broadcasts.keySet().stream()
+                            .allMatch(id -> stack.deliveries(id).stream()
+                                    .allMatch(row -> !"SCHEDULED".equals(row.get("state"))
+                                            && !"DELIVERED".equals(row.get("state")))));
         } catch (ConditionTimeoutException e) {
             System.out.println("not every receiver reported DOWNLOADED before the fault; going on");
         }

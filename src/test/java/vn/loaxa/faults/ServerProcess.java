@@ -87,16 +87,23 @@ final class ServerProcess implements AutoCloseable {
     }
 
     void awaitReady() {
-        await("server ready on " + httpPort).atMost(START_LIMIT).pollInterval(Duration.ofMillis(500)).until(() -> {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the server exited:\n" + Processes.tail(log));
-            }
-            try {
-                return RestAssured.given().baseUri(baseUrl()).get("/q/health/ready").statusCode() == 200;
-            } catch (Exception notYet) { // REST Assured rethrows the checked ConnectException
-                return false;
-            }
-        });
+        await("server ready on " + httpPort)
+                .atMost(START_LIMIT)
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException("the server exited:\n" + Processes.tail(log));
+                    }
+                    try {
+                        return RestAssured.given()
+                                        .baseUri(baseUrl())
+                                        .get("/q/health/ready")
+                                        .statusCode()
+                                == 200;
+                    } catch (Exception notYet) { // REST Assured rethrows the checked ConnectException
+                        return false;
+                    }
+                });
     }
 
     /** SIGKILL: no shutdown hook, no goodbye to the broker. */

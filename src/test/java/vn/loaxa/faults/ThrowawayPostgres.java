@@ -44,8 +44,16 @@ final class ThrowawayPostgres implements AutoCloseable {
             if (root()) {
                 Processes.run(List.of("chown", "-R", "postgres:postgres", dir.toString()), dir.resolve("commands.log"));
             }
-            postgres.asPostgres(List.of(postgres.bin + "/initdb", "-D", postgres.data.toString(), "-U", "postgres",
-                    "--auth=trust", "-E", "UTF8", "--no-sync"));
+            postgres.asPostgres(List.of(
+                    postgres.bin + "/initdb",
+                    "-D",
+                    postgres.data.toString(),
+                    "-U",
+                    "postgres",
+                    "--auth=trust",
+                    "-E",
+                    "UTF8",
+                    "--no-sync"));
             postgres.begin();
             return postgres;
         } catch (IOException e) {
@@ -55,8 +63,18 @@ final class ThrowawayPostgres implements AutoCloseable {
 
     /** Starts (or restarts) the cluster and waits until it accepts connections. */
     void begin() {
-        asPostgres(List.of(bin + "/pg_ctl", "-D", data.toString(), "-l", log.toString(), "-w", "-t", "60",
-                "-o", "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off", "start"));
+        asPostgres(List.of(
+                bin + "/pg_ctl",
+                "-D",
+                data.toString(),
+                "-l",
+                log.toString(),
+                "-w",
+                "-t",
+                "60",
+                "-o",
+                "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off",
+                "start"));
         await("PostgreSQL on " + port).atMost(Duration.ofSeconds(30)).until(() -> Processes.listening(port));
     }
 
@@ -85,7 +103,8 @@ final class ThrowawayPostgres implements AutoCloseable {
                 asPostgres(List.of(bin + "/pg_ctl", "-D", data.toString(), "-m", "immediate", "-w", "stop"));
             }
             try (Stream<Path> files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                files.sorted(Comparator.reverseOrder())
+                        .forEach(path -> path.toFile().delete());
             }
         } catch (IOException | RuntimeException e) {
             System.err.println("could not remove the throwaway PostgreSQL in " + dir + ": " + e);
@@ -93,8 +112,12 @@ final class ThrowawayPostgres implements AutoCloseable {
     }
 
     private void asPostgres(List<String> command) {
-        Processes.run(root() ? Stream.concat(Stream.of("runuser", "-u", "postgres", "--"), command.stream()).toList()
-                : command, dir.resolve("commands.log"));
+        Processes.run(
+                root()
+                        ? Stream.concat(Stream.of("runuser", "-u", "postgres", "--"), command.stream())
+                                .toList()
+                        : command,
+                dir.resolve("commands.log"));
     }
 
     private static boolean root() {

@@ -22,19 +22,27 @@ class ObservabilityTest {
         Fixtures.area("OBS", "COMMUNE", null);
         Fixtures.receiver("obs-rx-1", "OBS", List.of("vie"));
         Path garbage = Files.writeString(Files.createTempFile("obs", ".mp3"), "this is not audio");
-        String mediaId = asAdmin().multiPart("file", garbage.toFile(), "audio/mpeg").multiPart("title", "x")
-                .multiPart("language", "vie").post("/api/v1/media").then().statusCode(202).extract().path("id");
+        String mediaId = asAdmin()
+                .multiPart("file", garbage.toFile(), "audio/mpeg")
+                .multiPart("title", "x")
+                .multiPart("language", "vie")
+                .post("/api/v1/media")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
         Fixtures.awaitStatus(mediaId, "FAILED");
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+            String metrics =
+                    given().get("/q/metrics").then().statusCode(200).extract().asString();
             assertThat(metrics).containsPattern("loaxa_receivers\\{status=\"offline\"\\} [1-9]");
             assertThat(metrics).contains("loaxa_receivers{status=\"online\"}");
             assertThat(metrics).contains("loaxa_deliveries{state=\"PLAYED\"}", "loaxa_deliveries{state=\"MISSED\"}");
             assertThat(metrics).contains("loaxa_ingest_lag_seconds_count", "loaxa_ingest_queued");
             assertThat(metrics).contains("loaxa_quartz_misfires_total");
-            assertThat(metrics).containsPattern(
-                    "loaxa_media_processing_failures_total\\{reason=\"undecodable\"\\} [1-9]");
+            assertThat(metrics)
+                    .containsPattern("loaxa_media_processing_failures_total\\{reason=\"undecodable\"\\} [1-9]");
         });
     }
 

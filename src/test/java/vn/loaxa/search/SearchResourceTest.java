@@ -25,12 +25,20 @@ class SearchResourceTest {
         if (floodMedia != null) {
             return;
         }
-        floodMedia = asAdmin().multiPart("file", TestAudio.sineWav(Files.createTempFile("s", ".wav"), 1.5, 440, 0.2)
-                        .toFile(), "audio/wav")
+        floodMedia = asAdmin()
+                .multiPart(
+                        "file",
+                        TestAudio.sineWav(Files.createTempFile("s", ".wav"), 1.5, 440, 0.2)
+                                .toFile(),
+                        "audio/wav")
                 .multiPart(text("title", "Cảnh báo lũ quét"))
                 .multiPart("language", "vie")
                 .multiPart(text("transcript", "Đề phòng thiên tai ở Đồng Đăng, sơ tán người dân vùng trũng"))
-                .post("/api/v1/media").then().statusCode(202).extract().path("id");
+                .post("/api/v1/media")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
         Fixtures.awaitStatus(floodMedia, "READY");
         ethnicBulletin = bulletin("Chính sách cho đồng bào", "dân tộc", floodMedia);
         storyBulletin = bulletin("Thiên tai và dân tộc: chuyện ở bản", "văn hóa", floodMedia);
@@ -62,19 +70,42 @@ class SearchResourceTest {
     }
 
     private static io.restassured.specification.MultiPartSpecification text(String name, String value) {
-        return new io.restassured.builder.MultiPartSpecBuilder(value).controlName(name).mimeType("text/plain")
-                .charset(java.nio.charset.StandardCharsets.UTF_8).build();
+        return new io.restassured.builder.MultiPartSpecBuilder(value)
+                .controlName(name)
+                .mimeType("text/plain")
+                .charset(java.nio.charset.StandardCharsets.UTF_8)
+                .build();
     }
 
     private static List<String> ids(String q) {
-        return asAdmin().queryParam("q", q).get("/api/v1/search").then().statusCode(200)
-                .extract().jsonPath().getList("id", String.class);
+        return asAdmin()
+                .queryParam("q", q)
+                .get("/api/v1/search")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("id", String.class);
     }
 
     private static String bulletin(String title, String topic, String mediaId) {
-        return asAdmin().contentType(ContentType.JSON)
-                .body(Map.of("title", title, "topic", topic, "sourceAgency", "Ban Dân tộc tỉnh", "priority", "NORMAL",
-                        "segments", List.of(Map.of("mediaId", mediaId, "language", "vie"))))
-                .post("/api/v1/bulletins").then().statusCode(201).extract().path("id");
+        return asAdmin()
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "title",
+                        title,
+                        "topic",
+                        topic,
+                        "sourceAgency",
+                        "Ban Dân tộc tỉnh",
+                        "priority",
+                        "NORMAL",
+                        "segments",
+                        List.of(Map.of("mediaId", mediaId, "language", "vie"))))
+                .post("/api/v1/bulletins")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 }

@@ -39,7 +39,13 @@ class RoleMatrixTest {
     private static final String A = "RMA";
     private static final String B = "RMB";
 
-    enum Need { VIEW, READ, AUTHOR, SCHEDULE, APPROVE }
+    enum Need {
+        VIEW,
+        READ,
+        AUTHOR,
+        SCHEDULE,
+        APPROVE
+    }
 
     private static final Map<String, Set<Need>> CAN = Map.of(
             "editor", EnumSet.of(Need.VIEW, Need.READ, Need.AUTHOR, Need.APPROVE),
@@ -48,11 +54,9 @@ class RoleMatrixTest {
             "supervisor", EnumSet.of(Need.VIEW, Need.READ));
 
     /** What belongs to one commune. */
-    record Things(String area, String receiver, String media, String bulletin, String broadcast, String group) {
-    }
+    record Things(String area, String receiver, String media, String bulletin, String broadcast, String group) {}
 
-    record Action(String name, Need need, Function<Things, Call> call) {
-    }
+    record Action(String name, Need need, Function<Things, Call> call) {}
 
     /** One request; {@code spec} is the caller's authenticated request. */
     interface Call {
@@ -96,15 +100,26 @@ class RoleMatrixTest {
         String operator = "operator@" + area;
         String media = upload(operator, wav);
         String bulletin = bulletin(operator, media);
-        as(operator).contentType(ContentType.JSON).body(Map.of()).post("/api/v1/bulletins/" + bulletin + "/submit")
-                .then().statusCode(200);
-        (approver == null ? asAdmin() : as(approver)).contentType(ContentType.JSON).body(Map.of())
-                .post("/api/v1/bulletins/" + bulletin + "/approve").then().statusCode(200);
+        as(operator)
+                .contentType(ContentType.JSON)
+                .body(Map.of())
+                .post("/api/v1/bulletins/" + bulletin + "/submit")
+                .then()
+                .statusCode(200);
+        (approver == null ? asAdmin() : as(approver))
+                .contentType(ContentType.JSON)
+                .body(Map.of())
+                .post("/api/v1/bulletins/" + bulletin + "/approve")
+                .then()
+                .statusCode(200);
         String broadcast = broadcast(operator, bulletin, Map.of("areas", List.of(area)));
         String group = "rm-" + area.toLowerCase();
-        as(operator).contentType(ContentType.JSON)
+        as(operator)
+                .contentType(ContentType.JSON)
                 .body(Map.of("code", group, "name", "Loa chợ " + area, "members", List.of(receiver)))
-                .post("/api/v1/receiver-groups").then().statusCode(201);
+                .post("/api/v1/receiver-groups")
+                .then()
+                .statusCode(201);
         return new Things(area, receiver, media, bulletin, broadcast, group);
     }
 
@@ -119,10 +134,13 @@ class RoleMatrixTest {
                     boolean allowed = allowed(caller, action.need(), things.area());
                     Response response = action.call().apply(things).send(as(caller));
                     calls++;
-                    String what = caller + " " + action.name() + " of " + things.area() + " -> "
-                            + response.statusCode() + " " + response.asString();
+                    String what = caller + " " + action.name() + " of " + things.area() + " -> " + response.statusCode()
+                            + " " + response.asString();
                     if (allowed) {
-                        softly.assertThat(response.statusCode()).as(what).isNotIn(401, 403).isLessThan(500);
+                        softly.assertThat(response.statusCode())
+                                .as(what)
+                                .isNotIn(401, 403)
+                                .isLessThan(500);
                     } else {
                         softly.assertThat(response.statusCode()).as(what).isEqualTo(403);
                         softly.assertThat(response.contentType()).as(what).startsWith("application/problem+json");
@@ -141,35 +159,86 @@ class RoleMatrixTest {
             as(role + "@" + A).get("/api/v1/media/" + mediaOfD).then().statusCode(200);
             as(role + "@" + A).get("/api/v1/bulletins/" + draftOfD).then().statusCode(200);
         }
-        as("editor@" + A).contentType(ContentType.JSON).body(Map.of())
-                .post("/api/v1/bulletins/" + draftOfD + "/approve").then().statusCode(403);
-        as("editor@" + D).contentType(ContentType.JSON).body(Map.of())
-                .post("/api/v1/bulletins/" + draftOfD + "/approve").then().statusCode(409);
+        as("editor@" + A)
+                .contentType(ContentType.JSON)
+                .body(Map.of())
+                .post("/api/v1/bulletins/" + draftOfD + "/approve")
+                .then()
+                .statusCode(403);
+        as("editor@" + D)
+                .contentType(ContentType.JSON)
+                .body(Map.of())
+                .post("/api/v1/bulletins/" + draftOfD + "/approve")
+                .then()
+                .statusCode(409);
         as("supervisor@" + A).get("/api/v1/broadcasts/" + broadcastOfD).then().statusCode(200);
-        as("operator@" + A).contentType(ContentType.JSON).body(Map.of())
-                .post("/api/v1/broadcasts/" + broadcastOfD + "/cancel").then().statusCode(403);
+        as("operator@" + A)
+                .contentType(ContentType.JSON)
+                .body(Map.of())
+                .post("/api/v1/broadcasts/" + broadcastOfD + "/cancel")
+                .then()
+                .statusCode(403);
     }
 
     @Test
     void listsShowOnlyTheCallersSubtree() throws Exception {
         communesWithTheirPeopleAndThings();
         String supervisor = "supervisor@" + A;
-        assertThat(as(supervisor).get("/api/v1/receivers").then().statusCode(200).extract().jsonPath()
-                .getList("id", String.class)).contains(thingsOfA.receiver()).doesNotContain(thingsOfB.receiver());
-        assertThat(as(supervisor).get("/api/v1/areas").then().statusCode(200).extract().jsonPath()
-                .getList("code", String.class)).containsExactly(A);
-        assertThat(as(supervisor).get("/api/v1/broadcasts").then().statusCode(200).extract().jsonPath()
-                .getList("id", String.class)).contains(thingsOfA.broadcast(), broadcastOfD)
+        assertThat(as(supervisor)
+                        .get("/api/v1/receivers")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .getList("id", String.class))
+                .contains(thingsOfA.receiver())
+                .doesNotContain(thingsOfB.receiver());
+        assertThat(as(supervisor)
+                        .get("/api/v1/areas")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .getList("code", String.class))
+                .containsExactly(A);
+        assertThat(as(supervisor)
+                        .get("/api/v1/broadcasts")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .getList("id", String.class))
+                .contains(thingsOfA.broadcast(), broadcastOfD)
                 .doesNotContain(thingsOfB.broadcast());
-        assertThat(as("provider@" + A).get("/api/v1/bulletins").then().statusCode(200).extract().jsonPath()
-                .getList("id", String.class)).contains(thingsOfA.bulletin(), draftOfD)
+        assertThat(as("provider@" + A)
+                        .get("/api/v1/bulletins")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .getList("id", String.class))
+                .contains(thingsOfA.bulletin(), draftOfD)
                 .doesNotContain(thingsOfB.bulletin());
-        assertThat(as("operator@" + A).get("/api/v1/receiver-groups").then().statusCode(200).extract().jsonPath()
-                .getList("code", String.class)).contains(thingsOfA.group()).doesNotContain(thingsOfB.group());
-        assertThat(as("operator@" + D).get("/api/v1/receivers").then().statusCode(200).extract().jsonPath()
-                .getList("id", String.class)).contains(thingsOfA.receiver(), thingsOfB.receiver());
+        assertThat(as("operator@" + A)
+                        .get("/api/v1/receiver-groups")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .getList("code", String.class))
+                .contains(thingsOfA.group())
+                .doesNotContain(thingsOfB.group());
+        assertThat(as("operator@" + D)
+                        .get("/api/v1/receivers")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .getList("id", String.class))
+                .contains(thingsOfA.receiver(), thingsOfB.receiver());
         assertThat(as(supervisor).get("/map").then().statusCode(200).extract().asString())
-                .contains(thingsOfA.receiver()).doesNotContain(thingsOfB.receiver());
+                .contains(thingsOfA.receiver())
+                .doesNotContain(thingsOfB.receiver());
     }
 
     @Test
@@ -181,12 +250,19 @@ class RoleMatrixTest {
             }
             as(caller).get("/api/v1/accounts").then().statusCode(403);
             as(caller).get("/api/v1/audit").then().statusCode(403);
-            as(caller).contentType(ContentType.JSON).body(Map.of("code", "RMX", "name", "x", "kind", "COMMUNE"))
-                    .post("/api/v1/areas").then().statusCode(403);
+            as(caller)
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("code", "RMX", "name", "x", "kind", "COMMUNE"))
+                    .post("/api/v1/areas")
+                    .then()
+                    .statusCode(403);
         }
-        as("operator@" + D).contentType(ContentType.JSON)
+        as("operator@" + D)
+                .contentType(ContentType.JSON)
                 .body(Map.of("files", List.of(Map.of("name", "x.yaml", "content", "broadcasts: []\n"))))
-                .post("/api/v1/schedules/apply").then().statusCode(403);
+                .post("/api/v1/schedules/apply")
+                .then()
+                .statusCode(403);
     }
 
     private static List<String> callers() {
@@ -213,84 +289,178 @@ class RoleMatrixTest {
         return List.of(
                 new Action("GET receiver", Need.VIEW, t -> s -> s.get("/api/v1/receivers/" + t.receiver())),
                 new Action("GET outages", Need.VIEW, t -> s -> s.get("/api/v1/receivers/" + t.receiver() + "/outages")),
-                new Action("GET receiver languages", Need.VIEW,
+                new Action(
+                        "GET receiver languages",
+                        Need.VIEW,
                         t -> s -> s.get("/api/v1/receivers/" + t.receiver() + "/languages")),
                 new Action("GET media", Need.READ, t -> s -> s.get("/api/v1/media/" + t.media())),
                 new Action("GET media audio", Need.READ, t -> s -> s.get("/api/v1/media/" + t.media() + "/audio")),
                 new Action("GET bulletin", Need.READ, t -> s -> s.get("/api/v1/bulletins/" + t.bulletin())),
                 new Action("GET broadcast", Need.VIEW, t -> s -> s.get("/api/v1/broadcasts/" + t.broadcast())),
-                new Action("GET deliveries", Need.VIEW,
+                new Action(
+                        "GET deliveries",
+                        Need.VIEW,
                         t -> s -> s.get("/api/v1/broadcasts/" + t.broadcast() + "/deliveries")),
-                new Action("GET occurrences", Need.VIEW,
+                new Action(
+                        "GET occurrences",
+                        Need.VIEW,
                         t -> s -> s.get("/api/v1/broadcasts/" + t.broadcast() + "/occurrences")),
                 new Action("GET inbox", Need.VIEW, t -> s -> s.get("/api/v1/areas/" + t.area() + "/inbox")),
-                new Action("GET inbox policy", Need.VIEW,
-                        t -> s -> s.get("/api/v1/areas/" + t.area() + "/inbox-policy")),
-                new Action("GET plays report", Need.VIEW,
+                new Action(
+                        "GET inbox policy", Need.VIEW, t -> s -> s.get("/api/v1/areas/" + t.area() + "/inbox-policy")),
+                new Action(
+                        "GET plays report",
+                        Need.VIEW,
                         t -> s -> s.get("/api/v1/reports/plays?" + range + "&area=" + t.area())),
-                new Action("GET as-run CSV", Need.VIEW,
+                new Action(
+                        "GET as-run CSV",
+                        Need.VIEW,
                         t -> s -> s.get("/api/v1/reports/as-run?format=csv&" + range + "&area=" + t.area())),
-                new Action("GET availability report", Need.VIEW,
+                new Action(
+                        "GET availability report",
+                        Need.VIEW,
                         t -> s -> s.get("/api/v1/reports/availability?" + range + "&area=" + t.area())),
                 new Action("GET group", Need.SCHEDULE, t -> s -> s.get("/api/v1/receiver-groups/" + t.group())),
                 new Action("GET receiver page", Need.VIEW, t -> s -> s.get("/receivers/" + t.receiver())),
                 new Action("GET broadcast page", Need.VIEW, t -> s -> s.get("/broadcasts/" + t.broadcast())),
                 new Action("GET reports page", Need.VIEW, t -> s -> s.get("/reports?area=" + t.area())),
-                new Action("send command", Need.SCHEDULE, t -> s -> s.contentType(ContentType.JSON)
-                        .body(Map.of("type", "REPORT_NOW")).post("/api/v1/receivers/" + t.receiver() + "/commands")),
-                new Action("set receiver languages", Need.SCHEDULE, t -> s -> s.contentType(ContentType.JSON)
-                        .body(Map.of("languages", List.of("vie")))
-                        .put("/api/v1/receivers/" + t.receiver() + "/languages")),
-                new Action("rotate secret", Need.SCHEDULE,
+                new Action(
+                        "send command",
+                        Need.SCHEDULE,
+                        t -> s -> s.contentType(ContentType.JSON)
+                                .body(Map.of("type", "REPORT_NOW"))
+                                .post("/api/v1/receivers/" + t.receiver() + "/commands")),
+                new Action(
+                        "set receiver languages",
+                        Need.SCHEDULE,
+                        t -> s -> s.contentType(ContentType.JSON)
+                                .body(Map.of("languages", List.of("vie")))
+                                .put("/api/v1/receivers/" + t.receiver() + "/languages")),
+                new Action(
+                        "rotate secret",
+                        Need.SCHEDULE,
                         t -> s -> s.post("/api/v1/receivers/" + t.receiver() + "/secret")),
-                new Action("move receiver (within its area)", Need.SCHEDULE, t -> s -> s.contentType(ContentType.JSON)
-                        .body(Map.of("areaCode", t.area())).put("/api/v1/receivers/" + t.receiver() + "/area")),
-                new Action("provision receiver", Need.SCHEDULE, t -> s -> s.contentType(ContentType.JSON)
-                        .body(Map.of("id", "rm-new-" + SERIAL.incrementAndGet(), "displayName", "Cụm mới",
-                                "areaCode", t.area(), "languages", List.of("vie")))
-                        .post("/api/v1/receivers")),
-                new Action("schedule to area", Need.SCHEDULE,
+                new Action(
+                        "move receiver (within its area)",
+                        Need.SCHEDULE,
+                        t -> s -> s.contentType(ContentType.JSON)
+                                .body(Map.of("areaCode", t.area()))
+                                .put("/api/v1/receivers/" + t.receiver() + "/area")),
+                new Action(
+                        "provision receiver",
+                        Need.SCHEDULE,
+                        t -> s -> s.contentType(ContentType.JSON)
+                                .body(Map.of(
+                                        "id",
+                                        "rm-new-" + SERIAL.incrementAndGet(),
+                                        "displayName",
+                                        "Cụm mới",
+                                        "areaCode",
+                                        t.area(),
+                                        "languages",
+                                        List.of("vie")))
+                                .post("/api/v1/receivers")),
+                new Action(
+                        "schedule to area",
+                        Need.SCHEDULE,
                         t -> s -> scheduleRequest(s, t.bulletin(), Map.of("areas", List.of(t.area())))),
-                new Action("schedule to receiver", Need.SCHEDULE,
+                new Action(
+                        "schedule to receiver",
+                        Need.SCHEDULE,
                         t -> s -> scheduleRequest(s, t.bulletin(), Map.of("receivers", List.of(t.receiver())))),
-                new Action("schedule to group", Need.SCHEDULE,
+                new Action(
+                        "schedule to group",
+                        Need.SCHEDULE,
                         t -> s -> scheduleRequest(s, t.bulletin(), Map.of("groups", List.of(t.group())))),
-                new Action("set inbox policy", Need.SCHEDULE, t -> s -> s.contentType(ContentType.JSON)
-                        .body(Map.of("policy", "AUTO_ACCEPT")).put("/api/v1/areas/" + t.area() + "/inbox-policy")),
-                new Action("set area languages", Need.SCHEDULE, t -> s -> s.contentType(ContentType.JSON)
-                        .body(Map.of("languages", List.of("vie"))).put("/api/v1/areas/" + t.area() + "/languages")),
-                new Action("replace group", Need.SCHEDULE, t -> s -> s.contentType(ContentType.JSON)
-                        .body(Map.of("name", "Loa chợ", "members", List.of(t.receiver())))
-                        .put("/api/v1/receiver-groups/" + t.group())),
-                new Action("write bulletin", Need.AUTHOR, t -> s -> s.contentType(ContentType.JSON)
-                        .body(Map.of("title", "Tin mới", "topic", "thời sự", "priority", "NORMAL",
-                                "segments", List.of(Map.of("mediaId", t.media(), "language", "vie"))))
-                        .post("/api/v1/bulletins")),
-                new Action("submit bulletin", Need.AUTHOR, t -> s -> s.contentType(ContentType.JSON).body(Map.of())
-                        .post("/api/v1/bulletins/" + t.bulletin() + "/submit")),
-                new Action("approve bulletin", Need.APPROVE, t -> s -> s.contentType(ContentType.JSON).body(Map.of())
-                        .post("/api/v1/bulletins/" + t.bulletin() + "/approve")),
-                new Action("cancel broadcast", Need.SCHEDULE, t -> s -> s.contentType(ContentType.JSON)
-                        .body(Map.of()).post("/api/v1/broadcasts/" + t.broadcast() + "/cancel")));
+                new Action(
+                        "set inbox policy",
+                        Need.SCHEDULE,
+                        t -> s -> s.contentType(ContentType.JSON)
+                                .body(Map.of("policy", "AUTO_ACCEPT"))
+                                .put("/api/v1/areas/" + t.area() + "/inbox-policy")),
+                new Action(
+                        "set area languages",
+                        Need.SCHEDULE,
+                        t -> s -> s.contentType(ContentType.JSON)
+                                .body(Map.of("languages", List.of("vie")))
+                                .put("/api/v1/areas/" + t.area() + "/languages")),
+                new Action(
+                        "replace group",
+                        Need.SCHEDULE,
+                        t -> s -> s.contentType(ContentType.JSON)
+                                .body(Map.of("name", "Loa chợ", "members", List.of(t.receiver())))
+                                .put("/api/v1/receiver-groups/" + t.group())),
+                new Action(
+                        "write bulletin",
+                        Need.AUTHOR,
+                        t -> s -> s.contentType(ContentType.JSON)
+                                .body(Map.of(
+                                        "title",
+                                        "Tin mới",
+                                        "topic",
+                                        "thời sự",
+                                        "priority",
+                                        "NORMAL",
+                                        "segments",
+                                        List.of(Map.of("mediaId", t.media(), "language", "vie"))))
+                                .post("/api/v1/bulletins")),
+                new Action(
+                        "submit bulletin",
+                        Need.AUTHOR,
+                        t -> s -> s.contentType(ContentType.JSON)
+                                .body(Map.of())
+                                .post("/api/v1/bulletins/" + t.bulletin() + "/submit")),
+                new Action(
+                        "approve bulletin",
+                        Need.APPROVE,
+                        t -> s -> s.contentType(ContentType.JSON)
+                                .body(Map.of())
+                                .post("/api/v1/bulletins/" + t.bulletin() + "/approve")),
+                new Action(
+                        "cancel broadcast",
+                        Need.SCHEDULE,
+                        t -> s -> s.contentType(ContentType.JSON)
+                                .body(Map.of())
+                                .post("/api/v1/broadcasts/" + t.broadcast() + "/cancel")));
     }
 
-    private static Response scheduleRequest(RequestSpecification spec, String bulletin, Map<String, List<String>> targets) {
+    private static Response scheduleRequest(
+            RequestSpecification spec, String bulletin, Map<String, List<String>> targets) {
         return spec.contentType(ContentType.JSON)
-                .body(Map.of("bulletinId", bulletin, "targets", targets, "allowOverlap", true,
-                        "startAt", OffsetDateTime.now(ZoneOffset.UTC).plusDays(5 + SERIAL.incrementAndGet() % 20)
-                                .withNano(0).toString()))
+                .body(Map.of(
+                        "bulletinId",
+                        bulletin,
+                        "targets",
+                        targets,
+                        "allowOverlap",
+                        true,
+                        "startAt",
+                        OffsetDateTime.now(ZoneOffset.UTC)
+                                .plusDays(5 + SERIAL.incrementAndGet() % 20)
+                                .withNano(0)
+                                .toString()))
                 .post("/api/v1/broadcasts");
     }
 
     private static void account(String role, String area) {
         String name = role + "@" + area;
         String username = (role + "-" + area).toLowerCase();
-        asAdmin().contentType(ContentType.JSON)
+        asAdmin()
+                .contentType(ContentType.JSON)
                 .body(Map.of("username", username, "password", PASSWORD, "role", role, "areaCode", area))
-                .post("/api/v1/accounts").then().statusCode(201);
-        String token = given().auth().preemptive().basic(username, PASSWORD).contentType(ContentType.JSON)
-                .body(Map.of("name", "role matrix")).post("/api/v1/tokens").then().statusCode(201)
-                .extract().path("token");
+                .post("/api/v1/accounts")
+                .then()
+                .statusCode(201);
+        String token = given().auth()
+                .preemptive()
+                .basic(username, PASSWORD)
+                .contentType(ContentType.JSON)
+                .body(Map.of("name", "role matrix"))
+                .post("/api/v1/tokens")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("token");
         TOKENS.put(name, token);
     }
 
@@ -299,22 +469,56 @@ class RoleMatrixTest {
     }
 
     private static String upload(String caller, Path wav) {
-        String id = as(caller).multiPart("file", wav.toFile(), "audio/wav").multiPart("title", "Tin " + caller)
-                .multiPart("language", "vie").post("/api/v1/media").then().statusCode(202).extract().path("id");
+        String id = as(caller)
+                .multiPart("file", wav.toFile(), "audio/wav")
+                .multiPart("title", "Tin " + caller)
+                .multiPart("language", "vie")
+                .post("/api/v1/media")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
         return Fixtures.awaitStatus(id, "READY");
     }
 
     private static String bulletin(String caller, String media) {
-        return as(caller).contentType(ContentType.JSON)
-                .body(Map.of("title", "Bản tin " + caller, "topic", "thời sự", "priority", "NORMAL",
-                        "segments", List.of(Map.of("mediaId", media, "language", "vie"))))
-                .post("/api/v1/bulletins").then().statusCode(201).extract().path("id");
+        return as(caller)
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "title",
+                        "Bản tin " + caller,
+                        "topic",
+                        "thời sự",
+                        "priority",
+                        "NORMAL",
+                        "segments",
+                        List.of(Map.of("mediaId", media, "language", "vie"))))
+                .post("/api/v1/bulletins")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     private static String broadcast(String caller, String bulletin, Map<String, List<String>> targets) {
-        return as(caller).contentType(ContentType.JSON)
-                .body(Map.of("bulletinId", bulletin, "targets", targets, "allowOverlap", true,
-                        "startAt", OffsetDateTime.now(ZoneOffset.UTC).plusDays(3).withNano(0).toString()))
-                .post("/api/v1/broadcasts").then().statusCode(201).extract().path("id");
+        return as(caller)
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "bulletinId",
+                        bulletin,
+                        "targets",
+                        targets,
+                        "allowOverlap",
+                        true,
+                        "startAt",
+                        OffsetDateTime.now(ZoneOffset.UTC)
+                                .plusDays(3)
+                                .withNano(0)
+                                .toString()))
+                .post("/api/v1/broadcasts")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 }

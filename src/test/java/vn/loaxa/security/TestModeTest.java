@@ -28,6 +28,7 @@ import vn.loaxa.support.TestMqttClient;
 class TestModeTest {
     @Inject
     MqttConfig mqtt;
+
     @Inject
     EmbeddedBroker broker;
 
@@ -39,26 +40,59 @@ class TestModeTest {
                 TestAudio.sineWav(Files.createTempFile("tmd", ".wav"), 1.5, 660, 0.2), "Thử loa", "vie");
         String bulletin = Fixtures.bulletin(mediaId, "NORMAL");
         OffsetDateTime at = OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(30);
-        String id = asAdmin().contentType(ContentType.JSON).body(Map.of("bulletinId", bulletin,
-                        "startAt", at.toString(), "targets", Map.of("areas", List.of("TMD")), "test", true))
-                .post("/api/v1/broadcasts").then().statusCode(201).extract().path("id");
+        String id = asAdmin()
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "bulletinId",
+                        bulletin,
+                        "startAt",
+                        at.toString(),
+                        "targets",
+                        Map.of("areas", List.of("TMD")),
+                        "test",
+                        true))
+                .post("/api/v1/broadcasts")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
 
-        assertThat(asAdmin().get("/api/v1/broadcasts/" + id).then().extract().<Boolean>path("test")).isTrue();
-        await().atMost(Duration.ofSeconds(20)).until(() -> asAdmin().get("/api/v1/broadcasts/" + id + "/deliveries")
-                .then().extract().<Integer>path("total") == 1);
+        assertThat(asAdmin().get("/api/v1/broadcasts/" + id).then().extract().<Boolean>path("test"))
+                .isTrue();
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> asAdmin()
+                                .get("/api/v1/broadcasts/" + id + "/deliveries")
+                                .then()
+                                .extract()
+                                .<Integer>path("total")
+                        == 1);
 
-        try (TestMqttClient watcher = new TestMqttClient(mqtt.url().or(broker::url).orElseThrow())) {
+        try (TestMqttClient watcher =
+                new TestMqttClient(mqtt.url().or(broker::url).orElseThrow())) {
             // one area, one variant: the entry goes out once, on the area topic
             watcher.subscribe(new Topics(mqtt.topicPrefix()).areaManifest("TMD"));
-            await().atMost(Duration.ofSeconds(10)).until(() -> !watcher.received().isEmpty());
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> !watcher.received().isEmpty());
             assertThat(watcher.received().get(0).text()).contains("\"test\":true");
         }
-        assertThat(asAdmin().get("/broadcasts/" + id).then().statusCode(200).extract().asString())
+        assertThat(asAdmin()
+                        .get("/broadcasts/" + id)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString())
                 .contains("id=\"test-banner\"");
         LocalDate day = at.atZoneSameInstant(ZoneId.of("Asia/Ho_Chi_Minh")).toLocalDate();
-        String asRun = asAdmin().queryParam("from", day.toString()).queryParam("to", day.toString())
-                .queryParam("area", "TMD").queryParam("format", "csv").get("/api/v1/reports/as-run")
-                .then().statusCode(200).extract().asString();
+        String asRun = asAdmin()
+                .queryParam("from", day.toString())
+                .queryParam("to", day.toString())
+                .queryParam("area", "TMD")
+                .queryParam("format", "csv")
+                .get("/api/v1/reports/as-run")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertThat(asRun).contains("tmd-rx").contains("TEST");
     }
 }

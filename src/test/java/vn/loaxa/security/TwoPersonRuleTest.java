@@ -37,36 +37,59 @@ class TwoPersonRuleTest {
     void shouldHoldAnEmergencyUntilASecondAdministratorConfirmsIt() throws Exception {
         Fixtures.area("TPR", "COMMUNE", null);
         Fixtures.receiver("tpr-rx", "TPR", List.of("vie"));
-        asAdmin().contentType(ContentType.JSON).body(Map.of("username", SECOND, "password", SECOND_PASSWORD,
-                "role", "admin")).post("/api/v1/accounts").then().statusCode(201);
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body(Map.of("username", SECOND, "password", SECOND_PASSWORD, "role", "admin"))
+                .post("/api/v1/accounts")
+                .then()
+                .statusCode(201);
         String mediaId = Fixtures.uploadReadyMedia(
                 TestAudio.sineWav(Files.createTempFile("tpr", ".wav"), 1.5, 880, 0.3), "Lũ quét", "vie");
         String emergency = Fixtures.bulletin(mediaId, "EMERGENCY");
         OffsetDateTime soon = OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(30);
 
         String id = Fixtures.broadcast(emergency, List.of("TPR"), List.of(), soon);
-        assertThat(asAdmin().get("/api/v1/broadcasts/" + id).then().statusCode(200).extract()
-                .<Boolean>path("awaitingConfirmation")).isTrue();
-        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
-                .until(() -> deliveries(id) == 0);
+        assertThat(asAdmin()
+                        .get("/api/v1/broadcasts/" + id)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .<Boolean>path("awaitingConfirmation"))
+                .isTrue();
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> deliveries(id) == 0);
 
-        asAdmin().post("/api/v1/broadcasts/" + id + "/confirm").then().statusCode(403)
+        asAdmin()
+                .post("/api/v1/broadcasts/" + id + "/confirm")
+                .then()
+                .statusCode(403)
                 .contentType("application/problem+json");
-        given().auth().preemptive().basic(SECOND, SECOND_PASSWORD).post("/api/v1/broadcasts/" + id + "/confirm")
-                .then().statusCode(200);
+        given().auth()
+                .preemptive()
+                .basic(SECOND, SECOND_PASSWORD)
+                .post("/api/v1/broadcasts/" + id + "/confirm")
+                .then()
+                .statusCode(200);
         await().atMost(Duration.ofSeconds(20)).until(() -> deliveries(id) == 1);
         assertThat(asAdmin().get("/api/v1/broadcasts/" + id).then().extract().<String>path("confirmedBy"))
                 .isEqualTo(SECOND);
-        given().auth().preemptive().basic(SECOND, SECOND_PASSWORD).post("/api/v1/broadcasts/" + id + "/confirm")
-                .then().statusCode(409);
+        given().auth()
+                .preemptive()
+                .basic(SECOND, SECOND_PASSWORD)
+                .post("/api/v1/broadcasts/" + id + "/confirm")
+                .then()
+                .statusCode(409);
 
-        String normal = Fixtures.broadcast(Fixtures.bulletin(mediaId, "NORMAL"), List.of("TPR"), List.of(),
-                soon.plusMinutes(10));
+        String normal = Fixtures.broadcast(
+                Fixtures.bulletin(mediaId, "NORMAL"), List.of("TPR"), List.of(), soon.plusMinutes(10));
         await().atMost(Duration.ofSeconds(20)).until(() -> deliveries(normal) == 1);
     }
 
     private static int deliveries(String broadcastId) {
-        return asAdmin().get("/api/v1/broadcasts/" + broadcastId + "/deliveries").then().statusCode(200)
-                .extract().path("total");
+        return asAdmin()
+                .get("/api/v1/broadcasts/" + broadcastId + "/deliveries")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("total");
     }
 }

@@ -27,26 +27,45 @@ public final class AgentProcess implements AutoCloseable {
     }
 
     /** Starts one agent process serving every receiver of {@code secrets} (receiver id to secret). */
-    public static AgentProcess start(Map<String, String> secrets, String mqttUrl, String serverUrl, String topicPrefix,
-            Path workDir) {
-        assertThat(JAR).as("the agent jar; build it first with: mvn -B -f device-agent package").isRegularFile();
+    public static AgentProcess start(
+            Map<String, String> secrets, String mqttUrl, String serverUrl, String topicPrefix, Path workDir) {
+        assertThat(JAR)
+                .as("the agent jar; build it first with: mvn -B -f device-agent package")
+                .isRegularFile();
         try {
             Files.createDirectories(workDir);
             Path fleet = workDir.resolve("fleet.properties");
             StringBuilder lines = new StringBuilder();
-            secrets.forEach((id, secret) -> lines.append(id).append('=').append(secret).append('\n'));
+            secrets.forEach(
+                    (id, secret) -> lines.append(id).append('=').append(secret).append('\n'));
             Files.writeString(fleet, lines);
             Path log = workDir.resolve("agent.log");
             String java = ProcessHandle.current().info().command().orElse("java");
-            Process process = new ProcessBuilder(List.of(java, "-jar", JAR.toString(),
-                    "--fleet", fleet.toString(),
-                    "--mqtt-url", mqttUrl,
-                    "--server-url", serverUrl,
-                    "--topic-prefix", topicPrefix,
-                    "--cache-dir", workDir.resolve("cache").toString(),
-                    "--sink", "null",
-                    "--trusted-keys", String.join(",", io.restassured.RestAssured.get("/api/v1/signing-keys")
-                            .then().statusCode(200).extract().jsonPath().getList("publicKey", String.class))))
+            Process process = new ProcessBuilder(List.of(
+                            java,
+                            "-jar",
+                            JAR.toString(),
+                            "--fleet",
+                            fleet.toString(),
+                            "--mqtt-url",
+                            mqttUrl,
+                            "--server-url",
+                            serverUrl,
+                            "--topic-prefix",
+                            topicPrefix,
+                            "--cache-dir",
+                            workDir.resolve("cache").toString(),
+                            "--sink",
+                            "null",
+                            "--trusted-keys",
+                            String.join(
+                                    ",",
+                                    io.restassured.RestAssured.get("/api/v1/signing-keys")
+                                            .then()
+                                            .statusCode(200)
+                                            .extract()
+                                            .jsonPath()
+                                            .getList("publicKey", String.class))))
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
                     .start();
@@ -73,13 +92,17 @@ public final class AgentProcess implements AutoCloseable {
      * agent's log and the state of the server's inbound side.
      */
     public void awaitOnline(Collection<String> receiverIds, Duration atMost) {
-        await("receivers online").atMost(atMost).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
-            assertThat(alive()).as(() -> "agent exited:\n" + log()).isTrue();
-            for (String id : receiverIds) {
-                assertThat(asAdmin().get("/api/v1/receivers/" + id).<Boolean>path("online"))
-                        .as(() -> id + " online\n" + log() + ServerDiagnostics.inbound()).isTrue();
-            }
-        });
+        await("receivers online")
+                .atMost(atMost)
+                .pollInterval(Duration.ofMillis(250))
+                .untilAsserted(() -> {
+                    assertThat(alive()).as(() -> "agent exited:\n" + log()).isTrue();
+                    for (String id : receiverIds) {
+                        assertThat(asAdmin().get("/api/v1/receivers/" + id).<Boolean>path("online"))
+                                .as(() -> id + " online\n" + log() + ServerDiagnostics.inbound())
+                                .isTrue();
+                    }
+                });
     }
 
     /** Stops the agent as systemd would (SIGTERM), so that it can say goodbye. */

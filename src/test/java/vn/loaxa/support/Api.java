@@ -10,10 +10,10 @@ public final class Api {
     public static final String ADMIN_PASSWORD = "test-admin-password";
     /** The server's broker login in tests, on the embedded broker and on Mosquitto alike. */
     public static final String MQTT_USER = "loaxa-server";
+
     public static final String MQTT_PASSWORD = "test-mqtt-password";
 
-    private Api() {
-    }
+    private Api() {}
 
     public static RequestSpecification asAdmin() {
         return given().auth().preemptive().basic(ADMIN, ADMIN_PASSWORD);

@@ -34,12 +34,16 @@ public class EndToEndFixture {
 
     @Inject
     MqttConfig mqtt;
+
     @Inject
     EmbeddedBroker broker;
+
     @Inject
     DeliveryEventRepository events;
+
     @ConfigProperty(name = "loaxa.public-base-url")
     String serverUrl;
+
     @ConfigProperty(name = "loaxa.data-dir")
     Path dataDir;
 
@@ -55,7 +59,11 @@ public class EndToEndFixture {
 
     /** Starts one agent process for these receivers (id to secret), working in {@code name} under the data dir. */
     public AgentProcess agent(String name, Map<String, String> secrets) {
-        return AgentProcess.start(secrets, mqtt.url().or(broker::url).orElseThrow(), serverUrl, mqtt.topicPrefix(),
+        return AgentProcess.start(
+                secrets,
+                mqtt.url().or(broker::url).orElseThrow(),
+                serverUrl,
+                mqtt.topicPrefix(),
                 dataDir.resolve(name));
     }
 
@@ -83,24 +91,32 @@ public class EndToEndFixture {
 
     /** Creates a broadcast from a request as the API takes it, requires 201, and returns what the API answered. */
     public JsonPath broadcast(Map<String, ?> request) {
-        return asAdmin().contentType(ContentType.JSON).body(request)
-                .post("/api/v1/broadcasts").then().statusCode(201).extract().jsonPath();
+        return asAdmin()
+                .contentType(ContentType.JSON)
+                .body(request)
+                .post("/api/v1/broadcasts")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath();
     }
 
     /** The delivery report of a broadcast, as {@code GET /api/v1/broadcasts/{id}/deliveries} gives it. */
     public JsonPath deliveries(String broadcastId) {
-        return asAdmin().get("/api/v1/broadcasts/" + broadcastId + "/deliveries").jsonPath();
+        return asAdmin()
+                .get("/api/v1/broadcasts/" + broadcastId + "/deliveries")
+                .jsonPath();
     }
 
     /** How many receivers reported {@code event} for the occurrence. */
     public long count(UUID occurrenceId, DeliveryState event) {
-        return QuarkusTransaction.requiringNew().call(() ->
-                events.count("occurrenceId = ?1 and event = ?2", occurrenceId, event));
+        return QuarkusTransaction.requiringNew()
+                .call(() -> events.count("occurrenceId = ?1 and event = ?2", occurrenceId, event));
     }
 
     /** The receivers' reports of {@code event} for the occurrence, earliest first. */
     public List<DeliveryEvent> events(UUID occurrenceId, DeliveryState event) {
-        return QuarkusTransaction.requiringNew().call(() -> events
-                .list("occurrenceId = ?1 and event = ?2 order by occurredAt", occurrenceId, event));
+        return QuarkusTransaction.requiringNew()
+                .call(() -> events.list("occurrenceId = ?1 and event = ?2 order by occurredAt", occurrenceId, event));
     }
 }

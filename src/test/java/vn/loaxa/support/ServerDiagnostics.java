@@ -17,20 +17,30 @@ public final class ServerDiagnostics {
     private static final Pattern INBOUND_THREADS = Pattern.compile("loaxa-mqtt.*|loaxa-event-writer|MQTT .*");
     private static final int FRAMES = 12;
 
-    private ServerDiagnostics() {
-    }
+    private ServerDiagnostics() {}
 
     public static String inbound() {
         MqttGateway gateway = Arc.container().instance(MqttGateway.class).get();
         MeterRegistry registry = Arc.container().instance(MeterRegistry.class).get();
-        StringBuilder out = new StringBuilder("\n-- server MQTT: connected=").append(gateway.connected())
-                .append(", subscribed=").append(gateway.subscribed())
-                .append(", received=").append(registry.counter(MqttGateway.RECEIVED_METER).count())
-                .append(", inbound stalls=").append(registry.counter(MqttGateway.STALLS_METER).count()).append('\n');
-        for (Map.Entry<Thread, StackTraceElement[]> thread : Thread.getAllStackTraces().entrySet()) {
+        StringBuilder out = new StringBuilder("\n-- server MQTT: connected=")
+                .append(gateway.connected())
+                .append(", subscribed=")
+                .append(gateway.subscribed())
+                .append(", received=")
+                .append(registry.counter(MqttGateway.RECEIVED_METER).count())
+                .append(", inbound stalls=")
+                .append(registry.counter(MqttGateway.STALLS_METER).count())
+                .append('\n');
+        for (Map.Entry<Thread, StackTraceElement[]> thread :
+                Thread.getAllStackTraces().entrySet()) {
             if (INBOUND_THREADS.matcher(thread.getKey().getName()).matches()) {
-                out.append(thread.getKey().getName()).append(" (").append(thread.getKey().getState()).append(")\n")
-                        .append(Arrays.stream(thread.getValue()).limit(FRAMES).map(frame -> "\tat " + frame)
+                out.append(thread.getKey().getName())
+                        .append(" (")
+                        .append(thread.getKey().getState())
+                        .append(")\n")
+                        .append(Arrays.stream(thread.getValue())
+                                .limit(FRAMES)
+                                .map(frame -> "\tat " + frame)
                                 .collect(Collectors.joining("\n")))
                         .append('\n');
             }

@@ -48,8 +48,9 @@ public class StackResource implements QuarkusTestResourceLifecycleManager {
         if (external()) {
             database = "loaxa_test_" + run;
             execute("CREATE DATABASE " + database);
-            config.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:5432/" + database
-                    + "?reWriteBatchedInserts=true");
+            config.put(
+                    "quarkus.datasource.jdbc.url",
+                    "jdbc:postgresql://127.0.0.1:5432/" + database + "?reWriteBatchedInserts=true");
             config.put("quarkus.datasource.username", PG_USER);
             config.put("loaxa.mqtt.url", System.getProperty("loaxa.it.mqtt-url", "tcp://127.0.0.1:1883"));
         } else {

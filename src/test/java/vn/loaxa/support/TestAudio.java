@@ -13,15 +13,15 @@ import javax.sound.sampled.AudioSystem;
 public final class TestAudio {
     private static final float RATE = 16_000f;
 
-    private TestAudio() {
-    }
+    private TestAudio() {}
 
     /** A mono 16-bit WAV of a sine tone with the given peak amplitude (0..1). */
     public static Path sineWav(Path file, double seconds, double frequency, double amplitude) {
         int samples = (int) (seconds * RATE);
         byte[] pcm = new byte[samples * 2];
         for (int i = 0; i < samples; i++) {
-            short value = (short) Math.round(Math.sin(2 * Math.PI * frequency * i / RATE) * amplitude * Short.MAX_VALUE);
+            short value =
+                    (short) Math.round(Math.sin(2 * Math.PI * frequency * i / RATE) * amplitude * Short.MAX_VALUE);
             pcm[2 * i] = (byte) value;
             pcm[2 * i + 1] = (byte) (value >> 8);
         }

@@ -67,6 +67,7 @@ class BrowserTest {
 
     @TestHTTPResource("/")
     URL base;
+
     @Inject
     EndToEndFixture e2e;
 
@@ -75,9 +76,19 @@ class BrowserTest {
         profile = Files.createTempDirectory("loaxa-chromium");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1280,900", "--lang=vi", "--user-data-dir=" + profile);
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--window-size=1280,900",
+                "--lang=vi",
+                "--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
@@ -119,9 +130,11 @@ class BrowserTest {
         open("/library");
         By submit = By.cssSelector("#upload-form button[type=submit]");
         driver.findElement(submit).click();
-        assertThat(driver.findElement(By.cssSelector("#upload-form [data-error-for=file]")).getText())
+        assertThat(driver.findElement(By.cssSelector("#upload-form [data-error-for=file]"))
+                        .getText())
                 .isEqualTo("Bắt buộc nhập");
-        assertThat(driver.findElement(By.id("upload-title")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(driver.findElement(By.id("upload-title")).getAttribute("aria-invalid"))
+                .isEqualTo("true");
 
         driver.findElement(By.id("upload-file")).sendKeys(wav.toAbsolutePath().toString());
         driver.findElement(By.id("upload-title")).sendKeys(MEDIA_TITLE);
@@ -129,17 +142,19 @@ class BrowserTest {
         language.clear();
         language.sendKeys("vietnamese");
         driver.findElement(submit).click();
-        wait(WAIT).until(ExpectedConditions.textToBePresentInElementLocated(
-                By.cssSelector("#upload-form [data-error-for=language]"), "ISO 639-3"));
+        wait(WAIT)
+                .until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.cssSelector("#upload-form [data-error-for=language]"), "ISO 639-3"));
         assertThat(language.getAttribute("aria-invalid")).isEqualTo("true");
 
         language.clear();
         language.sendKeys("vie");
         driver.findElement(submit).click();
 
-        wait(Duration.ofSeconds(60)).until(ExpectedConditions.attributeToBe(By.id("upload-status"), "data-status",
-                "READY"));
-        assertThat(driver.findElement(By.id("upload-progress")).getAttribute("value")).isEqualTo("100");
+        wait(Duration.ofSeconds(60))
+                .until(ExpectedConditions.attributeToBe(By.id("upload-status"), "data-status", "READY"));
+        assertThat(driver.findElement(By.id("upload-progress")).getAttribute("value"))
+                .isEqualTo("100");
         assertThat(driver.findElement(By.id("upload-status")).getText()).startsWith("sẵn sàng");
     }
 
@@ -147,10 +162,26 @@ class BrowserTest {
     @Order(3)
     void shouldCreateAndScheduleABulletinAndWatchItReachPlayedLive() {
         Fixtures.area(AREA, "COMMUNE", null);
-        String secret = asAdmin().contentType(ContentType.JSON)
-                .body(Map.of("id", RECEIVER, "displayName", "Cụm thôn Nà Sla", "areaCode", AREA,
-                        "languages", List.of("vie"), "latitude", 21.85, "longitude", 106.76))
-                .post("/api/v1/receivers").then().statusCode(201).extract().<String>path("secret");
+        String secret = asAdmin()
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "id",
+                        RECEIVER,
+                        "displayName",
+                        "Cụm thôn Nà Sla",
+                        "areaCode",
+                        AREA,
+                        "languages",
+                        List.of("vie"),
+                        "latitude",
+                        21.85,
+                        "longitude",
+                        106.76))
+                .post("/api/v1/receivers")
+                .then()
+                .statusCode(201)
+                .extract()
+                .<String>path("secret");
 
         try (AgentProcess agent = e2e.agent("browser-agent", Map.of(RECEIVER, secret))) {
             // the bulletin: built from the upload, submitted, then approved from the queue
@@ -158,48 +189,59 @@ class BrowserTest {
             driver.findElement(By.id("bulletin-title")).sendKeys(BULLETIN_TITLE);
             new Select(driver.findElement(By.id("bulletin-priority"))).selectByValue("PRIORITY");
             new Select(driver.findElement(By.id("segment-media-1"))).selectByVisibleText(MEDIA_TITLE + " (vie)");
-            driver.findElement(By.cssSelector("#bulletin-form button[type=submit]")).click();
+            driver.findElement(By.cssSelector("#bulletin-form button[type=submit]"))
+                    .click();
             By approve = By.xpath("//ul[@id='approval-queue']/li[contains(., '" + BULLETIN_TITLE + "')]"
                     + "//button[contains(@class, 'approve')]");
             wait(WAIT).until(ExpectedConditions.elementToBeClickable(approve)).click();
-            wait(WAIT).until(ExpectedConditions.presenceOfElementLocated(By.xpath(
-                    "//ul[@id='bulletins']/li[contains(., '" + BULLETIN_TITLE + "')]"
-                            + "//span[contains(@class, 'bulletin-status-APPROVED')]")));
+            wait(WAIT)
+                    .until(ExpectedConditions.presenceOfElementLocated(By.xpath("//ul[@id='bulletins']/li[contains(., '"
+                            + BULLETIN_TITLE + "')]" + "//span[contains(@class, 'bulletin-status-APPROVED')]")));
 
             agent.awaitOnline(List.of(RECEIVER), Duration.ofSeconds(60));
 
             // the broadcast: the schedule form, with the occurrences preview, then the live broadcast page
             open("/schedule");
-            new Select(driver.findElement(By.id("broadcast-bulletin"))).selectByVisibleText(BULLETIN_TITLE
-                    + " (Ưu tiên)");
+            new Select(driver.findElement(By.id("broadcast-bulletin")))
+                    .selectByVisibleText(BULLETIN_TITLE + " (Ưu tiên)");
             new Select(driver.findElement(By.id("broadcast-areas"))).selectByValue(AREA);
             WebElement start = driver.findElement(By.id("broadcast-start"));
             LocalDateTime playAt = LocalDateTime.now(Ui.ZONE).plusSeconds(20).truncatedTo(ChronoUnit.SECONDS);
-            ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1]", start,
-                    playAt.format(DateTimeFormatter.ISO_LOCAL_DATE_TIME));
+            ((JavascriptExecutor) driver)
+                    .executeScript(
+                            "arguments[0].value = arguments[1]",
+                            start,
+                            playAt.format(DateTimeFormatter.ISO_LOCAL_DATE_TIME));
             driver.findElement(By.id("broadcast-rrule")).sendKeys("FREQ=NEVER");
             driver.findElement(By.id("preview-button")).click();
-            wait(WAIT).until(ExpectedConditions.textToBePresentInElementLocated(
-                    By.cssSelector("#broadcast-form [data-error-for='recurrence.rrule']"), "RRULE"));
-            assertThat(driver.findElement(By.id("broadcast-rrule")).getAttribute("aria-invalid")).isEqualTo("true");
+            wait(WAIT)
+                    .until(ExpectedConditions.textToBePresentInElementLocated(
+                            By.cssSelector("#broadcast-form [data-error-for='recurrence.rrule']"), "RRULE"));
+            assertThat(driver.findElement(By.id("broadcast-rrule")).getAttribute("aria-invalid"))
+                    .isEqualTo("true");
             driver.findElement(By.id("broadcast-rrule")).clear();
             driver.findElement(By.id("preview-button")).click();
-            wait(WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.id("preview"),
-                    playAt.format(DateTimeFormatter.ISO_LOCAL_DATE_TIME).replace('T', ' ')));
-            driver.findElement(By.cssSelector("#broadcast-form button[type=submit]")).click();
+            wait(WAIT)
+                    .until(ExpectedConditions.textToBePresentInElementLocated(
+                            By.id("preview"),
+                            playAt.format(DateTimeFormatter.ISO_LOCAL_DATE_TIME).replace('T', ' ')));
+            driver.findElement(By.cssSelector("#broadcast-form button[type=submit]"))
+                    .click();
 
             wait(WAIT).until(ExpectedConditions.urlContains("/broadcasts/"));
             wait(WAIT).until(ExpectedConditions.textToBe(By.id("count-total"), "1"));
             wait(Duration.ofSeconds(90)).until(ExpectedConditions.textToBe(By.id("count-PLAYED"), "1"));
             assertThat(driver.findElement(By.cssSelector("#delivery-table tr[data-receiver='" + RECEIVER + "']"))
-                    .getAttribute("data-state")).isEqualTo("PLAYED");
+                            .getAttribute("data-state"))
+                    .isEqualTo("PLAYED");
 
             // the receiver's page: its recent delivery, and a remote command sent to the live agent
             open("/receivers/" + RECEIVER);
             assertThat(driver.findElement(By.id("deliveries")).getText()).contains("đã phát");
             driver.findElement(By.id("test-tone")).click();
-            wait(WAIT).until(ExpectedConditions.textToBePresentInElementLocated(
-                    By.cssSelector("section[aria-labelledby='commands-heading'] .form-result"), "Đã gửi lệnh"));
+            wait(WAIT)
+                    .until(ExpectedConditions.textToBePresentInElementLocated(
+                            By.cssSelector("section[aria-labelledby='commands-heading'] .form-result"), "Đã gửi lệnh"));
         }
     }
 
@@ -223,12 +265,19 @@ class BrowserTest {
         wait(WAIT).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#receivers tr[data-receiver]")));
         Path overview = screenshot("overview.png");
 
-        asAdmin().contentType(ContentType.JSON).body("""
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body("""
                 {"type": "Polygon", "coordinates": [[[106.70, 21.80], [106.82, 21.80], [106.82, 21.90],
-                 [106.70, 21.90], [106.70, 21.80]]]}""").put("/api/v1/areas/" + AREA + "/outline").then().statusCode(200);
+                 [106.70, 21.90], [106.70, 21.80]]]}""")
+                .put("/api/v1/areas/" + AREA + "/outline")
+                .then()
+                .statusCode(200);
         open("/map");
         wait(WAIT).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#map path.area-outline-shape")));
-        wait(WAIT).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#map path.marker-online, #map path.marker-offline")));
+        wait(WAIT)
+                .until(ExpectedConditions.presenceOfElementLocated(
+                        By.cssSelector("#map path.marker-online, #map path.marker-offline")));
         Path map = screenshot("map.png");
 
         // a phone's width: no page scrolls sideways (wide tables scroll inside their own box)
@@ -237,13 +286,16 @@ class BrowserTest {
             for (String page : List.of("/", "/library", "/schedule", "/reports", "/receivers/" + RECEIVER)) {
                 open(page);
                 wait(WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("main")));
-                Object overflow = ((JavascriptExecutor) driver).executeScript(
-                        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-                Object wide = ((JavascriptExecutor) driver).executeScript("const w = document.documentElement"
-                        + ".clientWidth; return Array.from(document.querySelectorAll('main *')).filter(e =>"
-                        + " e.getBoundingClientRect().right > w + 1).slice(0, 5).map(e => e.tagName + '#' + e.id"
-                        + " + '.' + e.className).join(' ');");
-                assertThat(((Number) overflow).intValue()).as(page + " scrolls sideways: " + wide)
+                Object overflow = ((JavascriptExecutor) driver)
+                        .executeScript(
+                                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+                Object wide = ((JavascriptExecutor) driver)
+                        .executeScript("const w = document.documentElement"
+                                + ".clientWidth; return Array.from(document.querySelectorAll('main *')).filter(e =>"
+                                + " e.getBoundingClientRect().right > w + 1).slice(0, 5).map(e => e.tagName + '#' + e.id"
+                                + " + '.' + e.className).join(' ');");
+                assertThat(((Number) overflow).intValue())
+                        .as(page + " scrolls sideways: " + wide)
                         .isLessThanOrEqualTo(0);
             }
             open("/library");

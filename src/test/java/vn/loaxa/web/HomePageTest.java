@@ -3,9 +3,9 @@ package vn.loaxa.web;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.endsWith;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.filter.cookie.CookieFilter;
@@ -19,9 +19,7 @@ class HomePageTest {
 
     @Test
     void shouldSendAnonymousVisitorsToTheLoginPage() {
-        given().redirects().follow(false).get("/").then()
-                .statusCode(303)
-                .header("Location", endsWith("/login.html"));
+        given().redirects().follow(false).get("/").then().statusCode(303).header("Location", endsWith("/login.html"));
         given().get("/login.html").then().statusCode(200).body(containsString("j_security_check"));
     }
 
@@ -31,13 +29,19 @@ class HomePageTest {
         Fixtures.receiver("web-rx-1", "WEB", List.of("vie", "tyz"));
         CookieFilter session = new CookieFilter();
 
-        given().filter(session).redirects().follow(false)
-                .formParam("j_username", Api.ADMIN).formParam("j_password", Api.ADMIN_PASSWORD)
-                .post("/j_security_check").then()
+        given().filter(session)
+                .redirects()
+                .follow(false)
+                .formParam("j_username", Api.ADMIN)
+                .formParam("j_password", Api.ADMIN_PASSWORD)
+                .post("/j_security_check")
+                .then()
                 .statusCode(anyOf(is(302), is(303)))
                 .header("Location", not(containsString("error")));
 
-        given().filter(session).get("/").then()
+        given().filter(session)
+                .get("/")
+                .then()
                 .statusCode(200)
                 .contentType("text/html")
                 .body(containsString("web-rx-1"))
@@ -47,16 +51,20 @@ class HomePageTest {
 
     @Test
     void shouldRefuseAWrongFormLogin() {
-        given().redirects().follow(false)
-                .formParam("j_username", Api.ADMIN).formParam("j_password", "wrong")
-                .post("/j_security_check").then()
+        given().redirects()
+                .follow(false)
+                .formParam("j_username", Api.ADMIN)
+                .formParam("j_password", "wrong")
+                .post("/j_security_check")
+                .then()
                 .statusCode(anyOf(is(302), is(303)))
                 .header("Location", containsString("error"));
     }
 
     @Test
     void shouldPublishTheOpenApiDocument() {
-        given().get("/q/openapi").then()
+        given().get("/q/openapi")
+                .then()
                 .statusCode(200)
                 .body(containsString("/api/v1/broadcasts/{id}/deliveries"))
                 .body(containsString("/api/v1/media"));

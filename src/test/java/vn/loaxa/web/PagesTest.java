@@ -15,9 +15,9 @@ import java.nio.file.Files;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 import vn.loaxa.support.Api;
 import vn.loaxa.support.Fixtures;
 import vn.loaxa.support.TestAudio;
@@ -28,9 +28,13 @@ class PagesTest {
 
     private static CookieFilter login() {
         CookieFilter session = new CookieFilter();
-        given().filter(session).redirects().follow(false)
-                .formParam("j_username", Api.ADMIN).formParam("j_password", Api.ADMIN_PASSWORD)
-                .post("/j_security_check").then()
+        given().filter(session)
+                .redirects()
+                .follow(false)
+                .formParam("j_username", Api.ADMIN)
+                .formParam("j_password", Api.ADMIN_PASSWORD)
+                .post("/j_security_check")
+                .then()
                 .statusCode(anyOf(is(302), is(303)))
                 .header("Location", not(containsString("error")));
         return session;
@@ -38,9 +42,13 @@ class PagesTest {
 
     private static CookieFilter login(String username, String password) {
         CookieFilter session = new CookieFilter();
-        given().filter(session).redirects().follow(false)
-                .formParam("j_username", username).formParam("j_password", password)
-                .post("/j_security_check").then()
+        given().filter(session)
+                .redirects()
+                .follow(false)
+                .formParam("j_username", username)
+                .formParam("j_password", password)
+                .post("/j_security_check")
+                .then()
                 .statusCode(anyOf(is(302), is(303)))
                 .header("Location", not(containsString("error")));
         return session;
@@ -52,40 +60,79 @@ class PagesTest {
         Fixtures.area("PGX-A", "COMMUNE", "PGX-D");
         Fixtures.area("PGX-B", "COMMUNE", "PGX-D");
         Fixtures.receiver("pgx-rx-1", "PGX-B", List.of("vie"));
-        asAdmin().contentType(ContentType.JSON).body(Map.of("username", "pg-operator-a", "password",
-                "operator-a-password", "role", "operator", "areaCode", "PGX-A")).post("/api/v1/accounts").then()
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "username",
+                        "pg-operator-a",
+                        "password",
+                        "operator-a-password",
+                        "role",
+                        "operator",
+                        "areaCode",
+                        "PGX-A"))
+                .post("/api/v1/accounts")
+                .then()
                 .statusCode(201);
         CookieFilter operator = login("pg-operator-a", "operator-a-password");
 
-        given().filter(operator).accept("text/html,application/xhtml+xml,*/*;q=0.8").get("/receivers/pgx-rx-1")
-                .then().statusCode(403)
+        given().filter(operator)
+                .accept("text/html,application/xhtml+xml,*/*;q=0.8")
+                .get("/receivers/pgx-rx-1")
+                .then()
+                .statusCode(403)
                 .contentType(ContentType.HTML)
-                .body(containsString("<h1>Không có quyền truy cập</h1>"), containsString("outside your area"),
-                        containsString("href=\"/library\""), containsString("pg-operator-a"));
+                .body(
+                        containsString("<h1>Không có quyền truy cập</h1>"),
+                        containsString("outside your area"),
+                        containsString("href=\"/library\""),
+                        containsString("pg-operator-a"));
         for (String area : List.of("PGX-A", "PGX-B")) {
-            asAdmin().contentType(ContentType.JSON).body("{\"type\":\"Polygon\",\"coordinates\":[[[106.4,22.2],"
-                    + "[106.5,22.2],[106.5,22.3],[106.4,22.2]]]}").put("/api/v1/areas/" + area + "/outline").then()
+            asAdmin()
+                    .contentType(ContentType.JSON)
+                    .body("{\"type\":\"Polygon\",\"coordinates\":[[[106.4,22.2],"
+                            + "[106.5,22.2],[106.5,22.3],[106.4,22.2]]]}")
+                    .put("/api/v1/areas/" + area + "/outline")
+                    .then()
                     .statusCode(200);
         }
-        given().filter(operator).get("/map").then().statusCode(200)
+        given().filter(operator)
+                .get("/map")
+                .then()
+                .statusCode(200)
                 .body(containsString("data-code=\"PGX-A\""), not(containsString("data-code=\"PGX-B\"")));
-        given().filter(operator).accept("text/html").get("/audit").then()
-                .statusCode(403).contentType(ContentType.HTML).body(containsString("Không có quyền truy cập"));
-        given().filter(operator).accept("text/html").cookie("loaxa-lang", "en").get("/receivers/no-such-rx").then()
-                .statusCode(404).contentType(ContentType.HTML)
+        given().filter(operator)
+                .accept("text/html")
+                .get("/audit")
+                .then()
+                .statusCode(403)
+                .contentType(ContentType.HTML)
+                .body(containsString("Không có quyền truy cập"));
+        given().filter(operator)
+                .accept("text/html")
+                .cookie("loaxa-lang", "en")
+                .get("/receivers/no-such-rx")
+                .then()
+                .statusCode(404)
+                .contentType(ContentType.HTML)
                 .body(containsString("<h1>Not found</h1>"), containsString("Back to the overview"));
-        given().filter(operator).accept("application/json").get("/api/v1/receivers/pgx-rx-1").then()
-                .statusCode(403).contentType("application/problem+json");
-        given().filter(operator).get("/receivers/pgx-rx-1").then()
-                .statusCode(403).contentType("application/problem+json");
+        given().filter(operator)
+                .accept("application/json")
+                .get("/api/v1/receivers/pgx-rx-1")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json");
+        given().filter(operator)
+                .get("/receivers/pgx-rx-1")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"/map", "/library", "/schedule", "/reports", "/receivers/any", "/fragments/today"})
     void shouldSendAnonymousVisitorsOfEveryPageToTheLoginPage(String path) {
-        given().redirects().follow(false).get(path).then()
-                .statusCode(303)
-                .header("Location", endsWith("/login.html"));
+        given().redirects().follow(false).get(path).then().statusCode(303).header("Location", endsWith("/login.html"));
     }
 
     @Test
@@ -101,30 +148,51 @@ class PagesTest {
                 "/reports", "Tải báo cáo",
                 "/receivers/pg-rx-1", "Lệnh điều khiển từ xa",
                 "/fragments/today", "Bản tin");
-        pages.forEach((path, text) -> given().filter(session).get(path).then()
+        pages.forEach((path, text) -> given().filter(session)
+                .get(path)
+                .then()
                 .statusCode(200)
                 .contentType(ContentType.HTML)
                 .body(containsString(text)));
-        asAdmin().contentType(ContentType.JSON).body("{\"type\":\"Polygon\",\"coordinates\":[[[106.4,22.2],"
-                + "[106.5,22.2],[106.5,22.3],[106.4,22.3],[106.4,22.2]]]}").put("/api/v1/areas/PG/outline").then()
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body("{\"type\":\"Polygon\",\"coordinates\":[[[106.4,22.2],"
+                        + "[106.5,22.2],[106.5,22.3],[106.4,22.3],[106.4,22.2]]]}")
+                .put("/api/v1/areas/PG/outline")
+                .then()
                 .statusCode(200);
-        given().filter(session).get("/map").then().body(containsString("data-id=\"pg-rx-1\""),
-                containsString("class=\"area-outline\" data-code=\"PG\""),
-                containsString("data-geometry=\"{&quot;type&quot;:&quot;Polygon&quot;"));
+        given().filter(session)
+                .get("/map")
+                .then()
+                .body(
+                        containsString("data-id=\"pg-rx-1\""),
+                        containsString("class=\"area-outline\" data-code=\"PG\""),
+                        containsString("data-geometry=\"{&quot;type&quot;:&quot;Polygon&quot;"));
     }
 
     @Test
     void shouldSwitchToEnglishWithTheLanguageLinkAndBack() {
         CookieFilter session = login();
-        given().filter(session).redirects().follow(false).get("/lang?to=en&back=/map").then()
+        given().filter(session)
+                .redirects()
+                .follow(false)
+                .get("/lang?to=en&back=/map")
+                .then()
                 .statusCode(303)
                 .header("Location", endsWith("/map"))
                 .cookie(Ui.LANG_COOKIE, "en");
-        given().filter(session).get("/map").then().statusCode(200)
+        given().filter(session)
+                .get("/map")
+                .then()
+                .statusCode(200)
                 .body(containsString("Receiver map"))
                 .body(containsString("lang=\"en\""))
                 .body(not(containsString("Bản đồ cụm thu")));
-        given().filter(session).redirects().follow(false).get("/lang?to=vi&back=/").then()
+        given().filter(session)
+                .redirects()
+                .follow(false)
+                .get("/lang?to=vi&back=/")
+                .then()
                 .statusCode(303)
                 .cookie(Ui.LANG_COOKIE, "vi");
         given().filter(session).get("/").then().body(containsString("Tổng quan"));
@@ -132,7 +200,10 @@ class PagesTest {
 
     @Test
     void shouldNotRedirectTheLanguageLinkToAnotherSite() {
-        given().redirects().follow(false).get("/lang?to=en&back=//evil.example/x").then()
+        given().redirects()
+                .follow(false)
+                .get("/lang?to=en&back=//evil.example/x")
+                .then()
                 .statusCode(303)
                 .header("Location", not(containsString("evil")));
     }
@@ -140,12 +211,16 @@ class PagesTest {
     @Test
     void shouldShowAReportFormErrorNextToItsField() {
         CookieFilter session = login();
-        given().filter(session).get("/reports?from=yesterday&to=2026-01-01").then()
+        given().filter(session)
+                .get("/reports?from=yesterday&to=2026-01-01")
+                .then()
                 .statusCode(200)
                 .body(containsString("id=\"report-from-error\" role=\"alert\">Nhập ngày theo dạng năm-tháng-ngày"))
                 .body(containsString("aria-invalid=\"true\""))
                 .body(not(containsString("format=csv")));
-        given().filter(session).get("/reports?from=2026-01-01&to=2026-01-07").then()
+        given().filter(session)
+                .get("/reports?from=2026-01-01&to=2026-01-07")
+                .then()
                 .statusCode(200)
                 .body(containsString("/api/v1/reports/plays?from=2026-01-01&amp;to=2026-01-07&amp;format=csv"));
     }
@@ -154,22 +229,28 @@ class PagesTest {
     void shouldShowABroadcastWithItsCountsFilteredTableAndCancelButton() throws Exception {
         Fixtures.area("PGB", "COMMUNE", null);
         Fixtures.receiver("pgb-rx-1", "PGB", List.of("vie"));
-        String media = Fixtures.uploadReadyMedia(TestAudio.sineWav(Files.createTempFile("pages", ".wav"), 2, 440, 0.3),
-                "Trang phát sóng", "vie");
+        String media = Fixtures.uploadReadyMedia(
+                TestAudio.sineWav(Files.createTempFile("pages", ".wav"), 2, 440, 0.3), "Trang phát sóng", "vie");
         OffsetDateTime startAt = OffsetDateTime.now().plusHours(2);
         String broadcast = Fixtures.broadcast(Fixtures.bulletin(media, "NORMAL"), List.of("PGB"), List.of(), startAt);
         CookieFilter session = login();
 
-        given().filter(session).get("/broadcasts/" + broadcast).then()
+        given().filter(session)
+                .get("/broadcasts/" + broadcast)
+                .then()
                 .statusCode(200)
                 .body(containsString("sse-connect=\"/broadcasts/" + broadcast + "/live\""))
                 .body(containsString("id=\"cancel-broadcast\""))
                 .body(containsString("id=\"count-total\">"));
-        given().filter(session).get("/broadcasts/" + broadcast + "?state=PLAYED").then()
+        given().filter(session)
+                .get("/broadcasts/" + broadcast + "?state=PLAYED")
+                .then()
                 .statusCode(200)
                 .body(containsString("/live?state=PLAYED"))
                 .body(not(containsString("data-receiver=\"pgb-rx-1\"")));
-        given().filter(session).get("/schedule?week=" + startAt.atZoneSameInstant(Ui.ZONE).toLocalDate()).then()
+        given().filter(session)
+                .get("/schedule?week=" + startAt.atZoneSameInstant(Ui.ZONE).toLocalDate())
+                .then()
                 .statusCode(200)
                 .body(containsString("href=\"/broadcasts/" + broadcast + "\""));
     }
@@ -183,12 +264,25 @@ class PagesTest {
     void shouldRefuseAChangeSentWithTheSessionCookieButWithoutThePageHeader() {
         CookieFilter session = login();
         Map<String, Object> invalid = Map.of("title", "");
-        given().filter(session).contentType(ContentType.JSON).body(invalid).post("/api/v1/bulletins").then()
+        given().filter(session)
+                .contentType(ContentType.JSON)
+                .body(invalid)
+                .post("/api/v1/bulletins")
+                .then()
                 .statusCode(403)
                 .body(containsString(CsrfGuard.HEADER));
-        given().filter(session).header(CsrfGuard.HEADER, "1").contentType(ContentType.JSON).body(invalid)
-                .post("/api/v1/bulletins").then()
+        given().filter(session)
+                .header(CsrfGuard.HEADER, "1")
+                .contentType(ContentType.JSON)
+                .body(invalid)
+                .post("/api/v1/bulletins")
+                .then()
                 .statusCode(422);
-        asAdmin().contentType(ContentType.JSON).body(invalid).post("/api/v1/bulletins").then().statusCode(422);
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body(invalid)
+                .post("/api/v1/bulletins")
+                .then()
+                .statusCode(422);
     }
 }

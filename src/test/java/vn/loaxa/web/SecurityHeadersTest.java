@@ -16,13 +16,19 @@ class SecurityHeadersTest {
     @Test
     void shouldSendSecurityHeadersOnPagesApiAndStaticFiles() {
         for (String path : new String[] {"/login.html", "/login.js", "/api/v1/time"}) {
-            given().redirects().follow(false).get(path).then()
+            given().redirects()
+                    .follow(false)
+                    .get(path)
+                    .then()
                     .header("X-Content-Type-Options", equalTo("nosniff"))
                     .header("X-Frame-Options", equalTo("DENY"))
                     .header("Content-Security-Policy", containsString("script-src 'self'"))
                     .header("Content-Security-Policy", containsString("frame-ancestors 'none'"));
         }
-        Api.asAdmin().get("/").then().statusCode(200)
+        Api.asAdmin()
+                .get("/")
+                .then()
+                .statusCode(200)
                 .header("Content-Security-Policy", containsString("default-src 'self'"));
     }
 

@@ -1,6 +1,18 @@
 package vn.loaxa.agent;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.UUID;
+import java.util.logging.Logger;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import vn.loaxa.agent.config.AgentConfig;
 import vn.loaxa.agent.config.Tuning;
@@ -21,22 +33,9 @@ import vn.loaxa.agent.security.SignatureVerifier;
 import vn.loaxa.agent.store.AudioCache;
 import vn.loaxa.agent.store.EntryJournal;
 import vn.loaxa.agent.store.ManifestStore;
-import vn.loaxa.agent.store.OutputSettings;
 import vn.loaxa.agent.store.Outbox;
+import vn.loaxa.agent.store.OutputSettings;
 import vn.loaxa.agent.time.ClockOffset;
-
-import java.io.IOException;
-import java.net.http.HttpClient;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalLong;
-import java.util.UUID;
-import java.util.logging.Logger;
 
 /**
  * One receiver's agent: holds its schedule, downloads and verifies audio, plays each entry at its UTC instant
@@ -54,6 +53,7 @@ public final class Agent implements MqttLink.Listener, AutoCloseable {
     public static final String DEVELOPMENT_VERSION = "0.1.0-SNAPSHOT";
     /** How long a clean shutdown waits for the offline status to be acknowledged. */
     static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(3);
+
     private static final int QOS = 1;
 
     private final AgentConfig config;
@@ -73,8 +73,15 @@ public final class Agent implements MqttLink.Listener, AutoCloseable {
     private volatile boolean closed;
 
     /** An agent on the local clock, without a measured offset. */
-    public Agent(AgentConfig config, AgentExecutors executors, Sink sink, HttpClient http, RetryPolicy retryPolicy,
-                 ObjectMapper json, Clock clock) throws IOException, MqttException {
+    public Agent(
+            AgentConfig config,
+            AgentExecutors executors,
+            Sink sink,
+            HttpClient http,
+            RetryPolicy retryPolicy,
+            ObjectMapper json,
+            Clock clock)
+            throws IOException, MqttException {
         this(config, executors, sink, http, retryPolicy, json, new ClockOffset(clock));
     }
 
@@ -87,8 +94,15 @@ public final class Agent implements MqttLink.Listener, AutoCloseable {
      * @param json        the protocol's JSON mapper
      * @param time        the local clock and its measured offset from the server, shared by all agents in the JVM
      */
-    public Agent(AgentConfig config, AgentExecutors executors, Sink sink, HttpClient http, RetryPolicy retryPolicy,
-                 ObjectMapper json, ClockOffset time) throws IOException, MqttException {
+    public Agent(
+            AgentConfig config,
+            AgentExecutors executors,
+            Sink sink,
+            HttpClient http,
+            RetryPolicy retryPolicy,
+            ObjectMapper json,
+            ClockOffset time)
+            throws IOException, MqttException {
         if (config.isFleet() || config.receiverId() == null || config.secret() == null) {
             throw new IllegalArgumentException("an agent needs one receiver id and secret, not a fleet");
         }
@@ -101,34 +115,72 @@ public final class Agent implements MqttLink.Listener, AutoCloseable {
         this.control = new ControlLane(executors.control(), receiverId + "-control");
         Path cacheDir = Files.createDirectories(config.cacheDir());
         EntryJournal journal = new EntryJournal(cacheDir);
-        AudioFetcher fetcher = new AudioFetcher(new AudioDownloader(http, cacheDir, receiverId, config.secret()),
-                retryPolicy, executors.downloads(), executors.scheduler(), clock);
+        AudioFetcher fetcher = new AudioFetcher(
+                new AudioDownloader(http, cacheDir, receiverId, config.secret()),
+                retryPolicy,
+                executors.downloads(),
+                executors.scheduler(),
+                clock);
         AudioCache cache = new AudioCache(cacheDir, tuning.cacheMaxBytes(), clock);
         OutputSettings output = new OutputSettings(cacheDir, json, tuning.volume());
         this.signatures = new SignatureVerifier(config.trustedKeys(), cacheDir);
-        MqttSettings settings = new MqttSettings(config.mqttUrl(), receiverId, config.secret(),
-                topics.status(receiverId), json.writeValueAsBytes(Status.will(receiverId)),
-                config.willDelaySeconds(), ReconnectBackoff.withMaxDelay(tuning.reconnectMaxDelay()));
+        MqttSettings settings = new MqttSettings(
+                config.mqttUrl(),
+                receiverId,
+                config.secret(),
+                topics.status(receiverId),
+                json.writeValueAsBytes(Status.will(receiverId)),
+                config.willDelaySeconds(),
+                ReconnectBackoff.withMaxDelay(tuning.reconnectMaxDelay()));
         this.mqtt = new MqttLink(settings, this, executors.scheduler());
-        this.events = new EventPublisher(receiverId, topics.event(receiverId), journal,
-                new Outbox(cacheDir, json, tuning.outboxMaxEvents()), json, clock, mqtt, control,
-                executors.scheduler(), tuning.flushRatePerSecond(), tuning.flushJitter(), tuning.ackTimeout());
-        this.status = new StatusReporter(receiverId, topics, json, time, tuning.heartbeatInterval(), output, cache,
-                events, counters, mqtt);
+        this.events = new EventPublisher(
+                receiverId,
+                topics.event(receiverId),
+                journal,
+                new Outbox(cacheDir, json, tuning.outboxMaxEvents()),
+                json,
+                clock,
+                mqtt,
+                control,
+                executors.scheduler(),
+                tuning.flushRatePerSecond(),
+                tuning.flushJitter(),
+                tuning.ackTimeout());
+        this.status = new StatusReporter(
+                receiverId, topics, json, time, tuning.heartbeatInterval(), output, cache, events, counters, mqtt);
         this.manifests = new ManifestState(receiverId, new ManifestStore(cacheDir, json), counters);
-        EntryPlayer player = new EntryPlayer(receiverId, time, new AudioPlayer(sink), cache, fetcher, output,
-                tuning.emergencyVolume(), control, status, executors.playback());
-        this.schedule = new Schedule(receiverId, time, executors.scheduler(), control, fetcher, cache, journal,
-                events, status, player.stage());
-        this.commands = new CommandHandler(receiverId, topics, time, cacheDir, output, manifests, player.stage(),
-                new CommandEffects());
-        this.router = new MessageRouter(receiverId, topics, json, time, signatures, counters, manifests::areaCodes,
-                new Recipient());
+        EntryPlayer player = new EntryPlayer(
+                receiverId,
+                time,
+                new AudioPlayer(sink),
+                cache,
+                fetcher,
+                output,
+                tuning.emergencyVolume(),
+                control,
+                status,
+                executors.playback());
+        this.schedule = new Schedule(
+                receiverId,
+                time,
+                executors.scheduler(),
+                control,
+                fetcher,
+                cache,
+                journal,
+                events,
+                status,
+                player.stage());
+        this.commands = new CommandHandler(
+                receiverId, topics, time, cacheDir, output, manifests, player.stage(), new CommandEffects());
+        this.router = new MessageRouter(
+                receiverId, topics, json, time, signatures, counters, manifests::areaCodes, new Recipient());
     }
 
     /** The version reported in the online status. */
     public static String version() {
-        return Optional.ofNullable(Agent.class.getPackage().getImplementationVersion()).orElse(DEVELOPMENT_VERSION);
+        return Optional.ofNullable(Agent.class.getPackage().getImplementationVersion())
+                .orElse(DEVELOPMENT_VERSION);
     }
 
     /** Reloads the stored manifest, starts connecting to the broker and starts the heartbeat. Returns at once. */

@@ -18,6 +18,7 @@ public final class AgentExecutors implements AutoCloseable {
     public static final int SCHEDULER_THREADS = 2;
     /** Parallel downloads in the JVM. */
     public static final int DOWNLOAD_THREADS = 4;
+
     private static final long SHUTDOWN_WAIT_SECONDS = 5;
 
     private final ScheduledExecutorService scheduler;

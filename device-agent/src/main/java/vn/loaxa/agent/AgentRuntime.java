@@ -1,19 +1,6 @@
 package vn.loaxa.agent;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.eclipse.paho.mqttv5.common.MqttException;
-import vn.loaxa.agent.config.AgentConfig;
-import vn.loaxa.agent.config.ConfigException;
-import vn.loaxa.agent.config.FleetFile;
-import vn.loaxa.agent.download.RetryPolicy;
-import vn.loaxa.agent.playback.JavaSoundSink;
-import vn.loaxa.agent.playback.NullSink;
-import vn.loaxa.agent.playback.Sink;
-import vn.loaxa.agent.protocol.Json;
-import vn.loaxa.agent.config.SinkType;
-import vn.loaxa.agent.time.ClockOffset;
-import vn.loaxa.agent.time.TimeSync;
-
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
@@ -27,6 +14,18 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import vn.loaxa.agent.config.AgentConfig;
+import vn.loaxa.agent.config.ConfigException;
+import vn.loaxa.agent.config.FleetFile;
+import vn.loaxa.agent.config.SinkType;
+import vn.loaxa.agent.download.RetryPolicy;
+import vn.loaxa.agent.playback.JavaSoundSink;
+import vn.loaxa.agent.playback.NullSink;
+import vn.loaxa.agent.playback.Sink;
+import vn.loaxa.agent.protocol.Json;
+import vn.loaxa.agent.time.ClockOffset;
+import vn.loaxa.agent.time.TimeSync;
 
 /**
  * Everything running in this JVM: one agent, or one per fleet member, over shared executors and one HTTP client.
@@ -71,7 +70,8 @@ public final class AgentRuntime implements AutoCloseable {
         if (config.simulate() > 0) {
             members.addAll(simulatedMembers(config));
         } else if (config.isFleet()) {
-            for (Map.Entry<String, String> member : FleetFile.read(config.fleet()).entrySet()) {
+            for (Map.Entry<String, String> member :
+                    FleetFile.read(config.fleet()).entrySet()) {
                 members.add(config.forFleetMember(member.getKey(), member.getValue()));
             }
         } else {
@@ -120,9 +120,19 @@ public final class AgentRuntime implements AutoCloseable {
         for (int i = 1; i <= config.simulate(); i++) {
             String number = String.format("%05d", i);
             AgentConfig member = config.forFleetMember(SIMULATED_PREFIX + number, secretBase + "-" + number);
-            members.add(new AgentConfig(member.receiverId(), member.secret(), member.mqttUrl(), member.serverUrl(),
-                    member.topicPrefix(), member.cacheDir(), SinkType.NULL, null, member.willDelaySeconds(), 0,
-                    member.tuning(), member.trustedKeys()));
+            members.add(new AgentConfig(
+                    member.receiverId(),
+                    member.secret(),
+                    member.mqttUrl(),
+                    member.serverUrl(),
+                    member.topicPrefix(),
+                    member.cacheDir(),
+                    SinkType.NULL,
+                    null,
+                    member.willDelaySeconds(),
+                    0,
+                    member.tuning(),
+                    member.trustedKeys()));
         }
         return members;
     }
@@ -131,16 +141,23 @@ public final class AgentRuntime implements AutoCloseable {
      * Every agent in the JVM shares the host clock, so one measurement (with the first member's credentials)
      * serves them all. Without a server URL the local clock is trusted as it is.
      */
-    private static void startTimeSync(AgentConfig config, AgentConfig first, AgentExecutors executors,
-                                      HttpClient http, ObjectMapper json, ClockOffset time) {
+    private static void startTimeSync(
+            AgentConfig config,
+            AgentConfig first,
+            AgentExecutors executors,
+            HttpClient http,
+            ObjectMapper json,
+            ClockOffset time) {
         if (config.serverUrl() == null) {
             LOG.info("no server-url: playing on the local clock, without a measured offset");
             return;
         }
         TimeSync sync = new TimeSync(http, config.serverUrl(), first.receiverId(), first.secret(), json, time);
         long intervalMillis = config.tuning().timeSyncInterval().toMillis();
-        executors.scheduler().scheduleAtFixedRate(() -> executors.downloads().execute(sync::measure), 0,
-                intervalMillis, TimeUnit.MILLISECONDS);
+        executors
+                .scheduler()
+                .scheduleAtFixedRate(
+                        () -> executors.downloads().execute(sync::measure), 0, intervalMillis, TimeUnit.MILLISECONDS);
     }
 
     /** The running agents. */
@@ -178,8 +195,8 @@ public final class AgentRuntime implements AutoCloseable {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new CacheUnusableException("cannot create the cache directory " + dir.toAbsolutePath() + ": "
-                    + e.getMessage(), e);
+            throw new CacheUnusableException(
+                    "cannot create the cache directory " + dir.toAbsolutePath() + ": " + e.getMessage(), e);
         }
         if (!Files.isWritable(dir)) {
             throw new CacheUnusableException("the cache directory " + dir.toAbsolutePath() + " is not writable", null);

@@ -1,13 +1,5 @@
 package vn.loaxa.agent;
 
-import vn.loaxa.agent.protocol.AudioRef;
-import vn.loaxa.agent.protocol.Command;
-import vn.loaxa.agent.protocol.ManifestEntry;
-import vn.loaxa.agent.protocol.Priority;
-import vn.loaxa.agent.download.Sha256;
-import vn.loaxa.agent.store.OutputSettings;
-import vn.loaxa.agent.time.ClockOffset;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +8,13 @@ import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.logging.Logger;
+import vn.loaxa.agent.download.Sha256;
+import vn.loaxa.agent.protocol.AudioRef;
+import vn.loaxa.agent.protocol.Command;
+import vn.loaxa.agent.protocol.ManifestEntry;
+import vn.loaxa.agent.protocol.Priority;
+import vn.loaxa.agent.store.OutputSettings;
+import vn.loaxa.agent.time.ClockOffset;
 
 /**
  * Carries out a remote command that the {@link MessageRouter} has verified: output volume and muting, a test tone,
@@ -53,8 +52,15 @@ final class CommandHandler {
      * @param manifests whose topics a RESYNC asks for again
      * @param stage     what plays now: the test tone plays only when nothing else plays or waits
      */
-    CommandHandler(String receiverId, Topics topics, ClockOffset time, Path cacheDir, OutputSettings output,
-                   ManifestState manifests, PlaybackStage stage, Effects effects) {
+    CommandHandler(
+            String receiverId,
+            Topics topics,
+            ClockOffset time,
+            Path cacheDir,
+            OutputSettings output,
+            ManifestState manifests,
+            PlaybackStage stage,
+            Effects effects) {
         this.receiverId = receiverId;
         this.topics = topics;
         this.time = time;
@@ -73,9 +79,9 @@ final class CommandHandler {
             case UNMUTE -> output.setMuted(false);
             case TEST_TONE -> playTestTone(command.id());
             case RESYNC -> resync();
-            case REPORT_NOW -> { }
-            case STOP_CURRENT -> stage.current().ifPresent(
-                    playing -> playing.cancel("stopped by remote command " + command.id()));
+            case REPORT_NOW -> {}
+            case STOP_CURRENT ->
+                stage.current().ifPresent(playing -> playing.cancel("stopped by remote command " + command.id()));
         }
         effects.carriedOut(command.id());
     }
@@ -94,8 +100,13 @@ final class CommandHandler {
         try {
             Path tone = TestTone.ensure(cacheDir);
             Instant now = time.serverNow();
-            ManifestEntry entry = new ManifestEntry("test-tone-" + commandId, null, "test tone", Priority.NORMAL,
-                    now, now.plus(TEST_TONE_EXPIRY),
+            ManifestEntry entry = new ManifestEntry(
+                    "test-tone-" + commandId,
+                    null,
+                    "test tone",
+                    Priority.NORMAL,
+                    now,
+                    now.plus(TEST_TONE_EXPIRY),
                     new AudioRef(tone.toUri().toString(), Sha256.of(tone), null, Files.size(tone), "audio/wav"));
             ScheduledEntry scheduled = new ScheduledEntry(entry, false);
             scheduled.audio(CompletableFuture.completedFuture(tone));

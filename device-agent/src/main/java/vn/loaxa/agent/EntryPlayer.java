@@ -1,17 +1,5 @@
 package vn.loaxa.agent;
 
-import vn.loaxa.agent.download.AudioFetcher;
-import vn.loaxa.agent.download.Sha256;
-import vn.loaxa.agent.playback.AudioPlayer;
-import vn.loaxa.agent.playback.PlaybackException;
-import vn.loaxa.agent.playback.SinkException;
-import vn.loaxa.agent.protocol.EventType;
-import vn.loaxa.agent.protocol.ManifestEntry;
-import vn.loaxa.agent.protocol.Priority;
-import vn.loaxa.agent.store.AudioCache;
-import vn.loaxa.agent.store.OutputSettings;
-import vn.loaxa.agent.time.ClockOffset;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +11,17 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import vn.loaxa.agent.download.AudioFetcher;
+import vn.loaxa.agent.download.Sha256;
+import vn.loaxa.agent.playback.AudioPlayer;
+import vn.loaxa.agent.playback.PlaybackException;
+import vn.loaxa.agent.playback.SinkException;
+import vn.loaxa.agent.protocol.EventType;
+import vn.loaxa.agent.protocol.ManifestEntry;
+import vn.loaxa.agent.protocol.Priority;
+import vn.loaxa.agent.store.AudioCache;
+import vn.loaxa.agent.store.OutputSettings;
+import vn.loaxa.agent.time.ClockOffset;
 
 /**
  * The play loop of one agent: owns its {@link PlaybackStage} and plays the entry that holds it, on the playback
@@ -50,9 +49,17 @@ final class EntryPlayer {
      * @param playbackPool    where entries play, shared by all agents in the JVM
      * @param emergencyVolume the volume of an EMERGENCY entry, muted or not
      */
-    EntryPlayer(String receiverId, ClockOffset time, AudioPlayer player, AudioCache cache, AudioFetcher fetcher,
-                OutputSettings output, int emergencyVolume, ControlLane lane, StatusReporter status,
-                Executor playbackPool) {
+    EntryPlayer(
+            String receiverId,
+            ClockOffset time,
+            AudioPlayer player,
+            AudioCache cache,
+            AudioFetcher fetcher,
+            OutputSettings output,
+            int emergencyVolume,
+            ControlLane lane,
+            StatusReporter status,
+            Executor playbackPool) {
         this.receiverId = receiverId;
         this.time = time;
         this.player = player;
@@ -94,8 +101,8 @@ final class EntryPlayer {
                 Instant playAt = entry.playAt();
                 Instant now = time.serverNow();
                 if (entry.isTest()) {
-                    LOG.info(() -> receiverId + " plays TEST broadcast " + entry.occurrenceId() + " (" + entry.title()
-                            + ")");
+                    LOG.info(() ->
+                            receiverId + " plays TEST broadcast " + entry.occurrenceId() + " (" + entry.title() + ")");
                 }
                 // Recorded before the wait, so that the first sample is not delayed by a disk write; stamped
                 // with the instant it will start.
@@ -108,8 +115,7 @@ final class EntryPlayer {
                 stage.requeue(scheduled);
                 return;
             }
-            AudioPlayer.Result result = clip.play(scheduled.resumeAtMillis(), gainFor(entry),
-                    scheduled::shouldStop);
+            AudioPlayer.Result result = clip.play(scheduled.resumeAtMillis(), gainFor(entry), scheduled::shouldStop);
             status.audioOutput(true);
             if (result.outcome() == AudioPlayer.Outcome.COMPLETED) {
                 status.finish(scheduled, EventType.PLAYED, null);
@@ -146,25 +152,29 @@ final class EntryPlayer {
             if (!resuming) {
                 waitUntil(entry.playAt());
                 Instant now = time.serverNow();
-                status.report(scheduled, EventType.PLAYING, null,
-                        now.isAfter(entry.playAt()) ? now : entry.playAt());
+                status.report(scheduled, EventType.PLAYING, null, now.isAfter(entry.playAt()) ? now : entry.playAt());
                 scheduled.markStarted();
             }
-            AudioPlayer.Result result = stream.play(0, gainFor(entry),
+            AudioPlayer.Result result = stream.play(
+                    0,
+                    gainFor(entry),
                     () -> scheduled.shouldStop() || !time.serverNow().isBefore(endsAt));
             status.audioOutput(true);
             boolean windowClosed = !time.serverNow().isBefore(endsAt);
             if (scheduled.isCancelled() || (scheduled.shouldStop() && scheduled.preemptedBy() == null)) {
                 String why = scheduled.cancelledBy() != null ? scheduled.cancelledBy() : "the agent shut down";
                 status.finish(scheduled, EventType.FAILED, "relay stopped before the end of its window: " + why);
-            } else if (result.outcome() == AudioPlayer.Outcome.STOPPED && scheduled.preemptedBy() != null
+            } else if (result.outcome() == AudioPlayer.Outcome.STOPPED
+                    && scheduled.preemptedBy() != null
                     && !windowClosed) {
                 afterPreemption(scheduled, 0);
             } else if (windowClosed) {
                 status.finish(scheduled, EventType.PLAYED, null);
             } else {
-                status.finish(scheduled, EventType.FAILED, "the relay stream " + entry.relay().url()
-                        + " ended before its window closed at " + endsAt);
+                status.finish(
+                        scheduled,
+                        EventType.FAILED,
+                        "the relay stream " + entry.relay().url() + " ended before its window closed at " + endsAt);
             }
         } catch (PlaybackException e) {
             if (e.getCause() instanceof SinkException) {
@@ -182,8 +192,8 @@ final class EntryPlayer {
         String by = scheduled.preemptedBy();
         switch (scheduled.entry().effectivePreemptPolicy()) {
             case RESUME -> {
-                LOG.info(() -> receiverId + " " + scheduled.occurrenceId() + " interrupted by " + by
-                        + " at " + positionMillis + " ms; it resumes there afterwards");
+                LOG.info(() -> receiverId + " " + scheduled.occurrenceId() + " interrupted by " + by + " at "
+                        + positionMillis + " ms; it resumes there afterwards");
                 scheduled.resumeLater(positionMillis);
                 stage.requeue(scheduled);
             }
@@ -241,7 +251,8 @@ final class EntryPlayer {
             return Optional.empty();
         }
         if (audio.isCompletedExceptionally()) {
-            String reason = audio.handle((path, error) -> StatusReporter.reasonOf(error)).join();
+            String reason = audio.handle((path, error) -> StatusReporter.reasonOf(error))
+                    .join();
             status.finish(scheduled, EventType.FAILED, reason);
             return Optional.empty();
         }

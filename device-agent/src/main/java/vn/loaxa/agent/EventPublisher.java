@@ -2,13 +2,6 @@ package vn.loaxa.agent;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import vn.loaxa.agent.config.Tuning;
-import vn.loaxa.agent.mqtt.MqttLink;
-import vn.loaxa.agent.protocol.AgentEvent;
-import vn.loaxa.agent.protocol.EventType;
-import vn.loaxa.agent.store.EntryJournal;
-import vn.loaxa.agent.store.Outbox;
-
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,16 +13,22 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.LongSupplier;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import vn.loaxa.agent.config.Tuning;
+import vn.loaxa.agent.mqtt.MqttLink;
+import vn.loaxa.agent.protocol.AgentEvent;
+import vn.loaxa.agent.protocol.EventType;
+import vn.loaxa.agent.store.EntryJournal;
+import vn.loaxa.agent.store.Outbox;
 
 /**
  * Records an event in the journal, writes it durably to the outbox, then publishes it with QoS 1. The outbox file is
@@ -49,8 +48,7 @@ final class EventPublisher {
     static final Duration RESEND_CHECK = Duration.ofSeconds(1);
 
     /** A sent event waiting for its acknowledgement: how often it was sent, and when to send it again. */
-    private record Awaiting(int sends, long resendAtNanos) {
-    }
+    private record Awaiting(int sends, long resendAtNanos) {}
 
     private final String receiverId;
     private final String eventTopic;
@@ -69,21 +67,55 @@ final class EventPublisher {
     private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
     /** Taken by the broker, not yet acknowledged by the server. */
     private final Map<UUID, Awaiting> awaiting = new ConcurrentHashMap<>();
+
     private final AtomicLong flushRound = new AtomicLong();
     private volatile boolean flushing;
     private volatile long quietUntilNanos;
     private volatile ScheduledFuture<?> resendTimer;
 
-    EventPublisher(String receiverId, String eventTopic, EntryJournal journal, Outbox outbox, ObjectMapper json,
-                   Clock clock, MqttLink mqtt, Executor lane, ScheduledExecutorService scheduler,
-                   int flushRatePerSecond, Duration flushJitter, Duration ackTimeout) {
-        this(receiverId, eventTopic, journal, outbox, json, clock, mqtt, lane, scheduler, flushRatePerSecond,
-                flushJitter, ackTimeout, System::nanoTime);
+    EventPublisher(
+            String receiverId,
+            String eventTopic,
+            EntryJournal journal,
+            Outbox outbox,
+            ObjectMapper json,
+            Clock clock,
+            MqttLink mqtt,
+            Executor lane,
+            ScheduledExecutorService scheduler,
+            int flushRatePerSecond,
+            Duration flushJitter,
+            Duration ackTimeout) {
+        this(
+                receiverId,
+                eventTopic,
+                journal,
+                outbox,
+                json,
+                clock,
+                mqtt,
+                lane,
+                scheduler,
+                flushRatePerSecond,
+                flushJitter,
+                ackTimeout,
+                System::nanoTime);
     }
 
-    EventPublisher(String receiverId, String eventTopic, EntryJournal journal, Outbox outbox, ObjectMapper json,
-                   Clock clock, MqttLink mqtt, Executor lane, ScheduledExecutorService scheduler,
-                   int flushRatePerSecond, Duration flushJitter, Duration ackTimeout, LongSupplier nanos) {
+    EventPublisher(
+            String receiverId,
+            String eventTopic,
+            EntryJournal journal,
+            Outbox outbox,
+            ObjectMapper json,
+            Clock clock,
+            MqttLink mqtt,
+            Executor lane,
+            ScheduledExecutorService scheduler,
+            int flushRatePerSecond,
+            Duration flushJitter,
+            Duration ackTimeout,
+            LongSupplier nanos) {
         this.receiverId = receiverId;
         this.eventTopic = eventTopic;
         this.journal = journal;
@@ -104,8 +136,11 @@ final class EventPublisher {
     /** Starts looking for overdue acknowledgements every {@link #RESEND_CHECK}. */
     void start() {
         try {
-            resendTimer = scheduler.scheduleWithFixedDelay(() -> lane.execute(this::resendOverdue),
-                    RESEND_CHECK.toMillis(), RESEND_CHECK.toMillis(), TimeUnit.MILLISECONDS);
+            resendTimer = scheduler.scheduleWithFixedDelay(
+                    () -> lane.execute(this::resendOverdue),
+                    RESEND_CHECK.toMillis(),
+                    RESEND_CHECK.toMillis(),
+                    TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             LOG.fine("agent is shutting down; no resends");
         }
@@ -140,8 +175,12 @@ final class EventPublisher {
 
     /** Records and publishes an event that happened (or will happen in a moment) at {@code at}; null is now. */
     void record(String occurrenceId, EventType type, String reason, Instant at) {
-        AgentEvent event = AgentEvent.of(receiverId, occurrenceId, type,
-                (at == null ? clock.instant() : at).truncatedTo(ChronoUnit.MILLIS), reason);
+        AgentEvent event = AgentEvent.of(
+                receiverId,
+                occurrenceId,
+                type,
+                (at == null ? clock.instant() : at).truncatedTo(ChronoUnit.MILLIS),
+                reason);
         if (journal.has(event.id())) {
             LOG.fine(() -> "already recorded " + type + " for " + occurrenceId);
             return;
@@ -177,7 +216,8 @@ final class EventPublisher {
         inFlight.clear();
         awaiting.clear();
         long round = flushRound.incrementAndGet();
-        long delayMillis = flushJitter.isZero() ? 0 : ThreadLocalRandom.current().nextLong(flushJitter.toMillis() + 1);
+        long delayMillis =
+                flushJitter.isZero() ? 0 : ThreadLocalRandom.current().nextLong(flushJitter.toMillis() + 1);
         quietUntilNanos = nanos.getAsLong() + TimeUnit.MILLISECONDS.toNanos(delayMillis);
         flushing = true;
         scheduleFlushTick(round, delayMillis);
@@ -246,7 +286,8 @@ final class EventPublisher {
             @Override
             public void delivered() {
                 if (outbox.contains(event.id())) {
-                    awaiting.compute(event.id(), (id, before) -> awaitingAgain(before == null ? 1 : before.sends() + 1));
+                    awaiting.compute(
+                            event.id(), (id, before) -> awaitingAgain(before == null ? 1 : before.sends() + 1));
                 }
                 inFlight.remove(event.id());
             }

@@ -1,12 +1,11 @@
 package vn.loaxa.agent;
 
-import vn.loaxa.agent.config.ConfigException;
-import vn.loaxa.agent.config.ConfigLoader;
-
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import vn.loaxa.agent.config.ConfigException;
+import vn.loaxa.agent.config.ConfigLoader;
 
 /** Command-line entry point of the loaxa device agent. */
 public final class Main {
@@ -15,8 +14,7 @@ public final class Main {
     private static final String LOG_FORMAT_PROPERTY = "java.util.logging.SimpleFormatter.format";
     private static final String LOG_FORMAT = "%1$tF %1$tT.%1$tL %4$s %3$s: %5$s%6$s%n";
 
-    private Main() {
-    }
+    private Main() {}
 
     /** Starts the agent; exits the JVM only when the agent should not keep running. */
     public static void main(String[] args) {

@@ -1,10 +1,5 @@
 package vn.loaxa.agent;
 
-import vn.loaxa.agent.protocol.Areas;
-import vn.loaxa.agent.protocol.Manifest;
-import vn.loaxa.agent.protocol.ManifestEntry;
-import vn.loaxa.agent.store.ManifestStore;
-
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +10,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import vn.loaxa.agent.protocol.Areas;
+import vn.loaxa.agent.protocol.Manifest;
+import vn.loaxa.agent.protocol.ManifestEntry;
+import vn.loaxa.agent.store.ManifestStore;
 
 /**
  * The manifests an agent holds: the receiver's own, its areas' (by area code) and the list of its areas, each
@@ -32,8 +31,7 @@ final class ManifestState {
      * @param left        areas it no longer belongs to
      * @param entriesLeft true if a manifest of an area left was held, so the schedule changes
      */
-    record AreasChange(List<String> joined, List<String> left, boolean entriesLeft) {
-    }
+    record AreasChange(List<String> joined, List<String> left, boolean entriesLeft) {}
 
     private final String receiverId;
     private final ManifestStore store;
@@ -53,16 +51,20 @@ final class ManifestState {
 
     /** Loads the stored areas and manifests; true if any manifest was there to apply. */
     boolean restore() {
-        store.loadAreas().filter(stored -> receiverId.equals(stored.receiverId())).ifPresent(stored -> {
-            areas = stored;
-            for (String code : stored.areas()) {
-                store.loadArea(code).filter(m -> code.equals(m.area())).ifPresent(m -> byArea.put(code, m));
-            }
-        });
-        store.load().filter(manifest -> receiverId.equals(manifest.receiverId())).ifPresent(manifest -> {
-            own = manifest;
-            ownVersion = manifest.version();
-        });
+        store.loadAreas()
+                .filter(stored -> receiverId.equals(stored.receiverId()))
+                .ifPresent(stored -> {
+                    areas = stored;
+                    for (String code : stored.areas()) {
+                        store.loadArea(code).filter(m -> code.equals(m.area())).ifPresent(m -> byArea.put(code, m));
+                    }
+                });
+        store.load()
+                .filter(manifest -> receiverId.equals(manifest.receiverId()))
+                .ifPresent(manifest -> {
+                    own = manifest;
+                    ownVersion = manifest.version();
+                });
         if (own == null && byArea.isEmpty()) {
             return false;
         }
@@ -90,8 +92,7 @@ final class ManifestState {
         try {
             store.save(manifest);
         } catch (IOException e) {
-            LOG.log(Level.SEVERE, "cannot store manifest version " + manifest.version()
-                    + "; applying it anyway", e);
+            LOG.log(Level.SEVERE, "cannot store manifest version " + manifest.version() + "; applying it anyway", e);
         }
         counters.recordAccepted();
         own = manifest;
@@ -129,7 +130,8 @@ final class ManifestState {
         List<String> before = areaCodes();
         areas = update;
         LOG.info(() -> receiverId + " listens to areas " + update.areas());
-        List<String> left = before.stream().filter(code -> !update.areas().contains(code)).toList();
+        List<String> left =
+                before.stream().filter(code -> !update.areas().contains(code)).toList();
         boolean entriesLeft = false;
         for (String code : left) {
             entriesLeft |= byArea.remove(code) != null;
@@ -139,7 +141,8 @@ final class ManifestState {
                 LOG.log(Level.WARNING, "cannot delete the stored manifest of area " + code, e);
             }
         }
-        List<String> joined = update.areas().stream().filter(code -> !before.contains(code)).toList();
+        List<String> joined =
+                update.areas().stream().filter(code -> !before.contains(code)).toList();
         return Optional.of(new AreasChange(joined, left, entriesLeft));
     }
 

@@ -2,14 +2,6 @@ package vn.loaxa.agent;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import vn.loaxa.agent.protocol.Ack;
-import vn.loaxa.agent.protocol.Areas;
-import vn.loaxa.agent.protocol.Command;
-import vn.loaxa.agent.protocol.Manifest;
-import vn.loaxa.agent.protocol.Schemas;
-import vn.loaxa.agent.security.SignatureVerifier;
-import vn.loaxa.agent.time.ClockOffset;
-
 import java.io.IOException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -20,6 +12,13 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
+import vn.loaxa.agent.protocol.Ack;
+import vn.loaxa.agent.protocol.Areas;
+import vn.loaxa.agent.protocol.Command;
+import vn.loaxa.agent.protocol.Manifest;
+import vn.loaxa.agent.protocol.Schemas;
+import vn.loaxa.agent.security.SignatureVerifier;
+import vn.loaxa.agent.time.ClockOffset;
 
 /**
  * Checks every incoming message before anything acts on it: that it came on one of this receiver's topics, that its
@@ -70,8 +69,15 @@ final class MessageRouter {
     });
 
     /** @param areaCodes the receiver's areas now, whose manifest topics it accepts */
-    MessageRouter(String receiverId, Topics topics, ObjectMapper json, ClockOffset time, SignatureVerifier signatures,
-                  MessageCounters counters, Supplier<List<String>> areaCodes, Recipient recipient) {
+    MessageRouter(
+            String receiverId,
+            Topics topics,
+            ObjectMapper json,
+            ClockOffset time,
+            SignatureVerifier signatures,
+            MessageCounters counters,
+            Supplier<List<String>> areaCodes,
+            Recipient recipient) {
         this.receiverId = receiverId;
         this.topics = topics;
         this.json = json;
@@ -92,9 +98,12 @@ final class MessageRouter {
                 drop(DropReason.UNEXPECTED_TOPIC, topic, "not the manifest topic of one of this receiver's areas");
                 return;
             }
-        } else if (parsed.isEmpty() || !parsed.get().receiverId().equals(receiverId)
-                || kind != Topics.Kind.MANIFEST && kind != Topics.Kind.CMD && kind != Topics.Kind.AREAS
-                && kind != Topics.Kind.ACK) {
+        } else if (parsed.isEmpty()
+                || !parsed.get().receiverId().equals(receiverId)
+                || kind != Topics.Kind.MANIFEST
+                        && kind != Topics.Kind.CMD
+                        && kind != Topics.Kind.AREAS
+                        && kind != Topics.Kind.ACK) {
             drop(DropReason.UNEXPECTED_TOPIC, topic, "not this receiver's manifest, command, areas or ack topic");
             return;
         }
@@ -108,13 +117,14 @@ final class MessageRouter {
         }
         boolean isCommand = area.isEmpty() && kind == Topics.Kind.CMD;
         // retained topics may deliver the last accepted message again; a command never
-        SignatureVerifier.Verdict verdict = signatures.check(topic, payload, userProperties,
-                time.serverNow().toEpochMilli(), !isCommand);
+        SignatureVerifier.Verdict verdict = signatures.check(
+                topic, payload, userProperties, time.serverNow().toEpochMilli(), !isCommand);
         if (verdict != SignatureVerifier.Verdict.ACCEPTED && verdict != SignatureVerifier.Verdict.REPEATED) {
             refuse(verdict, topic);
             return;
         }
-        String expectedSchema = isCommand ? Schemas.COMMAND
+        String expectedSchema = isCommand
+                ? Schemas.COMMAND
                 : area.isEmpty() && kind == Topics.Kind.AREAS ? Schemas.AREAS : Schemas.MANIFEST;
         JsonNode node;
         try {
@@ -171,7 +181,8 @@ final class MessageRouter {
         if (!receiverId.equals(update.receiverId())) {
             drop(DropReason.RECEIVER_MISMATCH, topic, "areas are for receiver '" + update.receiverId() + "'");
         } else if (!update.isComplete()
-                || !update.areas().stream().allMatch(c -> Topics.AREA_CODE.matcher(c).matches())) {
+                || !update.areas().stream()
+                        .allMatch(c -> Topics.AREA_CODE.matcher(c).matches())) {
             drop(DropReason.INCOMPLETE, topic, "areas lack a version, or name an invalid area code");
         } else {
             recipient.areas(topic, update);
@@ -194,8 +205,8 @@ final class MessageRouter {
 
     /** The server has stored these events: they leave the outbox (a replayed or repeated ack changes nothing). */
     private void routeAck(String topic, byte[] payload, Map<String, String> userProperties) {
-        SignatureVerifier.Verdict verdict = signatures.checkAuthentic(topic, payload, userProperties,
-                time.serverNow().toEpochMilli());
+        SignatureVerifier.Verdict verdict = signatures.checkAuthentic(
+                topic, payload, userProperties, time.serverNow().toEpochMilli());
         if (verdict != SignatureVerifier.Verdict.ACCEPTED) {
             refuse(verdict, topic);
             return;

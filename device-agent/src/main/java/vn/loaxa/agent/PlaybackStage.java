@@ -17,8 +17,9 @@ import java.util.logging.Logger;
 final class PlaybackStage {
 
     private static final Logger LOG = Logger.getLogger(PlaybackStage.class.getName());
-    private static final Comparator<ScheduledEntry> ORDER = Comparator
-            .comparing((ScheduledEntry e) -> e.entry().effectivePriority()).reversed()
+    private static final Comparator<ScheduledEntry> ORDER = Comparator.comparing(
+                    (ScheduledEntry e) -> e.entry().effectivePriority())
+            .reversed()
             .thenComparing(e -> e.entry().playAt())
             .thenComparing(ScheduledEntry::occurrenceId);
 
@@ -47,8 +48,9 @@ final class PlaybackStage {
         }
         waiting.add(entry);
         if (entry.entry().effectivePriority().compareTo(current.entry().effectivePriority()) > 0) {
-            LOG.info(() -> "pre-empting " + current.occurrenceId() + " (" + current.entry().effectivePriority()
-                    + ") for " + entry.occurrenceId() + " (" + entry.entry().effectivePriority() + ")");
+            LOG.info(() -> "pre-empting " + current.occurrenceId() + " ("
+                    + current.entry().effectivePriority() + ") for " + entry.occurrenceId() + " ("
+                    + entry.entry().effectivePriority() + ")");
             current.preempt(entry.occurrenceId());
         }
     }

@@ -1,13 +1,5 @@
 package vn.loaxa.agent;
 
-import vn.loaxa.agent.download.AudioFetcher;
-import vn.loaxa.agent.protocol.AgentEvent;
-import vn.loaxa.agent.protocol.EventType;
-import vn.loaxa.agent.protocol.ManifestEntry;
-import vn.loaxa.agent.store.AudioCache;
-import vn.loaxa.agent.store.EntryJournal;
-import vn.loaxa.agent.time.ClockOffset;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +15,13 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
+import vn.loaxa.agent.download.AudioFetcher;
+import vn.loaxa.agent.protocol.AgentEvent;
+import vn.loaxa.agent.protocol.EventType;
+import vn.loaxa.agent.protocol.ManifestEntry;
+import vn.loaxa.agent.store.AudioCache;
+import vn.loaxa.agent.store.EntryJournal;
+import vn.loaxa.agent.time.ClockOffset;
 
 /**
  * What one agent has scheduled: a {@link ScheduledEntry} per occurrence of the merged manifests. A new entry is
@@ -53,9 +52,17 @@ final class Schedule {
     private final PlaybackStage stage;
     private final Map<String, ScheduledEntry> entries = new ConcurrentHashMap<>();
 
-    Schedule(String receiverId, ClockOffset time, ScheduledExecutorService scheduler, ControlLane lane,
-             AudioFetcher fetcher, AudioCache cache, EntryJournal journal, EventPublisher events,
-             StatusReporter status, PlaybackStage stage) {
+    Schedule(
+            String receiverId,
+            ClockOffset time,
+            ScheduledExecutorService scheduler,
+            ControlLane lane,
+            AudioFetcher fetcher,
+            AudioCache cache,
+            EntryJournal journal,
+            EventPublisher events,
+            StatusReporter status,
+            PlaybackStage stage) {
         this.receiverId = receiverId;
         this.time = time;
         this.scheduler = scheduler;
@@ -78,8 +85,7 @@ final class Schedule {
         LOG.info(() -> receiverId + " applying " + cause + ": " + incoming.size() + " entries");
         for (ScheduledEntry existing : entries.values()) {
             if (!incoming.containsKey(existing.occurrenceId())) {
-                LOG.info(() -> receiverId + " cancelling " + existing.occurrenceId()
-                        + ": it is no longer in " + cause);
+                LOG.info(() -> receiverId + " cancelling " + existing.occurrenceId() + ": it is no longer in " + cause);
                 existing.cancel("the entry was removed by " + cause);
                 entries.remove(existing.occurrenceId());
             }
@@ -116,8 +122,8 @@ final class Schedule {
             }
         }
         if (events.happened(occurrenceId, EventType.PLAYING)) {
-            status.finish(scheduled, EventType.FAILED,
-                    "playback was interrupted: the agent stopped while it was playing");
+            status.finish(
+                    scheduled, EventType.FAILED, "playback was interrupted: the agent stopped while it was playing");
             return;
         }
         events.record(occurrenceId, EventType.DELIVERED, null);
@@ -198,20 +204,25 @@ final class Schedule {
         if (scheduled.isCancelled() || scheduled.isFinished()) {
             return;
         }
-        Duration early = Duration.between(time.serverNow(), scheduled.entry().playAt().minus(PREROLL));
+        Duration early =
+                Duration.between(time.serverNow(), scheduled.entry().playAt().minus(PREROLL));
         if (early.compareTo(CLOCK_TOLERANCE) > 0) {
             armTimer(scheduled);
             return;
         }
-        Duration untilPlay = Duration.between(time.serverNow(), scheduled.entry().playAt());
+        Duration untilPlay =
+                Duration.between(time.serverNow(), scheduled.entry().playAt());
         if (untilPlay.compareTo(CLOCK_TOLERANCE) > 0 && stage.holdsLowerPriorityThan(scheduled)) {
             // A lower-priority entry is playing: interrupt it at playAt, not a pre-roll earlier.
             try {
-                scheduled.timer(scheduler.schedule(() -> {
-                    if (!scheduled.isCancelled() && !scheduled.isFinished()) {
-                        stage.offer(scheduled);
-                    }
-                }, untilPlay.toNanos(), TimeUnit.NANOSECONDS));
+                scheduled.timer(scheduler.schedule(
+                        () -> {
+                            if (!scheduled.isCancelled() && !scheduled.isFinished()) {
+                                stage.offer(scheduled);
+                            }
+                        },
+                        untilPlay.toNanos(),
+                        TimeUnit.NANOSECONDS));
             } catch (RejectedExecutionException e) {
                 LOG.fine("agent is shutting down; " + scheduled.occurrenceId() + " not scheduled");
             }

@@ -1,10 +1,9 @@
 package vn.loaxa.agent;
 
-import vn.loaxa.agent.protocol.ManifestEntry;
-
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
+import vn.loaxa.agent.protocol.ManifestEntry;
 
 /**
  * The agent's live state for one manifest entry: its audio download, its play timer, and whether it was

@@ -2,15 +2,6 @@ package vn.loaxa.agent;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import vn.loaxa.agent.mqtt.MqttLink;
-import vn.loaxa.agent.protocol.EventType;
-import vn.loaxa.agent.protocol.Heartbeat;
-import vn.loaxa.agent.protocol.Schemas;
-import vn.loaxa.agent.protocol.Status;
-import vn.loaxa.agent.store.AudioCache;
-import vn.loaxa.agent.store.OutputSettings;
-import vn.loaxa.agent.time.ClockOffset;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -24,6 +15,14 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import vn.loaxa.agent.mqtt.MqttLink;
+import vn.loaxa.agent.protocol.EventType;
+import vn.loaxa.agent.protocol.Heartbeat;
+import vn.loaxa.agent.protocol.Schemas;
+import vn.loaxa.agent.protocol.Status;
+import vn.loaxa.agent.store.AudioCache;
+import vn.loaxa.agent.store.OutputSettings;
+import vn.loaxa.agent.time.ClockOffset;
 
 /**
  * What one agent tells the server about itself: an entry's events (through the {@link EventPublisher}), the
@@ -52,9 +51,17 @@ final class StatusReporter {
     private volatile UUID lastCommandId;
     private volatile ScheduledFuture<?> heartbeatTimer;
 
-    StatusReporter(String receiverId, Topics topics, ObjectMapper json, ClockOffset time, Duration heartbeatInterval,
-                   OutputSettings output, AudioCache cache, EventPublisher events, MessageCounters counters,
-                   MqttLink mqtt) {
+    StatusReporter(
+            String receiverId,
+            Topics topics,
+            ObjectMapper json,
+            ClockOffset time,
+            Duration heartbeatInterval,
+            OutputSettings output,
+            AudioCache cache,
+            EventPublisher events,
+            MessageCounters counters,
+            MqttLink mqtt) {
         this.receiverId = receiverId;
         this.topics = topics;
         this.json = json;
@@ -72,8 +79,11 @@ final class StatusReporter {
     void startHeartbeat(ScheduledExecutorService scheduler, ControlLane lane) {
         long intervalMillis = heartbeatInterval.toMillis();
         try {
-            heartbeatTimer = scheduler.scheduleAtFixedRate(() -> lane.run(this::publishHeartbeat),
-                    ThreadLocalRandom.current().nextLong(intervalMillis) + 1, intervalMillis, TimeUnit.MILLISECONDS);
+            heartbeatTimer = scheduler.scheduleAtFixedRate(
+                    () -> lane.run(this::publishHeartbeat),
+                    ThreadLocalRandom.current().nextLong(intervalMillis) + 1,
+                    intervalMillis,
+                    TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             LOG.fine("agent is shutting down; no heartbeat");
         }
@@ -91,10 +101,22 @@ final class StatusReporter {
     /** The health report as it would be published now. */
     Heartbeat heartbeat() {
         Instant now = time.clock().instant();
-        return new Heartbeat(Schemas.HEARTBEAT, receiverId, now.truncatedTo(ChronoUnit.MILLIS), Agent.version(),
-                Duration.between(startedAt, now).toSeconds(), output.volume(), output.muted(),
-                cache.freeBytes(), time.measuredMillis().orElse(null), audioOutputOk, lastError,
-                (long) events.pending(), events.dropped(), counters.droppedTotal(), lastCommandId);
+        return new Heartbeat(
+                Schemas.HEARTBEAT,
+                receiverId,
+                now.truncatedTo(ChronoUnit.MILLIS),
+                Agent.version(),
+                Duration.between(startedAt, now).toSeconds(),
+                output.volume(),
+                output.muted(),
+                cache.freeBytes(),
+                time.measuredMillis().orElse(null),
+                audioOutputOk,
+                lastError,
+                (long) events.pending(),
+                events.dropped(),
+                counters.droppedTotal(),
+                lastCommandId);
     }
 
     // ---- an entry's events ----
@@ -143,7 +165,8 @@ final class StatusReporter {
 
     /** A message failed the signature check: it is the last error, reported at once in a heartbeat. */
     void refused(String topic, DropReason reason) {
-        lastError = "refused a message on " + topic + ": " + reason.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        lastError = "refused a message on " + topic + ": "
+                + reason.name().toLowerCase(Locale.ROOT).replace('_', ' ');
         publishHeartbeat();
     }
 
@@ -154,8 +177,13 @@ final class StatusReporter {
             return;
         }
         try {
-            mqtt.publish(topics.heartbeat(receiverId), json.writeValueAsBytes(heartbeat()), QOS, false,
-                    Math.max(1, heartbeatInterval.toSeconds()), new MqttLink.Delivery() {
+            mqtt.publish(
+                    topics.heartbeat(receiverId),
+                    json.writeValueAsBytes(heartbeat()),
+                    QOS,
+                    false,
+                    Math.max(1, heartbeatInterval.toSeconds()),
+                    new MqttLink.Delivery() {
                         @Override
                         public void delivered() {
                             LOG.finest(() -> receiverId + " heartbeat acknowledged");
@@ -173,21 +201,20 @@ final class StatusReporter {
 
     /** Publishes the retained online status. */
     void publishOnline() {
-        Status status = Status.online(receiverId, time.clock().instant().truncatedTo(ChronoUnit.MILLIS),
-                Agent.version());
+        Status status =
+                Status.online(receiverId, time.clock().instant().truncatedTo(ChronoUnit.MILLIS), Agent.version());
         try {
-            mqtt.publish(topics.status(receiverId), json.writeValueAsBytes(status), QOS, true,
-                    new MqttLink.Delivery() {
-                        @Override
-                        public void delivered() {
-                            LOG.fine(() -> receiverId + " status online=" + status.online() + " acknowledged");
-                        }
+            mqtt.publish(topics.status(receiverId), json.writeValueAsBytes(status), QOS, true, new MqttLink.Delivery() {
+                @Override
+                public void delivered() {
+                    LOG.fine(() -> receiverId + " status online=" + status.online() + " acknowledged");
+                }
 
-                        @Override
-                        public void failed(Throwable cause) {
-                            LOG.log(Level.WARNING, receiverId + " status not acknowledged", cause);
-                        }
-                    });
+                @Override
+                public void failed(Throwable cause) {
+                    LOG.log(Level.WARNING, receiverId + " status not acknowledged", cause);
+                }
+            });
         } catch (JsonProcessingException e) {
             LOG.log(Level.SEVERE, "cannot serialise status", e);
         }
@@ -196,8 +223,8 @@ final class StatusReporter {
     /** The retained offline status to publish last, or null if it cannot be serialised. */
     byte[] offlineStatus() {
         try {
-            return json.writeValueAsBytes(Status.offline(receiverId,
-                    time.clock().instant().truncatedTo(ChronoUnit.MILLIS), Agent.version()));
+            return json.writeValueAsBytes(
+                    Status.offline(receiverId, time.clock().instant().truncatedTo(ChronoUnit.MILLIS), Agent.version()));
         } catch (JsonProcessingException e) {
             LOG.log(Level.SEVERE, "cannot serialise the offline status", e);
             return null;

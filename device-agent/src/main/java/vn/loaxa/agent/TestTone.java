@@ -1,14 +1,13 @@
 package vn.loaxa.agent;
 
-import vn.loaxa.agent.playback.PcmFormat;
-
-import javax.sound.sampled.AudioFileFormat;
-import javax.sound.sampled.AudioInputStream;
-import javax.sound.sampled.AudioSystem;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import javax.sound.sampled.AudioFileFormat;
+import javax.sound.sampled.AudioInputStream;
+import javax.sound.sampled.AudioSystem;
+import vn.loaxa.agent.playback.PcmFormat;
 
 /** The test tone played on a {@code TEST_TONE} command: a WAV file written once into the cache directory. */
 final class TestTone {
@@ -19,10 +18,10 @@ final class TestTone {
     static final double SECONDS = 2.0;
     /** Pitch of the tone. */
     static final double HERTZ = 1000.0;
+
     private static final double AMPLITUDE = 0.3;
 
-    private TestTone() {
-    }
+    private TestTone() {}
 
     /** The tone file, written if it does not exist yet. */
     static Path ensure(Path cacheDir) throws IOException {
@@ -34,8 +33,8 @@ final class TestTone {
         int frames = (int) (SECONDS * format.sampleRate());
         byte[] pcm = new byte[frames * format.frameSize()];
         for (int i = 0; i < frames; i++) {
-            short sample = (short) (Short.MAX_VALUE * AMPLITUDE
-                    * Math.sin(2 * Math.PI * HERTZ * i / format.sampleRate()));
+            short sample =
+                    (short) (Short.MAX_VALUE * AMPLITUDE * Math.sin(2 * Math.PI * HERTZ * i / format.sampleRate()));
             for (int channel = 0; channel < format.channels(); channel++) {
                 int at = (i * format.channels() + channel) * PcmFormat.BYTES_PER_SAMPLE;
                 pcm[at] = (byte) sample;
@@ -43,8 +42,8 @@ final class TestTone {
             }
         }
         Path temp = Files.createTempFile(cacheDir, ".test-tone", ".wav");
-        try (AudioInputStream stream = new AudioInputStream(new ByteArrayInputStream(pcm), format.toAudioFormat(),
-                frames)) {
+        try (AudioInputStream stream =
+                new AudioInputStream(new ByteArrayInputStream(pcm), format.toAudioFormat(), frames)) {
             AudioSystem.write(stream, AudioFileFormat.Type.WAVE, temp.toFile());
         }
         Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);

@@ -29,7 +29,13 @@ public final class Topics {
 
     /** The per-receiver topics. */
     public enum Kind {
-        MANIFEST, EVENT, STATUS, HEARTBEAT, CMD, AREAS, ACK;
+        MANIFEST,
+        EVENT,
+        STATUS,
+        HEARTBEAT,
+        CMD,
+        AREAS,
+        ACK;
 
         /** The last topic level, e.g. {@code manifest}. */
         public String level() {
@@ -47,8 +53,7 @@ public final class Topics {
     }
 
     /** A parsed per-receiver topic. */
-    public record ReceiverTopic(String receiverId, Kind kind) {
-    }
+    public record ReceiverTopic(String receiverId, Kind kind) {}
 
     private final String prefix;
 

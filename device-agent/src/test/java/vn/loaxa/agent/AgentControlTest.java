@@ -1,6 +1,25 @@
 package vn.loaxa.agent;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
@@ -38,27 +57,6 @@ import vn.loaxa.agent.support.StreamServer;
 import vn.loaxa.agent.support.TestAudio;
 import vn.loaxa.agent.time.ClockOffset;
 
-import java.io.IOException;
-import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
-import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import vn.loaxa.agent.OnMessage;
-
 /**
  * Priorities, pre-emption, volume and mute, remote commands and the heartbeat, against a real broker and HTTP
  * server, with a recording null sink.
@@ -73,6 +71,7 @@ class AgentControlTest {
 
     @TempDir
     static Path sharedDir;
+
     private static EmbeddedBroker broker;
     private static AudioServer audioServer;
     private static String toneUrl;
@@ -80,6 +79,7 @@ class AgentControlTest {
 
     @TempDir
     Path cacheDir;
+
     private final ObjectMapper json = Json.newMapper();
     private final List<AgentEvent> events = new CopyOnWriteArrayList<>();
     private final List<Heartbeat> heartbeats = new CopyOnWriteArrayList<>();
@@ -96,7 +96,8 @@ class AgentControlTest {
         broker = EmbeddedBroker.start(Files.createDirectories(sharedDir.resolve("broker")));
         broker.allow(OBSERVER, OBSERVER_PASSWORD);
         byte[] tone = TestAudio.sineOggOpus(sharedDir.resolve("tone.ogg"), TONE_SECONDS);
-        toneSha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(tone));
+        toneSha256 =
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(tone));
         audioServer = AudioServer.start();
         toneUrl = audioServer.serve("/api/v1/media/tone/audio", tone);
     }
@@ -139,15 +140,20 @@ class AgentControlTest {
         awaitEvents(normal, EventType.PLAYED);
         awaitEvents(emergency, EventType.PLAYED);
 
-        assertThat(event(normal, EventType.PREEMPTED)).as("a resumed entry is not PREEMPTED").isNull();
-        assertThat(event(normal, EventType.PLAYED).at()).isAfter(event(emergency, EventType.PLAYED).at());
+        assertThat(event(normal, EventType.PREEMPTED))
+                .as("a resumed entry is not PREEMPTED")
+                .isNull();
+        assertThat(event(normal, EventType.PLAYED).at())
+                .isAfter(event(emergency, EventType.PLAYED).at());
         assertThat(sink.clips()).hasSize(3);
         long bytesPerSecond = 96_000;
         long normalBytes = sink.clips().get(0).bytes + sink.clips().get(2).bytes;
-        assertThat(normalBytes).as("the normal entry played once in total, in two parts")
+        assertThat(normalBytes)
+                .as("the normal entry played once in total, in two parts")
                 .isBetween((long) (bytesPerSecond * TONE_SECONDS * 0.9), (long) (bytesPerSecond * TONE_SECONDS * 1.2));
         assertThat(sink.clips().get(1).openedAt)
-                .isBetween(emergency.playAt().minusMillis(50), emergency.playAt().plusMillis(200));
+                .isBetween(
+                        emergency.playAt().minusMillis(50), emergency.playAt().plusMillis(200));
     }
 
     @Test
@@ -163,11 +169,13 @@ class AgentControlTest {
 
             assertThat(event(relay, EventType.PLAYING)).isNotNull();
             assertThat(event(relay, EventType.FAILED)).isNull();
-            assertThat(event(relay, EventType.PLAYED).at()).as("played until the window closed")
+            assertThat(event(relay, EventType.PLAYED).at())
+                    .as("played until the window closed")
                     .isBetween(start.plusSeconds(4), start.plusSeconds(6));
             assertThat(stream.listeners()).isEqualTo(1);
             assertThat(sink.clips()).hasSize(1);
-            assertThat(sink.clips().get(0).bytes).as("about 4 s of 48 kHz mono s16")
+            assertThat(sink.clips().get(0).bytes)
+                    .as("about 4 s of 48 kHz mono s16")
                     .isBetween(96_000L * 3, 96_000L * 5);
             assertThat(sink.clips().get(0).peak).isGreaterThan(1000);
         }
@@ -177,8 +185,7 @@ class AgentControlTest {
     void shouldReportAnUnreachableRelayStreamAsFailed() throws Exception {
         startAgent(broker.url(), "secret-" + receiverId);
         Instant start = Instant.now().plusSeconds(2);
-        ManifestEntry relay = relayEntry("occ-relay-down", "http://127.0.0.1:9/live.mp3", start,
-                start.plusSeconds(30));
+        ManifestEntry relay = relayEntry("occ-relay-down", "http://127.0.0.1:9/live.mp3", start, start.plusSeconds(30));
         publishManifest(1, relay);
 
         awaitEvents(relay, EventType.FAILED);
@@ -197,9 +204,11 @@ class AgentControlTest {
 
         awaitEvents(entry, EventType.PLAYED);
 
-        assertThat(sink.clips().get(0).openedAt).as("the local clock is 3 s behind; the offset corrects it")
+        assertThat(sink.clips().get(0).openedAt)
+                .as("the local clock is 3 s behind; the offset corrects it")
                 .isBetween(entry.playAt().minusMillis(20), entry.playAt().plusMillis(100));
-        assertThat(event(entry, EventType.PLAYING).at()).isEqualTo(entry.playAt().truncatedTo(ChronoUnit.MILLIS));
+        assertThat(event(entry, EventType.PLAYING).at())
+                .isEqualTo(entry.playAt().truncatedTo(ChronoUnit.MILLIS));
         assertThat(agent.heartbeat().clockOffsetMs()).isEqualTo(3000L);
     }
 
@@ -251,19 +260,29 @@ class AgentControlTest {
         await().atMost(TIMEOUT).until(() -> lastHeartbeat().volume() == 35);
         assertThat(lastHeartbeat().lastCommandId()).isEqualTo(volume);
 
-        publishCommand(new Command(Schemas.COMMAND, volume, receiverId, CommandType.SET_VOLUME, 90, Instant.now(),
-                Instant.now().plusSeconds(60), null));
+        publishCommand(new Command(
+                Schemas.COMMAND,
+                volume,
+                receiverId,
+                CommandType.SET_VOLUME,
+                90,
+                Instant.now(),
+                Instant.now().plusSeconds(60),
+                null));
         sendCommand(CommandType.SET_VOLUME, 70, Instant.now().minusSeconds(1));
         UUID report = sendCommand(CommandType.REPORT_NOW, null, Instant.now().plusSeconds(60));
         await().atMost(TIMEOUT).until(() -> report.equals(lastHeartbeat().lastCommandId()));
 
-        assertThat(lastHeartbeat().volume()).as("repeated and expired commands are ignored").isEqualTo(35);
+        assertThat(lastHeartbeat().volume())
+                .as("repeated and expired commands are ignored")
+                .isEqualTo(35);
         assertThat(agent.counters().droppedFor(DropReason.DUPLICATE)).isEqualTo(1);
         assertThat(agent.counters().droppedFor(DropReason.EXPIRED)).isEqualTo(1);
         assertThat(lastHeartbeat().messagesDropped()).isEqualTo(2);
 
         sendCommand(CommandType.TEST_TONE, null, Instant.now().plusSeconds(60));
-        await().atMost(TIMEOUT).until(() -> sink.clips().size() == 1 && sink.clips().get(0).bytes > 150_000);
+        await().atMost(TIMEOUT)
+                .until(() -> sink.clips().size() == 1 && sink.clips().get(0).bytes > 150_000);
         assertThat(events).as("the test tone is nobody's delivery").isEmpty();
     }
 
@@ -273,7 +292,8 @@ class AgentControlTest {
         ManifestEntry entry = entry("occ-stop", Priority.NORMAL, Instant.now().plusSeconds(2), null);
         publishManifest(7, entry);
         awaitEvents(entry, EventType.PLAYING);
-        await().atMost(TIMEOUT).until(() -> !sink.clips().isEmpty() && sink.clips().get(0).bytes > 10_000);
+        await().atMost(TIMEOUT)
+                .until(() -> !sink.clips().isEmpty() && sink.clips().get(0).bytes > 10_000);
 
         UUID stop = sendCommand(CommandType.STOP_CURRENT, null, Instant.now().plusSeconds(60));
 
@@ -292,8 +312,9 @@ class AgentControlTest {
     @Test
     void shouldLogCountAndIgnoreGarbageFromMosquittoPubAndKeepWorking() throws Exception {
         String mosquitto = "tcp://127.0.0.1:1883";
-        Assumptions.assumeTrue(mosquittoPub("probe/" + prefix, "x") == 0, "Mosquitto on 127.0.0.1:1883 and "
-                + "mosquitto_pub are needed");
+        Assumptions.assumeTrue(
+                mosquittoPub("probe/" + prefix, "x") == 0,
+                "Mosquitto on 127.0.0.1:1883 and " + "mosquitto_pub are needed");
         observer.disconnect();
         observer.close();
         observer = observe(mosquitto, "observer-" + prefix, "unused");
@@ -302,11 +323,14 @@ class AgentControlTest {
 
         assertThat(mosquittoPub(topics.manifest(receiverId), "{not json")).isZero();
         assertThat(mosquittoPub(topics.manifest(receiverId), "[1,2,3]")).isZero();
-        assertThat(mosquittoPub(topics.command(receiverId), "{\"schema\":\"loaxa.command/9\"}")).isZero();
-        assertThat(mosquittoPub(topics.command(receiverId),
-                "{\"schema\":\"loaxa.command/1\",\"receiverId\":\"" + receiverId + "\",\"type\":\"EXPLODE\"}"))
+        assertThat(mosquittoPub(topics.command(receiverId), "{\"schema\":\"loaxa.command/9\"}"))
                 .isZero();
-        assertThat(mosquittoPub(topics.command(receiverId), "\u00ff\u00fe garbage")).isZero();
+        assertThat(mosquittoPub(
+                        topics.command(receiverId),
+                        "{\"schema\":\"loaxa.command/1\",\"receiverId\":\"" + receiverId + "\",\"type\":\"EXPLODE\"}"))
+                .isZero();
+        assertThat(mosquittoPub(topics.command(receiverId), "\u00ff\u00fe garbage"))
+                .isZero();
 
         await().atMost(TIMEOUT).until(() -> agent.counters().droppedTotal() == 5);
         assertThat(agent.counters().droppedFor(DropReason.MALFORMED)).isEqualTo(4);
@@ -317,8 +341,10 @@ class AgentControlTest {
     }
 
     private static int mosquittoPub(String topic, String payload) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder("mosquitto_pub", "-h", "127.0.0.1", "-p", "1883", "-q", "1",
-                "-t", topic, "-m", payload).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(
+                        "mosquitto_pub", "-h", "127.0.0.1", "-p", "1883", "-q", "1", "-t", topic, "-m", payload)
+                .redirectErrorStream(true)
+                .start();
         if (!process.waitFor(10, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             return -1;
@@ -333,25 +359,46 @@ class AgentControlTest {
     private void startAgent(String mqttUrl, String secret, ClockOffset time) throws Exception {
         broker.allow(receiverId, secret);
         Tuning tuning = Tuning.defaults().withFlush(1000, Duration.ZERO);
-        AgentConfig config = new AgentConfig(receiverId, secret, mqttUrl, null, prefix, cacheDir, SinkType.NULL,
-                null, 5).withTuning(tuning);
+        AgentConfig config = new AgentConfig(
+                        receiverId, secret, mqttUrl, null, prefix, cacheDir, SinkType.NULL, null, 5)
+                .withTuning(tuning);
         executors = new AgentExecutors();
-        agent = new Agent(config, executors, sink, HttpClient.newHttpClient(),
-                new RetryPolicy(3, 3, Duration.ofMillis(20), Duration.ofMillis(100)), json, time);
+        agent = new Agent(
+                config,
+                executors,
+                sink,
+                HttpClient.newHttpClient(),
+                new RetryPolicy(3, 3, Duration.ofMillis(20), Duration.ofMillis(100)),
+                json,
+                time);
         agent.start();
         // the first heartbeat follows the subscriptions on the same connection: commands sent now arrive
         await().atMost(TIMEOUT).until(() -> agent.isConnected() && !heartbeats.isEmpty());
     }
 
     private ManifestEntry entry(String occurrenceId, Priority priority, Instant playAt, PreemptPolicy policy) {
-        return new ManifestEntry(occurrenceId, "broadcast-1", occurrenceId, priority, playAt,
-                playAt.plusSeconds(30), new AudioRef(toneUrl, toneSha256, (long) (TONE_SECONDS * 1000), null,
-                "audio/ogg"), policy);
+        return new ManifestEntry(
+                occurrenceId,
+                "broadcast-1",
+                occurrenceId,
+                priority,
+                playAt,
+                playAt.plusSeconds(30),
+                new AudioRef(toneUrl, toneSha256, (long) (TONE_SECONDS * 1000), null, "audio/ogg"),
+                policy);
     }
 
     private ManifestEntry relayEntry(String occurrenceId, String url, Instant playAt, Instant endsAt) {
-        return new ManifestEntry(occurrenceId, "broadcast-relay", occurrenceId, Priority.NORMAL, playAt,
-                playAt.plusSeconds(30), null, null, new RelayRef(url, endsAt, "audio/mpeg"));
+        return new ManifestEntry(
+                occurrenceId,
+                "broadcast-relay",
+                occurrenceId,
+                Priority.NORMAL,
+                playAt,
+                playAt.plusSeconds(30),
+                null,
+                null,
+                new RelayRef(url, endsAt, "audio/mpeg"));
     }
 
     private void publishManifest(long version, ManifestEntry... entries) throws Exception {
@@ -368,8 +415,7 @@ class AgentControlTest {
     }
 
     private void publishCommand(Command command) throws Exception {
-        observer.publish(topics.command(receiverId), new MqttMessage(json.writeValueAsBytes(command), 1, false,
-                null));
+        observer.publish(topics.command(receiverId), new MqttMessage(json.writeValueAsBytes(command), 1, false, null));
     }
 
     private Heartbeat lastHeartbeat() {
@@ -381,8 +427,10 @@ class AgentControlTest {
     }
 
     private AgentEvent event(ManifestEntry entry, EventType type) {
-        return events.stream().filter(e -> e.occurrenceId().equals(entry.occurrenceId()) && e.event() == type)
-                .findFirst().orElse(null);
+        return events.stream()
+                .filter(e -> e.occurrenceId().equals(entry.occurrenceId()) && e.event() == type)
+                .findFirst()
+                .orElse(null);
     }
 
     private MqttClient observe(String url, String clientId, String password) throws MqttException {
@@ -406,13 +454,12 @@ class AgentControlTest {
                     switch (parsed.kind()) {
                         case EVENT -> events.add(json.readValue(message.getPayload(), AgentEvent.class));
                         case HEARTBEAT -> heartbeats.add(json.readValue(message.getPayload(), Heartbeat.class));
-                        default -> { }
+                        default -> {}
                     }
                 } catch (IOException e) {
                     throw new IllegalStateException(e);
                 }
             });
         }
-
     }
 }

@@ -1,6 +1,27 @@
 package vn.loaxa.agent;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
@@ -30,32 +51,9 @@ import vn.loaxa.agent.protocol.Schemas;
 import vn.loaxa.agent.protocol.Status;
 import vn.loaxa.agent.store.Outbox;
 import vn.loaxa.agent.support.AudioServer;
-import vn.loaxa.agent.support.EventAcknowledger;
 import vn.loaxa.agent.support.EmbeddedBroker;
+import vn.loaxa.agent.support.EventAcknowledger;
 import vn.loaxa.agent.support.TestAudio;
-
-import java.io.IOException;
-import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import vn.loaxa.agent.OnMessage;
 
 /**
  * The agent against a real broker (embedded HiveMQ CE) and a real HTTP server, with the null sink: manifests in,
@@ -71,6 +69,7 @@ class AgentEndToEndTest {
 
     @TempDir
     static Path sharedDir;
+
     private static EmbeddedBroker broker;
     private static AudioServer audioServer;
     private static String toneUrl;
@@ -79,6 +78,7 @@ class AgentEndToEndTest {
 
     @TempDir
     Path cacheDir;
+
     private final ObjectMapper json = Json.newMapper();
     private final List<AgentEvent> events = new CopyOnWriteArrayList<>();
     private final Map<String, Status> statuses = new ConcurrentHashMap<>();
@@ -89,6 +89,7 @@ class AgentEndToEndTest {
     private MqttClient observer;
     /** The observer plays the server: it acknowledges every event it receives, unless a test turns that off. */
     private volatile boolean acknowledging = true;
+
     private EventAcknowledger acks;
     private AgentExecutors executors;
     private Agent agent;
@@ -98,7 +99,8 @@ class AgentEndToEndTest {
         broker = EmbeddedBroker.start(Files.createDirectories(sharedDir.resolve("broker")));
         broker.allow(OBSERVER, OBSERVER_PASSWORD);
         byte[] tone = TestAudio.sineOggOpus(sharedDir.resolve("tone.ogg"), TONE_SECONDS);
-        toneSha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(tone));
+        toneSha256 =
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(tone));
         toneSize = tone.length;
         audioServer = AudioServer.start();
         toneUrl = audioServer.serve("/api/v1/media/tone/audio", tone);
@@ -157,7 +159,9 @@ class AgentEndToEndTest {
         assertThat(playing.id()).isEqualTo(AgentEvent.idFor("occ-play", receiverId, EventType.PLAYING));
         assertThat(playing.schema()).isEqualTo(Schemas.EVENT);
         assertThat(playing.receiverId()).isEqualTo(receiverId);
-        assertThat(playing.at()).as("playback starts at playAt").isBetween(playAt.minus(Schedule.CLOCK_TOLERANCE), playAt.plusMillis(1_000));
+        assertThat(playing.at())
+                .as("playback starts at playAt")
+                .isBetween(playAt.minus(Schedule.CLOCK_TOLERANCE), playAt.plusMillis(1_000));
         assertThat(Duration.between(playing.at(), played.at()))
                 .as("the null sink plays the 1.5 s clip in real time")
                 .isBetween(Duration.ofMillis(1_300), Duration.ofMillis(3_000));
@@ -168,8 +172,10 @@ class AgentEndToEndTest {
         assertThat(online.agentVersion()).isNotBlank();
         assertThat(online.at()).isNotNull();
         assertThat(cacheDir.resolve(toneSha256 + ".ogg")).exists();
-        await().atMost(EVENT_TIMEOUT).untilAsserted(() ->
-                assertThat(new Outbox(cacheDir, json).pending()).as("acknowledged events leave the outbox").isEmpty());
+        await().atMost(EVENT_TIMEOUT)
+                .untilAsserted(() -> assertThat(new Outbox(cacheDir, json).pending())
+                        .as("acknowledged events leave the outbox")
+                        .isEmpty());
     }
 
     @Test
@@ -205,10 +211,10 @@ class AgentEndToEndTest {
 
         publishRaw(topics.manifest(receiverId), "{ this is not json".getBytes(StandardCharsets.UTF_8));
         publishRaw(topics.manifest(receiverId), """
-                {"schema":"loaxa.manifest/2","receiverId":"%s","version":5,"entries":[]}"""
-                .formatted(receiverId).getBytes(StandardCharsets.UTF_8));
-        publishRaw(topics.manifest(receiverId), json.writeValueAsBytes(new Manifest(Schemas.MANIFEST,
-                "someone-else", 6L, Instant.now(), List.of())));
+                {"schema":"loaxa.manifest/2","receiverId":"%s","version":5,"entries":[]}""".formatted(receiverId).getBytes(StandardCharsets.UTF_8));
+        publishRaw(
+                topics.manifest(receiverId),
+                json.writeValueAsBytes(new Manifest(Schemas.MANIFEST, "someone-else", 6L, Instant.now(), List.of())));
         await().atMost(EVENT_TIMEOUT).until(() -> agent.counters().droppedTotal() == 3);
         assertThat(agent.counters().droppedFor(DropReason.MALFORMED)).isEqualTo(1);
         assertThat(agent.counters().droppedFor(DropReason.UNKNOWN_SCHEMA)).isEqualTo(1);
@@ -226,13 +232,23 @@ class AgentEndToEndTest {
 
     @Test
     void shouldReportDownloadedWhenTheAudioArrivesAfterThePlayTime() throws Exception {
-        java.util.concurrent.CountDownLatch slowLink = audioServer.serveHeld("/api/v1/media/slow/audio",
-                Files.readAllBytes(sharedDir.resolve("tone.ogg")));
+        java.util.concurrent.CountDownLatch slowLink =
+                audioServer.serveHeld("/api/v1/media/slow/audio", Files.readAllBytes(sharedDir.resolve("tone.ogg")));
         startAgent();
         Instant playAt = Instant.now().plusMillis(500);
-        ManifestEntry entry = new ManifestEntry("occ-slow-download", "broadcast-1", "Bản tin thử", Priority.NORMAL,
-                playAt, playAt.plusSeconds(60), new AudioRef(audioServer.url("/api/v1/media/slow/audio"),
-                        toneSha256, (long) (TONE_SECONDS * 1000), toneSize, "audio/ogg"));
+        ManifestEntry entry = new ManifestEntry(
+                "occ-slow-download",
+                "broadcast-1",
+                "Bản tin thử",
+                Priority.NORMAL,
+                playAt,
+                playAt.plusSeconds(60),
+                new AudioRef(
+                        audioServer.url("/api/v1/media/slow/audio"),
+                        toneSha256,
+                        (long) (TONE_SECONDS * 1000),
+                        toneSize,
+                        "audio/ogg"));
         publishManifest(manifest(1, entry));
         awaitEvents(entry, EventType.DELIVERED);
         await().atMost(EVENT_TIMEOUT).until(() -> Instant.now().isAfter(playAt.plusMillis(300)));
@@ -256,7 +272,8 @@ class AgentEndToEndTest {
 
         await().atMost(EVENT_TIMEOUT).until(() -> agent.counters().staleManifests() == 2);
         assertThat(agent.manifestVersion()).hasValue(20);
-        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
+        await().during(Duration.ofMillis(500))
+                .atMost(Duration.ofSeconds(2))
                 .until(() -> event(stale, EventType.DELIVERED).isEmpty());
     }
 
@@ -295,8 +312,8 @@ class AgentEndToEndTest {
 
     @Test
     void shouldPublishWhatWasLeftInTheOutboxOnConnect() throws Exception {
-        AgentEvent leftOver = AgentEvent.of(receiverId, "occ-from-before", EventType.PLAYED,
-                Instant.parse("2026-01-01T00:00:00Z"), null);
+        AgentEvent leftOver = AgentEvent.of(
+                receiverId, "occ-from-before", EventType.PLAYED, Instant.parse("2026-01-01T00:00:00Z"), null);
         Outbox outbox = new Outbox(cacheDir, json);
         outbox.add(leftOver);
 
@@ -309,38 +326,43 @@ class AgentEndToEndTest {
     @Test
     void shouldKeepAnEventTheBrokerTookUntilTheServerAcknowledgesItAndSendItAgainMeanwhile() throws Exception {
         acknowledging = false;
-        AgentEvent played = AgentEvent.of(receiverId, "occ-unacknowledged", EventType.PLAYED,
-                Instant.parse("2026-01-01T00:00:00Z"), null);
+        AgentEvent played = AgentEvent.of(
+                receiverId, "occ-unacknowledged", EventType.PLAYED, Instant.parse("2026-01-01T00:00:00Z"), null);
         new Outbox(cacheDir, json).add(played);
 
         startAgent(Tuning.defaults().withFlush(20, Duration.ZERO).withAckTimeout(Duration.ofMillis(500)));
 
-        await("sent again while unacknowledged").atMost(EVENT_TIMEOUT)
+        await("sent again while unacknowledged")
+                .atMost(EVENT_TIMEOUT)
                 .until(() -> events.stream().filter(played::equals).count() >= 3);
         assertThat(new Outbox(cacheDir, json).contains(played.id()))
-                .as("the broker's PUBACKs do not take it out of the outbox").isTrue();
+                .as("the broker's PUBACKs do not take it out of the outbox")
+                .isTrue();
         assertThat(agent.heartbeat().outboxPending()).isEqualTo(1);
 
         acks.acknowledge(played);
 
-        await("acknowledged events leave the outbox").atMost(EVENT_TIMEOUT)
-                .until(() -> agent.heartbeat().outboxPending() == 0 && new Outbox(cacheDir, json).pending().isEmpty());
+        await("acknowledged events leave the outbox")
+                .atMost(EVENT_TIMEOUT)
+                .until(() -> agent.heartbeat().outboxPending() == 0
+                        && new Outbox(cacheDir, json).pending().isEmpty());
         int sent = (int) events.stream().filter(played::equals).count();
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3))
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(3))
                 .until(() -> events.stream().filter(played::equals).count() == sent);
     }
 
     @Test
     void shouldIgnoreAnAcknowledgementForAnotherReceiver() throws Exception {
         acknowledging = false;
-        AgentEvent played = AgentEvent.of(receiverId, "occ-other-ack", EventType.PLAYED,
-                Instant.parse("2026-01-01T00:00:00Z"), null);
+        AgentEvent played = AgentEvent.of(
+                receiverId, "occ-other-ack", EventType.PLAYED, Instant.parse("2026-01-01T00:00:00Z"), null);
         new Outbox(cacheDir, json).add(played);
         startAgent(Tuning.defaults().withFlush(20, Duration.ZERO));
         await().atMost(EVENT_TIMEOUT).until(() -> events.contains(played));
 
-        byte[] forged = json.writeValueAsBytes(Map.of("schema", Schemas.ACK, "receiverId", "someone-else",
-                "eventIds", List.of(played.id())));
+        byte[] forged = json.writeValueAsBytes(
+                Map.of("schema", Schemas.ACK, "receiverId", "someone-else", "eventIds", List.of(played.id())));
         publishRaw(topics.ack(receiverId), forged);
 
         await().atMost(EVENT_TIMEOUT).until(() -> agent.counters().droppedFor(DropReason.RECEIVER_MISMATCH) == 1);
@@ -350,12 +372,16 @@ class AgentEndToEndTest {
     @Test
     void shouldPublishRetainedOfflineStatusOnCleanShutdown() throws Exception {
         startAgent();
-        await().atMost(EVENT_TIMEOUT).until(() -> Boolean.TRUE.equals(
-                Optional.ofNullable(statuses.get(topics.status(receiverId))).map(Status::online).orElse(null)));
+        await().atMost(EVENT_TIMEOUT)
+                .until(() -> Boolean.TRUE.equals(Optional.ofNullable(statuses.get(topics.status(receiverId)))
+                        .map(Status::online)
+                        .orElse(null)));
 
         agent.close();
 
-        await().atMost(EVENT_TIMEOUT).until(() -> Boolean.FALSE.equals(statuses.get(topics.status(receiverId)).online()));
+        await().atMost(EVENT_TIMEOUT)
+                .until(() -> Boolean.FALSE.equals(
+                        statuses.get(topics.status(receiverId)).online()));
         assertThat(statuses.get(topics.status(receiverId)).at()).isNotNull();
     }
 
@@ -376,9 +402,11 @@ class AgentEndToEndTest {
 
         await().atMost(EVENT_TIMEOUT).until(() -> agent.manifestVersion().isPresent());
         assertThat(agent.manifestVersion()).hasValue(3);
-        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(3))
+        await().during(Duration.ofMillis(500))
+                .atMost(Duration.ofSeconds(3))
                 .until(() -> events.size() == eventsBeforeRestart);
-        assertThat(audioServer.requests()).as("the verified cached file is reused, not downloaded again")
+        assertThat(audioServer.requests())
+                .as("the verified cached file is reused, not downloaded again")
                 .hasSize(downloadsBeforeRestart);
     }
 
@@ -386,19 +414,24 @@ class AgentEndToEndTest {
     void shouldRunOneAgentPerFleetMember() throws Exception {
         String secondId = receiverId + "-b";
         broker.allow(secondId, "second-secret");
-        Path fleet = Files.writeString(cacheDir.resolve("fleet.properties"),
-                receiverId + "=" + secret + "\n" + secondId + "=second-secret\n");
-        AgentConfig config = new AgentConfig(null, null, broker.url(), null, prefix, cacheDir.resolve("fleet-cache"),
-                SinkType.NULL, fleet, 5);
+        Path fleet = Files.writeString(
+                cacheDir.resolve("fleet.properties"), receiverId + "=" + secret + "\n" + secondId + "=second-secret\n");
+        AgentConfig config = new AgentConfig(
+                null, null, broker.url(), null, prefix, cacheDir.resolve("fleet-cache"), SinkType.NULL, fleet, 5);
 
         try (AgentRuntime runtime = AgentRuntime.start(config)) {
             assertThat(runtime.agents()).extracting(Agent::receiverId).containsExactly(receiverId, secondId);
-            await().atMost(EVENT_TIMEOUT).until(() -> statuses.containsKey(topics.status(receiverId))
-                    && statuses.containsKey(topics.status(secondId)));
-            assertThat(cacheDir.resolve("fleet-cache").resolve(receiverId).resolve("outbox")).isDirectory();
-            assertThat(cacheDir.resolve("fleet-cache").resolve(secondId).resolve("outbox")).isDirectory();
+            await().atMost(EVENT_TIMEOUT)
+                    .until(() -> statuses.containsKey(topics.status(receiverId))
+                            && statuses.containsKey(topics.status(secondId)));
+            assertThat(cacheDir.resolve("fleet-cache").resolve(receiverId).resolve("outbox"))
+                    .isDirectory();
+            assertThat(cacheDir.resolve("fleet-cache").resolve(secondId).resolve("outbox"))
+                    .isDirectory();
         }
-        await().atMost(EVENT_TIMEOUT).until(() -> Boolean.FALSE.equals(statuses.get(topics.status(secondId)).online()));
+        await().atMost(EVENT_TIMEOUT)
+                .until(() -> Boolean.FALSE.equals(
+                        statuses.get(topics.status(secondId)).online()));
     }
 
     private void startAgent() throws Exception {
@@ -406,16 +439,28 @@ class AgentEndToEndTest {
     }
 
     private void startAgent(Tuning tuning) throws Exception {
-        AgentConfig config = new AgentConfig(receiverId, secret, broker.url(), null, prefix, cacheDir, SinkType.NULL,
-                null, 5, 0, tuning, List.of());
+        AgentConfig config = new AgentConfig(
+                receiverId, secret, broker.url(), null, prefix, cacheDir, SinkType.NULL, null, 5, 0, tuning, List.of());
         executors = new AgentExecutors();
-        agent = new Agent(config, executors, new NullSink(), HttpClient.newHttpClient(),
-                new RetryPolicy(3, 3, Duration.ofMillis(20), Duration.ofMillis(100)), json, Clock.systemUTC());
+        agent = new Agent(
+                config,
+                executors,
+                new NullSink(),
+                HttpClient.newHttpClient(),
+                new RetryPolicy(3, 3, Duration.ofMillis(20), Duration.ofMillis(100)),
+                json,
+                Clock.systemUTC());
         agent.start();
     }
 
     private ManifestEntry entry(String occurrenceId, Instant playAt, Instant expiresAt, String sha256) {
-        return new ManifestEntry(occurrenceId, "broadcast-1", "Bản tin thử", Priority.NORMAL, playAt, expiresAt,
+        return new ManifestEntry(
+                occurrenceId,
+                "broadcast-1",
+                "Bản tin thử",
+                Priority.NORMAL,
+                playAt,
+                expiresAt,
                 new AudioRef(toneUrl, sha256, (long) (TONE_SECONDS * 1000), toneSize, "audio/ogg"));
     }
 
@@ -440,9 +485,10 @@ class AgentEndToEndTest {
     private void awaitEvents(ManifestEntry entry, EventType... types) {
         await().atMost(EVENT_TIMEOUT).untilAsserted(() -> {
             for (EventType type : types) {
-                assertThat(event(entry, type)).as("%s for %s", type, entry.occurrenceId())
-                        .hasValueSatisfying(e -> assertThat(e.id())
-                                .isEqualTo(AgentEvent.idFor(entry.occurrenceId(), receiverId, type)));
+                assertThat(event(entry, type))
+                        .as("%s for %s", type, entry.occurrenceId())
+                        .hasValueSatisfying(e ->
+                                assertThat(e.id()).isEqualTo(AgentEvent.idFor(entry.occurrenceId(), receiverId, type)));
             }
         });
     }
@@ -469,9 +515,8 @@ class AgentEndToEndTest {
                     }
                 }
                 case STATUS -> statuses.put(topic, json.readValue(message.getPayload(), Status.class));
-                default -> { }
+                default -> {}
             }
         }
-
     }
 }

@@ -1,6 +1,25 @@
 package vn.loaxa.agent;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
@@ -22,27 +41,6 @@ import vn.loaxa.agent.support.AudioServer;
 import vn.loaxa.agent.support.EmbeddedBroker;
 import vn.loaxa.agent.support.TestAudio;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HexFormat;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import vn.loaxa.agent.OnMessage;
-
 /**
  * The packaged agent ({@code target/loaxa-agent.jar}) as a child process, killed with SIGKILL while it plays and
  * started again: every event reaches the subscriber with one id per (occurrence, receiver, event), the interrupted
@@ -57,6 +55,7 @@ class AgentKillIT {
 
     @TempDir
     Path dir;
+
     private final ObjectMapper json = Json.newMapper();
     private final List<AgentEvent> events = new CopyOnWriteArrayList<>();
     private final List<Process> processes = new ArrayList<>();
@@ -99,7 +98,8 @@ class AgentKillIT {
         String secret = "kill-secret";
         broker.allow(receiverId, secret);
         byte[] tone = TestAudio.sineOggOpus(dir.resolve("tone.ogg"), TONE_SECONDS);
-        String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(tone));
+        String sha256 =
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(tone));
         String url = audioServer.serve("/api/v1/media/long/audio", tone);
         Instant start = Instant.now().plusSeconds(6);
         ManifestEntry interrupted = entry("occ-killed", start, url, sha256);
@@ -116,27 +116,58 @@ class AgentKillIT {
         spawn(receiverId, secret, cache, "second.log");
         await().atMost(TIMEOUT).until(() -> has(interrupted, EventType.FAILED) && has(later, EventType.PLAYED));
 
-        Map<String, Set<UUID>> idsPerEvent = events.stream().collect(Collectors.groupingBy(
-                e -> e.occurrenceId() + "/" + e.event(), Collectors.mapping(AgentEvent::id, Collectors.toSet())));
-        assertThat(idsPerEvent).containsOnlyKeys(
-                "occ-killed/DELIVERED", "occ-killed/DOWNLOADED", "occ-killed/PLAYING", "occ-killed/FAILED",
-                "occ-after-restart/DELIVERED", "occ-after-restart/DOWNLOADED", "occ-after-restart/PLAYING",
-                "occ-after-restart/PLAYED");
+        Map<String, Set<UUID>> idsPerEvent = events.stream()
+                .collect(Collectors.groupingBy(
+                        e -> e.occurrenceId() + "/" + e.event(),
+                        Collectors.mapping(AgentEvent::id, Collectors.toSet())));
+        assertThat(idsPerEvent)
+                .containsOnlyKeys(
+                        "occ-killed/DELIVERED",
+                        "occ-killed/DOWNLOADED",
+                        "occ-killed/PLAYING",
+                        "occ-killed/FAILED",
+                        "occ-after-restart/DELIVERED",
+                        "occ-after-restart/DOWNLOADED",
+                        "occ-after-restart/PLAYING",
+                        "occ-after-restart/PLAYED");
         assertThat(idsPerEvent.values()).allSatisfy(ids -> assertThat(ids).hasSize(1));
-        assertThat(events.stream().filter(e -> e.occurrenceId().equals("occ-killed")
-                && e.event() == EventType.FAILED).findFirst().orElseThrow().reason())
+        assertThat(events.stream()
+                        .filter(e -> e.occurrenceId().equals("occ-killed") && e.event() == EventType.FAILED)
+                        .findFirst()
+                        .orElseThrow()
+                        .reason())
                 .contains("interrupted");
     }
 
     private Process spawn(String receiverId, String secret, Path cache, String log) throws IOException {
         Path jar = Path.of("target", "loaxa-agent.jar").toAbsolutePath();
-        assertThat(jar).as("run through 'mvn verify': the IT needs the packaged jar").exists();
+        assertThat(jar)
+                .as("run through 'mvn verify': the IT needs the packaged jar")
+                .exists();
         String java = ProcessHandle.current().info().command().orElse("java");
-        Process process = new ProcessBuilder(java, "-jar", jar.toString(), "--receiver-id", receiverId,
-                "--secret", secret, "--mqtt-url", broker.url(), "--topic-prefix", prefix,
-                "--cache-dir", cache.toString(), "--sink", "null", "--flush-jitter-ms", "0",
-                "--will-delay-seconds", "1")
-                .redirectErrorStream(true).redirectOutput(dir.resolve(log).toFile()).start();
+        Process process = new ProcessBuilder(
+                        java,
+                        "-jar",
+                        jar.toString(),
+                        "--receiver-id",
+                        receiverId,
+                        "--secret",
+                        secret,
+                        "--mqtt-url",
+                        broker.url(),
+                        "--topic-prefix",
+                        prefix,
+                        "--cache-dir",
+                        cache.toString(),
+                        "--sink",
+                        "null",
+                        "--flush-jitter-ms",
+                        "0",
+                        "--will-delay-seconds",
+                        "1")
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve(log).toFile())
+                .start();
         processes.add(process);
         return process;
     }
@@ -146,8 +177,14 @@ class AgentKillIT {
     }
 
     private static ManifestEntry entry(String occurrenceId, Instant playAt, String url, String sha256) {
-        return new ManifestEntry(occurrenceId, "broadcast-1", occurrenceId, Priority.NORMAL, playAt,
-                playAt.plusSeconds(60), new AudioRef(url, sha256, (long) (TONE_SECONDS * 1000), null, "audio/ogg"));
+        return new ManifestEntry(
+                occurrenceId,
+                "broadcast-1",
+                occurrenceId,
+                Priority.NORMAL,
+                playAt,
+                playAt.plusSeconds(60),
+                new AudioRef(url, sha256, (long) (TONE_SECONDS * 1000), null, "audio/ogg"));
     }
 
     private void publishManifest(String receiverId, ManifestEntry... entries) throws Exception {
@@ -162,6 +199,5 @@ class AgentKillIT {
         public void messageArrived(String topic, MqttMessage message) throws IOException {
             events.add(json.readValue(message.getPayload(), AgentEvent.class));
         }
-
     }
 }

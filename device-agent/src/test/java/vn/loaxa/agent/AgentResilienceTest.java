@@ -1,6 +1,24 @@
 package vn.loaxa.agent;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
@@ -26,30 +44,10 @@ import vn.loaxa.agent.protocol.ManifestEntry;
 import vn.loaxa.agent.protocol.Priority;
 import vn.loaxa.agent.protocol.Schemas;
 import vn.loaxa.agent.support.AudioServer;
-import vn.loaxa.agent.support.EventAcknowledger;
 import vn.loaxa.agent.support.EmbeddedBroker;
+import vn.loaxa.agent.support.EventAcknowledger;
 import vn.loaxa.agent.support.RecordingSink;
 import vn.loaxa.agent.support.TestAudio;
-
-import java.io.IOException;
-import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.HexFormat;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import vn.loaxa.agent.OnMessage;
 
 /**
  * The agent without its network: it plays its schedule on time while the broker is down, and its events reach the
@@ -66,6 +64,7 @@ class AgentResilienceTest {
 
     @TempDir
     static Path sharedDir;
+
     private static EmbeddedBroker broker;
     private static AudioServer audioServer;
     private static String toneUrl;
@@ -74,13 +73,15 @@ class AgentResilienceTest {
 
     @TempDir
     Path cacheDir;
+
     private final ObjectMapper json = Json.newMapper();
     private final List<AgentEvent> events = new CopyOnWriteArrayList<>();
     private final RecordingSink sink = new RecordingSink();
     private String prefix;
     private String receiverId;
     private String secret;
-    private final java.util.concurrent.atomic.AtomicInteger subscriptions = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger subscriptions =
+            new java.util.concurrent.atomic.AtomicInteger();
     private Topics topics;
     private MqttClient observer;
     private EventAcknowledger acks;
@@ -92,7 +93,8 @@ class AgentResilienceTest {
         broker = EmbeddedBroker.start(Files.createDirectories(sharedDir.resolve("broker")));
         broker.allow(OBSERVER, OBSERVER_PASSWORD);
         tone = TestAudio.sineOggOpus(sharedDir.resolve("tone.ogg"), TONE_SECONDS);
-        toneSha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(tone));
+        toneSha256 =
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(tone));
         audioServer = AudioServer.start();
         toneUrl = audioServer.serve(TONE_PATH, tone);
     }
@@ -122,11 +124,18 @@ class AgentResilienceTest {
         observer.connect(options);
         subscribeObserver();
 
-        AgentConfig config = new AgentConfig(receiverId, secret, broker.url(), null, prefix, cacheDir, SinkType.NULL,
-                null, 5).withTuning(Tuning.defaults().withFlush(1000, Duration.ZERO));
+        AgentConfig config = new AgentConfig(
+                        receiverId, secret, broker.url(), null, prefix, cacheDir, SinkType.NULL, null, 5)
+                .withTuning(Tuning.defaults().withFlush(1000, Duration.ZERO));
         executors = new AgentExecutors();
-        agent = new Agent(config, executors, sink, HttpClient.newHttpClient(),
-                new RetryPolicy(3, 3, Duration.ofMillis(20), Duration.ofMillis(100)), json, Clock.systemUTC());
+        agent = new Agent(
+                config,
+                executors,
+                sink,
+                HttpClient.newHttpClient(),
+                new RetryPolicy(3, 3, Duration.ofMillis(20), Duration.ofMillis(100)),
+                json,
+                Clock.systemUTC());
         agent.start();
         await().atMost(TIMEOUT).until(agent::isConnected);
     }
@@ -146,14 +155,18 @@ class AgentResilienceTest {
         ManifestEntry first = entry("occ-offline-1", start);
         ManifestEntry second = entry("occ-offline-2", start.plusSeconds(2));
         publishManifest(first, second);
-        await().atMost(TIMEOUT).until(() -> has(first, EventType.DOWNLOADED) && has(second, EventType.DOWNLOADED)
-                && agent.heartbeat().outboxPending() == 0);
+        await().atMost(TIMEOUT)
+                .until(() -> has(first, EventType.DOWNLOADED)
+                        && has(second, EventType.DOWNLOADED)
+                        && agent.heartbeat().outboxPending() == 0);
 
         broker.stop();
         try {
-            await().atMost(TIMEOUT).until(() -> sink.clips().size() == 2 && agent.heartbeat().outboxPending() == 4);
+            await().atMost(TIMEOUT)
+                    .until(() -> sink.clips().size() == 2 && agent.heartbeat().outboxPending() == 4);
             assertThat(agent.isConnected()).isFalse();
-            assertThat(sink.clips().get(0).openedAt).as("on time without the network")
+            assertThat(sink.clips().get(0).openedAt)
+                    .as("on time without the network")
                     .isBetween(first.playAt().minusMillis(20), first.playAt().plusMillis(100));
             assertThat(sink.clips().get(1).openedAt)
                     .isBetween(second.playAt().minusMillis(20), second.playAt().plusMillis(100));
@@ -167,12 +180,16 @@ class AgentResilienceTest {
         await().atMost(TIMEOUT).until(() -> subscriptions.get() == 2);
         broker.allow(receiverId, secret);
 
-        await().atMost(TIMEOUT).until(() -> has(first, EventType.PLAYED) && has(second, EventType.PLAYED)
-                && agent.heartbeat().outboxPending() == 0);
-        Map<String, Long> perEvent = events.stream().collect(Collectors.groupingBy(
-                e -> e.occurrenceId() + "/" + e.event(), Collectors.counting()));
-        assertThat(perEvent).as("exactly one of each event per occurrence, nothing lost")
-                .containsOnlyKeys(keys(first, second)).allSatisfy((key, count) -> assertThat(count).isEqualTo(1));
+        await().atMost(TIMEOUT)
+                .until(() -> has(first, EventType.PLAYED)
+                        && has(second, EventType.PLAYED)
+                        && agent.heartbeat().outboxPending() == 0);
+        Map<String, Long> perEvent = events.stream()
+                .collect(Collectors.groupingBy(e -> e.occurrenceId() + "/" + e.event(), Collectors.counting()));
+        assertThat(perEvent)
+                .as("exactly one of each event per occurrence, nothing lost")
+                .containsOnlyKeys(keys(first, second))
+                .allSatisfy((key, count) -> assertThat(count).isEqualTo(1));
         assertThat(events.stream().map(AgentEvent::id).distinct().count()).isEqualTo(8);
     }
 
@@ -181,7 +198,9 @@ class AgentResilienceTest {
         ManifestEntry entry = entry("occ-corrupt", Instant.now().plusSeconds(5));
         publishManifest(entry);
         await().atMost(TIMEOUT).until(() -> has(entry, EventType.DOWNLOADED));
-        long downloads = audioServer.requests().stream().filter(r -> r.path().equals(TONE_PATH)).count();
+        long downloads = audioServer.requests().stream()
+                .filter(r -> r.path().equals(TONE_PATH))
+                .count();
         Path cached = cacheDir.resolve(toneSha256 + ".ogg");
         byte[] corrupted = tone.clone();
         corrupted[corrupted.length / 2] ^= 0x55;
@@ -191,7 +210,9 @@ class AgentResilienceTest {
 
         assertThat(sink.clips()).as("played once, from the file fetched again").hasSize(1);
         assertThat(sink.clips().get(0).bytes).isGreaterThan((long) (96_000 * TONE_SECONDS * 0.9));
-        assertThat(audioServer.requests().stream().filter(r -> r.path().equals(TONE_PATH)).count())
+        assertThat(audioServer.requests().stream()
+                        .filter(r -> r.path().equals(TONE_PATH))
+                        .count())
                 .isEqualTo(downloads + 1);
         assertThat(Files.readAllBytes(cached)).isEqualTo(tone);
         assertThat(agent.heartbeat().lastError()).contains("no longer matched its sha256");
@@ -208,8 +229,9 @@ class AgentResilienceTest {
 
     private static String[] keys(ManifestEntry... entries) {
         return List.of(entries).stream()
-                .flatMap(e -> List.of(EventType.DELIVERED, EventType.DOWNLOADED, EventType.PLAYING, EventType.PLAYED)
-                        .stream().map(type -> e.occurrenceId() + "/" + type))
+                .flatMap(e ->
+                        List.of(EventType.DELIVERED, EventType.DOWNLOADED, EventType.PLAYING, EventType.PLAYED).stream()
+                                .map(type -> e.occurrenceId() + "/" + type))
                 .toArray(String[]::new);
     }
 
@@ -218,9 +240,14 @@ class AgentResilienceTest {
     }
 
     private ManifestEntry entry(String occurrenceId, Instant playAt) {
-        return new ManifestEntry(occurrenceId, "broadcast-1", occurrenceId, Priority.NORMAL, playAt,
-                playAt.plusSeconds(60), new AudioRef(toneUrl, toneSha256, (long) (TONE_SECONDS * 1000),
-                (long) tone.length, "audio/ogg"));
+        return new ManifestEntry(
+                occurrenceId,
+                "broadcast-1",
+                occurrenceId,
+                Priority.NORMAL,
+                playAt,
+                playAt.plusSeconds(60),
+                new AudioRef(toneUrl, toneSha256, (long) (TONE_SECONDS * 1000), (long) tone.length, "audio/ogg"));
     }
 
     private void publishManifest(ManifestEntry... entries) throws Exception {
@@ -247,6 +274,5 @@ class AgentResilienceTest {
                 new Thread(AgentResilienceTest.this::subscribeObserver, "observer-resubscribe").start();
             }
         }
-
     }
 }

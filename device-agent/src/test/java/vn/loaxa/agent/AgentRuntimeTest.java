@@ -1,30 +1,41 @@
 package vn.loaxa.agent;
 
-import org.junit.jupiter.api.Test;
-import vn.loaxa.agent.config.AgentConfig;
-import vn.loaxa.agent.config.SinkType;
-import vn.loaxa.agent.config.Tuning;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import vn.loaxa.agent.config.AgentConfig;
+import vn.loaxa.agent.config.SinkType;
+import vn.loaxa.agent.config.Tuning;
 
 class AgentRuntimeTest {
 
     @Test
     void shouldGiveEachSimulatedAgentItsOwnIdSecretCacheAndTheNullSink() {
-        AgentConfig config = new AgentConfig(null, "base", "tcp://127.0.0.1:1884", null, "loaxa", Path.of("sims"),
-                SinkType.JAVASOUND, null, 30, 3, Tuning.defaults());
+        AgentConfig config = new AgentConfig(
+                null,
+                "base",
+                "tcp://127.0.0.1:1884",
+                null,
+                "loaxa",
+                Path.of("sims"),
+                SinkType.JAVASOUND,
+                null,
+                30,
+                3,
+                Tuning.defaults());
 
         List<AgentConfig> members = AgentRuntime.simulatedMembers(config);
 
         assertThat(members).extracting(AgentConfig::receiverId).containsExactly("sim-00001", "sim-00002", "sim-00003");
         assertThat(members).extracting(AgentConfig::secret).containsExactly("base-00001", "base-00002", "base-00003");
-        assertThat(members).extracting(AgentConfig::cacheDir)
-                .containsExactly(Path.of("sims", "sim-00001"), Path.of("sims", "sim-00002"), Path.of("sims", "sim-00003"));
+        assertThat(members)
+                .extracting(AgentConfig::cacheDir)
+                .containsExactly(
+                        Path.of("sims", "sim-00001"), Path.of("sims", "sim-00002"), Path.of("sims", "sim-00003"));
         assertThat(members).allSatisfy(member -> {
             assertThat(member.sink()).isEqualTo(SinkType.NULL);
             assertThat(member.isFleet()).isFalse();
@@ -33,7 +44,8 @@ class AgentRuntimeTest {
 
     @Test
     void shouldRunTheLocalClockMinutesFastOrSlowOnlyWhenTheTestPropertyAsks() {
-        assertThat(Duration.between(Instant.now(), AgentRuntime.localClock().instant()).abs())
+        assertThat(Duration.between(Instant.now(), AgentRuntime.localClock().instant())
+                        .abs())
                 .isLessThan(Duration.ofSeconds(1));
         try {
             System.setProperty(AgentRuntime.CLOCK_SKEW_PROPERTY, "180");

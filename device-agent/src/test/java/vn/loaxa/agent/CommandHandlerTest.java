@@ -1,6 +1,16 @@
 package vn.loaxa.agent;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Executor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,17 +27,6 @@ import vn.loaxa.agent.store.ManifestStore;
 import vn.loaxa.agent.store.OutputSettings;
 import vn.loaxa.agent.time.ClockOffset;
 
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.Executor;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 class CommandHandlerTest {
 
     private static final String RECEIVER = "rx-1";
@@ -41,6 +40,7 @@ class CommandHandlerTest {
     private final RecordingEffects effects = new RecordingEffects();
     /** The playback pool, run by hand: what was handed to it stays on the stage until then. */
     private final List<Runnable> playbackPool = new ArrayList<>();
+
     private final List<ScheduledEntry> performed = new ArrayList<>();
     private OutputSettings output;
     private ManifestState manifests;
@@ -52,8 +52,15 @@ class CommandHandlerTest {
         output = new OutputSettings(cacheDir, json, 80);
         manifests = new ManifestState(RECEIVER, new ManifestStore(cacheDir, json), new MessageCounters());
         stage = new PlaybackStage((Executor) playbackPool::add, performed::add);
-        handler = new CommandHandler(RECEIVER, TOPICS, new ClockOffset(Clock.fixed(NOW, ZoneOffset.UTC)), cacheDir,
-                output, manifests, stage, effects);
+        handler = new CommandHandler(
+                RECEIVER,
+                TOPICS,
+                new ClockOffset(Clock.fixed(NOW, ZoneOffset.UTC)),
+                cacheDir,
+                output,
+                manifests,
+                stage,
+                effects);
     }
 
     @Test
@@ -97,8 +104,8 @@ class CommandHandlerTest {
 
         handler.carryOut(command(CommandType.RESYNC, null));
 
-        assertThat(effects.resubscribed).containsExactly(TOPICS.manifest(RECEIVER), TOPICS.areaManifest("vn"),
-                TOPICS.areaManifest("vn-hn"));
+        assertThat(effects.resubscribed)
+                .containsExactly(TOPICS.manifest(RECEIVER), TOPICS.areaManifest("vn"), TOPICS.areaManifest("vn-hn"));
         assertThat(manifests.acceptOwn(TOPICS.manifest(RECEIVER), held)).isTrue();
     }
 
@@ -143,14 +150,18 @@ class CommandHandlerTest {
     }
 
     private static Command command(CommandType type, Integer volume) {
-        return new Command(Schemas.COMMAND, UUID.randomUUID(), RECEIVER, type, volume, NOW, NOW.plusSeconds(60),
-                null);
+        return new Command(Schemas.COMMAND, UUID.randomUUID(), RECEIVER, type, volume, NOW, NOW.plusSeconds(60), null);
     }
 
     private static ManifestEntry entry(String occurrenceId) {
-        return new ManifestEntry(occurrenceId, "b-" + occurrenceId, occurrenceId, Priority.NORMAL, NOW,
-                NOW.plusSeconds(600), new AudioRef("http://audio.test/" + occurrenceId, "a".repeat(64), 1_000L,
-                100L, "audio/ogg"));
+        return new ManifestEntry(
+                occurrenceId,
+                "b-" + occurrenceId,
+                occurrenceId,
+                Priority.NORMAL,
+                NOW,
+                NOW.plusSeconds(600),
+                new AudioRef("http://audio.test/" + occurrenceId, "a".repeat(64), 1_000L, 100L, "audio/ogg"));
     }
 
     /** Records what the handler asked of the world outside the agent's state. */

@@ -1,21 +1,9 @@
 package vn.loaxa.agent;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.eclipse.paho.mqttv5.client.MqttClient;
-import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
-import org.eclipse.paho.mqttv5.common.MqttException;
-import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import vn.loaxa.agent.mqtt.MqttSettings;
-import vn.loaxa.agent.mqtt.ReconnectBackoff;
-import vn.loaxa.agent.protocol.Json;
-import vn.loaxa.agent.protocol.Status;
-import vn.loaxa.agent.support.EmbeddedBroker;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,9 +20,20 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.loaxa.agent.mqtt.MqttSettings;
+import vn.loaxa.agent.mqtt.ReconnectBackoff;
+import vn.loaxa.agent.protocol.Json;
+import vn.loaxa.agent.protocol.Status;
+import vn.loaxa.agent.support.EmbeddedBroker;
 
 /**
  * Two packaged agent processes, a {@code --fleet} of 30 receivers and a {@code --simulate 30}, through a 25 s
@@ -51,12 +50,14 @@ class FleetReconnectIT {
     private static final Duration PROMISED = Duration.ofSeconds(30);
     /** Slack for this shared two-core machine (process scheduling, the observer's own connect). */
     private static final Duration MARGIN = Duration.ofSeconds(5);
+
     private static final Duration STARTUP = Duration.ofSeconds(90);
     private static final String OBSERVER = "observer";
     private static final String OBSERVER_PASSWORD = "observer-password";
 
     @TempDir
     Path dir;
+
     private final ObjectMapper json = Json.newMapper();
     private final Map<String, Instant> onlineSince = new ConcurrentHashMap<>();
     private final List<Process> processes = new ArrayList<>();
@@ -91,7 +92,8 @@ class FleetReconnectIT {
         assertThat(ReconnectBackoff.DEFAULT_MAX_DELAY.plusSeconds(MqttSettings.CONNECT_TIMEOUT_SECONDS))
                 .as("cap plus connect timeout")
                 .isLessThanOrEqualTo(PROMISED);
-        List<String> fleet = IntStream.rangeClosed(1, FLEET_SIZE).mapToObj(i -> String.format("fleet-%02d", i))
+        List<String> fleet = IntStream.rangeClosed(1, FLEET_SIZE)
+                .mapToObj(i -> String.format("fleet-%02d", i))
                 .toList();
         StringBuilder fleetFile = new StringBuilder();
         for (String receiverId : fleet) {
@@ -108,38 +110,66 @@ class FleetReconnectIT {
         everyone.addAll(simulated);
 
         Path fleetPath = Files.writeString(dir.resolve("fleet.properties"), fleetFile);
-        spawn("fleet.log", "--fleet", fleetPath.toString(), "--cache-dir", dir.resolve("fleet-cache").toString());
-        spawn("simulate.log", "--simulate", String.valueOf(SIMULATED),
-                "--cache-dir", dir.resolve("simulate-cache").toString());
+        spawn(
+                "fleet.log",
+                "--fleet",
+                fleetPath.toString(),
+                "--cache-dir",
+                dir.resolve("fleet-cache").toString());
+        spawn(
+                "simulate.log",
+                "--simulate",
+                String.valueOf(SIMULATED),
+                "--cache-dir",
+                dir.resolve("simulate-cache").toString());
         observeStatuses();
         await().atMost(STARTUP).until(() -> onlineSince.keySet().containsAll(everyone));
 
         broker.stop();
-        await("the agent processes ride out the outage").during(OUTAGE).atMost(OUTAGE.plusSeconds(5))
+        await("the agent processes ride out the outage")
+                .during(OUTAGE)
+                .atMost(OUTAGE.plusSeconds(5))
                 .until(() -> processes.stream().allMatch(Process::isAlive));
         onlineSince.clear();
         broker.restart();
         Instant back = Instant.now();
         observeStatuses();
 
-        await().atMost(PROMISED.plus(MARGIN)).untilAsserted(() ->
-                assertThat(onlineSince.keySet()).as("receivers back online").containsAll(everyone));
-        Map<String, Duration> reconnectTimes = everyone.stream().collect(Collectors.toMap(id -> id,
-                id -> Duration.between(back, onlineSince.get(id))));
+        await().atMost(PROMISED.plus(MARGIN))
+                .untilAsserted(() -> assertThat(onlineSince.keySet())
+                        .as("receivers back online")
+                        .containsAll(everyone));
+        Map<String, Duration> reconnectTimes = everyone.stream()
+                .collect(Collectors.toMap(id -> id, id -> Duration.between(back, onlineSince.get(id))));
         LOG.info(() -> "reconnected after the broker's return: " + summary(reconnectTimes.values()));
-        assertThat(reconnectTimes).allSatisfy((receiverId, took) ->
-                assertThat(took).as(receiverId).isLessThanOrEqualTo(PROMISED.plus(MARGIN)));
+        assertThat(reconnectTimes)
+                .allSatisfy((receiverId, took) ->
+                        assertThat(took).as(receiverId).isLessThanOrEqualTo(PROMISED.plus(MARGIN)));
     }
 
     private void spawn(String log, String... args) throws IOException {
         Path jar = Path.of("target", "loaxa-agent.jar").toAbsolutePath();
-        assertThat(jar).as("run through 'mvn verify': the IT needs the packaged jar").exists();
+        assertThat(jar)
+                .as("run through 'mvn verify': the IT needs the packaged jar")
+                .exists();
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-jar", jar.toString(), "--mqtt-url", broker.url(),
-                "--topic-prefix", prefix, "--sink", "null", "--will-delay-seconds", "60"));
+        List<String> command = new ArrayList<>(List.of(
+                java,
+                "-jar",
+                jar.toString(),
+                "--mqtt-url",
+                broker.url(),
+                "--topic-prefix",
+                prefix,
+                "--sink",
+                "null",
+                "--will-delay-seconds",
+                "60"));
         command.addAll(List.of(args));
-        processes.add(new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(dir.resolve(log).toFile()).start());
+        processes.add(new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve(log).toFile())
+                .start());
     }
 
     /** Subscribes a fresh observer to every status; the broker keeps no state across its restart. */

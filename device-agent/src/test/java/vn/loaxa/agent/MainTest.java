@@ -1,7 +1,6 @@
 package vn.loaxa.agent;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -9,8 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class MainTest {
 
@@ -51,8 +50,12 @@ class MainTest {
     void shouldReturnCacheUnusableWhenCacheDirIsAFile(@TempDir Path dir) throws Exception {
         Path notADirectory = Files.writeString(dir.resolve("file"), "x");
 
-        ExitCode code = start(Map.of("LOAXA_AGENT_RECEIVER_ID", "rx1", "LOAXA_AGENT_SECRET", "s"),
-                "--cache-dir", notADirectory.resolve("cache").toString(), "--sink", "null");
+        ExitCode code = start(
+                Map.of("LOAXA_AGENT_RECEIVER_ID", "rx1", "LOAXA_AGENT_SECRET", "s"),
+                "--cache-dir",
+                notADirectory.resolve("cache").toString(),
+                "--sink",
+                "null");
 
         assertThat(code).isEqualTo(ExitCode.CACHE_UNUSABLE);
         assertThat(code.value()).isEqualTo(3);
@@ -60,7 +63,10 @@ class MainTest {
     }
 
     private ExitCode start(Map<String, String> env, String... args) {
-        return Main.start(args, env, new PrintStream(out, true, StandardCharsets.UTF_8),
+        return Main.start(
+                args,
+                env,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 

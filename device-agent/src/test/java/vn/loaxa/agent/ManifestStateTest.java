@@ -1,6 +1,12 @@
 package vn.loaxa.agent;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,13 +18,6 @@ import vn.loaxa.agent.protocol.ManifestEntry;
 import vn.loaxa.agent.protocol.Priority;
 import vn.loaxa.agent.protocol.Schemas;
 import vn.loaxa.agent.store.ManifestStore;
-
-import java.nio.file.Path;
-import java.time.Instant;
-import java.util.List;
-import java.util.OptionalLong;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class ManifestStateTest {
 
@@ -43,8 +42,10 @@ class ManifestStateTest {
     @Test
     void shouldPlayTheUnionOfAreasAndOwnWithTheOwnEntryWinning() {
         state.acceptAreas(AREAS_TOPIC, areas(1, "vn", "vn-hn"));
-        state.acceptArea(TOPICS.areaManifest("vn"), "vn", areaManifest("vn", 1, entry("national", "vn"),
-                entry("shared", "from the area")));
+        state.acceptArea(
+                TOPICS.areaManifest("vn"),
+                "vn",
+                areaManifest("vn", 1, entry("national", "vn"), entry("shared", "from the area")));
         state.acceptArea(TOPICS.areaManifest("vn-hn"), "vn-hn", areaManifest("vn-hn", 1, entry("city", "vn-hn")));
         state.acceptOwn(OWN_TOPIC, own(1, entry("shared", "from the receiver"), entry("local", "own")));
 
@@ -58,7 +59,8 @@ class ManifestStateTest {
     void shouldIgnoreAVersionThatIsNotNewerAndCountItStale() {
         assertThat(state.acceptOwn(OWN_TOPIC, own(5, entry("a", "first")))).isTrue();
 
-        assertThat(state.acceptOwn(OWN_TOPIC, own(5, entry("b", "same version")))).isFalse();
+        assertThat(state.acceptOwn(OWN_TOPIC, own(5, entry("b", "same version"))))
+                .isFalse();
         assertThat(state.acceptOwn(OWN_TOPIC, own(4, entry("c", "older")))).isFalse();
 
         assertThat(state.merged()).containsOnlyKeys("a");
@@ -83,14 +85,17 @@ class ManifestStateTest {
         state.acceptAreas(AREAS_TOPIC, areas(1, "vn", "vn-hn"));
         state.acceptArea(TOPICS.areaManifest("vn-hn"), "vn-hn", areaManifest("vn-hn", 1, entry("city", "vn-hn")));
 
-        ManifestState.AreasChange change = state.acceptAreas(AREAS_TOPIC, areas(2, "vn", "vn-dn")).orElseThrow();
+        ManifestState.AreasChange change =
+                state.acceptAreas(AREAS_TOPIC, areas(2, "vn", "vn-dn")).orElseThrow();
 
         assertThat(change.left()).containsExactly("vn-hn");
         assertThat(change.joined()).containsExactly("vn-dn");
         assertThat(change.entriesLeft()).isTrue();
         assertThat(state.merged()).isEmpty();
         assertThat(state.areaCodes()).containsExactly("vn", "vn-dn");
-        assertThat(state.acceptAreas(AREAS_TOPIC, areas(2, "vn"))).as("not newer").isEmpty();
+        assertThat(state.acceptAreas(AREAS_TOPIC, areas(2, "vn")))
+                .as("not newer")
+                .isEmpty();
     }
 
     @Test
@@ -105,7 +110,9 @@ class ManifestStateTest {
         assertThat(restarted.version()).isEqualTo(OptionalLong.of(7));
         assertThat(restarted.areaCodes()).containsExactly("vn");
         assertThat(restarted.merged()).containsOnlyKeys("national", "local");
-        assertThat(restarted.acceptOwn(OWN_TOPIC, own(7))).as("the restored version is held").isFalse();
+        assertThat(restarted.acceptOwn(OWN_TOPIC, own(7)))
+                .as("the restored version is held")
+                .isFalse();
     }
 
     @Test
@@ -128,8 +135,13 @@ class ManifestStateTest {
     }
 
     private static ManifestEntry entry(String occurrenceId, String title) {
-        return new ManifestEntry(occurrenceId, "b-" + occurrenceId, title, Priority.NORMAL, PLAY_AT,
-                PLAY_AT.plusSeconds(600), new AudioRef("http://audio.test/" + occurrenceId, "a".repeat(64), 1_000L,
-                100L, "audio/ogg"));
+        return new ManifestEntry(
+                occurrenceId,
+                "b-" + occurrenceId,
+                title,
+                Priority.NORMAL,
+                PLAY_AT,
+                PLAY_AT.plusSeconds(600),
+                new AudioRef("http://audio.test/" + occurrenceId, "a".repeat(64), 1_000L, 100L, "audio/ogg"));
     }
 }

@@ -1,6 +1,17 @@
 package vn.loaxa.agent;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,18 +24,6 @@ import vn.loaxa.agent.protocol.Manifest;
 import vn.loaxa.agent.protocol.Schemas;
 import vn.loaxa.agent.security.SignatureVerifier;
 import vn.loaxa.agent.time.ClockOffset;
-
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class MessageRouterTest {
 
@@ -44,8 +43,14 @@ class MessageRouterTest {
     @BeforeEach
     void newRouter() {
         // no trusted key: signatures are not checked, as in development
-        router = new MessageRouter(RECEIVER, TOPICS, json, new ClockOffset(Clock.fixed(NOW, ZoneOffset.UTC)),
-                new SignatureVerifier(List.of(), stateDir), counters, () -> List.copyOf(areaCodes),
+        router = new MessageRouter(
+                RECEIVER,
+                TOPICS,
+                json,
+                new ClockOffset(Clock.fixed(NOW, ZoneOffset.UTC)),
+                new SignatureVerifier(List.of(), stateDir),
+                counters,
+                () -> List.copyOf(areaCodes),
                 new RecordingRecipient());
     }
 
@@ -113,8 +118,15 @@ class MessageRouterTest {
     }
 
     private static Command command(String receiverId, Instant expiresAt) {
-        return new Command(Schemas.COMMAND, UUID.randomUUID(), receiverId, CommandType.REPORT_NOW, null,
-                NOW.minusSeconds(5), expiresAt, null);
+        return new Command(
+                Schemas.COMMAND,
+                UUID.randomUUID(),
+                receiverId,
+                CommandType.REPORT_NOW,
+                null,
+                NOW.minusSeconds(5),
+                expiresAt,
+                null);
     }
 
     private final class RecordingRecipient implements MessageRouter.Recipient {

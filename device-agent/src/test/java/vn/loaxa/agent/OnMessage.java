@@ -14,22 +14,17 @@ public interface OnMessage extends MqttCallback {
     void messageArrived(String topic, MqttMessage message) throws Exception;
 
     @Override
-    default void disconnected(MqttDisconnectResponse response) {
-    }
+    default void disconnected(MqttDisconnectResponse response) {}
 
     @Override
-    default void mqttErrorOccurred(MqttException exception) {
-    }
+    default void mqttErrorOccurred(MqttException exception) {}
 
     @Override
-    default void deliveryComplete(IMqttToken token) {
-    }
+    default void deliveryComplete(IMqttToken token) {}
 
     @Override
-    default void connectComplete(boolean reconnect, String serverUri) {
-    }
+    default void connectComplete(boolean reconnect, String serverUri) {}
 
     @Override
-    default void authPacketArrived(int reasonCode, MqttProperties properties) {
-    }
+    default void authPacketArrived(int reasonCode, MqttProperties properties) {}
 }

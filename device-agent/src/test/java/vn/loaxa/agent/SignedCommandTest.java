@@ -43,7 +43,6 @@ import vn.loaxa.agent.security.SignatureBlock;
 import vn.loaxa.agent.security.SignatureVerifier;
 import vn.loaxa.agent.support.RecordingSink;
 import vn.loaxa.agent.time.ClockOffset;
-import vn.loaxa.agent.OnMessage;
 
 /**
  * A real agent on the machine's Mosquitto, sent hand-crafted commands through {@code mosquitto_pub}: only a command
@@ -55,6 +54,7 @@ class SignedCommandTest {
 
     @TempDir
     Path cacheDir;
+
     private final ObjectMapper json = Json.newMapper();
     private final List<Heartbeat> heartbeats = new CopyOnWriteArrayList<>();
     private final KeyPair server = ed25519();
@@ -68,17 +68,25 @@ class SignedCommandTest {
 
     @BeforeEach
     void startAgent() throws Exception {
-        Assumptions.assumeTrue(mosquittoPub("probe/" + prefix, "x", List.of()) == 0,
+        Assumptions.assumeTrue(
+                mosquittoPub("probe/" + prefix, "x", List.of()) == 0,
                 "Mosquitto on 127.0.0.1:1883 and mosquitto_pub are needed");
         observer = new MqttClient("tcp://127.0.0.1:1883", "observer-" + prefix, new MemoryPersistence());
         observer.setCallback(new HeartbeatCollector());
         observer.connect(new MqttConnectionOptions());
         observer.subscribe(topics.heartbeat(receiverId), 1);
-        AgentConfig config = new AgentConfig(receiverId, "unused", "tcp://127.0.0.1:1883", null, prefix, cacheDir,
-                SinkType.NULL, null, 5).withTrustedKeys(List.of(encoded(server)));
+        AgentConfig config = new AgentConfig(
+                        receiverId, "unused", "tcp://127.0.0.1:1883", null, prefix, cacheDir, SinkType.NULL, null, 5)
+                .withTrustedKeys(List.of(encoded(server)));
         executors = new AgentExecutors();
-        agent = new Agent(config, executors, new RecordingSink(), HttpClient.newHttpClient(), RetryPolicy.defaults(),
-                json, new ClockOffset(Clock.systemUTC()));
+        agent = new Agent(
+                config,
+                executors,
+                new RecordingSink(),
+                HttpClient.newHttpClient(),
+                RetryPolicy.defaults(),
+                json,
+                new ClockOffset(Clock.systemUTC()));
         agent.start();
         await().atMost(TIMEOUT).until(() -> agent.isConnected() && !heartbeats.isEmpty());
     }
@@ -104,19 +112,21 @@ class SignedCommandTest {
         awaitDropped(DropReason.UNSIGNED, 1);
 
         byte[] payload = reportNow().getBytes(StandardCharsets.UTF_8);
-        List<String> forged = block(server, topic, reportNow().getBytes(StandardCharsets.UTF_8), ++sequence, now,
-                now + 60_000);
-        assertThat(mosquittoPub(topic, new String(payload, StandardCharsets.UTF_8), forged)).isZero();
+        List<String> forged =
+                block(server, topic, reportNow().getBytes(StandardCharsets.UTF_8), ++sequence, now, now + 60_000);
+        assertThat(mosquittoPub(topic, new String(payload, StandardCharsets.UTF_8), forged))
+                .isZero();
         awaitDropped(DropReason.BAD_SIGNATURE, 1);
 
         String foreign = reportNow();
-        assertThat(mosquittoPub(topic, foreign, block(ed25519(), topic, bytes(foreign), ++sequence, now,
-                now + 60_000))).isZero();
+        assertThat(mosquittoPub(topic, foreign, block(ed25519(), topic, bytes(foreign), ++sequence, now, now + 60_000)))
+                .isZero();
         awaitDropped(DropReason.UNKNOWN_KEY, 1);
 
         String stale = reportNow();
-        assertThat(mosquittoPub(topic, stale, block(server, topic, bytes(stale), ++sequence, now - 120_000,
-                now - 60_000))).isZero();
+        assertThat(mosquittoPub(
+                        topic, stale, block(server, topic, bytes(stale), ++sequence, now - 120_000, now - 60_000)))
+                .isZero();
         awaitDropped(DropReason.EXPIRED, 1);
 
         String good = reportNow();
@@ -131,8 +141,9 @@ class SignedCommandTest {
                 .isZero();
         awaitDropped(DropReason.REPLAYED, 2);
 
-        await().atMost(TIMEOUT).until(() -> lastHeartbeat().lastError() != null
-                && lastHeartbeat().lastError().contains("replayed"));
+        await().atMost(TIMEOUT)
+                .until(() -> lastHeartbeat().lastError() != null
+                        && lastHeartbeat().lastError().contains("replayed"));
         assertThat(lastHeartbeat().lastCommandId()).isEqualTo(goodId);
         assertThat(agent.counters().droppedTotal()).isEqualTo(6);
     }
@@ -142,27 +153,42 @@ class SignedCommandTest {
         KeyPair next = ed25519();
         agent.close();
         executors.close();
-        AgentConfig config = new AgentConfig(receiverId, "unused", "tcp://127.0.0.1:1883", null, prefix, cacheDir,
-                SinkType.NULL, null, 5).withTrustedKeys(List.of(encoded(server), encoded(next)));
+        AgentConfig config = new AgentConfig(
+                        receiverId, "unused", "tcp://127.0.0.1:1883", null, prefix, cacheDir, SinkType.NULL, null, 5)
+                .withTrustedKeys(List.of(encoded(server), encoded(next)));
         executors = new AgentExecutors();
-        agent = new Agent(config, executors, new RecordingSink(), HttpClient.newHttpClient(), RetryPolicy.defaults(),
-                json, new ClockOffset(Clock.systemUTC()));
+        agent = new Agent(
+                config,
+                executors,
+                new RecordingSink(),
+                HttpClient.newHttpClient(),
+                RetryPolicy.defaults(),
+                json,
+                new ClockOffset(Clock.systemUTC()));
         agent.start();
         await().atMost(TIMEOUT).until(agent::isConnected);
         String topic = topics.command(receiverId);
         long now = System.currentTimeMillis();
 
         String signedByNext = reportNow();
-        assertThat(mosquittoPub(topic, signedByNext, block(next, topic, bytes(signedByNext), ++sequence, now,
-                now + 60_000))).isZero();
+        assertThat(mosquittoPub(
+                        topic, signedByNext, block(next, topic, bytes(signedByNext), ++sequence, now, now + 60_000)))
+                .isZero();
         UUID id = json.readValue(signedByNext, Command.class).id();
         await().atMost(TIMEOUT).until(() -> id.equals(lastHeartbeat().lastCommandId()));
         assertThat(agent.counters().droppedTotal()).isZero();
     }
 
     private String reportNow() throws IOException {
-        return json.writeValueAsString(new Command(Schemas.COMMAND, UUID.randomUUID(), receiverId,
-                CommandType.REPORT_NOW, null, Instant.now(), Instant.now().plusSeconds(60), null));
+        return json.writeValueAsString(new Command(
+                Schemas.COMMAND,
+                UUID.randomUUID(),
+                receiverId,
+                CommandType.REPORT_NOW,
+                null,
+                Instant.now(),
+                Instant.now().plusSeconds(60),
+                null));
     }
 
     private void awaitDropped(DropReason reason, long count) {
@@ -174,8 +200,8 @@ class SignedCommandTest {
     }
 
     /** The user-property arguments of mosquitto_pub for a signature block over {@code payload}. */
-    private static List<String> block(KeyPair key, String topic, byte[] payload, long seq, long issuedAt,
-            long expiresAt) throws Exception {
+    private static List<String> block(
+            KeyPair key, String topic, byte[] payload, long seq, long issuedAt, long expiresAt) throws Exception {
         String keyId = SignatureVerifier.keyId(key.getPublic());
         SignatureBlock unsigned = new SignatureBlock(keyId, seq, issuedAt, expiresAt, new byte[0]);
         Signature ed25519 = Signature.getInstance("Ed25519");
@@ -183,9 +209,18 @@ class SignedCommandTest {
         ed25519.update(unsigned.canonical(topic, payload));
         String signature = Base64.getEncoder().encodeToString(ed25519.sign());
         List<String> args = new ArrayList<>();
-        for (Map.Entry<String, String> property : Map.of(SignatureBlock.KEY_ID, keyId,
-                SignatureBlock.SEQUENCE, Long.toString(seq), SignatureBlock.ISSUED_AT, Long.toString(issuedAt),
-                SignatureBlock.EXPIRES_AT, Long.toString(expiresAt), SignatureBlock.SIGNATURE, signature).entrySet()) {
+        for (Map.Entry<String, String> property : Map.of(
+                        SignatureBlock.KEY_ID,
+                        keyId,
+                        SignatureBlock.SEQUENCE,
+                        Long.toString(seq),
+                        SignatureBlock.ISSUED_AT,
+                        Long.toString(issuedAt),
+                        SignatureBlock.EXPIRES_AT,
+                        Long.toString(expiresAt),
+                        SignatureBlock.SIGNATURE,
+                        signature)
+                .entrySet()) {
             args.addAll(List.of("-D", "publish", "user-property", property.getKey(), property.getValue()));
         }
         return args;
@@ -193,8 +228,20 @@ class SignedCommandTest {
 
     private static int mosquittoPub(String topic, String payload, List<String> properties)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("mosquitto_pub", "-h", "127.0.0.1", "-p", "1883", "-V",
-                "mqttv5", "-q", "1", "-t", topic, "-m", payload));
+        List<String> command = new ArrayList<>(List.of(
+                "mosquitto_pub",
+                "-h",
+                "127.0.0.1",
+                "-p",
+                "1883",
+                "-V",
+                "mqttv5",
+                "-q",
+                "1",
+                "-t",
+                topic,
+                "-m",
+                payload));
         command.addAll(properties);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         if (!process.waitFor(10, TimeUnit.SECONDS)) {
@@ -225,6 +272,5 @@ class SignedCommandTest {
         public void messageArrived(String topic, MqttMessage message) throws IOException {
             heartbeats.add(json.readValue(message.getPayload(), Heartbeat.class));
         }
-
     }
 }

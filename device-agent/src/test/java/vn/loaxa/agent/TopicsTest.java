@@ -1,13 +1,13 @@
 package vn.loaxa.agent;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TopicsTest {
 
@@ -15,11 +15,11 @@ class TopicsTest {
 
     @ParameterizedTest
     @CsvSource({
-            "ls-thatkhe-01, MANIFEST, loaxa/v1/rx/ls-thatkhe-01/manifest",
-            "ls-thatkhe-01, EVENT,    loaxa/v1/rx/ls-thatkhe-01/event",
-            "ls-thatkhe-01, STATUS,   loaxa/v1/rx/ls-thatkhe-01/status",
-            "A,             EVENT,    loaxa/v1/rx/A/event",
-            "rx_1.b-2,      STATUS,   loaxa/v1/rx/rx_1.b-2/status"
+        "ls-thatkhe-01, MANIFEST, loaxa/v1/rx/ls-thatkhe-01/manifest",
+        "ls-thatkhe-01, EVENT,    loaxa/v1/rx/ls-thatkhe-01/event",
+        "ls-thatkhe-01, STATUS,   loaxa/v1/rx/ls-thatkhe-01/status",
+        "A,             EVENT,    loaxa/v1/rx/A/event",
+        "rx_1.b-2,      STATUS,   loaxa/v1/rx/rx_1.b-2/status"
     })
     void shouldBuildAndParseEveryKind(String receiverId, Topics.Kind kind, String expected) {
         String topic = topics.topic(receiverId, kind);
@@ -47,27 +47,59 @@ class TopicsTest {
 
     @ParameterizedTest
     @NullAndEmptySource
-    @ValueSource(strings = {"../x", "a/b", "+", "#", "-leading-dash", ".hidden", "has space", "ümlaut",
-            "a+b", "a#", "0123456789012345678901234567890123456789012345678901234567890123456789"})
+    @ValueSource(
+            strings = {
+                "../x",
+                "a/b",
+                "+",
+                "#",
+                "-leading-dash",
+                ".hidden",
+                "has space",
+                "ümlaut",
+                "a+b",
+                "a#",
+                "0123456789012345678901234567890123456789012345678901234567890123456789"
+            })
     void shouldRejectInvalidReceiverIds(String receiverId) {
         assertThat(Topics.isValidReceiverId(receiverId)).isFalse();
         assertThatThrownBy(() -> topics.event(receiverId)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"a", "Z9", "ls-thatkhe-01", "rx.1_b-c",
-            "0123456789012345678901234567890123456789012345678901234567890123"})
+    @ValueSource(
+            strings = {
+                "a",
+                "Z9",
+                "ls-thatkhe-01",
+                "rx.1_b-c",
+                "0123456789012345678901234567890123456789012345678901234567890123"
+            })
     void shouldAcceptValidReceiverIds(String receiverId) {
         assertThat(Topics.isValidReceiverId(receiverId)).isTrue();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "", "loaxa", "loaxa/v1/rx", "loaxa/v1/rx/", "loaxa/v1/rx/rx1", "loaxa/v1/rx/rx1/",
-            "loaxa/v1/rx/rx1/unknown", "loaxa/v1/rx/rx1/manifest/extra", "loaxa/v2/rx/rx1/manifest",
-            "other/v1/rx/rx1/manifest", "loaxa/v1/rx/+/manifest", "loaxa/v1/rx/#", "loaxa/v1/rx/../manifest",
-            "loaxa/v1/rx//manifest", "loaxa/v1/rx/a/b/manifest", "$share/loaxa-server/loaxa/v1/rx/rx1/event",
-            "loaxa/v1/rx/rx1/MANIFEST"})
+    @ValueSource(
+            strings = {
+                "",
+                "loaxa",
+                "loaxa/v1/rx",
+                "loaxa/v1/rx/",
+                "loaxa/v1/rx/rx1",
+                "loaxa/v1/rx/rx1/",
+                "loaxa/v1/rx/rx1/unknown",
+                "loaxa/v1/rx/rx1/manifest/extra",
+                "loaxa/v2/rx/rx1/manifest",
+                "other/v1/rx/rx1/manifest",
+                "loaxa/v1/rx/+/manifest",
+                "loaxa/v1/rx/#",
+                "loaxa/v1/rx/../manifest",
+                "loaxa/v1/rx//manifest",
+                "loaxa/v1/rx/a/b/manifest",
+                "$share/loaxa-server/loaxa/v1/rx/rx1/event",
+                "loaxa/v1/rx/rx1/MANIFEST"
+            })
     void shouldNotParseForeignOrMalformedTopics(String topic) {
         assertThat(topics.parse(topic)).isEmpty();
     }

@@ -24,7 +24,9 @@ public class AccountResource {
     @POST
     public Response create(@Valid @NotNull AccountRequest request) {
         AccountView created = accounts.create(request);
-        return Response.created(URI.create("/api/v1/accounts/" + created.username())).entity(created).build();
+        return Response.created(URI.create("/api/v1/accounts/" + created.username()))
+                .entity(created)
+                .build();
     }
 
     @GET

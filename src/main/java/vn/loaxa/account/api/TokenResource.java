@@ -30,7 +30,9 @@ public class TokenResource {
     @POST
     public Response create(@Valid @NotNull TokenRequest request, SecurityContext security) {
         TokenView created = tokens.create(security.getUserPrincipal().getName(), request.name());
-        return Response.created(URI.create("/api/v1/tokens/" + created.id())).entity(created).build();
+        return Response.created(URI.create("/api/v1/tokens/" + created.id()))
+                .entity(created)
+                .build();
     }
 
     @GET

@@ -6,6 +6,10 @@ import java.util.UUID;
 
 /** An API token; {@code token} is present only in the answer that created it. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record TokenView(UUID id, String name, OffsetDateTime createdAt, OffsetDateTime lastUsedAt,
-                        OffsetDateTime revokedAt, String token) {
-}
+public record TokenView(
+        UUID id,
+        String name,
+        OffsetDateTime createdAt,
+        OffsetDateTime lastUsedAt,
+        OffsetDateTime revokedAt,
+        String token) {}

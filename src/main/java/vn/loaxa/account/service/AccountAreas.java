@@ -16,9 +16,11 @@ public class AccountAreas {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public String areaOf(String username) {
-        return username == null ? null : accounts.findByIdOptional(username)
-                .filter(account -> !Roles.ADMIN.equals(account.role))
-                .map(account -> account.areaCode)
-                .orElse(null);
+        return username == null
+                ? null
+                : accounts.findByIdOptional(username)
+                        .filter(account -> !Roles.ADMIN.equals(account.role))
+                        .map(account -> account.areaCode)
+                        .orElse(null);
     }
 }

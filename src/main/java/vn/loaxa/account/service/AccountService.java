@@ -20,8 +20,8 @@ public class AccountService {
     private final Passwords passwords;
     private final KnownAreas areas;
 
-    public AccountService(AccountRepository accounts, ReceiverCredentials receivers, Passwords passwords,
-            KnownAreas areas) {
+    public AccountService(
+            AccountRepository accounts, ReceiverCredentials receivers, Passwords passwords, KnownAreas areas) {
         this.accounts = accounts;
         this.areas = areas;
         this.receivers = receivers;
@@ -30,10 +30,9 @@ public class AccountService {
 
     @Transactional
     public AccountView create(AccountRequest request) {
-        if (accounts.findByIdOptional(request.username()).isPresent()
-                || receivers.exists(request.username())) {
-            throw new ConflictException("The name '" + request.username() + "' is already taken by an account or a"
-                    + " receiver");
+        if (accounts.findByIdOptional(request.username()).isPresent() || receivers.exists(request.username())) {
+            throw new ConflictException(
+                    "The name '" + request.username() + "' is already taken by an account or a" + " receiver");
         }
         Account account = new Account();
         account.username = request.username();

@@ -40,8 +40,10 @@ public class AdminBootstrap {
         admin.createdAt = OffsetDateTime.now();
         accounts.persist(admin);
         if (config.initialPassword().isEmpty()) {
-            LOG.warnf("%n%n    Created account 'admin' with the generated password: %s%n"
-                    + "    It is shown only this once; only its hash is stored.%n", password);
+            LOG.warnf(
+                    "%n%n    Created account 'admin' with the generated password: %s%n"
+                            + "    It is shown only this once; only its hash is stored.%n",
+                    password);
         } else {
             LOG.info("Created account 'admin' with the password from LOAXA_ADMIN_PASSWORD");
         }

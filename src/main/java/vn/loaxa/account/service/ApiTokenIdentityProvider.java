@@ -23,8 +23,8 @@ public class ApiTokenIdentityProvider implements IdentityProvider<TokenAuthentic
     }
 
     @Override
-    public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request,
-            AuthenticationRequestContext context) {
+    public Uni<SecurityIdentity> authenticate(
+            TokenAuthenticationRequest request, AuthenticationRequestContext context) {
         return context.runBlocking(() -> tokens.authenticate(request.getToken().getToken())
                 .map(CredentialService.Caller::identity)
                 .orElseThrow(() -> new AuthenticationFailedException("Unknown or revoked API token")));

@@ -51,7 +51,8 @@ public class ApiTokenService {
     /** Revokes one of the caller's own tokens; it stops working at once. */
     @Transactional
     public TokenView revoke(String username, UUID id) {
-        ApiToken row = tokens.findByIdOptional(id).filter(t -> t.username.equals(username))
+        ApiToken row = tokens.findByIdOptional(id)
+                .filter(t -> t.username.equals(username))
                 .orElseThrow(() -> NotFoundException.of("API token", id.toString()));
         if (row.revokedAt == null) {
             row.revokedAt = OffsetDateTime.now();
@@ -77,8 +78,8 @@ public class ApiTokenService {
 
     private static String sha256(String token) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }

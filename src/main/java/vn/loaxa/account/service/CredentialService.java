@@ -1,10 +1,10 @@
 package vn.loaxa.account.service;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.util.Optional;
 import java.util.Set;
 import vn.loaxa.account.Roles;
@@ -19,8 +19,8 @@ public class CredentialService {
     private final Passwords passwords;
     private final LoginThrottle throttle;
 
-    public CredentialService(AccountRepository accounts, ReceiverCredentials receivers, Passwords passwords,
-            LoginThrottle throttle) {
+    public CredentialService(
+            AccountRepository accounts, ReceiverCredentials receivers, Passwords passwords, LoginThrottle throttle) {
         this.accounts = accounts;
         this.receivers = receivers;
         this.passwords = passwords;
@@ -66,7 +66,8 @@ public class CredentialService {
                     ? Optional.of(person(account.get()))
                     : Optional.empty();
         }
-        return receivers.secretHashOf(name)
+        return receivers
+                .secretHashOf(name)
                 .filter(hash -> passwords.matches(password, hash))
                 .map(hash -> new Caller(name, Set.of(Roles.RECEIVER), null));
     }
@@ -78,7 +79,7 @@ public class CredentialService {
     }
 
     private static Caller person(Account account) {
-        return new Caller(account.username, Roles.of(account.role),
-                Roles.ADMIN.equals(account.role) ? null : account.areaCode);
+        return new Caller(
+                account.username, Roles.of(account.role), Roles.ADMIN.equals(account.role) ? null : account.areaCode);
     }
 }

@@ -32,8 +32,7 @@ public class LoginThrottle {
         Duration lockout();
     }
 
-    private record Failures(int count, Instant lockedUntil) {
-    }
+    private record Failures(int count, Instant lockedUntil) {}
 
     private final Config config;
     private final MeterRegistry registry;
@@ -48,7 +47,9 @@ public class LoginThrottle {
 
     public boolean isLocked(String name) {
         Failures current = failures.get(name);
-        return current != null && current.lockedUntil() != null && current.lockedUntil().isAfter(clock.instant());
+        return current != null
+                && current.lockedUntil() != null
+                && current.lockedUntil().isAfter(clock.instant());
     }
 
     public void succeeded(String name) {
@@ -64,8 +65,9 @@ public class LoginThrottle {
         });
         if (updated.lockedUntil() != null) {
             registry.counter(LOCKOUTS).increment();
-            LOG.warnf("Login '%s' locked until %s after %d wrong passwords in a row", name, updated.lockedUntil(),
-                    updated.count());
+            LOG.warnf(
+                    "Login '%s' locked until %s after %d wrong passwords in a row",
+                    name, updated.lockedUntil(), updated.count());
         }
     }
 }

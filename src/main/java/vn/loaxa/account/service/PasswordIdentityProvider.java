@@ -23,10 +23,11 @@ public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswo
     }
 
     @Override
-    public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request,
-            AuthenticationRequestContext context) {
+    public Uni<SecurityIdentity> authenticate(
+            UsernamePasswordAuthenticationRequest request, AuthenticationRequestContext context) {
         String password = new String(request.getPassword().getPassword());
-        return context.runBlocking(() -> credentials.check(request.getUsername(), password)
+        return context.runBlocking(() -> credentials
+                .check(request.getUsername(), password)
                 .map(CredentialService.Caller::identity)
                 .orElseThrow(() -> new AuthenticationFailedException("Wrong user name or password")));
     }

@@ -2,14 +2,14 @@ package vn.loaxa.account.service;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Base64;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
-import java.util.Base64;
 import org.wildfly.security.password.Password;
 import org.wildfly.security.password.PasswordFactory;
 import org.wildfly.security.password.WildFlyElytronPasswordProvider;
@@ -70,8 +70,9 @@ public class Passwords {
     private static String brokerHash(String secret, byte[] salt) {
         try {
             SecretKeyFactory pbkdf2 = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA512");
-            byte[] hash = pbkdf2.generateSecret(new PBEKeySpec(secret.toCharArray(), salt, MOSQUITTO_ITERATIONS,
-                    MOSQUITTO_HASH_BYTES * 8)).getEncoded();
+            byte[] hash = pbkdf2.generateSecret(
+                            new PBEKeySpec(secret.toCharArray(), salt, MOSQUITTO_ITERATIONS, MOSQUITTO_HASH_BYTES * 8))
+                    .getEncoded();
             Base64.Encoder base64 = Base64.getEncoder();
             return "$7$" + MOSQUITTO_ITERATIONS + "$" + base64.encodeToString(salt) + "$" + base64.encodeToString(hash);
         } catch (GeneralSecurityException e) {

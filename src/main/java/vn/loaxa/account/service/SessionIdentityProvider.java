@@ -23,8 +23,10 @@ public class SessionIdentityProvider implements IdentityProvider<TrustedAuthenti
     }
 
     @Override
-    public Uni<SecurityIdentity> authenticate(TrustedAuthenticationRequest request, AuthenticationRequestContext context) {
-        return context.runBlocking(() -> credentials.trusted(request.getPrincipal())
+    public Uni<SecurityIdentity> authenticate(
+            TrustedAuthenticationRequest request, AuthenticationRequestContext context) {
+        return context.runBlocking(() -> credentials
+                .trusted(request.getPrincipal())
                 .map(CredentialService.Caller::identity)
                 .orElseThrow(() -> new AuthenticationFailedException("The session's account no longer exists")));
     }

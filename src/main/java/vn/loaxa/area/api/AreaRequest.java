@@ -9,7 +9,7 @@ import vn.loaxa.area.model.AreaKind;
 public record AreaRequest(
         @NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9-]{0,31}", message = "must be 1-32 letters, digits or '-'")
         String code,
+
         @NotBlank @Size(max = 200) String name,
         @NotNull AreaKind kind,
-        String parentCode) {
-}
+        String parentCode) {}

@@ -70,6 +70,8 @@ public class AreaResource {
     @RolesAllowed(Roles.ADMIN)
     public Response create(@Valid @NotNull AreaRequest request) {
         AreaNode created = service.create(request);
-        return Response.created(URI.create("/api/v1/areas/" + created.code())).entity(created).build();
+        return Response.created(URI.create("/api/v1/areas/" + created.code()))
+                .entity(created)
+                .build();
     }
 }

@@ -29,7 +29,8 @@ public class Area {
 
     /** The codes along a materialised path, root first: {@code /20/20-TK/} gives {@code [20, 20-TK]}. */
     public static List<String> chainOf(String path) {
-        return path == null ? List.of()
+        return path == null
+                ? List.of()
                 : Arrays.stream(path.split("/")).filter(code -> !code.isEmpty()).toList();
     }
 }

@@ -1,5 +1,8 @@
 package vn.loaxa.area.model;
 
 public enum AreaKind {
-    PROVINCE, DISTRICT, COMMUNE, VILLAGE
+    PROVINCE,
+    DISTRICT,
+    COMMUNE,
+    VILLAGE
 }

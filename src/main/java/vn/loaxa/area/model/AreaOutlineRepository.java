@@ -11,9 +11,12 @@ public class AreaOutlineRepository implements PanacheRepositoryBase<AreaOutline,
     public List<Object[]> withAreasUnder(String pathPrefix) {
         String select = "select a, o from AreaOutline o join Area a on a.code = o.areaCode ";
         if (pathPrefix == null) {
-            return getEntityManager().createQuery(select + "order by a.path", Object[].class).getResultList();
+            return getEntityManager()
+                    .createQuery(select + "order by a.path", Object[].class)
+                    .getResultList();
         }
-        return getEntityManager().createQuery(select + "where a.path like :prefix order by a.path", Object[].class)
+        return getEntityManager()
+                .createQuery(select + "where a.path like :prefix order by a.path", Object[].class)
                 // area codes hold neither '%' nor '_', so a path needs no escaping
                 .setParameter("prefix", pathPrefix + "%")
                 .getResultList();

@@ -34,8 +34,8 @@ public class AreaOutlineService {
     public String set(String code, String body) {
         Area area = areas.findByIdOptional(code).orElseThrow(() -> NotFoundException.of("Area", code));
         if (body == null || body.length() > 2 * OutlineGeometry.MAX_CHARS) {
-            throw new InvalidRequestException("coordinates", "send a GeoJSON geometry of at most "
-                    + OutlineGeometry.MAX_CHARS + " characters");
+            throw new InvalidRequestException(
+                    "coordinates", "send a GeoJSON geometry of at most " + OutlineGeometry.MAX_CHARS + " characters");
         }
         String checked;
         try {
@@ -55,7 +55,8 @@ public class AreaOutlineService {
 
     @Transactional
     public String get(String code) {
-        return outlines.findByIdOptional(code).map(o -> o.geometry)
+        return outlines.findByIdOptional(code)
+                .map(o -> o.geometry)
                 .orElseThrow(() -> NotFoundException.of("Outline of area", code));
     }
 
@@ -69,10 +70,12 @@ public class AreaOutlineService {
     /** The outlines of the areas at and below {@code rootPath} (null: all), parents first. */
     @Transactional
     public List<AreaOutlineView> under(String rootPath) {
-        return outlines.withAreasUnder(rootPath).stream().map(row -> {
-            Area area = (Area) row[0];
-            AreaOutline outline = (AreaOutline) row[1];
-            return new AreaOutlineView(area.code, area.name, area.kind, outline.geometry);
-        }).toList();
+        return outlines.withAreasUnder(rootPath).stream()
+                .map(row -> {
+                    Area area = (Area) row[0];
+                    AreaOutline outline = (AreaOutline) row[1];
+                    return new AreaOutlineView(area.code, area.name, area.kind, outline.geometry);
+                })
+                .toList();
     }
 }

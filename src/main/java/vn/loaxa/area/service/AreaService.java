@@ -75,14 +75,18 @@ public class AreaService {
 
     @Transactional
     public java.util.Set<String> allCodes() {
-        return new java.util.HashSet<>(areas.find("select a.code from Area a").project(String.class).list());
+        return new java.util.HashSet<>(
+                areas.find("select a.code from Area a").project(String.class).list());
     }
 
     /** Codes of the area at {@code rootPath} and everything below it (null: every area), sorted. */
     @Transactional
     public List<String> codesUnder(String rootPath) {
-        return areas.allByPath().stream().filter(area -> rootPath == null || area.path.startsWith(rootPath))
-                .map(area -> area.code).sorted().toList();
+        return areas.allByPath().stream()
+                .filter(area -> rootPath == null || area.path.startsWith(rootPath))
+                .map(area -> area.code)
+                .sorted()
+                .toList();
     }
 
     /** Codes of the given areas and of everything below them. */
@@ -92,7 +96,8 @@ public class AreaService {
         for (String root : roots) {
             Area area = areas.findByIdOptional(root).orElseThrow(() -> NotFoundException.referenced("Area", root));
             codes.addAll(areas.find("select a.code from Area a where a.path like ?1", area.path + "%")
-                    .project(String.class).list());
+                    .project(String.class)
+                    .list());
         }
         return codes;
     }

@@ -26,7 +26,8 @@ public final class OutlineGeometry {
     public String normalise(JsonNode body) {
         JsonNode geometry = body != null && "Feature".equals(body.path("type").asText()) ? body.path("geometry") : body;
         if (geometry == null || !geometry.isObject()) {
-            throw new InvalidRequestException("type", "must be a GeoJSON Polygon or MultiPolygon (bare or as a Feature)");
+            throw new InvalidRequestException(
+                    "type", "must be a GeoJSON Polygon or MultiPolygon (bare or as a Feature)");
         }
         String type = geometry.path("type").asText();
         JsonNode coordinates = geometry.path("coordinates");
@@ -41,15 +42,15 @@ public final class OutlineGeometry {
                     polygon(coordinates.get(i), "coordinates[" + i + "]", positions);
                 }
             }
-            default -> throw new InvalidRequestException("type",
-                    "must be Polygon or MultiPolygon, not '" + type + "'");
+            default -> throw new InvalidRequestException("type", "must be Polygon or MultiPolygon, not '" + type + "'");
         }
         ObjectNode normalised = json.createObjectNode().put("type", type);
         normalised.set("coordinates", coordinates);
         String text = normalised.toString();
         if (text.length() > MAX_CHARS) {
-            throw new InvalidRequestException("coordinates", "the outline is " + text.length()
-                    + " characters long; simplify it below " + MAX_CHARS);
+            throw new InvalidRequestException(
+                    "coordinates",
+                    "the outline is " + text.length() + " characters long; simplify it below " + MAX_CHARS);
         }
         return text;
     }
@@ -75,13 +76,15 @@ public final class OutlineGeometry {
         }
         positions[0] += ring.size();
         if (positions[0] > MAX_POSITIONS) {
-            throw new InvalidRequestException(field, "the outline has more than " + MAX_POSITIONS
-                    + " positions; simplify it");
+            throw new InvalidRequestException(
+                    field, "the outline has more than " + MAX_POSITIONS + " positions; simplify it");
         }
     }
 
     private static void position(JsonNode position, String field) {
-        if (!(position instanceof ArrayNode pair) || pair.size() < 2 || !pair.get(0).isNumber()
+        if (!(position instanceof ArrayNode pair)
+                || pair.size() < 2
+                || !pair.get(0).isNumber()
                 || !pair.get(1).isNumber()) {
             throw new InvalidRequestException(field, "must be a [longitude, latitude] pair of numbers");
         }

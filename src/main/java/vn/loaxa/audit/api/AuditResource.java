@@ -23,8 +23,11 @@ public class AuditResource {
     }
 
     @GET
-    public List<AuditView> search(@QueryParam("actor") String actor, @QueryParam("targetType") String targetType,
-            @QueryParam("targetId") String targetId, @QueryParam("from") OffsetDateTime from,
+    public List<AuditView> search(
+            @QueryParam("actor") String actor,
+            @QueryParam("targetType") String targetType,
+            @QueryParam("targetId") String targetId,
+            @QueryParam("from") OffsetDateTime from,
             @QueryParam("to") OffsetDateTime to,
             @QueryParam("limit") @DefaultValue("200") @Min(1) @Max(5000) int limit) {
         return audit.search(actor, targetType, targetId, from, to, limit);

@@ -15,12 +15,17 @@ public class AuditRepository implements PanacheRepositoryBase<AuditEntry, UUID> 
 
     /** The state the target was left in by its last successful audited change. */
     public Optional<String> lastStateOf(String targetType, String targetId) {
-        return find("targetType = ?1 and targetId = ?2 and status < 400 and afterValue is not null",
-                Sort.descending("at"), targetType, targetId).firstResultOptional().map(e -> e.afterValue);
+        return find(
+                        "targetType = ?1 and targetId = ?2 and status < 400 and afterValue is not null",
+                        Sort.descending("at"),
+                        targetType,
+                        targetId)
+                .firstResultOptional()
+                .map(e -> e.afterValue);
     }
 
-    public List<AuditEntry> search(String actor, String targetType, String targetId, OffsetDateTime from,
-            OffsetDateTime to, int limit) {
+    public List<AuditEntry> search(
+            String actor, String targetType, String targetId, OffsetDateTime from, OffsetDateTime to, int limit) {
         List<String> where = new ArrayList<>();
         Parameters parameters = new Parameters();
         if (actor != null) {

@@ -1,9 +1,9 @@
 package vn.loaxa.audit.service;
 
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.MediaType;
@@ -74,8 +74,15 @@ public class AuditRecorder {
                 targetId = namedIn(requestBody);
             }
             Principal caller = request.getSecurityContext().getUserPrincipal();
-            AuditService.Call call = new AuditService.Call(caller == null ? "anonymous" : caller.getName(),
-                    request.getMethod(), path, segments[0], targetId, response.getStatus(), requestBody, after);
+            AuditService.Call call = new AuditService.Call(
+                    caller == null ? "anonymous" : caller.getName(),
+                    request.getMethod(),
+                    path,
+                    segments[0],
+                    targetId,
+                    response.getStatus(),
+                    requestBody,
+                    after);
             if (io.vertx.core.Context.isOnEventLoopThread()) {
                 // a refusal mapped before the endpoint ran answers on the I/O thread, which must not block
                 Infrastructure.getDefaultWorkerPool().execute(() -> write(call));
@@ -83,7 +90,10 @@ public class AuditRecorder {
                 write(call);
             }
         } catch (RuntimeException e) {
-            LOG.errorf(e, "Could not write the audit entry of %s %s", request.getMethod(),
+            LOG.errorf(
+                    e,
+                    "Could not write the audit entry of %s %s",
+                    request.getMethod(),
                     request.getUriInfo().getPath());
         }
     }
@@ -97,12 +107,16 @@ public class AuditRecorder {
     }
 
     private static boolean audited(ContainerRequestContext request) {
-        return CHANGES.contains(request.getMethod()) && request.getUriInfo().getPath().contains("/" + API);
+        return CHANGES.contains(request.getMethod())
+                && request.getUriInfo().getPath().contains("/" + API);
     }
 
     private String afterValue(Object entity) {
-        if (entity == null || entity instanceof InputStream || entity instanceof byte[]
-                || entity instanceof java.io.File || entity instanceof java.nio.file.Path) {
+        if (entity == null
+                || entity instanceof InputStream
+                || entity instanceof byte[]
+                || entity instanceof java.io.File
+                || entity instanceof java.nio.file.Path) {
             return null;
         }
         JsonNode tree = json.valueToTree(entity);

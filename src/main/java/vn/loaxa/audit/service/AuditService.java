@@ -21,9 +21,15 @@ public class AuditService {
     }
 
     /** A state-changing call: what was asked, the target's last recorded state, and what the API answered. */
-    public record Call(String actor, String method, String path, String targetType, String targetId, int status,
-                       String request, String after) {
-    }
+    public record Call(
+            String actor,
+            String method,
+            String path,
+            String targetType,
+            String targetId,
+            int status,
+            String request,
+            String after) {}
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void record(Call call) {
@@ -37,18 +43,29 @@ public class AuditService {
         entry.targetId = truncate(call.targetId(), 200);
         entry.status = call.status();
         entry.request = truncate(call.request(), MAX_TEXT);
-        entry.beforeValue = call.targetId() == null ? null
+        entry.beforeValue = call.targetId() == null
+                ? null
                 : entries.lastStateOf(entry.targetType, entry.targetId).orElse(null);
         entry.afterValue = call.status() < 400 ? truncate(call.after(), MAX_TEXT) : null;
         entries.persist(entry);
     }
 
     @Transactional
-    public List<AuditView> search(String actor, String targetType, String targetId, OffsetDateTime from,
-            OffsetDateTime to, int limit) {
+    public List<AuditView> search(
+            String actor, String targetType, String targetId, OffsetDateTime from, OffsetDateTime to, int limit) {
         return entries.search(actor, targetType, targetId, from, to, limit).stream()
-                .map(e -> new AuditView(e.id, e.at, e.actor, e.method, e.path, e.targetType, e.targetId, e.status,
-                        e.request, e.beforeValue, e.afterValue))
+                .map(e -> new AuditView(
+                        e.id,
+                        e.at,
+                        e.actor,
+                        e.method,
+                        e.path,
+                        e.targetType,
+                        e.targetId,
+                        e.status,
+                        e.request,
+                        e.beforeValue,
+                        e.afterValue))
                 .toList();
     }
 

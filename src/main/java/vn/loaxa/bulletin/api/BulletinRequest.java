@@ -23,6 +23,7 @@ public record BulletinRequest(
 
     public record SegmentRequest(
             @NotNull UUID mediaId,
-            @NotBlank @Pattern(regexp = "[a-z]{3}|ALL", message = "must be an ISO 639-3 code or ALL") String language) {
-    }
+
+            @NotBlank @Pattern(regexp = "[a-z]{3}|ALL", message = "must be an ISO 639-3 code or ALL")
+            String language) {}
 }

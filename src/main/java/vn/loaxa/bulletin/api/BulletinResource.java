@@ -16,8 +16,8 @@ import java.util.UUID;
 import vn.loaxa.access.AccessGuard;
 import vn.loaxa.account.Roles;
 import vn.loaxa.bulletin.service.BulletinService;
-import vn.loaxa.media.service.MediaService;
 import vn.loaxa.bulletin.service.VariantService;
+import vn.loaxa.media.service.MediaService;
 
 @Path("/api/v1/bulletins")
 @RolesAllowed(Roles.USER)
@@ -27,8 +27,8 @@ public class BulletinResource {
     private final MediaService media;
     private final AccessGuard guard;
 
-    public BulletinResource(BulletinService service, VariantService variantService, MediaService media,
-            AccessGuard guard) {
+    public BulletinResource(
+            BulletinService service, VariantService variantService, MediaService media, AccessGuard guard) {
         this.media = media;
         this.guard = guard;
         this.service = service;
@@ -58,8 +58,8 @@ public class BulletinResource {
     @PUT
     @Path("{id}")
     @RolesAllowed(Roles.AUTHOR)
-    public BulletinView update(@PathParam("id") UUID id, @Valid @NotNull BulletinRequest request,
-            SecurityContext security) {
+    public BulletinView update(
+            @PathParam("id") UUID id, @Valid @NotNull BulletinRequest request, SecurityContext security) {
         changeable(id);
         segmentsReadable(request);
         return service.update(id, request, security.getUserPrincipal().getName());
@@ -94,8 +94,11 @@ public class BulletinResource {
     @RolesAllowed(Roles.AUTHOR)
     public Response create(@Valid @NotNull BulletinRequest request, SecurityContext security) {
         segmentsReadable(request);
-        BulletinView created = service.create(request, security.getUserPrincipal().getName());
-        return Response.created(URI.create("/api/v1/bulletins/" + created.id())).entity(created).build();
+        BulletinView created =
+                service.create(request, security.getUserPrincipal().getName());
+        return Response.created(URI.create("/api/v1/bulletins/" + created.id()))
+                .entity(created)
+                .build();
     }
 
     private void readable(UUID id) {

@@ -16,11 +16,12 @@ public class TopicResource {
         this.service = service;
     }
 
-    public record TopicView(String code, String nameVi, String nameEn) {
-    }
+    public record TopicView(String code, String nameVi, String nameEn) {}
 
     @GET
     public List<TopicView> list() {
-        return service.topics().stream().map(t -> new TopicView(t.code, t.nameVi, t.nameEn)).toList();
+        return service.topics().stream()
+                .map(t -> new TopicView(t.code, t.nameVi, t.nameEn))
+                .toList();
     }
 }

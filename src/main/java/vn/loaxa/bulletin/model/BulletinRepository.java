@@ -5,5 +5,4 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 
 @ApplicationScoped
-public class BulletinRepository implements PanacheRepositoryBase<Bulletin, UUID> {
-}
+public class BulletinRepository implements PanacheRepositoryBase<Bulletin, UUID> {}

@@ -34,8 +34,7 @@ public class BulletinVariant {
         /** Comma-separated ISO 639-3 codes in bulletin order, or {@link #ALL_ONLY}. */
         public String languages;
 
-        public Key() {
-        }
+        public Key() {}
 
         public Key(UUID bulletinId, String languages) {
             this.bulletinId = bulletinId;
@@ -44,7 +43,8 @@ public class BulletinVariant {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Key k && Objects.equals(bulletinId, k.bulletinId)
+            return o instanceof Key k
+                    && Objects.equals(bulletinId, k.bulletinId)
                     && Objects.equals(languages, k.languages);
         }
 

@@ -12,8 +12,7 @@ public class Segment {
 
     public String language;
 
-    public Segment() {
-    }
+    public Segment() {}
 
     public Segment(UUID mediaId, String language) {
         this.mediaId = mediaId;

@@ -1,13 +1,13 @@
 package vn.loaxa.bulletin.service;
 
-import vn.loaxa.access.OwnerFilter;
-import vn.loaxa.access.Scope;
-import vn.loaxa.account.service.AccountAreas;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import vn.loaxa.access.OwnerFilter;
+import vn.loaxa.access.Scope;
+import vn.loaxa.account.service.AccountAreas;
 import vn.loaxa.bulletin.api.BulletinRequest;
 import vn.loaxa.bulletin.api.BulletinView;
 import vn.loaxa.bulletin.model.Bulletin;
@@ -21,10 +21,10 @@ import vn.loaxa.bulletin.model.TopicRepository;
 import vn.loaxa.common.error.ConflictException;
 import vn.loaxa.common.error.InvalidRequestException;
 import vn.loaxa.common.error.NotFoundException;
+import vn.loaxa.common.text.SearchText;
 import vn.loaxa.media.model.Media;
 import vn.loaxa.media.model.MediaRepository;
 import vn.loaxa.media.model.MediaStatus;
-import vn.loaxa.common.text.SearchText;
 
 /** Bulletins and their approval: every change of state is recorded with who, when and why. */
 @ApplicationScoped
@@ -37,8 +37,13 @@ public class BulletinService {
 
     private final AccountAreas owners;
 
-    public BulletinService(BulletinRepository bulletins, BulletinTransitionRepository transitions,
-            TopicRepository topics, MediaRepository media, VariantService variants, AccountAreas owners) {
+    public BulletinService(
+            BulletinRepository bulletins,
+            BulletinTransitionRepository transitions,
+            TopicRepository topics,
+            MediaRepository media,
+            VariantService variants,
+            AccountAreas owners) {
         this.owners = owners;
         this.variants = variants;
         this.bulletins = bulletins;
@@ -87,8 +92,8 @@ public class BulletinService {
     @Transactional
     public BulletinView reject(UUID id, String user, String reason) {
         if (reason == null || reason.isBlank()) {
-            throw new InvalidRequestException("reason", "Say why the bulletin is rejected, so that its author can"
-                    + " fix it");
+            throw new InvalidRequestException(
+                    "reason", "Say why the bulletin is rejected, so that its author can" + " fix it");
         }
         return move(find(id), BulletinStatus.REJECTED, user, reason);
     }
@@ -107,7 +112,9 @@ public class BulletinService {
     @Transactional
     public List<BulletinView> list(Scope scope) {
         OwnerFilter filter = OwnerFilter.readableBy(scope);
-        return bulletins.list(filter.jpql(), filter.parameters()).stream().map(this::view).toList();
+        return bulletins.list(filter.jpql(), filter.parameters()).stream()
+                .map(this::view)
+                .toList();
     }
 
     /** The area that owns the bulletin; null when it was made nationally. */
@@ -118,7 +125,9 @@ public class BulletinService {
 
     @Transactional
     public List<Topic> topics() {
-        return topics.listAll().stream().sorted(java.util.Comparator.comparing(t -> t.code)).toList();
+        return topics.listAll().stream()
+                .sorted(java.util.Comparator.comparing(t -> t.code))
+                .toList();
     }
 
     private BulletinView move(Bulletin bulletin, BulletinStatus to, String user, String reason) {
@@ -132,20 +141,25 @@ public class BulletinService {
     }
 
     private void apply(Bulletin bulletin, BulletinRequest request) {
-        Topic topic = topics.byCodeOrName(request.topic()).orElseThrow(() -> new InvalidRequestException("topic",
-                "Unknown topic '" + request.topic() + "'; choose one from GET /api/v1/topics"));
+        Topic topic = topics.byCodeOrName(request.topic())
+                .orElseThrow(() -> new InvalidRequestException(
+                        "topic", "Unknown topic '" + request.topic() + "'; choose one from GET /api/v1/topics"));
         bulletin.title = request.title().strip();
         bulletin.topic = topic.nameVi;
-        bulletin.sourceAgency = request.sourceAgency() == null || request.sourceAgency().isBlank()
-                ? null : request.sourceAgency().strip();
+        bulletin.sourceAgency =
+                request.sourceAgency() == null || request.sourceAgency().isBlank()
+                        ? null
+                        : request.sourceAgency().strip();
         bulletin.priority = request.priority();
         bulletin.segments.clear();
         for (BulletinRequest.SegmentRequest segment : request.segments()) {
             Media item = media.findByIdOptional(segment.mediaId())
                     .orElseThrow(() -> NotFoundException.referenced("Media", segment.mediaId()));
             if (item.status != MediaStatus.READY) {
-                throw new InvalidRequestException("segments", "Media '" + item.id + "' is " + item.status
-                        + ", not READY; only processed media can go into a bulletin");
+                throw new InvalidRequestException(
+                        "segments",
+                        "Media '" + item.id + "' is " + item.status
+                                + ", not READY; only processed media can go into a bulletin");
             }
             bulletin.segments.add(new Segment(item.id, segment.language()));
         }
@@ -168,11 +182,19 @@ public class BulletinService {
     }
 
     private BulletinView view(Bulletin b) {
-        return new BulletinView(b.id, b.title, b.topic, b.sourceAgency, b.priority, b.status,
-                b.segments.stream().map(s -> new BulletinView.SegmentView(s.mediaId, s.language)).toList(),
+        return new BulletinView(
+                b.id,
+                b.title,
+                b.topic,
+                b.sourceAgency,
+                b.priority,
+                b.status,
+                b.segments.stream()
+                        .map(s -> new BulletinView.SegmentView(s.mediaId, s.language))
+                        .toList(),
                 transitions.ofBulletin(b.id).stream()
-                        .map(t -> new BulletinView.TransitionView(t.fromStatus, t.toStatus, t.actor, t.occurredAt,
-                                t.reason))
+                        .map(t -> new BulletinView.TransitionView(
+                                t.fromStatus, t.toStatus, t.actor, t.occurredAt, t.reason))
                         .toList(),
                 b.createdAt);
     }

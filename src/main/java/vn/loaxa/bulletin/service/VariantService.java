@@ -1,15 +1,15 @@
 package vn.loaxa.bulletin.service;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import vn.loaxa.bulletin.api.VariantView;
@@ -37,8 +37,12 @@ public class VariantService {
     private final MediaAssembler assembler;
     private final BulletinConfig config;
 
-    public VariantService(BulletinRepository bulletins, BulletinVariantRepository variants, MediaRepository media,
-            MediaAssembler assembler, BulletinConfig config) {
+    public VariantService(
+            BulletinRepository bulletins,
+            BulletinVariantRepository variants,
+            MediaRepository media,
+            MediaAssembler assembler,
+            BulletinConfig config) {
         this.bulletins = bulletins;
         this.variants = variants;
         this.media = media;
@@ -68,8 +72,8 @@ public class VariantService {
         if (existing != null) {
             return media.findById(existing.mediaId);
         }
-        Media rendered = assembler.render(render.parts(), config.segmentGap(), render.title(), render.language(),
-                bulletin.createdBy);
+        Media rendered = assembler.render(
+                render.parts(), config.segmentGap(), render.title(), render.language(), bulletin.createdBy);
         media.persist(rendered);
         record(render.key(), rendered);
         return rendered;
@@ -96,8 +100,8 @@ public class VariantService {
             return List.copyOf(renders.values());
         });
         for (Render render : missing) {
-            Media rendered = assembler.render(render.parts(), config.segmentGap(), render.title(), render.language(),
-                    render.user());
+            Media rendered = assembler.render(
+                    render.parts(), config.segmentGap(), render.title(), render.language(), render.user());
             try {
                 QuarkusTransaction.requiringNew().run(() -> {
                     if (variants.findById(render.key()) == null) {
@@ -115,8 +119,7 @@ public class VariantService {
     }
 
     /** What rendering one language selection of a bulletin takes: the files in order, and how to name it. */
-    private record Render(BulletinVariant.Key key, List<Path> parts, String title, String language, String user) {
-    }
+    private record Render(BulletinVariant.Key key, List<Path> parts, String title, String language, String user) {}
 
     private Render renderOf(Bulletin bulletin, List<String> profile) {
         List<String> languages = languagesFor(bulletin, profile);
@@ -128,8 +131,12 @@ public class VariantService {
                 parts.add(assembler.opusOf(segment.mediaId));
             }
         }
-        return new Render(new BulletinVariant.Key(bulletin.id, key), parts, bulletin.title + " [" + key + "]",
-                languages.isEmpty() ? "mul" : languages.get(0), bulletin.createdBy);
+        return new Render(
+                new BulletinVariant.Key(bulletin.id, key),
+                parts,
+                bulletin.title + " [" + key + "]",
+                languages.isEmpty() ? "mul" : languages.get(0),
+                bulletin.createdBy);
     }
 
     private void record(BulletinVariant.Key key, Media rendered) {
@@ -146,9 +153,11 @@ public class VariantService {
      */
     public List<VariantView> variants(UUID bulletinId) {
         List<List<String>> profiles = QuarkusTransaction.requiringNew().call(() -> {
-            Bulletin bulletin = bulletins.findByIdOptional(bulletinId)
+            Bulletin bulletin = bulletins
+                    .findByIdOptional(bulletinId)
                     .orElseThrow(() -> NotFoundException.of("Bulletin", bulletinId));
-            List<String> all = languagesFor(bulletin, bulletin.segments.stream().map(s -> s.language).toList());
+            List<String> all = languagesFor(
+                    bulletin, bulletin.segments.stream().map(s -> s.language).toList());
             List<List<String>> wanted = new ArrayList<>();
             wanted.add(all);
             all.forEach(language -> wanted.add(List.of(language)));
@@ -162,10 +171,16 @@ public class VariantService {
         List<VariantView> views = new ArrayList<>();
         for (BulletinVariant v : variants.ofBulletin(bulletinId)) {
             Media m = media.findById(v.mediaId);
-            List<String> languages = BulletinVariant.ALL_ONLY.equals(v.key.languages)
-                    ? List.of() : List.of(v.key.languages.split(","));
-            views.add(new VariantView(languages, m.id, m.durationMs, m.sha256, "/api/v1/media/" + m.id + "/audio",
-                    m.mp3Sha256, "/api/v1/media/" + m.id + "/audio.mp3"));
+            List<String> languages =
+                    BulletinVariant.ALL_ONLY.equals(v.key.languages) ? List.of() : List.of(v.key.languages.split(","));
+            views.add(new VariantView(
+                    languages,
+                    m.id,
+                    m.durationMs,
+                    m.sha256,
+                    "/api/v1/media/" + m.id + "/audio",
+                    m.mp3Sha256,
+                    "/api/v1/media/" + m.id + "/audio.mp3"));
         }
         return views;
     }

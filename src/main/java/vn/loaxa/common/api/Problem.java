@@ -8,15 +8,27 @@ import java.util.List;
  * the server's log beside the stack trace.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record Problem(String type, String title, int status, String detail, String instance, List<FieldError> errors,
-        List<String> conflicts, String correlationId) {
+public record Problem(
+        String type,
+        String title,
+        int status,
+        String detail,
+        String instance,
+        List<FieldError> errors,
+        List<String> conflicts,
+        String correlationId) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
-    public record FieldError(String field, String message) {
-    }
+    public record FieldError(String field, String message) {}
 
-    public Problem(String type, String title, int status, String detail, String instance, List<FieldError> errors,
+    public Problem(
+            String type,
+            String title,
+            int status,
+            String detail,
+            String instance,
+            List<FieldError> errors,
             List<String> conflicts) {
         this(type, title, status, detail, instance, errors, conflicts, null);
     }

@@ -49,14 +49,15 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response invalid(InvalidRequestException e, UriInfo uri) {
         List<Problem.FieldError> errors = e.fieldErrors().stream()
-                .map(f -> new Problem.FieldError(f.field(), f.message())).toList();
+                .map(f -> new Problem.FieldError(f.field(), f.message()))
+                .toList();
         return respond(new Problem("about:blank", e.title(), 422, e.getMessage(), uri.getPath(), errors));
     }
 
     @ServerExceptionMapper
     public Response conflict(ConflictException e, UriInfo uri) {
-        return respond(new Problem("about:blank", "Conflict", 409, e.getMessage(), uri.getPath(), List.of(),
-                e.conflicts()));
+        return respond(
+                new Problem("about:blank", "Conflict", 409, e.getMessage(), uri.getPath(), List.of(), e.conflicts()));
     }
 
     @ServerExceptionMapper
@@ -65,7 +66,9 @@ public class ProblemMapper {
                 .map(v -> new Problem.FieldError(fieldName(v), v.getMessage()))
                 .sorted(Comparator.comparing(Problem.FieldError::field))
                 .toList();
-        String detail = errors.stream().map(f -> f.field() + ": " + f.message()).reduce((a, b) -> a + "; " + b)
+        String detail = errors.stream()
+                .map(f -> f.field() + ": " + f.message())
+                .reduce((a, b) -> a + "; " + b)
                 .orElse("The request is not valid");
         return respond(new Problem("about:blank", "Invalid request", 422, detail, uri.getPath(), errors));
     }
@@ -76,21 +79,31 @@ public class ProblemMapper {
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = mapping.getPath().stream()
                     .map(r -> r.getFieldName() != null ? r.getFieldName() : String.valueOf(r.getIndex()))
-                    .reduce((a, b) -> a + "." + b).orElse("");
+                    .reduce((a, b) -> a + "." + b)
+                    .orElse("");
             errors = List.of(new Problem.FieldError(field, "has the wrong type or an unknown value"));
         }
-        return respond(new Problem("about:blank", "Malformed JSON", 400,
-                "The request body is not valid JSON for this resource: " + e.getOriginalMessage(), uri.getPath(), errors));
+        return respond(new Problem(
+                "about:blank",
+                "Malformed JSON",
+                400,
+                "The request body is not valid JSON for this resource: " + e.getOriginalMessage(),
+                uri.getPath(),
+                errors));
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthenticated(RuntimeException e, UriInfo uri) {
         if (!uri.getPath().startsWith("/api/")) {
             boolean wrongCredentials = e instanceof AuthenticationFailedException;
-            return Response.seeOther(URI.create(wrongCredentials ? LOGIN_PAGE + "?error" : LOGIN_PAGE)).build();
+            return Response.seeOther(URI.create(wrongCredentials ? LOGIN_PAGE + "?error" : LOGIN_PAGE))
+                    .build();
         }
-        return Response.fromResponse(problem(401, "Login required",
-                        "Send HTTP Basic credentials of a loaxa account (or log in to the web UI first)", uri))
+        return Response.fromResponse(problem(
+                        401,
+                        "Login required",
+                        "Send HTTP Basic credentials of a loaxa account (or log in to the web UI first)",
+                        uri))
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"loaxa\"")
                 .build();
     }
@@ -128,6 +141,9 @@ public class ProblemMapper {
     }
 
     private static Response respond(Problem problem) {
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+        return Response.status(problem.status())
+                .type(Problem.MEDIA_TYPE)
+                .entity(problem)
+                .build();
     }
 }

@@ -21,12 +21,18 @@ public class UnexpectedErrorMapper {
     @ServerExceptionMapper
     public Response unexpected(Throwable e, Request request, UriInfo uri) {
         String correlationId = UUID.randomUUID().toString();
-        LOG.errorf(e, "%s %s failed unexpectedly (correlation id %s)", request.getMethod(), uri.getPath(),
-                correlationId);
-        Problem body = new Problem("about:blank", "Internal Server Error", 500,
+        LOG.errorf(
+                e, "%s %s failed unexpectedly (correlation id %s)", request.getMethod(), uri.getPath(), correlationId);
+        Problem body = new Problem(
+                "about:blank",
+                "Internal Server Error",
+                500,
                 "The server failed to answer this request. Quote correlation id " + correlationId
                         + " when you report it",
-                uri.getPath(), List.of(), List.of(), correlationId);
+                uri.getPath(),
+                List.of(),
+                List.of(),
+                correlationId);
         return Response.serverError().type(Problem.MEDIA_TYPE).entity(body).build();
     }
 }

@@ -10,8 +10,7 @@ public class InvalidRequestException extends RuntimeException {
     private static final String TITLE = "Invalid request";
 
     /** A field of the request at fault, and what is wrong with it. */
-    public record FieldError(String field, String message) {
-    }
+    public record FieldError(String field, String message) {}
 
     private final String title;
     private final List<FieldError> fieldErrors;

@@ -15,15 +15,15 @@ import java.util.stream.Stream;
  */
 public final class SearchText {
 
-    private SearchText() {
-    }
+    private SearchText() {}
 
     public static String fold(String text) {
         if (text == null) {
             return "";
         }
         String decomposed = Normalizer.normalize(text.replace('đ', 'd').replace('Đ', 'D'), Normalizer.Form.NFD);
-        return decomposed.replaceAll("\\p{M}+", "")
+        return decomposed
+                .replaceAll("\\p{M}+", "")
                 .toLowerCase(Locale.ROOT)
                 .replaceAll("[^\\p{L}\\p{N}]+", " ")
                 .strip();
@@ -32,12 +32,17 @@ public final class SearchText {
     /** The folded words of a query, without repeats. */
     public static List<String> terms(String query) {
         String folded = fold(query);
-        return folded.isEmpty() ? List.of() : Arrays.stream(folded.split(" ")).distinct().toList();
+        return folded.isEmpty()
+                ? List.of()
+                : Arrays.stream(folded.split(" ")).distinct().toList();
     }
 
     /** One search column from several fields, each folded; blank fields are left out. */
     public static String document(String... fields) {
-        String joined = Stream.of(fields).filter(Objects::nonNull).map(SearchText::fold).filter(f -> !f.isEmpty())
+        String joined = Stream.of(fields)
+                .filter(Objects::nonNull)
+                .map(SearchText::fold)
+                .filter(f -> !f.isEmpty())
                 .collect(Collectors.joining(" | "));
         return " " + joined + " ";
     }

@@ -10,15 +10,23 @@ import vn.loaxa.delivery.model.DeliveryState;
  * Delivery of one broadcast: counts per state, how many of them a late report turned from MISSED (they count under
  * the state it turned them into, PLAYED or PLAYING), and one row per (occurrence, receiver).
  */
-public record DeliveryReport(UUID broadcastId, int total, Map<DeliveryState, Long> counts, long reportedLate,
-        List<Row> deliveries) {
+public record DeliveryReport(
+        UUID broadcastId, int total, Map<DeliveryState, Long> counts, long reportedLate, List<Row> deliveries) {
 
     /**
      * {@code mediaId} is the audio the receiver plays: the bulletin variant for its languages; {@code reportedLateAt}
      * is when the receiver's report from inside the window overturned MISSED, or null.
      */
-    public record Row(UUID occurrenceId, String receiverId, UUID mediaId, DeliveryState state, String reason,
-            OffsetDateTime deliveredAt, OffsetDateTime downloadedAt, OffsetDateTime startedAt,
-            OffsetDateTime finishedAt, OffsetDateTime updatedAt, OffsetDateTime reportedLateAt) {
-    }
+    public record Row(
+            UUID occurrenceId,
+            String receiverId,
+            UUID mediaId,
+            DeliveryState state,
+            String reason,
+            OffsetDateTime deliveredAt,
+            OffsetDateTime downloadedAt,
+            OffsetDateTime startedAt,
+            OffsetDateTime finishedAt,
+            OffsetDateTime updatedAt,
+            OffsetDateTime reportedLateAt) {}
 }

@@ -27,9 +27,9 @@ final class AdvanceSql {
             + " started_at = coalesce(d.started_at, v.started_at),"
             + " finished_at = case when " + LATE + " then v.late_finished_at when " + OVERTURN + " then v.m_finished_at"
             + " else coalesce(d.finished_at, v.finished_at) end,"
-            + " reported_late_at = case when " + LATE + " or " + OVERTURN + " then v.now_at else d.reported_late_at end,"
+            + " reported_late_at = case when " + LATE + " or " + OVERTURN
+            + " then v.now_at else d.reported_late_at end,"
             + " updated_at = v.now_at, version = d.version + 1";
 
-    private AdvanceSql() {
-    }
+    private AdvanceSql() {}
 }

@@ -100,8 +100,8 @@ public class Delivery {
      * ({@code inWindow}) overturns MISSED, whenever it arrives, since a receiver plays on time while offline and
      * reports afterwards. The MISSED reason goes, and the end time is the report's.
      */
-    public Change apply(DeliveryState event, OffsetDateTime at, String failureReason, boolean inWindow,
-            OffsetDateTime now) {
+    public Change apply(
+            DeliveryState event, OffsetDateTime at, String failureReason, boolean inWindow, OffsetDateTime now) {
         switch (event) {
             case DELIVERED -> deliveredAt = deliveredAt == null ? at : deliveredAt;
             case DOWNLOADED -> downloadedAt = downloadedAt == null ? at : downloadedAt;

@@ -13,12 +13,10 @@ import java.util.List;
  * the window overturns). Any other final state only takes the first time of each kind.
  */
 public final class DeliveryAdvance {
-    private record Event(DeliveryState event, OffsetDateTime at, String reason, boolean inWindow) {
-    }
+    private record Event(DeliveryState event, OffsetDateTime at, String reason, boolean inWindow) {}
 
     /** Where a replay of the events ended, and whether a late report overturned MISSED on the way. */
-    private record Replay(Delivery end, boolean overturned) {
-    }
+    private record Replay(Delivery end, boolean overturned) {}
 
     private final long deliveryId;
     private final List<Event> events = new ArrayList<>(4);
@@ -92,8 +90,8 @@ public final class DeliveryAdvance {
         }
         boolean overturned = false;
         for (Event e : events) {
-            overturned |= scratch.apply(e.event(), e.at(), e.reason(), e.inWindow(), null)
-                    == Delivery.Change.OVERTURNED;
+            overturned |=
+                    scratch.apply(e.event(), e.at(), e.reason(), e.inWindow(), null) == Delivery.Change.OVERTURNED;
         }
         return new Replay(scratch, overturned);
     }

@@ -5,7 +5,15 @@ package vn.loaxa.delivery.model;
  * from inside the occurrence's window turns MISSED into it (see {@link Delivery#apply}).
  */
 public enum DeliveryState {
-    SCHEDULED(0), DELIVERED(1), DOWNLOADED(2), PLAYING(3), PLAYED(4), FAILED(4), MISSED(4), PREEMPTED(4), CANCELLED(4);
+    SCHEDULED(0),
+    DELIVERED(1),
+    DOWNLOADED(2),
+    PLAYING(3),
+    PLAYED(4),
+    FAILED(4),
+    MISSED(4),
+    PREEMPTED(4),
+    CANCELLED(4);
 
     public static final int FINAL_RANK = 4;
 

@@ -18,8 +18,7 @@ import java.util.UUID;
 public interface IngestStore {
 
     /** Identifies a delivery as receivers do: (occurrence, receiver). */
-    record DeliveryRef(UUID occurrenceId, String receiverId) {
-    }
+    record DeliveryRef(UUID occurrenceId, String receiverId) {}
 
     /**
      * A delivery that exists, with the events already stored for it (a fresh, mutable set per lookup) and its
@@ -35,8 +34,11 @@ public interface IngestStore {
                 throws SQLException {
             Known delivery = known.get(ref);
             if (delivery == null) {
-                delivery = new Known(row.getLong(column), EnumSet.noneOf(DeliveryState.class),
-                        row.getObject(column + 2, OffsetDateTime.class), row.getObject(column + 3, OffsetDateTime.class));
+                delivery = new Known(
+                        row.getLong(column),
+                        EnumSet.noneOf(DeliveryState.class),
+                        row.getObject(column + 2, OffsetDateTime.class),
+                        row.getObject(column + 3, OffsetDateTime.class));
                 known.put(ref, delivery);
             }
             String storedEvent = row.getString(column + 1);
@@ -57,6 +59,5 @@ public interface IngestStore {
      * earlier, so that a concurrent writer's progress is kept and no state moves backwards (but for MISSED, which a
      * report from inside the window overturns). Returns how many deliveries a late report turned from MISSED.
      */
-    int advance(Connection connection, Collection<DeliveryAdvance> advances, OffsetDateTime now)
-            throws SQLException;
+    int advance(Connection connection, Collection<DeliveryAdvance> advances, OffsetDateTime now) throws SQLException;
 }

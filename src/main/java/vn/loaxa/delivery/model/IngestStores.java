@@ -15,7 +15,8 @@ public class IngestStores {
     IngestStore store(AgroalDataSource dataSource) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             return "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())
-                    ? new PostgresIngestStore() : new StandardIngestStore();
+                    ? new PostgresIngestStore()
+                    : new StandardIngestStore();
         }
     }
 }

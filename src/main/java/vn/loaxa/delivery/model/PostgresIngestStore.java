@@ -92,16 +92,29 @@ final class PostgresIngestStore implements IngestStore {
     private static void copy(Connection connection, List<DeliveryEvent> rows) throws SQLException {
         StringBuilder csv = new StringBuilder(rows.size() * 192);
         for (DeliveryEvent row : rows) {
-            csv.append(row.id).append(',').append(row.eventId).append(',').append(row.occurrenceId).append(',');
-            quoted(csv, row.receiverId).append(',').append(row.event.name()).append(',').append(row.occurredAt)
-                    .append(',').append(row.receivedAt).append(',');
+            csv.append(row.id)
+                    .append(',')
+                    .append(row.eventId)
+                    .append(',')
+                    .append(row.occurrenceId)
+                    .append(',');
+            quoted(csv, row.receiverId)
+                    .append(',')
+                    .append(row.event.name())
+                    .append(',')
+                    .append(row.occurredAt)
+                    .append(',')
+                    .append(row.receivedAt)
+                    .append(',');
             if (row.reason != null) {
                 quoted(csv, row.reason);
             }
             csv.append('\n');
         }
         try {
-            connection.unwrap(PGConnection.class).getCopyAPI()
+            connection
+                    .unwrap(PGConnection.class)
+                    .getCopyAPI()
                     .copyIn(COPY, new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)));
         } catch (IOException e) {
             throw new SQLException("COPY of receiver events failed", e);

@@ -20,6 +20,7 @@ import java.util.UUID;
 final class StandardIngestStore implements IngestStore {
     /** Receivers per IN list, well below every database's limit on bind parameters. */
     private static final int IN_LIST = 1000;
+
     private static final String INSERT = "insert into delivery_event (id, event_id, occurrence_id, receiver_id, event,"
             + " occurred_at, received_at, reason) values (?, ?, ?, ?, ?, ?, ?, ?)";
     /** The update of {@link AdvanceSql}, one row at a time in a JDBC batch. */
@@ -38,7 +39,8 @@ final class StandardIngestStore implements IngestStore {
     @Override
     public Map<DeliveryRef, Known> lookup(Connection connection, Collection<DeliveryRef> refs) throws SQLException {
         Map<UUID, List<String>> receiversByOccurrence = new LinkedHashMap<>();
-        refs.forEach(ref -> receiversByOccurrence.computeIfAbsent(ref.occurrenceId(), k -> new ArrayList<>())
+        refs.forEach(ref -> receiversByOccurrence
+                .computeIfAbsent(ref.occurrenceId(), k -> new ArrayList<>())
                 .add(ref.receiverId()));
         Map<DeliveryRef, Known> known = new HashMap<>();
         for (Map.Entry<UUID, List<String>> entry : receiversByOccurrence.entrySet()) {

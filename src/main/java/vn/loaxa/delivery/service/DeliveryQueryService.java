@@ -13,7 +13,6 @@ import vn.loaxa.delivery.model.Delivery;
 import vn.loaxa.delivery.model.DeliveryRepository;
 import vn.loaxa.delivery.model.DeliveryState;
 import vn.loaxa.schedule.model.BroadcastRepository;
-import vn.loaxa.schedule.model.Occurrence;
 import vn.loaxa.schedule.model.OccurrenceRepository;
 
 @ApplicationScoped
@@ -22,8 +21,8 @@ public class DeliveryQueryService {
     private final OccurrenceRepository occurrences;
     private final DeliveryRepository deliveries;
 
-    public DeliveryQueryService(BroadcastRepository broadcasts, OccurrenceRepository occurrences,
-            DeliveryRepository deliveries) {
+    public DeliveryQueryService(
+            BroadcastRepository broadcasts, OccurrenceRepository occurrences, DeliveryRepository deliveries) {
         this.broadcasts = broadcasts;
         this.occurrences = occurrences;
         this.deliveries = deliveries;
@@ -40,7 +39,8 @@ public class DeliveryQueryService {
         if (broadcasts.findByIdOptional(broadcastId).isEmpty()) {
             throw NotFoundException.of("Broadcast", broadcastId);
         }
-        List<UUID> occurrenceIds = occurrences.ofBroadcast(broadcastId).stream().map(o -> o.id).toList();
+        List<UUID> occurrenceIds =
+                occurrences.ofBroadcast(broadcastId).stream().map(o -> o.id).toList();
         List<DeliveryReport.Row> rows = deliveries.ofOccurrences(occurrenceIds).stream()
                 .filter(d -> shown.test(d.receiverId))
                 .map(DeliveryQueryService::row)
@@ -50,14 +50,17 @@ public class DeliveryQueryService {
             counts.put(state, 0L);
         }
         rows.forEach(r -> counts.merge(r.state(), 1L, Long::sum));
-        long reportedLate = rows.stream().filter(r -> r.reportedLateAt() != null).count();
+        long reportedLate =
+                rows.stream().filter(r -> r.reportedLateAt() != null).count();
         return new DeliveryReport(broadcastId, rows.size(), counts, reportedLate, rows);
     }
 
     /** The latest deliveries of one receiver, newest change first. */
     @Transactional
     public List<DeliveryReport.Row> ofReceiver(String receiverId, int limit) {
-        return deliveries.recentOfReceiver(receiverId, limit).stream().map(DeliveryQueryService::row).toList();
+        return deliveries.recentOfReceiver(receiverId, limit).stream()
+                .map(DeliveryQueryService::row)
+                .toList();
     }
 
     /** Deliveries that FAILED or were MISSED since a time, newest first: the overview's alerts. */
@@ -68,14 +71,29 @@ public class DeliveryQueryService {
 
     /** As {@link #problemsSince(OffsetDateTime, int)}, for the receivers {@code shown} lets through. */
     @Transactional
-    public List<DeliveryReport.Row> problemsSince(OffsetDateTime since, int limit,
-            java.util.function.Predicate<String> shown) {
-        return deliveries.recentInStates(List.of(DeliveryState.FAILED, DeliveryState.MISSED), since, limit * 10)
-                .stream().filter(d -> shown.test(d.receiverId)).limit(limit).map(DeliveryQueryService::row).toList();
+    public List<DeliveryReport.Row> problemsSince(
+            OffsetDateTime since, int limit, java.util.function.Predicate<String> shown) {
+        return deliveries
+                .recentInStates(List.of(DeliveryState.FAILED, DeliveryState.MISSED), since, limit * 10)
+                .stream()
+                .filter(d -> shown.test(d.receiverId))
+                .limit(limit)
+                .map(DeliveryQueryService::row)
+                .toList();
     }
 
     private static DeliveryReport.Row row(Delivery d) {
-        return new DeliveryReport.Row(d.occurrenceId, d.receiverId, d.mediaId, d.state, d.reason, d.deliveredAt,
-                d.downloadedAt, d.startedAt, d.finishedAt, d.updatedAt, d.reportedLateAt);
+        return new DeliveryReport.Row(
+                d.occurrenceId,
+                d.receiverId,
+                d.mediaId,
+                d.state,
+                d.reason,
+                d.deliveredAt,
+                d.downloadedAt,
+                d.startedAt,
+                d.finishedAt,
+                d.updatedAt,
+                d.reportedLateAt);
     }
 }

@@ -37,8 +37,7 @@ public class EventBatcher {
         void settled(IncomingEvent event, EventIngestService.Outcome outcome);
     }
 
-    private record Pending(IncomingEvent event, Settlement settlement) {
-    }
+    private record Pending(IncomingEvent event, Settlement settlement) {}
 
     private static final Duration FIRST_RETRY = Duration.ofMillis(100);
     private static final Duration LONGEST_RETRY = Duration.ofSeconds(5);
@@ -52,8 +51,8 @@ public class EventBatcher {
     private volatile boolean running;
     private Thread writer;
 
-    public EventBatcher(EventIngestService ingest, IngestConfig config, MeterRegistry registry,
-            Event<EventsSettled> settled) {
+    public EventBatcher(
+            EventIngestService ingest, IngestConfig config, MeterRegistry registry, Event<EventsSettled> settled) {
         this.ingest = ingest;
         this.settled = settled;
         this.failedWrites = Counter.builder(FAILED_WRITES_METER)
@@ -125,12 +124,15 @@ public class EventBatcher {
             } catch (RuntimeException e) {
                 failedWrites.increment();
                 if (!running) {
-                    LOG.warnf("Stopping with %d receiver events not stored; they stay unacknowledged, so the receivers"
-                            + " send them again", batch.size());
+                    LOG.warnf(
+                            "Stopping with %d receiver events not stored; they stay unacknowledged, so the receivers"
+                                    + " send them again",
+                            batch.size());
                     return null;
                 }
-                LOG.errorf("Could not store %d receiver events (%s); trying again in %d ms", batch.size(),
-                        rootMessage(e), wait.toMillis());
+                LOG.errorf(
+                        "Could not store %d receiver events (%s); trying again in %d ms",
+                        batch.size(), rootMessage(e), wait.toMillis());
                 Thread.sleep(wait.toMillis());
                 wait = wait.multipliedBy(2).compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : wait.multipliedBy(2);
             }

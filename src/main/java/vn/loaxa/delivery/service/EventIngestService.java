@@ -39,13 +39,15 @@ public class EventIngestService {
     public static final String REPLAYED_METER = "loaxa.ingest.replayed.batches";
     public static final String OVERTURNED_METER = "loaxa.delivery.missed.overturned";
 
-    public enum Outcome { APPLIED, DUPLICATE, UNKNOWN_DELIVERY }
-
-    private record Stored(Outcome outcome, boolean overturned) {
+    public enum Outcome {
+        APPLIED,
+        DUPLICATE,
+        UNKNOWN_DELIVERY
     }
 
-    private record StoredBatch(List<Outcome> outcomes, int overturned) {
-    }
+    private record Stored(Outcome outcome, boolean overturned) {}
+
+    private record StoredBatch(List<Outcome> outcomes, int overturned) {}
 
     private final DeliveryRepository deliveries;
     private final DeliveryEventRepository events;
@@ -57,9 +59,15 @@ public class EventIngestService {
     private final OccurrenceRepository occurrences;
     private final IngestConfig config;
 
-    public EventIngestService(DeliveryRepository deliveries, DeliveryEventRepository events,
-            AgroalDataSource dataSource, IngestStore store, MeterRegistry registry, LateAreaDeliveries lateJoiners,
-            OccurrenceRepository occurrences, IngestConfig config) {
+    public EventIngestService(
+            DeliveryRepository deliveries,
+            DeliveryEventRepository events,
+            AgroalDataSource dataSource,
+            IngestStore store,
+            MeterRegistry registry,
+            LateAreaDeliveries lateJoiners,
+            OccurrenceRepository occurrences,
+            IngestConfig config) {
         this.lateJoiners = lateJoiners;
         this.occurrences = occurrences;
         this.config = config;
@@ -76,8 +84,8 @@ public class EventIngestService {
                 .register(registry);
     }
 
-    public Outcome ingest(UUID occurrenceId, String receiverId, DeliveryState event, OffsetDateTime at,
-            String reason, UUID eventId) {
+    public Outcome ingest(
+            UUID occurrenceId, String receiverId, DeliveryState event, OffsetDateTime at, String reason, UUID eventId) {
         for (int attempt = 1; ; attempt++) {
             try {
                 Stored stored = QuarkusTransaction.requiringNew()
@@ -122,8 +130,10 @@ public class EventIngestService {
             // the failure may surface at commit, wrapped in a transaction exception: any failure means "replay"
             LOG.debugf(e, "Batch of %d events replayed one by one", batch.size());
             replayed.increment();
-            return batch.stream().map(one -> ingest(one.occurrenceId(), one.receiverId(), one.event(), one.at(),
-                    one.reason(), one.eventId())).toList();
+            return batch.stream()
+                    .map(one -> ingest(
+                            one.occurrenceId(), one.receiverId(), one.event(), one.at(), one.reason(), one.eventId()))
+                    .toList();
         }
     }
 
@@ -151,10 +161,19 @@ public class EventIngestService {
                     // stored before, or earlier in this batch: the set grows as the batch is read
                     outcomes.add(Outcome.DUPLICATE);
                 } else {
-                    rows.add(row(e.occurrenceId(), e.receiverId(), e.event(), e.at(), e.reason(), e.eventId(),
+                    rows.add(row(
+                            e.occurrenceId(),
+                            e.receiverId(),
+                            e.event(),
+                            e.at(),
+                            e.reason(),
+                            e.eventId(),
                             e.receivedAt()));
                     advances.computeIfAbsent(delivery.deliveryId(), DeliveryAdvance::new)
-                            .add(e.event(), e.at(), e.reason(),
+                            .add(
+                                    e.event(),
+                                    e.at(),
+                                    e.reason(),
                                     inWindow(e.event(), e.at(), delivery.playAt(), delivery.windowEnd()));
                     outcomes.add(Outcome.APPLIED);
                 }
@@ -171,28 +190,41 @@ public class EventIngestService {
      */
     private void addLateJoiners(Set<DeliveryRef> refs, Map<DeliveryRef, IngestStore.Known> known) {
         Map<UUID, List<String>> missing = new java.util.LinkedHashMap<>();
-        refs.stream().filter(ref -> !known.containsKey(ref)).forEach(ref ->
-                missing.computeIfAbsent(ref.occurrenceId(), k -> new ArrayList<>()).add(ref.receiverId()));
+        refs.stream()
+                .filter(ref -> !known.containsKey(ref))
+                .forEach(ref -> missing.computeIfAbsent(ref.occurrenceId(), k -> new ArrayList<>())
+                        .add(ref.receiverId()));
         if (missing.isEmpty()) {
             return;
         }
         OffsetDateTime now = OffsetDateTime.now();
         List<Delivery> created = new ArrayList<>();
-        missing.forEach((occurrenceId, receiverIds) -> created.addAll(lateJoiners.create(occurrenceId, receiverIds, now)));
+        missing.forEach(
+                (occurrenceId, receiverIds) -> created.addAll(lateJoiners.create(occurrenceId, receiverIds, now)));
         if (created.isEmpty()) {
             return;
         }
         deliveries.flush();
         for (Delivery delivery : created) {
             Occurrence occurrence = occurrences.findById(delivery.occurrenceId);
-            known.put(new DeliveryRef(delivery.occurrenceId, delivery.receiverId),
-                    new IngestStore.Known(delivery.id, java.util.EnumSet.noneOf(DeliveryState.class),
-                            occurrence.playAt, occurrence.windowEnd));
+            known.put(
+                    new DeliveryRef(delivery.occurrenceId, delivery.receiverId),
+                    new IngestStore.Known(
+                            delivery.id,
+                            java.util.EnumSet.noneOf(DeliveryState.class),
+                            occurrence.playAt,
+                            occurrence.windowEnd));
         }
     }
 
-    private static DeliveryEvent row(UUID occurrenceId, String receiverId, DeliveryState event, OffsetDateTime at,
-            String reason, UUID eventId, OffsetDateTime receivedAt) {
+    private static DeliveryEvent row(
+            UUID occurrenceId,
+            String receiverId,
+            DeliveryState event,
+            OffsetDateTime at,
+            String reason,
+            UUID eventId,
+            OffsetDateTime receivedAt) {
         DeliveryEvent row = new DeliveryEvent();
         row.eventId = eventId;
         row.occurrenceId = occurrenceId;
@@ -204,11 +236,13 @@ public class EventIngestService {
         return row;
     }
 
-    private Stored ingestOnce(UUID occurrenceId, String receiverId, DeliveryState event, OffsetDateTime at,
-            String reason, UUID eventId) {
+    private Stored ingestOnce(
+            UUID occurrenceId, String receiverId, DeliveryState event, OffsetDateTime at, String reason, UUID eventId) {
         OffsetDateTime now = OffsetDateTime.now();
-        Optional<Delivery> delivery = deliveries.findFor(occurrenceId, receiverId).or(() -> lateJoiners
-                .create(occurrenceId, List.of(receiverId), now).stream().findFirst());
+        Optional<Delivery> delivery = deliveries
+                .findFor(occurrenceId, receiverId)
+                .or(() -> lateJoiners.create(occurrenceId, List.of(receiverId), now).stream()
+                        .findFirst());
         if (delivery.isEmpty()) {
             return new Stored(Outcome.UNKNOWN_DELIVERY, false);
         }
@@ -216,8 +250,11 @@ public class EventIngestService {
             return new Stored(Outcome.DUPLICATE, false);
         }
         events.persist(row(occurrenceId, receiverId, event, at, reason, eventId, now));
-        boolean inWindow = event.overturnsMissed() && occurrences.findByIdOptional(occurrenceId)
-                .map(o -> inWindow(event, at, o.playAt, o.windowEnd)).orElse(false);
+        boolean inWindow = event.overturnsMissed()
+                && occurrences
+                        .findByIdOptional(occurrenceId)
+                        .map(o -> inWindow(event, at, o.playAt, o.windowEnd))
+                        .orElse(false);
         Delivery.Change change = delivery.get().apply(event, at, reason, inWindow, now);
         events.flush();
         return new Stored(Outcome.APPLIED, change == Delivery.Change.OVERTURNED);
@@ -228,7 +265,6 @@ public class EventIngestService {
      * tolerance) to the window's end, the bound after which {@link MissedSweeper} marks it MISSED.
      */
     boolean inWindow(DeliveryState event, OffsetDateTime at, OffsetDateTime playAt, OffsetDateTime windowEnd) {
-        return event.overturnsMissed() && !at.isBefore(playAt.minus(config.earlyTolerance()))
-                && !at.isAfter(windowEnd);
+        return event.overturnsMissed() && !at.isBefore(playAt.minus(config.earlyTolerance())) && !at.isAfter(windowEnd);
     }
 }

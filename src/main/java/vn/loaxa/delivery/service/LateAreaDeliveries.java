@@ -57,7 +57,8 @@ public class LateAreaDeliveries {
             }
         } catch (RuntimeException e) {
             // a concurrent first event created one of them; the rest follow from the receiver's events
-            LOG.warnf("Deliveries of the pending area occurrences of receiver %s are left to its events: %s",
+            LOG.warnf(
+                    "Deliveries of the pending area occurrences of receiver %s are left to its events: %s",
                     placed.receiverId(), e.toString());
         }
     }

@@ -23,10 +23,12 @@ public class LeftAreaDeliveries {
     void onMoved(@Observes ReceiverMoved moved) {
         OffsetDateTime now = OffsetDateTime.now();
         String why = "the receiver moved to area " + moved.areaCode();
-        deliveries.find("""
+        deliveries
+                .find("""
                 receiverId = ?1 and stateRank < ?2 and occurrenceId in (
                     select o.id from Occurrence o where o.groupArea is not null and o.groupArea not in ?3)
                 """, moved.receiverId(), DeliveryState.FINAL_RANK, moved.areaChain())
-                .list().forEach(delivery -> delivery.close(DeliveryState.CANCELLED, why, now));
+                .list()
+                .forEach(delivery -> delivery.close(DeliveryState.CANCELLED, why, now));
     }
 }

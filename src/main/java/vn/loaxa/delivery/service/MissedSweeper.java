@@ -23,7 +23,9 @@ public class MissedSweeper {
         this.em = em;
     }
 
-    @Scheduled(identity = "missed-sweeper", every = "${loaxa.delivery.sweep-interval:30s}",
+    @Scheduled(
+            identity = "missed-sweeper",
+            every = "${loaxa.delivery.sweep-interval:30s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
     public void sweep() {

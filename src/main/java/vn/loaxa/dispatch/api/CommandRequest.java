@@ -14,5 +14,4 @@ import jakarta.validation.constraints.NotNull;
 public record CommandRequest(
         @NotNull CommandType type,
         @Min(0) @Max(100) Integer volume,
-        @Min(1) @Max(86_400) Integer ttlSeconds) {
-}
+        @Min(1) @Max(86_400) Integer ttlSeconds) {}

@@ -85,8 +85,11 @@ final class BrokerAuthenticator implements SimpleAuthenticator {
     private void grantReceiverTopics(ModifiableDefaultPermissions permissions, String receiverId) {
         // the area grants are fixed at login: a receiver that moves gets its new areas' topics when it reconnects
         for (TopicPolicy.Grant grant : policy.grantsFor(receiverId, receivers.areaChain(receiverId))) {
-            permissions.add(allow(grant.topic(), grant.access() == TopicPolicy.Access.PUBLISH
-                    ? TopicPermission.MqttActivity.PUBLISH : TopicPermission.MqttActivity.SUBSCRIBE));
+            permissions.add(allow(
+                    grant.topic(),
+                    grant.access() == TopicPolicy.Access.PUBLISH
+                            ? TopicPermission.MqttActivity.PUBLISH
+                            : TopicPermission.MqttActivity.SUBSCRIBE));
         }
         permissions.setDefaultBehaviour(DefaultAuthorizationBehaviour.DENY);
     }
@@ -100,8 +103,9 @@ final class BrokerAuthenticator implements SimpleAuthenticator {
     }
 
     private static void refuse(SimpleAuthOutput output, ConnectPacket connect, String why) {
-        LOG.warnf("Broker refused client '%s' (user '%s'): %s", connect.getClientId(),
-                connect.getUserName().orElse(""), why);
+        LOG.warnf(
+                "Broker refused client '%s' (user '%s'): %s",
+                connect.getClientId(), connect.getUserName().orElse(""), why);
         output.failAuthentication(ConnackReasonCode.NOT_AUTHORIZED, "not authorized");
     }
 

@@ -1,6 +1,7 @@
 package vn.loaxa.dispatch.broker;
 
 import com.hivemq.embedded.EmbeddedExtension;
+import com.hivemq.embedded.EmbeddedHiveMQ;
 import com.hivemq.extension.sdk.api.ExtensionMain;
 import com.hivemq.extension.sdk.api.parameter.ExtensionStartInput;
 import com.hivemq.extension.sdk.api.parameter.ExtensionStartOutput;
@@ -8,18 +9,12 @@ import com.hivemq.extension.sdk.api.parameter.ExtensionStopInput;
 import com.hivemq.extension.sdk.api.parameter.ExtensionStopOutput;
 import com.hivemq.extension.sdk.api.services.Services;
 import com.hivemq.extension.sdk.api.services.session.ClientService;
-import jakarta.enterprise.event.TransactionPhase;
-import java.security.SecureRandom;
-import java.util.Base64;
-import vn.loaxa.dispatch.mqtt.TopicPolicy;
-import vn.loaxa.dispatch.mqtt.Topics;
-import vn.loaxa.receiver.service.CredentialsChanged;
-import com.hivemq.embedded.EmbeddedHiveMQ;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
@@ -27,10 +22,15 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import vn.loaxa.dispatch.mqtt.MqttConfig;
+import vn.loaxa.dispatch.mqtt.TopicPolicy;
+import vn.loaxa.dispatch.mqtt.Topics;
+import vn.loaxa.receiver.service.CredentialsChanged;
 
 /** The embedded HiveMQ CE broker of the default set-up; idle when an external broker is configured. */
 @ApplicationScoped
@@ -47,15 +47,18 @@ public class EmbeddedBroker {
     private volatile ClientService clients;
     private int port;
 
-    public EmbeddedBroker(EmbeddedBrokerConfig config, MqttConfig mqtt, ReceiverLogins receiverLogins,
+    public EmbeddedBroker(
+            EmbeddedBrokerConfig config,
+            MqttConfig mqtt,
+            ReceiverLogins receiverLogins,
             @ConfigProperty(name = "loaxa.data-dir") Path dataDir) {
         this.config = config;
         this.mqtt = mqtt;
         this.receiverLogins = receiverLogins;
         this.home = dataDir.resolve("broker").toAbsolutePath();
         // without configured credentials the server's login is new at every start and known only to this process
-        this.serverLogin = new BrokerLogin(mqtt.username().orElse(DEFAULT_SERVER_USER),
-                mqtt.password().orElseGet(EmbeddedBroker::randomPassword));
+        this.serverLogin = new BrokerLogin(
+                mqtt.username().orElse(DEFAULT_SERVER_USER), mqtt.password().orElseGet(EmbeddedBroker::randomPassword));
     }
 
     /** The server's own login on the embedded broker. */
@@ -100,8 +103,8 @@ public class EmbeddedBroker {
                 .withExtensionMain(new ExtensionMain() {
                     @Override
                     public void extensionStart(ExtensionStartInput input, ExtensionStartOutput output) {
-                        BrokerAuthenticator authenticator = new BrokerAuthenticator(serverLogin, policy,
-                                receiverLogins, Services.extensionExecutorService());
+                        BrokerAuthenticator authenticator = new BrokerAuthenticator(
+                                serverLogin, policy, receiverLogins, Services.extensionExecutorService());
                         Services.securityRegistry().setAuthenticatorProvider(provider -> authenticator);
                         clients = Services.clientService();
                     }
@@ -120,7 +123,8 @@ public class EmbeddedBroker {
         if (current != null) {
             current.disconnectClient(changed.receiverId()).whenComplete((done, failure) -> {
                 if (Boolean.TRUE.equals(done)) {
-                    LOG.infof("Disconnected receiver %s from the embedded broker: its credentials changed",
+                    LOG.infof(
+                            "Disconnected receiver %s from the embedded broker: its credentials changed",
                             changed.receiverId());
                 }
             });
@@ -155,9 +159,11 @@ public class EmbeddedBroker {
             socket.setReuseAddress(true);
             return socket.getLocalPort();
         } catch (BindException e) {
-            throw new IllegalStateException("The embedded MQTT broker cannot listen on " + bindAddress + ":" + wanted
-                    + " because that port is already in use (another broker such as Mosquitto, or another loaxa?). "
-                    + "Set LOAXA_MQTT_EMBEDDED_PORT to a free port, or LOAXA_MQTT_URL to use that broker instead.", e);
+            throw new IllegalStateException(
+                    "The embedded MQTT broker cannot listen on " + bindAddress + ":" + wanted
+                            + " because that port is already in use (another broker such as Mosquitto, or another loaxa?). "
+                            + "Set LOAXA_MQTT_EMBEDDED_PORT to a free port, or LOAXA_MQTT_URL to use that broker instead.",
+                    e);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open port " + wanted + " on " + bindAddress, e);
         }

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import vn.loaxa.account.service.Passwords;
-import vn.loaxa.receiver.model.Receiver;
 import vn.loaxa.receiver.model.ReceiverRepository;
 import vn.loaxa.receiver.service.CredentialsChanged;
 
@@ -36,21 +35,22 @@ public class ReceiverLogins {
         this.passwords = passwords;
     }
 
-    private record Remembered(byte[] digest, Instant until) {
-    }
+    private record Remembered(byte[] digest, Instant until) {}
 
     public boolean isCurrentSecret(String receiverId, byte[] secret) {
         byte[] digest = sha256(secret);
         Remembered remembered = verified.get(receiverId);
-        if (remembered != null && remembered.until().isAfter(Instant.now())
+        if (remembered != null
+                && remembered.until().isAfter(Instant.now())
                 && MessageDigest.isEqual(remembered.digest(), digest)) {
             return true;
         }
-        Optional<String> hash = QuarkusTransaction.requiringNew().call(() -> receivers.findByIdOptional(receiverId)
-                .filter(r -> r.revokedAt == null)
-                .map(r -> r.secretHash));
-        boolean valid = hash.isPresent()
-                && passwords.matches(new String(secret, StandardCharsets.UTF_8), hash.get());
+        Optional<String> hash = QuarkusTransaction.requiringNew()
+                .call(() -> receivers
+                        .findByIdOptional(receiverId)
+                        .filter(r -> r.revokedAt == null)
+                        .map(r -> r.secretHash));
+        boolean valid = hash.isPresent() && passwords.matches(new String(secret, StandardCharsets.UTF_8), hash.get());
         if (valid) {
             verified.put(receiverId, new Remembered(digest, Instant.now().plus(REMEMBER)));
         } else {

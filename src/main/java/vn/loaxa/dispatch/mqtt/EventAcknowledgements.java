@@ -44,15 +44,21 @@ public class EventAcknowledgements {
     private final MqttGateway gateway;
     private final ObjectMapper json;
     private final Counter sent;
-    private final ThreadPoolExecutor sender = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
-            new ArrayBlockingQueue<>(BACKLOG), r -> new Thread(r, "loaxa-mqtt-acks"),
+    private final ThreadPoolExecutor sender = new ThreadPoolExecutor(
+            1,
+            1,
+            0,
+            TimeUnit.MILLISECONDS,
+            new ArrayBlockingQueue<>(BACKLOG),
+            r -> new Thread(r, "loaxa-mqtt-acks"),
             new ThreadPoolExecutor.DiscardOldestPolicy());
 
     public EventAcknowledgements(MqttGateway gateway, ObjectMapper json, MeterRegistry registry) {
         this.gateway = gateway;
         this.json = json;
         this.sent = Counter.builder(SENT_METER)
-                .description("Acknowledgements of stored events sent to receivers").register(registry);
+                .description("Acknowledgements of stored events sent to receivers")
+                .register(registry);
         registry.gauge("loaxa.mqtt.acks.queued", sender.getQueue(), Collection::size);
     }
 
@@ -64,18 +70,25 @@ public class EventAcknowledgements {
     void acknowledge(@Observes EventsSettled settled) {
         Map<String, Set<UUID>> byReceiver = new LinkedHashMap<>();
         for (IncomingEvent event : settled.events()) {
-            byReceiver.computeIfAbsent(event.receiverId(), rx -> new LinkedHashSet<>()).add(event.eventId());
+            byReceiver
+                    .computeIfAbsent(event.receiverId(), rx -> new LinkedHashSet<>())
+                    .add(event.eventId());
         }
         Instant now = Instant.now();
         byReceiver.forEach((receiverId, distinct) -> {
             List<UUID> ids = List.copyOf(distinct);
             for (int from = 0; from < ids.size(); from += AckMessage.MAX_IDS) {
-                AckMessage ack = new AckMessage(AckMessage.SCHEMA, receiverId,
-                        ids.subList(from, Math.min(ids.size(), from + AckMessage.MAX_IDS)), now);
+                AckMessage ack = new AckMessage(
+                        AckMessage.SCHEMA,
+                        receiverId,
+                        ids.subList(from, Math.min(ids.size(), from + AckMessage.MAX_IDS)),
+                        now);
                 try {
                     sender.execute(() -> send(ack));
                 } catch (RejectedExecutionException stopping) {
-                    LOG.debugf("Stopping: %d events of %s stay unacknowledged", ack.eventIds().size(), receiverId);
+                    LOG.debugf(
+                            "Stopping: %d events of %s stay unacknowledged",
+                            ack.eventIds().size(), receiverId);
                 }
             }
         });
@@ -83,11 +96,15 @@ public class EventAcknowledgements {
 
     private void send(AckMessage ack) {
         try {
-            gateway.publish(gateway.topics().receiver(ack.receiverId(), Topics.Kind.ACK), json.writeValueAsBytes(ack),
-                    false, EXPIRY.toSeconds());
+            gateway.publish(
+                    gateway.topics().receiver(ack.receiverId(), Topics.Kind.ACK),
+                    json.writeValueAsBytes(ack),
+                    false,
+                    EXPIRY.toSeconds());
             sent.increment();
         } catch (JsonProcessingException | RuntimeException e) {
-            LOG.warnf("Could not acknowledge %d events to %s (%s); the receiver will send them again",
+            LOG.warnf(
+                    "Could not acknowledge %d events to %s (%s); the receiver will send them again",
                     ack.eventIds().size(), ack.receiverId(), e.toString());
         }
     }

@@ -28,18 +28,20 @@ public class InboundMessages {
     private final ObjectMapper json;
     /** Events are the bulk of inbound traffic: a reader bound once skips the per-call deserializer lookup. */
     private final ObjectReader eventReader;
+
     private final Topics topics;
     private final MqttConfig config;
     private final MqttDrops drops;
     private final EventBatcher events;
     private final ReceiverService receivers;
 
-    public InboundMessages(ObjectMapper json, MqttConfig config, MqttDrops drops, EventBatcher events,
-            ReceiverService receivers) {
+    public InboundMessages(
+            ObjectMapper json, MqttConfig config, MqttDrops drops, EventBatcher events, ReceiverService receivers) {
         this.json = json;
         this.eventReader = json.readerFor(AgentEvent.class);
         this.topics = new Topics(config.topicPrefix());
-        this.rateLimit = new ReceiverRateLimit(config.receiverRatePerSecond(), config.receiverBurst(), System::nanoTime);
+        this.rateLimit =
+                new ReceiverRateLimit(config.receiverRatePerSecond(), config.receiverBurst(), System::nanoTime);
         this.config = config;
         this.drops = drops;
         this.events = events;
@@ -52,9 +54,13 @@ public class InboundMessages {
             if (address.isEmpty()) {
                 drops.drop("bad-topic", topic, "not a loaxa receiver topic");
             } else if (!rateLimit.tryAcquire(address.get().receiverId())) {
-                drops.dropQuietly("rate-limited", address.get().receiverId(), topic, "receiver "
-                        + address.get().receiverId() + " sends more than " + config.receiverRatePerSecond()
-                        + " messages a second");
+                drops.dropQuietly(
+                        "rate-limited",
+                        address.get().receiverId(),
+                        topic,
+                        "receiver "
+                                + address.get().receiverId() + " sends more than " + config.receiverRatePerSecond()
+                                + " messages a second");
             } else if (payload.length > config.maxInboundPayloadBytes()) {
                 drops.drop("too-large", topic, payload.length + " bytes");
             } else if (payload.length == 0) {
@@ -97,12 +103,20 @@ public class InboundMessages {
             return;
         }
         String reason = event.reason() == null ? null : truncate(event.reason(), 1000);
-        events.submit(new IncomingEvent(AgentEvent.idFor(event.occurrenceId(), receiverId, event.event()),
-                        occurrenceId.get(), receiverId, state.get(), event.at().atOffset(ZoneOffset.UTC), reason,
+        events.submit(
+                new IncomingEvent(
+                        AgentEvent.idFor(event.occurrenceId(), receiverId, event.event()),
+                        occurrenceId.get(),
+                        receiverId,
+                        state.get(),
+                        event.at().atOffset(ZoneOffset.UTC),
+                        reason,
                         OffsetDateTime.now(ZoneOffset.UTC)),
                 (stored, outcome) -> {
                     if (outcome == EventIngestService.Outcome.UNKNOWN_DELIVERY) {
-                        drops.drop("unknown-delivery", topic,
+                        drops.drop(
+                                "unknown-delivery",
+                                topic,
                                 "occurrence " + stored.occurrenceId() + " was not sent to " + receiverId);
                     }
                 });
@@ -150,11 +164,17 @@ public class InboundMessages {
             drops.drop("receiver-mismatch", topic, "payload names receiver '" + heartbeat.receiverId() + "'");
             return;
         }
-        ReceiverHealth health = new ReceiverHealth(heartbeat.at().atOffset(ZoneOffset.UTC),
-                heartbeat.uptimeSeconds(), heartbeat.volume(), heartbeat.muted(), heartbeat.freeCacheBytes(),
-                heartbeat.clockOffsetMs(), heartbeat.audioOutputOk(),
+        ReceiverHealth health = new ReceiverHealth(
+                heartbeat.at().atOffset(ZoneOffset.UTC),
+                heartbeat.uptimeSeconds(),
+                heartbeat.volume(),
+                heartbeat.muted(),
+                heartbeat.freeCacheBytes(),
+                heartbeat.clockOffsetMs(),
+                heartbeat.audioOutputOk(),
                 heartbeat.lastError() == null ? null : truncate(heartbeat.lastError(), 1000),
-                heartbeat.outboxPending(), heartbeat.outboxDropped());
+                heartbeat.outboxPending(),
+                heartbeat.outboxDropped());
         String version = heartbeat.agentVersion() == null ? null : truncate(heartbeat.agentVersion(), 32);
         if (!receivers.recordHeartbeat(receiverId, version, health)) {
             drops.drop("unknown-receiver", topic, "no receiver '" + receiverId + "' is registered");
@@ -164,7 +184,8 @@ public class InboundMessages {
     private static Optional<DeliveryState> eventState(String name) {
         try {
             DeliveryState state = DeliveryState.valueOf(name);
-            return state == DeliveryState.SCHEDULED || state == DeliveryState.CANCELLED ? Optional.empty()
+            return state == DeliveryState.SCHEDULED || state == DeliveryState.CANCELLED
+                    ? Optional.empty()
                     : Optional.of(state);
         } catch (IllegalArgumentException | NullPointerException e) {
             return Optional.empty();

@@ -50,7 +50,8 @@ final class InboundSilenceWatch {
         if (silent < limitNanos) {
             return Optional.empty();
         }
-        return Optional.of("Nothing has arrived from the broker for " + Duration.ofNanos(silent).toSeconds()
+        return Optional.of("Nothing has arrived from the broker for "
+                + Duration.ofNanos(silent).toSeconds()
                 + " s, not even the server's own probes, although the connection is up and subscribed"
                 + (lastArrival == NONE ? " (nothing at all since it subscribed)" : ""));
     }

@@ -47,8 +47,12 @@ final class InboundStallWatch {
         }
         reportedFor = started;
         Thread thread = worker;
-        String stack = thread == null ? "" : Arrays.stream(thread.getStackTrace()).limit(FRAMES)
-                .map(frame -> "\tat " + frame).collect(Collectors.joining("\n"));
+        String stack = thread == null
+                ? ""
+                : Arrays.stream(thread.getStackTrace())
+                        .limit(FRAMES)
+                        .map(frame -> "\tat " + frame)
+                        .collect(Collectors.joining("\n"));
         return Optional.of("The message on '" + topic + "' has been in hand for over "
                 + Duration.ofNanos(limitNanos).toSeconds() + " s; later receiver messages wait behind it. "
                 + (thread == null ? "" : thread.getName() + " (" + thread.getState() + "):\n" + stack));

@@ -58,8 +58,13 @@ final class MqttConnection {
      * @param filters the topic filters subscribed at QoS 1 on every connect
      * @param scheduler where subscription retries wait
      */
-    MqttConnection(String url, String clientId, MqttConnectionOptions options, List<String> filters,
-            ScheduledExecutorService scheduler, Listener listener) {
+    MqttConnection(
+            String url,
+            String clientId,
+            MqttConnectionOptions options,
+            List<String> filters,
+            ScheduledExecutorService scheduler,
+            Listener listener) {
         this.url = url;
         this.clientId = clientId;
         this.options = options;
@@ -73,8 +78,12 @@ final class MqttConnection {
      * {@code sessionExpiry}), so that the broker queues receivers' messages while the server restarts; the embedded
      * broker starts and stops with this server, so it has nothing queued to resume.
      */
-    static MqttConnectionOptions sessionOptions(boolean embedded, Duration sessionExpiry, int receiveMaximum,
-            Optional<String> username, Optional<String> password) {
+    static MqttConnectionOptions sessionOptions(
+            boolean embedded,
+            Duration sessionExpiry,
+            int receiveMaximum,
+            Optional<String> username,
+            Optional<String> password) {
         MqttConnectionOptions options = new MqttConnectionOptions();
         boolean persistent = !embedded;
         options.setCleanStart(!persistent);
@@ -144,8 +153,7 @@ final class MqttConnection {
             LOG.infof("Connected afresh to MQTT broker %s", url);
         } catch (MqttException | RuntimeException e) {
             connectFailed = true;
-            LOG.errorf("Cannot connect afresh to the MQTT broker at %s (%s); trying again later", url,
-                    e.getMessage());
+            LOG.errorf("Cannot connect afresh to the MQTT broker at %s (%s); trying again later", url, e.getMessage());
         }
     }
 
@@ -174,27 +182,32 @@ final class MqttConnection {
             return;
         }
         subscribed = false;
-        MqttSubscription[] subscriptions = filters.stream().map(filter -> new MqttSubscription(filter, 1))
-                .toArray(MqttSubscription[]::new);
+        MqttSubscription[] subscriptions =
+                filters.stream().map(filter -> new MqttSubscription(filter, 1)).toArray(MqttSubscription[]::new);
         try {
-            owner.subscribe(subscriptions, null, new MqttActionListener() {
-                @Override
-                public void onSuccess(IMqttToken token) {
-                    int[] codes = token.getReasonCodes();
-                    if (codes != null && Arrays.stream(codes).anyMatch(code -> code >= 0x80)) {
-                        retrySubscription(owner, "the broker refused it with reason codes " + Arrays.toString(codes));
-                    } else if (owner == client) {
-                        subscribed = true;
-                        listener.subscribed();
-                        LOG.infof("Subscribed to %s", filters);
-                    }
-                }
+            owner.subscribe(
+                    subscriptions,
+                    null,
+                    new MqttActionListener() {
+                        @Override
+                        public void onSuccess(IMqttToken token) {
+                            int[] codes = token.getReasonCodes();
+                            if (codes != null && Arrays.stream(codes).anyMatch(code -> code >= 0x80)) {
+                                retrySubscription(
+                                        owner, "the broker refused it with reason codes " + Arrays.toString(codes));
+                            } else if (owner == client) {
+                                subscribed = true;
+                                listener.subscribed();
+                                LOG.infof("Subscribed to %s", filters);
+                            }
+                        }
 
-                @Override
-                public void onFailure(IMqttToken token, Throwable failure) {
-                    retrySubscription(owner, String.valueOf(failure));
-                }
-            }, new MqttProperties());
+                        @Override
+                        public void onFailure(IMqttToken token, Throwable failure) {
+                            retrySubscription(owner, String.valueOf(failure));
+                        }
+                    },
+                    new MqttProperties());
         } catch (MqttException | RuntimeException e) {
             retrySubscription(owner, e.toString());
         }
@@ -202,11 +215,14 @@ final class MqttConnection {
 
     private void retrySubscription(MqttAsyncClient owner, String why) {
         LOG.errorf("Could not subscribe to %s (%s); trying again in %d s", filters, why, SUBSCRIBE_RETRY.toSeconds());
-        scheduler.schedule(() -> {
-            if (owner == client && !subscribed && owner.isConnected()) {
-                subscribe(owner);
-            }
-        }, SUBSCRIBE_RETRY.toSeconds(), TimeUnit.SECONDS);
+        scheduler.schedule(
+                () -> {
+                    if (owner == client && !subscribed && owner.isConnected()) {
+                        subscribe(owner);
+                    }
+                },
+                SUBSCRIBE_RETRY.toSeconds(),
+                TimeUnit.SECONDS);
     }
 
     /** Paho's callbacks for one client. */

@@ -31,8 +31,9 @@ public class MqttDrops {
         Long last = lastLogged.get(reason + "/" + key);
         if (last == null || now - last > QUIET_MILLIS) {
             lastLogged.put(reason + "/" + key, now);
-            LOG.warnf("Dropped MQTT message on '%s' (%s): %s; further drops of it are counted, logged once a"
-                    + " minute", topic, reason, detail);
+            LOG.warnf(
+                    "Dropped MQTT message on '%s' (%s): %s; further drops of it are counted, logged once a" + " minute",
+                    topic, reason, detail);
         }
     }
 

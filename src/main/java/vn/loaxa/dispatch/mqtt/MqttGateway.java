@@ -1,36 +1,36 @@
 package vn.loaxa.dispatch.mqtt;
 
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.stream.Stream;
-import org.eclipse.paho.mqttv5.common.packet.UserProperty;
-import vn.loaxa.dispatch.signing.MessageSigner;
-import vn.loaxa.dispatch.signing.SignedMessage;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.MqttClientException;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.eclipse.paho.mqttv5.common.packet.UserProperty;
 import org.jboss.logging.Logger;
 import vn.loaxa.dispatch.broker.EmbeddedBroker;
+import vn.loaxa.dispatch.signing.MessageSigner;
+import vn.loaxa.dispatch.signing.SignedMessage;
 
 /**
  * The server's one MQTT connection: publishes manifests, and receives events and status through shared
@@ -54,6 +54,7 @@ public class MqttGateway {
     private final Topics topics;
     /** Built once: every incoming message is compared with it on Paho's callback thread. */
     private final String probeTopic;
+
     private final ThreadPoolExecutor inboundExecutor;
     private final String clientId;
     private final Counter received;
@@ -70,14 +71,21 @@ public class MqttGateway {
     private final Counter silences;
     private volatile MqttConnection connection;
 
-    public MqttGateway(MqttConfig config, EmbeddedBroker broker, InboundMessages inbound, MeterRegistry registry,
-            MessageSigner signer, MqttDrops drops) {
+    public MqttGateway(
+            MqttConfig config,
+            EmbeddedBroker broker,
+            InboundMessages inbound,
+            MeterRegistry registry,
+            MessageSigner signer,
+            MqttDrops drops) {
         this.drops = drops;
         this.signer = signer;
-        this.received = Counter.builder(RECEIVED_METER).description("Messages received from receivers")
+        this.received = Counter.builder(RECEIVED_METER)
+                .description("Messages received from receivers")
                 .register(registry);
         this.stalls = Counter.builder(STALLS_METER)
-                .description("Receiver messages held by the inbound thread for longer than " + STALL_LIMIT.toSeconds() + " s")
+                .description("Receiver messages held by the inbound thread for longer than " + STALL_LIMIT.toSeconds()
+                        + " s")
                 .register(registry);
         this.silences = Counter.builder(SILENCES_METER)
                 .description("Connections replaced because nothing arrived, not even the server's own probes")
@@ -89,8 +97,13 @@ public class MqttGateway {
         this.topics = new Topics(config.topicPrefix());
         this.probeTopic = topics.inboundProbe();
         this.clientId = config.clientId().orElseGet(() -> defaultClientId(config.topicPrefix()));
-        this.inboundExecutor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
-                new LinkedBlockingQueue<>(config.inboundQueue()), r -> new Thread(r, "loaxa-mqtt-inbound"));
+        this.inboundExecutor = new ThreadPoolExecutor(
+                1,
+                1,
+                0,
+                TimeUnit.MILLISECONDS,
+                new LinkedBlockingQueue<>(config.inboundQueue()),
+                r -> new Thread(r, "loaxa-mqtt-inbound"));
     }
 
     static String defaultClientId(String prefix) {
@@ -118,22 +131,31 @@ public class MqttGateway {
     }
 
     void start(@Observes @Priority(20) StartupEvent event) {
-        String url = config.url().or(broker::url).orElseThrow(() -> new IllegalStateException(
-                "No MQTT broker: set LOAXA_MQTT_URL, or enable the embedded broker"));
+        String url = config.url()
+                .or(broker::url)
+                .orElseThrow(() ->
+                        new IllegalStateException("No MQTT broker: set LOAXA_MQTT_URL, or enable the embedded broker"));
         List<String> filters = Stream.of(Topics.Kind.EVENT, Topics.Kind.STATUS, Topics.Kind.HEARTBEAT)
-                .map(this::receiverFilter).toList();
+                .map(this::receiverFilter)
+                .toList();
         connection = new MqttConnection(url, clientId, sessionOptions(), filters, watcher, new Inbound());
         try {
             connection.connect();
         } catch (MqttException e) {
-            throw new IllegalStateException("Cannot connect to the MQTT broker at " + url + ": " + e.getMessage()
-                    + ". Check LOAXA_MQTT_URL and that the broker runs.", e);
+            throw new IllegalStateException(
+                    "Cannot connect to the MQTT broker at " + url + ": " + e.getMessage()
+                            + ". Check LOAXA_MQTT_URL and that the broker runs.",
+                    e);
         }
         LOG.infof("Connected to MQTT broker %s as %s (topic prefix '%s')", url, clientId, config.topicPrefix());
-        watcher.scheduleWithFixedDelay(() -> stallWatch.check().ifPresent(report -> {
-            stalls.increment();
-            LOG.warn(report);
-        }), 5, 5, TimeUnit.SECONDS);
+        watcher.scheduleWithFixedDelay(
+                () -> stallWatch.check().ifPresent(report -> {
+                    stalls.increment();
+                    LOG.warn(report);
+                }),
+                5,
+                5,
+                TimeUnit.SECONDS);
         long probeMillis = config.probeInterval().toMillis();
         watcher.scheduleWithFixedDelay(this::probeInbound, probeMillis, probeMillis, TimeUnit.MILLISECONDS);
     }
@@ -141,7 +163,10 @@ public class MqttGateway {
     /** The embedded broker's own login for the server, or the configured one on an external broker. */
     private MqttConnectionOptions sessionOptions() {
         boolean ownLogin = embedded();
-        return MqttConnection.sessionOptions(embedded(), config.sessionExpiry(), config.maxInflight(),
+        return MqttConnection.sessionOptions(
+                embedded(),
+                config.sessionExpiry(),
+                config.maxInflight(),
                 ownLogin ? Optional.of(broker.serverLogin().username()) : config.username(),
                 ownLogin ? Optional.of(broker.serverLogin().password()) : config.password());
     }
@@ -162,7 +187,8 @@ public class MqttGateway {
                 MqttMessage probe = new MqttMessage(clientId.getBytes(StandardCharsets.UTF_8));
                 probe.setQos(1);
                 MqttProperties properties = new MqttProperties();
-                properties.setMessageExpiryInterval(Math.max(1, config.probeInterval().toSeconds()));
+                properties.setMessageExpiryInterval(
+                        Math.max(1, config.probeInterval().toSeconds()));
                 probe.setProperties(properties);
                 connection.client().publish(probeTopic, probe);
             }
@@ -192,7 +218,8 @@ public class MqttGateway {
     /** Every message to agents carries its Ed25519 signature block (docs/protocol.md, "Signatures"). */
     private List<UserProperty> signatureProperties(String topic, byte[] payload, long expirySeconds) {
         SignedMessage signed = signer.sign(topic, payload, Duration.ofSeconds(Math.max(1, expirySeconds)));
-        return List.of(new UserProperty(SignedMessage.KEY_ID, signed.keyId()),
+        return List.of(
+                new UserProperty(SignedMessage.KEY_ID, signed.keyId()),
                 new UserProperty(SignedMessage.SEQUENCE, Long.toString(signed.sequence())),
                 new UserProperty(SignedMessage.ISSUED_AT, Long.toString(signed.issuedAt())),
                 new UserProperty(SignedMessage.EXPIRES_AT, Long.toString(signed.expiresAt())),
@@ -261,7 +288,10 @@ public class MqttGateway {
                 });
             } catch (RejectedExecutionException e) {
                 // the agent sends again every event that the server has not acknowledged
-                drops.dropQuietly("overloaded", "inbound-queue", topic,
+                drops.dropQuietly(
+                        "overloaded",
+                        "inbound-queue",
+                        topic,
                         "the inbound queue is full (" + config.inboundQueue() + ")");
             }
         }

@@ -22,7 +22,8 @@ public class MqttHealthCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named(NAME).status(gateway.subscribed())
+        return HealthCheckResponse.named(NAME)
+                .status(gateway.subscribed())
                 .withData("connected", gateway.connected())
                 .withData("subscribed", gateway.subscribed())
                 .build();

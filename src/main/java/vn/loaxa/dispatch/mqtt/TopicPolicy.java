@@ -11,11 +11,13 @@ import java.util.stream.Stream;
  */
 public final class TopicPolicy {
 
-    public enum Access { PUBLISH, SUBSCRIBE }
+    public enum Access {
+        PUBLISH,
+        SUBSCRIBE
+    }
 
     /** One exact topic a receiver may use. */
-    public record Grant(String topic, Access access) {
-    }
+    public record Grant(String topic, Access access) {}
 
     private static final List<Topics.Kind> REPORTS =
             List.of(Topics.Kind.EVENT, Topics.Kind.STATUS, Topics.Kind.HEARTBEAT);
@@ -35,10 +37,11 @@ public final class TopicPolicy {
      */
     public List<Grant> grantsFor(String receiverId, List<String> areaChain) {
         return Stream.of(
-                REPORTS.stream().map(kind -> new Grant(topics.receiver(receiverId, kind), Access.PUBLISH)),
-                ORDERS.stream().map(kind -> new Grant(topics.receiver(receiverId, kind), Access.SUBSCRIBE)),
-                areaChain.stream().map(code -> new Grant(topics.areaManifest(code), Access.SUBSCRIBE)))
-                .flatMap(s -> s).toList();
+                        REPORTS.stream().map(kind -> new Grant(topics.receiver(receiverId, kind), Access.PUBLISH)),
+                        ORDERS.stream().map(kind -> new Grant(topics.receiver(receiverId, kind), Access.SUBSCRIBE)),
+                        areaChain.stream().map(code -> new Grant(topics.areaManifest(code), Access.SUBSCRIBE)))
+                .flatMap(s -> s)
+                .toList();
     }
 
     /** The filter under which the server itself may do everything. */

@@ -10,7 +10,11 @@ public final class Topics {
     private static final Pattern AREA_CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{0,31}");
 
     public enum Kind {
-        MANIFEST("manifest"), EVENT("event"), STATUS("status"), HEARTBEAT("heartbeat"), COMMAND("cmd"),
+        MANIFEST("manifest"),
+        EVENT("event"),
+        STATUS("status"),
+        HEARTBEAT("heartbeat"),
+        COMMAND("cmd"),
         /** The retained list of areas whose manifest topics the receiver subscribes to. */
         AREAS("areas"),
         /** The server's acknowledgement of stored events (docs/protocol.md, "Events"). */
@@ -33,14 +37,17 @@ public final class Topics {
     }
 
     /** A parsed receiver topic. */
-    public record Address(String receiverId, Kind kind) {
-    }
+    public record Address(String receiverId, Kind kind) {}
 
     private final String prefix;
 
     public Topics(String prefix) {
-        if (prefix.isEmpty() || prefix.contains("+") || prefix.contains("#") || prefix.startsWith("$")
-                || prefix.startsWith("/") || prefix.endsWith("/")) {
+        if (prefix.isEmpty()
+                || prefix.contains("+")
+                || prefix.contains("#")
+                || prefix.startsWith("$")
+                || prefix.startsWith("/")
+                || prefix.endsWith("/")) {
             throw new IllegalArgumentException("Invalid topic prefix '" + prefix + "'");
         }
         this.prefix = prefix;

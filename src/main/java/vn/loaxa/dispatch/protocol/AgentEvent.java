@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** An event a receiver reports about one manifest entry (docs/protocol.md, "Events"). */
-public record AgentEvent(String schema, String id, String receiverId, String occurrenceId, String event, Instant at,
-        String reason) {
+public record AgentEvent(
+        String schema, String id, String receiverId, String occurrenceId, String event, Instant at, String reason) {
 
     public static final String SCHEMA = "loaxa.event/1";
 

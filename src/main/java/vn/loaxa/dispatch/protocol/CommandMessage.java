@@ -9,8 +9,15 @@ import java.util.UUID;
  * signed; it is where the signature over the other fields will go.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record CommandMessage(String schema, UUID id, String receiverId, String type, Integer volume,
-        Instant issuedAt, Instant expiresAt, String signature) {
+public record CommandMessage(
+        String schema,
+        UUID id,
+        String receiverId,
+        String type,
+        Integer volume,
+        Instant issuedAt,
+        Instant expiresAt,
+        String signature) {
 
     public static final String SCHEMA = "loaxa.command/1";
 }

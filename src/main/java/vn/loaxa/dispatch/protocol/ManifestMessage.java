@@ -9,14 +9,18 @@ import java.util.List;
  * the same for every receiver of the area subtree ("Area manifests"). Exactly one of {@code receiverId} and
  * {@code area} is set.
  */
-public record ManifestMessage(String schema, @JsonInclude(JsonInclude.Include.NON_NULL) String receiverId,
-        @JsonInclude(JsonInclude.Include.NON_NULL) String area, long version, Instant generatedAt,
+public record ManifestMessage(
+        String schema,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String receiverId,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String area,
+        long version,
+        Instant generatedAt,
         List<ManifestEntry> entries) {
 
     public static final String SCHEMA = "loaxa.manifest/1";
 
-    public static ManifestMessage ofReceiver(String receiverId, long version, Instant generatedAt,
-            List<ManifestEntry> entries) {
+    public static ManifestMessage ofReceiver(
+            String receiverId, long version, Instant generatedAt, List<ManifestEntry> entries) {
         return new ManifestMessage(SCHEMA, receiverId, null, version, generatedAt, entries);
     }
 
@@ -28,17 +32,20 @@ public record ManifestMessage(String schema, @JsonInclude(JsonInclude.Include.NO
      * One airing. {@code onPreempt} ({@code RESUME}, {@code RESTART} or {@code DROP}) is left out when the
      * broadcast names no policy; the agent then resumes. A relay entry has {@code relay} and no {@code audio}.
      */
-    public record ManifestEntry(String occurrenceId, String broadcastId, String title, String priority,
-            Instant playAt, Instant expiresAt, @JsonInclude(JsonInclude.Include.NON_NULL) String onPreempt,
+    public record ManifestEntry(
+            String occurrenceId,
+            String broadcastId,
+            String title,
+            String priority,
+            Instant playAt,
+            Instant expiresAt,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String onPreempt,
             @JsonInclude(JsonInclude.Include.NON_NULL) AudioRef audio,
             @JsonInclude(JsonInclude.Include.NON_NULL) RelayRef relay,
-            @JsonInclude(JsonInclude.Include.NON_NULL) Boolean test) {
-    }
+            @JsonInclude(JsonInclude.Include.NON_NULL) Boolean test) {}
 
     /** A live stream played from {@code playAt} until {@code endsAt} instead of {@code audio} (relay). */
-    public record RelayRef(String url, Instant endsAt) {
-    }
+    public record RelayRef(String url, Instant endsAt) {}
 
-    public record AudioRef(String url, String sha256, long durationMs, long sizeBytes, String contentType) {
-    }
+    public record AudioRef(String url, String sha256, long durationMs, long sizeBytes, String contentType) {}
 }

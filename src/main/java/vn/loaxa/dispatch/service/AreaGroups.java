@@ -6,8 +6,8 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -32,8 +32,7 @@ import vn.loaxa.schedule.model.Occurrence;
 @ApplicationScoped
 public class AreaGroups {
     /** A pending occurrence that shares a receiver with another and overlaps it across the NORMAL line. */
-    public record Conflict(UUID occurrenceId, String groupArea) {
-    }
+    public record Conflict(UUID occurrenceId, String groupArea) {}
 
     private final EntityManager em;
     private final AreaRepository areas;
@@ -53,12 +52,15 @@ public class AreaGroups {
      * relay.
      */
     public Optional<String> eligibleArea(Broadcast broadcast, Bulletin bulletin, Set<String> withheldCommunes) {
-        if (!broadcast.targetReceivers.isEmpty() || !broadcast.targetGroups.isEmpty()
-                || broadcast.targetAreas.size() != 1 || !withheldCommunes.isEmpty()) {
+        if (!broadcast.targetReceivers.isEmpty()
+                || !broadcast.targetGroups.isEmpty()
+                || broadcast.targetAreas.size() != 1
+                || !withheldCommunes.isEmpty()) {
             return Optional.empty();
         }
         String code = broadcast.targetAreas.iterator().next();
-        if (!Topics.isValidAreaCode(code) || bulletin != null && profilesOf(code, bulletin).size() > 1) {
+        if (!Topics.isValidAreaCode(code)
+                || bulletin != null && profilesOf(code, bulletin).size() > 1) {
             return Optional.empty();
         }
         return Optional.of(code);
@@ -66,7 +68,9 @@ public class AreaGroups {
 
     /** The variant every receiver of the area plays (call only after {@link #eligibleArea} found the area). */
     public UUID uniformVariant(String areaCode, Bulletin bulletin) {
-        return variants.variantFor(bulletin, profilesOf(areaCode, bulletin).iterator().next()).id;
+        return variants.variantFor(
+                        bulletin, profilesOf(areaCode, bulletin).iterator().next())
+                .id;
     }
 
     /**
@@ -86,17 +90,25 @@ public class AreaGroups {
         List<Object[]> own = em.createQuery("""
                 select r.id, l from Receiver r join r.languages l, Area a
                 where a.code = r.areaCode and a.path like :subtree
-                """, Object[].class).setParameter("subtree", root.path + "%").getResultList();
+                """, Object[].class)
+                .setParameter("subtree", root.path + "%")
+                .getResultList();
         Map<String, List<String>> byReceiver = new LinkedHashMap<>();
-        own.forEach(row -> byReceiver.computeIfAbsent((String) row[0], k -> new ArrayList<>()).add((String) row[1]));
+        own.forEach(row -> byReceiver
+                .computeIfAbsent((String) row[0], k -> new ArrayList<>())
+                .add((String) row[1]));
         byReceiver.values().forEach(profile -> selections.add(VariantService.languagesFor(bulletin, profile)));
         return selections;
     }
 
     /** One SCHEDULED delivery for every receiver of the subtree that has none yet; one statement, no loop. */
     public int insertDeliveries(UUID occurrenceId, String areaCode, UUID mediaId, OffsetDateTime now) {
-        String nextId = em.getEntityManagerFactory().unwrap(SessionFactoryImplementor.class).getJdbcServices()
-                .getDialect().getSequenceSupport().getSelectSequenceNextValString("delivery_seq");
+        String nextId = em.getEntityManagerFactory()
+                .unwrap(SessionFactoryImplementor.class)
+                .getJdbcServices()
+                .getDialect()
+                .getSequenceSupport()
+                .getSelectSequenceNextValString("delivery_seq");
         return em.createNativeQuery("""
                 INSERT INTO delivery (id, occurrence_id, receiver_id, media_id, state, state_rank, updated_at, version)
                 SELECT %s, ?1, r.id, ?2, ?3, ?4, ?5, 0
@@ -148,6 +160,8 @@ public class AreaGroups {
                 .setParameter("overlapping", overlapping)
                 .setParameter("final", DeliveryState.FINAL_RANK)
                 .setParameter("id", occurrence.id)
-                .getResultStream().map(row -> new Conflict((UUID) row[0], (String) row[1])).toList();
+                .getResultStream()
+                .map(row -> new Conflict((UUID) row[0], (String) row[1]))
+                .toList();
     }
 }

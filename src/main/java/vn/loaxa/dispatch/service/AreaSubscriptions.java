@@ -46,7 +46,8 @@ public class AreaSubscriptions {
     void onStart(@Observes @Priority(30) StartupEvent event) {
         Infrastructure.getDefaultWorkerPool().execute(() -> {
             try {
-                Map<String, List<String>> chains = QuarkusTransaction.requiringNew().call(receivers::areaChains);
+                Map<String, List<String>> chains =
+                        QuarkusTransaction.requiringNew().call(receivers::areaChains);
                 chains.forEach(this::publish);
                 LOG.infof("Published the area subscriptions of %d receivers", chains.size());
             } catch (RuntimeException e) {
@@ -56,15 +57,19 @@ public class AreaSubscriptions {
     }
 
     void onPlaced(@Observes(during = TransactionPhase.AFTER_SUCCESS) ReceiverPlaced placed) {
-        publish(placed.receiverId(), QuarkusTransaction.requiringNew().call(
-                () -> receivers.areaChain(placed.receiverId())));
+        publish(
+                placed.receiverId(),
+                QuarkusTransaction.requiringNew().call(() -> receivers.areaChain(placed.receiverId())));
     }
 
     private void publish(String receiverId, List<String> chain) {
-        long version = lastVersion.updateAndGet(last -> Math.max(last + 1, Instant.now().toEpochMilli()));
+        long version = lastVersion.updateAndGet(
+                last -> Math.max(last + 1, Instant.now().toEpochMilli()));
         try {
-            mqtt.publish(mqtt.topics().receiver(receiverId, Topics.Kind.AREAS),
-                    json.writeValueAsBytes(new AreasMessage(AreasMessage.SCHEMA, receiverId, version, chain)), true,
+            mqtt.publish(
+                    mqtt.topics().receiver(receiverId, Topics.Kind.AREAS),
+                    json.writeValueAsBytes(new AreasMessage(AreasMessage.SCHEMA, receiverId, version, chain)),
+                    true,
                     VALIDITY.toSeconds());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot serialise the areas of " + receiverId, e);

@@ -42,11 +42,21 @@ public class CommandService {
         Duration ttl = request.ttlSeconds() == null ? config.defaultTtl() : Duration.ofSeconds(request.ttlSeconds());
         Instant issuedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         Integer volume = request.type() == CommandType.SET_VOLUME ? request.volume() : null;
-        CommandMessage command = new CommandMessage(CommandMessage.SCHEMA, UUID.randomUUID(), receiverId,
-                request.type().name(), volume, issuedAt, issuedAt.plus(ttl), null);
+        CommandMessage command = new CommandMessage(
+                CommandMessage.SCHEMA,
+                UUID.randomUUID(),
+                receiverId,
+                request.type().name(),
+                volume,
+                issuedAt,
+                issuedAt.plus(ttl),
+                null);
         try {
-            mqtt.publish(mqtt.topics().receiver(receiverId, Topics.Kind.COMMAND), json.writeValueAsBytes(command),
-                    false, ttl.toSeconds());
+            mqtt.publish(
+                    mqtt.topics().receiver(receiverId, Topics.Kind.COMMAND),
+                    json.writeValueAsBytes(command),
+                    false,
+                    ttl.toSeconds());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot serialise a command for " + receiverId, e);
         }

@@ -1,26 +1,26 @@
 package vn.loaxa.dispatch.service;
 
-import vn.loaxa.area.service.AreaService;
-import vn.loaxa.bulletin.model.Bulletin;
-import vn.loaxa.bulletin.model.BulletinRepository;
-import vn.loaxa.bulletin.service.VariantService;
-import vn.loaxa.language.service.LanguageService;
-import vn.loaxa.receiver.model.ReceiverRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import vn.loaxa.bulletin.model.Priority;
 import java.util.Set;
 import java.util.UUID;
 import org.jboss.logging.Logger;
+import vn.loaxa.area.service.AreaService;
+import vn.loaxa.bulletin.model.Bulletin;
+import vn.loaxa.bulletin.model.BulletinRepository;
+import vn.loaxa.bulletin.model.Priority;
+import vn.loaxa.bulletin.service.VariantService;
 import vn.loaxa.delivery.model.Delivery;
 import vn.loaxa.delivery.model.DeliveryRepository;
 import vn.loaxa.delivery.model.DeliveryState;
+import vn.loaxa.language.service.LanguageService;
+import vn.loaxa.receiver.model.ReceiverRepository;
 import vn.loaxa.schedule.model.Broadcast;
 import vn.loaxa.schedule.model.BroadcastRepository;
 import vn.loaxa.schedule.model.Occurrence;
@@ -53,10 +53,19 @@ public class DispatchService implements OccurrenceDispatch {
     private final AreaGroups groups;
     private final PublishRetry retry;
 
-    public DispatchService(OccurrenceRepository occurrences, BroadcastRepository broadcasts,
-            DeliveryRepository deliveries, TargetResolver targets,
-            BulletinRepository bulletins, ReceiverRepository receivers, LanguageService languages,
-            VariantService variants, WithheldCommunes inbox, AreaService areas, AreaGroups groups, PublishRetry retry) {
+    public DispatchService(
+            OccurrenceRepository occurrences,
+            BroadcastRepository broadcasts,
+            DeliveryRepository deliveries,
+            TargetResolver targets,
+            BulletinRepository bulletins,
+            ReceiverRepository receivers,
+            LanguageService languages,
+            VariantService variants,
+            WithheldCommunes inbox,
+            AreaService areas,
+            AreaGroups groups,
+            PublishRetry retry) {
         this.retry = retry;
         this.groups = groups;
         this.inbox = inbox;
@@ -84,7 +93,7 @@ public class DispatchService implements OccurrenceDispatch {
     }
 
     public void dispatch(UUID occurrenceId) {
-        dispatch(occurrenceId, () -> { });
+        dispatch(occurrenceId, () -> {});
     }
 
     /**
@@ -101,13 +110,17 @@ public class DispatchService implements OccurrenceDispatch {
         });
         // receivers first: an occurrence moved off an area topic is in its receivers' manifests before it leaves
         retry.publish(publication.marked(), new ManifestScope(publication.receiverIds(), publication.areaCodes()));
-        LOG.infof("Dispatched occurrence %s to %d receivers (%d receiver manifests, area manifests %s)",
-                occurrenceId, publication.deliveries(), publication.receiverIds().size(), publication.areaCodes());
+        LOG.infof(
+                "Dispatched occurrence %s to %d receivers (%d receiver manifests, area manifests %s)",
+                occurrenceId,
+                publication.deliveries(),
+                publication.receiverIds().size(),
+                publication.areaCodes());
     }
 
     /** Records an occurrence that could not air on any of its receivers, without sending anything. */
     public void recordMissed(UUID occurrenceId, String reason) {
-        recordMissed(occurrenceId, reason, () -> { });
+        recordMissed(occurrenceId, reason, () -> {});
     }
 
     /** As {@link #recordMissed(UUID, String)}, running {@code inSameTransaction} in its transaction. */
@@ -140,15 +153,17 @@ public class DispatchService implements OccurrenceDispatch {
             int inserted = groups.insertDeliveries(occurrenceId, area.get(), media, now);
             occurrence.groupArea = area.get();
             occurrence.groupMediaId = media;
-            Publication publication = new Publication(new LinkedHashSet<>(), new LinkedHashSet<>(List.of(area.get())),
-                    inserted);
-            return publishing ? marked(occurrence, separateConflicts(occurrence, broadcast, bulletin, publication))
+            Publication publication =
+                    new Publication(new LinkedHashSet<>(), new LinkedHashSet<>(List.of(area.get())), inserted);
+            return publishing
+                    ? marked(occurrence, separateConflicts(occurrence, broadcast, bulletin, publication))
                     : publication;
         }
         Set<String> receiverIds = perReceiverDeliveries(occurrenceId, broadcast, bulletin, withheld, now);
-        Publication publication = new Publication(new LinkedHashSet<>(receiverIds), new LinkedHashSet<>(),
-                receiverIds.size());
-        return publishing ? marked(occurrence, separateConflicts(occurrence, broadcast, bulletin, publication))
+        Publication publication =
+                new Publication(new LinkedHashSet<>(receiverIds), new LinkedHashSet<>(), receiverIds.size());
+        return publishing
+                ? marked(occurrence, separateConflicts(occurrence, broadcast, bulletin, publication))
                 : publication;
     }
 
@@ -163,8 +178,8 @@ public class DispatchService implements OccurrenceDispatch {
      * and another pending one overlap across the NORMAL line on a shared receiver, both travel in the receivers' own
      * manifests, where {@link PriorityPlacement} applies per receiver.
      */
-    private Publication separateConflicts(Occurrence occurrence, Broadcast broadcast, Bulletin bulletin,
-            Publication publication) {
+    private Publication separateConflicts(
+            Occurrence occurrence, Broadcast broadcast, Bulletin bulletin, Publication publication) {
         Priority priority = bulletin != null ? bulletin.priority : broadcast.relayPriority;
         List<AreaGroups.Conflict> conflicts = groups.conflicts(occurrence, priority, occurrence.dispatchedAt);
         if (conflicts.isEmpty()) {
@@ -189,28 +204,32 @@ public class DispatchService implements OccurrenceDispatch {
         if (!moved.isEmpty()) {
             publication.receiverIds().addAll(deliveries.receiverIdsOfOccurrences(moved));
         }
-        LOG.infof("Occurrence %s overlaps %d occurrences across priorities; %d of them now travel per receiver",
+        LOG.infof(
+                "Occurrence %s overlaps %d occurrences across priorities; %d of them now travel per receiver",
                 occurrence.id, conflicts.size(), moved.size());
         return publication;
     }
 
     /** One delivery per receiver, naming the variant its language profile plays. */
-    private Set<String> perReceiverDeliveries(UUID occurrenceId, Broadcast broadcast, Bulletin bulletin,
-            Set<String> withheld, OffsetDateTime now) {
+    private Set<String> perReceiverDeliveries(
+            UUID occurrenceId, Broadcast broadcast, Bulletin bulletin, Set<String> withheld, OffsetDateTime now) {
         Set<String> receiverIds = new LinkedHashSet<>(targets.receiverIds(broadcast));
         if (!withheld.isEmpty()) {
             // communes that have not accepted this NORMAL broadcast from above (single receivers stay targeted)
             receivers.idsInAreas(areas.subtreeCodes(List.copyOf(withheld))).stream()
-                    .filter(id -> !broadcast.targetReceivers.contains(id)).forEach(receiverIds::remove);
+                    .filter(id -> !broadcast.targetReceivers.contains(id))
+                    .forEach(receiverIds::remove);
         }
         Set<String> existing = new HashSet<>(deliveries.receiverIdsOf(occurrenceId));
-        List<String> added = receiverIds.stream().filter(id -> !existing.contains(id)).toList();
+        List<String> added =
+                receiverIds.stream().filter(id -> !existing.contains(id)).toList();
         Map<String, List<String>> profiles = bulletin == null ? Map.of() : languages.effectiveProfiles(added);
         for (String receiverId : added) {
             Delivery delivery = Delivery.scheduled(occurrenceId, receiverId, now);
             if (bulletin != null) {
-                delivery.mediaId = variants.variantFor(bulletin, profiles.getOrDefault(receiverId,
-                        LanguageService.DEFAULT_PROFILE)).id;
+                delivery.mediaId = variants.variantFor(
+                                bulletin, profiles.getOrDefault(receiverId, LanguageService.DEFAULT_PROFILE))
+                        .id;
             }
             deliveries.persist(delivery);
         }

@@ -43,8 +43,13 @@ public class ManifestPublisher implements Manifests {
     private final String publicBaseUrl;
     private final ManifestVersions versions;
 
-    public ManifestPublisher(EntityManager em, DeliveryRepository deliveries, MqttGateway mqtt, ManifestSink sink,
-            ManifestVersions versions, ObjectMapper json,
+    public ManifestPublisher(
+            EntityManager em,
+            DeliveryRepository deliveries,
+            MqttGateway mqtt,
+            ManifestSink sink,
+            ManifestVersions versions,
+            ObjectMapper json,
             @ConfigProperty(name = "loaxa.public-base-url") String publicBaseUrl) {
         this.versions = versions;
         this.sink = sink;
@@ -52,8 +57,8 @@ public class ManifestPublisher implements Manifests {
         this.deliveries = deliveries;
         this.mqtt = mqtt;
         this.json = json;
-        this.publicBaseUrl = publicBaseUrl.endsWith("/")
-                ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl;
+        this.publicBaseUrl =
+                publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl;
     }
 
     /** Receivers' manifests first, then areas', so that an entry moving between them is never missing. */
@@ -80,8 +85,8 @@ public class ManifestPublisher implements Manifests {
                 Map<String, List<PriorityPlacement.Placed>> placed = placeAndRecordDrops(pendingRows(chunk));
                 Failures failures = new Failures();
                 for (String receiverId : chunk) {
-                    failures.attempt(() -> publish(receiverId, placed.getOrDefault(receiverId, List.of()),
-                            next.get(topics.get(receiverId))));
+                    failures.attempt(() -> publish(
+                            receiverId, placed.getOrDefault(receiverId, List.of()), next.get(topics.get(receiverId))));
                 }
                 return failures;
             }));
@@ -130,7 +135,9 @@ public class ManifestPublisher implements Manifests {
                 .setParameter("now", OffsetDateTime.now())
                 .getResultList();
         Map<String, List<ManifestRow>> byReceiver = new HashMap<>();
-        rows.forEach(r -> byReceiver.computeIfAbsent(r.receiverId(), k -> new ArrayList<>()).add(r));
+        rows.forEach(r -> byReceiver
+                .computeIfAbsent(r.receiverId(), k -> new ArrayList<>())
+                .add(r));
         return byReceiver;
     }
 
@@ -142,9 +149,14 @@ public class ManifestPublisher implements Manifests {
             List<PriorityPlacement.Placed> placed = PriorityPlacement.place(receiverRows);
             for (PriorityPlacement.Placed p : placed) {
                 if (p.dropped()) {
-                    deliveries.findFor(p.row().occurrenceId(), receiverId).ifPresent(d -> d.close(
-                            DeliveryState.PREEMPTED, "displaced by " + p.displacedBy().priority() + " broadcast "
-                                    + p.displacedBy().broadcastId() + " (" + p.displacedBy().title() + ")", now));
+                    deliveries
+                            .findFor(p.row().occurrenceId(), receiverId)
+                            .ifPresent(d -> d.close(
+                                    DeliveryState.PREEMPTED,
+                                    "displaced by " + p.displacedBy().priority() + " broadcast "
+                                            + p.displacedBy().broadcastId() + " ("
+                                            + p.displacedBy().title() + ")",
+                                    now));
                 }
             }
             result.put(receiverId, placed.stream().filter(p -> !p.dropped()).toList());
@@ -171,9 +183,13 @@ public class ManifestPublisher implements Manifests {
             for (String code : areaCodes) {
                 List<ManifestRow> rows = byArea.getOrDefault(code, List.of());
                 Instant now = Instant.now();
-                List<ManifestEntry> entries = rows.stream().map(r -> entry(r, r.playAt())).toList();
-                failures.attempt(() -> send(topics.get(code),
-                        ManifestMessage.ofArea(code, next.get(topics.get(code)), now, entries), rows, now));
+                List<ManifestEntry> entries =
+                        rows.stream().map(r -> entry(r, r.playAt())).toList();
+                failures.attempt(() -> send(
+                        topics.get(code),
+                        ManifestMessage.ofArea(code, next.get(topics.get(code)), now, entries),
+                        rows,
+                        now));
             }
             return failures;
         }));
@@ -196,21 +212,29 @@ public class ManifestPublisher implements Manifests {
                 .setParameter("now", OffsetDateTime.now())
                 .getResultList();
         Map<String, List<ManifestRow>> byArea = new HashMap<>();
-        rows.forEach(r -> byArea.computeIfAbsent(r.receiverId(), k -> new ArrayList<>()).add(r));
+        rows.forEach(r ->
+                byArea.computeIfAbsent(r.receiverId(), k -> new ArrayList<>()).add(r));
         return byArea;
     }
 
     private void publish(String receiverId, List<PriorityPlacement.Placed> placed, long version) {
         Instant now = Instant.now();
-        List<ManifestRow> rows = placed.stream().map(PriorityPlacement.Placed::row).toList();
-        List<ManifestEntry> entries = placed.stream().map(p -> entry(p.row(), p.playAt())).toList();
-        send(mqtt.topics().receiver(receiverId, Topics.Kind.MANIFEST),
-                ManifestMessage.ofReceiver(receiverId, version, now, entries), rows, now);
+        List<ManifestRow> rows =
+                placed.stream().map(PriorityPlacement.Placed::row).toList();
+        List<ManifestEntry> entries =
+                placed.stream().map(p -> entry(p.row(), p.playAt())).toList();
+        send(
+                mqtt.topics().receiver(receiverId, Topics.Kind.MANIFEST),
+                ManifestMessage.ofReceiver(receiverId, version, now, entries),
+                rows,
+                now);
     }
 
     /** Retained, expiring when the last of its entries can no longer play. */
     private void send(String topic, ManifestMessage manifest, List<ManifestRow> rows, Instant now) {
-        long expiry = rows.stream().map(r -> r.windowEnd().toInstant()).max(Instant::compareTo)
+        long expiry = rows.stream()
+                .map(r -> r.windowEnd().toInstant())
+                .max(Instant::compareTo)
                 .map(end -> Duration.between(now, end).toSeconds())
                 .orElse(EMPTY_MANIFEST_EXPIRY.toSeconds());
         try {
@@ -222,17 +246,30 @@ public class ManifestPublisher implements Manifests {
 
     private ManifestEntry entry(ManifestRow row, OffsetDateTime playAt) {
         if (row.relayUrl() != null) {
-            return new ManifestEntry(row.occurrenceId().toString(), row.broadcastId().toString(), row.title(),
-                    row.priority().name(), playAt.toInstant(), row.expiresAt().toInstant(),
-                    row.onPreempt() == null ? null : row.onPreempt().name(), null,
+            return new ManifestEntry(
+                    row.occurrenceId().toString(),
+                    row.broadcastId().toString(),
+                    row.title(),
+                    row.priority().name(),
+                    playAt.toInstant(),
+                    row.expiresAt().toInstant(),
+                    row.onPreempt() == null ? null : row.onPreempt().name(),
+                    null,
                     new RelayRef(row.relayUrl(), playAt.toInstant().plusSeconds(row.relayWindowSeconds())),
                     testFlag(row));
         }
         String url = publicBaseUrl + "/api/v1/media/" + row.mediaId() + "/audio";
-        return new ManifestEntry(row.occurrenceId().toString(), row.broadcastId().toString(), row.title(),
-                row.priority().name(), playAt.toInstant(), row.expiresAt().toInstant(),
+        return new ManifestEntry(
+                row.occurrenceId().toString(),
+                row.broadcastId().toString(),
+                row.title(),
+                row.priority().name(),
+                playAt.toInstant(),
+                row.expiresAt().toInstant(),
                 row.onPreempt() == null ? null : row.onPreempt().name(),
-                new AudioRef(url, row.sha256(), row.durationMs(), row.sizeBytes(), AUDIO_TYPE), null, testFlag(row));
+                new AudioRef(url, row.sha256(), row.durationMs(), row.sizeBytes(), AUDIO_TYPE),
+                null,
+                testFlag(row));
     }
 
     /** {@code "test": true} on test broadcasts only; live entries carry no flag. */

@@ -6,10 +6,24 @@ import vn.loaxa.bulletin.model.Priority;
 import vn.loaxa.schedule.model.PreemptPolicy;
 
 /** One still-pending delivery of a receiver, with what its manifest entry needs. */
-public record ManifestRow(String receiverId, UUID occurrenceId, UUID broadcastId, String title, Priority priority,
-        OffsetDateTime playAt, OffsetDateTime expiresAt, OffsetDateTime windowEnd, UUID mediaId, String sha256,
-        Long durationMs, Long sizeBytes, int stateRank, PreemptPolicy onPreempt, String relayUrl,
-        Integer relayWindowSeconds, boolean test) {
+public record ManifestRow(
+        String receiverId,
+        UUID occurrenceId,
+        UUID broadcastId,
+        String title,
+        Priority priority,
+        OffsetDateTime playAt,
+        OffsetDateTime expiresAt,
+        OffsetDateTime windowEnd,
+        UUID mediaId,
+        String sha256,
+        Long durationMs,
+        Long sizeBytes,
+        int stateRank,
+        PreemptPolicy onPreempt,
+        String relayUrl,
+        Integer relayWindowSeconds,
+        boolean test) {
 
     /** A relay lasts its window; that is its duration for the priority rule. */
     public ManifestRow {
@@ -19,10 +33,38 @@ public record ManifestRow(String receiverId, UUID occurrenceId, UUID broadcastId
     }
 
     /** A row without a relay. */
-    public ManifestRow(String receiverId, UUID occurrenceId, UUID broadcastId, String title, Priority priority,
-            OffsetDateTime playAt, OffsetDateTime expiresAt, OffsetDateTime windowEnd, UUID mediaId, String sha256,
-            Long durationMs, Long sizeBytes, int stateRank, PreemptPolicy onPreempt) {
-        this(receiverId, occurrenceId, broadcastId, title, priority, playAt, expiresAt, windowEnd, mediaId, sha256,
-                durationMs, sizeBytes, stateRank, onPreempt, null, null, false);
+    public ManifestRow(
+            String receiverId,
+            UUID occurrenceId,
+            UUID broadcastId,
+            String title,
+            Priority priority,
+            OffsetDateTime playAt,
+            OffsetDateTime expiresAt,
+            OffsetDateTime windowEnd,
+            UUID mediaId,
+            String sha256,
+            Long durationMs,
+            Long sizeBytes,
+            int stateRank,
+            PreemptPolicy onPreempt) {
+        this(
+                receiverId,
+                occurrenceId,
+                broadcastId,
+                title,
+                priority,
+                playAt,
+                expiresAt,
+                windowEnd,
+                mediaId,
+                sha256,
+                durationMs,
+                sizeBytes,
+                stateRank,
+                onPreempt,
+                null,
+                null,
+                false);
     }
 }

@@ -62,13 +62,14 @@ public class ManifestVersions {
                 .executeUpdate();
         Map<String, Long> versions = new HashMap<>();
         for (Object row : em.createNativeQuery("SELECT topic, version FROM manifest_version WHERE topic IN (:topics)")
-                .setParameter("topics", sorted).getResultList()) {
+                .setParameter("topics", sorted)
+                .getResultList()) {
             Object[] columns = (Object[]) row;
             versions.put((String) columns[0], ((Number) columns[1]).longValue());
         }
         if (versions.size() != sorted.size()) {
-            throw new IllegalStateException("Manifest version rows missing for " + sorted.stream()
-                    .filter(t -> !versions.containsKey(t)).toList());
+            throw new IllegalStateException("Manifest version rows missing for "
+                    + sorted.stream().filter(t -> !versions.containsKey(t)).toList());
         }
         return versions;
     }
@@ -77,11 +78,13 @@ public class ManifestVersions {
         Set<String> missing = new HashSet<>(topics);
         @SuppressWarnings("unchecked")
         List<String> existing = em.createNativeQuery("SELECT topic FROM manifest_version WHERE topic IN (:topics)")
-                .setParameter("topics", List.copyOf(missing)).getResultList();
+                .setParameter("topics", List.copyOf(missing))
+                .getResultList();
         existing.forEach(missing::remove);
         for (String topic : missing.stream().sorted().toList()) {
             em.createNativeQuery("INSERT INTO manifest_version (topic, version) VALUES (:topic, 0)")
-                    .setParameter("topic", topic).executeUpdate();
+                    .setParameter("topic", topic)
+                    .executeUpdate();
         }
     }
 }

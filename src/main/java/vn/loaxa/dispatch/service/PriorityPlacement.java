@@ -23,12 +23,13 @@ public final class PriorityPlacement {
         }
     }
 
-    private PriorityPlacement() {
-    }
+    private PriorityPlacement() {}
 
     public static List<Placed> place(List<ManifestRow> rows) {
-        List<ManifestRow> blocking = rows.stream().filter(r -> r.priority() != Priority.NORMAL)
-                .sorted(Comparator.comparing(ManifestRow::playAt)).toList();
+        List<ManifestRow> blocking = rows.stream()
+                .filter(r -> r.priority() != Priority.NORMAL)
+                .sorted(Comparator.comparing(ManifestRow::playAt))
+                .toList();
         List<Placed> placed = new ArrayList<>();
         for (ManifestRow row : rows) {
             if (row.priority() != Priority.NORMAL || row.stateRank() >= DeliveryState.PLAYING.rank()) {
@@ -49,9 +50,7 @@ public final class PriorityPlacement {
                     }
                 }
             }
-            placed.add(start.isAfter(row.expiresAt())
-                    ? new Placed(row, null, cause)
-                    : new Placed(row, start, cause));
+            placed.add(start.isAfter(row.expiresAt()) ? new Placed(row, null, cause) : new Placed(row, start, cause));
         }
         placed.sort(Comparator.comparing(p -> p.playAt() == null ? p.row().playAt() : p.playAt()));
         return placed;

@@ -43,8 +43,12 @@ public class PublishRetry {
     private final Counter abandoned;
     private final AtomicLong pending = new AtomicLong();
 
-    public PublishRetry(EntityManager em, DeliveryRepository deliveries, ManifestPublisher manifests,
-            PublishRetryConfig config, MeterRegistry registry) {
+    public PublishRetry(
+            EntityManager em,
+            DeliveryRepository deliveries,
+            ManifestPublisher manifests,
+            PublishRetryConfig config,
+            MeterRegistry registry) {
         this.em = em;
         this.deliveries = deliveries;
         this.manifests = manifests;
@@ -59,8 +63,7 @@ public class PublishRetry {
     }
 
     /** The oldest pending publish and how many there are, for the overview's alert. */
-    public record Backlog(long count, OffsetDateTime oldestSince) {
-    }
+    public record Backlog(long count, OffsetDateTime oldestSince) {}
 
     /**
      * Marks an occurrence whose manifests (its own and those of {@code areaCodes}) are to be published. Call in the
@@ -70,8 +73,7 @@ public class PublishRetry {
     public void mark(Occurrence occurrence, Collection<String> areaCodes, OffsetDateTime now) {
         List<String> areas = new ArrayList<>(areaCodes(occurrence));
         areaCodes.stream().filter(code -> !areas.contains(code)).forEach(areas::add);
-        occurrence.publishPendingSince = occurrence.publishPendingSince == null ? now
-                : occurrence.publishPendingSince;
+        occurrence.publishPendingSince = occurrence.publishPendingSince == null ? now : occurrence.publishPendingSince;
         occurrence.publishAttempts = 0;
         occurrence.publishNextAt = now.plus(config.initialBackoff());
         occurrence.publishAreas = areas.isEmpty() ? null : String.join(",", areas);
@@ -84,8 +86,7 @@ public class PublishRetry {
         } catch (RuntimeException e) {
             failures.increment();
             OffsetDateTime next = QuarkusTransaction.requiringNew().call(() -> backOff(occurrenceIds));
-            LOG.warnf(e, "Publishing the manifests of occurrences %s failed; trying again at %s", occurrenceIds,
-                    next);
+            LOG.warnf(e, "Publishing the manifests of occurrences %s failed; trying again at %s", occurrenceIds, next);
             return;
         }
         if (!occurrenceIds.isEmpty()) {
@@ -93,7 +94,9 @@ public class PublishRetry {
         }
     }
 
-    @Scheduled(identity = "publish-retry", every = "${loaxa.dispatch.publish-retry.interval:5s}",
+    @Scheduled(
+            identity = "publish-retry",
+            every = "${loaxa.dispatch.publish-retry.interval:5s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweep() {
         for (Due due : QuarkusTransaction.requiringNew().call(this::due)) {
@@ -105,17 +108,19 @@ public class PublishRetry {
 
     /** Counts the occurrences still awaiting publish, and refreshes the gauge. */
     public Backlog backlog() {
-        Object[] row = QuarkusTransaction.requiringNew().call(() -> em.createQuery("""
+        Object[] row = QuarkusTransaction.requiringNew()
+                .call(() -> em.createQuery("""
                 select count(o), min(o.publishPendingSince) from Occurrence o
                 where o.publishPendingSince is not null and o.windowEnd > :now
-                """, Object[].class).setParameter("now", OffsetDateTime.now()).getSingleResult());
+                """, Object[].class)
+                        .setParameter("now", OffsetDateTime.now())
+                        .getSingleResult());
         long count = ((Number) row[0]).longValue();
         pending.set(count);
         return new Backlog(count, (OffsetDateTime) row[1]);
     }
 
-    private record Due(UUID occurrenceId, ManifestScope scope) {
-    }
+    private record Due(UUID occurrenceId, ManifestScope scope) {}
 
     private List<Due> due() {
         OffsetDateTime now = OffsetDateTime.now();
@@ -123,14 +128,18 @@ public class PublishRetry {
                 select o from Occurrence o
                 where o.publishPendingSince is not null and o.publishNextAt <= :now
                 order by o.publishNextAt
-                """, Occurrence.class).setParameter("now", now).setMaxResults(BATCH).getResultList();
+                """, Occurrence.class)
+                .setParameter("now", now)
+                .setMaxResults(BATCH)
+                .getResultList();
         List<Due> due = new ArrayList<>();
         for (Occurrence occurrence : marked) {
             if (!occurrence.windowEnd.isAfter(now)) {
                 abandoned.increment();
-                LOG.errorf("The window of occurrence %s closed before its manifests could be published (pending since"
-                        + " %s, %d failed attempts)", occurrence.id, occurrence.publishPendingSince,
-                        occurrence.publishAttempts);
+                LOG.errorf(
+                        "The window of occurrence %s closed before its manifests could be published (pending since"
+                                + " %s, %d failed attempts)",
+                        occurrence.id, occurrence.publishPendingSince, occurrence.publishAttempts);
                 unmark(occurrence);
                 continue;
             }
@@ -154,8 +163,8 @@ public class PublishRetry {
             }
             occurrence.publishAttempts++;
             occurrence.publishNextAt = now.plus(backoff(occurrence.publishAttempts));
-            soonest = soonest == null || occurrence.publishNextAt.isBefore(soonest) ? occurrence.publishNextAt
-                    : soonest;
+            soonest =
+                    soonest == null || occurrence.publishNextAt.isBefore(soonest) ? occurrence.publishNextAt : soonest;
         }
         return soonest;
     }

@@ -25,8 +25,7 @@ public class MessageSigner {
     private static final Logger LOG = Logger.getLogger(MessageSigner.class);
 
     /** A public key that agents may trust, as {@code GET /api/v1/signing-keys} lists it. */
-    public record TrustedKey(String keyId, String algorithm, String publicKey, boolean current) {
-    }
+    public record TrustedKey(String keyId, String algorithm, String publicKey, boolean current) {}
 
     private final SigningConfig config;
     private final Path defaultKeyFile;
@@ -56,8 +55,11 @@ public class MessageSigner {
         List<TrustedKey> all = new ArrayList<>();
         all.add(new TrustedKey(keyId(), SigningKeys.ALGORITHM, SigningKeys.encodePublic(keys().getPublic()), true));
         for (String previous : config.previousPublicKeys().orElse(List.of())) {
-            all.add(new TrustedKey(SigningKeys.keyId(SigningKeys.decodePublic(previous)), SigningKeys.ALGORITHM,
-                    previous.strip(), false));
+            all.add(new TrustedKey(
+                    SigningKeys.keyId(SigningKeys.decodePublic(previous)),
+                    SigningKeys.ALGORITHM,
+                    previous.strip(),
+                    false));
         }
         return all;
     }
@@ -85,17 +87,19 @@ public class MessageSigner {
         Path file = config.keyFile().orElse(defaultKeyFile);
         if (Files.exists(file)) {
             KeyPair pair = SigningKeys.read(file);
-            LOG.infof("Signing manifests and commands with Ed25519 key %s from %s", SigningKeys.keyId(pair.getPublic()),
-                    file);
+            LOG.infof(
+                    "Signing manifests and commands with Ed25519 key %s from %s",
+                    SigningKeys.keyId(pair.getPublic()), file);
             return pair;
         }
         if (config.keyFile().isPresent()) {
-            throw new IllegalStateException("The signing key file " + file + " (loaxa.signing.key-file) does not"
-                    + " exist");
+            throw new IllegalStateException(
+                    "The signing key file " + file + " (loaxa.signing.key-file) does not" + " exist");
         }
         KeyPair pair = SigningKeys.generate();
         SigningKeys.write(pair, file);
-        LOG.infof("Generated the Ed25519 signing key %s in %s. Agents must trust its public key: %s",
+        LOG.infof(
+                "Generated the Ed25519 signing key %s in %s. Agents must trust its public key: %s",
                 SigningKeys.keyId(pair.getPublic()), file, SigningKeys.encodePublic(pair.getPublic()));
         return pair;
     }

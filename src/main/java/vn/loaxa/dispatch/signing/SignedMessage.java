@@ -29,26 +29,35 @@ public record SignedMessage(String keyId, long sequence, long issuedAt, long exp
     private static final String VERSION = "loaxa-sig-v1";
 
     /** Signs {@code payload} for {@code topic} with the Ed25519 private key named {@code keyId}. */
-    public static SignedMessage sign(PrivateKey key, String keyId, String topic, long sequence, long issuedAt,
-            long expiresAt, byte[] payload) {
+    public static SignedMessage sign(
+            PrivateKey key, String keyId, String topic, long sequence, long issuedAt, long expiresAt, byte[] payload) {
         try {
             Signature ed25519 = Signature.getInstance(SigningKeys.ALGORITHM);
             ed25519.initSign(key);
             ed25519.update(canonical(topic, keyId, sequence, issuedAt, expiresAt, payload));
-            return new SignedMessage(keyId, sequence, issuedAt, expiresAt,
-                    Base64.getEncoder().encodeToString(ed25519.sign()));
+            return new SignedMessage(
+                    keyId, sequence, issuedAt, expiresAt, Base64.getEncoder().encodeToString(ed25519.sign()));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Cannot sign with Ed25519", e);
         }
     }
 
     /** The exact bytes that are signed. */
-    public static byte[] canonical(String topic, String keyId, long sequence, long issuedAt, long expiresAt,
-            byte[] payload) {
+    public static byte[] canonical(
+            String topic, String keyId, long sequence, long issuedAt, long expiresAt, byte[] payload) {
         try {
-            String digest = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(payload));
-            return String.join("\n", VERSION, topic, keyId, Long.toString(sequence), Long.toString(issuedAt),
-                    Long.toString(expiresAt), digest).getBytes(StandardCharsets.UTF_8);
+            String digest = Base64.getEncoder()
+                    .encodeToString(MessageDigest.getInstance("SHA-256").digest(payload));
+            return String.join(
+                            "\n",
+                            VERSION,
+                            topic,
+                            keyId,
+                            Long.toString(sequence),
+                            Long.toString(issuedAt),
+                            Long.toString(expiresAt),
+                            digest)
+                    .getBytes(StandardCharsets.UTF_8);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }

@@ -23,8 +23,7 @@ public final class SigningKeys {
     private static final String PRIVATE = "PRIVATE KEY";
     private static final String PUBLIC = "PUBLIC KEY";
 
-    private SigningKeys() {
-    }
+    private SigningKeys() {}
 
     public static KeyPair generate() {
         try {
@@ -48,16 +47,20 @@ public final class SigningKeys {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the signing key " + pem, e);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalStateException("The signing key file " + pem + " must hold an Ed25519 PRIVATE KEY and"
-                    + " its PUBLIC KEY in PEM: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "The signing key file " + pem + " must hold an Ed25519 PRIVATE KEY and" + " its PUBLIC KEY in PEM: "
+                            + e.getMessage(),
+                    e);
         }
     }
 
     public static void write(KeyPair pair, Path pem) {
         try {
             Files.createDirectories(pem.toAbsolutePath().getParent());
-            Files.writeString(pem, pemBlock(PRIVATE, pair.getPrivate().getEncoded())
-                    + pemBlock(PUBLIC, pair.getPublic().getEncoded()));
+            Files.writeString(
+                    pem,
+                    pemBlock(PRIVATE, pair.getPrivate().getEncoded())
+                            + pemBlock(PUBLIC, pair.getPublic().getEncoded()));
             try {
                 Files.setPosixFilePermissions(pem, PosixFilePermissions.fromString("rw-------"));
             } catch (UnsupportedOperationException ignored) {
@@ -104,7 +107,8 @@ public final class SigningKeys {
 
     private static String pemBlock(String type, byte[] der) {
         return "-----BEGIN " + type + "-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).encodeToString(der)
+                + Base64.getMimeEncoder(64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                        .encodeToString(der)
                 + "\n-----END " + type + "-----\n";
     }
 }

@@ -44,7 +44,9 @@ public class GroupResource {
     public Response create(@Valid @NotNull GroupRequest request, SecurityContext security) {
         guard.targetReceivers(request.members());
         GroupView created = service.create(request, security.getUserPrincipal().getName());
-        return Response.created(URI.create("/api/v1/receiver-groups/" + created.code())).entity(created).build();
+        return Response.created(URI.create("/api/v1/receiver-groups/" + created.code()))
+                .entity(created)
+                .build();
     }
 
     @PUT

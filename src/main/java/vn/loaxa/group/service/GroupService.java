@@ -1,8 +1,5 @@
 package vn.loaxa.group.service;
 
-import vn.loaxa.access.OwnerFilter;
-import vn.loaxa.access.Scope;
-import vn.loaxa.account.service.AccountAreas;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
@@ -11,6 +8,9 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import vn.loaxa.access.OwnerFilter;
+import vn.loaxa.access.Scope;
+import vn.loaxa.account.service.AccountAreas;
 import vn.loaxa.common.error.ConflictException;
 import vn.loaxa.common.error.InvalidRequestException;
 import vn.loaxa.common.error.NotFoundException;
@@ -43,7 +43,8 @@ public class GroupService {
     @Transactional
     public List<GroupView> list(Scope scope) {
         OwnerFilter filter = OwnerFilter.changeableBy(scope);
-        return groups.list(filter.jpql() + " order by code", filter.parameters()).stream().map(GroupService::view)
+        return groups.list(filter.jpql() + " order by code", filter.parameters()).stream()
+                .map(GroupService::view)
                 .toList();
     }
 
@@ -56,7 +57,11 @@ public class GroupService {
     /** The owners of the named groups that exist (a missing group is reported where it is used). */
     @Transactional
     public List<String> ownerAreas(Collection<String> codes) {
-        return codes.stream().map(groups::findById).filter(java.util.Objects::nonNull).map(g -> g.ownerArea).toList();
+        return codes.stream()
+                .map(groups::findById)
+                .filter(java.util.Objects::nonNull)
+                .map(g -> g.ownerArea)
+                .toList();
     }
 
     @Transactional
@@ -67,7 +72,8 @@ public class GroupService {
     @Transactional
     public GroupView create(GroupRequest request, String user) {
         if (request.code() == null) {
-            throw new InvalidRequestException("code", "A group needs a code (lower-case letters, digits, '.', '_', '-')");
+            throw new InvalidRequestException(
+                    "code", "A group needs a code (lower-case letters, digits, '.', '_', '-')");
         }
         if (groups.findByIdOptional(request.code()).isPresent()) {
             throw new ConflictException("A receiver group with code '" + request.code() + "' already exists");

@@ -4,5 +4,4 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 /** Declines an inbox item; the reason is shown to the sender. */
-public record DeclineRequest(@NotBlank @Size(max = 1000) String reason) {
-}
+public record DeclineRequest(@NotBlank @Size(max = 1000) String reason) {}

@@ -32,9 +32,10 @@ public class InboxPolicyResource {
 
     @PUT
     @RolesAllowed(Roles.SCHEDULE)
-    public PolicyView setPolicy(@PathParam("code") String code, @Valid @NotNull PolicyView policy,
-            SecurityContext security) {
+    public PolicyView setPolicy(
+            @PathParam("code") String code, @Valid @NotNull PolicyView policy, SecurityContext security) {
         guard.area(code);
-        return service.setPolicy(code, policy.policy(), security.getUserPrincipal().getName());
+        return service.setPolicy(
+                code, policy.policy(), security.getUserPrincipal().getName());
     }
 }

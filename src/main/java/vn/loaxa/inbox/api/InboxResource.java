@@ -36,8 +36,8 @@ public class InboxResource {
 
     @POST
     @Path("{id}/decline")
-    public InboxItemView decline(@PathParam("id") UUID id, @Valid @NotNull DeclineRequest request,
-            SecurityContext security) {
+    public InboxItemView decline(
+            @PathParam("id") UUID id, @Valid @NotNull DeclineRequest request, SecurityContext security) {
         guard.area(service.communeOf(id));
         return service.decline(id, request.reason(), security.getUserPrincipal().getName());
     }

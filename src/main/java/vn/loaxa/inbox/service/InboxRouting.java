@@ -15,11 +15,11 @@ import vn.loaxa.area.model.AreaRepository;
 import vn.loaxa.bulletin.model.Priority;
 import vn.loaxa.dispatch.service.WithheldCommunes;
 import vn.loaxa.inbox.model.CommunePolicy;
+import vn.loaxa.inbox.model.CommunePolicyRepository;
 import vn.loaxa.inbox.model.InboxItem;
 import vn.loaxa.inbox.model.InboxItemRepository;
 import vn.loaxa.inbox.model.InboxPolicy;
 import vn.loaxa.inbox.model.InboxStatus;
-import vn.loaxa.inbox.model.CommunePolicyRepository;
 import vn.loaxa.schedule.service.CommuneInbox;
 
 /**
@@ -36,8 +36,8 @@ public class InboxRouting implements CommuneInbox, WithheldCommunes {
     private final CommunePolicyRepository policies;
     private final InboxConfig config;
 
-    public InboxRouting(AreaRepository areas, InboxItemRepository items, CommunePolicyRepository policies,
-            InboxConfig config) {
+    public InboxRouting(
+            AreaRepository areas, InboxItemRepository items, CommunePolicyRepository policies, InboxConfig config) {
         this.areas = areas;
         this.items = items;
         this.policies = policies;
@@ -113,8 +113,12 @@ public class InboxRouting implements CommuneInbox, WithheldCommunes {
             if (area == null || area.kind.ordinal() >= AreaKind.COMMUNE.ordinal()) {
                 continue;
             }
-            List<String> below = areas.find("select a.code from Area a where a.path like ?1 and a.kind = ?2",
-                    area.path + "%", AreaKind.COMMUNE).project(String.class).list();
+            List<String> below = areas.find(
+                            "select a.code from Area a where a.path like ?1 and a.kind = ?2",
+                            area.path + "%",
+                            AreaKind.COMMUNE)
+                    .project(String.class)
+                    .list();
             communes.addAll(below);
         }
         return communes;

@@ -43,9 +43,15 @@ public class InboxService {
     private final BroadcastService broadcastService;
     private final DispatchService dispatch;
 
-    public InboxService(InboxItemRepository items, InboxRouting routing, AreaRepository areas,
-            BroadcastRepository broadcasts, OccurrenceRepository occurrences, BulletinRepository bulletins,
-            BroadcastService broadcastService, DispatchService dispatch) {
+    public InboxService(
+            InboxItemRepository items,
+            InboxRouting routing,
+            AreaRepository areas,
+            BroadcastRepository broadcasts,
+            OccurrenceRepository occurrences,
+            BulletinRepository bulletins,
+            BroadcastService broadcastService,
+            DispatchService dispatch) {
         this.items = items;
         this.routing = routing;
         this.areas = areas;
@@ -74,19 +80,33 @@ public class InboxService {
             item.decidedAt = OffsetDateTime.now(ZoneOffset.UTC);
             Broadcast original = broadcasts.findById(item.broadcastId);
             if (request != null && request.startAt() != null) {
-                BroadcastView placed = broadcastService.create(new BroadcastRequest(original.bulletinId,
-                        new BroadcastRequest.Targets(List.of(item.communeCode), List.of()), request.startAt(),
-                        original.timeZone, null, null, null, original.onPreempt, !original.relays() ? null
-                                : new BroadcastRequest.RelaySpec(original.relayUrl, original.relayTitle,
-                                        java.time.Duration.ofSeconds(original.relayWindowSeconds),
-                                        original.relayPriority), original.testMode ? Boolean.TRUE : null), user);
+                BroadcastView placed = broadcastService.create(
+                        new BroadcastRequest(
+                                original.bulletinId,
+                                new BroadcastRequest.Targets(List.of(item.communeCode), List.of()),
+                                request.startAt(),
+                                original.timeZone,
+                                null,
+                                null,
+                                null,
+                                original.onPreempt,
+                                !original.relays()
+                                        ? null
+                                        : new BroadcastRequest.RelaySpec(
+                                                original.relayUrl,
+                                                original.relayTitle,
+                                                java.time.Duration.ofSeconds(original.relayWindowSeconds),
+                                                original.relayPriority),
+                                original.testMode ? Boolean.TRUE : null),
+                        user);
                 item.placedBroadcastId = placed.id();
                 return List.<UUID>of();
             }
             OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
             return occurrences.ofBroadcast(original.id).stream()
                     .filter(o -> o.dispatchedAt != null && o.cancelledAt == null && o.windowEnd.isAfter(now))
-                    .map(o -> o.id).toList();
+                    .map(o -> o.id)
+                    .toList();
         });
         toDispatch.forEach(dispatch::dispatch);
         return QuarkusTransaction.requiringNew().call(() -> view(items.findById(id)));
@@ -125,8 +145,8 @@ public class InboxService {
     private InboxItem pending(UUID id) {
         InboxItem item = items.findByIdOptional(id).orElseThrow(() -> NotFoundException.of("Inbox item", id));
         if (item.status != InboxStatus.PENDING) {
-            throw new ConflictException("Inbox item '" + id + "' was already " + item.status + " by "
-                    + item.decidedBy + "; only PENDING items can be accepted or declined");
+            throw new ConflictException("Inbox item '" + id + "' was already " + item.status + " by " + item.decidedBy
+                    + "; only PENDING items can be accepted or declined");
         }
         return item;
     }
@@ -134,8 +154,8 @@ public class InboxService {
     private Area commune(String code) {
         Area area = areas.findByIdOptional(code).orElseThrow(() -> NotFoundException.of("Area", code));
         if (area.kind != AreaKind.COMMUNE) {
-            throw new InvalidRequestException("code", "Area '" + code + "' is a " + area.kind
-                    + "; inboxes belong to communes");
+            throw new InvalidRequestException(
+                    "code", "Area '" + code + "' is a " + area.kind + "; inboxes belong to communes");
         }
         return area;
     }
@@ -143,11 +163,24 @@ public class InboxService {
     private InboxItemView view(InboxItem item) {
         Broadcast b = broadcasts.findById(item.broadcastId);
         Bulletin bulletin = b.relays() ? null : bulletins.findById(b.bulletinId);
-        OffsetDateTime next = occurrences.ofBroadcast(b.id).stream().map((Occurrence o) -> o.playAt)
-                .reduce((first, second) -> second).orElse(b.startAt);
-        return new InboxItemView(item.id, item.communeCode, b.id, b.bulletinId,
-                bulletin == null ? b.relayTitle : bulletin.title, next, b.rrule,
-                b.timeZone, item.status, item.placedBroadcastId, item.reason, item.decidedBy, item.decidedAt,
+        OffsetDateTime next = occurrences.ofBroadcast(b.id).stream()
+                .map((Occurrence o) -> o.playAt)
+                .reduce((first, second) -> second)
+                .orElse(b.startAt);
+        return new InboxItemView(
+                item.id,
+                item.communeCode,
+                b.id,
+                b.bulletinId,
+                bulletin == null ? b.relayTitle : bulletin.title,
+                next,
+                b.rrule,
+                b.timeZone,
+                item.status,
+                item.placedBroadcastId,
+                item.reason,
+                item.decidedBy,
+                item.decidedAt,
                 item.createdAt);
     }
 }

@@ -33,6 +33,8 @@ public class LanguageResource {
     @RolesAllowed(Roles.ADMIN)
     public Response add(@Valid @NotNull LanguageView request) {
         LanguageView created = service.add(request);
-        return Response.created(URI.create("/api/v1/languages/" + created.code())).entity(created).build();
+        return Response.created(URI.create("/api/v1/languages/" + created.code()))
+                .entity(created)
+                .build();
     }
 }

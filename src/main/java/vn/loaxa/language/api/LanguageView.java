@@ -6,8 +6,9 @@ import jakarta.validation.constraints.Size;
 
 /** A catalogue language; also the body that adds one. */
 public record LanguageView(
-        @NotBlank @Pattern(regexp = "[a-z]{3}", message = "must be an ISO 639-3 code such as tyz") String code,
+        @NotBlank @Pattern(regexp = "[a-z]{3}", message = "must be an ISO 639-3 code such as tyz")
+        String code,
+
         @NotBlank @Size(max = 100) String nameVi,
         @NotBlank @Size(max = 100) String nameEn,
-        @Size(max = 500) String dialectNote) {
-}
+        @Size(max = 500) String dialectNote) {}

@@ -10,7 +10,7 @@ import java.util.List;
  * profile applies when the receiver has none of its own (null when it overrides).
  */
 public record ProfileView(
-        @NotNull @Size(max = 20) List<@Pattern(regexp = "[a-z]{3}", message = "must be an ISO 639-3 code") String>
-                languages,
-        String inheritedFrom) {
-}
+        @NotNull @Size(max = 20)
+        List<@Pattern(regexp = "[a-z]{3}", message = "must be an ISO 639-3 code") String> languages,
+
+        String inheritedFrom) {}

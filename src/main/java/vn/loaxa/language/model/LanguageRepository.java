@@ -4,5 +4,4 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 
 @ApplicationScoped
-public class LanguageRepository implements PanacheRepositoryBase<Language, String> {
-}
+public class LanguageRepository implements PanacheRepositoryBase<Language, String> {}

@@ -5,11 +5,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import vn.loaxa.area.model.Area;
 import vn.loaxa.area.model.AreaRepository;
 import vn.loaxa.common.error.ConflictException;
@@ -38,8 +38,8 @@ public class LanguageService {
     private final ReceiverRepository receivers;
     private final EntityManager em;
 
-    public LanguageService(LanguageRepository languages, AreaRepository areas, ReceiverRepository receivers,
-            EntityManager em) {
+    public LanguageService(
+            LanguageRepository languages, AreaRepository areas, ReceiverRepository receivers, EntityManager em) {
         this.languages = languages;
         this.areas = areas;
         this.receivers = receivers;
@@ -48,7 +48,9 @@ public class LanguageService {
 
     @Transactional
     public List<LanguageView> catalogue() {
-        return languages.listAll().stream().sorted(Comparator.comparing(l -> l.code)).map(LanguageService::view)
+        return languages.listAll().stream()
+                .sorted(Comparator.comparing(l -> l.code))
+                .map(LanguageService::view)
                 .toList();
     }
 
@@ -61,8 +63,10 @@ public class LanguageService {
         language.code = request.code();
         language.nameVi = request.nameVi().strip();
         language.nameEn = request.nameEn().strip();
-        language.dialectNote = request.dialectNote() == null || request.dialectNote().isBlank()
-                ? null : request.dialectNote().strip();
+        language.dialectNote =
+                request.dialectNote() == null || request.dialectNote().isBlank()
+                        ? null
+                        : request.dialectNote().strip();
         languages.persist(language);
         return view(language);
     }
@@ -77,11 +81,15 @@ public class LanguageService {
     public ProfileView setAreaProfile(String areaCode, List<String> profile) {
         Area area = areas.findByIdOptional(areaCode).orElseThrow(() -> NotFoundException.of("Area", areaCode));
         requireCatalogued(profile);
-        em.createNativeQuery("DELETE FROM area_language WHERE area_code = ?1").setParameter(1, area.code)
+        em.createNativeQuery("DELETE FROM area_language WHERE area_code = ?1")
+                .setParameter(1, area.code)
                 .executeUpdate();
         for (int i = 0; i < profile.size(); i++) {
             em.createNativeQuery("INSERT INTO area_language (area_code, position, language) VALUES (?1, ?2, ?3)")
-                    .setParameter(1, area.code).setParameter(2, i).setParameter(3, profile.get(i)).executeUpdate();
+                    .setParameter(1, area.code)
+                    .setParameter(2, i)
+                    .setParameter(3, profile.get(i))
+                    .executeUpdate();
         }
         return new ProfileView(List.copyOf(profile), null);
     }
@@ -89,16 +97,16 @@ public class LanguageService {
     /** The languages a receiver plays, most preferred first, and where they come from. */
     @Transactional
     public ProfileView receiverProfile(String receiverId) {
-        Receiver receiver = receivers.findByIdOptional(receiverId)
-                .orElseThrow(() -> NotFoundException.of("Receiver", receiverId));
+        Receiver receiver =
+                receivers.findByIdOptional(receiverId).orElseThrow(() -> NotFoundException.of("Receiver", receiverId));
         return effective(receiver);
     }
 
     /** Replaces a receiver's own profile; an empty list makes it inherit its area's again. */
     @Transactional
     public ProfileView setReceiverProfile(String receiverId, List<String> profile) {
-        Receiver receiver = receivers.findByIdOptional(receiverId)
-                .orElseThrow(() -> NotFoundException.of("Receiver", receiverId));
+        Receiver receiver =
+                receivers.findByIdOptional(receiverId).orElseThrow(() -> NotFoundException.of("Receiver", receiverId));
         requireCatalogued(profile);
         receiver.languages.clear();
         receiver.languages.addAll(profile);
@@ -121,11 +129,15 @@ public class LanguageService {
         Map<String, List<String>> profiles = new LinkedHashMap<>();
         List<String> ids = List.copyOf(receiverIds);
         for (int from = 0; from < ids.size(); from += LOOKUP_CHUNK) {
-            for (Receiver receiver : receivers.list("id in ?1", ids.subList(from,
-                    Math.min(ids.size(), from + LOOKUP_CHUNK)))) {
-                profiles.put(receiver.id, receiver.languages.isEmpty()
-                        ? byArea.computeIfAbsent(receiver.areaCode, code -> inherited(areas.findById(code)).languages())
-                        : List.copyOf(receiver.languages));
+            for (Receiver receiver :
+                    receivers.list("id in ?1", ids.subList(from, Math.min(ids.size(), from + LOOKUP_CHUNK)))) {
+                profiles.put(
+                        receiver.id,
+                        receiver.languages.isEmpty()
+                                ? byArea.computeIfAbsent(
+                                        receiver.areaCode,
+                                        code -> inherited(areas.findById(code)).languages())
+                                : List.copyOf(receiver.languages));
             }
         }
         return profiles;
@@ -152,7 +164,8 @@ public class LanguageService {
         @SuppressWarnings("unchecked")
         List<Object> rows = em.createNativeQuery(
                         "SELECT language FROM area_language WHERE area_code = ?1 ORDER BY position")
-                .setParameter(1, areaCode).getResultList();
+                .setParameter(1, areaCode)
+                .getResultList();
         return rows.stream().map(String::valueOf).toList();
     }
 
@@ -162,8 +175,10 @@ public class LanguageService {
         }
         for (String code : profile) {
             if (languages.findByIdOptional(code).isEmpty()) {
-                throw new InvalidRequestException("languages", "Language '" + code
-                        + "' is not in the catalogue; an administrator can add it with POST /api/v1/languages");
+                throw new InvalidRequestException(
+                        "languages",
+                        "Language '" + code
+                                + "' is not in the catalogue; an administrator can add it with POST /api/v1/languages");
             }
         }
     }

@@ -3,13 +3,13 @@ package vn.loaxa.media.api;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -43,8 +43,13 @@ public class MediaResource {
     private final MediaConfig config;
     private final AccessGuard guard;
 
-    public MediaResource(MediaService service, MediaProcessor processor, TtsService tts, AudioStore store,
-            MediaConfig config, AccessGuard guard) {
+    public MediaResource(
+            MediaService service,
+            MediaProcessor processor,
+            TtsService tts,
+            AudioStore store,
+            MediaConfig config,
+            AccessGuard guard) {
         this.guard = guard;
         this.service = service;
         this.processor = processor;
@@ -57,8 +62,12 @@ public class MediaResource {
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed(Roles.AUTHOR)
-    public Response upload(@RestForm("file") FileUpload file, @RestForm String title, @RestForm String language,
-            @RestForm String transcript, SecurityContext security) {
+    public Response upload(
+            @RestForm("file") FileUpload file,
+            @RestForm String title,
+            @RestForm String language,
+            @RestForm String transcript,
+            SecurityContext security) {
         if (file == null || file.uploadedFile() == null) {
             throw new InvalidRequestException("file", "Attach the recording as the multipart field 'file'");
         }
@@ -66,24 +75,34 @@ public class MediaResource {
             throw new InvalidRequestException("file", "The file is empty; attach the recording itself");
         }
         if (file.size() > config.maxUploadSize().asLongValue()) {
-            throw new WebApplicationException("The file is " + file.size() / (1024 * 1024) + " MiB; the largest"
-                    + " upload accepted is " + config.maxUploadSize().asLongValue() / (1024 * 1024)
-                    + " MiB. Shorten or compress the recording", 413);
+            throw new WebApplicationException(
+                    "The file is " + file.size() / (1024 * 1024) + " MiB; the largest"
+                            + " upload accepted is " + config.maxUploadSize().asLongValue() / (1024 * 1024)
+                            + " MiB. Shorten or compress the recording",
+                    413);
         }
         if (!isPlainFileName(file.fileName())) {
-            throw new InvalidRequestException("file", "The file name must be the file's own name, without folders"
-                    + " or '..'; rename the file and upload it again");
+            throw new InvalidRequestException(
+                    "file",
+                    "The file name must be the file's own name, without folders"
+                            + " or '..'; rename the file and upload it again");
         }
         if (title == null || title.isBlank() || title.length() > 300) {
             throw new InvalidRequestException("title", "Give a title of 1 to 300 characters");
         }
         if (language == null || !language.matches(LANGUAGE)) {
-            throw new InvalidRequestException("language", "Give the spoken language as an ISO 639-3 code such as vie or tyz");
+            throw new InvalidRequestException(
+                    "language", "Give the spoken language as an ISO 639-3 code such as vie or tyz");
         }
         if (transcript != null && transcript.length() > 20_000) {
             throw new InvalidRequestException("transcript", "Keep the transcript under 20,000 characters");
         }
-        MediaView accepted = service.accept(file.uploadedFile(), file.fileName(), title, language, transcript,
+        MediaView accepted = service.accept(
+                file.uploadedFile(),
+                file.fileName(),
+                title,
+                language,
+                transcript,
                 security.getUserPrincipal().getName());
         return queued(accepted);
     }
@@ -96,10 +115,16 @@ public class MediaResource {
     public Response speak(@Valid @NotNull TtsRequest request, SecurityContext security) {
         java.nio.file.Path wav = tts.speak(request.text(), request.language(), request.voice());
         String title = request.title() == null || request.title().isBlank()
-                ? abbreviate(request.text().strip(), 80) : request.title();
+                ? abbreviate(request.text().strip(), 80)
+                : request.title();
         try {
-            MediaView accepted = service.accept(wav, "tts-" + request.language() + ".wav", title, request.language(),
-                    request.text(), security.getUserPrincipal().getName());
+            MediaView accepted = service.accept(
+                    wav,
+                    "tts-" + request.language() + ".wav",
+                    title,
+                    request.language(),
+                    request.text(),
+                    security.getUserPrincipal().getName());
             return queued(accepted);
         } finally {
             store.deleteQuietly(wav);
@@ -108,12 +133,18 @@ public class MediaResource {
 
     private Response queued(MediaView accepted) {
         processor.submit(accepted.id());
-        return Response.accepted(accepted).location(URI.create("/api/v1/media/" + accepted.id())).build();
+        return Response.accepted(accepted)
+                .location(URI.create("/api/v1/media/" + accepted.id()))
+                .build();
     }
 
     static boolean isPlainFileName(String name) {
-        return name == null || !(name.contains("/") || name.contains("\\") || name.contains("..")
-                || name.chars().anyMatch(Character::isISOControl) || name.length() > 255);
+        return name == null
+                || !(name.contains("/")
+                        || name.contains("\\")
+                        || name.contains("..")
+                        || name.chars().anyMatch(Character::isISOControl)
+                        || name.length() > 255);
     }
 
     private static String abbreviate(String text, int max) {
@@ -131,7 +162,9 @@ public class MediaResource {
     @GET
     @Path("{id}/audio")
     @RolesAllowed({Roles.USER, Roles.RECEIVER})
-    public Response audio(@PathParam("id") UUID id, @HeaderParam("Range") String range,
+    public Response audio(
+            @PathParam("id") UUID id,
+            @HeaderParam("Range") String range,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         guard.audio(id, service.ownerArea(id));
         return serve(service.audio(id, AudioStore.OPUS), AUDIO_TYPE, range, ifNoneMatch);
@@ -141,7 +174,9 @@ public class MediaResource {
     @GET
     @Path("{id}/audio.mp3")
     @RolesAllowed({Roles.USER, Roles.RECEIVER})
-    public Response mp3(@PathParam("id") UUID id, @HeaderParam("Range") String range,
+    public Response mp3(
+            @PathParam("id") UUID id,
+            @HeaderParam("Range") String range,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         guard.audio(id, service.ownerArea(id));
         return serve(service.audio(id, AudioStore.MP3), MP3_TYPE, range, ifNoneMatch);
@@ -153,14 +188,17 @@ public class MediaResource {
 
     private static Response serve(MediaService.StoredAudio audio, String type, String range, String ifNoneMatch) {
         String etag = "\"" + audio.sha256() + "\"";
-        if (ifNoneMatch != null && (ifNoneMatch.contains(etag) || ifNoneMatch.strip().equals("*"))) {
+        if (ifNoneMatch != null
+                && (ifNoneMatch.contains(etag) || ifNoneMatch.strip().equals("*"))) {
             return Response.notModified().header(HttpHeaders.ETAG, etag).build();
         }
         Optional<ByteRange> byteRange;
         try {
             byteRange = ByteRange.parse(range, audio.sizeBytes());
         } catch (ByteRange.UnsatisfiableRangeException e) {
-            return Response.status(416).header("Content-Range", "bytes */" + audio.sizeBytes()).build();
+            return Response.status(416)
+                    .header("Content-Range", "bytes */" + audio.sizeBytes())
+                    .build();
         }
         Response.ResponseBuilder response = byteRange
                 .map(r -> Response.status(206)

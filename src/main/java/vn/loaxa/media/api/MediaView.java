@@ -26,5 +26,4 @@ public record MediaView(
         Long mp3SizeBytes,
         String mp3Url,
         String transcript,
-        OffsetDateTime createdAt) {
-}
+        OffsetDateTime createdAt) {}

@@ -7,7 +7,9 @@ import jakarta.validation.constraints.Size;
 /** Text to speak; the title defaults to the start of the text. */
 public record TtsRequest(
         @NotBlank @Size(max = 5000) String text,
-        @NotBlank @Pattern(regexp = "[a-z]{3}", message = "must be an ISO 639-3 code such as vie") String language,
+
+        @NotBlank @Pattern(regexp = "[a-z]{3}", message = "must be an ISO 639-3 code such as vie")
+        String language,
+
         @Size(max = 64) String voice,
-        @Size(max = 300) String title) {
-}
+        @Size(max = 300) String title) {}

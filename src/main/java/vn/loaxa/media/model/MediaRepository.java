@@ -5,5 +5,4 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 
 @ApplicationScoped
-public class MediaRepository implements PanacheRepositoryBase<Media, UUID> {
-}
+public class MediaRepository implements PanacheRepositoryBase<Media, UUID> {}

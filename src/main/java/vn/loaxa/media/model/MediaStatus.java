@@ -1,5 +1,7 @@
 package vn.loaxa.media.model;
 
 public enum MediaStatus {
-    PROCESSING, READY, FAILED
+    PROCESSING,
+    READY,
+    FAILED
 }

@@ -4,12 +4,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.FrameGrabber;
-
 import vn.loaxa.media.service.UndecodableMediaException.Reason;
 
 /**
@@ -25,6 +23,7 @@ final class AudioInput {
      * making FFmpeg open other files.
      */
     private static final String ALLOWED_DEMUXERS = "wav,w64,mp3,ogg,flac,mov,matroska,aac,amr,asf,aiff,caf,wv,au";
+
     private static final Pattern FFMPEG_ERROR_CODE = Pattern.compile("error (-\\d+)");
 
     static {
@@ -32,15 +31,14 @@ final class AudioInput {
         avutil.av_log_set_level(avutil.AV_LOG_ERROR);
     }
 
-    private AudioInput() {
-    }
+    private AudioInput() {}
 
     /** Runs before FFmpeg sees anything, so pseudo-URLs such as {@code concat:a|b} or {@code http://x} never reach it. */
     static Path requireLocalFile(Path input) {
         Path absolute = input.toAbsolutePath().normalize();
         if (!Files.isRegularFile(absolute)) {
-            throw new UndecodableMediaException(Reason.NOT_A_LOCAL_FILE,
-                    "the upload is not an existing local file: " + input);
+            throw new UndecodableMediaException(
+                    Reason.NOT_A_LOCAL_FILE, "the upload is not an existing local file: " + input);
         }
         return absolute;
     }
@@ -67,8 +65,11 @@ final class AudioInput {
     }
 
     static UndecodableMediaException unreadable(Exception e) {
-        return new UndecodableMediaException(Reason.UNREADABLE, "FFmpeg could not decode the file: " + describe(e)
-                + "; upload a common audio format such as MP3, WAV, M4A, OGG or FLAC", e);
+        return new UndecodableMediaException(
+                Reason.UNREADABLE,
+                "FFmpeg could not decode the file: " + describe(e)
+                        + "; upload a common audio format such as MP3, WAV, M4A, OGG or FLAC",
+                e);
     }
 
     /** FFmpeg's own wording for the error code, without the server-side path JavaCV puts in its messages. */
@@ -76,7 +77,8 @@ final class AudioInput {
         Matcher code = FFMPEG_ERROR_CODE.matcher(String.valueOf(e.getMessage()));
         if (code.find()) {
             try (BytePointer text = new BytePointer(256)) {
-                return avutil.av_make_error_string(text, 256, Integer.parseInt(code.group(1))).getString();
+                return avutil.av_make_error_string(text, 256, Integer.parseInt(code.group(1)))
+                        .getString();
             } catch (NumberFormatException ignored) {
                 // fall through to the generic wording
             }

@@ -13,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.IntConsumer;
-
 import vn.loaxa.media.service.GainSearch.Rehearsal;
 import vn.loaxa.media.service.UndecodableMediaException.Reason;
 
@@ -41,7 +40,7 @@ public final class AudioTranscoder {
     private static final System.Logger LOG = System.getLogger(AudioTranscoder.class.getName());
 
     public TranscodeResult transcode(Path input, Path output, TranscodeSettings settings) {
-        return transcode(input, output, null, settings, percent -> { });
+        return transcode(input, output, null, settings, percent -> {});
     }
 
     /**
@@ -51,14 +50,14 @@ public final class AudioTranscoder {
      * peak exceeds the ceiling, that file is encoded again with the gain and limiter ceiling corrected by its own
      * measured error.
      */
-    public TranscodeResult transcode(Path input, Path opus, Path mp3, TranscodeSettings settings,
-            IntConsumer progress) {
+    public TranscodeResult transcode(
+            Path input, Path opus, Path mp3, TranscodeSettings settings, IntConsumer progress) {
         return transcode(input, opus, mp3, settings, progress, null);
     }
 
     /** The same, giving up with {@link Reason#TOO_SLOW} once processing has taken longer than {@code limit}. */
-    public TranscodeResult transcode(Path input, Path opus, Path mp3, TranscodeSettings settings,
-            IntConsumer progress, Duration limit) {
+    public TranscodeResult transcode(
+            Path input, Path opus, Path mp3, TranscodeSettings settings, IntConsumer progress, Duration limit) {
         Objects.requireNonNull(input, "input");
         Objects.requireNonNull(opus, "opus");
         Objects.requireNonNull(settings, "settings");
@@ -83,13 +82,21 @@ public final class AudioTranscoder {
                 }
             }
             for (Output output : outputs) {
-                Files.move(output.part, output.destination, StandardCopyOption.REPLACE_EXISTING,
+                Files.move(
+                        output.part,
+                        output.destination,
+                        StandardCopyOption.REPLACE_EXISTING,
                         StandardCopyOption.ATOMIC_MOVE);
             }
             steps.report(100);
             R128Readout written = outputs.get(0).written;
-            return new TranscodeResult(written.sampleCount() * 1000 / SAMPLE_RATE, analysis.integratedLufs(),
-                    written.integratedLufs(), written.truePeakDbtp(), passes.rehearsals, passes.encodes);
+            return new TranscodeResult(
+                    written.sampleCount() * 1000 / SAMPLE_RATE,
+                    analysis.integratedLufs(),
+                    written.integratedLufs(),
+                    written.truePeakDbtp(),
+                    passes.rehearsals,
+                    passes.encodes);
         } catch (IOException e) {
             outputs.forEach(Output::deletePart);
             throw new UncheckedIOException("cannot write " + opus, e);
@@ -141,9 +148,13 @@ public final class AudioTranscoder {
 
         /** One gain search from {@code from} aimed at {@code rehearsalTarget}, then one encode of {@code outputs}. */
         void run(List<Output> outputs, GainPlan from, double rehearsalTarget) {
-            Rehearsal rehearsal = GainSearch.search(from, rehearsalTarget,
+            Rehearsal rehearsal = GainSearch.search(
+                    from,
+                    rehearsalTarget,
                     plan -> R128Meter.measureFiltered(source, plan.filterGraph(analysis), analysis.end(), steps),
-                    pass -> steps.fraction(TranscodeProgress.ANALYSIS_END, TranscodeProgress.GAIN_SEARCH_END,
+                    pass -> steps.fraction(
+                            TranscodeProgress.ANALYSIS_END,
+                            TranscodeProgress.GAIN_SEARCH_END,
                             (double) pass / GainSearch.MAX_REHEARSALS));
             rehearsals += rehearsal.passes();
             Map<OutputFormat, Path> files = new EnumMap<>(OutputFormat.class);
@@ -155,10 +166,18 @@ public final class AudioTranscoder {
                 Output output = outputs.get(i);
                 output.written = readouts.get(i);
                 output.correction.judge(rehearsal, output.written.integratedLufs(), output.written.truePeakDbtp());
-                LOG.log(System.Logger.Level.DEBUG, () -> String.format(Locale.ROOT,
-                        "%s %s: %s, %s, rehearsed %.2f LUFS, wrote %.2f LUFS / %.2f dBTP", source.getFileName(),
-                        output.format, analysis, rehearsal.plan(), rehearsal.loudness(),
-                        output.written.integratedLufs(), output.written.truePeakDbtp()));
+                LOG.log(
+                        System.Logger.Level.DEBUG,
+                        () -> String.format(
+                                Locale.ROOT,
+                                "%s %s: %s, %s, rehearsed %.2f LUFS, wrote %.2f LUFS / %.2f dBTP",
+                                source.getFileName(),
+                                output.format,
+                                analysis,
+                                rehearsal.plan(),
+                                rehearsal.loudness(),
+                                output.written.integratedLufs(),
+                                output.written.truePeakDbtp()));
             }
         }
     }

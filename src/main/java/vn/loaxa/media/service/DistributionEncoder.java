@@ -2,7 +2,6 @@ package vn.loaxa.media.service;
 
 import java.nio.file.Path;
 import java.util.Map;
-
 import org.bytedeco.javacv.FFmpegFrameFilter;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
@@ -16,16 +15,20 @@ import org.bytedeco.javacv.FrameRecorder;
  */
 final class DistributionEncoder {
 
-    private DistributionEncoder() {
-    }
+    private DistributionEncoder() {}
 
     /** Writes each of {@code files} (in order; the first encodes on this thread) from {@code plan}'s signal. */
-    static void encode(Path source, InputAnalysis analysis, GainPlan plan, Map<OutputFormat, Path> files,
-            TranscodeSettings settings, TranscodeProgress progress) {
+    static void encode(
+            Path source,
+            InputAnalysis analysis,
+            GainPlan plan,
+            Map<OutputFormat, Path> files,
+            TranscodeSettings settings,
+            TranscodeProgress progress) {
         long endSample = analysis.end();
         try (FFmpegFrameGrabber grabber = AudioInput.open(source);
-             FFmpegFrameFilter filter = R128Meter.filter(plan.filterGraph(analysis));
-             ParallelRecorders recorders = new ParallelRecorders()) {
+                FFmpegFrameFilter filter = R128Meter.filter(plan.filterGraph(analysis));
+                ParallelRecorders recorders = new ParallelRecorders()) {
             files.forEach((format, file) -> recorders.add(format.recorder(file, settings)));
             recorders.start();
 
@@ -38,7 +41,9 @@ final class DistributionEncoder {
                     pushed += frame.samples[0].remaining();
                     filter.push(frame);
                     drain(filter, recorders);
-                    progress.fraction(TranscodeProgress.GAIN_SEARCH_END, TranscodeProgress.ENCODE_END,
+                    progress.fraction(
+                            TranscodeProgress.GAIN_SEARCH_END,
+                            TranscodeProgress.ENCODE_END,
                             (double) pushed / endSample);
                 }
             }

@@ -19,8 +19,8 @@ record GainPlan(double gainDb, double ceilingDb) {
     private static final double PEAK_CORRECTION_MARGIN_DB = 0.3;
 
     static GainPlan of(InputAnalysis analysis, TranscodeSettings settings) {
-        return new GainPlan(settings.targetLufs() - analysis.integratedLufs(),
-                settings.truePeakDbtp() - LIMITER_CODEC_HEADROOM_DB);
+        return new GainPlan(
+                settings.targetLufs() - analysis.integratedLufs(), settings.truePeakDbtp() - LIMITER_CODEC_HEADROOM_DB);
     }
 
     GainPlan withGain(double value) {
@@ -39,11 +39,15 @@ record GainPlan(double gainDb, double ceilingDb) {
      * look-ahead delay compensated) holds the peaks under the ceiling; aformat hands mono float to the encoders.
      */
     String filterGraph(InputAnalysis analysis) {
-        return String.format(Locale.ROOT,
+        return String.format(
+                Locale.ROOT,
                 "atrim=start_sample=%d:end_sample=%d,volume=%.3fdB,"
                         + "alimiter=limit=%.5f:attack=5:release=50:level=0:latency=1,"
                         + "aresample=%d,aformat=sample_fmts=flt:channel_layouts=mono",
-                analysis.start(), analysis.end(), gainDb, Math.pow(10, clamp(ceilingDb) / 20),
+                analysis.start(),
+                analysis.end(),
+                gainDb,
+                Math.pow(10, clamp(ceilingDb) / 20),
                 AudioInput.SAMPLE_RATE);
     }
 

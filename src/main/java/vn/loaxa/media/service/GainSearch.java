@@ -12,27 +12,27 @@ import java.util.function.ToDoubleFunction;
 final class GainSearch {
     /** Filter-only passes at most, per search. */
     static final int MAX_REHEARSALS = 6;
+
     static final double TOLERANCE_LU = 0.2;
     /** While the limiter works, each dB of gain adds well under 1 LU: the first step assumes 2/3 LU per dB. */
     private static final double FIRST_SLOPE = 1 / 1.5;
+
     private static final double MIN_SLOPE = 0.2;
 
-    private GainSearch() {
-    }
+    private GainSearch() {}
 
     /**
      * The gain a search settled on (with the ceiling it was given), after how many filter-only passes, and the
      * loudness the last one measured.
      */
-    record Rehearsal(GainPlan plan, int passes, double loudness) {
-    }
+    record Rehearsal(GainPlan plan, int passes, double loudness) {}
 
     /**
      * Searches from {@code first} for the gain at which {@code loudnessOf} (a rehearsal) measures {@code targetLufs}
      * within {@link #TOLERANCE_LU}, or stops after {@link #MAX_REHEARSALS}; {@code afterPass} hears each pass's number.
      */
-    static Rehearsal search(GainPlan first, double targetLufs, ToDoubleFunction<GainPlan> loudnessOf,
-            IntConsumer afterPass) {
+    static Rehearsal search(
+            GainPlan first, double targetLufs, ToDoubleFunction<GainPlan> loudnessOf, IntConsumer afterPass) {
         GainPlan plan = first;
         double previousGain = Double.NaN;
         double previousLoudness = Double.NaN;

@@ -3,13 +3,11 @@ package vn.loaxa.media.service;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.Locale;
-
 import org.bytedeco.javacv.FFmpegFrameFilter;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameFilter;
 import org.bytedeco.javacv.FrameGrabber;
-
 import vn.loaxa.media.service.UndecodableMediaException.Reason;
 
 /**
@@ -34,7 +32,7 @@ record InputAnalysis(long start, long end, double integratedLufs) {
         long firstSound = -1;
         long lastSound = -1;
         try (FFmpegFrameGrabber grabber = AudioInput.open(source);
-             FFmpegFrameFilter meter = R128Meter.filter(R128Readout.LOUDNESS)) {
+                FFmpegFrameFilter meter = R128Meter.filter(R128Readout.LOUDNESS)) {
             long declaredMicros = grabber.getLengthInTime();
             if (declaredMicros / 1000 > settings.maxDuration().toMillis() + 1000) {
                 throw tooLong(declaredMicros / 1000, settings);
@@ -81,11 +79,11 @@ record InputAnalysis(long start, long end, double integratedLufs) {
         return of(decoded, firstSound, lastSound, loudness.integratedLufs(), settings);
     }
 
-    private static InputAnalysis of(long decoded, long firstSound, long lastSound, double integratedLufs,
-            TranscodeSettings settings) {
+    private static InputAnalysis of(
+            long decoded, long firstSound, long lastSound, double integratedLufs, TranscodeSettings settings) {
         if (decoded == 0) {
-            throw new UndecodableMediaException(Reason.NO_AUDIO_DATA,
-                    "the file contains no decodable audio; it may be truncated or corrupt");
+            throw new UndecodableMediaException(
+                    Reason.NO_AUDIO_DATA, "the file contains no decodable audio; it may be truncated or corrupt");
         }
         if (firstSound < 0) {
             throw silent();
@@ -94,10 +92,14 @@ record InputAnalysis(long start, long end, double integratedLufs) {
         long end = settings.trimSilence() ? lastSound + 1 : decoded;
         long keptMs = (end - start) * 1000 / AudioInput.SAMPLE_RATE;
         if (keptMs < settings.minDuration().toMillis()) {
-            throw new UndecodableMediaException(Reason.TOO_SHORT, String.format(Locale.ROOT,
-                    "the audio is %.1f s long%s; the minimum is %.1f s", keptMs / 1000.0,
-                    settings.trimSilence() ? " without its leading and trailing silence" : "",
-                    settings.minDuration().toMillis() / 1000.0));
+            throw new UndecodableMediaException(
+                    Reason.TOO_SHORT,
+                    String.format(
+                            Locale.ROOT,
+                            "the audio is %.1f s long%s; the minimum is %.1f s",
+                            keptMs / 1000.0,
+                            settings.trimSilence() ? " without its leading and trailing silence" : "",
+                            settings.minDuration().toMillis() / 1000.0));
         }
         if (Double.isInfinite(integratedLufs)) {
             throw silent();
@@ -110,8 +112,13 @@ record InputAnalysis(long start, long end, double integratedLufs) {
     }
 
     private static UndecodableMediaException tooLong(long durationMs, TranscodeSettings settings) {
-        return new UndecodableMediaException(Reason.TOO_LONG, String.format(Locale.ROOT,
-                "the audio is at least %d min %02d s long; the maximum is %d min",
-                durationMs / 60_000, durationMs / 1000 % 60, settings.maxDuration().toMinutes()));
+        return new UndecodableMediaException(
+                Reason.TOO_LONG,
+                String.format(
+                        Locale.ROOT,
+                        "the audio is at least %d min %02d s long; the maximum is %d min",
+                        durationMs / 60_000,
+                        durationMs / 1000 % 60,
+                        settings.maxDuration().toMinutes()));
     }
 }

@@ -18,6 +18,7 @@ final class LoudnessCorrection {
      * (−1.5 dBTP) already keeps half a dB under the brief's −1 dBTP.
      */
     static final double PEAK_TOLERANCE_DB = 0.2;
+
     static final int MAX_CORRECTIONS = 3;
 
     private final TranscodeSettings settings;

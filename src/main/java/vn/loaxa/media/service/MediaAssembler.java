@@ -17,10 +17,10 @@ import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;
 import org.bytedeco.javacv.FrameRecorder;
+import vn.loaxa.common.text.SearchText;
 import vn.loaxa.media.model.Media;
 import vn.loaxa.media.model.MediaRepository;
 import vn.loaxa.media.model.MediaStatus;
-import vn.loaxa.common.text.SearchText;
 
 /**
  * Joins stored audio files, with short silent gaps between them, into one new READY media item that is normalised
@@ -67,10 +67,17 @@ public class MediaAssembler {
         try {
             join(parts, gap, joined);
             TranscodeSettings defaults = TranscodeSettings.defaults();
-            TranscodeSettings settings = new TranscodeSettings(config.targetLufs(), config.truePeakDbtp(),
-                    defaults.loudnessRangeLu(), config.opusBitrate(), config.mp3Bitrate(), defaults.minDuration(),
-                    Duration.ofHours(6), false, defaults.silenceThresholdDb());
-            TranscodeResult result = transcoder.transcode(joined, opus, mp3, settings, p -> { });
+            TranscodeSettings settings = new TranscodeSettings(
+                    config.targetLufs(),
+                    config.truePeakDbtp(),
+                    defaults.loudnessRangeLu(),
+                    config.opusBitrate(),
+                    config.mp3Bitrate(),
+                    defaults.minDuration(),
+                    Duration.ofHours(6),
+                    false,
+                    defaults.silenceThresholdDb());
+            TranscodeResult result = transcoder.transcode(joined, opus, mp3, settings, p -> {});
             Media item = new Media();
             item.id = UUID.randomUUID();
             item.title = title.length() > 300 ? title.substring(0, 300) : title;
@@ -112,7 +119,8 @@ public class MediaAssembler {
                 if (i > 0 && silence.length > 0) {
                     recorder.recordSamples(RATE, 1, FloatBuffer.wrap(silence));
                 }
-                try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber("file:" + parts.get(i).toAbsolutePath())) {
+                try (FFmpegFrameGrabber grabber =
+                        new FFmpegFrameGrabber("file:" + parts.get(i).toAbsolutePath())) {
                     grabber.setOption("protocol_whitelist", "file");
                     grabber.setAudioChannels(1);
                     grabber.setSampleRate(RATE);

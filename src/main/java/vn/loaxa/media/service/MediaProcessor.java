@@ -44,7 +44,11 @@ public class MediaProcessor {
     private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
     private final ThreadPoolExecutor workers;
 
-    public MediaProcessor(MediaService service, AudioStore store, AudioTranscoder transcoder, MediaConfig config,
+    public MediaProcessor(
+            MediaService service,
+            AudioStore store,
+            AudioTranscoder transcoder,
+            MediaConfig config,
             MeterRegistry registry) {
         this.registry = registry;
         for (String reason : new String[] {"undecodable", "error"}) {
@@ -55,8 +59,13 @@ public class MediaProcessor {
         this.transcoder = transcoder;
         this.config = config;
         AtomicInteger threads = new AtomicInteger();
-        this.workers = new ThreadPoolExecutor(config.workers(), config.workers(), 0, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(config.queueCapacity()), r -> {
+        this.workers = new ThreadPoolExecutor(
+                config.workers(),
+                config.workers(),
+                0,
+                TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(config.queueCapacity()),
+                r -> {
                     Thread thread = new Thread(r, "media-worker-" + threads.incrementAndGet());
                     thread.setDaemon(true);
                     return thread;
@@ -98,12 +107,18 @@ public class MediaProcessor {
             opus = store.newTempFile(".ogg");
             mp3 = store.newTempFile(".mp3");
             AtomicInteger written = new AtomicInteger();
-            TranscodeResult result = transcoder.transcode(upload, opus, mp3, settings(), percent -> {
-                if (percent >= written.get() + PROGRESS_STEP) {
-                    written.set(percent);
-                    service.progress(id, percent);
-                }
-            }, config.maxProcessingTime());
+            TranscodeResult result = transcoder.transcode(
+                    upload,
+                    opus,
+                    mp3,
+                    settings(),
+                    percent -> {
+                        if (percent >= written.get() + PROGRESS_STEP) {
+                            written.set(percent);
+                            service.progress(id, percent);
+                        }
+                    },
+                    config.maxProcessingTime());
             MediaService.StoredFile opusFile = commit(opus, AudioStore.OPUS);
             MediaService.StoredFile mp3File = commit(mp3, AudioStore.MP3);
             service.complete(id, result, opusFile, mp3File);
@@ -113,8 +128,10 @@ public class MediaProcessor {
         } catch (RuntimeException | Error e) {
             registry.counter(FAILURES_METER, "reason", "error").increment();
             LOG.errorf(e, "Processing media %s failed", id);
-            service.fail(id, "Processing failed on the server (" + e.getMessage()
-                    + "); upload the file again, and tell the administrator if it fails again");
+            service.fail(
+                    id,
+                    "Processing failed on the server (" + e.getMessage()
+                            + "); upload the file again, and tell the administrator if it fails again");
         } finally {
             store.deleteQuietly(upload);
             store.deleteQuietly(opus);
@@ -127,7 +144,9 @@ public class MediaProcessor {
      * Keeps this replica's items alive, then fails every PROCESSING item that no replica has touched within
      * {@code loaxa.media.stale-after}: its processing was cut short by a stop or crash.
      */
-    @Scheduled(identity = "media-stale-sweeper", every = "${loaxa.media.sweep-interval:60s}",
+    @Scheduled(
+            identity = "media-stale-sweeper",
+            every = "${loaxa.media.sweep-interval:60s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void sweep() {
         service.heartbeat(List.copyOf(inFlight));
@@ -136,8 +155,10 @@ public class MediaProcessor {
                 continue;
             }
             store.deleteQuietly(item.upload());
-            service.fail(item.id(), "Processing stopped before it finished (the server was restarted or stopped);"
-                    + " upload the file again");
+            service.fail(
+                    item.id(),
+                    "Processing stopped before it finished (the server was restarted or stopped);"
+                            + " upload the file again");
         }
     }
 
@@ -154,8 +175,15 @@ public class MediaProcessor {
 
     private TranscodeSettings settings() {
         TranscodeSettings defaults = TranscodeSettings.defaults();
-        return new TranscodeSettings(config.targetLufs(), config.truePeakDbtp(), defaults.loudnessRangeLu(),
-                config.opusBitrate(), config.mp3Bitrate(), defaults.minDuration(), config.maxDuration(),
-                defaults.trimSilence(), defaults.silenceThresholdDb());
+        return new TranscodeSettings(
+                config.targetLufs(),
+                config.truePeakDbtp(),
+                defaults.loudnessRangeLu(),
+                config.opusBitrate(),
+                config.mp3Bitrate(),
+                defaults.minDuration(),
+                config.maxDuration(),
+                defaults.trimSilence(),
+                defaults.silenceThresholdDb());
     }
 }

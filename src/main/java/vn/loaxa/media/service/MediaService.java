@@ -1,8 +1,5 @@
 package vn.loaxa.media.service;
 
-import vn.loaxa.access.OwnerFilter;
-import vn.loaxa.access.Scope;
-import vn.loaxa.account.service.AccountAreas;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.nio.file.Path;
@@ -11,12 +8,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
+import vn.loaxa.access.OwnerFilter;
+import vn.loaxa.access.Scope;
+import vn.loaxa.account.service.AccountAreas;
 import vn.loaxa.common.error.NotFoundException;
+import vn.loaxa.common.text.SearchText;
 import vn.loaxa.media.api.MediaView;
 import vn.loaxa.media.model.Media;
 import vn.loaxa.media.model.MediaRepository;
 import vn.loaxa.media.model.MediaStatus;
-import vn.loaxa.common.text.SearchText;
 
 /**
  * Records media items and their processing state. Uploads are accepted at once as PROCESSING; {@link MediaProcessor}
@@ -42,8 +42,8 @@ public class MediaService {
      * {@link MediaProcessor#submit} once this transaction has committed.
      */
     @Transactional
-    public MediaView accept(Path upload, String originalFilename, String title, String language, String transcript,
-            String user) {
+    public MediaView accept(
+            Path upload, String originalFilename, String title, String language, String transcript, String user) {
         Path kept = store.keepUpload(upload);
         try {
             Media item = new Media();
@@ -78,16 +78,20 @@ public class MediaService {
 
     @Transactional
     public void progress(UUID id, int percent) {
-        media.update("progress = ?1, updatedAt = ?2 where id = ?3 and status = ?4 and progress < ?1",
-                Math.min(99, percent), OffsetDateTime.now(), id, MediaStatus.PROCESSING);
+        media.update(
+                "progress = ?1, updatedAt = ?2 where id = ?3 and status = ?4 and progress < ?1",
+                Math.min(99, percent),
+                OffsetDateTime.now(),
+                id,
+                MediaStatus.PROCESSING);
     }
 
     /** Proves that this replica is still working on these items, so that no sweep fails them. */
     @Transactional
     public void heartbeat(List<UUID> ids) {
         if (!ids.isEmpty()) {
-            media.update("updatedAt = ?1 where id in ?2 and status = ?3", OffsetDateTime.now(), ids,
-                    MediaStatus.PROCESSING);
+            media.update(
+                    "updatedAt = ?1 where id in ?2 and status = ?3", OffsetDateTime.now(), ids, MediaStatus.PROCESSING);
         }
     }
 
@@ -105,19 +109,22 @@ public class MediaService {
         item.loudnessLufs = round1(result.outputLoudnessLufs());
         item.truePeakDbtp = round1(result.outputTruePeakDbtp());
         item.updatedAt = OffsetDateTime.now();
-        LOG.infof("Media %s ready: %d ms, %.1f LUFS, %.1f dBTP, sha256 %s", id, item.durationMs, item.loudnessLufs,
-                item.truePeakDbtp, opus.sha256());
+        LOG.infof(
+                "Media %s ready: %d ms, %.1f LUFS, %.1f dBTP, sha256 %s",
+                id, item.durationMs, item.loudnessLufs, item.truePeakDbtp, opus.sha256());
     }
 
     @Transactional
     public void fail(UUID id, String reason) {
-        media.findByIdOptional(id).filter(m -> m.status == MediaStatus.PROCESSING).ifPresent(item -> {
-            item.status = MediaStatus.FAILED;
-            item.failureReason = reason.length() > 1000 ? reason.substring(0, 997) + "…" : reason;
-            item.uploadPath = null;
-            item.updatedAt = OffsetDateTime.now();
-            LOG.infof("Media %s failed: %s", id, reason);
-        });
+        media.findByIdOptional(id)
+                .filter(m -> m.status == MediaStatus.PROCESSING)
+                .ifPresent(item -> {
+                    item.status = MediaStatus.FAILED;
+                    item.failureReason = reason.length() > 1000 ? reason.substring(0, 997) + "…" : reason;
+                    item.uploadPath = null;
+                    item.updatedAt = OffsetDateTime.now();
+                    LOG.infof("Media %s failed: %s", id, reason);
+                });
     }
 
     /** Items still PROCESSING whose progress has not moved since {@code before}, with their uploads. */
@@ -138,8 +145,13 @@ public class MediaService {
     @Transactional
     public List<MediaView> recent(int limit, Scope scope) {
         OwnerFilter filter = OwnerFilter.readableBy(scope);
-        return media.find(filter.jpql() + " order by createdAt desc", filter.parameters()).page(0, limit).list()
-                .stream().map(MediaService::view).toList();
+        return media
+                .find(filter.jpql() + " order by createdAt desc", filter.parameters())
+                .page(0, limit)
+                .list()
+                .stream()
+                .map(MediaService::view)
+                .toList();
     }
 
     /** As {@link #ownerArea}, but null for a missing item, which the service using it reports in its own words. */
@@ -175,14 +187,11 @@ public class MediaService {
         return new StoredAudio(store.path(item.sha256), item.sha256, item.sizeBytes);
     }
 
-    public record StoredAudio(Path path, String sha256, long sizeBytes) {
-    }
+    public record StoredAudio(Path path, String sha256, long sizeBytes) {}
 
-    public record StoredFile(String sha256, long sizeBytes) {
-    }
+    public record StoredFile(String sha256, long sizeBytes) {}
 
-    public record StaleItem(UUID id, Path upload) {
-    }
+    public record StaleItem(UUID id, Path upload) {}
 
     private Media find(UUID id) {
         return media.findByIdOptional(id).orElseThrow(() -> NotFoundException.of("Media", id));
@@ -196,8 +205,23 @@ public class MediaService {
         boolean ready = m.status == MediaStatus.READY;
         String audioUrl = ready ? "/api/v1/media/" + m.id + "/audio" : null;
         String mp3Url = ready && m.mp3Sha256 != null ? "/api/v1/media/" + m.id + "/audio.mp3" : null;
-        return new MediaView(m.id, m.title, m.language, m.status, m.progress, m.durationMs, m.sha256, m.sizeBytes,
-                m.loudnessLufs, m.truePeakDbtp, m.failureReason, audioUrl, m.mp3Sha256, m.mp3SizeBytes, mp3Url,
-                m.transcript, m.createdAt);
+        return new MediaView(
+                m.id,
+                m.title,
+                m.language,
+                m.status,
+                m.progress,
+                m.durationMs,
+                m.sha256,
+                m.sizeBytes,
+                m.loudnessLufs,
+                m.truePeakDbtp,
+                m.failureReason,
+                audioUrl,
+                m.mp3Sha256,
+                m.mp3SizeBytes,
+                mp3Url,
+                m.transcript,
+                m.createdAt);
     }
 }

@@ -5,7 +5,6 @@ import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_OPUS;
 import static org.bytedeco.ffmpeg.global.avutil.AV_SAMPLE_FMT_FLT;
 
 import java.nio.file.Path;
-
 import org.bytedeco.javacv.FFmpegFrameRecorder;
 
 /** The distribution formats, each mono 48 kHz at the bitrate the settings give it. */

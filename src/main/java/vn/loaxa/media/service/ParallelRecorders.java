@@ -7,7 +7,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-
 import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameRecorder;
@@ -97,9 +96,10 @@ final class ParallelRecorders implements AutoCloseable {
         void finish() throws FrameRecorder.Exception {
             try {
                 thread.submit(() -> {
-                    recorder.stop();
-                    return null;
-                }).get();
+                            recorder.stop();
+                            return null;
+                        })
+                        .get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new FrameRecorder.Exception("interrupted while finishing " + recorder.getFormat(), e);

@@ -10,7 +10,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
 import org.bytedeco.javacv.FFmpegFrameFilter;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
@@ -23,8 +22,7 @@ import org.bytedeco.javacv.FrameGrabber;
  */
 final class R128Meter {
 
-    private R128Meter() {
-    }
+    private R128Meter() {}
 
     /**
      * Measures each written file, the first on this thread and every further one on a thread of its own, so that the
@@ -34,8 +32,7 @@ final class R128Meter {
         if (encoded.size() == 1) {
             return List.of(measureWritten(encoded.get(0), progress));
         }
-        ExecutorService helpers = Executors.newFixedThreadPool(encoded.size() - 1,
-                r -> new Thread(r, "loaxa-measure"));
+        ExecutorService helpers = Executors.newFixedThreadPool(encoded.size() - 1, r -> new Thread(r, "loaxa-measure"));
         try {
             List<Future<R128Readout>> others = new ArrayList<>();
             for (Path file : encoded.subList(1, encoded.size())) {
@@ -56,7 +53,7 @@ final class R128Meter {
     static R128Readout measureWritten(Path encoded, TranscodeProgress progress) {
         R128Readout loudness = new R128Readout();
         try (FFmpegFrameGrabber grabber = AudioInput.open(encoded);
-             FFmpegFrameFilter meter = filter(R128Readout.LOUDNESS_AND_TRUE_PEAK)) {
+                FFmpegFrameFilter meter = filter(R128Readout.LOUDNESS_AND_TRUE_PEAK)) {
             Frame frame;
             while ((frame = grabber.grabSamples()) != null) {
                 progress.checkDeadline();
@@ -68,8 +65,8 @@ final class R128Meter {
             meter.push(null);
             drain(meter, loudness);
         } catch (FrameGrabber.Exception | FrameFilter.Exception e) {
-            throw new IllegalStateException("cannot decode the file just written (" + encoded.getFileName() + "): "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot decode the file just written (" + encoded.getFileName() + "): " + e.getMessage(), e);
         }
         return loudness;
     }
@@ -81,7 +78,7 @@ final class R128Meter {
     static double measureFiltered(Path source, String filterGraph, long endSample, TranscodeProgress progress) {
         R128Readout loudness = new R128Readout();
         try (FFmpegFrameGrabber grabber = AudioInput.open(source);
-             FFmpegFrameFilter filter = filter(filterGraph + "," + R128Readout.LOUDNESS)) {
+                FFmpegFrameFilter filter = filter(filterGraph + "," + R128Readout.LOUDNESS)) {
             long pushed = 0;
             Frame frame;
             // atrim refuses input once it has passed end_sample

@@ -12,8 +12,7 @@ import java.util.HexFormat;
 /** Lowercase hex SHA-256 of a file, read in a stream so that large files never sit in memory. */
 public final class Sha256 {
 
-    private Sha256() {
-    }
+    private Sha256() {}
 
     public static String ofFile(Path file) {
         MessageDigest digest = newDigest();

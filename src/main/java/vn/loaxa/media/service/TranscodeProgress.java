@@ -2,7 +2,6 @@ package vn.loaxa.media.service;
 
 import java.time.Duration;
 import java.util.function.IntConsumer;
-
 import vn.loaxa.media.service.UndecodableMediaException.Reason;
 
 /**
@@ -12,6 +11,7 @@ import vn.loaxa.media.service.UndecodableMediaException.Reason;
 final class TranscodeProgress {
     /** Where each stage ends, in percent. */
     static final int ANALYSIS_END = 25;
+
     static final int GAIN_SEARCH_END = 35;
     static final int ENCODE_END = 95;
 
@@ -29,9 +29,11 @@ final class TranscodeProgress {
     /** Stops a file that takes far longer to decode than audio should (a damaged or crafted file). */
     void checkDeadline() {
         if (System.nanoTime() > deadlineNanos) {
-            throw new UndecodableMediaException(Reason.TOO_SLOW, "processing the file took longer than "
-                    + limit.toSeconds() + " s, far longer than audio of its length needs; it may be damaged or"
-                    + " crafted. Export it again as WAV or MP3 and upload that");
+            throw new UndecodableMediaException(
+                    Reason.TOO_SLOW,
+                    "processing the file took longer than "
+                            + limit.toSeconds() + " s, far longer than audio of its length needs; it may be damaged or"
+                            + " crafted. Export it again as WAV or MP3 and upload that");
         }
     }
 

@@ -13,6 +13,10 @@ package vn.loaxa.media.service;
  * @param encodePasses        how many times the normalise-and-encode pass ran (1 for both files, plus each file's own
  *                            corrections)
  */
-public record TranscodeResult(long durationMs, double inputLoudnessLufs, double outputLoudnessLufs,
-                              double outputTruePeakDbtp, int rehearsals, int encodePasses) {
-}
+public record TranscodeResult(
+        long durationMs,
+        double inputLoudnessLufs,
+        double outputLoudnessLufs,
+        double outputTruePeakDbtp,
+        int rehearsals,
+        int encodePasses) {}

@@ -37,34 +37,66 @@ public record TranscodeSettings(
         requireRange("mp3Bitrate", mp3Bitrate, 8_000, 320_000);
         requireRange("silenceThresholdDb", silenceThresholdDb, -90, -20);
         if (minDuration.isNegative() || minDuration.compareTo(maxDuration) > 0) {
-            throw new IllegalArgumentException("need 0 <= minDuration <= maxDuration, got "
-                    + minDuration + " and " + maxDuration);
+            throw new IllegalArgumentException(
+                    "need 0 <= minDuration <= maxDuration, got " + minDuration + " and " + maxDuration);
         }
     }
 
     public static TranscodeSettings defaults() {
-        return new TranscodeSettings(-16.0, -1.5, 11.0, 24_000, 64_000,
-                Duration.ofSeconds(1), Duration.ofMinutes(60), true, -50.0);
+        return new TranscodeSettings(
+                -16.0, -1.5, 11.0, 24_000, 64_000, Duration.ofSeconds(1), Duration.ofMinutes(60), true, -50.0);
     }
 
     public TranscodeSettings withTargetLufs(double value) {
-        return new TranscodeSettings(value, truePeakDbtp, loudnessRangeLu, bitrate, mp3Bitrate,
-                minDuration, maxDuration, trimSilence, silenceThresholdDb);
+        return new TranscodeSettings(
+                value,
+                truePeakDbtp,
+                loudnessRangeLu,
+                bitrate,
+                mp3Bitrate,
+                minDuration,
+                maxDuration,
+                trimSilence,
+                silenceThresholdDb);
     }
 
     public TranscodeSettings withBitrate(int value) {
-        return new TranscodeSettings(targetLufs, truePeakDbtp, loudnessRangeLu, value, mp3Bitrate,
-                minDuration, maxDuration, trimSilence, silenceThresholdDb);
+        return new TranscodeSettings(
+                targetLufs,
+                truePeakDbtp,
+                loudnessRangeLu,
+                value,
+                mp3Bitrate,
+                minDuration,
+                maxDuration,
+                trimSilence,
+                silenceThresholdDb);
     }
 
     public TranscodeSettings withMaxDuration(Duration value) {
-        return new TranscodeSettings(targetLufs, truePeakDbtp, loudnessRangeLu, bitrate, mp3Bitrate,
-                minDuration, value, trimSilence, silenceThresholdDb);
+        return new TranscodeSettings(
+                targetLufs,
+                truePeakDbtp,
+                loudnessRangeLu,
+                bitrate,
+                mp3Bitrate,
+                minDuration,
+                value,
+                trimSilence,
+                silenceThresholdDb);
     }
 
     public TranscodeSettings withTrimSilence(boolean value) {
-        return new TranscodeSettings(targetLufs, truePeakDbtp, loudnessRangeLu, bitrate, mp3Bitrate,
-                minDuration, maxDuration, value, silenceThresholdDb);
+        return new TranscodeSettings(
+                targetLufs,
+                truePeakDbtp,
+                loudnessRangeLu,
+                bitrate,
+                mp3Bitrate,
+                minDuration,
+                maxDuration,
+                value,
+                silenceThresholdDb);
     }
 
     private static void requireRange(String name, double value, double min, double max) {

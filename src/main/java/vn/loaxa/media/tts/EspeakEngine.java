@@ -16,8 +16,8 @@ import java.util.concurrent.TimeUnit;
 @ApplicationScoped
 @Named("espeak-ng")
 public class EspeakEngine implements SpeechEngine {
-    private static final Map<String, List<String>> VOICES = Map.of(
-            "vie", List.of("vi", "vi-vn-x-central", "vi-vn-x-south"));
+    private static final Map<String, List<String>> VOICES =
+            Map.of("vie", List.of("vi", "vi-vn-x-central", "vi-vn-x-south"));
 
     private final TtsConfig config;
 
@@ -32,8 +32,9 @@ public class EspeakEngine implements SpeechEngine {
 
     @Override
     public void synthesise(String text, String voice, Path wav) {
-        ProcessBuilder command = new ProcessBuilder(config.espeakCommand(), "-v", voice, "-w", wav.toString(),
-                "--stdin").redirectErrorStream(true);
+        ProcessBuilder command = new ProcessBuilder(
+                        config.espeakCommand(), "-v", voice, "-w", wav.toString(), "--stdin")
+                .redirectErrorStream(true);
         try {
             Process process = command.start();
             try (var in = process.getOutputStream()) {

@@ -1,9 +1,9 @@
 package vn.loaxa.media.tts;
 
-import jakarta.ws.rs.ServiceUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.literal.NamedLiteral;
+import jakarta.ws.rs.ServiceUnavailableException;
 import java.nio.file.Path;
 import java.util.List;
 import vn.loaxa.common.error.InvalidRequestException;
@@ -15,8 +15,7 @@ public class TtsService {
     private final SpeechEngine engine;
     private final AudioStore store;
 
-    public TtsService(Instance<SpeechEngine> engines, TtsConfig config,
-            AudioStore store) {
+    public TtsService(Instance<SpeechEngine> engines, TtsConfig config, AudioStore store) {
         Instance<SpeechEngine> chosen = engines.select(NamedLiteral.of(config.engine()));
         if (!chosen.isResolvable()) {
             throw new IllegalStateException("loaxa.tts.engine=" + config.engine() + " names no SpeechEngine bean");
@@ -29,13 +28,15 @@ public class TtsService {
     public Path speak(String text, String language, String voice) {
         List<String> voices = engine.voices(language);
         if (voices.isEmpty()) {
-            throw new InvalidRequestException("language", "Text to speech cannot speak '" + language
-                    + "'; minority-language audio must be recorded by a person and uploaded");
+            throw new InvalidRequestException(
+                    "language",
+                    "Text to speech cannot speak '" + language
+                            + "'; minority-language audio must be recorded by a person and uploaded");
         }
         String chosen = voice == null || voice.isBlank() ? voices.get(0) : voice;
         if (!voices.contains(chosen)) {
-            throw new InvalidRequestException("voice", "Voice '" + chosen + "' is not available for " + language
-                    + "; choose one of " + voices);
+            throw new InvalidRequestException(
+                    "voice", "Voice '" + chosen + "' is not available for " + language + "; choose one of " + voices);
         }
         Path wav = store.newTempFile(".wav");
         try {
@@ -43,8 +44,8 @@ public class TtsService {
             return wav;
         } catch (SpeechException e) {
             store.deleteQuietly(wav);
-            throw new ServiceUnavailableException("Text to speech failed: " + e.getMessage()
-                    + "; try again later or upload a recording");
+            throw new ServiceUnavailableException(
+                    "Text to speech failed: " + e.getMessage() + "; try again later or upload a recording");
         } catch (RuntimeException e) {
             store.deleteQuietly(wav);
             throw e;

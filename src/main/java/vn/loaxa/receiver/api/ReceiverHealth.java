@@ -13,5 +13,4 @@ public record ReceiverHealth(
         Boolean audioOutputOk,
         String lastError,
         Long outboxPending,
-        Long outboxDropped) {
-}
+        Long outboxDropped) {}

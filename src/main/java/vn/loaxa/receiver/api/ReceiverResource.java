@@ -46,8 +46,8 @@ public class ReceiverResource {
     /** Offline periods overlapping [from, to); the default range is the last 7 days. */
     @GET
     @Path("{id}/outages")
-    public List<OutageView> outages(@PathParam("id") String id, @QueryParam("from") OffsetDateTime from,
-            @QueryParam("to") OffsetDateTime to) {
+    public List<OutageView> outages(
+            @PathParam("id") String id, @QueryParam("from") OffsetDateTime from, @QueryParam("to") OffsetDateTime to) {
         guard.receiver(id);
         OffsetDateTime end = to == null ? OffsetDateTime.now() : to;
         return service.outages(id, from == null ? end.minusDays(7) : from, end);
@@ -86,6 +86,8 @@ public class ReceiverResource {
     public Response provision(@Valid @NotNull ReceiverRequest request) {
         guard.targetAreas(java.util.List.of(request.areaCode()));
         ReceiverView created = service.provision(request);
-        return Response.created(URI.create("/api/v1/receivers/" + created.id())).entity(created).build();
+        return Response.created(URI.create("/api/v1/receivers/" + created.id()))
+                .entity(created)
+                .build();
     }
 }

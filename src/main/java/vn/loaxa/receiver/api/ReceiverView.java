@@ -19,5 +19,4 @@ public record ReceiverView(
         OffsetDateTime lastSeen,
         String agentVersion,
         ReceiverHealth health,
-        @JsonInclude(JsonInclude.Include.NON_NULL) String secret) {
-}
+        @JsonInclude(JsonInclude.Include.NON_NULL) String secret) {}

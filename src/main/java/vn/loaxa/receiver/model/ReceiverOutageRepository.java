@@ -11,7 +11,8 @@ import java.util.Optional;
 public class ReceiverOutageRepository implements PanacheRepository<ReceiverOutage> {
 
     public Optional<ReceiverOutage> openFor(String receiverId) {
-        return find("receiverId = ?1 and endedAt is null order by startedAt desc", receiverId).firstResultOptional();
+        return find("receiverId = ?1 and endedAt is null order by startedAt desc", receiverId)
+                .firstResultOptional();
     }
 
     /** Outages of the given receivers that overlap [from, to), oldest first. */
@@ -19,7 +20,11 @@ public class ReceiverOutageRepository implements PanacheRepository<ReceiverOutag
         if (receiverIds.isEmpty()) {
             return List.of();
         }
-        return list("receiverId in ?1 and startedAt < ?3 and (endedAt is null or endedAt > ?2)"
-                + " order by receiverId, startedAt", receiverIds, from, to);
+        return list(
+                "receiverId in ?1 and startedAt < ?3 and (endedAt is null or endedAt > ?2)"
+                        + " order by receiverId, startedAt",
+                receiverIds,
+                from,
+                to);
     }
 }

@@ -19,7 +19,9 @@ public class ReceiverRepository implements PanacheRepositoryBase<Receiver, Strin
         if (areaCodes.isEmpty()) {
             return List.of();
         }
-        return find("select r.id from Receiver r where r.areaCode in ?1", areaCodes).project(String.class).list();
+        return find("select r.id from Receiver r where r.areaCode in ?1", areaCodes)
+                .project(String.class)
+                .list();
     }
 
     /** Receivers whose area's path matches a SQL {@code LIKE} pattern (escape character backslash), by id. */
@@ -29,17 +31,25 @@ public class ReceiverRepository implements PanacheRepositoryBase<Receiver, Strin
 
     /** The codes of the receiver's area and of every area above it, root first; empty for an unknown receiver. */
     public List<String> areaChain(String receiverId) {
-        return getEntityManager().createQuery(
+        return getEntityManager()
+                .createQuery(
                         "select a.path from Receiver r, Area a where a.code = r.areaCode and r.id = :id", String.class)
-                .setParameter("id", receiverId).getResultStream().findFirst().map(Area::chainOf).orElse(List.of());
+                .setParameter("id", receiverId)
+                .getResultStream()
+                .findFirst()
+                .map(Area::chainOf)
+                .orElse(List.of());
     }
 
     /** Every receiver id with its area chain (see {@link #areaChain}). */
     public Map<String, List<String>> areaChains() {
         Map<String, List<String>> chains = new LinkedHashMap<>();
-        getEntityManager().createQuery("select r.id, a.path from Receiver r, Area a where a.code = r.areaCode"
-                        + " order by r.id", Object[].class)
-                .getResultStream().forEach(row -> chains.put((String) row[0], Area.chainOf((String) row[1])));
+        getEntityManager()
+                .createQuery(
+                        "select r.id, a.path from Receiver r, Area a where a.code = r.areaCode" + " order by r.id",
+                        Object[].class)
+                .getResultStream()
+                .forEach(row -> chains.put((String) row[0], Area.chainOf((String) row[1])));
         return chains;
     }
 }

@@ -29,8 +29,12 @@ public class ReceiverDirectory implements ReceiverCredentials, ReceiverPlaces {
 
     @Override
     public Set<String> idsUnder(String areaPathPattern) {
-        return new HashSet<>(receivers.find("select r.id from Receiver r where r.areaCode in"
-                + " (select a.code from Area a where a.path like ?1 escape '\\')", areaPathPattern)
-                .project(String.class).list());
+        return new HashSet<>(receivers
+                .find(
+                        "select r.id from Receiver r where r.areaCode in"
+                                + " (select a.code from Area a where a.path like ?1 escape '\\')",
+                        areaPathPattern)
+                .project(String.class)
+                .list());
     }
 }

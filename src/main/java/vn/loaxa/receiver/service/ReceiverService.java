@@ -1,6 +1,5 @@
 package vn.loaxa.receiver.service;
 
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
@@ -9,9 +8,9 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.jboss.logging.Logger;
-import vn.loaxa.area.model.Area;
 import vn.loaxa.account.model.AccountRepository;
 import vn.loaxa.account.service.Passwords;
+import vn.loaxa.area.model.Area;
 import vn.loaxa.area.model.AreaRepository;
 import vn.loaxa.common.error.ConflictException;
 import vn.loaxa.common.error.NotFoundException;
@@ -39,9 +38,15 @@ public class ReceiverService {
     private final Event<ReceiverPlaced> placed;
     private final Event<ReceiverMoved> moved;
 
-    public ReceiverService(ReceiverRepository receivers, ReceiverOutageRepository outages, AreaRepository areas,
-            AccountRepository accounts, Passwords passwords, Event<CredentialsChanged> credentialsChanged,
-            Event<ReceiverPlaced> placed, Event<ReceiverMoved> moved) {
+    public ReceiverService(
+            ReceiverRepository receivers,
+            ReceiverOutageRepository outages,
+            AreaRepository areas,
+            AccountRepository accounts,
+            Passwords passwords,
+            Event<CredentialsChanged> credentialsChanged,
+            Event<ReceiverPlaced> placed,
+            Event<ReceiverMoved> moved) {
         this.placed = placed;
         this.moved = moved;
         this.receivers = receivers;
@@ -60,7 +65,9 @@ public class ReceiverService {
     /** The receivers whose area path matches the SQL {@code LIKE} pattern (escape character backslash). */
     @Transactional
     public List<ReceiverView> list(String areaPathPattern) {
-        return receivers.inAreaPaths(areaPathPattern).stream().map(r -> view(r, null)).toList();
+        return receivers.inAreaPaths(areaPathPattern).stream()
+                .map(r -> view(r, null))
+                .toList();
     }
 
     @Transactional
@@ -71,7 +78,8 @@ public class ReceiverService {
     /** Registers a receiver and returns its secret, which is shown only this once. */
     @Transactional
     public ReceiverView provision(ReceiverRequest request) {
-        if (receivers.findByIdOptional(request.id()).isPresent() || accounts.findByIdOptional(request.id()).isPresent()) {
+        if (receivers.findByIdOptional(request.id()).isPresent()
+                || accounts.findByIdOptional(request.id()).isPresent()) {
             throw new ConflictException("The name '" + request.id() + "' is already taken by a receiver or an account");
         }
         if (areas.findByIdOptional(request.areaCode()).isEmpty()) {
@@ -147,15 +155,16 @@ public class ReceiverService {
      * @return false if no such receiver is registered
      */
     @Transactional
-    public boolean recordStatus(String id, boolean online, OffsetDateTime receivedAt, OffsetDateTime reportedAt,
-            String agentVersion) {
+    public boolean recordStatus(
+            String id, boolean online, OffsetDateTime receivedAt, OffsetDateTime reportedAt, String agentVersion) {
         Receiver receiver = receivers.findById(id);
         if (receiver == null) {
             return false;
         }
         if (reportedAt != null) {
-            LOG.debugf("Status of %s (online=%s) stamped %d ms from its receipt", id, online,
-                    Duration.between(receivedAt, reportedAt).toMillis());
+            LOG.debugf(
+                    "Status of %s (online=%s) stamped %d ms from its receipt",
+                    id, online, Duration.between(receivedAt, reportedAt).toMillis());
         }
         if (receiver.lastSeen != null && receivedAt.isBefore(receiver.lastSeen)) {
             return true;
@@ -218,8 +227,12 @@ public class ReceiverService {
         find(id);
         OffsetDateTime now = OffsetDateTime.now();
         return outages.overlapping(List.of(id), from, to).stream()
-                .map(o -> new OutageView(o.receiverId, o.startedAt, o.endedAt,
-                        Duration.between(o.startedAt, o.endedAt == null ? now : o.endedAt).toSeconds()))
+                .map(o -> new OutageView(
+                        o.receiverId,
+                        o.startedAt,
+                        o.endedAt,
+                        Duration.between(o.startedAt, o.endedAt == null ? now : o.endedAt)
+                                .toSeconds()))
                 .toList();
     }
 
@@ -228,15 +241,34 @@ public class ReceiverService {
     }
 
     private static ReceiverView view(Receiver r, String secret) {
-        return new ReceiverView(r.id, r.displayName, r.areaCode, List.copyOf(r.languages), r.latitude, r.longitude,
-                r.online, r.lastSeen, r.agentVersion, health(r), secret);
+        return new ReceiverView(
+                r.id,
+                r.displayName,
+                r.areaCode,
+                List.copyOf(r.languages),
+                r.latitude,
+                r.longitude,
+                r.online,
+                r.lastSeen,
+                r.agentVersion,
+                health(r),
+                secret);
     }
 
     private static ReceiverHealth health(Receiver r) {
         if (r.heartbeatAt == null) {
             return null;
         }
-        return new ReceiverHealth(r.heartbeatAt, r.uptimeSeconds, r.volume, r.muted, r.freeCacheBytes,
-                r.clockOffsetMs, r.audioOutputOk, r.lastError, r.outboxPending, r.outboxDropped);
+        return new ReceiverHealth(
+                r.heartbeatAt,
+                r.uptimeSeconds,
+                r.volume,
+                r.muted,
+                r.freeCacheBytes,
+                r.clockOffsetMs,
+                r.audioOutputOk,
+                r.lastError,
+                r.outboxPending,
+                r.outboxDropped);
     }
 }

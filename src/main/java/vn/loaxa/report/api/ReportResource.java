@@ -32,28 +32,43 @@ public class ReportResource {
 
     @GET
     @Path("plays")
-    public Response plays(@QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
-            @QueryParam("area") String requestedArea, @QueryParam("format") @DefaultValue("json") String format) {
+    public Response plays(
+            @QueryParam("from") LocalDate from,
+            @QueryParam("to") LocalDate to,
+            @QueryParam("area") String requestedArea,
+            @QueryParam("format") @DefaultValue("json") String format) {
         String area = areaInScope(requestedArea);
-        return respond(format, "plays", from, to, area, () -> reports.plays(from, to, area),
-                r -> ((PlaysReport) r).tables());
+        return respond(
+                format, "plays", from, to, area, () -> reports.plays(from, to, area), r -> ((PlaysReport) r).tables());
     }
 
     @GET
     @Path("as-run")
-    public Response asRun(@QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
-            @QueryParam("area") String requestedArea, @QueryParam("format") @DefaultValue("json") String format) {
+    public Response asRun(
+            @QueryParam("from") LocalDate from,
+            @QueryParam("to") LocalDate to,
+            @QueryParam("area") String requestedArea,
+            @QueryParam("format") @DefaultValue("json") String format) {
         String area = areaInScope(requestedArea);
-        return respond(format, "as-run", from, to, area, () -> reports.asRun(from, to, area),
-                r -> ((AsRunReport) r).tables());
+        return respond(
+                format, "as-run", from, to, area, () -> reports.asRun(from, to, area), r -> ((AsRunReport) r).tables());
     }
 
     @GET
     @Path("availability")
-    public Response availability(@QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
-            @QueryParam("area") String requestedArea, @QueryParam("format") @DefaultValue("json") String format) {
+    public Response availability(
+            @QueryParam("from") LocalDate from,
+            @QueryParam("to") LocalDate to,
+            @QueryParam("area") String requestedArea,
+            @QueryParam("format") @DefaultValue("json") String format) {
         String area = areaInScope(requestedArea);
-        return respond(format, "availability", from, to, area, () -> reports.availability(from, to, area),
+        return respond(
+                format,
+                "availability",
+                from,
+                to,
+                area,
+                () -> reports.availability(from, to, area),
                 r -> ((AvailabilityReport) r).tables());
     }
 
@@ -66,8 +81,14 @@ public class ReportResource {
         return requested;
     }
 
-    private Response respond(String format, String name, LocalDate from, LocalDate to, String area,
-            Supplier<Object> report, java.util.function.Function<Object, List<ReportTable>> tables) {
+    private Response respond(
+            String format,
+            String name,
+            LocalDate from,
+            LocalDate to,
+            String area,
+            Supplier<Object> report,
+            java.util.function.Function<Object, List<ReportTable>> tables) {
         if ("json".equalsIgnoreCase(format)) {
             return Response.ok(report.get(), "application/json").build();
         }
@@ -81,6 +102,7 @@ public class ReportResource {
         byte[] body = exporter.export(exportFormat, title, tables.apply(report.get()));
         String filename = "loaxa-" + name + "-" + from + "-" + to + "." + exportFormat.extension;
         return Response.ok(body, exportFormat.mediaType)
-                .header("Content-Disposition", "attachment; filename=\"" + filename + "\"").build();
+                .header("Content-Disposition", "attachment; filename=\"" + filename + "\"")
+                .build();
     }
 }

@@ -58,15 +58,16 @@ public class ReportExporter {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         // a byte order mark, so that spreadsheet programs read Vietnamese text as UTF-8
         out.writeBytes(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
-        try (CSVPrinter printer = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8),
-                CSVFormat.RFC4180)) {
+        try (CSVPrinter printer =
+                new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8), CSVFormat.RFC4180)) {
             printer.printRecord(title);
             for (ReportTable table : tables) {
                 printer.println();
                 printer.printRecord(table.title());
                 printer.printRecord(table.columns());
                 for (List<Object> row : table.rows()) {
-                    printer.printRecord(row.stream().map(v -> v == null ? "" : v.toString()).toList());
+                    printer.printRecord(
+                            row.stream().map(v -> v == null ? "" : v.toString()).toList());
                 }
             }
         } catch (IOException e) {
@@ -76,7 +77,8 @@ public class ReportExporter {
     }
 
     private static byte[] xlsx(List<ReportTable> tables) {
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             for (ReportTable table : tables) {
                 Sheet sheet = workbook.createSheet(WorkbookUtil.createSafeSheetName(table.title()));
                 Row header = sheet.createRow(0);
@@ -129,8 +131,8 @@ public class ReportExporter {
                 pdfTable.setHeaderRows(1);
                 table.columns().forEach(c -> pdfTable.addCell(new PdfPCell(new Phrase(c, headerFont))));
                 for (List<Object> row : table.rows()) {
-                    row.forEach(v -> pdfTable.addCell(new PdfPCell(new Phrase(v == null ? "" : v.toString(),
-                            cellFont))));
+                    row.forEach(
+                            v -> pdfTable.addCell(new PdfPCell(new Phrase(v == null ? "" : v.toString(), cellFont))));
                 }
                 document.add(pdfTable);
             }

@@ -52,9 +52,15 @@ public class ReportService {
         this.outages = outages;
     }
 
-    private record Play(String mediaId, String mediaTitle, String language, String topic, String areaCode,
-            String areaName, long seconds, boolean reportedLate) {
-    }
+    private record Play(
+            String mediaId,
+            String mediaTitle,
+            String language,
+            String topic,
+            String areaCode,
+            String areaName,
+            long seconds,
+            boolean reportedLate) {}
 
     /**
      * A relay window counts as a play of its broadcast (key: the broadcast id, name: the relay title), under the
@@ -78,27 +84,44 @@ public class ReportService {
                 join Area a on a.code = r.areaCode
                 where a.path like :subtree and d.state = :played and o.playAt >= :from and o.playAt < :to
                   and br.testMode = false and (m.id is not null or br.relayUrl is not null)""", Object[].class)
-                .setParameter("subtree", subtree).setParameter("played", DeliveryState.PLAYED)
-                .setParameter("from", start(from)).setParameter("to", end(to))
+                .setParameter("subtree", subtree)
+                .setParameter("played", DeliveryState.PLAYED)
+                .setParameter("from", start(from))
+                .setParameter("to", end(to))
                 .getResultList();
         List<Play> plays = rows.stream().map(ReportService::play).toList();
-        return new PlaysReport(from, to, areaCode, plays.size(), plays.stream().mapToLong(Play::seconds).sum(),
-                plays.stream().filter(Play::reportedLate).count(), group(plays, Play::mediaId, Play::mediaTitle), group(plays, Play::topic, Play::topic),
-                group(plays, Play::language, Play::language), group(plays, Play::areaCode, Play::areaName));
+        return new PlaysReport(
+                from,
+                to,
+                areaCode,
+                plays.size(),
+                plays.stream().mapToLong(Play::seconds).sum(),
+                plays.stream().filter(Play::reportedLate).count(),
+                group(plays, Play::mediaId, Play::mediaTitle),
+                group(plays, Play::topic, Play::topic),
+                group(plays, Play::language, Play::language),
+                group(plays, Play::areaCode, Play::areaName));
     }
 
     private static Play play(Object[] row) {
         boolean relay = row[9] != null;
         Long plannedMs = relay ? Long.valueOf(((Integer) row[9]) * 1000L) : (Long) row[8];
-        return new Play(row[0].toString(), (String) row[1], relay ? RELAY_LANGUAGE : (String) row[2],
-                relay ? RELAY_TOPIC : (String) row[3], (String) row[4], (String) row[5],
-                seconds((OffsetDateTime) row[6], (OffsetDateTime) row[7], plannedMs), row[10] != null);
+        return new Play(
+                row[0].toString(),
+                (String) row[1],
+                relay ? RELAY_LANGUAGE : (String) row[2],
+                relay ? RELAY_TOPIC : (String) row[3],
+                (String) row[4],
+                (String) row[5],
+                seconds((OffsetDateTime) row[6], (OffsetDateTime) row[7], plannedMs),
+                row[10] != null);
     }
 
     @Transactional
     public AsRunReport asRun(LocalDate from, LocalDate to, String areaCode) {
         String subtree = subtree(from, to, areaCode);
-        List<AsRunReport.Row> rows = em.createQuery("""
+        List<AsRunReport.Row> rows = em
+                .createQuery("""
                 select o.id, coalesce(b.title, br.relayTitle), d.receiverId, r.areaCode, o.playAt, d.startedAt,
                     d.finishedAt, d.state, d.reason, br.testMode, d.reportedLateAt
                 from Delivery d
@@ -110,11 +133,22 @@ public class ReportService {
                 where a.path like :subtree and o.playAt >= :from and o.playAt < :to
                 order by o.playAt, o.id, d.receiverId""", Object[].class)
                 .setParameter("subtree", subtree)
-                .setParameter("from", start(from)).setParameter("to", end(to))
-                .getResultList().stream()
-                .map(row -> new AsRunReport.Row((UUID) row[0], (String) row[1], (String) row[2], (String) row[3],
-                        (OffsetDateTime) row[4], (OffsetDateTime) row[5], (OffsetDateTime) row[6],
-                        (DeliveryState) row[7], (String) row[8], (Boolean) row[9], (OffsetDateTime) row[10]))
+                .setParameter("from", start(from))
+                .setParameter("to", end(to))
+                .getResultList()
+                .stream()
+                .map(row -> new AsRunReport.Row(
+                        (UUID) row[0],
+                        (String) row[1],
+                        (String) row[2],
+                        (String) row[3],
+                        (OffsetDateTime) row[4],
+                        (OffsetDateTime) row[5],
+                        (OffsetDateTime) row[6],
+                        (DeliveryState) row[7],
+                        (String) row[8],
+                        (Boolean) row[9],
+                        (OffsetDateTime) row[10]))
                 .toList();
         Map<DeliveryState, Long> counts = new EnumMap<>(DeliveryState.class);
         for (DeliveryState state : DeliveryState.values()) {
@@ -132,8 +166,7 @@ public class ReportService {
         OffsetDateTime end = earliest(end(to), now);
         TypedQuery<Object[]> query = em.createQuery("""
                 select r.id, r.areaCode, r.createdAt from Receiver r, Area a
-                where r.areaCode = a.code and a.path like :subtree order by r.id""", Object[].class)
-                .setParameter("subtree", subtree);
+                where r.areaCode = a.code and a.path like :subtree order by r.id""", Object[].class).setParameter("subtree", subtree);
         Map<String, Object[]> receivers = new LinkedHashMap<>();
         query.getResultList().forEach(row -> receivers.put((String) row[0], row));
         List<AvailabilityReport.Outage> clipped = new ArrayList<>();
@@ -141,21 +174,40 @@ public class ReportService {
             for (ReceiverOutage o : outages.overlapping(receivers.keySet(), start, end)) {
                 OffsetDateTime outageStart = latest(o.startedAt, start);
                 OffsetDateTime outageEnd = o.endedAt == null ? end : earliest(o.endedAt, end);
-                clipped.add(new AvailabilityReport.Outage(o.receiverId, o.startedAt, o.endedAt,
+                clipped.add(new AvailabilityReport.Outage(
+                        o.receiverId,
+                        o.startedAt,
+                        o.endedAt,
                         Math.max(0, Duration.between(outageStart, outageEnd).toSeconds())));
             }
         }
         List<AvailabilityReport.ReceiverLine> lines = new ArrayList<>();
         receivers.forEach((id, row) -> {
-            List<AvailabilityReport.Outage> own = clipped.stream().filter(o -> o.receiverId().equals(id)).toList();
-            long down = own.stream().mapToLong(AvailabilityReport.Outage::durationSeconds).sum();
-            long observed = Math.max(0, Duration.between(latest(start, (OffsetDateTime) row[2]), end).toSeconds());
-            BigDecimal uptime = observed == 0 ? null : BigDecimal.valueOf(100.0 * Math.max(0, observed - down)
-                    / observed).setScale(2, RoundingMode.HALF_UP);
+            List<AvailabilityReport.Outage> own =
+                    clipped.stream().filter(o -> o.receiverId().equals(id)).toList();
+            long down = own.stream()
+                    .mapToLong(AvailabilityReport.Outage::durationSeconds)
+                    .sum();
+            long observed = Math.max(
+                    0,
+                    Duration.between(latest(start, (OffsetDateTime) row[2]), end)
+                            .toSeconds());
+            BigDecimal uptime = observed == 0
+                    ? null
+                    : BigDecimal.valueOf(100.0 * Math.max(0, observed - down) / observed)
+                            .setScale(2, RoundingMode.HALF_UP);
             lines.add(new AvailabilityReport.ReceiverLine(id, (String) row[1], own.size(), down, observed, uptime));
         });
-        return new AvailabilityReport(from, to, areaCode, clipped.size(),
-                clipped.stream().mapToLong(AvailabilityReport.Outage::durationSeconds).sum(), lines, clipped);
+        return new AvailabilityReport(
+                from,
+                to,
+                areaCode,
+                clipped.size(),
+                clipped.stream()
+                        .mapToLong(AvailabilityReport.Outage::durationSeconds)
+                        .sum(),
+                lines,
+                clipped);
     }
 
     /** Validates the range and returns the LIKE pattern of the area's subtree. */
@@ -176,16 +228,24 @@ public class ReportService {
         return area.path.replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
-    private static List<PlaysReport.Line> group(List<Play> plays, Function<Play, String> key,
-            Function<Play, String> label) {
+    private static List<PlaysReport.Line> group(
+            List<Play> plays, Function<Play, String> key, Function<Play, String> label) {
         Map<String, PlaysReport.Line> lines = new LinkedHashMap<>();
         for (Play play : plays) {
-            lines.merge(key.apply(play), new PlaysReport.Line(key.apply(play), label.apply(play), 1, play.seconds(),
-                    play.reportedLate() ? 1 : 0), (a, b) -> new PlaysReport.Line(a.key(), a.label(), a.plays() + 1,
-                            a.seconds() + b.seconds(), a.reportedLate() + b.reportedLate()));
+            lines.merge(
+                    key.apply(play),
+                    new PlaysReport.Line(
+                            key.apply(play), label.apply(play), 1, play.seconds(), play.reportedLate() ? 1 : 0),
+                    (a, b) -> new PlaysReport.Line(
+                            a.key(),
+                            a.label(),
+                            a.plays() + 1,
+                            a.seconds() + b.seconds(),
+                            a.reportedLate() + b.reportedLate()));
         }
-        return lines.values().stream().sorted(Comparator.comparing(PlaysReport.Line::plays).reversed()
-                .thenComparing(PlaysReport.Line::key)).toList();
+        return lines.values().stream()
+                .sorted(Comparator.comparing(PlaysReport.Line::plays).reversed().thenComparing(PlaysReport.Line::key))
+                .toList();
     }
 
     /** Seconds actually played if the receiver reported start and end, else the duration of the audio. */

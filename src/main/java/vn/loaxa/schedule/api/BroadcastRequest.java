@@ -32,8 +32,15 @@ public record BroadcastRequest(
         @JsonInclude(JsonInclude.Include.NON_NULL) Boolean test) {
 
     /** A live (not test) broadcast. */
-    public BroadcastRequest(UUID bulletinId, Targets targets, OffsetDateTime startAt, String timeZone,
-            RecurrenceSpec recurrence, Duration lateStartGrace, Boolean allowOverlap, PreemptPolicy onPreempt,
+    public BroadcastRequest(
+            UUID bulletinId,
+            Targets targets,
+            OffsetDateTime startAt,
+            String timeZone,
+            RecurrenceSpec recurrence,
+            Duration lateStartGrace,
+            Boolean allowOverlap,
+            PreemptPolicy onPreempt,
             RelaySpec relay) {
         this(bulletinId, targets, startAt, timeZone, recurrence, lateStartGrace, allowOverlap, onPreempt, relay, null);
     }
@@ -42,14 +49,19 @@ public record BroadcastRequest(
      * A live stream (HTTP or Icecast; MP3, AAC or Opus) played for {@code window} from each start, instead of a
      * bulletin. Its host must be in {@code loaxa.relay.allowed-hosts}.
      */
-    public record RelaySpec(@NotBlank @Size(max = 2000) String url, @NotBlank @Size(max = 300) String title,
-            @NotNull Duration window, Priority priority) {
-    }
+    public record RelaySpec(
+            @NotBlank @Size(max = 2000) String url,
+            @NotBlank @Size(max = 300) String title,
+            @NotNull Duration window,
+            Priority priority) {}
 
     /** Area codes (each with its whole subtree), single receiver ids and named receiver groups. */
-    public record Targets(@Size(max = 1000) List<@NotNull String> areas,
+    public record Targets(
+            @Size(max = 1000) List<@NotNull String> areas,
             @Size(max = 10000) List<@NotNull String> receivers,
-            @JsonInclude(JsonInclude.Include.NON_NULL) @Size(max = 1000) List<@NotNull String> groups) {
+
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Size(max = 1000)
+            List<@NotNull String> groups) {
 
         public Targets(List<String> areas, List<String> receivers) {
             this(areas, receivers, null);
@@ -69,7 +81,8 @@ public record BroadcastRequest(
     }
 
     /** An RFC 5545 RRULE (COUNT or UNTIL bound it) and EXDATE exceptions as local date-times. */
-    public record RecurrenceSpec(@NotNull @Size(min = 1, max = 500) String rrule,
+    public record RecurrenceSpec(
+            @NotNull @Size(min = 1, max = 500) String rrule,
             @Size(max = 1000) List<@NotNull LocalDateTime> exdates) {
 
         public List<LocalDateTime> exdatesOrEmpty() {

@@ -56,8 +56,8 @@ public class BroadcastResource {
 
     @GET
     @Path("{id}/occurrences")
-    public OccurrencePreview occurrences(@PathParam("id") UUID id, @QueryParam("from") OffsetDateTime from,
-            @QueryParam("count") Integer count) {
+    public OccurrencePreview occurrences(
+            @PathParam("id") UUID id, @QueryParam("from") OffsetDateTime from, @QueryParam("count") Integer count) {
         guard.read(id);
         return service.occurrences(id, from, count);
     }
@@ -84,7 +84,10 @@ public class BroadcastResource {
     @RolesAllowed(Roles.SCHEDULE)
     public Response create(@Valid @NotNull BroadcastRequest request, SecurityContext security) {
         guard.schedule(request);
-        BroadcastView created = service.create(request, security.getUserPrincipal().getName());
-        return Response.created(URI.create("/api/v1/broadcasts/" + created.id())).entity(created).build();
+        BroadcastView created =
+                service.create(request, security.getUserPrincipal().getName());
+        return Response.created(URI.create("/api/v1/broadcasts/" + created.id()))
+                .entity(created)
+                .build();
     }
 }

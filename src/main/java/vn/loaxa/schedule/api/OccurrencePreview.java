@@ -7,6 +7,5 @@ import java.util.List;
 /** Instances of a timing, each in the broadcast's zone and in UTC. */
 public record OccurrencePreview(String timeZone, List<Instance> occurrences) {
 
-    public record Instance(LocalDateTime localTime, String utcOffset, Instant utcTime) {
-    }
+    public record Instance(LocalDateTime localTime, String utcOffset, Instant utcTime) {}
 }

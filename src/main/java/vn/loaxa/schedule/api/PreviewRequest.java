@@ -12,5 +12,4 @@ public record PreviewRequest(
         String timeZone,
         @Valid BroadcastRequest.RecurrenceSpec recurrence,
         OffsetDateTime from,
-        @Min(1) @Max(500) Integer count) {
-}
+        @Min(1) @Max(500) Integer count) {}

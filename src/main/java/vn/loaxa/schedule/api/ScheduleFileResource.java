@@ -30,12 +30,13 @@ public class ScheduleFileResource {
 
     public record FileSet(@NotEmpty @Size(max = 100) List<@Valid @NotNull FileContent> files) {
         List<SourceFile> sources() {
-            return files.stream().map(f -> new SourceFile(f.name(), f.content())).toList();
+            return files.stream()
+                    .map(f -> new SourceFile(f.name(), f.content()))
+                    .toList();
         }
     }
 
-    public record FileContent(@NotNull String name, @NotNull String content) {
-    }
+    public record FileContent(@NotNull String name, @NotNull String content) {}
 
     @POST
     @Path("validate")

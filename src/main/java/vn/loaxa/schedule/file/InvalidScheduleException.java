@@ -9,9 +9,13 @@ public class InvalidScheduleException extends InvalidRequestException {
     private final List<ScheduleFileError> errors;
 
     public InvalidScheduleException(List<ScheduleFileError> errors) {
-        super("Invalid schedule files", errors.size() + " error(s) in the schedule files; nothing was applied: "
+        super(
+                "Invalid schedule files",
+                errors.size() + " error(s) in the schedule files; nothing was applied: "
                         + errors.stream().map(Object::toString).collect(Collectors.joining("; ")),
-                errors.stream().map(e -> new FieldError(e.file() + ":" + e.line(), e.message())).toList());
+                errors.stream()
+                        .map(e -> new FieldError(e.file() + ":" + e.line(), e.message()))
+                        .toList());
         this.errors = List.copyOf(errors);
     }
 

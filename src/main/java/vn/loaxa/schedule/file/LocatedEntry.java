@@ -1,5 +1,4 @@
 package vn.loaxa.schedule.file;
 
 /** An entry and the file line where it starts. */
-public record LocatedEntry(String file, int line, ScheduleEntry entry) {
-}
+public record LocatedEntry(String file, int line, ScheduleEntry entry) {}

@@ -28,10 +28,8 @@ public record ScheduleEntry(
         Boolean test) {
 
     /** A live stream relayed for {@code window} from each start, instead of a bulletin. */
-    public record Relay(String url, String title, Duration window, Priority priority) {
-    }
+    public record Relay(String url, String title, Duration window, Priority priority) {}
 
     /** Area codes (each with its subtree), receiver ids and named receiver groups. */
-    public record Targets(List<String> areas, List<String> receivers, List<String> groups) {
-    }
+    public record Targets(List<String> areas, List<String> receivers, List<String> groups) {}
 }

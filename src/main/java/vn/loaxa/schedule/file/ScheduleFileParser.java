@@ -33,8 +33,7 @@ public final class ScheduleFileParser {
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
-    public record Result(List<LocatedEntry> entries, List<ScheduleFileError> errors) {
-    }
+    public record Result(List<LocatedEntry> entries, List<ScheduleFileError> errors) {}
 
     public Result parse(String file, String content) {
         List<LocatedEntry> entries = new ArrayList<>();
@@ -52,8 +51,10 @@ public final class ScheduleFileParser {
                 String field = parser.currentName();
                 JsonToken value = parser.nextToken();
                 if (!ROOT.equals(field)) {
-                    errors.add(new ScheduleFileError(file, line(parser), "unknown top-level key '" + field
-                            + "'; only '" + ROOT + "' is allowed"));
+                    errors.add(new ScheduleFileError(
+                            file,
+                            line(parser),
+                            "unknown top-level key '" + field + "'; only '" + ROOT + "' is allowed"));
                     parser.skipChildren();
                 } else if (value != JsonToken.START_ARRAY) {
                     errors.add(new ScheduleFileError(file, line(parser), "'" + ROOT + "' must be a list"));
@@ -71,15 +72,16 @@ public final class ScheduleFileParser {
     }
 
     /** False when an entry is broken: the parser stopped inside it, so the rest cannot be read reliably. */
-    private boolean readEntries(String file, JsonParser parser, List<LocatedEntry> entries,
-            List<ScheduleFileError> errors) throws IOException {
+    private boolean readEntries(
+            String file, JsonParser parser, List<LocatedEntry> entries, List<ScheduleFileError> errors)
+            throws IOException {
         while (parser.nextToken() == JsonToken.START_OBJECT) {
             int line = line(parser);
             try {
                 entries.add(new LocatedEntry(file, line, yaml.readValue(parser, ScheduleEntry.class)));
             } catch (JsonProcessingException e) {
-                errors.add(new ScheduleFileError(file, e.getLocation() == null ? line : line(e.getLocation()),
-                        e.getOriginalMessage()));
+                errors.add(new ScheduleFileError(
+                        file, e.getLocation() == null ? line : line(e.getLocation()), e.getOriginalMessage()));
                 return false;
             }
         }

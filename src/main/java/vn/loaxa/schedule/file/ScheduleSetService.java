@@ -13,12 +13,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import vn.loaxa.schedule.service.ManifestScope;
 import java.util.regex.Pattern;
 import vn.loaxa.bulletin.model.Bulletin;
 import vn.loaxa.bulletin.model.BulletinRepository;
@@ -29,6 +27,7 @@ import vn.loaxa.schedule.api.BroadcastRequest;
 import vn.loaxa.schedule.model.Broadcast;
 import vn.loaxa.schedule.model.BroadcastRepository;
 import vn.loaxa.schedule.service.BroadcastService;
+import vn.loaxa.schedule.service.ManifestScope;
 import vn.loaxa.schedule.service.Recurrence;
 import vn.loaxa.schedule.service.RelayCheck;
 import vn.loaxa.schedule.service.ScheduleConfig;
@@ -44,8 +43,7 @@ public class ScheduleSetService {
     private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,200}");
     private static final int MAX_FILES = 100;
 
-    public record SourceFile(String name, String content) {
-    }
+    public record SourceFile(String name, String content) {}
 
     private final ScheduleFileParser parser = new ScheduleFileParser();
     private final BroadcastRepository broadcasts;
@@ -56,8 +54,14 @@ public class ScheduleSetService {
     private final ObjectMapper json;
     private final RelayCheck relayCheck;
 
-    public ScheduleSetService(BroadcastRepository broadcasts, BulletinRepository bulletins, BroadcastService service,
-            TargetResolver targets, ScheduleConfig config, ObjectMapper json, RelayCheck relayCheck) {
+    public ScheduleSetService(
+            BroadcastRepository broadcasts,
+            BulletinRepository bulletins,
+            BroadcastService service,
+            TargetResolver targets,
+            ScheduleConfig config,
+            ObjectMapper json,
+            RelayCheck relayCheck) {
         this.relayCheck = relayCheck;
         this.broadcasts = broadcasts;
         this.bulletins = bulletins;
@@ -83,7 +87,10 @@ public class ScheduleSetService {
         ManifestScope affected = ManifestScope.empty();
         SchedulePlan result;
         // the variants are rendered before the one transaction that applies the files
-        QuarkusTransaction.requiringNew().call(() -> plan(files)).resolved().values()
+        QuarkusTransaction.requiringNew()
+                .call(() -> plan(files))
+                .resolved()
+                .values()
                 .forEach(resolved -> service.prepare(resolved.request()));
         try {
             result = QuarkusTransaction.requiringNew().call(() -> execute(plan(files), user, affected));
@@ -94,11 +101,9 @@ public class ScheduleSetService {
         return result;
     }
 
-    private record Planned(SchedulePlan plan, Map<String, Resolved> resolved) {
-    }
+    private record Planned(SchedulePlan plan, Map<String, Resolved> resolved) {}
 
-    private record Resolved(LocatedEntry located, BroadcastRequest request, String hash) {
-    }
+    private record Resolved(LocatedEntry located, BroadcastRequest request, String hash) {}
 
     private Planned plan(List<SourceFile> files) {
         List<ScheduleFileError> errors = new ArrayList<>();
@@ -107,9 +112,13 @@ public class ScheduleSetService {
         for (LocatedEntry located : entries) {
             try {
                 BroadcastRequest request = request(located.entry());
-                targets.receiverIds(request.targets().areasOrEmpty(), request.targets().receiversOrEmpty(),
+                targets.receiverIds(
+                        request.targets().areasOrEmpty(),
+                        request.targets().receiversOrEmpty(),
                         request.targets().groupsOrEmpty());
-                resolved.put(located.entry().key(), new Resolved(located, request, hash(located.entry().key(), request)));
+                resolved.put(
+                        located.entry().key(),
+                        new Resolved(located, request, hash(located.entry().key(), request)));
             } catch (InvalidRequestException | NotFoundException e) {
                 errors.add(error(located, e.getMessage()));
             }
@@ -117,7 +126,8 @@ public class ScheduleSetService {
         if (!errors.isEmpty()) {
             return new Planned(new SchedulePlan(List.of(), errors), resolved);
         }
-        Set<String> fileNames = new HashSet<>(files.stream().map(SourceFile::name).toList());
+        Set<String> fileNames =
+                new HashSet<>(files.stream().map(SourceFile::name).toList());
         List<SchedulePlan.Step> steps = new ArrayList<>();
         Map<String, Broadcast> existing = new HashMap<>();
         for (Broadcast b : broadcasts.list("sourceKey is not null and cancelledAt is null")) {
@@ -125,9 +135,14 @@ public class ScheduleSetService {
         }
         for (Resolved r : resolved.values()) {
             Broadcast current = existing.get(r.located().entry().key());
-            SchedulePlan.Action action = current == null ? SchedulePlan.Action.CREATE
+            SchedulePlan.Action action = current == null
+                    ? SchedulePlan.Action.CREATE
                     : current.sourceHash.equals(r.hash()) ? SchedulePlan.Action.UNCHANGED : SchedulePlan.Action.REPLACE;
-            steps.add(new SchedulePlan.Step(action, r.located().entry().key(), r.located().file(), r.located().line(),
+            steps.add(new SchedulePlan.Step(
+                    action,
+                    r.located().entry().key(),
+                    r.located().file(),
+                    r.located().line(),
                     current == null ? null : current.id));
         }
         for (Broadcast b : existing.values()) {
@@ -153,8 +168,9 @@ public class ScheduleSetService {
             if (step.action() == SchedulePlan.Action.CREATE || step.action() == SchedulePlan.Action.REPLACE) {
                 Resolved r = planned.resolved().get(step.key());
                 try {
-                    id = service.create(r.request(), user,
-                            new BroadcastService.Source(step.key(), step.file(), r.hash())).id();
+                    id = service.create(
+                                    r.request(), user, new BroadcastService.Source(step.key(), step.file(), r.hash()))
+                            .id();
                 } catch (InvalidRequestException | NotFoundException | ConflictException e) {
                     throw new EntryFailed(error(r.located(), e.getMessage()));
                 }
@@ -183,7 +199,9 @@ public class ScheduleSetService {
         Map<String, LocatedEntry> byKey = new HashMap<>();
         for (SourceFile file : files) {
             if (file.name() == null || !FILE_NAME.matcher(file.name()).matches()) {
-                errors.add(new ScheduleFileError(String.valueOf(file.name()), 0,
+                errors.add(new ScheduleFileError(
+                        String.valueOf(file.name()),
+                        0,
                         "a file name must be letters, digits, '.', '_' or '-', without folders"));
                 continue;
             }
@@ -191,12 +209,16 @@ public class ScheduleSetService {
             errors.addAll(result.errors());
             for (LocatedEntry located : result.entries()) {
                 String problem = structuralProblem(located.entry());
-                LocatedEntry earlier = located.entry().key() == null ? null : byKey.get(located.entry().key());
+                LocatedEntry earlier = located.entry().key() == null
+                        ? null
+                        : byKey.get(located.entry().key());
                 if (problem != null) {
                     errors.add(error(located, problem));
                 } else if (earlier != null) {
-                    errors.add(error(located, "key '" + located.entry().key() + "' is already used at "
-                            + earlier.file() + ":" + earlier.line()));
+                    errors.add(error(
+                            located,
+                            "key '" + located.entry().key() + "' is already used at " + earlier.file() + ":"
+                                    + earlier.line()));
                 } else {
                     byKey.put(located.entry().key(), located);
                     entries.add(located);
@@ -214,21 +236,28 @@ public class ScheduleSetService {
             if (entry.bulletinId() != null || entry.bulletinTitle() != null) {
                 return "give either a bulletin (bulletinId or bulletinTitle) or a relay, not both";
             }
-            if (entry.relay().url() == null || entry.relay().title() == null || entry.relay().window() == null) {
+            if (entry.relay().url() == null
+                    || entry.relay().title() == null
+                    || entry.relay().window() == null) {
                 return "a relay needs url, title and window (such as PT30M)";
             }
         } else if ((entry.bulletinId() == null) == (entry.bulletinTitle() == null)) {
             return "name the bulletin by exactly one of bulletinId or bulletinTitle";
         }
-        if (entry.targets() == null || (isEmpty(entry.targets().areas()) && isEmpty(entry.targets().receivers())
-                && isEmpty(entry.targets().groups()))) {
+        if (entry.targets() == null
+                || (isEmpty(entry.targets().areas())
+                        && isEmpty(entry.targets().receivers())
+                        && isEmpty(entry.targets().groups()))) {
             return "targets must name at least one area, receiver or group";
         }
         if (entry.start() == null) {
             return "start (a local date-time such as 2026-12-01T06:00) is required";
         }
         try {
-            Recurrence.of(entry.start().atZone(Recurrence.zone(zone(entry))).toInstant(), zone(entry), entry.rrule(),
+            Recurrence.of(
+                    entry.start().atZone(Recurrence.zone(zone(entry))).toInstant(),
+                    zone(entry),
+                    entry.rrule(),
                     Set.of());
             grace(entry);
         } catch (InvalidRequestException e) {
@@ -240,8 +269,8 @@ public class ScheduleSetService {
     private BroadcastRequest request(ScheduleEntry entry) {
         if (entry.relay() != null) {
             ScheduleEntry.Relay relay = entry.relay();
-            BroadcastRequest.RelaySpec spec = new BroadcastRequest.RelaySpec(relay.url(), relay.title(),
-                    relay.window(), relay.priority());
+            BroadcastRequest.RelaySpec spec =
+                    new BroadcastRequest.RelaySpec(relay.url(), relay.title(), relay.window(), relay.priority());
             relayCheck.check(spec);
             return request(entry, null, spec);
         }
@@ -254,21 +283,32 @@ public class ScheduleSetService {
 
     private BroadcastRequest request(ScheduleEntry entry, UUID bulletinId, BroadcastRequest.RelaySpec relay) {
         String zone = zone(entry);
-        return new BroadcastRequest(bulletinId,
-                new BroadcastRequest.Targets(entry.targets().areas(), entry.targets().receivers(),
-                        isEmpty(entry.targets().groups()) ? null : entry.targets().groups()),
-                entry.start().atZone(Recurrence.zone(zone)).toOffsetDateTime(), zone,
+        return new BroadcastRequest(
+                bulletinId,
+                new BroadcastRequest.Targets(
+                        entry.targets().areas(),
+                        entry.targets().receivers(),
+                        isEmpty(entry.targets().groups())
+                                ? null
+                                : entry.targets().groups()),
+                entry.start().atZone(Recurrence.zone(zone)).toOffsetDateTime(),
+                zone,
                 entry.rrule() == null ? null : new BroadcastRequest.RecurrenceSpec(entry.rrule(), entry.exdates()),
-                grace(entry), entry.allowOverlap(), entry.onPreempt(), relay,
+                grace(entry),
+                entry.allowOverlap(),
+                entry.onPreempt(),
+                relay,
                 Boolean.TRUE.equals(entry.test()) ? Boolean.TRUE : null);
     }
 
     private Bulletin bulletinByTitle(String title) {
         List<Bulletin> matches = bulletins.list("title", title);
         if (matches.size() != 1) {
-            throw new InvalidRequestException("bulletinTitle", matches.isEmpty()
-                    ? "no bulletin is titled '" + title + "'"
-                    : matches.size() + " bulletins are titled '" + title + "'; use bulletinId");
+            throw new InvalidRequestException(
+                    "bulletinTitle",
+                    matches.isEmpty()
+                            ? "no bulletin is titled '" + title + "'"
+                            : matches.size() + " bulletins are titled '" + title + "'; use bulletinId");
         }
         return matches.get(0);
     }
@@ -281,7 +321,8 @@ public class ScheduleSetService {
         try {
             return entry.lateStartGrace() == null ? null : Duration.parse(entry.lateStartGrace());
         } catch (DateTimeParseException e) {
-            throw new InvalidRequestException("lateStartGrace", "lateStartGrace must be an ISO-8601 duration such as PT10M");
+            throw new InvalidRequestException(
+                    "lateStartGrace", "lateStartGrace must be an ISO-8601 duration such as PT10M");
         }
     }
 

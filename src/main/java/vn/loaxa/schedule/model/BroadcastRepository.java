@@ -12,15 +12,16 @@ public class BroadcastRepository implements PanacheRepositoryBase<Broadcast, UUI
      * A broadcast is readable by a scope that owns it, or whose receivers it reaches: a target area on the scope's
      * line of the tree (its subtree, or an area above its root), a targeted receiver or group of its subtree.
      */
-    private static final String READABLE = "(b.owner_area in (select code from area where path like :covered escape '\\')"
-            + " or b.id in (select t.broadcast_id from broadcast_target_area t join area a on a.code = t.area_code"
-            + "   where a.path like :covered escape '\\' or t.area_code in (:lineage))"
-            + " or b.id in (select t.broadcast_id from broadcast_target_receiver t"
-            + "   join receiver r on r.id = t.receiver_id join area a on a.code = r.area_code"
-            + "   where a.path like :covered escape '\\')"
-            + " or b.id in (select t.broadcast_id from broadcast_target_group t"
-            + "   join receiver_group g on g.code = t.group_code join area a on a.code = g.owner_area"
-            + "   where a.path like :covered escape '\\'))";
+    private static final String READABLE =
+            "(b.owner_area in (select code from area where path like :covered escape '\\')"
+                    + " or b.id in (select t.broadcast_id from broadcast_target_area t join area a on a.code = t.area_code"
+                    + "   where a.path like :covered escape '\\' or t.area_code in (:lineage))"
+                    + " or b.id in (select t.broadcast_id from broadcast_target_receiver t"
+                    + "   join receiver r on r.id = t.receiver_id join area a on a.code = r.area_code"
+                    + "   where a.path like :covered escape '\\')"
+                    + " or b.id in (select t.broadcast_id from broadcast_target_group t"
+                    + "   join receiver_group g on g.code = t.group_code join area a on a.code = g.owner_area"
+                    + "   where a.path like :covered escape '\\'))";
 
     /** The broadcasts the scope may read, latest start first. */
     public List<Broadcast> recentReadable(Scope scope, int limit) {
@@ -35,7 +36,8 @@ public class BroadcastRepository implements PanacheRepositoryBase<Broadcast, UUI
                 .setParameter("lineage", scope.lineage())
                 .setMaxResults(limit)
                 .getResultList();
-        List<UUID> uuids = ids.stream().map(id -> UUID.fromString(id.toString())).toList();
+        List<UUID> uuids =
+                ids.stream().map(id -> UUID.fromString(id.toString())).toList();
         return uuids.isEmpty() ? List.of() : list("id in ?1 order by startAt desc", uuids);
     }
 
@@ -48,6 +50,7 @@ public class BroadcastRepository implements PanacheRepositoryBase<Broadcast, UUI
                 .setParameter("id", id)
                 .setParameter("covered", scope.likePattern())
                 .setParameter("lineage", scope.lineage())
-                .getResultList().isEmpty();
+                .getResultList()
+                .isEmpty();
     }
 }

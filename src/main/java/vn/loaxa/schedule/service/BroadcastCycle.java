@@ -30,8 +30,13 @@ public class BroadcastCycle {
     private final ScheduleConfig config;
     private final VariantPreparation variantPreparation;
 
-    public BroadcastCycle(BroadcastRepository broadcasts, OccurrenceRepository occurrences, OccurrenceFactory factory,
-            OccurrenceTriggers triggers, OccurrenceDispatch dispatch, ScheduleConfig config,
+    public BroadcastCycle(
+            BroadcastRepository broadcasts,
+            OccurrenceRepository occurrences,
+            OccurrenceFactory factory,
+            OccurrenceTriggers triggers,
+            OccurrenceDispatch dispatch,
+            ScheduleConfig config,
             VariantPreparation variantPreparation) {
         this.variantPreparation = variantPreparation;
         this.broadcasts = broadcasts;
@@ -51,8 +56,9 @@ public class BroadcastCycle {
         // the variants its receivers play now, and the next occurrence's window, need no FFmpeg in the transaction
         variantPreparation.forBroadcast(occurrence.broadcastId);
         if (now.isAfter(occurrence.expiresAt.toInstant())) {
-            LOG.warnf("Occurrence %s fired after its window closed at %s; recording it MISSED", occurrenceId,
-                    occurrence.expiresAt);
+            LOG.warnf(
+                    "Occurrence %s fired after its window closed at %s; recording it MISSED",
+                    occurrenceId, occurrence.expiresAt);
             dispatch.recordMissed(occurrenceId, DOWNTIME_REASON, () -> scheduleNext(occurrence, now));
         } else {
             // the next occurrence is committed with the dispatch, whatever then happens to its publish

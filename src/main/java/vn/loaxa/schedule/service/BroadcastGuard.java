@@ -21,7 +21,10 @@ public class BroadcastGuard {
     private final BulletinRepository bulletins;
     private final ReceiverGroupRepository groups;
 
-    public BroadcastGuard(AccessGuard guard, BroadcastRepository broadcasts, BulletinRepository bulletins,
+    public BroadcastGuard(
+            AccessGuard guard,
+            BroadcastRepository broadcasts,
+            BulletinRepository bulletins,
             ReceiverGroupRepository groups) {
         this.guard = guard;
         this.broadcasts = broadcasts;
@@ -56,8 +59,9 @@ public class BroadcastGuard {
             guard.change("Receiver group '" + code + "'", group.ownerArea);
         }
         if (request.bulletinId() != null) {
-            bulletins.findByIdOptional(request.bulletinId()).ifPresent(bulletin ->
-                    guard.read("Bulletin '" + bulletin.id + "'", bulletin.ownerArea));
+            bulletins
+                    .findByIdOptional(request.bulletinId())
+                    .ifPresent(bulletin -> guard.read("Bulletin '" + bulletin.id + "'", bulletin.ownerArea));
         }
     }
 

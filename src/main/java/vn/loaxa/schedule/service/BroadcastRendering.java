@@ -21,14 +21,16 @@ public class BroadcastRendering {
     }
 
     /** What the broadcast airs and for how long: the longest variant, or nothing and the relay's window. */
-    public record Airtime(Media audio, Duration length) {
-    }
+    public record Airtime(Media audio, Duration length) {}
 
     /** Renders, before any transaction, the variants of the bulletin a request names for its targets. */
     public void prepare(BroadcastRequest request) {
         if (request.relay() == null && request.bulletinId() != null && request.targets() != null) {
-            variantPreparation.forTargets(request.bulletinId(), request.targets().areasOrEmpty(),
-                    request.targets().receiversOrEmpty(), request.targets().groupsOrEmpty());
+            variantPreparation.forTargets(
+                    request.bulletinId(),
+                    request.targets().areasOrEmpty(),
+                    request.targets().receiversOrEmpty(),
+                    request.targets().groupsOrEmpty());
         }
     }
 

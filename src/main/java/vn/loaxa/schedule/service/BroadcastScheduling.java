@@ -34,8 +34,14 @@ public class BroadcastScheduling {
     private final AccountAreas owners;
     private final ScheduleConfig config;
 
-    public BroadcastScheduling(BroadcastRepository broadcasts, OverlapCheck overlaps, CommuneInbox inbox,
-            OccurrenceFactory factory, OccurrenceTriggers triggers, AccountAreas owners, ScheduleConfig config) {
+    public BroadcastScheduling(
+            BroadcastRepository broadcasts,
+            OverlapCheck overlaps,
+            CommuneInbox inbox,
+            OccurrenceFactory factory,
+            OccurrenceTriggers triggers,
+            AccountAreas owners,
+            ScheduleConfig config) {
         this.broadcasts = broadcasts;
         this.overlaps = overlaps;
         this.inbox = inbox;
@@ -46,21 +52,23 @@ public class BroadcastScheduling {
     }
 
     /** The broadcast as recorded, with its first occurrence. */
-    public record Scheduled(Broadcast broadcast, Occurrence first) {
-    }
+    public record Scheduled(Broadcast broadcast, Occurrence first) {}
 
-    public Scheduled schedule(ValidBroadcast valid, Airtime airtime, String user, BroadcastService.Source source,
-            Instant now) {
+    public Scheduled schedule(
+            ValidBroadcast valid, Airtime airtime, String user, BroadcastService.Source source, Instant now) {
         boolean allowOverlap = Boolean.TRUE.equals(valid.request().allowOverlap());
         // every creation of the class takes the lock, so that a check never misses a concurrent insert
         overlaps.lock(valid.priority());
         if (!allowOverlap) {
-            List<String> conflicts = overlaps.conflicts(valid.timing(), airtime.length(), valid.priority(),
-                    valid.receivers());
+            List<String> conflicts =
+                    overlaps.conflicts(valid.timing(), airtime.length(), valid.priority(), valid.receivers());
             if (!conflicts.isEmpty()) {
-                throw new ConflictException("This broadcast would play at the same time as " + conflicts.size()
-                        + " other " + valid.priority() + " broadcast(s) on the same receivers; change the time or "
-                        + "targets, or set allowOverlap to queue it behind them", conflicts);
+                throw new ConflictException(
+                        "This broadcast would play at the same time as " + conflicts.size()
+                                + " other " + valid.priority()
+                                + " broadcast(s) on the same receivers; change the time or "
+                                + "targets, or set allowOverlap to queue it behind them",
+                        conflicts);
             }
         }
         Broadcast broadcast = broadcast(valid, user, source);
@@ -91,7 +99,9 @@ public class BroadcastScheduling {
         }
         broadcast.startAt = request.startAt().withOffsetSameInstant(ZoneOffset.UTC);
         broadcast.timeZone = valid.timing().zone().getId();
-        broadcast.rrule = request.recurrence() == null ? null : request.recurrence().rrule().strip();
+        broadcast.rrule = request.recurrence() == null
+                ? null
+                : request.recurrence().rrule().strip();
         if (request.recurrence() != null) {
             broadcast.exdates.addAll(request.recurrence().exdatesOrEmpty());
         }

@@ -1,6 +1,5 @@
 package vn.loaxa.schedule.service;
 
-import vn.loaxa.access.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -10,9 +9,10 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.jboss.logging.Logger;
+import vn.loaxa.access.Scope;
 import vn.loaxa.bulletin.model.Bulletin;
 import vn.loaxa.bulletin.model.BulletinRepository;
-import org.jboss.logging.Logger;
 import vn.loaxa.common.error.ConflictException;
 import vn.loaxa.common.error.InvalidRequestException;
 import vn.loaxa.common.error.NotFoundException;
@@ -43,10 +43,18 @@ public class BroadcastService {
     private final BroadcastRendering rendering;
     private final BroadcastScheduling scheduling;
 
-    public BroadcastService(BroadcastRepository broadcasts, OccurrenceRepository occurrences,
-            BulletinRepository bulletins, OccurrenceDeliveries deliveries, OccurrenceFactory factory,
-            OccurrenceTriggers triggers, Manifests manifests, ScheduleConfig config,
-            BroadcastValidation validation, BroadcastRendering rendering, BroadcastScheduling scheduling) {
+    public BroadcastService(
+            BroadcastRepository broadcasts,
+            OccurrenceRepository occurrences,
+            BulletinRepository bulletins,
+            OccurrenceDeliveries deliveries,
+            OccurrenceFactory factory,
+            OccurrenceTriggers triggers,
+            Manifests manifests,
+            ScheduleConfig config,
+            BroadcastValidation validation,
+            BroadcastRendering rendering,
+            BroadcastScheduling scheduling) {
         this.broadcasts = broadcasts;
         this.occurrences = occurrences;
         this.bulletins = bulletins;
@@ -61,8 +69,7 @@ public class BroadcastService {
     }
 
     /** Where a broadcast was declared, when it comes from a schedule file. */
-    public record Source(String key, String file, String hash) {
-    }
+    public record Source(String key, String file, String hash) {}
 
     public BroadcastView create(BroadcastRequest request, String user) {
         return create(request, user, null);
@@ -121,8 +128,7 @@ public class BroadcastService {
             triggers.schedule(broadcast.id, occurrence.id, fireAt.isBefore(now) ? now : fireAt);
         }
         LOG.infof("Emergency broadcast %s confirmed by %s", id, user);
-        return view(broadcast, broadcast.bulletinId == null ? null : bulletins.findById(broadcast.bulletinId),
-                pending);
+        return view(broadcast, broadcast.bulletinId == null ? null : bulletins.findById(broadcast.bulletinId), pending);
     }
 
     /** Stops a broadcast everywhere: no further occurrences, and receivers drop or stop what they hold. */
@@ -171,7 +177,9 @@ public class BroadcastService {
 
     public OccurrencePreview preview(PreviewRequest request) {
         Recurrence timing = validation.timing(request.startAt(), request.timeZone(), request.recurrence());
-        Instant from = request.from() == null ? request.startAt().toInstant() : request.from().toInstant();
+        Instant from = request.from() == null
+                ? request.startAt().toInstant()
+                : request.from().toInstant();
         return preview(timing, from, request.count());
     }
 
@@ -191,7 +199,8 @@ public class BroadcastService {
             throw new InvalidRequestException("count", "count must be between 1 and 500");
         }
         List<OccurrencePreview.Instance> instances = timing.instances(from, limit).stream()
-                .map(t -> new OccurrencePreview.Instance(t.toLocalDateTime(), t.getOffset().getId(), t.toInstant()))
+                .map(t -> new OccurrencePreview.Instance(
+                        t.toLocalDateTime(), t.getOffset().getId(), t.toInstant()))
                 .toList();
         return new OccurrencePreview(timing.zone().getId(), instances);
     }
@@ -226,13 +235,29 @@ public class BroadcastService {
     }
 
     private static BroadcastView view(Broadcast b, Bulletin bulletin, List<Occurrence> occurrences) {
-        return new BroadcastView(b.id, b.bulletinId, bulletin == null ? b.relayTitle : bulletin.title, b.relayUrl,
-                b.startAt, b.timeZone,
-                b.rrule, List.copyOf(b.exdates), b.lateStartGraceSeconds, List.copyOf(b.targetAreas),
-                List.copyOf(b.targetReceivers), List.copyOf(b.targetGroups),
-                occurrences.stream().map(o -> new BroadcastView.OccurrenceView(o.id, o.playAt, o.expiresAt,
-                        o.dispatchedAt, o.cancelledAt)).toList(),
-                b.onPreempt, b.createdAt, b.cancelledAt, b.cancelledBy, b.awaitingConfirmation, b.confirmedBy,
+        return new BroadcastView(
+                b.id,
+                b.bulletinId,
+                bulletin == null ? b.relayTitle : bulletin.title,
+                b.relayUrl,
+                b.startAt,
+                b.timeZone,
+                b.rrule,
+                List.copyOf(b.exdates),
+                b.lateStartGraceSeconds,
+                List.copyOf(b.targetAreas),
+                List.copyOf(b.targetReceivers),
+                List.copyOf(b.targetGroups),
+                occurrences.stream()
+                        .map(o -> new BroadcastView.OccurrenceView(
+                                o.id, o.playAt, o.expiresAt, o.dispatchedAt, o.cancelledAt))
+                        .toList(),
+                b.onPreempt,
+                b.createdAt,
+                b.cancelledAt,
+                b.cancelledBy,
+                b.awaitingConfirmation,
+                b.confirmedBy,
                 b.testMode);
     }
 }

@@ -29,8 +29,8 @@ public class BroadcastValidation {
     private final TargetResolver targets;
     private final ScheduleConfig config;
 
-    public BroadcastValidation(BulletinRepository bulletins, RelayCheck relays, TargetResolver targets,
-            ScheduleConfig config) {
+    public BroadcastValidation(
+            BulletinRepository bulletins, RelayCheck relays, TargetResolver targets, ScheduleConfig config) {
         this.bulletins = bulletins;
         this.relays = relays;
         this.targets = targets;
@@ -41,10 +41,17 @@ public class BroadcastValidation {
      * A request that passed every check, resolved: the bulletin (null for a relay), its priority, its timing with the
      * first instance, the grace and the targets as named and as receivers.
      */
-    public record ValidBroadcast(BroadcastRequest request, Bulletin bulletin, Priority priority, Recurrence timing,
-            ZonedDateTime first, Duration grace, List<String> areaCodes, List<String> receiverIds,
-            List<String> groupCodes, Set<String> receivers) {
-    }
+    public record ValidBroadcast(
+            BroadcastRequest request,
+            Bulletin bulletin,
+            Priority priority,
+            Recurrence timing,
+            ZonedDateTime first,
+            Duration grace,
+            List<String> areaCodes,
+            List<String> receiverIds,
+            List<String> groupCodes,
+            Set<String> receivers) {}
 
     /** Checks a creation request at {@code now}; the first fault found is thrown. Needs a transaction. */
     public ValidBroadcast check(BroadcastRequest request, Instant now) {
@@ -53,10 +60,12 @@ public class BroadcastValidation {
         Recurrence timing = timing(request.startAt(), request.timeZone(), request.recurrence());
         List<ZonedDateTime> first = timing.instances(now.minus(config.pastStartTolerance()), 1);
         if (first.isEmpty()) {
-            throw new InvalidRequestException("startAt", timing.recurring()
-                    ? "The recurrence has no instance from now on (server time is " + now + ")"
-                    : "startAt " + request.startAt() + " is in the past (server time is " + now
-                            + "); choose a time from now on");
+            throw new InvalidRequestException(
+                    "startAt",
+                    timing.recurring()
+                            ? "The recurrence has no instance from now on (server time is " + now + ")"
+                            : "startAt " + request.startAt() + " is in the past (server time is " + now
+                                    + "); choose a time from now on");
         }
         Duration grace = request.lateStartGrace() == null ? config.lateStartGrace() : request.lateStartGrace();
         if (grace.isNegative() || grace.compareTo(MAX_LATE_START_GRACE) > 0) {
@@ -66,21 +75,33 @@ public class BroadcastValidation {
         List<String> receiverIds = request.targets().receiversOrEmpty();
         List<String> groupCodes = request.targets().groupsOrEmpty();
         if (areaCodes.isEmpty() && receiverIds.isEmpty() && groupCodes.isEmpty()) {
-            throw new InvalidRequestException("targets",
-                    "Name at least one area code, receiver id or receiver group in targets");
+            throw new InvalidRequestException(
+                    "targets", "Name at least one area code, receiver id or receiver group in targets");
         }
         Set<String> receivers = targets.receiverIds(areaCodes, receiverIds, groupCodes);
         if (receivers.isEmpty()) {
             throw new InvalidRequestException("targets", "No receiver is registered in the targeted areas");
         }
-        return new ValidBroadcast(request, bulletin, priority, timing, first.get(0), grace, areaCodes, receiverIds,
-                groupCodes, receivers);
+        return new ValidBroadcast(
+                request,
+                bulletin,
+                priority,
+                timing,
+                first.get(0),
+                grace,
+                areaCodes,
+                receiverIds,
+                groupCodes,
+                receivers);
     }
 
     /** The instants a start, zone and recurrence describe; the zone defaults to the configured one. */
     public Recurrence timing(OffsetDateTime startAt, String timeZone, BroadcastRequest.RecurrenceSpec recurrence) {
         String zone = timeZone == null || timeZone.isBlank() ? config.defaultTimeZone() : timeZone;
-        return Recurrence.of(startAt.toInstant(), zone, recurrence == null ? null : recurrence.rrule(),
+        return Recurrence.of(
+                startAt.toInstant(),
+                zone,
+                recurrence == null ? null : recurrence.rrule(),
                 recurrence == null ? Set.of() : Set.copyOf(recurrence.exdatesOrEmpty()));
     }
 
@@ -88,7 +109,8 @@ public class BroadcastValidation {
         if (request.bulletinId() == null) {
             throw new InvalidRequestException("bulletinId", "Name the bulletin to air (or a relay stream)");
         }
-        Bulletin bulletin = bulletins.findByIdOptional(request.bulletinId())
+        Bulletin bulletin = bulletins
+                .findByIdOptional(request.bulletinId())
                 .orElseThrow(() -> NotFoundException.referenced("Bulletin", request.bulletinId()));
         if (bulletin.status != BulletinStatus.APPROVED) {
             throw new ConflictException("Bulletin '" + bulletin.id + "' is " + bulletin.status
@@ -102,6 +124,8 @@ public class BroadcastValidation {
             throw new InvalidRequestException("relay", "Give either bulletinId or relay, not both");
         }
         relays.check(request.relay());
-        return request.relay().priority() == null ? Priority.NORMAL : request.relay().priority();
+        return request.relay().priority() == null
+                ? Priority.NORMAL
+                : request.relay().priority();
     }
 }

@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import vn.loaxa.bulletin.service.VariantService;
-import vn.loaxa.language.service.LanguageService;
 import vn.loaxa.bulletin.model.Bulletin;
 import vn.loaxa.bulletin.model.BulletinRepository;
+import vn.loaxa.bulletin.service.VariantService;
+import vn.loaxa.language.service.LanguageService;
 import vn.loaxa.media.model.Media;
 import vn.loaxa.schedule.model.Broadcast;
 import vn.loaxa.schedule.model.Occurrence;
@@ -31,8 +31,12 @@ public class OccurrenceFactory {
     private final VariantService variants;
     private final TargetResolver targets;
 
-    public OccurrenceFactory(OccurrenceRepository occurrences, BulletinRepository bulletins,
-            LanguageService languages, VariantService variants, TargetResolver targets) {
+    public OccurrenceFactory(
+            OccurrenceRepository occurrences,
+            BulletinRepository bulletins,
+            LanguageService languages,
+            VariantService variants,
+            TargetResolver targets) {
         this.occurrences = occurrences;
         this.bulletins = bulletins;
         this.languages = languages;
@@ -51,7 +55,8 @@ public class OccurrenceFactory {
 
     /** As {@link #occurrence(Broadcast, Instant)}, with the longest variant when the caller has it already. */
     public Occurrence occurrence(Broadcast broadcast, Instant playAt, Media longest) {
-        var existing = occurrences.find("broadcastId = ?1 and playAt = ?2", broadcast.id, playAt.atOffset(ZoneOffset.UTC))
+        var existing = occurrences
+                .find("broadcastId = ?1 and playAt = ?2", broadcast.id, playAt.atOffset(ZoneOffset.UTC))
                 .firstResultOptional();
         if (existing.isPresent()) {
             return existing.get();
@@ -63,8 +68,8 @@ public class OccurrenceFactory {
         occurrence.broadcastId = broadcast.id;
         occurrence.playAt = playAt.atOffset(ZoneOffset.UTC);
         occurrence.expiresAt = occurrence.playAt.plusSeconds(broadcast.lateStartGraceSeconds);
-        occurrence.windowEnd = occurrence.expiresAt.plusNanos(lengthMs * 1_000_000)
-                .plusSeconds(CONFIRMATION_MARGIN_SECONDS);
+        occurrence.windowEnd =
+                occurrence.expiresAt.plusNanos(lengthMs * 1_000_000).plusSeconds(CONFIRMATION_MARGIN_SECONDS);
         occurrence.mediaId = audio == null ? null : audio.id;
         occurrences.persist(occurrence);
         return occurrence;
@@ -72,14 +77,14 @@ public class OccurrenceFactory {
 
     /** How long one airing lasts: the relay window, or the longest variant the current targets play. */
     public java.time.Duration lengthOf(Broadcast broadcast) {
-        return broadcast.relays() ? java.time.Duration.ofSeconds(broadcast.relayWindowSeconds)
+        return broadcast.relays()
+                ? java.time.Duration.ofSeconds(broadcast.relayWindowSeconds)
                 : java.time.Duration.ofMillis(audioOf(broadcast).durationMs);
     }
 
     /** The longest variant the broadcast's current targets play, which sets the length of its window. */
     public Media audioOf(Broadcast broadcast) {
-        return longestVariant(bulletins.findById(broadcast.bulletinId),
-                targets.receiverIds(broadcast));
+        return longestVariant(bulletins.findById(broadcast.bulletinId), targets.receiverIds(broadcast));
     }
 
     /** Renders (once per language set) every variant the receivers play and returns the longest. */
@@ -89,10 +94,13 @@ public class OccurrenceFactory {
             // nobody to play it now (a deleted group, an emptied area): the window is that of the shared segments
             return variants.variantFor(bulletin, List.of());
         }
-        for (List<String> profile : new HashSet<>(languages.effectiveProfiles(receiverIds).values())) {
-            rendered.computeIfAbsent(VariantService.languagesFor(bulletin, profile),
-                    chosen -> variants.variantFor(bulletin, chosen));
+        for (List<String> profile :
+                new HashSet<>(languages.effectiveProfiles(receiverIds).values())) {
+            rendered.computeIfAbsent(
+                    VariantService.languagesFor(bulletin, profile), chosen -> variants.variantFor(bulletin, chosen));
         }
-        return rendered.values().stream().max(Comparator.comparingLong(m -> m.durationMs)).orElseThrow();
+        return rendered.values().stream()
+                .max(Comparator.comparingLong(m -> m.durationMs))
+                .orElseThrow();
     }
 }

@@ -26,8 +26,13 @@ public class OverlapCheck {
     private final ScheduleConfig config;
     private final EntityManager em;
 
-    public OverlapCheck(BroadcastRepository broadcasts, BulletinRepository bulletins, OccurrenceFactory factory,
-            TargetResolver targets, ScheduleConfig config, EntityManager em) {
+    public OverlapCheck(
+            BroadcastRepository broadcasts,
+            BulletinRepository bulletins,
+            OccurrenceFactory factory,
+            TargetResolver targets,
+            ScheduleConfig config,
+            EntityManager em) {
         this.em = em;
         this.broadcasts = broadcasts;
         this.bulletins = bulletins;
@@ -53,7 +58,8 @@ public class OverlapCheck {
         List<Instant> mine = starts(timing, now, until);
         List<String> conflicts = new ArrayList<>();
         for (Broadcast other : broadcasts.list("cancelledAt is null")) {
-            Priority theirPriority = other.relays() ? other.relayPriority : bulletins.findById(other.bulletinId).priority;
+            Priority theirPriority =
+                    other.relays() ? other.relayPriority : bulletins.findById(other.bulletinId).priority;
             if (theirPriority != priority) {
                 continue;
             }
@@ -78,8 +84,10 @@ public class OverlapCheck {
     }
 
     private static List<Instant> starts(Recurrence timing, Instant from, Instant until) {
-        return timing.instances(from, MAX_INSTANCES).stream().map(ZonedDateTime::toInstant)
-                .filter(t -> t.isBefore(until)).toList();
+        return timing.instances(from, MAX_INSTANCES).stream()
+                .map(ZonedDateTime::toInstant)
+                .filter(t -> t.isBefore(until))
+                .toList();
     }
 
     private static boolean overlap(List<Instant> a, Duration aLength, List<Instant> b, Duration bLength) {

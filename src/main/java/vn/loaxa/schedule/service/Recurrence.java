@@ -48,7 +48,8 @@ public final class Recurrence {
         try {
             return ZoneId.of(zone);
         } catch (RuntimeException e) {
-            throw new InvalidRequestException("timeZone", "'" + zone + "' is not an IANA time zone such as Asia/Ho_Chi_Minh");
+            throw new InvalidRequestException(
+                    "timeZone", "'" + zone + "' is not an IANA time zone such as Asia/Ho_Chi_Minh");
         }
     }
 
@@ -61,8 +62,8 @@ public final class Recurrence {
         try {
             rule = new RecurrenceRule(text, RecurrenceRule.RfcMode.RFC5545_STRICT);
         } catch (InvalidRecurrenceRuleException | RuntimeException e) {
-            throw new InvalidRequestException("recurrence.rrule", "'" + rrule + "' is not a valid RFC 5545 RRULE: "
-                    + e.getMessage());
+            throw new InvalidRequestException(
+                    "recurrence.rrule", "'" + rrule + "' is not a valid RFC 5545 RRULE: " + e.getMessage());
         }
         if (rule.getFreq() == Freq.SECONDLY || (rule.getFreq() == Freq.MINUTELY && rule.getInterval() < 5)) {
             throw new InvalidRequestException("recurrence.rrule", "Broadcasts may repeat at most every 5 minutes");
@@ -105,8 +106,15 @@ public final class Recurrence {
      * offset before the gap. {@link ZonedDateTime#of} resolves both exactly so.
      */
     private ZonedDateTime inZone(DateTime local) {
-        return ZonedDateTime.of(LocalDateTime.of(local.getYear(), local.getMonth() + 1, local.getDayOfMonth(),
-                local.getHours(), local.getMinutes(), local.getSeconds()), zone());
+        return ZonedDateTime.of(
+                LocalDateTime.of(
+                        local.getYear(),
+                        local.getMonth() + 1,
+                        local.getDayOfMonth(),
+                        local.getHours(),
+                        local.getMinutes(),
+                        local.getSeconds()),
+                zone());
     }
 
     /** The first instance strictly after {@code after}. */

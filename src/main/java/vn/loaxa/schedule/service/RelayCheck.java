@@ -26,14 +26,16 @@ public class RelayCheck {
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
-            throw new InvalidRequestException("relay.url", "A relay stream must be an http or https URL with a host; got '"
-                    + relay.url() + "'");
+            throw new InvalidRequestException(
+                    "relay.url", "A relay stream must be an http or https URL with a host; got '" + relay.url() + "'");
         }
         String host = uri.getHost().toLowerCase(Locale.ROOT);
         if (config.allowedHosts().stream().noneMatch(allowed -> allowed.strip().equalsIgnoreCase(host))) {
-            throw new InvalidRequestException("relay.url", "The host '" + host + "' is not in the relay allow-list "
-                    + "(loaxa.relay.allowed-hosts: " + String.join(", ", config.allowedHosts())
-                    + "); ask an administrator to add it");
+            throw new InvalidRequestException(
+                    "relay.url",
+                    "The host '" + host + "' is not in the relay allow-list "
+                            + "(loaxa.relay.allowed-hosts: " + String.join(", ", config.allowedHosts())
+                            + "); ask an administrator to add it");
         }
         Duration window = relay.window();
         if (window.compareTo(Duration.ofSeconds(1)) < 0 || window.compareTo(config.maxWindow()) > 0) {

@@ -31,8 +31,8 @@ public class TargetResolver {
     }
 
     /** As {@link #receiverIds(Collection, Collection)}, plus the members of the named groups (which must exist). */
-    public Set<String> receiverIds(Collection<String> areaCodes, Collection<String> receiverIds,
-            Collection<String> groupCodes) {
+    public Set<String> receiverIds(
+            Collection<String> areaCodes, Collection<String> receiverIds, Collection<String> groupCodes) {
         Set<String> result = receiverIds(areaCodes, receiverIds);
         result.addAll(groups.members(groupCodes, true));
         return result;
@@ -40,7 +40,8 @@ public class TargetResolver {
 
     /** Must run inside a transaction. Unknown areas or receivers are reported as unknown references. */
     public Set<String> receiverIds(Collection<String> areaCodes, Collection<String> receiverIds) {
-        Set<String> result = new LinkedHashSet<>(receivers.idsInAreas(areas.subtreeCodes(areaCodes.stream().toList())));
+        Set<String> result = new LinkedHashSet<>(
+                receivers.idsInAreas(areas.subtreeCodes(areaCodes.stream().toList())));
         for (String id : receiverIds) {
             if (receivers.findByIdOptional(id).isEmpty()) {
                 throw NotFoundException.referenced("Receiver", id);

@@ -27,7 +27,10 @@ public class VariantPreparation {
     private final LanguageService languages;
     private final VariantService variants;
 
-    public VariantPreparation(TargetResolver targets, BroadcastRepository broadcasts, LanguageService languages,
+    public VariantPreparation(
+            TargetResolver targets,
+            BroadcastRepository broadcasts,
+            LanguageService languages,
             VariantService variants) {
         this.targets = targets;
         this.broadcasts = broadcasts;
@@ -39,12 +42,15 @@ public class VariantPreparation {
      * For a broadcast about to be created. Targets that cannot be resolved or reach no receiver, and audio that
      * cannot be rendered, are left to the creation, which reports them.
      */
-    public void forTargets(UUID bulletinId, Collection<String> areaCodes, Collection<String> receiverIds,
+    public void forTargets(
+            UUID bulletinId,
+            Collection<String> areaCodes,
+            Collection<String> receiverIds,
             Collection<String> groupCodes) {
         Set<List<String>> profiles;
         try {
-            profiles = QuarkusTransaction.requiringNew().call(() ->
-                    profiles(targets.receiverIds(areaCodes, receiverIds, groupCodes)));
+            profiles = QuarkusTransaction.requiringNew()
+                    .call(() -> profiles(targets.receiverIds(areaCodes, receiverIds, groupCodes)));
         } catch (RuntimeException unresolved) {
             return;
         }
@@ -55,8 +61,7 @@ public class VariantPreparation {
 
     /** For an occurrence of the broadcast about to be dispatched, with its targets as they are now. */
     public void forBroadcast(UUID broadcastId) {
-        record Wanted(UUID bulletinId, Set<List<String>> profiles) {
-        }
+        record Wanted(UUID bulletinId, Set<List<String>> profiles) {}
         Wanted wanted = QuarkusTransaction.requiringNew().call(() -> {
             Broadcast broadcast = broadcasts.findById(broadcastId);
             if (broadcast == null || broadcast.relays() || broadcast.cancelledAt != null) {

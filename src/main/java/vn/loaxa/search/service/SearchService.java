@@ -1,17 +1,17 @@
 package vn.loaxa.search.service;
 
-import java.util.HashMap;
-import java.util.Map;
-import vn.loaxa.access.OwnerFilter;
-import vn.loaxa.access.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
-import vn.loaxa.common.text.SearchText;
+import java.util.Map;
+import vn.loaxa.access.OwnerFilter;
+import vn.loaxa.access.Scope;
 import vn.loaxa.bulletin.model.Bulletin;
 import vn.loaxa.bulletin.model.BulletinRepository;
+import vn.loaxa.common.text.SearchText;
 import vn.loaxa.media.model.Media;
 import vn.loaxa.media.model.MediaRepository;
 import vn.loaxa.search.api.SearchHit;
@@ -57,10 +57,11 @@ public class SearchService {
             hits.add(new SearchHit(SearchHit.Kind.MEDIA, m.id, m.title, null, "/api/v1/media/" + m.id, score));
         }
         for (Bulletin b : bulletins.find(where, parameters).page(0, CANDIDATES).list()) {
-            double score = score(terms, phrase, b.title, 3) + score(terms, phrase, b.topic, 2)
+            double score = score(terms, phrase, b.title, 3)
+                    + score(terms, phrase, b.topic, 2)
                     + score(terms, phrase, b.sourceAgency, 1);
-            hits.add(new SearchHit(SearchHit.Kind.BULLETIN, b.id, b.title, b.topic, "/api/v1/bulletins/" + b.id,
-                    score));
+            hits.add(
+                    new SearchHit(SearchHit.Kind.BULLETIN, b.id, b.title, b.topic, "/api/v1/bulletins/" + b.id, score));
         }
         return hits.stream()
                 .sorted(Comparator.comparingDouble(SearchHit::score).reversed().thenComparing(SearchHit::title))
@@ -80,7 +81,8 @@ public class SearchService {
         Map<String, Object> parameters = new HashMap<>();
         for (int i = 1; i <= terms.size(); i++) {
             String term = terms.get(i - 1);
-            parameters.put("term" + i, "%" + term.replace("\\", "").replace("%", "").replace("_", "") + "%");
+            parameters.put(
+                    "term" + i, "%" + term.replace("\\", "").replace("%", "").replace("_", "") + "%");
         }
         return parameters;
     }

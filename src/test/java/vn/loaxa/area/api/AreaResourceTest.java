@@ -21,7 +21,9 @@ class AreaResourceTest {
         create("T1-C", "Xã Thử", "COMMUNE", "T1");
         create("T1-C-V", "Thôn Thử", "VILLAGE", "T1-C");
 
-        asAdmin().get("/api/v1/areas").then()
+        asAdmin()
+                .get("/api/v1/areas")
+                .then()
                 .statusCode(200)
                 .body("find { it.code == 'T1' }.children[0].code", equalTo("T1-C"))
                 .body("find { it.code == 'T1' }.children[0].children[0].name", equalTo("Thôn Thử"));
@@ -31,9 +33,11 @@ class AreaResourceTest {
     void shouldRejectADuplicateCodeWithConflict() {
         create("DUP1", "Tỉnh A", "PROVINCE", null);
 
-        asAdmin().contentType(ContentType.JSON)
+        asAdmin()
+                .contentType(ContentType.JSON)
                 .body(Map.of("code", "DUP1", "name", "again", "kind", "PROVINCE"))
-                .post("/api/v1/areas").then()
+                .post("/api/v1/areas")
+                .then()
                 .statusCode(409)
                 .contentType("application/problem+json")
                 .body("detail", containsString("DUP1"));
@@ -41,9 +45,11 @@ class AreaResourceTest {
 
     @Test
     void shouldRejectAnUnknownParent() {
-        asAdmin().contentType(ContentType.JSON)
+        asAdmin()
+                .contentType(ContentType.JSON)
                 .body(Map.of("code", "ORPHAN", "name", "Xã mồ côi", "kind", "COMMUNE", "parentCode", "NOPE"))
-                .post("/api/v1/areas").then()
+                .post("/api/v1/areas")
+                .then()
                 .statusCode(422)
                 .contentType("application/problem+json")
                 .body("detail", containsString("NOPE"));
@@ -51,9 +57,11 @@ class AreaResourceTest {
 
     @Test
     void shouldExplainInvalidFields() {
-        asAdmin().contentType(ContentType.JSON)
+        asAdmin()
+                .contentType(ContentType.JSON)
                 .body(Map.of("code", "../x", "name", "", "kind", "PROVINCE"))
-                .post("/api/v1/areas").then()
+                .post("/api/v1/areas")
+                .then()
                 .statusCode(422)
                 .contentType("application/problem+json")
                 .body("errors.field", hasItem("code"))
@@ -62,16 +70,19 @@ class AreaResourceTest {
 
     @Test
     void shouldRejectAnUnknownKindAsMalformed() {
-        asAdmin().contentType(ContentType.JSON)
+        asAdmin()
+                .contentType(ContentType.JSON)
                 .body("{\"code\":\"K1\",\"name\":\"x\",\"kind\":\"GALAXY\"}")
-                .post("/api/v1/areas").then()
+                .post("/api/v1/areas")
+                .then()
                 .statusCode(400)
                 .contentType("application/problem+json");
     }
 
     @Test
     void shouldRequireALogin() {
-        given().get("/api/v1/areas").then()
+        given().get("/api/v1/areas")
+                .then()
                 .statusCode(401)
                 .header("WWW-Authenticate", containsString("Basic"))
                 .contentType("application/problem+json")
@@ -80,7 +91,11 @@ class AreaResourceTest {
 
     @Test
     void shouldRejectAWrongPassword() {
-        given().auth().preemptive().basic("admin", "wrong").get("/api/v1/areas").then()
+        given().auth()
+                .preemptive()
+                .basic("admin", "wrong")
+                .get("/api/v1/areas")
+                .then()
                 .statusCode(401)
                 .contentType("application/problem+json");
     }
@@ -93,27 +108,66 @@ class AreaResourceTest {
                 + "[106.4,22.3],[106.4,22.2]]]}";
         asAdmin().get("/api/v1/areas/OUT-C/outline").then().statusCode(404).contentType("application/problem+json");
 
-        asAdmin().contentType("application/geo+json")
+        asAdmin()
+                .contentType("application/geo+json")
                 .body("{\"type\":\"Feature\",\"properties\":{},\"geometry\":" + square + "}")
-                .put("/api/v1/areas/OUT-C/outline").then().statusCode(200).body(equalTo(square));
+                .put("/api/v1/areas/OUT-C/outline")
+                .then()
+                .statusCode(200)
+                .body(equalTo(square));
         asAdmin().get("/api/v1/areas/OUT-C/outline").then().statusCode(200).body(equalTo(square));
 
-        for (String broken : new String[] {"{\"type\":\"Polygon\",\"coordinates\":[[[1,1],[2,1],[2,2],[1,2]]]}",
-                "{\"type\":\"Point\",\"coordinates\":[1,1]}", "{not json", "[]"}) {
-            asAdmin().contentType(ContentType.JSON).body(broken).put("/api/v1/areas/OUT-C/outline").then()
-                    .statusCode(422).contentType("application/problem+json").body("errors[0].field", notNullValue());
+        for (String broken : new String[] {
+            "{\"type\":\"Polygon\",\"coordinates\":[[[1,1],[2,1],[2,2],[1,2]]]}",
+            "{\"type\":\"Point\",\"coordinates\":[1,1]}",
+            "{not json",
+            "[]"
+        }) {
+            asAdmin()
+                    .contentType(ContentType.JSON)
+                    .body(broken)
+                    .put("/api/v1/areas/OUT-C/outline")
+                    .then()
+                    .statusCode(422)
+                    .contentType("application/problem+json")
+                    .body("errors[0].field", notNullValue());
         }
         asAdmin().get("/api/v1/areas/OUT-C/outline").then().statusCode(200).body(equalTo(square));
-        asAdmin().contentType(ContentType.JSON).body(square).put("/api/v1/areas/NO-SUCH/outline").then()
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body(square)
+                .put("/api/v1/areas/NO-SUCH/outline")
+                .then()
                 .statusCode(404);
 
-        asAdmin().contentType(ContentType.JSON).body(Map.of("username", "out-operator", "password",
-                "out-operator-password", "role", "operator", "areaCode", "OUT-P")).post("/api/v1/accounts").then()
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "username",
+                        "out-operator",
+                        "password",
+                        "out-operator-password",
+                        "role",
+                        "operator",
+                        "areaCode",
+                        "OUT-P"))
+                .post("/api/v1/accounts")
+                .then()
                 .statusCode(201);
-        given().auth().preemptive().basic("out-operator", "out-operator-password").get("/api/v1/areas/OUT-C/outline")
-                .then().statusCode(200);
-        given().auth().preemptive().basic("out-operator", "out-operator-password").contentType(ContentType.JSON)
-                .body(square).put("/api/v1/areas/OUT-C/outline").then().statusCode(403);
+        given().auth()
+                .preemptive()
+                .basic("out-operator", "out-operator-password")
+                .get("/api/v1/areas/OUT-C/outline")
+                .then()
+                .statusCode(200);
+        given().auth()
+                .preemptive()
+                .basic("out-operator", "out-operator-password")
+                .contentType(ContentType.JSON)
+                .body(square)
+                .put("/api/v1/areas/OUT-C/outline")
+                .then()
+                .statusCode(403);
 
         asAdmin().delete("/api/v1/areas/OUT-C/outline").then().statusCode(204);
         asAdmin().get("/api/v1/areas/OUT-C/outline").then().statusCode(404);
@@ -124,6 +178,11 @@ class AreaResourceTest {
         if (parent != null) {
             body.put("parentCode", parent);
         }
-        asAdmin().contentType(ContentType.JSON).body(body).post("/api/v1/areas").then().statusCode(201);
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/v1/areas")
+                .then()
+                .statusCode(201);
     }
 }

@@ -55,7 +55,10 @@ class BulletinApprovalTest {
         post(id, "submit", "Đã sửa tên xã").then().statusCode(200);
         post(id, "approve", null).then().statusCode(200).body("status", equalTo("APPROVED"));
 
-        asAdmin().get("/api/v1/bulletins/" + id).then().statusCode(200)
+        asAdmin()
+                .get("/api/v1/bulletins/" + id)
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("APPROVED"))
                 .body("history.to", contains("DRAFT", "SUBMITTED", "REJECTED", "SUBMITTED", "APPROVED"))
                 .body("history.from", contains(null, "DRAFT", "SUBMITTED", "REJECTED", "SUBMITTED"))
@@ -63,17 +66,33 @@ class BulletinApprovalTest {
                 .body("history[2].reason", equalTo("Sai tên xã"))
                 .body("history[3].reason", equalTo("Đã sửa tên xã"))
                 .body("history[4].at", notNullValue());
-        Fixtures.broadcast(id, List.of("APPR"), List.of(), OffsetDateTime.now(ZoneOffset.UTC).plusDays(1));
+        Fixtures.broadcast(
+                id,
+                List.of("APPR"),
+                List.of(),
+                OffsetDateTime.now(ZoneOffset.UTC).plusDays(1));
     }
 
     @Test
     void shouldReturnAnEditedApprovedBulletinToDraft() {
         String id = Fixtures.bulletin(mediaId, "NORMAL");
 
-        asAdmin().contentType(ContentType.JSON)
-                .body(Map.of("title", "Bản tin đã sửa", "topic", "y-te", "sourceAgency", "Trạm y tế xã",
-                        "priority", "NORMAL", "segments", List.of(Map.of("mediaId", mediaId, "language", "vie"))))
-                .put("/api/v1/bulletins/" + id).then().statusCode(200)
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "title",
+                        "Bản tin đã sửa",
+                        "topic",
+                        "y-te",
+                        "sourceAgency",
+                        "Trạm y tế xã",
+                        "priority",
+                        "NORMAL",
+                        "segments",
+                        List.of(Map.of("mediaId", mediaId, "language", "vie"))))
+                .put("/api/v1/bulletins/" + id)
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("DRAFT"))
                 .body("topic", equalTo("y tế"))
                 .body("history", hasSize(4))
@@ -92,27 +111,57 @@ class BulletinApprovalTest {
 
     @Test
     void shouldRefuseATopicOutsideTheCatalogue() {
-        asAdmin().get("/api/v1/topics").then().statusCode(200)
-                .body("nameVi", org.hamcrest.Matchers.hasItems("dân tộc", "tôn giáo", "pháp luật", "văn hóa",
-                        "an ninh–quốc phòng", "thiên tai–khẩn cấp", "y tế", "thời sự"));
-        asAdmin().contentType(ContentType.JSON)
-                .body(Map.of("title", "x", "topic", "thể thao điện tử", "priority", "NORMAL",
-                        "segments", List.of(Map.of("mediaId", mediaId, "language", "vie"))))
-                .post("/api/v1/bulletins").then().statusCode(422).body("errors[0].field", equalTo("topic"));
+        asAdmin()
+                .get("/api/v1/topics")
+                .then()
+                .statusCode(200)
+                .body(
+                        "nameVi",
+                        org.hamcrest.Matchers.hasItems(
+                                "dân tộc",
+                                "tôn giáo",
+                                "pháp luật",
+                                "văn hóa",
+                                "an ninh–quốc phòng",
+                                "thiên tai–khẩn cấp",
+                                "y tế",
+                                "thời sự"));
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "title",
+                        "x",
+                        "topic",
+                        "thể thao điện tử",
+                        "priority",
+                        "NORMAL",
+                        "segments",
+                        List.of(Map.of("mediaId", mediaId, "language", "vie"))))
+                .post("/api/v1/bulletins")
+                .then()
+                .statusCode(422)
+                .body("errors[0].field", equalTo("topic"));
     }
 
     private static io.restassured.response.Response post(String id, String action, String reason) {
-        return asAdmin().contentType(ContentType.JSON)
+        return asAdmin()
+                .contentType(ContentType.JSON)
                 .body(reason == null ? Map.of() : Map.of("reason", reason))
                 .post("/api/v1/bulletins/" + id + "/" + action);
     }
 
     private static void assertNotSchedulable(String bulletinId, String status) {
-        asAdmin().contentType(ContentType.JSON)
-                .body(Map.of("bulletinId", bulletinId,
-                        "startAt", OffsetDateTime.now(ZoneOffset.UTC).plusDays(1).toString(),
-                        "targets", Map.of("areas", List.of("APPR"), "receivers", List.of())))
-                .post("/api/v1/broadcasts").then()
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "bulletinId",
+                        bulletinId,
+                        "startAt",
+                        OffsetDateTime.now(ZoneOffset.UTC).plusDays(1).toString(),
+                        "targets",
+                        Map.of("areas", List.of("APPR"), "receivers", List.of())))
+                .post("/api/v1/broadcasts")
+                .then()
                 .statusCode(409)
                 .contentType("application/problem+json")
                 .body("detail", containsString("is " + status + "; only APPROVED bulletins can be scheduled"));

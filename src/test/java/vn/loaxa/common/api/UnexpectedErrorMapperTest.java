@@ -27,12 +27,10 @@ class UnexpectedErrorMapperTest {
         }
 
         @Override
-        public void flush() {
-        }
+        public void flush() {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     };
 
     @BeforeEach
@@ -54,19 +52,23 @@ class UnexpectedErrorMapperTest {
         String correlationId = response.path("correlationId");
         assertThat(correlationId).matches("[0-9a-f-]{36}");
         assertThat(response.<String>path("detail")).contains(correlationId);
-        assertThat(response.asString()).doesNotContain(FailingTestResource.SECRET, "IllegalStateException",
-                "at vn.loaxa", "FailingTestResource");
+        assertThat(response.asString())
+                .doesNotContain(
+                        FailingTestResource.SECRET, "IllegalStateException", "at vn.loaxa", "FailingTestResource");
 
         assertThat(logged).anySatisfy(record -> {
             assertThat(ExtLogRecord.wrap(record).getFormattedMessage()).contains(correlationId);
-            assertThat(record.getThrown()).isInstanceOf(IllegalStateException.class)
+            assertThat(record.getThrown())
+                    .isInstanceOf(IllegalStateException.class)
                     .hasMessage(FailingTestResource.SECRET);
         });
     }
 
     @Test
     void shouldLeaveExceptionsWithAStatusOfTheirOwnAlone() {
-        asAdmin().get("/api/v1/test-failures/unavailable").then()
+        asAdmin()
+                .get("/api/v1/test-failures/unavailable")
+                .then()
                 .statusCode(503)
                 .contentType(Problem.MEDIA_TYPE)
                 .body("correlationId", org.hamcrest.Matchers.nullValue());

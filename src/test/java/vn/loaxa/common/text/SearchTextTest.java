@@ -17,7 +17,9 @@ class SearchTextTest {
     void shouldFoldDecomposedTextLikeComposedText() {
         String decomposed = java.text.Normalizer.normalize("Tiếng Tày", java.text.Normalizer.Form.NFD);
 
-        assertThat(SearchText.fold(decomposed)).isEqualTo(SearchText.fold("Tiếng Tày")).isEqualTo("tieng tay");
+        assertThat(SearchText.fold(decomposed))
+                .isEqualTo(SearchText.fold("Tiếng Tày"))
+                .isEqualTo("tieng tay");
     }
 
     @Test

@@ -5,10 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,8 +25,6 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntSupplier;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
@@ -33,7 +32,6 @@ import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
-import vn.loaxa.support.Api;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.postgresql.PGConnection;
@@ -46,6 +44,7 @@ import vn.loaxa.dispatch.mqtt.MqttConfig;
 import vn.loaxa.dispatch.mqtt.MqttGateway;
 import vn.loaxa.dispatch.mqtt.Topics;
 import vn.loaxa.dispatch.protocol.AgentEvent;
+import vn.loaxa.support.Api;
 import vn.loaxa.support.OnMessage;
 
 /**
@@ -57,25 +56,32 @@ import vn.loaxa.support.OnMessage;
 @EnabledIfSystemProperty(named = "loaxa.perf", matches = "true")
 @EnabledIfSystemProperty(named = "loaxa.it.stack", matches = "external")
 class IngestBenchmarkTest {
-    private static final List<DeliveryState> LIFE = List.of(DeliveryState.DELIVERED, DeliveryState.DOWNLOADED,
-            DeliveryState.PLAYING, DeliveryState.PLAYED);
+    private static final List<DeliveryState> LIFE =
+            List.of(DeliveryState.DELIVERED, DeliveryState.DOWNLOADED, DeliveryState.PLAYING, DeliveryState.PLAYED);
     private static final int RECEIVERS = 1000;
     /** QoS 1 messages a publisher may be ahead of its consumer: Mosquitto drops beyond max_queued_messages (1000). */
     private static final int WINDOW = 900;
+
     private static final String COLUMNS = "id, event_id, occurrence_id, receiver_id, event, occurred_at, received_at";
 
     @Inject
     AgroalDataSource dataSource;
+
     @Inject
     EventIngestService ingest;
+
     @Inject
     IngestConfig ingestConfig;
+
     @Inject
     MqttConfig mqttConfig;
+
     @Inject
     EmbeddedBroker broker;
+
     @Inject
     ObjectMapper json;
+
     @Inject
     MeterRegistry registry;
 
@@ -99,10 +105,17 @@ class IngestBenchmarkTest {
         double ingestSeconds = (System.nanoTime() - ingestStarted) / 1e9;
 
         assertThat(storedEvents()).isEqualTo(warmup.size() + measured.size() + baseline.size() + 20L * RECEIVERS);
-        System.out.printf("P1: batched ingestion %d events in %.2f s = %.0f events/s; COPY %d rows in %.2f s = %.0f "
+        System.out.printf(
+                "P1: batched ingestion %d events in %.2f s = %.0f events/s; COPY %d rows in %.2f s = %.0f "
                         + "rows/s; ratio %.2f (target >= 0.5), batch size %d%n",
-                measured.size(), ingestSeconds, measured.size() / ingestSeconds, baseline.size(), copySeconds,
-                baseline.size() / copySeconds, copySeconds / ingestSeconds, ingestConfig.batchSize());
+                measured.size(),
+                ingestSeconds,
+                measured.size() / ingestSeconds,
+                baseline.size(),
+                copySeconds,
+                baseline.size() / copySeconds,
+                copySeconds / ingestSeconds,
+                ingestConfig.batchSize());
     }
 
     @Test
@@ -115,10 +128,12 @@ class IngestBenchmarkTest {
 
         AtomicInteger counted = new AtomicInteger();
         MqttAsyncClient bare = client(url, counted);
-        bare.subscribe(bareTopics.sharedAllReceivers("bare", Topics.Kind.EVENT), 1).waitForCompletion();
+        bare.subscribe(bareTopics.sharedAllReceivers("bare", Topics.Kind.EVENT), 1)
+                .waitForCompletion();
         long bareStarted = System.nanoTime();
         publishAll(url, bareTopics, measured, counted::get);
-        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(20))
+        await().atMost(Duration.ofMinutes(5))
+                .pollInterval(Duration.ofMillis(20))
                 .until(() -> counted.get() >= measured.size());
         double bareSeconds = (System.nanoTime() - bareStarted) / 1e9;
         bare.disconnect().waitForCompletion();
@@ -129,15 +144,21 @@ class IngestBenchmarkTest {
         double receivedBefore = received.count();
         long serverStarted = System.nanoTime();
         publishAll(url, serverTopics, measured, () -> (int) (received.count() - receivedBefore));
-        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(50))
+        await().atMost(Duration.ofMinutes(5))
+                .pollInterval(Duration.ofMillis(50))
                 .until(() -> storedEvents() - before >= measured.size());
         double serverSeconds = (System.nanoTime() - serverStarted) / 1e9;
 
         assertThat(storedEvents() - before).isEqualTo(measured.size());
-        System.out.printf("P2: MQTT to stored %d events in %.2f s = %.0f events/s; bare counting subscriber %.2f s = "
+        System.out.printf(
+                "P2: MQTT to stored %d events in %.2f s = %.0f events/s; bare counting subscriber %.2f s = "
                         + "%.0f msg/s; ratio %.2f (target >= 0.8)%n",
-                measured.size(), serverSeconds, measured.size() / serverSeconds, bareSeconds,
-                measured.size() / bareSeconds, bareSeconds / serverSeconds);
+                measured.size(),
+                serverSeconds,
+                measured.size() / serverSeconds,
+                bareSeconds,
+                measured.size() / bareSeconds,
+                bareSeconds / serverSeconds);
     }
 
     private void ingestInBatches(List<IncomingEvent> events) {
@@ -153,17 +174,33 @@ class IngestBenchmarkTest {
             long id = copyIds;
             copyIds += events.size();
             for (IncomingEvent e : events) {
-                csv.append(id++).append(',').append(e.eventId()).append(',').append(e.occurrenceId()).append(',')
-                        .append(e.receiverId()).append(',').append(e.event()).append(',').append(e.at()).append(',')
-                        .append(e.receivedAt()).append('\n');
+                csv.append(id++)
+                        .append(',')
+                        .append(e.eventId())
+                        .append(',')
+                        .append(e.occurrenceId())
+                        .append(',')
+                        .append(e.receiverId())
+                        .append(',')
+                        .append(e.event())
+                        .append(',')
+                        .append(e.at())
+                        .append(',')
+                        .append(e.receivedAt())
+                        .append('\n');
             }
-            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
-                    "COPY delivery_event (" + COLUMNS + ") FROM STDIN (FORMAT csv)", new StringReader(csv.toString()));
+            connection
+                    .unwrap(PGConnection.class)
+                    .getCopyAPI()
+                    .copyIn(
+                            "COPY delivery_event (" + COLUMNS + ") FROM STDIN (FORMAT csv)",
+                            new StringReader(csv.toString()));
         }
     }
 
     private void seedReceivers() throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement s = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection();
+                Statement s = connection.createStatement()) {
             if (count(s, "select count(*) from receiver where id like 'bench-%'") > 0) {
                 return;
             }
@@ -220,8 +257,14 @@ class IngestBenchmarkTest {
         for (UUID occurrence : occurrences) {
             for (DeliveryState state : LIFE) {
                 for (int i = 0; i < RECEIVERS; i++) {
-                    events.add(new IncomingEvent(AgentEvent.idFor(occurrence.toString(), receiverId(i), state.name()),
-                            occurrence, receiverId(i), state, now.plusSeconds(state.ordinal()), null, now));
+                    events.add(new IncomingEvent(
+                            AgentEvent.idFor(occurrence.toString(), receiverId(i), state.name()),
+                            occurrence,
+                            receiverId(i),
+                            state,
+                            now.plusSeconds(state.ordinal()),
+                            null,
+                            now));
                 }
             }
         }
@@ -244,8 +287,14 @@ class IngestBenchmarkTest {
                 LockSupport.parkNanos(50_000);
             }
             published++;
-            byte[] payload = json.writeValueAsBytes(new AgentEvent(AgentEvent.SCHEMA, e.eventId().toString(),
-                    e.receiverId(), e.occurrenceId().toString(), e.event().name(), Instant.now(), null));
+            byte[] payload = json.writeValueAsBytes(new AgentEvent(
+                    AgentEvent.SCHEMA,
+                    e.eventId().toString(),
+                    e.receiverId(),
+                    e.occurrenceId().toString(),
+                    e.event().name(),
+                    Instant.now(),
+                    null));
             MqttMessage message = new MqttMessage(payload, 1, false, new MqttProperties());
             while (true) {
                 try {
@@ -280,7 +329,8 @@ class IngestBenchmarkTest {
     }
 
     private long storedEvents() throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement s = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection();
+                Statement s = connection.createStatement()) {
             return count(s, "select count(*) from delivery_event");
         }
     }

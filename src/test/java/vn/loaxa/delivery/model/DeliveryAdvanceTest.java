@@ -18,8 +18,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 class DeliveryAdvanceTest {
     private static final OffsetDateTime T0 = OffsetDateTime.parse("2026-11-26T06:00:00Z");
     private static final OffsetDateTime T1 = T0.plusHours(1);
-    private static final List<DeliveryState> EVENTS = List.of(DeliveryState.DELIVERED, DeliveryState.DOWNLOADED,
-            DeliveryState.PLAYING, DeliveryState.PLAYED, DeliveryState.FAILED, DeliveryState.MISSED,
+    private static final List<DeliveryState> EVENTS = List.of(
+            DeliveryState.DELIVERED,
+            DeliveryState.DOWNLOADED,
+            DeliveryState.PLAYING,
+            DeliveryState.PLAYED,
+            DeliveryState.FAILED,
+            DeliveryState.MISSED,
             DeliveryState.PREEMPTED);
 
     @ParameterizedTest

@@ -19,8 +19,8 @@ class DeliveryTest {
     @ValueSource(longs = {1, 2, 3, 42, 2026})
     void shouldEndInTheLatestStateWhateverTheOrderOrDuplicates(long seed) {
         Random random = new Random(seed);
-        List<DeliveryState> events = new ArrayList<>(List.of(DeliveryState.DELIVERED, DeliveryState.DOWNLOADED,
-                DeliveryState.PLAYING, DeliveryState.PLAYED));
+        List<DeliveryState> events = new ArrayList<>(List.of(
+                DeliveryState.DELIVERED, DeliveryState.DOWNLOADED, DeliveryState.PLAYING, DeliveryState.PLAYED));
         for (int i = 0; i < 200; i++) {
             List<DeliveryState> shuffled = new ArrayList<>(events);
             shuffled.addAll(events.subList(0, random.nextInt(events.size())));

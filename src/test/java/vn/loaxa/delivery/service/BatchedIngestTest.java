@@ -43,25 +43,37 @@ import vn.loaxa.support.TestAudio;
 class BatchedIngestTest {
     private static final AtomicLong COPIES = new AtomicLong();
     private static final List<String> RECEIVERS = List.of("batch-rx-1", "batch-rx-2", "batch-rx-3", "batch-rx-4");
-    private static final List<DeliveryState> EVENTS = List.of(DeliveryState.DELIVERED, DeliveryState.DOWNLOADED,
-            DeliveryState.PLAYING, DeliveryState.PLAYED, DeliveryState.FAILED, DeliveryState.PREEMPTED,
+    private static final List<DeliveryState> EVENTS = List.of(
+            DeliveryState.DELIVERED,
+            DeliveryState.DOWNLOADED,
+            DeliveryState.PLAYING,
+            DeliveryState.PLAYED,
+            DeliveryState.FAILED,
+            DeliveryState.PREEMPTED,
             DeliveryState.MISSED);
     /** Swept MISSED before any event: its PLAYING and PLAYED overturn it when they lie inside the window. */
     private static final String SWEPT = "batch-rx-4";
+
     private static Occurrence template;
 
     @Inject
     EventIngestService ingest;
+
     @Inject
     EventBatcher batcher;
+
     @Inject
     DeliveryRepository deliveries;
+
     @Inject
     DeliveryEventRepository events;
+
     @Inject
     OccurrenceRepository occurrences;
+
     @Inject
     MeterRegistry registry;
+
     @Inject
     IngestConfig config;
 
@@ -74,18 +86,24 @@ class BatchedIngestTest {
         RECEIVERS.forEach(rx -> Fixtures.receiver(rx, "BATCH", List.of("vie")));
         String mediaId = Fixtures.uploadReadyMedia(
                 TestAudio.sineWav(Files.createTempFile("batch", ".wav"), 1.5, 440, 0.2), "Tin", "vie");
-        String broadcastId = Fixtures.broadcast(Fixtures.bulletin(mediaId, "NORMAL"), List.of("BATCH"), List.of(),
+        String broadcastId = Fixtures.broadcast(
+                Fixtures.bulletin(mediaId, "NORMAL"),
+                List.of("BATCH"),
+                List.of(),
                 OffsetDateTime.now(ZoneOffset.UTC).plusHours(3));
-        template = QuarkusTransaction.requiringNew().call(() ->
-                occurrences.ofBroadcast(UUID.fromString(broadcastId)).get(0));
+        template = QuarkusTransaction.requiringNew()
+                .call(() ->
+                        occurrences.ofBroadcast(UUID.fromString(broadcastId)).get(0));
     }
 
     @ParameterizedTest
     @ValueSource(longs = {1, 7, 42, 2026, 31337})
     void shouldEndWhereOneByOneApplicationEndsWhateverTheOrderDuplicatesAndBatchBoundaries(long seed) {
         Random random = new Random(seed);
-        double replayedBefore = registry.counter(EventIngestService.REPLAYED_METER).count();
-        double overturnedBefore = registry.counter(EventIngestService.OVERTURNED_METER).count();
+        double replayedBefore =
+                registry.counter(EventIngestService.REPLAYED_METER).count();
+        double overturnedBefore =
+                registry.counter(EventIngestService.OVERTURNED_METER).count();
         long overturns = 0;
         for (int trial = 0; trial < 8; trial++) {
             OffsetDateTime t0 = now();
@@ -95,12 +113,14 @@ class BatchedIngestTest {
             List<IncomingEvent> stream = randomEvents(random, occurrenceId, t0);
 
             Map<String, Delivery> expected = applyOneByOne(occurrenceId, stream, playAt, true);
-            overturns += expected.values().stream().filter(d -> d.reportedLateAt != null).count();
+            overturns += expected.values().stream()
+                    .filter(d -> d.reportedLateAt != null)
+                    .count();
             List<EventIngestService.Outcome> outcomes = new ArrayList<>();
             if (trial % 4 == 3) {
                 // the one-by-one path (the replay of a collided batch) ends in the same place
-                stream.forEach(e -> outcomes.add(ingest.ingest(e.occurrenceId(), e.receiverId(), e.event(), e.at(),
-                        e.reason(), e.eventId())));
+                stream.forEach(e -> outcomes.add(
+                        ingest.ingest(e.occurrenceId(), e.receiverId(), e.event(), e.at(), e.reason(), e.eventId())));
             } else {
                 for (List<IncomingEvent> batch : randomBatches(random, stream)) {
                     outcomes.addAll(ingest.ingestBatch(batch));
@@ -108,25 +128,33 @@ class BatchedIngestTest {
             }
 
             long distinct = stream.stream().map(IncomingEvent::key).distinct().count();
-            assertThat(outcomes).filteredOn(o -> o == EventIngestService.Outcome.APPLIED).hasSize((int) distinct);
+            assertThat(outcomes)
+                    .filteredOn(o -> o == EventIngestService.Outcome.APPLIED)
+                    .hasSize((int) distinct);
             assertThat(events.count("occurrenceId", occurrenceId)).isEqualTo(distinct);
             QuarkusTransaction.requiringNew().run(() -> {
                 for (Delivery actual : deliveries.list("occurrenceId", occurrenceId)) {
                     Delivery model = expected.get(actual.receiverId);
-                    assertThat(actual.state).as("seed %d, %s", seed, actual.receiverId).isEqualTo(model.state);
+                    assertThat(actual.state)
+                            .as("seed %d, %s", seed, actual.receiverId)
+                            .isEqualTo(model.state);
                     assertThat(actual.reason).isEqualTo(model.reason);
                     assertSameInstant(actual.deliveredAt, model.deliveredAt);
                     assertSameInstant(actual.downloadedAt, model.downloadedAt);
                     assertSameInstant(actual.startedAt, model.startedAt);
                     assertSameInstant(actual.finishedAt, model.finishedAt);
-                    assertThat(actual.reportedLateAt == null).as("reported late").isEqualTo(model.reportedLateAt == null);
+                    assertThat(actual.reportedLateAt == null)
+                            .as("reported late")
+                            .isEqualTo(model.reportedLateAt == null);
                 }
             });
         }
         // one writer, no collisions: every batch took the batched path, not the one-by-one replay
         assertThat(registry.counter(EventIngestService.REPLAYED_METER).count()).isEqualTo(replayedBefore);
         // each overturned delivery counted (a delivery overturned twice in one model counts at least once)
-        assertThat(overturns).as("late reports that overturned MISSED in the model").isPositive();
+        assertThat(overturns)
+                .as("late reports that overturned MISSED in the model")
+                .isPositive();
         assertThat(registry.counter(EventIngestService.OVERTURNED_METER).count() - overturnedBefore)
                 .isGreaterThanOrEqualTo(overturns);
     }
@@ -137,8 +165,8 @@ class BatchedIngestTest {
         Random random = new Random(seed);
         UUID occurrenceId = freshOccurrenceWithDeliveries();
         List<IncomingEvent> stream = randomEvents(random, occurrenceId, now());
-        IncomingEvent stranger = new IncomingEvent(UUID.randomUUID(), UUID.randomUUID(), RECEIVERS.get(0),
-                DeliveryState.PLAYED, now(), null, now());
+        IncomingEvent stranger = new IncomingEvent(
+                UUID.randomUUID(), UUID.randomUUID(), RECEIVERS.get(0), DeliveryState.PLAYED, now(), null, now());
         Set<UUID> unknown = Collections.synchronizedSet(new HashSet<>());
 
         EventBatcher.Settlement collectUnknown = (event, outcome) -> {
@@ -152,9 +180,12 @@ class BatchedIngestTest {
         Map<String, Delivery> expected = applyOneByOne(occurrenceId, stream, template.playAt, false);
         await().atMost(Duration.ofSeconds(20)).until(() -> unknown.contains(stranger.occurrenceId()));
         assertThat(unknown).containsExactly(stranger.occurrenceId());
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> QuarkusTransaction.requiringNew().run(() ->
-                deliveries.list("occurrenceId", occurrenceId).forEach(actual ->
-                        assertThat(actual.state).isEqualTo(expected.get(actual.receiverId).state))));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> QuarkusTransaction.requiringNew()
+                        .run(() -> deliveries
+                                .list("occurrenceId", occurrenceId)
+                                .forEach(actual ->
+                                        assertThat(actual.state).isEqualTo(expected.get(actual.receiverId).state))));
     }
 
     @Test
@@ -171,12 +202,13 @@ class BatchedIngestTest {
             }
             for (int i = 0; i + 1 < all.size(); i += 2) {
                 IncomingEvent one = all.get(i);
-                outcomes.add(ingest.ingest(one.occurrenceId(), one.receiverId(), one.event(), one.at(), one.reason(),
-                        one.eventId()));
+                outcomes.add(ingest.ingest(
+                        one.occurrenceId(), one.receiverId(), one.event(), one.at(), one.reason(), one.eventId()));
                 outcomes.addAll(ingest.ingestBatch(List.of(all.get(i + 1))));
             }
         }
-        assertThat(outcomes).hasSize(3 * RECEIVERS.size() * EVENTS.size())
+        assertThat(outcomes)
+                .hasSize(3 * RECEIVERS.size() * EVENTS.size())
                 .containsOnly(EventIngestService.Outcome.APPLIED);
     }
 
@@ -191,11 +223,15 @@ class BatchedIngestTest {
             UUID occurrenceId = freshOccurrenceWithDeliveries();
             occurrenceIds.add(occurrenceId);
             for (String rx : RECEIVERS) {
-                for (DeliveryState event : List.of(DeliveryState.FAILED, DeliveryState.DELIVERED,
-                        DeliveryState.DOWNLOADED, DeliveryState.PLAYING, DeliveryState.PLAYED,
+                for (DeliveryState event : List.of(
+                        DeliveryState.FAILED,
+                        DeliveryState.DELIVERED,
+                        DeliveryState.DOWNLOADED,
+                        DeliveryState.PLAYING,
+                        DeliveryState.PLAYED,
                         DeliveryState.PREEMPTED)) {
-                    batch.add(new IncomingEvent(UUID.randomUUID(), occurrenceId, rx, event, now(),
-                            tricky + rx + "/" + event, now()));
+                    batch.add(new IncomingEvent(
+                            UUID.randomUUID(), occurrenceId, rx, event, now(), tricky + rx + "/" + event, now()));
                 }
             }
         }
@@ -204,7 +240,8 @@ class BatchedIngestTest {
 
         QuarkusTransaction.requiringNew().run(() -> {
             for (UUID occurrenceId : occurrenceIds) {
-                assertThat(events.list("occurrenceId", occurrenceId)).hasSize(RECEIVERS.size() * 6)
+                assertThat(events.list("occurrenceId", occurrenceId))
+                        .hasSize(RECEIVERS.size() * 6)
                         .allSatisfy(e -> assertThat(e.reason).isEqualTo(tricky + e.receiverId + "/" + e.event));
                 assertThat(deliveries.list("occurrenceId", occurrenceId)).allSatisfy(d -> {
                     assertThat(d.state).isEqualTo(DeliveryState.FAILED);
@@ -276,8 +313,8 @@ class BatchedIngestTest {
     }
 
     /** The model: each distinct event applied once, in arrival order, to an in-memory delivery. */
-    private Map<String, Delivery> applyOneByOne(UUID occurrenceId, List<IncomingEvent> stream, OffsetDateTime playAt,
-            boolean swept) {
+    private Map<String, Delivery> applyOneByOne(
+            UUID occurrenceId, List<IncomingEvent> stream, OffsetDateTime playAt, boolean swept) {
         Map<String, Delivery> model = new HashMap<>();
         RECEIVERS.forEach(rx -> model.put(rx, scheduled(occurrenceId, rx, swept)));
         Set<IncomingEvent.Key> seen = new HashSet<>();

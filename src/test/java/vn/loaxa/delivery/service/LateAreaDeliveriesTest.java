@@ -33,10 +33,13 @@ import vn.loaxa.support.TestAudio;
 class LateAreaDeliveriesTest {
     @Inject
     EventIngestService ingest;
+
     @Inject
     DeliveryRepository deliveries;
+
     @Inject
     OccurrenceRepository occurrences;
+
     @Inject
     ReceiverBulk bulk;
 
@@ -48,16 +51,26 @@ class LateAreaDeliveriesTest {
         Fixtures.receiver("late-rx-0", "LATE", List.of("vie"));
         String mediaId = Fixtures.uploadReadyMedia(
                 TestAudio.sineWav(Files.createTempFile("late", ".wav"), 1.5, 440, 0.2), "Tin", "vie");
-        String broadcastId = Fixtures.broadcast(Fixtures.bulletin(mediaId, "NORMAL"), List.of("LATE"), List.of(),
+        String broadcastId = Fixtures.broadcast(
+                Fixtures.bulletin(mediaId, "NORMAL"),
+                List.of("LATE"),
+                List.of(),
                 OffsetDateTime.now(ZoneOffset.UTC).plusHours(3));
-        Occurrence dispatched = await("dispatched on the area topic").atMost(Duration.ofSeconds(20))
-                .until(() -> QuarkusTransaction.requiringNew().call(() ->
-                        occurrences.ofBroadcast(UUID.fromString(broadcastId)).get(0)), o -> "LATE".equals(o.groupArea));
+        Occurrence dispatched = await("dispatched on the area topic")
+                .atMost(Duration.ofSeconds(20))
+                .until(
+                        () -> QuarkusTransaction.requiringNew()
+                                .call(() -> occurrences
+                                        .ofBroadcast(UUID.fromString(broadcastId))
+                                        .get(0)),
+                        o -> "LATE".equals(o.groupArea));
         UUID occurrence = dispatched.id;
 
         // provisioned below the area: its delivery is there before it reports anything
         Fixtures.receiver("late-rx-1", "LATE-V", List.of("vie"));
-        assertThat(rows(occurrence)).filteredOn(d -> d.receiverId.equals("late-rx-1")).singleElement()
+        assertThat(rows(occurrence))
+                .filteredOn(d -> d.receiverId.equals("late-rx-1"))
+                .singleElement()
                 .satisfies(d -> {
                     assertThat(d.state).isEqualTo(DeliveryState.SCHEDULED);
                     assertThat(d.mediaId).isEqualTo(dispatched.groupMediaId).isNotNull();
@@ -65,25 +78,39 @@ class LateAreaDeliveriesTest {
         // written without the provisioning event (as when provisioning raced the dispatch): its first event creates it
         bulk.create("LATE", "late-bulk", 1);
         Fixtures.receiver("late-out", "LATE-OUT", List.of("vie"));
-        assertThat(ingest.ingestBatch(List.of(event(occurrence, "late-bulk-00000", DeliveryState.DELIVERED),
-                event(occurrence, "late-out", DeliveryState.DELIVERED), event(occurrence, "late-rx-1",
-                        DeliveryState.PLAYING))))
+        assertThat(ingest.ingestBatch(List.of(
+                        event(occurrence, "late-bulk-00000", DeliveryState.DELIVERED),
+                        event(occurrence, "late-out", DeliveryState.DELIVERED),
+                        event(occurrence, "late-rx-1", DeliveryState.PLAYING))))
                 .containsExactly(Outcome.APPLIED, Outcome.UNKNOWN_DELIVERY, Outcome.APPLIED);
-        assertThat(ingest.ingestBatch(List.of(event(occurrence, "late-bulk-00000", DeliveryState.PLAYING),
-                event(occurrence, "late-bulk-00000", DeliveryState.DELIVERED))))
+        assertThat(ingest.ingestBatch(List.of(
+                        event(occurrence, "late-bulk-00000", DeliveryState.PLAYING),
+                        event(occurrence, "late-bulk-00000", DeliveryState.DELIVERED))))
                 .containsExactly(Outcome.APPLIED, Outcome.DUPLICATE);
         bulk.create("LATE", "late-one", 1);
-        assertThat(ingest.ingest(occurrence, "late-one-00000", DeliveryState.PLAYED, OffsetDateTime.now(), null,
-                UUID.randomUUID())).isEqualTo(Outcome.APPLIED);
+        assertThat(ingest.ingest(
+                        occurrence,
+                        "late-one-00000",
+                        DeliveryState.PLAYED,
+                        OffsetDateTime.now(),
+                        null,
+                        UUID.randomUUID()))
+                .isEqualTo(Outcome.APPLIED);
 
         List<Delivery> rows = rows(occurrence);
-        assertThat(rows).extracting(d -> d.receiverId)
+        assertThat(rows)
+                .extracting(d -> d.receiverId)
                 .containsExactly("late-bulk-00000", "late-one-00000", "late-rx-0", "late-rx-1");
-        assertThat(rows).filteredOn(d -> d.receiverId.equals("late-bulk-00000")).singleElement().satisfies(d -> {
-            assertThat(d.state).isEqualTo(DeliveryState.PLAYING);
-            assertThat(d.mediaId).isEqualTo(dispatched.groupMediaId);
-        });
-        assertThat(rows).filteredOn(d -> d.receiverId.equals("late-one-00000")).singleElement()
+        assertThat(rows)
+                .filteredOn(d -> d.receiverId.equals("late-bulk-00000"))
+                .singleElement()
+                .satisfies(d -> {
+                    assertThat(d.state).isEqualTo(DeliveryState.PLAYING);
+                    assertThat(d.mediaId).isEqualTo(dispatched.groupMediaId);
+                });
+        assertThat(rows)
+                .filteredOn(d -> d.receiverId.equals("late-one-00000"))
+                .singleElement()
                 .satisfies(d -> assertThat(d.state).isEqualTo(DeliveryState.PLAYED));
 
         // a cancelled occurrence takes no new receivers, neither when provisioned nor by an event

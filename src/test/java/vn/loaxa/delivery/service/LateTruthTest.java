@@ -57,14 +57,19 @@ class LateTruthTest {
 
     @Inject
     MqttConfig config;
+
     @Inject
     EmbeddedBroker broker;
+
     @Inject
     ObjectMapper json;
+
     @Inject
     OccurrenceRepository occurrences;
+
     @Inject
     DeliveryEventRepository events;
+
     @Inject
     MeterRegistry registry;
 
@@ -77,12 +82,18 @@ class LateTruthTest {
         }
         String mediaId = Fixtures.uploadReadyMedia(
                 TestAudio.sineWav(Files.createTempFile("late", ".wav"), 1.5, 440, 0.2), "Tin muộn", "vie");
-        String broadcastId = Fixtures.broadcast(Fixtures.bulletin(mediaId, "NORMAL"), List.of("LT"), List.of(),
+        String broadcastId = Fixtures.broadcast(
+                Fixtures.bulletin(mediaId, "NORMAL"),
+                List.of("LT"),
+                List.of(),
                 OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(30));
-        await("dispatched").atMost(Duration.ofSeconds(20)).until(() -> deliveries(broadcastId).getInt("total") == 4);
+        await("dispatched")
+                .atMost(Duration.ofSeconds(20))
+                .until(() -> deliveries(broadcastId).getInt("total") == 4);
 
         // the air time goes by with every receiver offline: move the occurrence's window into the past
-        OffsetDateTime playAt = OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(3).truncatedTo(ChronoUnit.MILLIS);
+        OffsetDateTime playAt =
+                OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(3).truncatedTo(ChronoUnit.MILLIS);
         Occurrence occurrence = QuarkusTransaction.requiringNew().call(() -> {
             Occurrence o = occurrences.ofBroadcast(UUID.fromString(broadcastId)).get(0);
             o.playAt = playAt;
@@ -90,18 +101,33 @@ class LateTruthTest {
             o.windowEnd = OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(5);
             return o;
         });
-        await("swept").atMost(Duration.ofSeconds(20)).until(() -> deliveries(broadcastId).getInt("counts.MISSED") == 4);
-        double overturnedBefore = registry.counter(EventIngestService.OVERTURNED_METER).count();
+        await("swept")
+                .atMost(Duration.ofSeconds(20))
+                .until(() -> deliveries(broadcastId).getInt("counts.MISSED") == 4);
+        double overturnedBefore =
+                registry.counter(EventIngestService.OVERTURNED_METER).count();
 
         // back online, each agent sends what its outbox held, with its own credentials
         Instant played = playAt.plusSeconds(2).toInstant();
         send(LATE, secrets.get(0), occurrence.id, "PLAYING", playAt.toInstant());
         send(LATE, secrets.get(0), occurrence.id, "PLAYED", played);
-        send(STARTED, secrets.get(1), occurrence.id, "PLAYING", playAt.plusSeconds(1).toInstant());
-        send(OUTSIDE, secrets.get(2), occurrence.id, "PLAYED", occurrence.windowEnd.plusSeconds(30).toInstant());
+        send(
+                STARTED,
+                secrets.get(1),
+                occurrence.id,
+                "PLAYING",
+                playAt.plusSeconds(1).toInstant());
+        send(
+                OUTSIDE,
+                secrets.get(2),
+                occurrence.id,
+                "PLAYED",
+                occurrence.windowEnd.plusSeconds(30).toInstant());
 
-        await("late reports stored").atMost(Duration.ofSeconds(20)).until(() ->
-                QuarkusTransaction.requiringNew().call(() -> events.count("occurrenceId", occurrence.id)) == 4);
+        await("late reports stored")
+                .atMost(Duration.ofSeconds(20))
+                .until(() ->
+                        QuarkusTransaction.requiringNew().call(() -> events.count("occurrenceId", occurrence.id)) == 4);
         // a few sweeps later: the reported states hold, and nothing else moved
         await().pollDelay(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             JsonPath report = deliveries(broadcastId);
@@ -111,68 +137,112 @@ class LateTruthTest {
             assertThat(report.getInt("reportedLate")).isEqualTo(2);
         });
         JsonPath report = deliveries(broadcastId);
-        assertThat(report.getString("deliveries.find { it.receiverId == '" + LATE + "' }.state")).isEqualTo("PLAYED");
-        assertThat(report.getString("deliveries.find { it.receiverId == '" + LATE + "' }.reason")).isNull();
+        assertThat(report.getString("deliveries.find { it.receiverId == '" + LATE + "' }.state"))
+                .isEqualTo("PLAYED");
+        assertThat(report.getString("deliveries.find { it.receiverId == '" + LATE + "' }.reason"))
+                .isNull();
         assertThat(Instant.parse(report.getString("deliveries.find { it.receiverId == '" + LATE + "' }.finishedAt")))
                 .isEqualTo(played);
-        assertThat(report.getString("deliveries.find { it.receiverId == '" + LATE + "' }.reportedLateAt")).isNotNull();
-        assertThat(report.getString("deliveries.find { it.receiverId == '" + OUTSIDE + "' }.state")).isEqualTo("MISSED");
-        assertThat(report.getString("deliveries.find { it.receiverId == '" + OUTSIDE + "' }.reportedLateAt")).isNull();
-        assertThat(registry.counter(EventIngestService.OVERTURNED_METER).count() - overturnedBefore).isEqualTo(2);
+        assertThat(report.getString("deliveries.find { it.receiverId == '" + LATE + "' }.reportedLateAt"))
+                .isNotNull();
+        assertThat(report.getString("deliveries.find { it.receiverId == '" + OUTSIDE + "' }.state"))
+                .isEqualTo("MISSED");
+        assertThat(report.getString("deliveries.find { it.receiverId == '" + OUTSIDE + "' }.reportedLateAt"))
+                .isNull();
+        assertThat(registry.counter(EventIngestService.OVERTURNED_METER).count() - overturnedBefore)
+                .isEqualTo(2);
 
         // the same report again (an agent re-sends until it is acknowledged) changes nothing
         send(LATE, secrets.get(0), occurrence.id, "PLAYED", played);
-        await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(deliveries(broadcastId).getInt("counts.PLAYED")).isEqualTo(1));
+        await().pollDelay(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(deliveries(broadcastId).getInt("counts.PLAYED"))
+                        .isEqualTo(1));
         assertThat(QuarkusTransaction.requiringNew().call(() -> events.count("occurrenceId", occurrence.id)))
                 .isEqualTo(4);
 
         LocalDate today = playAt.atZoneSameInstant(ReportService.ZONE).toLocalDate();
         String range = "?from=" + today + "&to=" + today + "&area=LT";
-        JsonPath plays = asAdmin().get("/api/v1/reports/plays" + range).then().statusCode(200).extract().jsonPath();
+        JsonPath plays = asAdmin()
+                .get("/api/v1/reports/plays" + range)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(plays.getLong("plays")).isEqualTo(1);
         assertThat(plays.getLong("reportedLate")).isEqualTo(1);
         assertThat(plays.getLong("seconds")).isEqualTo(2);
         assertThat(plays.getLong("byContent[0].reportedLate")).isEqualTo(1);
 
-        String csv = new String(asAdmin().get("/api/v1/reports/plays" + range + "&format=csv").then().statusCode(200)
-                .extract().asByteArray(), StandardCharsets.UTF_8).replace("\uFEFF", "");
+        String csv = new String(
+                        asAdmin()
+                                .get("/api/v1/reports/plays" + range + "&format=csv")
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .asByteArray(),
+                        StandardCharsets.UTF_8)
+                .replace("\uFEFF", "");
         List<CSVRecord> records = CSVFormat.RFC4180.parse(new StringReader(csv)).getRecords();
-        assertThat(records).anySatisfy(r -> assertThat(r.values()).containsExactly("Key", "Name", "Plays",
-                "Seconds", "Reported late"));
-        assertThat(records).filteredOn(r -> r.get(0).equals("Total")).hasSize(4)
+        assertThat(records)
+                .anySatisfy(r ->
+                        assertThat(r.values()).containsExactly("Key", "Name", "Plays", "Seconds", "Reported late"));
+        assertThat(records)
+                .filteredOn(r -> r.get(0).equals("Total"))
+                .hasSize(4)
                 .allSatisfy(r -> assertThat(List.of(r.get(2), r.get(4))).containsExactly("1", "1"));
 
         CookieFilter session = login();
-        given().filter(session).get("/broadcasts/" + broadcastId).then().statusCode(200)
+        given().filter(session)
+                .get("/broadcasts/" + broadcastId)
+                .then()
+                .statusCode(200)
                 .body(containsString("id=\"count-reported-late\">2<"));
-        given().filter(session).get("/reports" + range).then().statusCode(200)
-                .body(containsString("Báo muộn: 1"));
-        given().filter(session).accept("text/html").get("/receivers/" + LATE).then().statusCode(200)
+        given().filter(session).get("/reports" + range).then().statusCode(200).body(containsString("Báo muộn: 1"));
+        given().filter(session)
+                .accept("text/html")
+                .get("/receivers/" + LATE)
+                .then()
+                .statusCode(200)
                 .body(containsString("(Báo muộn)"));
     }
 
-    private void send(String receiverId, String secret, UUID occurrenceId, String event, Instant at)
-            throws Exception {
+    private void send(String receiverId, String secret, UUID occurrenceId, String event, Instant at) throws Exception {
         Topics topics = new Topics(config.topicPrefix());
         String url = config.url().or(broker::url).orElseThrow();
         try (TestMqttClient agent = new TestMqttClient(url, receiverId, receiverId, secret)) {
-            agent.publish(topics.receiver(receiverId, Topics.Kind.EVENT), json.writeValueAsString(new AgentEvent(
-                    AgentEvent.SCHEMA, AgentEvent.idFor(occurrenceId.toString(), receiverId, event).toString(),
-                    receiverId, occurrenceId.toString(), event, at, null)));
+            agent.publish(
+                    topics.receiver(receiverId, Topics.Kind.EVENT),
+                    json.writeValueAsString(new AgentEvent(
+                            AgentEvent.SCHEMA,
+                            AgentEvent.idFor(occurrenceId.toString(), receiverId, event)
+                                    .toString(),
+                            receiverId,
+                            occurrenceId.toString(),
+                            event,
+                            at,
+                            null)));
         }
     }
 
     private static JsonPath deliveries(String broadcastId) {
-        return asAdmin().get("/api/v1/broadcasts/" + broadcastId + "/deliveries").then().statusCode(200).extract()
+        return asAdmin()
+                .get("/api/v1/broadcasts/" + broadcastId + "/deliveries")
+                .then()
+                .statusCode(200)
+                .extract()
                 .jsonPath();
     }
 
     private static CookieFilter login() {
         CookieFilter session = new CookieFilter();
-        given().filter(session).redirects().follow(false)
-                .formParam("j_username", Api.ADMIN).formParam("j_password", Api.ADMIN_PASSWORD)
-                .post("/j_security_check").then()
+        given().filter(session)
+                .redirects()
+                .follow(false)
+                .formParam("j_username", Api.ADMIN)
+                .formParam("j_password", Api.ADMIN_PASSWORD)
+                .post("/j_security_check")
+                .then()
                 .statusCode(anyOf(is(302), is(303)));
         return session;
     }

@@ -32,8 +32,10 @@ class BrokerIsolationTest {
 
     @Inject
     EmbeddedBroker broker;
+
     @Inject
     MqttConfig config;
+
     @Inject
     MqttDrops drops;
 
@@ -45,8 +47,10 @@ class BrokerIsolationTest {
         Topics topics = new Topics(config.topicPrefix());
 
         // HiveMQ answers a forbidden publish by disconnecting the client with 0x87 Not authorized
-        List<String> forbidden = List.of(topics.receiver("iso-b", Topics.Kind.EVENT),
-                topics.receiver("iso-b", Topics.Kind.STATUS), topics.receiver("iso-a", Topics.Kind.MANIFEST),
+        List<String> forbidden = List.of(
+                topics.receiver("iso-b", Topics.Kind.EVENT),
+                topics.receiver("iso-b", Topics.Kind.STATUS),
+                topics.receiver("iso-a", Topics.Kind.MANIFEST),
                 topics.receiver("iso-a", Topics.Kind.COMMAND));
         try (TestMqttClient watcher = new TestMqttClient(url())) {
             watcher.subscribe(config.topicPrefix() + "/#");
@@ -58,9 +62,11 @@ class BrokerIsolationTest {
             try (TestMqttClient a = new TestMqttClient(url(), "iso-a", "iso-a", secretA)) {
                 a.publishForReasonCode(topics.receiver("iso-a", Topics.Kind.HEARTBEAT), "allowed");
             }
-            await().atMost(Duration.ofSeconds(10)).until(() -> watcher.received().stream()
-                    .anyMatch(m -> m.text().equals("allowed")));
-            assertThat(watcher.received()).extracting(TestMqttClient.Received::topic)
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() ->
+                            watcher.received().stream().anyMatch(m -> m.text().equals("allowed")));
+            assertThat(watcher.received())
+                    .extracting(TestMqttClient.Received::topic)
                     .doesNotContainAnyElementsOf(forbidden);
         }
 
@@ -69,11 +75,15 @@ class BrokerIsolationTest {
                     .isEqualTo(NOT_AUTHORIZED);
             assertThat(a.subscribeForReasonCode(topics.receiver("iso-b", Topics.Kind.COMMAND)))
                     .isEqualTo(NOT_AUTHORIZED);
-            assertThat(a.subscribeForReasonCode(topics.allReceivers(Topics.Kind.EVENT))).isEqualTo(NOT_AUTHORIZED);
+            assertThat(a.subscribeForReasonCode(topics.allReceivers(Topics.Kind.EVENT)))
+                    .isEqualTo(NOT_AUTHORIZED);
 
-            assertThat(a.subscribeForReasonCode(topics.receiver("iso-a", Topics.Kind.MANIFEST))).isEqualTo(1);
-            assertThat(a.subscribeForReasonCode(topics.receiver("iso-a", Topics.Kind.COMMAND))).isEqualTo(1);
-            assertThat(a.subscribeForReasonCode(topics.receiver("iso-a", Topics.Kind.AREAS))).isEqualTo(1);
+            assertThat(a.subscribeForReasonCode(topics.receiver("iso-a", Topics.Kind.MANIFEST)))
+                    .isEqualTo(1);
+            assertThat(a.subscribeForReasonCode(topics.receiver("iso-a", Topics.Kind.COMMAND)))
+                    .isEqualTo(1);
+            assertThat(a.subscribeForReasonCode(topics.receiver("iso-a", Topics.Kind.AREAS)))
+                    .isEqualTo(1);
             assertThat(a.isConnected()).isTrue();
         }
     }
@@ -107,7 +117,8 @@ class BrokerIsolationTest {
             // allowed topic, but the payload claims to come from receiver B
             a.publish(topics.receiver("isf-a", Topics.Kind.EVENT), """
                     {"schema":"loaxa.event/1","id":"%s","occurrenceId":"%s","receiverId":"isf-b",\
-                    "event":"PLAYED","at":"%s"}""".formatted(UUID.randomUUID(), UUID.randomUUID(), Instant.now()));
+                    "event":"PLAYED","at":"%s"}""".formatted(
+                            UUID.randomUUID(), UUID.randomUUID(), Instant.now()));
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> drops.count("receiver-mismatch") > before);
     }
@@ -134,8 +145,12 @@ class BrokerIsolationTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> !connected.isConnected());
         assertRefused(() -> new TestMqttClient(url(), "isr-a", "isr-a", first));
 
-        String second = asAdmin().post("/api/v1/receivers/isr-a/secret").then().statusCode(200)
-                .extract().path("secret");
+        String second = asAdmin()
+                .post("/api/v1/receivers/isr-a/secret")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("secret");
         assertRefused(() -> new TestMqttClient(url(), "isr-a", "isr-a", first));
         try (TestMqttClient renewed = new TestMqttClient(url(), "isr-a", "isr-a", second)) {
             assertThat(renewed.isConnected()).isTrue();

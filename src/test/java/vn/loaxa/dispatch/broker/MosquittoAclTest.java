@@ -68,9 +68,11 @@ class MosquittoAclTest {
         mosquitto = new ShippedMosquitto(dir);
         ShippedMosquitto.Run setUp = mosquitto.setUp(Api.MQTT_PASSWORD, Api.MQTT_USER, SECOND_REPLICA);
         assertThat(setUp.exitCode()).as(setUp.output()).isZero();
-        assertThat(setUp.output()).contains("LOAXA_MQTT_USERNAME=" + Api.MQTT_USER,
-                "LOAXA_MQTT_PASSWORD=" + Api.MQTT_PASSWORD,
-                "LOAXA_BROKER_MOSQUITTO_SERVER_USERNAMES=" + Api.MQTT_USER + "," + SECOND_REPLICA);
+        assertThat(setUp.output())
+                .contains(
+                        "LOAXA_MQTT_USERNAME=" + Api.MQTT_USER,
+                        "LOAXA_MQTT_PASSWORD=" + Api.MQTT_PASSWORD,
+                        "LOAXA_BROKER_MOSQUITTO_SERVER_USERNAMES=" + Api.MQTT_USER + "," + SECOND_REPLICA);
         assertOwnedByTheBroker();
         mosquitto.start();
         assertThat(mosquitto.runningAs()).isEqualTo(mosquitto.owner);
@@ -80,15 +82,23 @@ class MosquittoAclTest {
         try (Session first = new Session(url, "replica-a", Api.MQTT_USER, Api.MQTT_PASSWORD, false);
                 Session second = new Session(url, "replica-b", SECOND_REPLICA, Api.MQTT_PASSWORD, false)) {
             assertThatThrownBy(() -> new TestMqttClient(url, "mqs-a", "mqs-a", secret).close())
-                    .as("a receiver before the first sync").isInstanceOf(MqttException.class);
+                    .as("a receiver before the first sync")
+                    .isInstanceOf(MqttException.class);
 
             ShippedMosquitto.Run sync = sync(Map.of());
             assertThat(sync.exitCode()).as(sync.output()).isZero();
             assertThat(sync.output()).contains("Mosquitto " + mosquitto.pid() + " reloaded");
             assertOwnedByTheBroker();
             assertThat(Files.readString(mosquitto.loaxaDir.resolve("acl")))
-                    .isEqualTo(asAdmin().get("/api/v1/broker/mosquitto/acl").then().statusCode(200).extract().asString());
-            await("the receiver's login after the reload").atMost(Duration.ofSeconds(10)).ignoreExceptions()
+                    .isEqualTo(asAdmin()
+                            .get("/api/v1/broker/mosquitto/acl")
+                            .then()
+                            .statusCode(200)
+                            .extract()
+                            .asString());
+            await("the receiver's login after the reload")
+                    .atMost(Duration.ofSeconds(10))
+                    .ignoreExceptions()
                     .until(() -> {
                         try (TestMqttClient receiver = new TestMqttClient(url, "mqs-a", "mqs-a", secret)) {
                             return receiver.isConnected();
@@ -104,10 +114,12 @@ class MosquittoAclTest {
         assertThat(Files.readString(mosquitto.loaxaDir.resolve("passwd"))).contains(SECOND_REPLICA + ":$7$");
 
         Fixtures.receiver("mqs-b", "MQS", List.of("vie"));
-        ShippedMosquitto.Run lost = sync(Map.of("MOSQUITTO_PID_FILE", dir.resolve("run/absent.pid").toString()));
+        ShippedMosquitto.Run lost =
+                sync(Map.of("MOSQUITTO_PID_FILE", dir.resolve("run/absent.pid").toString()));
         assertThat(lost.exitCode()).isNotZero();
         assertThat(lost.output()).contains("cannot read the Mosquitto pid", "nothing installed");
-        ShippedMosquitto.Run unknown = sync(Map.of("MOSQUITTO_CONF", dir.resolve("conf.d/loaxa.conf").toString()));
+        ShippedMosquitto.Run unknown =
+                sync(Map.of("MOSQUITTO_CONF", dir.resolve("conf.d/loaxa.conf").toString()));
         assertThat(unknown.exitCode()).isNotZero();
         assertThat(unknown.output()).contains("cannot tell which Mosquitto to reload");
         assertThat(Files.readString(mosquitto.loaxaDir.resolve("passwd"))).doesNotContain("mqs-b:");
@@ -123,14 +135,16 @@ class MosquittoAclTest {
         Topics topics = new Topics(config.topicPrefix());
         String rx = config.topicPrefix() + "/v1/rx/mqa-a/";
         // exactly as infra/mosquitto/README.md and docs/security.md describe it
-        assertThat(Files.readString(mosquitto.loaxaDir.resolve("acl"))).contains("""
+        assertThat(Files.readString(mosquitto.loaxaDir.resolve("acl")))
+                .contains("""
 
                 user loaxa-server
                 topic readwrite #
 
                 user loaxa-server-2
                 topic readwrite #
-                """).contains("""
+                """)
+                .contains("""
 
                 user mqa-a
                 topic write %1$sevent
@@ -143,19 +157,24 @@ class MosquittoAclTest {
                 topic read %2$s/v1/area/MQA/manifest
 
                 user mqa-b
-                """.formatted(rx, config.topicPrefix())).doesNotContain("/area/MQX/");
+                """.formatted(rx, config.topicPrefix()))
+                .doesNotContain("/area/MQX/");
 
         try (TestMqttClient server = new TestMqttClient(url);
                 TestMqttClient a = new TestMqttClient(url, "mqa-a", "mqa-a", secretA)) {
             server.subscribe(topics.allReceivers(Topics.Kind.EVENT));
             server.subscribe(ack("+"));
-            assertThat(a.subscribeForReasonCode(topics.receiver("mqa-a", Topics.Kind.MANIFEST))).isEqualTo(1);
+            assertThat(a.subscribeForReasonCode(topics.receiver("mqa-a", Topics.Kind.MANIFEST)))
+                    .isEqualTo(1);
 
             a.publishForReasonCode(topics.receiver("mqa-b", Topics.Kind.EVENT), "forged");
             a.publishForReasonCode(ack("mqa-a"), "forged ack");
             a.publishForReasonCode(topics.receiver("mqa-a", Topics.Kind.EVENT), "own");
-            await().atMost(Duration.ofSeconds(10)).until(() -> !server.received().isEmpty());
-            assertThat(server.received()).extracting(TestMqttClient.Received::text).containsExactly("own");
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> !server.received().isEmpty());
+            assertThat(server.received())
+                    .extracting(TestMqttClient.Received::text)
+                    .containsExactly("own");
 
             server.publish(topics.receiver("mqa-b", Topics.Kind.MANIFEST), "for b");
             server.publish(topics.receiver("mqa-a", Topics.Kind.MANIFEST), "for a");
@@ -169,8 +188,7 @@ class MosquittoAclTest {
             server.publish(topics.areaManifest("MQX"), "for area x");
             server.publish(topics.areaManifest("MQA"), "for area a");
             await().atMost(Duration.ofSeconds(10)).until(() -> a.received().size() >= 2);
-            assertThat(a.received()).extracting(TestMqttClient.Received::text)
-                    .containsExactly("for a", "for area a");
+            assertThat(a.received()).extracting(TestMqttClient.Received::text).containsExactly("for a", "for area a");
 
             // its own acknowledgements, and not another receiver's
             a.subscribe(ack("mqa-b"));
@@ -178,7 +196,8 @@ class MosquittoAclTest {
             server.publish(ack("mqa-b"), "ack for b");
             server.publish(ack("mqa-a"), "ack for a");
             await().atMost(Duration.ofSeconds(10)).until(() -> a.received().size() >= 3);
-            assertThat(a.received()).extracting(TestMqttClient.Received::text)
+            assertThat(a.received())
+                    .extracting(TestMqttClient.Received::text)
                     .containsExactly("for a", "for area a", "ack for a");
         }
         assertThatThrownBy(() -> new TestMqttClient(url, "mqa-a", "mqa-a", "wrong").close())
@@ -201,8 +220,8 @@ class MosquittoAclTest {
         String url = startSynced();
         String intruderUrl = "tls".equals(listener) ? mosquitto.tlsUrl() : url;
         Topics topics = new Topics(config.topicPrefix());
-        List<String> ordersOfB = List.of(topics.receiver(b, Topics.Kind.MANIFEST),
-                topics.receiver(b, Topics.Kind.COMMAND), ack(b));
+        List<String> ordersOfB =
+                List.of(topics.receiver(b, Topics.Kind.MANIFEST), topics.receiver(b, Topics.Kind.COMMAND), ack(b));
 
         try (TestMqttClient server = new TestMqttClient(url);
                 Session receiverB = new Session(url, b, b, secretB, false)) {
@@ -210,8 +229,12 @@ class MosquittoAclTest {
                 receiverB.client.subscribe(topic, 1);
             }
             try (Session intruder = new Session(intruderUrl, b, a, secretA, "tls".equals(listener))) {
-                assertThat(intruder.sessionPresent).as("the intruder resumed a session").isFalse();
-                await("receiver B stays connected").during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                assertThat(intruder.sessionPresent)
+                        .as("the intruder resumed a session")
+                        .isFalse();
+                await("receiver B stays connected")
+                        .during(Duration.ofSeconds(2))
+                        .atMost(Duration.ofSeconds(5))
                         .until(receiverB.client::isConnected);
                 for (String topic : ordersOfB) {
                     intruder.client.subscribe(topic, 1);
@@ -223,7 +246,8 @@ class MosquittoAclTest {
 
                 // the intruder holds client id A: receiver A logging in takes that id over
                 try (TestMqttClient receiverA = new TestMqttClient(url, a, a, secretA)) {
-                    await("the intruder displaced by A").atMost(Duration.ofSeconds(10))
+                    await("the intruder displaced by A")
+                            .atMost(Duration.ofSeconds(10))
                             .until(() -> !intruder.client.isConnected());
                     assertThat(receiverA.isConnected()).isTrue();
                 }
@@ -241,7 +265,8 @@ class MosquittoAclTest {
         ShippedMosquitto.Run sync = sync(Map.of());
         assertThat(sync.exitCode()).as(sync.output()).isZero();
         String url = mosquitto.url();
-        await("the generated files loaded").atMost(Duration.ofSeconds(10))
+        await("the generated files loaded")
+                .atMost(Duration.ofSeconds(10))
                 .until(() -> mosquitto.log().contains("Reloading config"));
         return url;
     }
@@ -254,7 +279,8 @@ class MosquittoAclTest {
         for (String file : List.of("passwd", "acl")) {
             Path path = mosquitto.loaxaDir.resolve(file);
             assertThat(Files.getOwner(path).getName()).as(file).isEqualTo(mosquitto.owner);
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(path))).as(file)
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(path)))
+                    .as(file)
                     .isEqualTo("rw-------");
         }
     }
@@ -297,7 +323,8 @@ class MosquittoAclTest {
         KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
         trusted.load(null, null);
         try (InputStream in = Files.newInputStream(certificate)) {
-            trusted.setCertificateEntry("broker", CertificateFactory.getInstance("X.509").generateCertificate(in));
+            trusted.setCertificateEntry(
+                    "broker", CertificateFactory.getInstance("X.509").generateCertificate(in));
         }
         TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         trust.init(trusted);

@@ -77,7 +77,8 @@ class MosquittoServerLoginTest {
         public void stop() {
             try (Stream<Path> files = Files.walk(dir)) {
                 mosquitto.close();
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                files.sorted(Comparator.reverseOrder())
+                        .forEach(path -> path.toFile().delete());
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             } catch (InterruptedException e) {
@@ -96,26 +97,34 @@ class MosquittoServerLoginTest {
 
     @Test
     void shouldKeepTheServerConnectedAndHearReceiversAfterTheSync() throws Exception {
-        await("the server subscribed on Mosquitto").atMost(Duration.ofSeconds(30)).until(gateway::subscribed);
-        assertThat(mosquitto.log()).as("the broker names the server's connection after its user")
+        await("the server subscribed on Mosquitto")
+                .atMost(Duration.ofSeconds(30))
+                .until(gateway::subscribed);
+        assertThat(mosquitto.log())
+                .as("the broker names the server's connection after its user")
                 .contains("as " + Api.MQTT_USER + " (p5");
         Fixtures.area("MQG", "COMMUNE", null);
         String secret = Fixtures.receiver("mqg-a", "MQG", List.of("vie"));
 
-        ShippedMosquitto.Run sync = mosquitto.sync("http://127.0.0.1:" + RestAssured.port, Api.ADMIN,
-                Api.ADMIN_PASSWORD, Map.of());
+        ShippedMosquitto.Run sync =
+                mosquitto.sync("http://127.0.0.1:" + RestAssured.port, Api.ADMIN, Api.ADMIN_PASSWORD, Map.of());
         assertThat(sync.exitCode()).as(sync.output()).isZero();
 
         Topics topics = new Topics(config.topicPrefix());
-        await("the receiver heard through Mosquitto").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
-                .ignoreExceptions().untilAsserted(() -> {
+        await("the receiver heard through Mosquitto")
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofSeconds(1))
+                .ignoreExceptions()
+                .untilAsserted(() -> {
                     try (TestMqttClient receiver = new TestMqttClient(mosquitto.url(), "mqg-a", "mqg-a", secret)) {
                         receiver.publish(topics.receiver("mqg-a", Topics.Kind.STATUS), """
-                                {"schema":"loaxa.status/1","receiverId":"mqg-a","online":true,"at":"%s"}"""
-                                .formatted(Instant.now()));
-                        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(
-                                asAdmin().get("/api/v1/receivers/mqg-a").<Boolean>path("online"))
-                                .as(ServerDiagnostics::inbound).isTrue());
+                                {"schema":"loaxa.status/1","receiverId":"mqg-a","online":true,"at":"%s"}""".formatted(Instant.now()));
+                        await().atMost(Duration.ofSeconds(5))
+                                .untilAsserted(() -> assertThat(asAdmin()
+                                                .get("/api/v1/receivers/mqg-a")
+                                                .<Boolean>path("online"))
+                                        .as(ServerDiagnostics::inbound)
+                                        .isTrue());
                     }
                 });
         assertThat(gateway.subscribed()).isTrue();

@@ -27,8 +27,7 @@ final class ShippedMosquitto implements AutoCloseable {
     private static final Duration SCRIPT_TIMEOUT = Duration.ofSeconds(60);
 
     /** What a script printed, and how it ended. */
-    record Run(int exitCode, String output) {
-    }
+    record Run(int exitCode, String output) {}
 
     final Path dir;
     final Path loaxaDir;
@@ -53,47 +52,94 @@ final class ShippedMosquitto implements AutoCloseable {
         }
         Path certs = dir.resolve("certs");
         this.certificate = certs.resolve("server.crt");
-        check(run(List.of("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj",
-                "/CN=localhost", "-addext", "subjectAltName=IP:127.0.0.1", "-keyout",
-                certs.resolve("server.key").toString(), "-out", certificate.toString()), Map.of()));
+        check(run(
+                List.of(
+                        "openssl",
+                        "req",
+                        "-x509",
+                        "-newkey",
+                        "rsa:2048",
+                        "-nodes",
+                        "-days",
+                        "1",
+                        "-subj",
+                        "/CN=localhost",
+                        "-addext",
+                        "subjectAltName=IP:127.0.0.1",
+                        "-keyout",
+                        certs.resolve("server.key").toString(),
+                        "-out",
+                        certificate.toString()),
+                Map.of()));
         // what the distribution's package and systemd unit provide: the run and persistence folders are the broker's
-        check(run(List.of("chown", "-R", owner, dir.resolve("run").toString(), dir.resolve("data").toString(),
-                certs.toString()), Map.of()));
-        Files.writeString(mainConf, """
+        check(run(
+                List.of(
+                        "chown",
+                        "-R",
+                        owner,
+                        dir.resolve("run").toString(),
+                        dir.resolve("data").toString(),
+                        certs.toString()),
+                Map.of()));
+        Files.writeString(
+                mainConf, """
                 pid_file %s
                 persistence true
                 persistence_location %s/
                 include_dir %s
                 """.formatted(dir.resolve("run/mosquitto.pid"), dir.resolve("data"), dir.resolve("conf.d")));
-        Files.writeString(dir.resolve("conf.d/loaxa.conf"), Files.readString(INFRA.resolve("mosquitto.conf"))
-                .replace("listener 1883 ", "listener " + port + " ")
-                .replace("listener 8883", "listener " + tlsPort)
-                .replace("/etc/mosquitto/loaxa/", loaxaDir + "/")
-                .replace("/etc/mosquitto/certs/", certs + "/"));
+        Files.writeString(
+                dir.resolve("conf.d/loaxa.conf"),
+                Files.readString(INFRA.resolve("mosquitto.conf"))
+                        .replace("listener 1883 ", "listener " + port + " ")
+                        .replace("listener 8883", "listener " + tlsPort)
+                        .replace("/etc/mosquitto/loaxa/", loaxaDir + "/")
+                        .replace("/etc/mosquitto/certs/", certs + "/"));
     }
 
     /** Runs {@code loaxa-mosquitto-setup} for these server logins with this password. */
     Run setUp(String password, String... logins) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(INFRA.resolve("loaxa-mosquitto-setup").toString()));
+        List<String> command =
+                new ArrayList<>(List.of(INFRA.resolve("loaxa-mosquitto-setup").toString()));
         command.addAll(List.of(logins));
-        return run(command, Map.of("MOSQUITTO_LOAXA_DIR", loaxaDir.toString(), "MOSQUITTO_USER", owner,
-                "LOAXA_MQTT_PASSWORD", password));
+        return run(
+                command,
+                Map.of(
+                        "MOSQUITTO_LOAXA_DIR",
+                        loaxaDir.toString(),
+                        "MOSQUITTO_USER",
+                        owner,
+                        "LOAXA_MQTT_PASSWORD",
+                        password));
     }
 
     /** Runs {@code loaxa-mosquitto-sync} against the server at {@code serverUrl}, with extra variables. */
     Run sync(String serverUrl, String admin, String adminPassword, Map<String, String> extra)
             throws IOException, InterruptedException {
-        Map<String, String> env = new HashMap<>(Map.of("LOAXA_URL", serverUrl, "LOAXA_USER", admin,
-                "LOAXA_PASSWORD", adminPassword, "MOSQUITTO_LOAXA_DIR", loaxaDir.toString(), "MOSQUITTO_USER", owner,
-                "MOSQUITTO_CONF", mainConf.toString()));
+        Map<String, String> env = new HashMap<>(Map.of(
+                "LOAXA_URL",
+                serverUrl,
+                "LOAXA_USER",
+                admin,
+                "LOAXA_PASSWORD",
+                adminPassword,
+                "MOSQUITTO_LOAXA_DIR",
+                loaxaDir.toString(),
+                "MOSQUITTO_USER",
+                owner,
+                "MOSQUITTO_CONF",
+                mainConf.toString()));
         env.putAll(extra);
         return run(List.of(INFRA.resolve("loaxa-mosquitto-sync").toString()), env);
     }
 
     void start() throws IOException {
-        process = new ProcessBuilder("mosquitto", "-c", mainConf.toString()).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("mosquitto.log").toFile()).start();
-        await("Mosquitto listening (" + dir.resolve("mosquitto.log") + ")").atMost(Duration.ofSeconds(10))
+        process = new ProcessBuilder("mosquitto", "-c", mainConf.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("mosquitto.log").toFile())
+                .start();
+        await("Mosquitto listening (" + dir.resolve("mosquitto.log") + ")")
+                .atMost(Duration.ofSeconds(10))
                 .until(() -> process.isAlive() && listening(port));
     }
 
@@ -111,7 +157,9 @@ final class ShippedMosquitto implements AutoCloseable {
 
     /** The user the broker process runs as. */
     String runningAs() throws IOException, InterruptedException {
-        return check(run(List.of("ps", "-o", "user=", "-p", String.valueOf(pid())), Map.of())).output().strip();
+        return check(run(List.of("ps", "-o", "user=", "-p", String.valueOf(pid())), Map.of()))
+                .output()
+                .strip();
     }
 
     String log() throws IOException {

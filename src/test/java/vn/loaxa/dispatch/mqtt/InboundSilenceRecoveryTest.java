@@ -32,10 +32,13 @@ class InboundSilenceRecoveryTest {
 
     @Inject
     MqttConfig config;
+
     @Inject
     EmbeddedBroker broker;
+
     @Inject
     MqttGateway gateway;
+
     @Inject
     MeterRegistry registry;
 
@@ -48,21 +51,25 @@ class InboundSilenceRecoveryTest {
         await().atMost(Duration.ofSeconds(10)).until(gateway::subscribed);
 
         List<String> removed = removeServerSubscriptions();
-        assertThat(removed).as("the server's subscriptions to receiver messages")
-                .containsExactlyInAnyOrder(topics.allReceivers(Topics.Kind.EVENT), topics.allReceivers(Topics.Kind.STATUS),
+        assertThat(removed)
+                .as("the server's subscriptions to receiver messages")
+                .containsExactlyInAnyOrder(
+                        topics.allReceivers(Topics.Kind.EVENT),
+                        topics.allReceivers(Topics.Kind.STATUS),
                         topics.allReceivers(Topics.Kind.HEARTBEAT));
 
         try (TestMqttClient receiver = new TestMqttClient(broker.url().orElseThrow())) {
             receiver.publish(topics.receiver(RX, Topics.Kind.STATUS), """
-                    {"schema":"loaxa.status/1","receiverId":"%s","online":true,"at":"%s"}"""
-                    .formatted(RX, Instant.now()));
-            await("a fresh connection that hears the receiver again").atMost(Duration.ofSeconds(60))
-                    .pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+                    {"schema":"loaxa.status/1","receiverId":"%s","online":true,"at":"%s"}""".formatted(RX, Instant.now()));
+            await("a fresh connection that hears the receiver again")
+                    .atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(500))
+                    .untilAsserted(() -> {
                         receiver.publish(topics.receiver(RX, Topics.Kind.STATUS), """
-                                {"schema":"loaxa.status/1","receiverId":"%s","online":true,"at":"%s"}"""
-                                .formatted(RX, Instant.now()));
+                                {"schema":"loaxa.status/1","receiverId":"%s","online":true,"at":"%s"}""".formatted(RX, Instant.now()));
                         assertThat(asAdmin().get("/api/v1/receivers/" + RX).<Boolean>path("online"))
-                                .as(ServerDiagnostics::inbound).isTrue();
+                                .as(ServerDiagnostics::inbound)
+                                .isTrue();
                     });
         }
         assertThat(registry.counter(MqttGateway.SILENCES_METER).count()).isEqualTo(silences + 1);
@@ -72,17 +79,20 @@ class InboundSilenceRecoveryTest {
     /** Removes the subscriptions of the server's current connection in the broker; the client is not told. */
     private List<String> removeServerSubscriptions() {
         List<SubscriptionsForClientResult> servers = new ArrayList<>();
-        Services.subscriptionStore().iterateAllSubscriptions((context, subscriptions) -> {
-            if (subscriptions.getClientId().equals(gateway.clientId())) {
-                synchronized (servers) {
-                    servers.add(subscriptions);
-                }
-            }
-        }).join();
+        Services.subscriptionStore()
+                .iterateAllSubscriptions((context, subscriptions) -> {
+                    if (subscriptions.getClientId().equals(gateway.clientId())) {
+                        synchronized (servers) {
+                            servers.add(subscriptions);
+                        }
+                    }
+                })
+                .join();
         List<String> removed = new ArrayList<>();
         for (SubscriptionsForClientResult server : servers) {
             server.getSubscriptions().forEach(subscription -> {
-                Services.subscriptionStore().removeSubscription(server.getClientId(), subscription.getTopicFilter())
+                Services.subscriptionStore()
+                        .removeSubscription(server.getClientId(), subscription.getTopicFilter())
                         .join();
                 removed.add(subscription.getTopicFilter());
             });

@@ -21,8 +21,9 @@ class InboundSilenceWatchTest {
         after(Duration.ofSeconds(29));
         assertThat(watch.check()).isEmpty();
         after(Duration.ofSeconds(2));
-        assertThat(watch.check()).hasValueSatisfying(report ->
-                assertThat(report).contains("31 s", "nothing at all since it subscribed"));
+        assertThat(watch.check())
+                .hasValueSatisfying(
+                        report -> assertThat(report).contains("31 s", "nothing at all since it subscribed"));
     }
 
     @Test
@@ -33,8 +34,9 @@ class InboundSilenceWatchTest {
         after(Duration.ofSeconds(25));
         assertThat(watch.check()).as("heard 25 s ago").isEmpty();
         after(Duration.ofSeconds(6));
-        assertThat(watch.check()).hasValueSatisfying(report ->
-                assertThat(report).contains("31 s").doesNotContain("nothing at all"));
+        assertThat(watch.check())
+                .hasValueSatisfying(
+                        report -> assertThat(report).contains("31 s").doesNotContain("nothing at all"));
     }
 
     @Test

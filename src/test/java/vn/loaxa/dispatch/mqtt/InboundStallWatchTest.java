@@ -17,9 +17,13 @@ class InboundStallWatchTest {
         assertThat(watch.check()).isEmpty();
 
         now.set(Duration.ofSeconds(11).toNanos());
-        assertThat(watch.check()).hasValueSatisfying(report -> assertThat(report)
-                .contains("loaxa/v1/rx/a/status", "10 s", Thread.currentThread().getName(),
-                        "shouldReportAMessageHeldPastTheLimitOnceWithItsTopicAndStack"));
+        assertThat(watch.check())
+                .hasValueSatisfying(report -> assertThat(report)
+                        .contains(
+                                "loaxa/v1/rx/a/status",
+                                "10 s",
+                                Thread.currentThread().getName(),
+                                "shouldReportAMessageHeldPastTheLimitOnceWithItsTopicAndStack"));
         assertThat(watch.check()).as("reported once per message").isEmpty();
     }
 
@@ -34,6 +38,7 @@ class InboundStallWatchTest {
 
         watch.begin("loaxa/v1/rx/b/event");
         now.set(Duration.ofSeconds(71).toNanos());
-        assertThat(watch.check()).hasValueSatisfying(report -> assertThat(report).contains("rx/b/event"));
+        assertThat(watch.check())
+                .hasValueSatisfying(report -> assertThat(report).contains("rx/b/event"));
     }
 }

@@ -41,10 +41,14 @@ class MqttConnectionTest {
     @Test
     void shouldSubscribeOnConnectAndAgainOnAFreshClientAfterBeingReplaced() throws Exception {
         Recorder listener = new Recorder();
-        MqttConnection connection = new MqttConnection(broker.url().orElseThrow(), "connection-test-" + UUID.randomUUID(),
-                MqttConnection.sessionOptions(true, Duration.ZERO, 10, Optional.of(Api.MQTT_USER),
-                        Optional.of(Api.MQTT_PASSWORD)),
-                List.of(root + "/#"), scheduler, listener);
+        MqttConnection connection = new MqttConnection(
+                broker.url().orElseThrow(),
+                "connection-test-" + UUID.randomUUID(),
+                MqttConnection.sessionOptions(
+                        true, Duration.ZERO, 10, Optional.of(Api.MQTT_USER), Optional.of(Api.MQTT_PASSWORD)),
+                List.of(root + "/#"),
+                scheduler,
+                listener);
         try (TestMqttClient sender = new TestMqttClient(broker.url().orElseThrow())) {
             connection.connect();
             await().atMost(Duration.ofSeconds(10)).until(connection::subscribed);
@@ -72,8 +76,8 @@ class MqttConnectionTest {
 
     @Test
     void shouldKeepAPersistentSessionOnAnExternalBrokerOnly() {
-        MqttConnectionOptions external = MqttConnection.sessionOptions(false, Duration.ofHours(1), 20,
-                Optional.of("server"), Optional.of("secret"));
+        MqttConnectionOptions external = MqttConnection.sessionOptions(
+                false, Duration.ofHours(1), 20, Optional.of("server"), Optional.of("secret"));
         assertThat(external.isCleanStart()).isFalse();
         assertThat(external.getSessionExpiryInterval()).isEqualTo(3600L);
         assertThat(external.isAutomaticReconnect()).isTrue();
@@ -81,8 +85,8 @@ class MqttConnectionTest {
         assertThat(external.getUserName()).isEqualTo("server");
         assertThat(new String(external.getPassword(), StandardCharsets.UTF_8)).isEqualTo("secret");
 
-        MqttConnectionOptions embedded = MqttConnection.sessionOptions(true, Duration.ofHours(1), 20,
-                Optional.empty(), Optional.empty());
+        MqttConnectionOptions embedded =
+                MqttConnection.sessionOptions(true, Duration.ofHours(1), 20, Optional.empty(), Optional.empty());
         assertThat(embedded.isCleanStart()).isTrue();
         assertThat(embedded.getSessionExpiryInterval()).isNull();
         assertThat(embedded.getUserName()).isNull();
@@ -109,7 +113,9 @@ class MqttConnectionTest {
         }
 
         List<String> texts() {
-            return messages.stream().map(m -> new String(m.getPayload(), StandardCharsets.UTF_8)).toList();
+            return messages.stream()
+                    .map(m -> new String(m.getPayload(), StandardCharsets.UTF_8))
+                    .toList();
         }
     }
 }

@@ -15,7 +15,9 @@ class ReceiverRateLimitTest {
             assertThat(limit.tryAcquire("a")).isTrue();
         }
         assertThat(limit.tryAcquire("a")).isFalse();
-        assertThat(limit.tryAcquire("b")).as("another receiver has its own bucket").isTrue();
+        assertThat(limit.tryAcquire("b"))
+                .as("another receiver has its own bucket")
+                .isTrue();
 
         nanos.addAndGet(300_000_000L); // 0.3 s at 10 a second: 3 more
         assertThat(limit.tryAcquire("a")).isTrue();

@@ -13,28 +13,49 @@ class TopicsTest {
 
     @ParameterizedTest
     @CsvSource({
-            "ls-thatkhe-01, MANIFEST, loaxa/v1/rx/ls-thatkhe-01/manifest",
-            "ls-thatkhe-01, EVENT, loaxa/v1/rx/ls-thatkhe-01/event",
-            "A.b_c-9, STATUS, loaxa/v1/rx/A.b_c-9/status",
-            "ls-thatkhe-01, HEARTBEAT, loaxa/v1/rx/ls-thatkhe-01/heartbeat",
-            "ls-thatkhe-01, COMMAND, loaxa/v1/rx/ls-thatkhe-01/cmd",
-            "ls-thatkhe-01, AREAS, loaxa/v1/rx/ls-thatkhe-01/areas"})
+        "ls-thatkhe-01, MANIFEST, loaxa/v1/rx/ls-thatkhe-01/manifest",
+        "ls-thatkhe-01, EVENT, loaxa/v1/rx/ls-thatkhe-01/event",
+        "A.b_c-9, STATUS, loaxa/v1/rx/A.b_c-9/status",
+        "ls-thatkhe-01, HEARTBEAT, loaxa/v1/rx/ls-thatkhe-01/heartbeat",
+        "ls-thatkhe-01, COMMAND, loaxa/v1/rx/ls-thatkhe-01/cmd",
+        "ls-thatkhe-01, AREAS, loaxa/v1/rx/ls-thatkhe-01/areas"
+    })
     void shouldBuildAndParseReceiverTopics(String receiverId, Topics.Kind kind, String topic) {
         assertThat(topics.receiver(receiverId, kind)).isEqualTo(topic);
         assertThat(topics.parse(topic)).contains(new Topics.Address(receiverId, kind));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "loaxa/v1/rx/", "loaxa/v1/rx/a", "loaxa/v1/rx/a/unknown", "loaxa/v1/rx/a/event/x",
-            "other/v1/rx/a/event", "loaxa/v2/rx/a/event", "loaxa/v1/rx/+/event", "loaxa/v1/rx/#/event",
-            "loaxa/v1/rx/../event", "loaxa/v1/rx/.hidden/event", "loaxa/v1/rx//event"})
+    @ValueSource(
+            strings = {
+                "",
+                "loaxa/v1/rx/",
+                "loaxa/v1/rx/a",
+                "loaxa/v1/rx/a/unknown",
+                "loaxa/v1/rx/a/event/x",
+                "other/v1/rx/a/event",
+                "loaxa/v2/rx/a/event",
+                "loaxa/v1/rx/+/event",
+                "loaxa/v1/rx/#/event",
+                "loaxa/v1/rx/../event",
+                "loaxa/v1/rx/.hidden/event",
+                "loaxa/v1/rx//event"
+            })
     void shouldRejectTopicsThatAreNotReceiverTopics(String topic) {
         assertThat(topics.parse(topic)).isEmpty();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "a/b", "+", "#", "../x", "-leading-dash",
-            "x1234567890123456789012345678901234567890123456789012345678901234"})
+    @ValueSource(
+            strings = {
+                "",
+                "a/b",
+                "+",
+                "#",
+                "../x",
+                "-leading-dash",
+                "x1234567890123456789012345678901234567890123456789012345678901234"
+            })
     void shouldRefuseToBuildTopicsForInvalidReceiverIds(String receiverId) {
         assertThatThrownBy(() -> topics.receiver(receiverId, Topics.Kind.EVENT))
                 .isInstanceOf(IllegalArgumentException.class);
@@ -55,7 +76,9 @@ class TopicsTest {
     @Test
     void shouldPutTheInboundProbeUnderTheHeartbeatFilterButOutsideEveryReceiversTopics() {
         assertThat(topics.inboundProbe()).isEqualTo("loaxa/v1/rx/.probe/heartbeat");
-        assertThat(topics.parse(topics.inboundProbe())).as("never taken for a receiver's heartbeat").isEmpty();
+        assertThat(topics.parse(topics.inboundProbe()))
+                .as("never taken for a receiver's heartbeat")
+                .isEmpty();
         assertThat(Topics.isValidReceiverId(".probe")).isFalse();
     }
 

@@ -1,24 +1,25 @@
 package vn.loaxa.dispatch.protocol;
 
-import vn.loaxa.dispatch.signing.SigningKeys;
-import vn.loaxa.dispatch.signing.SignedMessage;
-import java.nio.charset.StandardCharsets;
-import com.fasterxml.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.UUID;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import vn.loaxa.dispatch.signing.SignedMessage;
+import vn.loaxa.dispatch.signing.SigningKeys;
 
 /** The examples in docs/protocol/ are the contract; the agent's tests parse the same files. */
 class ProtocolExamplesTest {
-    private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+    private final ObjectMapper json = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
@@ -28,19 +29,26 @@ class ProtocolExamplesTest {
         JsonNode example = read("signing/signature.json", JsonNode.class);
         JsonNode properties = example.get("userProperties");
         byte[] payload = example.get("payload").asText().getBytes(StandardCharsets.UTF_8);
-        byte[] canonical = SignedMessage.canonical(example.get("topic").asText(),
-                properties.get(SignedMessage.KEY_ID).asText(), properties.get(SignedMessage.SEQUENCE).asLong(),
-                properties.get(SignedMessage.ISSUED_AT).asLong(), properties.get(SignedMessage.EXPIRES_AT).asLong(),
+        byte[] canonical = SignedMessage.canonical(
+                example.get("topic").asText(),
+                properties.get(SignedMessage.KEY_ID).asText(),
+                properties.get(SignedMessage.SEQUENCE).asLong(),
+                properties.get(SignedMessage.ISSUED_AT).asLong(),
+                properties.get(SignedMessage.EXPIRES_AT).asLong(),
                 payload);
 
-        assertThat(new String(canonical, StandardCharsets.UTF_8)).isEqualTo(example.get("canonical").asText());
-        java.security.PublicKey key = SigningKeys.decodePublic(example.get("publicKey").asText());
-        assertThat(SigningKeys.keyId(key)).isEqualTo(properties.get(SignedMessage.KEY_ID).asText());
+        assertThat(new String(canonical, StandardCharsets.UTF_8))
+                .isEqualTo(example.get("canonical").asText());
+        java.security.PublicKey key =
+                SigningKeys.decodePublic(example.get("publicKey").asText());
+        assertThat(SigningKeys.keyId(key))
+                .isEqualTo(properties.get(SignedMessage.KEY_ID).asText());
         java.security.Signature ed25519 = java.security.Signature.getInstance("Ed25519");
         ed25519.initVerify(key);
         ed25519.update(canonical);
         assertThat(ed25519.verify(java.util.Base64.getDecoder()
-                .decode(properties.get(SignedMessage.SIGNATURE).asText()))).isTrue();
+                        .decode(properties.get(SignedMessage.SIGNATURE).asText())))
+                .isTrue();
     }
 
     @Test
@@ -66,7 +74,8 @@ class ProtocolExamplesTest {
             assertThat(entry.relay().url()).startsWith("http://");
             assertThat(entry.relay().endsAt()).isAfter(entry.playAt());
         });
-        assertThat(json.readValue(json.writeValueAsBytes(manifest), ManifestMessage.class)).isEqualTo(manifest);
+        assertThat(json.readValue(json.writeValueAsBytes(manifest), ManifestMessage.class))
+                .isEqualTo(manifest);
     }
 
     @Test
@@ -74,15 +83,19 @@ class ProtocolExamplesTest {
         ManifestMessage manifest = read("manifest-area.json", ManifestMessage.class);
         assertThat(manifest.receiverId()).isNull();
         assertThat(manifest.area()).isEqualTo("20-TK");
-        assertThat(manifest.entries()).singleElement()
+        assertThat(manifest.entries())
+                .singleElement()
                 .satisfies(entry -> assertThat(entry.priority()).isEqualTo("EMERGENCY"));
-        assertThat(json.readValue(json.writeValueAsBytes(manifest), ManifestMessage.class)).isEqualTo(manifest);
-        assertThat(json.readTree(json.writeValueAsBytes(manifest)).has("receiverId")).isFalse();
+        assertThat(json.readValue(json.writeValueAsBytes(manifest), ManifestMessage.class))
+                .isEqualTo(manifest);
+        assertThat(json.readTree(json.writeValueAsBytes(manifest)).has("receiverId"))
+                .isFalse();
 
         AreasMessage areas = read("areas.json", AreasMessage.class);
         assertThat(areas.schema()).isEqualTo(AreasMessage.SCHEMA);
         assertThat(areas.areas()).containsExactly("20", "20-TK", "20-TK-01");
-        assertThat(new vn.loaxa.dispatch.mqtt.Topics("loaxa").areaManifest(areas.areas().get(1)))
+        assertThat(new vn.loaxa.dispatch.mqtt.Topics("loaxa")
+                        .areaManifest(areas.areas().get(1)))
                 .isEqualTo("loaxa/v1/area/20-TK/manifest");
     }
 
@@ -90,7 +103,8 @@ class ProtocolExamplesTest {
     void shouldWriteManifestsThatReadBackEqual() throws IOException {
         ManifestMessage manifest = read("manifest.json", ManifestMessage.class);
 
-        assertThat(json.readValue(json.writeValueAsBytes(manifest), ManifestMessage.class)).isEqualTo(manifest);
+        assertThat(json.readValue(json.writeValueAsBytes(manifest), ManifestMessage.class))
+                .isEqualTo(manifest);
     }
 
     @Test
@@ -99,8 +113,9 @@ class ProtocolExamplesTest {
             AgentEvent event = read(file, AgentEvent.class);
 
             assertThat(event.schema()).isEqualTo(AgentEvent.SCHEMA);
-            assertThat(event.id()).isEqualTo(
-                    AgentEvent.idFor(event.occurrenceId(), event.receiverId(), event.event()).toString());
+            assertThat(event.id())
+                    .isEqualTo(AgentEvent.idFor(event.occurrenceId(), event.receiverId(), event.event())
+                            .toString());
         }
         assertThat(read("event-failed.json", AgentEvent.class).reason()).contains("sha256");
     }
@@ -110,11 +125,16 @@ class ProtocolExamplesTest {
         AckMessage ack = read("ack.json", AckMessage.class);
 
         assertThat(ack.schema()).isEqualTo(AckMessage.SCHEMA);
-        assertThat(ack.eventIds()).extracting(UUID::toString).containsExactly(
-                read("event-played.json", AgentEvent.class).id(), read("event-failed.json", AgentEvent.class).id());
-        assertThat(json.readValue(json.writeValueAsBytes(ack), AckMessage.class)).isEqualTo(ack);
-        assertThat(new vn.loaxa.dispatch.mqtt.Topics("loaxa").receiver(ack.receiverId(),
-                vn.loaxa.dispatch.mqtt.Topics.Kind.ACK)).isEqualTo("loaxa/v1/rx/ls-thatkhe-01/ack");
+        assertThat(ack.eventIds())
+                .extracting(UUID::toString)
+                .containsExactly(
+                        read("event-played.json", AgentEvent.class).id(),
+                        read("event-failed.json", AgentEvent.class).id());
+        assertThat(json.readValue(json.writeValueAsBytes(ack), AckMessage.class))
+                .isEqualTo(ack);
+        assertThat(new vn.loaxa.dispatch.mqtt.Topics("loaxa")
+                        .receiver(ack.receiverId(), vn.loaxa.dispatch.mqtt.Topics.Kind.ACK))
+                .isEqualTo("loaxa/v1/rx/ls-thatkhe-01/ack");
     }
 
     @Test
@@ -150,12 +170,15 @@ class ProtocolExamplesTest {
                 .isEqualTo(json.readTree(getClass().getResourceAsStream("/protocol/command-set-volume.json")));
         assertThat(time.schema()).isEqualTo(ServerTimeMessage.SCHEMA);
         assertThat(time.serverTime()).isEqualTo(Instant.parse("2026-11-26T06:01:59.987654Z"));
-        assertThat(read("manifest.json", ManifestMessage.class).entries().get(0).onPreempt()).isEqualTo("RESUME");
+        assertThat(read("manifest.json", ManifestMessage.class).entries().get(0).onPreempt())
+                .isEqualTo("RESUME");
     }
 
     private <T> T read(String name, Class<T> type) throws IOException {
         try (InputStream in = getClass().getResourceAsStream("/protocol/" + name)) {
-            assertThat(in).as("docs/protocol/" + name + " on the test classpath").isNotNull();
+            assertThat(in)
+                    .as("docs/protocol/" + name + " on the test classpath")
+                    .isNotNull();
             return json.readValue(in, type);
         }
     }

@@ -25,6 +25,7 @@ import vn.loaxa.support.TestAudio;
 class AreaGroupDispatchTest {
     @Inject
     OccurrenceRepository occurrences;
+
     @Inject
     DeliveryRepository deliveries;
 
@@ -37,8 +38,8 @@ class AreaGroupDispatchTest {
                 TestAudio.sineWav(Files.createTempFile("agd", ".wav"), 1.5, 440, 0.2), "Tin", "vie");
         OffsetDateTime at = OffsetDateTime.now(ZoneOffset.UTC).plusHours(2).truncatedTo(ChronoUnit.SECONDS);
         String normal = Fixtures.broadcast(Fixtures.bulletin(media, "NORMAL"), List.of("AGD"), List.of(), at);
-        String later = Fixtures.broadcast(Fixtures.bulletin(media, "NORMAL"), List.of("AGD"), List.of(),
-                at.plusHours(3));
+        String later =
+                Fixtures.broadcast(Fixtures.bulletin(media, "NORMAL"), List.of("AGD"), List.of(), at.plusHours(3));
         assertThat(dispatched(normal).groupArea).isEqualTo("AGD");
         assertThat(dispatched(later).groupArea).isEqualTo("AGD");
 
@@ -46,19 +47,25 @@ class AreaGroupDispatchTest {
 
         Occurrence first = dispatched(priority);
         assertThat(first.groupArea).as("the PRIORITY one travels per receiver").isNull();
-        assertThat(occurrence(normal).groupArea).as("the NORMAL one it overlaps moved too").isNull();
-        assertThat(occurrence(later).groupArea).as("the one it does not overlap stays").isEqualTo("AGD");
+        assertThat(occurrence(normal).groupArea)
+                .as("the NORMAL one it overlaps moved too")
+                .isNull();
+        assertThat(occurrence(later).groupArea)
+                .as("the one it does not overlap stays")
+                .isEqualTo("AGD");
         assertThat(QuarkusTransaction.requiringNew().call(() -> deliveries.receiverIdsOf(first.id)))
                 .containsExactlyInAnyOrder("agd-rx-1", "agd-rx-2");
     }
 
     private Occurrence dispatched(String broadcastId) {
-        return await("dispatched").atMost(Duration.ofSeconds(20)).until(() -> occurrence(broadcastId),
-                o -> o.dispatchedAt != null);
+        return await("dispatched")
+                .atMost(Duration.ofSeconds(20))
+                .until(() -> occurrence(broadcastId), o -> o.dispatchedAt != null);
     }
 
     private Occurrence occurrence(String broadcastId) {
-        return QuarkusTransaction.requiringNew().call(() ->
-                occurrences.ofBroadcast(UUID.fromString(broadcastId)).get(0));
+        return QuarkusTransaction.requiringNew()
+                .call(() ->
+                        occurrences.ofBroadcast(UUID.fromString(broadcastId)).get(0));
     }
 }

@@ -1,8 +1,8 @@
 package vn.loaxa.dispatch.service;
 
 import jakarta.annotation.Priority;
-import jakarta.inject.Singleton;
 import jakarta.enterprise.inject.Alternative;
+import jakarta.inject.Singleton;
 import java.util.function.Predicate;
 import vn.loaxa.dispatch.mqtt.MqttGateway;
 import vn.loaxa.dispatch.mqtt.MqttPublishException;

@@ -51,10 +51,13 @@ class ManifestRaceTest {
 
     @Inject
     MqttGateway gateway;
+
     @Inject
     MqttConfig mqtt;
+
     @Inject
     EmbeddedBroker broker;
+
     @Inject
     EntityManager em;
 
@@ -66,13 +69,15 @@ class ManifestRaceTest {
             Fixtures.receiver("mrace-" + i, AREA, List.of("vie"));
             receivers.add("mrace-" + i);
         }
-        String bulletin = Fixtures.bulletin(Fixtures.uploadReadyMedia(
-                TestAudio.sineWav(Files.createTempFile("race", ".wav"), 2, 440, 0.2), "Đua", "vie"), "NORMAL");
+        String bulletin = Fixtures.bulletin(
+                Fixtures.uploadReadyMedia(
+                        TestAudio.sineWav(Files.createTempFile("race", ".wav"), 2, 440, 0.2), "Đua", "vie"),
+                "NORMAL");
         // rendered before the race, which is about manifests, not about two first renders of one variant
         asAdmin().get("/api/v1/bulletins/" + bulletin + "/variants").then().statusCode(200);
         Map<String, String> topics = new HashMap<>();
-        receivers.forEach(id -> topics.put(gateway.topics().receiver(id, vn.loaxa.dispatch.mqtt.Topics.Kind.MANIFEST),
-                id));
+        receivers.forEach(
+                id -> topics.put(gateway.topics().receiver(id, vn.loaxa.dispatch.mqtt.Topics.Kind.MANIFEST), id));
         String areaTopic = gateway.topics().areaManifest(AREA);
         String url = mqtt.url().or(broker::url).orElseThrow();
 
@@ -85,16 +90,23 @@ class ManifestRaceTest {
             race(bulletin, receivers, created);
             await("every dispatch done").atMost(Duration.ofSeconds(120)).until(() -> undispatched(created) == 0);
 
-            await("retained manifests equal what is pending").atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-                Map<String, Set<String>> retained = retained(url, topics.keySet(), areaTopic);
-                for (Map.Entry<String, String> topic : topics.entrySet()) {
-                    assertThat(retained.get(topic.getKey())).as("manifest of %s", topic.getValue())
-                            .isEqualTo(pendingOf(topic.getValue()));
-                }
-                assertThat(retained.get(areaTopic)).as("area manifest").isEqualTo(pendingOfArea());
-            });
-            assertThat(pendingOfArea().size() + receivers.stream().mapToInt(id -> pendingOf(id).size()).sum())
-                    .as("some broadcasts survive the cancels").isPositive();
+            await("retained manifests equal what is pending")
+                    .atMost(Duration.ofSeconds(60))
+                    .untilAsserted(() -> {
+                        Map<String, Set<String>> retained = retained(url, topics.keySet(), areaTopic);
+                        for (Map.Entry<String, String> topic : topics.entrySet()) {
+                            assertThat(retained.get(topic.getKey()))
+                                    .as("manifest of %s", topic.getValue())
+                                    .isEqualTo(pendingOf(topic.getValue()));
+                        }
+                        assertThat(retained.get(areaTopic)).as("area manifest").isEqualTo(pendingOfArea());
+                    });
+            assertThat(pendingOfArea().size()
+                            + receivers.stream()
+                                    .mapToInt(id -> pendingOf(id).size())
+                                    .sum())
+                    .as("some broadcasts survive the cancels")
+                    .isPositive();
             assertVersionsOnlyIncrease(watcher);
         }
     }
@@ -121,8 +133,11 @@ class ManifestRaceTest {
                     work.add(pool.submit(() -> {
                         start.await();
                         if (!earlier.isEmpty()) {
-                            asAdmin().post("/api/v1/broadcasts/" + earlier.get(random.nextInt(earlier.size()))
-                                    + "/cancel").then().statusCode(200);
+                            asAdmin()
+                                    .post("/api/v1/broadcasts/" + earlier.get(random.nextInt(earlier.size()))
+                                            + "/cancel")
+                                    .then()
+                                    .statusCode(200);
                         }
                         return null;
                     }));
@@ -147,17 +162,23 @@ class ManifestRaceTest {
             targets = Map.of("receivers", some.subList(0, 3));
         }
         OffsetDateTime at = OffsetDateTime.now(ZoneOffset.UTC).plusHours(1).plusMinutes(slot);
-        return asAdmin().contentType(ContentType.JSON)
-                .body(Map.of("bulletinId", bulletin, "startAt", at.toString(), "targets", targets,
-                        "allowOverlap", true))
-                .post("/api/v1/broadcasts").then().statusCode(201).extract().path("id");
+        return asAdmin()
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "bulletinId", bulletin, "startAt", at.toString(), "targets", targets, "allowOverlap", true))
+                .post("/api/v1/broadcasts")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     private static long undispatched(List<String> broadcastIds) {
         long count = 0;
         for (String id : broadcastIds) {
             JsonPath view = asAdmin().get("/api/v1/broadcasts/" + id).jsonPath();
-            if (view.getString("cancelledAt") == null && view.getList("occurrences.dispatchedAt").contains(null)) {
+            if (view.getString("cancelledAt") == null
+                    && view.getList("occurrences.dispatchedAt").contains(null)) {
                 count++;
             }
         }
@@ -173,29 +194,42 @@ class ManifestRaceTest {
             for (String topic : all) {
                 reader.subscribe(topic);
             }
-            await().atMost(Duration.ofSeconds(10)).until(() -> reader.received().stream()
-                    .map(TestMqttClient.Received::topic).distinct().count() == all.size());
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> reader.received().stream()
+                                    .map(TestMqttClient.Received::topic)
+                                    .distinct()
+                                    .count()
+                            == all.size());
             Map<String, Set<String>> manifests = new HashMap<>();
-            reader.received().forEach(r -> manifests.put(r.topic(),
-                    new TreeSet<>(JsonPath.from(r.text()).getList("entries.occurrenceId", String.class))));
+            reader.received()
+                    .forEach(r -> manifests.put(
+                            r.topic(),
+                            new TreeSet<>(JsonPath.from(r.text()).getList("entries.occurrenceId", String.class))));
             return manifests;
         }
     }
 
     private Set<String> pendingOf(String receiverId) {
-        return QuarkusTransaction.requiringNew().call(() -> new TreeSet<>(em.createQuery("""
+        return QuarkusTransaction.requiringNew()
+                .call(() -> new TreeSet<>(em.createQuery("""
                 select cast(o.id as string) from Delivery d join Occurrence o on o.id = d.occurrenceId
                 where d.receiverId = :id and d.stateRank < :final and o.windowEnd > :now and o.groupArea is null
-                """, String.class).setParameter("id", receiverId).setParameter("final", DeliveryState.FINAL_RANK)
-                .setParameter("now", OffsetDateTime.now()).getResultList()));
+                """, String.class)
+                        .setParameter("id", receiverId)
+                        .setParameter("final", DeliveryState.FINAL_RANK)
+                        .setParameter("now", OffsetDateTime.now())
+                        .getResultList()));
     }
 
     private Set<String> pendingOfArea() {
-        return QuarkusTransaction.requiringNew().call(() -> new TreeSet<>(em.createQuery("""
+        return QuarkusTransaction.requiringNew()
+                .call(() -> new TreeSet<>(em.createQuery("""
                 select cast(o.id as string) from Occurrence o
                 where o.groupArea = :area and o.cancelledAt is null and o.windowEnd > :now
-                """, String.class).setParameter("area", AREA).setParameter("now", OffsetDateTime.now())
-                .getResultList()));
+                """, String.class)
+                        .setParameter("area", AREA)
+                        .setParameter("now", OffsetDateTime.now())
+                        .getResultList()));
     }
 
     private static void assertVersionsOnlyIncrease(TestMqttClient watcher) {
@@ -205,7 +239,9 @@ class ManifestRaceTest {
             long version = JsonPath.from(r.text()).getLong("version");
             Long before = last.put(r.topic(), version);
             if (before != null) {
-                assertThat(version).as("version after %d on %s", before, r.topic()).isGreaterThan(before);
+                assertThat(version)
+                        .as("version after %d on %s", before, r.topic())
+                        .isGreaterThan(before);
             }
             messages++;
         }

@@ -30,7 +30,9 @@ class PriorityPlacementTest {
         ManifestRow normal = row(Priority.NORMAL, 30, 60, 300);
 
         PriorityPlacement.Placed placed = PriorityPlacement.place(List.of(normal, emergency)).stream()
-                .filter(p -> p.row() == normal).findFirst().orElseThrow();
+                .filter(p -> p.row() == normal)
+                .findFirst()
+                .orElseThrow();
 
         assertThat(placed.dropped()).isTrue();
         assertThat(placed.displacedBy()).isEqualTo(emergency);
@@ -42,7 +44,8 @@ class PriorityPlacementTest {
         ManifestRow second = row(Priority.PRIORITY, 100, 100, 600);
         ManifestRow normal = row(Priority.NORMAL, 50, 30, 600);
 
-        PriorityPlacement.Placed placed = PriorityPlacement.place(List.of(normal, second, first)).get(2);
+        PriorityPlacement.Placed placed =
+                PriorityPlacement.place(List.of(normal, second, first)).get(2);
 
         assertThat(placed.row()).isEqualTo(normal);
         assertThat(placed.playAt()).isEqualTo(T.plusSeconds(200));
@@ -52,18 +55,43 @@ class PriorityPlacementTest {
     void shouldLeaveNonOverlappingAndPlayingItemsAlone() {
         ManifestRow priority = row(Priority.PRIORITY, 0, 60, 600);
         ManifestRow later = row(Priority.NORMAL, 60, 60, 600);
-        ManifestRow playing = new ManifestRow("rx", UUID.randomUUID(), UUID.randomUUID(), "t", Priority.NORMAL,
-                T.plusSeconds(10), T.plusSeconds(600), T.plusSeconds(900), UUID.randomUUID(), "s", 60_000L, 1L,
-                DeliveryState.PLAYING.rank(), null);
+        ManifestRow playing = new ManifestRow(
+                "rx",
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                "t",
+                Priority.NORMAL,
+                T.plusSeconds(10),
+                T.plusSeconds(600),
+                T.plusSeconds(900),
+                UUID.randomUUID(),
+                "s",
+                60_000L,
+                1L,
+                DeliveryState.PLAYING.rank(),
+                null);
 
         List<PriorityPlacement.Placed> placed = PriorityPlacement.place(List.of(priority, later, playing));
 
-        assertThat(placed).allSatisfy(p -> assertThat(p.playAt()).isEqualTo(p.row().playAt()));
+        assertThat(placed)
+                .allSatisfy(p -> assertThat(p.playAt()).isEqualTo(p.row().playAt()));
     }
 
     private static ManifestRow row(Priority priority, int startSecond, int seconds, int latestStartSecond) {
-        return new ManifestRow("rx", UUID.randomUUID(), UUID.randomUUID(), priority + " item", priority,
-                T.plusSeconds(startSecond), T.plusSeconds(latestStartSecond), T.plusSeconds(latestStartSecond + 900),
-                UUID.randomUUID(), "sha", seconds * 1000L, 1000L, DeliveryState.SCHEDULED.rank(), null);
+        return new ManifestRow(
+                "rx",
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                priority + " item",
+                priority,
+                T.plusSeconds(startSecond),
+                T.plusSeconds(latestStartSecond),
+                T.plusSeconds(latestStartSecond + 900),
+                UUID.randomUUID(),
+                "sha",
+                seconds * 1000L,
+                1000L,
+                DeliveryState.SCHEDULED.rank(),
+                null);
     }
 }

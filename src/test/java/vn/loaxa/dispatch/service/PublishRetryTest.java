@@ -38,18 +38,25 @@ import vn.loaxa.support.TestMqttClient;
 class PublishRetryTest {
     @Inject
     FailingManifestSink sink;
+
     @Inject
     MeterRegistry registry;
+
     @Inject
     MqttGateway gateway;
+
     @Inject
     MqttConfig mqtt;
+
     @Inject
     EmbeddedBroker broker;
+
     @Inject
     PublishRetry retry;
+
     @Inject
     Scheduler quartz;
+
     @Inject
     EndToEndFixture e2e;
 
@@ -67,25 +74,32 @@ class PublishRetryTest {
         double failuresBefore = failures();
         sink.failWhere(topic -> topic.contains("PR-A") || topic.contains("pr-a-1"));
 
-        String id = recurring(bulletin, "PR-A", OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(2), 3);
-        await("the first occurrence dispatched").atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                assertThat(dispatched(id)).hasSize(1));
+        String id =
+                recurring(bulletin, "PR-A", OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(2), 3);
+        await("the first occurrence dispatched")
+                .atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(dispatched(id)).hasSize(1));
         assertNextOccurrenceScheduled(id);
         assertThat(failures()).isGreaterThanOrEqualTo(failuresBefore + 1);
         assertThat(retry.backlog().count()).isEqualTo(1);
         assertThat(registry.get(PublishRetry.PENDING).gauge().value()).isEqualTo(1);
         asAdmin().get("/").then().statusCode(200).body(containsString("id=\"publish-pending\""));
-        await("retries keep failing while the broker refuses").atMost(Duration.ofSeconds(20))
+        await("retries keep failing while the broker refuses")
+                .atMost(Duration.ofSeconds(20))
                 .until(() -> failures() >= failuresBefore + 3);
 
-        try (TestMqttClient watcher = new TestMqttClient(mqtt.url().or(broker::url).orElseThrow())) {
+        try (TestMqttClient watcher =
+                new TestMqttClient(mqtt.url().or(broker::url).orElseThrow())) {
             watcher.subscribe(topics.receiver("pr-a-1", Topics.Kind.MANIFEST));
             watcher.subscribe(topics.areaManifest("PR-A"));
             sink.recover();
-            await("the retried manifests carry the whole series").atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                    assertThat(manifestOccurrences(watcher)).containsAll(dispatched(id)));
+            await("the retried manifests carry the whole series")
+                    .atMost(Duration.ofSeconds(30))
+                    .untilAsserted(
+                            () -> assertThat(manifestOccurrences(watcher)).containsAll(dispatched(id)));
         }
-        await("nothing awaits publish").atMost(Duration.ofSeconds(10))
+        await("nothing awaits publish")
+                .atMost(Duration.ofSeconds(10))
                 .until(() -> retry.backlog().count() == 0);
         asAdmin().get("/").then().statusCode(200).body(not(containsString("id=\"publish-pending\"")));
     }
@@ -95,10 +109,14 @@ class PublishRetryTest {
         Map<String, String> secrets = e2e.commune("PR-E", "pr-e-1");
         try (AgentProcess agent = e2e.onlineAgent("publish-retry-agent", secrets)) {
             sink.failWhere(topic -> topic.contains("PR-E") || topic.contains("pr-e-1"));
-            String id = recurring(Fixtures.bulletin(media(), "NORMAL"), "PR-E",
-                    OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(5), 2);
-            await("the first occurrence dispatched").atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                    assertThat(dispatched(id)).hasSize(1));
+            String id = recurring(
+                    Fixtures.bulletin(media(), "NORMAL"),
+                    "PR-E",
+                    OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(5),
+                    2);
+            await("the first occurrence dispatched")
+                    .atMost(Duration.ofSeconds(60))
+                    .untilAsserted(() -> assertThat(dispatched(id)).hasSize(1));
             assertNextOccurrenceScheduled(id);
             assertThat(count(e2e.deliveries(id), "SCHEDULED")).isEqualTo(1);
 
@@ -122,10 +140,12 @@ class PublishRetryTest {
 
     /** The series goes on: its next occurrence exists, undispatched, with its Quartz trigger. */
     private void assertNextOccurrenceScheduled(String broadcastId) throws Exception {
-        List<Map<String, Object>> occurrences = asAdmin().get("/api/v1/broadcasts/" + broadcastId).jsonPath()
-                .getList("occurrences");
+        List<Map<String, Object>> occurrences =
+                asAdmin().get("/api/v1/broadcasts/" + broadcastId).jsonPath().getList("occurrences");
         assertThat(occurrences).hasSize(2);
-        Map<String, Object> next = occurrences.stream().filter(o -> o.get("dispatchedAt") == null).findFirst()
+        Map<String, Object> next = occurrences.stream()
+                .filter(o -> o.get("dispatchedAt") == null)
+                .findFirst()
                 .orElseThrow();
         assertThat(quartz.checkExists(TriggerKey.triggerKey((String) next.get("id"), OccurrenceTriggers.GROUP)))
                 .isTrue();
@@ -136,11 +156,22 @@ class PublishRetryTest {
     }
 
     private static String recurring(String bulletinId, String area, OffsetDateTime startAt, int count) {
-        return asAdmin().contentType(ContentType.JSON)
-                .body(Map.of("bulletinId", bulletinId, "startAt", startAt.truncatedTo(ChronoUnit.SECONDS).toString(),
-                        "targets", Map.of("areas", List.of(area)),
-                        "recurrence", Map.of("rrule", "FREQ=DAILY;COUNT=" + count)))
-                .post("/api/v1/broadcasts").then().statusCode(201).extract().path("id");
+        return asAdmin()
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "bulletinId",
+                        bulletinId,
+                        "startAt",
+                        startAt.truncatedTo(ChronoUnit.SECONDS).toString(),
+                        "targets",
+                        Map.of("areas", List.of(area)),
+                        "recurrence",
+                        Map.of("rrule", "FREQ=DAILY;COUNT=" + count)))
+                .post("/api/v1/broadcasts")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     /** Ids of the broadcast's occurrences that were dispatched. */

@@ -25,32 +25,52 @@ class SignatureVectorTest {
 
     @Test
     void shouldTakeThePayloadBytesAsTheirUtf8Text() {
-        assertThat(vector.get("payload").asText().getBytes(StandardCharsets.UTF_8)).containsExactly(payload());
+        assertThat(vector.get("payload").asText().getBytes(StandardCharsets.UTF_8))
+                .containsExactly(payload());
     }
 
     @Test
     void shouldBuildTheExactCanonicalBytesOfTheVector() {
-        byte[] canonical = SignedMessage.canonical(vector.get("topic").asText(), vector.get("keyId").asText(),
-                vector.get("sequence").asLong(), vector.get("issuedAt").asLong(), vector.get("expiresAt").asLong(),
+        byte[] canonical = SignedMessage.canonical(
+                vector.get("topic").asText(),
+                vector.get("keyId").asText(),
+                vector.get("sequence").asLong(),
+                vector.get("issuedAt").asLong(),
+                vector.get("expiresAt").asLong(),
                 payload());
 
-        assertThat(canonical).containsExactly(HexFormat.of().parseHex(vector.get("canonicalHex").asText()));
-        assertThat(new String(canonical, StandardCharsets.UTF_8)).isEqualTo(vector.get("canonical").asText())
+        assertThat(canonical)
+                .containsExactly(
+                        HexFormat.of().parseHex(vector.get("canonicalHex").asText()));
+        assertThat(new String(canonical, StandardCharsets.UTF_8))
+                .isEqualTo(vector.get("canonical").asText())
                 .endsWith("\n" + vector.get("payloadSha256").asText());
     }
 
     @Test
     void shouldSignTheVectorToItsExactSignature() throws GeneralSecurityException {
-        PrivateKey key = KeyFactory.getInstance(SigningKeys.ALGORITHM).generatePrivate(
-                new PKCS8EncodedKeySpec(Base64.getDecoder().decode(vector.get("privateKey").asText())));
+        PrivateKey key = KeyFactory.getInstance(SigningKeys.ALGORITHM)
+                .generatePrivate(new PKCS8EncodedKeySpec(
+                        Base64.getDecoder().decode(vector.get("privateKey").asText())));
 
-        SignedMessage signed = SignedMessage.sign(key, vector.get("keyId").asText(), vector.get("topic").asText(),
-                vector.get("sequence").asLong(), vector.get("issuedAt").asLong(), vector.get("expiresAt").asLong(),
+        SignedMessage signed = SignedMessage.sign(
+                key,
+                vector.get("keyId").asText(),
+                vector.get("topic").asText(),
+                vector.get("sequence").asLong(),
+                vector.get("issuedAt").asLong(),
+                vector.get("expiresAt").asLong(),
                 payload());
 
-        assertThat(signed).isEqualTo(new SignedMessage(vector.get("keyId").asText(), vector.get("sequence").asLong(),
-                vector.get("issuedAt").asLong(), vector.get("expiresAt").asLong(), vector.get("signature").asText()));
-        assertThat(SigningKeys.keyId(SigningKeys.decodePublic(vector.get("publicKey").asText())))
+        assertThat(signed)
+                .isEqualTo(new SignedMessage(
+                        vector.get("keyId").asText(),
+                        vector.get("sequence").asLong(),
+                        vector.get("issuedAt").asLong(),
+                        vector.get("expiresAt").asLong(),
+                        vector.get("signature").asText()));
+        assertThat(SigningKeys.keyId(
+                        SigningKeys.decodePublic(vector.get("publicKey").asText())))
                 .isEqualTo(vector.get("keyId").asText());
     }
 

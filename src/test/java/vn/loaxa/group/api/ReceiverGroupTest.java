@@ -30,39 +30,74 @@ class ReceiverGroupTest {
         Fixtures.receiver("gr-school-b", "GRB", List.of("vie"));
         Fixtures.receiver("gr-market-a", "GRA", List.of("vie"));
 
-        asAdmin().contentType(ContentType.JSON)
-                .body(Map.of("code", "gr-schools", "name", "Trường học", "members", List.of("gr-school-a", "gr-school-b")))
-                .post("/api/v1/receiver-groups").then().statusCode(201)
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "code", "gr-schools", "name", "Trường học", "members", List.of("gr-school-a", "gr-school-b")))
+                .post("/api/v1/receiver-groups")
+                .then()
+                .statusCode(201)
                 .header("Location", org.hamcrest.Matchers.endsWith("/api/v1/receiver-groups/gr-schools"))
                 .body("members", contains("gr-school-a", "gr-school-b"));
-        asAdmin().contentType(ContentType.JSON)
+        asAdmin()
+                .contentType(ContentType.JSON)
                 .body(Map.of("code", "gr-schools", "name", "Lặp", "members", List.of()))
-                .post("/api/v1/receiver-groups").then().statusCode(409);
-        asAdmin().contentType(ContentType.JSON)
+                .post("/api/v1/receiver-groups")
+                .then()
+                .statusCode(409);
+        asAdmin()
+                .contentType(ContentType.JSON)
                 .body(Map.of("code", "gr-ghosts", "name", "Không có", "members", List.of("gr-nobody")))
-                .post("/api/v1/receiver-groups").then().statusCode(422);
+                .post("/api/v1/receiver-groups")
+                .then()
+                .statusCode(422);
 
-        String bulletin = Fixtures.bulletin(Fixtures.uploadReadyMedia(
-                TestAudio.sineWav(Files.createTempFile("group", ".wav"), 1.5, 440, 0.2), "Nhóm", "vie"), "NORMAL");
-        String broadcast = asAdmin().contentType(ContentType.JSON)
-                .body(Map.of("bulletinId", bulletin,
-                        "startAt", OffsetDateTime.now(ZoneOffset.UTC).plusHours(2).toString(),
-                        "targets", Map.of("groups", List.of("gr-schools"))))
-                .post("/api/v1/broadcasts").then().statusCode(201)
-                .body("targetGroups", contains("gr-schools")).extract().path("id");
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(asAdmin().get("/api/v1/broadcasts/" + broadcast + "/deliveries").jsonPath()
-                        .getList("deliveries.receiverId", String.class))
+        String bulletin = Fixtures.bulletin(
+                Fixtures.uploadReadyMedia(
+                        TestAudio.sineWav(Files.createTempFile("group", ".wav"), 1.5, 440, 0.2), "Nhóm", "vie"),
+                "NORMAL");
+        String broadcast = asAdmin()
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "bulletinId",
+                        bulletin,
+                        "startAt",
+                        OffsetDateTime.now(ZoneOffset.UTC).plusHours(2).toString(),
+                        "targets",
+                        Map.of("groups", List.of("gr-schools"))))
+                .post("/api/v1/broadcasts")
+                .then()
+                .statusCode(201)
+                .body("targetGroups", contains("gr-schools"))
+                .extract()
+                .path("id");
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(asAdmin()
+                                .get("/api/v1/broadcasts/" + broadcast + "/deliveries")
+                                .jsonPath()
+                                .getList("deliveries.receiverId", String.class))
                         .containsExactlyInAnyOrder("gr-school-a", "gr-school-b"));
-        asAdmin().contentType(ContentType.JSON)
-                .body(Map.of("bulletinId", bulletin, "startAt", OffsetDateTime.now(ZoneOffset.UTC).plusHours(5).toString(),
-                        "targets", Map.of("groups", List.of("gr-unknown"))))
-                .post("/api/v1/broadcasts").then().statusCode(422);
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "bulletinId",
+                        bulletin,
+                        "startAt",
+                        OffsetDateTime.now(ZoneOffset.UTC).plusHours(5).toString(),
+                        "targets",
+                        Map.of("groups", List.of("gr-unknown"))))
+                .post("/api/v1/broadcasts")
+                .then()
+                .statusCode(422);
 
-        asAdmin().contentType(ContentType.JSON)
+        asAdmin()
+                .contentType(ContentType.JSON)
                 .body(Map.of("name", "Trường học (mới)", "members", List.of("gr-school-b")))
-                .put("/api/v1/receiver-groups/gr-schools").then().statusCode(200)
-                .body("name", equalTo("Trường học (mới)")).body("members", contains("gr-school-b"));
+                .put("/api/v1/receiver-groups/gr-schools")
+                .then()
+                .statusCode(200)
+                .body("name", equalTo("Trường học (mới)"))
+                .body("members", contains("gr-school-b"));
         asAdmin().delete("/api/v1/receiver-groups/gr-schools").then().statusCode(204);
         asAdmin().get("/api/v1/receiver-groups/gr-schools").then().statusCode(404);
     }

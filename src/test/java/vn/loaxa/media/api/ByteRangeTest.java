@@ -11,11 +11,12 @@ class ByteRangeTest {
 
     @ParameterizedTest
     @CsvSource({
-            "bytes=0-99, 0, 99",
-            "bytes=100-, 100, 999",
-            "bytes=-100, 900, 999",
-            "bytes=990-2000, 990, 999",
-            "bytes=-5000, 0, 999"})
+        "bytes=0-99, 0, 99",
+        "bytes=100-, 100, 999",
+        "bytes=-100, 900, 999",
+        "bytes=990-2000, 990, 999",
+        "bytes=-5000, 0, 999"
+    })
     void shouldParseSingleRanges(String header, long first, long last) {
         assertThat(ByteRange.parse(header, 1000)).contains(new ByteRange(first, last));
     }
@@ -36,6 +37,7 @@ class ByteRangeTest {
     @ParameterizedTest
     @CsvSource({"bytes=0-99, 'bytes 0-99/1000'", "bytes=-1, 'bytes 999-999/1000'"})
     void shouldDescribeTheServedRange(String header, String contentRange) {
-        assertThat(ByteRange.parse(header, 1000).orElseThrow().contentRange(1000)).isEqualTo(contentRange);
+        assertThat(ByteRange.parse(header, 1000).orElseThrow().contentRange(1000))
+                .isEqualTo(contentRange);
     }
 }

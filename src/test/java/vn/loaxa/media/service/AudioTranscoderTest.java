@@ -11,13 +11,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.stream.Stream;
-
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.io.TempDir;
-
 import vn.loaxa.media.service.UndecodableMediaException.Reason;
 
 class AudioTranscoderTest {
@@ -67,7 +65,8 @@ class AudioTranscoderTest {
 
     @Test
     void shouldNormaliseSpokenVietnameseToTarget() throws Exception {
-        Path input = TestAudio.espeakWav(dir.resolve("espeak.wav"),
+        Path input = TestAudio.espeakWav(
+                dir.resolve("espeak.wav"),
                 "Thông báo của Ủy ban nhân dân xã về phòng chống thiên tai và lũ quét trong mùa mưa bão năm nay.");
 
         TranscodeResult result = transcoder.transcode(input, dir.resolve("out.opus"), settings);
@@ -113,15 +112,17 @@ class AudioTranscoderTest {
 
     /** The formats people have: recorders, phones (AMR), browsers (WebM/Opus) and exports from editors. */
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = ';', value = {
-            "speech.wav;-c:a pcm_s16le",
-            "speech.mp3;-c:a libmp3lame -b:a 96k",
-            "speech.m4a;-c:a aac -b:a 96k",
-            "speech-vorbis.ogg;-c:a libvorbis",
-            "speech-opus.ogg;-c:a libopus -b:a 32k",
-            "speech.flac;-c:a flac",
-            "speech.webm;-c:a libopus -b:a 32k",
-    })
+    @CsvSource(
+            delimiter = ';',
+            value = {
+                "speech.wav;-c:a pcm_s16le",
+                "speech.mp3;-c:a libmp3lame -b:a 96k",
+                "speech.m4a;-c:a aac -b:a 96k",
+                "speech-vorbis.ogg;-c:a libvorbis",
+                "speech-opus.ogg;-c:a libopus -b:a 32k",
+                "speech.flac;-c:a flac",
+                "speech.webm;-c:a libopus -b:a 32k",
+            })
     void shouldIngestEveryAcceptedFormat(String name, String codecArgs) throws Exception {
         Path wav = dir.resolve("source.wav");
         TestAudio.writeWav(wav, TestAudio.speechLike(4, 11, 0.1));
@@ -188,8 +189,8 @@ class AudioTranscoderTest {
     @Test
     void shouldKeepTheDurationWhenTrimmingIsOff() throws Exception {
         Path input = dir.resolve("padded.wav");
-        TestAudio.writeWav(input, TestAudio.concat(TestAudio.silence(1), TestAudio.sine(3, 1000, 0.2),
-                TestAudio.silence(1)));
+        TestAudio.writeWav(
+                input, TestAudio.concat(TestAudio.silence(1), TestAudio.sine(3, 1000, 0.2), TestAudio.silence(1)));
 
         TranscodeResult result = transcoder.transcode(input, dir.resolve("out.opus"), settings.withTrimSilence(false));
 
@@ -198,8 +199,12 @@ class AudioTranscoderTest {
 
     @Test
     void shouldTrimLeadingAndTrailingSilenceButKeepPauses() throws Exception {
-        float[] signal = TestAudio.concat(TestAudio.silence(1.5), TestAudio.sine(2, 1000, 0.2),
-                TestAudio.silence(1), TestAudio.sine(2, 1000, 0.2), TestAudio.silence(2));
+        float[] signal = TestAudio.concat(
+                TestAudio.silence(1.5),
+                TestAudio.sine(2, 1000, 0.2),
+                TestAudio.silence(1),
+                TestAudio.sine(2, 1000, 0.2),
+                TestAudio.silence(2));
 
         TranscodeResult result = transcodeWav("padded.wav", signal);
 
@@ -231,10 +236,11 @@ class AudioTranscoderTest {
         TestAudio.writeWav(input, TestAudio.speechLike(20, 3, 0.1));
         Path output = dir.resolve("slow.opus");
 
-        assertThatThrownBy(() -> transcoder.transcode(input, output, dir.resolve("slow.mp3"), settings, p -> { },
-                Duration.ofMillis(1)))
+        assertThatThrownBy(() -> transcoder.transcode(
+                        input, output, dir.resolve("slow.mp3"), settings, p -> {}, Duration.ofMillis(1)))
                 .isInstanceOf(UndecodableMediaException.class)
-                .satisfies(e -> assertThat(((UndecodableMediaException) e).reason()).isEqualTo(Reason.TOO_SLOW))
+                .satisfies(e ->
+                        assertThat(((UndecodableMediaException) e).reason()).isEqualTo(Reason.TOO_SLOW))
                 .hasMessageContaining("took longer than");
         try (Stream<Path> left = Files.list(dir)) {
             assertThat(left.map(p -> p.getFileName().toString())).containsExactly("slow.wav");
@@ -250,7 +256,9 @@ class AudioTranscoderTest {
 
     @Test
     void shouldRejectTextFileNamedMp3() throws Exception {
-        Path input = Files.writeString(dir.resolve("x.mp3"), "Thông báo: họp dân lúc 8 giờ sáng thứ Hai.\n".repeat(50),
+        Path input = Files.writeString(
+                dir.resolve("x.mp3"),
+                "Thông báo: họp dân lúc 8 giờ sáng thứ Hai.\n".repeat(50),
                 StandardCharsets.UTF_8);
 
         assertRejected(input, Reason.UNREADABLE, "FFmpeg could not decode the file");
@@ -299,8 +307,8 @@ class AudioTranscoderTest {
     @Test
     void shouldRejectClipThatIsTooShortOnceSilenceIsTrimmed() throws Exception {
         Path input = dir.resolve("mostly-silent.wav");
-        TestAudio.writeWav(input, TestAudio.concat(TestAudio.silence(2), TestAudio.sine(0.5, 1000, 0.2),
-                TestAudio.silence(2)));
+        TestAudio.writeWav(
+                input, TestAudio.concat(TestAudio.silence(2), TestAudio.sine(0.5, 1000, 0.2), TestAudio.silence(2)));
 
         assertRejected(input, Reason.TOO_SHORT, "without its leading and trailing silence");
     }
@@ -314,7 +322,8 @@ class AudioTranscoderTest {
         assertThatThrownBy(() -> transcoder.transcode(input, output, settings.withMaxDuration(Duration.ofSeconds(3))))
                 .isInstanceOf(UndecodableMediaException.class)
                 .hasMessageContaining("maximum")
-                .extracting(e -> ((UndecodableMediaException) e).reason()).isEqualTo(Reason.TOO_LONG);
+                .extracting(e -> ((UndecodableMediaException) e).reason())
+                .isEqualTo(Reason.TOO_LONG);
         assertOnlyInputLeft(input);
     }
 
@@ -332,7 +341,8 @@ class AudioTranscoderTest {
 
         assertThatThrownBy(() -> transcoder.transcode(input, dir.resolve("out.opus"), settings))
                 .isInstanceOf(UndecodableMediaException.class)
-                .extracting(e -> ((UndecodableMediaException) e).reason()).isEqualTo(Reason.NOT_A_LOCAL_FILE);
+                .extracting(e -> ((UndecodableMediaException) e).reason())
+                .isEqualTo(Reason.NOT_A_LOCAL_FILE);
         assertThat(dir.resolve("out.opus")).doesNotExist();
     }
 
@@ -343,14 +353,16 @@ class AudioTranscoderTest {
         assertThatThrownBy(() -> transcoder.transcode(input, dir.resolve("out.opus"), settings))
                 .isInstanceOf(UndecodableMediaException.class)
                 .hasMessageContaining("not an existing local file")
-                .extracting(e -> ((UndecodableMediaException) e).reason()).isEqualTo(Reason.NOT_A_LOCAL_FILE);
+                .extracting(e -> ((UndecodableMediaException) e).reason())
+                .isEqualTo(Reason.NOT_A_LOCAL_FILE);
     }
 
     @Test
     void shouldRejectDirectory() {
         assertThatThrownBy(() -> transcoder.transcode(dir, dir.resolve("out.opus"), settings))
                 .isInstanceOf(UndecodableMediaException.class)
-                .extracting(e -> ((UndecodableMediaException) e).reason()).isEqualTo(Reason.NOT_A_LOCAL_FILE);
+                .extracting(e -> ((UndecodableMediaException) e).reason())
+                .isEqualTo(Reason.NOT_A_LOCAL_FILE);
     }
 
     @Test
@@ -361,7 +373,8 @@ class AudioTranscoderTest {
 
         assertThatThrownBy(() -> transcoder.transcode(playlist, dir.resolve("out.opus"), settings))
                 .isInstanceOf(UndecodableMediaException.class)
-                .extracting(e -> ((UndecodableMediaException) e).reason()).isEqualTo(Reason.UNREADABLE);
+                .extracting(e -> ((UndecodableMediaException) e).reason())
+                .isEqualTo(Reason.UNREADABLE);
         assertThat(dir.resolve("out.opus")).doesNotExist();
     }
 
@@ -378,8 +391,12 @@ class AudioTranscoderTest {
     }
 
     private static void print(String name, TranscodeResult result) {
-        System.out.printf("%s: input %.2f LUFS -> output %.2f LUFS, true peak %.2f dBTP, %d ms%n", name,
-                result.inputLoudnessLufs(), result.outputLoudnessLufs(), result.outputTruePeakDbtp(),
+        System.out.printf(
+                "%s: input %.2f LUFS -> output %.2f LUFS, true peak %.2f dBTP, %d ms%n",
+                name,
+                result.inputLoudnessLufs(),
+                result.outputLoudnessLufs(),
+                result.outputTruePeakDbtp(),
                 result.durationMs());
     }
 
@@ -389,7 +406,8 @@ class AudioTranscoderTest {
                 .isInstanceOf(UndecodableMediaException.class)
                 .hasMessageContaining(messagePart)
                 .satisfies(e -> System.out.println(input.getFileName() + " rejected: " + e.getMessage()))
-                .extracting(e -> ((UndecodableMediaException) e).reason()).isEqualTo(reason);
+                .extracting(e -> ((UndecodableMediaException) e).reason())
+                .isEqualTo(reason);
         assertOnlyInputLeft(input);
     }
 

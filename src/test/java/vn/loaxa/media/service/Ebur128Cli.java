@@ -14,16 +14,25 @@ final class Ebur128Cli {
     private static final Pattern INTEGRATED = Pattern.compile("I:\\s+(-?[0-9.]+|-inf) LUFS");
     private static final Pattern TRUE_PEAK = Pattern.compile("True peak:\\s+Peak:\\s+(-?[0-9.]+|-inf) dBFS");
 
-    private Ebur128Cli() {
-    }
+    private Ebur128Cli() {}
 
     /** The integrated loudness (LUFS) and 4× oversampled true peak (dBTP) of a file, from the filter's summary. */
-    record Figures(double integratedLufs, double truePeakDbtp) {
-    }
+    record Figures(double integratedLufs, double truePeakDbtp) {}
 
     static Figures measure(Path file) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(List.of("ffmpeg", "-hide_banner", "-nostats", "-i", file.toString(),
-                "-af", "ebur128=peak=true", "-f", "null", "-")).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(List.of(
+                        "ffmpeg",
+                        "-hide_banner",
+                        "-nostats",
+                        "-i",
+                        file.toString(),
+                        "-af",
+                        "ebur128=peak=true",
+                        "-f",
+                        "null",
+                        "-"))
+                .redirectErrorStream(true)
+                .start();
         String log = new String(process.getInputStream().readAllBytes());
         if (process.waitFor() != 0) {
             throw new IOException("ffmpeg could not measure " + file + ": " + log);

@@ -6,9 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
-
 import org.junit.jupiter.api.Test;
-
 import vn.loaxa.media.service.GainSearch.Rehearsal;
 
 /** The gain search alone, against a model of a limited signal instead of FFmpeg. */
@@ -17,7 +15,7 @@ class GainSearchTest {
 
     @Test
     void shouldStopAtOnceWhenTheFirstGainMeetsTheTarget() {
-        Rehearsal rehearsal = GainSearch.search(START, -16, plan -> -26 + plan.gainDb() - 0.1, pass -> { });
+        Rehearsal rehearsal = GainSearch.search(START, -16, plan -> -26 + plan.gainDb() - 0.1, pass -> {});
 
         assertThat(rehearsal.passes()).isEqualTo(1);
         assertThat(rehearsal.plan()).isEqualTo(START);
@@ -41,7 +39,7 @@ class GainSearchTest {
 
     @Test
     void shouldGiveUpAfterTheMostRehearsalsWhenTheLoudnessCannotMove() {
-        Rehearsal rehearsal = GainSearch.search(START, -16, plan -> -30, pass -> { });
+        Rehearsal rehearsal = GainSearch.search(START, -16, plan -> -30, pass -> {});
 
         assertThat(rehearsal.passes()).isEqualTo(GainSearch.MAX_REHEARSALS);
         assertThat(rehearsal.loudness()).isEqualTo(-30);

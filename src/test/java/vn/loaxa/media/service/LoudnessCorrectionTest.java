@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
-
 import vn.loaxa.media.service.GainSearch.Rehearsal;
 
 /** How one written file is judged and aimed again, from its own measurement only. */
@@ -37,7 +36,8 @@ class LoudnessCorrectionTest {
     void shouldLowerTheCeilingOfAFileWhoseTruePeakWentOver() {
         LoudnessCorrection correction = new LoudnessCorrection(start, settings);
 
-        assertThat(correction.judge(rehearsal, -16.0, settings.truePeakDbtp() + 1.0)).isFalse();
+        assertThat(correction.judge(rehearsal, -16.0, settings.truePeakDbtp() + 1.0))
+                .isFalse();
 
         assertThat(correction.rehearsalTargetLufs()).isCloseTo(-16.1, within(1e-9));
         assertThat(correction.plan().ceilingDb()).isLessThan(start.ceilingDb() - 1.0);
@@ -48,8 +48,9 @@ class LoudnessCorrectionTest {
     void shouldAcceptATruePeakJustOverTheCeilingWithinTheTolerance() {
         LoudnessCorrection correction = new LoudnessCorrection(start, settings);
 
-        assertThat(correction.judge(rehearsal, -16.0,
-                settings.truePeakDbtp() + LoudnessCorrection.PEAK_TOLERANCE_DB / 2)).isTrue();
+        assertThat(correction.judge(
+                        rehearsal, -16.0, settings.truePeakDbtp() + LoudnessCorrection.PEAK_TOLERANCE_DB / 2))
+                .isTrue();
     }
 
     @Test

@@ -12,15 +12,15 @@ public final class LoudnessMeter {
     public static final int SAMPLE_RATE = 48_000;
 
     private static final int SUB_BLOCK = SAMPLE_RATE / 10; // 100 ms: the hop of both block kinds
-    private static final int MOMENTARY_SUB_BLOCKS = 4;      // 400 ms gating block
-    private static final int SHORT_TERM_SUB_BLOCKS = 30;    // 3 s window for loudness range
+    private static final int MOMENTARY_SUB_BLOCKS = 4; // 400 ms gating block
+    private static final int SHORT_TERM_SUB_BLOCKS = 30; // 3 s window for loudness range
     private static final double ABSOLUTE_GATE_LUFS = -70.0;
     private static final double RELATIVE_GATE_LU = -10.0;
     private static final double LRA_RELATIVE_GATE_LU = -20.0;
 
     // K-weighting at 48 kHz, BS.1770-4 table 1 (shelving) and table 2 (RLB high-pass)
-    private final Biquad shelf = new Biquad(1.53512485958697, -2.69169618940638, 1.19839281085285,
-            -1.69065929318241, 0.73248077421585);
+    private final Biquad shelf =
+            new Biquad(1.53512485958697, -2.69169618940638, 1.19839281085285, -1.69065929318241, 0.73248077421585);
     private final Biquad highPass = new Biquad(1.0, -2.0, 1.0, -1.99004745483398, 0.99007225036621);
     private final TruePeakDetector truePeak = new TruePeakDetector();
 
@@ -81,7 +81,11 @@ public final class LoudnessMeter {
             return 0;
         }
         double gate = Math.max(loudness(absoluteGated) + LRA_RELATIVE_GATE_LU, ABSOLUTE_GATE_LUFS);
-        double[] kept = Arrays.stream(windows).map(LoudnessMeter::loudness).filter(l -> l > gate).sorted().toArray();
+        double[] kept = Arrays.stream(windows)
+                .map(LoudnessMeter::loudness)
+                .filter(l -> l > gate)
+                .sorted()
+                .toArray();
         if (kept.length == 0) {
             return 0;
         }

@@ -9,7 +9,6 @@ import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Random;
-
 import org.bytedeco.ffmpeg.avutil.AVDictionaryEntry;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.javacv.FFmpegFrameFilter;
@@ -111,7 +110,8 @@ class LoudnessMeterTest {
         LoudnessMeter meter = TestAudio.measure(decoded);
 
         double ffmpegIntegrated = ffmpegIntegratedLufs(decoded);
-        System.out.printf("speech-like: LoudnessMeter I=%.2f LUFS, FFmpeg ebur128 I=%.2f LUFS%n",
+        System.out.printf(
+                "speech-like: LoudnessMeter I=%.2f LUFS, FFmpeg ebur128 I=%.2f LUFS%n",
                 meter.integratedLufs(), ffmpegIntegrated);
 
         assertThat(meter.integratedLufs()).isCloseTo(ffmpegIntegrated, within(0.1));
@@ -129,7 +129,8 @@ class LoudnessMeterTest {
             frame.audioChannels = 1;
             for (int position = 0; position < samples.length; position += 4800) {
                 int n = Math.min(4800, samples.length - position);
-                frame.samples = new FloatBuffer[] {FloatBuffer.wrap(Arrays.copyOfRange(samples, position, position + n))};
+                frame.samples =
+                        new FloatBuffer[] {FloatBuffer.wrap(Arrays.copyOfRange(samples, position, position + n))};
                 filter.push(frame);
                 integrated = pullIntegrated(filter, integrated);
             }

@@ -18,14 +18,17 @@ import vn.loaxa.media.model.MediaRepository;
 @Singleton
 public class RecordingMediaAssembler extends MediaAssembler {
     /** One render: its title and {@link jakarta.transaction.Status} code. */
-    public record Rendered(String title, int transactionStatus) {
-    }
+    public record Rendered(String title, int transactionStatus) {}
 
     private final TransactionManager transactions;
     private final List<Rendered> renders = new CopyOnWriteArrayList<>();
 
-    public RecordingMediaAssembler(MediaRepository media, AudioStore store, AudioTranscoder transcoder,
-            MediaConfig config, TransactionManager transactions) {
+    public RecordingMediaAssembler(
+            MediaRepository media,
+            AudioStore store,
+            AudioTranscoder transcoder,
+            MediaConfig config,
+            TransactionManager transactions) {
         super(media, store, transcoder, config);
         this.transactions = transactions;
     }

@@ -11,12 +11,10 @@ import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Random;
-
 import javax.sound.sampled.AudioFileFormat;
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
-
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.Frame;
@@ -27,8 +25,7 @@ final class TestAudio {
 
     static final int RATE = 48_000;
 
-    private TestAudio() {
-    }
+    private TestAudio() {}
 
     static float[] sine(double seconds, double frequency, double amplitude, int sampleRate) {
         float[] out = new float[(int) Math.round(seconds * sampleRate)];
@@ -93,7 +90,8 @@ final class TestAudio {
     /** Vietnamese speech from espeak-ng (a Debian package the CI installs), as a 22 kHz mono WAV. */
     static Path espeakWav(Path file, String text) throws IOException, InterruptedException {
         Process process = new ProcessBuilder("espeak-ng", "-v", "vi", "-w", file.toString(), text)
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true)
+                .start();
         String output = new String(process.getInputStream().readAllBytes());
         if (process.waitFor() != 0) {
             throw new IOException("espeak-ng failed: " + output);
@@ -103,8 +101,8 @@ final class TestAudio {
 
     /** Encodes a file with Debian's ffmpeg (installed by .ci/run), as a recorder or browser would have. */
     static Path ffmpeg(Path input, Path output, String... codecArgs) throws IOException, InterruptedException {
-        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
-                "ffmpeg", "-hide_banner", "-loglevel", "error", "-y", "-i", input.toString()));
+        java.util.List<String> command = new java.util.ArrayList<>(
+                java.util.List.of("ffmpeg", "-hide_banner", "-loglevel", "error", "-y", "-i", input.toString()));
         command.addAll(java.util.List.of(codecArgs));
         command.add(output.toString());
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -117,8 +115,21 @@ final class TestAudio {
 
     /** Renders an ffmpeg {@code lavfi} source graph (noise, tones, filters) to a float WAV with Debian's ffmpeg. */
     static Path ffmpegSource(Path output, String lavfiGraph) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder("ffmpeg", "-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi",
-                "-i", lavfiGraph, "-c:a", "pcm_f32le", output.toString()).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(
+                        "ffmpeg",
+                        "-hide_banner",
+                        "-loglevel",
+                        "error",
+                        "-y",
+                        "-f",
+                        "lavfi",
+                        "-i",
+                        lavfiGraph,
+                        "-c:a",
+                        "pcm_f32le",
+                        output.toString())
+                .redirectErrorStream(true)
+                .start();
         String log = new String(process.getInputStream().readAllBytes());
         if (process.waitFor() != 0) {
             throw new IOException("ffmpeg failed: " + log);
@@ -158,8 +169,8 @@ final class TestAudio {
             }
         }
         AudioFormat format = new AudioFormat(sampleRate, 16, channels, true, false);
-        try (AudioInputStream stream = new AudioInputStream(new ByteArrayInputStream(pcm.array()), format,
-                samples.length)) {
+        try (AudioInputStream stream =
+                new AudioInputStream(new ByteArrayInputStream(pcm.array()), format, samples.length)) {
             AudioSystem.write(stream, AudioFileFormat.Type.WAVE, file.toFile());
         }
     }

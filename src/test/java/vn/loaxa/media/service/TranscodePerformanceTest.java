@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
 import org.bytedeco.javacpp.Loader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -37,7 +36,7 @@ class TranscodePerformanceTest {
 
         long cpuBefore = processCpuNanos();
         long started = System.nanoTime();
-        TranscodeResult opusOnly = transcoder.transcode(input, dir.resolve("opus-only.ogg"), null, settings, p -> { });
+        TranscodeResult opusOnly = transcoder.transcode(input, dir.resolve("opus-only.ogg"), null, settings, p -> {});
         double opusOnlySeconds = (System.nanoTime() - started) / 1e9;
         double opusOnlyCpuSeconds = (processCpuNanos() - cpuBefore) / 1e9;
 
@@ -51,8 +50,7 @@ class TranscodePerformanceTest {
         for (int round = 0; round < ROUNDS; round++) {
             started = System.nanoTime();
             cpuBefore = processCpuNanos();
-            both = transcoder.transcode(input, dir.resolve("javacv.ogg"), dir.resolve("javacv.mp3"), settings,
-                    p -> { });
+            both = transcoder.transcode(input, dir.resolve("javacv.ogg"), dir.resolve("javacv.mp3"), settings, p -> {});
             javacvCpu = Math.min(javacvCpu, (processCpuNanos() - cpuBefore) / 1e9);
             javacvSeconds = Math.min(javacvSeconds, (System.nanoTime() - started) / 1e9);
             started = System.nanoTime();
@@ -61,42 +59,99 @@ class TranscodePerformanceTest {
             ffmpegCpu = Math.min(ffmpegCpu, childrenCpuSeconds() - childrenBefore);
             ffmpegSeconds = Math.min(ffmpegSeconds, (System.nanoTime() - started) / 1e9);
         }
-        System.out.printf(Locale.ROOT, "P3 CPU time: JavaCV %.1f s, bundled ffmpeg %.1f s, ratio %.2f%n", javacvCpu,
-                ffmpegCpu, javacvCpu / ffmpegCpu);
+        System.out.printf(
+                Locale.ROOT,
+                "P3 CPU time: JavaCV %.1f s, bundled ffmpeg %.1f s, ratio %.2f%n",
+                javacvCpu,
+                ffmpegCpu,
+                javacvCpu / ffmpegCpu);
 
-        System.out.printf(Locale.ROOT, "P3 10-minute speech, %d rehearsal(s), %d encode pass(es): JavaCV %.1f s, bundled"
-                        + " ffmpeg %.1f s, ratio %.2f; output %.2f LUFS / %.2f dBTP%n", both.rehearsals(),
-                both.encodePasses(), javacvSeconds,
-                ffmpegSeconds, javacvSeconds / ffmpegSeconds, both.outputLoudnessLufs(), both.outputTruePeakDbtp());
-        System.out.printf(Locale.ROOT, "P3 normalise + Opus only, %d pass(es): %.1f s wall (%.0fx real time),"
-                        + " %.1f s CPU (%.0fx real time per core)%n", opusOnly.encodePasses(), opusOnlySeconds,
-                SECONDS / opusOnlySeconds, opusOnlyCpuSeconds, SECONDS / opusOnlyCpuSeconds);
+        System.out.printf(
+                Locale.ROOT,
+                "P3 10-minute speech, %d rehearsal(s), %d encode pass(es): JavaCV %.1f s, bundled"
+                        + " ffmpeg %.1f s, ratio %.2f; output %.2f LUFS / %.2f dBTP%n",
+                both.rehearsals(),
+                both.encodePasses(),
+                javacvSeconds,
+                ffmpegSeconds,
+                javacvSeconds / ffmpegSeconds,
+                both.outputLoudnessLufs(),
+                both.outputTruePeakDbtp());
+        System.out.printf(
+                Locale.ROOT,
+                "P3 normalise + Opus only, %d pass(es): %.1f s wall (%.0fx real time),"
+                        + " %.1f s CPU (%.0fx real time per core)%n",
+                opusOnly.encodePasses(),
+                opusOnlySeconds,
+                SECONDS / opusOnlySeconds,
+                opusOnlyCpuSeconds,
+                SECONDS / opusOnlyCpuSeconds);
         assertThat(both.durationMs()).isGreaterThan(590_000);
     }
 
     /** The same work with the ffmpeg binary: analysis, as many rehearsals and encode passes, each measured. */
     private void ffmpegPipeline(Path input, TranscodeResult javacv, TranscodeSettings settings) throws Exception {
         String ffmpeg = Loader.load(org.bytedeco.ffmpeg.ffmpeg.class);
-        String graph = String.format(Locale.ROOT, "volume=%.3fdB,alimiter=limit=%.5f:attack=5:release=50:level=0:"
+        String graph = String.format(
+                Locale.ROOT,
+                "volume=%.3fdB,alimiter=limit=%.5f:attack=5:release=50:level=0:"
                         + "latency=1,aresample=48000,aformat=sample_fmts=flt:channel_layouts=mono",
                 settings.targetLufs() - javacv.inputLoudnessLufs(),
                 Math.pow(10, (settings.truePeakDbtp() - GainPlan.LIMITER_CODEC_HEADROOM_DB) / 20));
         run(ffmpeg, "-i", input.toString(), "-ac", "1", "-ar", "48000", "-af", "ebur128", "-f", "null", "-");
         // the rehearsals need the gain each one chose; the ffmpeg side runs one gain as often, which costs the same
         for (int pass = 0; pass < javacv.rehearsals(); pass++) {
-            run(ffmpeg, "-i", input.toString(), "-filter_complex",
-                    "[0:a]aresample=48000,pan=mono|c0=c0," + graph + ",ebur128", "-f", "null", "-");
+            run(
+                    ffmpeg,
+                    "-i",
+                    input.toString(),
+                    "-filter_complex",
+                    "[0:a]aresample=48000,pan=mono|c0=c0," + graph + ",ebur128",
+                    "-f",
+                    "null",
+                    "-");
         }
         for (int pass = 0; pass < javacv.encodePasses(); pass++) {
-            run(ffmpeg, "-y", "-i", input.toString(), "-filter_complex",
+            run(
+                    ffmpeg,
+                    "-y",
+                    "-i",
+                    input.toString(),
+                    "-filter_complex",
                     "[0:a]aresample=48000,pan=mono|c0=c0," + graph + ",asplit=2[o][m]",
-                    "-map", "[o]", "-c:a", "libopus", "-b:a", "24k", dir.resolve("ffmpeg.ogg").toString(),
-                    "-map", "[m]", "-c:a", "libmp3lame", "-b:a", "64k", dir.resolve("ffmpeg.mp3").toString());
+                    "-map",
+                    "[o]",
+                    "-c:a",
+                    "libopus",
+                    "-b:a",
+                    "24k",
+                    dir.resolve("ffmpeg.ogg").toString(),
+                    "-map",
+                    "[m]",
+                    "-c:a",
+                    "libmp3lame",
+                    "-b:a",
+                    "64k",
+                    dir.resolve("ffmpeg.mp3").toString());
             runTogether(
-                    List.of(ffmpeg, "-i", dir.resolve("ffmpeg.ogg").toString(), "-af", "ebur128=peak=true", "-f",
-                            "null", "-"),
-                    List.of(ffmpeg, "-i", dir.resolve("ffmpeg.mp3").toString(), "-af", "ebur128=peak=true", "-f",
-                            "null", "-"));
+                    List.of(
+                            ffmpeg,
+                            "-i",
+                            dir.resolve("ffmpeg.ogg").toString(),
+                            "-af",
+                            "ebur128=peak=true",
+                            "-f",
+                            "null",
+                            "-"),
+                    List.of(
+                            ffmpeg,
+                            "-i",
+                            dir.resolve("ffmpeg.mp3").toString(),
+                            "-af",
+                            "ebur128=peak=true",
+                            "-f",
+                            "null",
+                            "-"));
         }
     }
 

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import vn.loaxa.dispatch.broker.EmbeddedBroker;
 import vn.loaxa.dispatch.mqtt.MqttConfig;
 import vn.loaxa.dispatch.mqtt.Topics;
-import vn.loaxa.support.ServerDiagnostics;
 import vn.loaxa.support.Fixtures;
+import vn.loaxa.support.ServerDiagnostics;
 import vn.loaxa.support.TestMqttClient;
 
 /** Going offline and back online over MQTT leaves an outage with its start, end and duration. */
@@ -25,6 +25,7 @@ class OutageHistoryTest {
 
     @Inject
     MqttConfig config;
+
     @Inject
     EmbeddedBroker broker;
 
@@ -34,7 +35,8 @@ class OutageHistoryTest {
         Fixtures.receiver(RX, "OUT", List.of("vie"));
         String topic = new Topics(config.topicPrefix()).receiver(RX, Topics.Kind.STATUS);
 
-        try (TestMqttClient agent = new TestMqttClient(config.url().or(broker::url).orElseThrow())) {
+        try (TestMqttClient agent =
+                new TestMqttClient(config.url().or(broker::url).orElseThrow())) {
             agent.publish(topic, online(Instant.now()));
             awaitOnline(true);
             agent.publish(topic, "{\"schema\":\"loaxa.status/1\",\"receiverId\":\"" + RX + "\",\"online\":false}");
@@ -63,9 +65,13 @@ class OutageHistoryTest {
     }
 
     private static void awaitOnline(boolean online) {
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                assertThat(asAdmin().get("/api/v1/receivers/" + RX).jsonPath().getBoolean("online"))
-                        .as(ServerDiagnostics::inbound).isEqualTo(online));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(asAdmin()
+                                .get("/api/v1/receivers/" + RX)
+                                .jsonPath()
+                                .getBoolean("online"))
+                        .as(ServerDiagnostics::inbound)
+                        .isEqualTo(online));
     }
 
     private static JsonPath outages() {

@@ -39,6 +39,7 @@ class PresenceClockSkewTest {
 
     @Inject
     MqttConfig config;
+
     @Inject
     EmbeddedBroker broker;
 
@@ -68,7 +69,8 @@ class PresenceClockSkewTest {
         JsonPath outages = asAdmin().get("/api/v1/receivers/" + rx + "/outages").jsonPath();
         assertThat(outages.getList("$")).hasSize(2);
         assertThat(outages.getString("[1].endedAt")).isNull();
-        Instant started = OffsetDateTime.parse(outages.getString("[0].startedAt")).toInstant();
+        Instant started =
+                OffsetDateTime.parse(outages.getString("[0].startedAt")).toInstant();
         Instant ended = OffsetDateTime.parse(outages.getString("[0].endedAt")).toInstant();
         assertThat(started).as("dated by the server's clock").isBetween(testStart, Instant.now());
         assertThat(ended).isBetween(started, Instant.now());
@@ -77,8 +79,8 @@ class PresenceClockSkewTest {
 
     /** Connects as the receiver's agent would, with its Last Will on the status topic (no Will Delay). */
     private MqttClient connectWithWill(String topic, String rx) throws MqttException {
-        MqttClient client = new MqttClient(config.url().or(broker::url).orElseThrow(), "test-" + UUID.randomUUID(),
-                new MemoryPersistence());
+        MqttClient client = new MqttClient(
+                config.url().or(broker::url).orElseThrow(), "test-" + UUID.randomUUID(), new MemoryPersistence());
         MqttConnectionOptions options = new MqttConnectionOptions();
         options.setCleanStart(true);
         options.setUserName(Api.MQTT_USER);
@@ -102,8 +104,12 @@ class PresenceClockSkewTest {
     }
 
     private static void awaitOnline(String rx, boolean online) {
-        await().atMost(TIMEOUT).untilAsserted(() ->
-                assertThat(asAdmin().get("/api/v1/receivers/" + rx).jsonPath().getBoolean("online"))
-                        .as(ServerDiagnostics::inbound).isEqualTo(online));
+        await().atMost(TIMEOUT)
+                .untilAsserted(() -> assertThat(asAdmin()
+                                .get("/api/v1/receivers/" + rx)
+                                .jsonPath()
+                                .getBoolean("online"))
+                        .as(ServerDiagnostics::inbound)
+                        .isEqualTo(online));
     }
 }

@@ -7,19 +7,19 @@ import static vn.loaxa.support.Api.asAdmin;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import java.time.ZoneOffset;
-import java.time.OffsetDateTime;
-import java.nio.file.Files;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import vn.loaxa.dispatch.broker.EmbeddedBroker;
 import vn.loaxa.dispatch.mqtt.MqttConfig;
 import vn.loaxa.dispatch.mqtt.Topics;
-import vn.loaxa.support.TestAudio;
 import vn.loaxa.support.Fixtures;
+import vn.loaxa.support.TestAudio;
 import vn.loaxa.support.TestMqttClient;
 
 /** A receiver moved to another area is told its new area topics at once and belongs to the new area from then on. */
@@ -27,6 +27,7 @@ import vn.loaxa.support.TestMqttClient;
 class ReceiverMoveTest {
     @Inject
     MqttConfig config;
+
     @Inject
     EmbeddedBroker broker;
 
@@ -38,20 +39,27 @@ class ReceiverMoveTest {
         Fixtures.receiver("mv-rx", "MV-A", List.of("vie"));
         String areasTopic = new Topics(config.topicPrefix()).receiver("mv-rx", Topics.Kind.AREAS);
 
-        String bulletin = Fixtures.bulletin(Fixtures.uploadReadyMedia(TestAudio.sineWav(
-                Files.createTempFile("mv", ".wav"), 1.5, 440, 0.2), "Tin xã", "vie"), "NORMAL");
+        String bulletin = Fixtures.bulletin(
+                Fixtures.uploadReadyMedia(
+                        TestAudio.sineWav(Files.createTempFile("mv", ".wav"), 1.5, 440, 0.2), "Tin xã", "vie"),
+                "NORMAL");
         OffsetDateTime later = OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(30);
         String leftArea = Fixtures.broadcast(bulletin, List.of("MV-A"), List.of(), later);
         String province = Fixtures.broadcast(bulletin, List.of("MV-P"), List.of(), later.plusMinutes(5));
-        await().atMost(Duration.ofSeconds(20)).until(() -> "SCHEDULED".equals(state(leftArea))
-                && "SCHEDULED".equals(state(province)));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> "SCHEDULED".equals(state(leftArea)) && "SCHEDULED".equals(state(province)));
 
-        try (TestMqttClient listener = new TestMqttClient(config.url().or(broker::url).orElseThrow())) {
+        try (TestMqttClient listener =
+                new TestMqttClient(config.url().or(broker::url).orElseThrow())) {
             listener.subscribe(areasTopic);
             await().atMost(Duration.ofSeconds(10)).until(() -> latest(listener).contains("MV-A"));
 
-            asAdmin().contentType(ContentType.JSON).body(Map.of("areaCode", "MV-B"))
-                    .put("/api/v1/receivers/mv-rx/area").then().statusCode(200)
+            asAdmin()
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("areaCode", "MV-B"))
+                    .put("/api/v1/receivers/mv-rx/area")
+                    .then()
+                    .statusCode(200)
                     .body("areaCode", org.hamcrest.Matchers.equalTo("MV-B"));
 
             await().atMost(Duration.ofSeconds(10)).until(() -> latest(listener).contains("MV-B"));
@@ -60,23 +68,37 @@ class ReceiverMoveTest {
         asAdmin().get("/api/v1/receivers/mv-rx").then().body("areaCode", org.hamcrest.Matchers.equalTo("MV-B"));
         // the commune it left will never reach it again; the province it is still in will
         assertThat(state(leftArea)).isEqualTo("CANCELLED");
-        assertThat(asAdmin().get("/api/v1/broadcasts/" + leftArea + "/deliveries").jsonPath()
-                .getString("deliveries[0].reason")).contains("moved to area MV-B");
+        assertThat(asAdmin()
+                        .get("/api/v1/broadcasts/" + leftArea + "/deliveries")
+                        .jsonPath()
+                        .getString("deliveries[0].reason"))
+                .contains("moved to area MV-B");
         assertThat(state(province)).isEqualTo("SCHEDULED");
-        asAdmin().contentType(ContentType.JSON).body(Map.of("areaCode", "NOWHERE"))
-                .put("/api/v1/receivers/mv-rx/area").then().statusCode(422);
-        asAdmin().contentType(ContentType.JSON).body(Map.of("areaCode", "MV-B"))
-                .put("/api/v1/receivers/no-such-rx/area").then().statusCode(404);
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body(Map.of("areaCode", "NOWHERE"))
+                .put("/api/v1/receivers/mv-rx/area")
+                .then()
+                .statusCode(422);
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body(Map.of("areaCode", "MV-B"))
+                .put("/api/v1/receivers/no-such-rx/area")
+                .then()
+                .statusCode(404);
     }
 
     private static String state(String broadcastId) {
-        return asAdmin().get("/api/v1/broadcasts/" + broadcastId + "/deliveries").jsonPath()
+        return asAdmin()
+                .get("/api/v1/broadcasts/" + broadcastId + "/deliveries")
+                .jsonPath()
                 .getString("deliveries[0].state");
     }
 
     private static String latest(TestMqttClient client) {
         List<TestMqttClient.Received> received = client.received();
-        return received.isEmpty() ? ""
+        return received.isEmpty()
+                ? ""
                 : new String(received.get(received.size() - 1).message().getPayload(), StandardCharsets.UTF_8);
     }
 }

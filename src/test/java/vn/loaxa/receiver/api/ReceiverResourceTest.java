@@ -26,21 +26,38 @@ class ReceiverResourceTest {
             return;
         }
         areaCreated = true;
-        asAdmin().contentType(ContentType.JSON).body(Map.of("code", "RX-A", "name", "Xã A", "kind", "COMMUNE"))
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body(Map.of("code", "RX-A", "name", "Xã A", "kind", "COMMUNE"))
                 .post("/api/v1/areas");
     }
 
     @Test
     void shouldProvisionAReceiverAndShowItsSecretOnce() {
-        asAdmin().contentType(ContentType.JSON)
-                .body(Map.of("id", "rx-test-01", "displayName", "Cụm 1", "areaCode", "RX-A",
-                        "languages", List.of("vie", "tyz"), "latitude", 22.25, "longitude", 106.46))
-                .post("/api/v1/receivers").then()
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "id",
+                        "rx-test-01",
+                        "displayName",
+                        "Cụm 1",
+                        "areaCode",
+                        "RX-A",
+                        "languages",
+                        List.of("vie", "tyz"),
+                        "latitude",
+                        22.25,
+                        "longitude",
+                        106.46))
+                .post("/api/v1/receivers")
+                .then()
                 .statusCode(201)
                 .header("Location", endsWith("/api/v1/receivers/rx-test-01"))
                 .body("secret", matchesPattern("[A-Za-z0-9_-]{32}"));
 
-        asAdmin().get("/api/v1/receivers/rx-test-01").then()
+        asAdmin()
+                .get("/api/v1/receivers/rx-test-01")
+                .then()
                 .statusCode(200)
                 .body("areaCode", equalTo("RX-A"))
                 .body("languages", equalTo(List.of("vie", "tyz")))
@@ -51,9 +68,11 @@ class ReceiverResourceTest {
 
     @Test
     void shouldRejectAnUnknownArea() {
-        asAdmin().contentType(ContentType.JSON)
+        asAdmin()
+                .contentType(ContentType.JSON)
                 .body(Map.of("id", "rx-lost", "displayName", "x", "areaCode", "NOWHERE", "languages", List.of("vie")))
-                .post("/api/v1/receivers").then()
+                .post("/api/v1/receivers")
+                .then()
                 .statusCode(422)
                 .contentType("application/problem+json");
         asAdmin().get("/api/v1/receivers/rx-lost").then().statusCode(404);
@@ -61,24 +80,38 @@ class ReceiverResourceTest {
 
     @Test
     void shouldRejectBadLanguageCodesAndIds() {
-        asAdmin().contentType(ContentType.JSON)
+        asAdmin()
+                .contentType(ContentType.JSON)
                 .body(Map.of("id", "a/b", "displayName", "x", "areaCode", "RX-A", "languages", List.of("Vietnamese")))
-                .post("/api/v1/receivers").then()
+                .post("/api/v1/receivers")
+                .then()
                 .statusCode(422)
                 .body("errors", hasSize(2));
     }
 
     @Test
     void shouldRefuseADuplicateId() {
-        Map<String, Object> body = Map.of("id", "rx-dup", "displayName", "x", "areaCode", "RX-A",
-                "languages", List.of("vie"));
-        asAdmin().contentType(ContentType.JSON).body(body).post("/api/v1/receivers").then().statusCode(201);
-        asAdmin().contentType(ContentType.JSON).body(body).post("/api/v1/receivers").then().statusCode(409);
+        Map<String, Object> body =
+                Map.of("id", "rx-dup", "displayName", "x", "areaCode", "RX-A", "languages", List.of("vie"));
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/v1/receivers")
+                .then()
+                .statusCode(201);
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/v1/receivers")
+                .then()
+                .statusCode(409);
     }
 
     @Test
     void shouldAnswerUnknownReceiversWithProblem() {
-        asAdmin().get("/api/v1/receivers/nobody").then()
+        asAdmin()
+                .get("/api/v1/receivers/nobody")
+                .then()
                 .statusCode(404)
                 .contentType("application/problem+json")
                 .body("detail", notNullValue());

@@ -10,9 +10,9 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 import vn.loaxa.receiver.api.OutageView;
 import vn.loaxa.support.Fixtures;
 
@@ -67,7 +67,9 @@ class ReceiverPresenceTest {
         });
 
         receivers.recordStatus(rx, false, back.plus(SECOND), null, null);
-        assertThat(receivers.get(rx).online()).as("and offline on the next Will").isFalse();
+        assertThat(receivers.get(rx).online())
+                .as("and offline on the next Will")
+                .isFalse();
         assertThat(outages(rx)).hasSize(2);
     }
 

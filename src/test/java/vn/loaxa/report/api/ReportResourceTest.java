@@ -47,8 +47,10 @@ class ReportResourceTest {
 
     @Inject
     EventIngestService ingest;
+
     @Inject
     ReceiverService receivers;
+
     @Inject
     OccurrenceRepository occurrences;
 
@@ -66,12 +68,20 @@ class ReportResourceTest {
         }
         String mediaId = Fixtures.uploadReadyMedia(
                 TestAudio.sineWav(Files.createTempFile("rp", ".wav"), 1.5, 440, 0.2), "Thông báo", "vie");
-        String broadcastId = Fixtures.broadcast(Fixtures.bulletin(mediaId, "NORMAL"), List.of("RP"), List.of(),
+        String broadcastId = Fixtures.broadcast(
+                Fixtures.bulletin(mediaId, "NORMAL"),
+                List.of("RP"),
+                List.of(),
                 OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(30));
-        await().atMost(Duration.ofSeconds(20)).until(() -> asAdmin()
-                .get("/api/v1/broadcasts/" + broadcastId + "/deliveries").jsonPath().getInt("total") == 3);
-        UUID occurrence = QuarkusTransaction.requiringNew().call(() ->
-                occurrences.ofBroadcast(UUID.fromString(broadcastId)).get(0).id);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> asAdmin()
+                                .get("/api/v1/broadcasts/" + broadcastId + "/deliveries")
+                                .jsonPath()
+                                .getInt("total")
+                        == 3);
+        UUID occurrence = QuarkusTransaction.requiringNew()
+                .call(() ->
+                        occurrences.ofBroadcast(UUID.fromString(broadcastId)).get(0).id);
         OffsetDateTime t = OffsetDateTime.now(ZoneOffset.UTC);
         List<IncomingEvent> events = new ArrayList<>();
         for (String rx : List.of("rp-rx-1", "rp-rx-2")) {
@@ -80,16 +90,35 @@ class ReportResourceTest {
         }
         events.add(event(occurrence, "rp-rx-3", DeliveryState.FAILED, t));
         // a 10-minute relay window: rp-rx-1 reports its start and end, rp-rx-2 only PLAYED (counted as the window)
-        String relay = asAdmin().contentType(io.restassured.http.ContentType.JSON).body(java.util.Map.of(
-                        "startAt", OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(40).toString(),
-                        "relay", java.util.Map.of("url", "http://vov4.example/live.mp3", "title", "VOV4 Tày–Nùng",
-                                "window", "PT10M"),
+        String relay = asAdmin()
+                .contentType(io.restassured.http.ContentType.JSON)
+                .body(java.util.Map.of(
+                        "startAt",
+                                OffsetDateTime.now(ZoneOffset.UTC)
+                                        .plusMinutes(40)
+                                        .toString(),
+                        "relay",
+                                java.util.Map.of(
+                                        "url",
+                                        "http://vov4.example/live.mp3",
+                                        "title",
+                                        "VOV4 Tày–Nùng",
+                                        "window",
+                                        "PT10M"),
                         "targets", java.util.Map.of("receivers", List.of("rp-rx-1", "rp-rx-2"))))
-                .post("/api/v1/broadcasts").then().statusCode(201).extract().path("id");
-        await().atMost(Duration.ofSeconds(20)).until(() -> asAdmin()
-                .get("/api/v1/broadcasts/" + relay + "/deliveries").jsonPath().getInt("total") == 2);
-        UUID relayOccurrence = QuarkusTransaction.requiringNew().call(() ->
-                occurrences.ofBroadcast(UUID.fromString(relay)).get(0).id);
+                .post("/api/v1/broadcasts")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> asAdmin()
+                                .get("/api/v1/broadcasts/" + relay + "/deliveries")
+                                .jsonPath()
+                                .getInt("total")
+                        == 2);
+        UUID relayOccurrence = QuarkusTransaction.requiringNew()
+                .call(() -> occurrences.ofBroadcast(UUID.fromString(relay)).get(0).id);
         events.add(event(relayOccurrence, "rp-rx-1", DeliveryState.PLAYING, t));
         events.add(event(relayOccurrence, "rp-rx-1", DeliveryState.PLAYED, t.plusSeconds(600)));
         events.add(event(relayOccurrence, "rp-rx-2", DeliveryState.PLAYED, t.plusSeconds(600)));
@@ -103,26 +132,45 @@ class ReportResourceTest {
 
     @Test
     void shouldCarryThePlayTotalsOfTheApiInEveryFormat() throws Exception {
-        JsonPath json = asAdmin().get("/api/v1/reports/plays" + RANGE).then().statusCode(200).extract().jsonPath();
+        JsonPath json = asAdmin()
+                .get("/api/v1/reports/plays" + RANGE)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(json.getLong("plays")).isEqualTo(4);
         assertThat(json.getLong("seconds")).isEqualTo(120 + 600 + 600);
         assertThat(json.getList("byArea.key")).containsExactly("RP-C1");
         assertThat(json.getList("byLanguage.key")).containsExactlyInAnyOrder("vie", "und");
         assertThat(json.getList("byTopic.key")).containsExactlyInAnyOrder("thời sự", "relay");
         assertThat(json.getList("byContent.label")).contains("VOV4 Tày–Nùng");
-        assertThat(json.getLong("byContent.find { it.label == 'VOV4 Tày–Nùng' }.seconds")).isEqualTo(1200);
+        assertThat(json.getLong("byContent.find { it.label == 'VOV4 Tày–Nùng' }.seconds"))
+                .isEqualTo(1200);
         List<Object> totals = List.of(4L, 1320L);
 
-        assertThat(csvTotals(download("plays", "csv"), 2, 3)).hasSize(4).allSatisfy(t -> assertThat(t).isEqualTo(totals));
-        assertThat(xlsxTotals(download("plays", "xlsx"), 2, 3)).hasSize(4).allSatisfy(t -> assertThat(t).isEqualTo(totals));
+        assertThat(csvTotals(download("plays", "csv"), 2, 3))
+                .hasSize(4)
+                .allSatisfy(t -> assertThat(t).isEqualTo(totals));
+        assertThat(xlsxTotals(download("plays", "xlsx"), 2, 3))
+                .hasSize(4)
+                .allSatisfy(t -> assertThat(t).isEqualTo(totals));
         assertThat(pdfText(download("plays", "pdf"))).contains("Total 4 1320");
-        assertThat(asAdmin().get("/api/v1/reports/plays?from=" + TODAY.minusDays(1) + "&to=" + TODAY.plusDays(1)
-                + "&area=RP-C2").jsonPath().getLong("plays")).isZero();
+        assertThat(asAdmin()
+                        .get("/api/v1/reports/plays?from=" + TODAY.minusDays(1) + "&to=" + TODAY.plusDays(1)
+                                + "&area=RP-C2")
+                        .jsonPath()
+                        .getLong("plays"))
+                .isZero();
     }
 
     @Test
     void shouldCarryTheAsRunTotalsOfTheApiInEveryFormat() throws Exception {
-        JsonPath json = asAdmin().get("/api/v1/reports/as-run" + RANGE).then().statusCode(200).extract().jsonPath();
+        JsonPath json = asAdmin()
+                .get("/api/v1/reports/as-run" + RANGE)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(json.getInt("total")).isEqualTo(5);
         assertThat(json.getInt("counts.PLAYED")).isEqualTo(4);
         assertThat(json.getInt("counts.FAILED")).isEqualTo(1);
@@ -136,7 +184,11 @@ class ReportResourceTest {
 
     @Test
     void shouldCarryTheAvailabilityTotalsOfTheApiInEveryFormat() throws Exception {
-        JsonPath json = asAdmin().get("/api/v1/reports/availability" + RANGE).then().statusCode(200).extract()
+        JsonPath json = asAdmin()
+                .get("/api/v1/reports/availability" + RANGE)
+                .then()
+                .statusCode(200)
+                .extract()
                 .jsonPath();
         assertThat(json.getInt("outageCount")).isEqualTo(1);
         long down = json.getLong("downtimeSeconds");
@@ -158,14 +210,22 @@ class ReportResourceTest {
         java.nio.file.Path wav = TestAudio.sineWav(Files.createTempFile("rv", ".wav"), 1.5, 440, 0.2);
         String vietnamese = Fixtures.uploadReadyMedia(wav, "Tin tiếng Việt", "vie");
         String tay = Fixtures.uploadReadyMedia(wav, "Tin tiếng Tày", "tyz");
-        String bulletin = Fixtures.approvedBulletin("Bản tin song ngữ",
-                List.of(List.of(vietnamese, "vie"), List.of(tay, "tyz")));
-        String broadcastId = Fixtures.broadcast(bulletin, List.of("RV"), List.of(),
+        String bulletin =
+                Fixtures.approvedBulletin("Bản tin song ngữ", List.of(List.of(vietnamese, "vie"), List.of(tay, "tyz")));
+        String broadcastId = Fixtures.broadcast(
+                bulletin,
+                List.of("RV"),
+                List.of(),
                 OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(50));
-        await().atMost(Duration.ofSeconds(20)).until(() -> asAdmin()
-                .get("/api/v1/broadcasts/" + broadcastId + "/deliveries").jsonPath().getInt("total") == 2);
-        UUID occurrence = QuarkusTransaction.requiringNew().call(() ->
-                occurrences.ofBroadcast(UUID.fromString(broadcastId)).get(0).id);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> asAdmin()
+                                .get("/api/v1/broadcasts/" + broadcastId + "/deliveries")
+                                .jsonPath()
+                                .getInt("total")
+                        == 2);
+        UUID occurrence = QuarkusTransaction.requiringNew()
+                .call(() ->
+                        occurrences.ofBroadcast(UUID.fromString(broadcastId)).get(0).id);
         OffsetDateTime t = OffsetDateTime.now(ZoneOffset.UTC);
         List<IncomingEvent> events = new ArrayList<>();
         for (String rx : List.of("rv-rx-vie", "rv-rx-tyz")) {
@@ -174,8 +234,12 @@ class ReportResourceTest {
         }
         assertThat(ingest.ingestBatch(events)).containsOnly(EventIngestService.Outcome.APPLIED);
 
-        JsonPath json = asAdmin().get("/api/v1/reports/plays?from=" + TODAY.minusDays(1) + "&to="
-                + TODAY.plusDays(1) + "&area=RV").then().statusCode(200).extract().jsonPath();
+        JsonPath json = asAdmin()
+                .get("/api/v1/reports/plays?from=" + TODAY.minusDays(1) + "&to=" + TODAY.plusDays(1) + "&area=RV")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(json.getLong("plays")).isEqualTo(2);
         assertThat(json.getList("byLanguage.key")).containsExactlyInAnyOrder("vie", "tyz");
         assertThat(json.getList("byContent.key")).hasSize(2);
@@ -184,13 +248,20 @@ class ReportResourceTest {
     @Test
     void shouldRejectAnUnknownFormatNextToTheField() {
         asAdmin().get("/api/v1/reports/plays" + RANGE + "&format=docx").then().statusCode(422);
-        asAdmin().get("/api/v1/reports/plays?from=" + TODAY + "&to=" + TODAY.minusDays(1)).then().statusCode(422);
+        asAdmin()
+                .get("/api/v1/reports/plays?from=" + TODAY + "&to=" + TODAY.minusDays(1))
+                .then()
+                .statusCode(422);
     }
 
     private static byte[] download(String report, String format) {
-        return asAdmin().get("/api/v1/reports/" + report + RANGE + "&format=" + format).then().statusCode(200)
+        return asAdmin()
+                .get("/api/v1/reports/" + report + RANGE + "&format=" + format)
+                .then()
+                .statusCode(200)
                 .header("Content-Disposition", org.hamcrest.Matchers.containsString("." + format))
-                .extract().asByteArray();
+                .extract()
+                .asByteArray();
     }
 
     /** The numbers in the given columns of every "Total" row, one list per table. */
@@ -218,8 +289,10 @@ class ReportResourceTest {
                 List<Long> values = new ArrayList<>();
                 for (int c = fromColumn; c <= toColumn; c++) {
                     Cell cell = last.getCell(c);
-                    values.add(cell == null || cell.getCellType() == CellType.BLANK ? null
-                            : (long) cell.getNumericCellValue());
+                    values.add(
+                            cell == null || cell.getCellType() == CellType.BLANK
+                                    ? null
+                                    : (long) cell.getNumericCellValue());
                 }
                 totals.add(values);
             }
@@ -238,7 +311,13 @@ class ReportResourceTest {
     }
 
     private static IncomingEvent event(UUID occurrence, String rx, DeliveryState state, OffsetDateTime at) {
-        return new IncomingEvent(UUID.randomUUID(), occurrence, rx, state, at, state == DeliveryState.FAILED
-                ? "sha256 mismatch" : null, at);
+        return new IncomingEvent(
+                UUID.randomUUID(),
+                occurrence,
+                rx,
+                state,
+                at,
+                state == DeliveryState.FAILED ? "sha256 mismatch" : null,
+                at);
     }
 }

@@ -44,12 +44,21 @@ class BroadcastResourceTest {
 
     @Test
     void shouldScheduleOneTriggerPerOccurrence() throws Exception {
-        int before = quartz.getTriggerKeys(GroupMatcher.triggerGroupEquals(OccurrenceTriggers.GROUP)).size();
-        String id = Fixtures.broadcast(bulletinId, List.of("BC"), List.of(),
+        int before = quartz.getTriggerKeys(GroupMatcher.triggerGroupEquals(OccurrenceTriggers.GROUP))
+                .size();
+        String id = Fixtures.broadcast(
+                bulletinId,
+                List.of("BC"),
+                List.of(),
                 OffsetDateTime.now(ZoneOffset.UTC).plusDays(2));
 
-        var occurrences = asAdmin().get("/api/v1/broadcasts/" + id).then().statusCode(200)
-                .extract().jsonPath().getList("occurrences.id", String.class);
+        var occurrences = asAdmin()
+                .get("/api/v1/broadcasts/" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("occurrences.id", String.class);
         assertThat(occurrences).hasSize(1);
         assertThat(quartz.getTriggerKeys(GroupMatcher.triggerGroupEquals(OccurrenceTriggers.GROUP)))
                 .hasSize(before + 1)
@@ -58,8 +67,13 @@ class BroadcastResourceTest {
 
     @Test
     void shouldRejectAnUnknownBulletin() {
-        post(Map.of("bulletinId", UUID.randomUUID().toString(), "startAt", future(),
-                "targets", Map.of("areas", List.of("BC"))))
+        post(Map.of(
+                        "bulletinId",
+                        UUID.randomUUID().toString(),
+                        "startAt",
+                        future(),
+                        "targets",
+                        Map.of("areas", List.of("BC"))))
                 .statusCode(422)
                 .contentType("application/problem+json")
                 .body("detail", containsString("Bulletin"));
@@ -67,8 +81,13 @@ class BroadcastResourceTest {
 
     @Test
     void shouldRejectAStartInThePast() {
-        post(Map.of("bulletinId", bulletinId, "startAt", OffsetDateTime.now().minusMinutes(5).toString(),
-                "targets", Map.of("areas", List.of("BC"))))
+        post(Map.of(
+                        "bulletinId",
+                        bulletinId,
+                        "startAt",
+                        OffsetDateTime.now().minusMinutes(5).toString(),
+                        "targets",
+                        Map.of("areas", List.of("BC"))))
                 .statusCode(422)
                 .body("errors[0].field", equalTo("startAt"))
                 .body("detail", containsString("in the past"));
@@ -77,28 +96,44 @@ class BroadcastResourceTest {
     @Test
     void shouldRejectTargetsWithoutReceivers() {
         post(Map.of("bulletinId", bulletinId, "startAt", future(), "targets", Map.of("areas", List.of("BC-EMPTY"))))
-                .statusCode(422).body("errors[0].field", equalTo("targets"));
+                .statusCode(422)
+                .body("errors[0].field", equalTo("targets"));
         post(Map.of("bulletinId", bulletinId, "startAt", future(), "targets", Map.of()))
-                .statusCode(422).body("errors[0].field", equalTo("targets"));
+                .statusCode(422)
+                .body("errors[0].field", equalTo("targets"));
         post(Map.of("bulletinId", bulletinId, "startAt", future(), "targets", Map.of("receivers", List.of("ghost"))))
-                .statusCode(422).body("detail", containsString("ghost"));
+                .statusCode(422)
+                .body("detail", containsString("ghost"));
     }
 
     @Test
     void shouldRejectAMalformedStartTime() {
-        post(Map.of("bulletinId", bulletinId, "startAt", "tomorrow at eight", "targets", Map.of("areas", List.of("BC"))))
+        post(Map.of(
+                        "bulletinId",
+                        bulletinId,
+                        "startAt",
+                        "tomorrow at eight",
+                        "targets",
+                        Map.of("areas", List.of("BC"))))
                 .statusCode(400)
                 .contentType("application/problem+json");
     }
 
     @Test
     void shouldRejectABroadcastOfUnknownIdWith404() {
-        asAdmin().get("/api/v1/broadcasts/" + UUID.randomUUID() + "/deliveries").then()
-                .statusCode(404).contentType("application/problem+json");
+        asAdmin()
+                .get("/api/v1/broadcasts/" + UUID.randomUUID() + "/deliveries")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
     }
 
     private static io.restassured.response.ValidatableResponse post(Map<String, Object> body) {
-        return asAdmin().contentType(ContentType.JSON).body(body).post("/api/v1/broadcasts").then();
+        return asAdmin()
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/v1/broadcasts")
+                .then();
     }
 
     private static String future() {

@@ -51,19 +51,31 @@ class ScheduleFileResourceTest {
         post("validate", files).statusCode(200);
 
         JsonPath diff = post("diff", files).statusCode(200).extract().jsonPath();
-        assertThat(diff.getList("steps.action", String.class)).containsOnly("CREATE").hasSize(4);
+        assertThat(diff.getList("steps.action", String.class))
+                .containsOnly("CREATE")
+                .hasSize(4);
         long before = broadcastCount();
 
         JsonPath applied = post("apply", files).statusCode(200).extract().jsonPath();
-        assertThat(applied.getList("steps.broadcastId", String.class)).doesNotContainNull().hasSize(4);
+        assertThat(applied.getList("steps.broadcastId", String.class))
+                .doesNotContainNull()
+                .hasSize(4);
         assertThat(broadcastCount()).isEqualTo(before + 4);
 
         JsonPath again = post("apply", files).statusCode(200).extract().jsonPath();
-        assertThat(again.getList("steps.action", String.class)).containsOnly("UNCHANGED").hasSize(4);
+        assertThat(again.getList("steps.action", String.class))
+                .containsOnly("UNCHANGED")
+                .hasSize(4);
         assertThat(broadcastCount()).isEqualTo(before + 4);
 
-        Map<String, Object> moved = Map.of("files", List.of(Map.of("name", "lang-son-legal.yaml", "content",
-                Files.readString(Path.of("schedules/lang-son-legal.yaml")).replace("T19:00\n", "T20:00\n"))));
+        Map<String, Object> moved = Map.of(
+                "files",
+                List.of(Map.of(
+                        "name",
+                        "lang-son-legal.yaml",
+                        "content",
+                        Files.readString(Path.of("schedules/lang-son-legal.yaml"))
+                                .replace("T19:00\n", "T20:00\n"))));
         JsonPath replaced = post("apply", moved).statusCode(200).extract().jsonPath();
         assertThat(replaced.getList("steps.action", String.class)).containsExactly("REPLACE");
     }
@@ -90,8 +102,13 @@ class ScheduleFileResourceTest {
                     start: 2027-01-01T08:00
                     rrule: FREQ=SOMETIMES
                 """;
-        post("apply", Map.of("files", List.of(Map.of("name", "good.yaml", "content", good),
-                Map.of("name", "bad.yaml", "content", bad))))
+        post(
+                        "apply",
+                        Map.of(
+                                "files",
+                                List.of(
+                                        Map.of("name", "good.yaml", "content", good),
+                                        Map.of("name", "bad.yaml", "content", bad))))
                 .statusCode(422)
                 .contentType("application/problem+json")
                 .body("errors.field", hasItem("bad.yaml:6"))
@@ -102,9 +119,12 @@ class ScheduleFileResourceTest {
 
     @Test
     void shouldTargetGroupsAndCarryThePreemptPolicyAndTestMark() {
-        asAdmin().contentType(ContentType.JSON)
+        asAdmin()
+                .contentType(ContentType.JSON)
                 .body(Map.of("code", "sf-markets", "name", "Loa chợ", "members", List.of("sf-rx-1")))
-                .post("/api/v1/receiver-groups").then().statusCode(201);
+                .post("/api/v1/receiver-groups")
+                .then()
+                .statusCode(201);
         String file = """
                 broadcasts:
                   - key: sf-market-notice
@@ -114,20 +134,29 @@ class ScheduleFileResourceTest {
                     onPreempt: DROP
                     test: true
                 """;
-        String id = post("apply", one("markets.yaml", file)).statusCode(200).extract().jsonPath()
+        String id = post("apply", one("markets.yaml", file))
+                .statusCode(200)
+                .extract()
+                .jsonPath()
                 .getString("steps[0].broadcastId");
-        asAdmin().get("/api/v1/broadcasts/" + id).then().statusCode(200)
+        asAdmin()
+                .get("/api/v1/broadcasts/" + id)
+                .then()
+                .statusCode(200)
                 .body("targetGroups", org.hamcrest.Matchers.contains("sf-markets"))
                 .body("onPreempt", org.hamcrest.Matchers.equalTo("DROP"))
                 .body("test", org.hamcrest.Matchers.equalTo(true));
-        post("apply", one("markets.yaml", file)).statusCode(200).body("steps[0].action",
-                org.hamcrest.Matchers.equalTo("UNCHANGED"));
+        post("apply", one("markets.yaml", file))
+                .statusCode(200)
+                .body("steps[0].action", org.hamcrest.Matchers.equalTo("UNCHANGED"));
 
         String unknownGroup = file.replace("sf-markets", "no-such-group").replace("sf-market-notice", "sf-other");
-        post("diff", one("other.yaml", unknownGroup)).statusCode(422)
+        post("diff", one("other.yaml", unknownGroup))
+                .statusCode(422)
                 .body("errors.field", hasItem("other.yaml:2"))
                 .body("errors[0].message", containsString("no-such-group"));
-        post("validate", one("policy.yaml", file.replace("DROP", "SOMETIMES"))).statusCode(422)
+        post("validate", one("policy.yaml", file.replace("DROP", "SOMETIMES")))
+                .statusCode(422)
                 .body("errors[0].field", containsString("policy.yaml:"));
     }
 
@@ -135,18 +164,24 @@ class ScheduleFileResourceTest {
     void shouldReportSyntaxErrorsUnknownFieldsAndDuplicateKeysWithLines() {
         String unknownField = "broadcasts:\n  - key: a\n    bulletinTitle: Bản tin sáng\n    colour: red\n";
         String syntax = "broadcasts:\n  - key: [unclosed\n";
-        String duplicate = "broadcasts:\n  - key: same\n    bulletinTitle: Bản tin sáng\n    targets: {areas: [\"20\"]}\n"
-                + "    start: 2027-01-01T06:00\n  - key: same\n    bulletinTitle: Bản tin sáng\n"
-                + "    targets: {areas: [\"20\"]}\n    start: 2027-01-02T06:00\n";
+        String duplicate =
+                "broadcasts:\n  - key: same\n    bulletinTitle: Bản tin sáng\n    targets: {areas: [\"20\"]}\n"
+                        + "    start: 2027-01-01T06:00\n  - key: same\n    bulletinTitle: Bản tin sáng\n"
+                        + "    targets: {areas: [\"20\"]}\n    start: 2027-01-02T06:00\n";
         String typed = "broadcasts:\n  - !!java.io.File\n    key: x\n";
 
-        post("validate", one("unknown.yaml", unknownField)).statusCode(422)
-                .body("errors[0].field", containsString("unknown.yaml:")).body("detail", containsString("colour"));
-        post("validate", one("syntax.yaml", syntax)).statusCode(422).body("errors[0].field", containsString("syntax.yaml:"));
+        post("validate", one("unknown.yaml", unknownField))
+                .statusCode(422)
+                .body("errors[0].field", containsString("unknown.yaml:"))
+                .body("detail", containsString("colour"));
+        post("validate", one("syntax.yaml", syntax))
+                .statusCode(422)
+                .body("errors[0].field", containsString("syntax.yaml:"));
         post("validate", one("dup.yaml", duplicate)).statusCode(422).body("errors.field", hasItem("dup.yaml:6"));
         post("validate", one("typed.yaml", typed)).statusCode(422);
         post("validate", one("../escape.yaml", "broadcasts: []")).statusCode(422);
-        post("validate", one("big.yaml", "broadcasts: []\n#" + "x".repeat(300_000))).statusCode(422)
+        post("validate", one("big.yaml", "broadcasts: []\n#" + "x".repeat(300_000)))
+                .statusCode(422)
                 .body("detail", containsString("larger than"));
     }
 
@@ -156,8 +191,10 @@ class ScheduleFileResourceTest {
 
     private static Map<String, Object> shippedFiles() throws IOException {
         try (Stream<Path> paths = Files.list(Path.of("schedules"))) {
-            List<Map<String, String>> files = paths.filter(p -> p.toString().endsWith(".yaml")).sorted()
-                    .map(p -> Map.of("name", p.getFileName().toString(), "content", read(p))).toList();
+            List<Map<String, String>> files = paths.filter(p -> p.toString().endsWith(".yaml"))
+                    .sorted()
+                    .map(p -> Map.of("name", p.getFileName().toString(), "content", read(p)))
+                    .toList();
             return Map.of("files", files);
         }
     }
@@ -175,6 +212,10 @@ class ScheduleFileResourceTest {
     }
 
     private static io.restassured.response.ValidatableResponse post(String mode, Map<String, Object> body) {
-        return asAdmin().contentType(ContentType.JSON).body(body).post("/api/v1/schedules/" + mode).then();
+        return asAdmin()
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/v1/schedules/" + mode)
+                .then();
     }
 }

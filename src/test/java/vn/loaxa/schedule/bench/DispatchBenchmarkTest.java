@@ -41,9 +41,9 @@ import vn.loaxa.dispatch.service.DispatchService;
 import vn.loaxa.receiver.model.ReceiverRepository;
 import vn.loaxa.support.Api;
 import vn.loaxa.support.Fixtures;
+import vn.loaxa.support.OnMessage;
 import vn.loaxa.support.ReceiverBulk;
 import vn.loaxa.support.TestAudio;
-import vn.loaxa.support.OnMessage;
 
 /**
  * P4 (docs/performance.md): from the trigger firing (the job's body, {@link DispatchService#dispatch}) until each
@@ -65,12 +65,16 @@ class DispatchBenchmarkTest {
 
     @Inject
     MqttConfig mqtt;
+
     @Inject
     EmbeddedBroker broker;
+
     @Inject
     ReceiverBulk bulk;
+
     @Inject
     DispatchService dispatch;
+
     @Inject
     ReceiverRepository receivers;
 
@@ -79,11 +83,14 @@ class DispatchBenchmarkTest {
         Fixtures.area("BP", "PROVINCE", null);
         Fixtures.area(AREA, "COMMUNE", "BP");
         bulk.create(AREA, "p4-rx", RECEIVERS);
-        List<String> ids = IntStream.range(0, RECEIVERS).mapToObj("p4-rx-%05d"::formatted).toList();
+        List<String> ids =
+                IntStream.range(0, RECEIVERS).mapToObj("p4-rx-%05d"::formatted).toList();
         Map<String, List<String>> chains = QuarkusTransaction.requiringNew().call(receivers::areaChains);
         assertThat(ids).allSatisfy(id -> assertThat(chains.get(id)).contains(AREA));
-        String bulletin = Fixtures.bulletin(Fixtures.uploadReadyMedia(
-                TestAudio.sineWav(Files.createTempFile("p4", ".wav"), 2, 440, 0.2), "P4", "vie"), "NORMAL");
+        String bulletin = Fixtures.bulletin(
+                Fixtures.uploadReadyMedia(
+                        TestAudio.sineWav(Files.createTempFile("p4", ".wav"), 2, 440, 0.2), "P4", "vie"),
+                "NORMAL");
         String url = mqtt.url().or(broker::url).orElseThrow();
         Topics topics = new Topics(mqtt.topicPrefix());
         List<Long> dispatchMs = new ArrayList<>();
@@ -92,31 +99,59 @@ class DispatchBenchmarkTest {
         try (Agents agents = new Agents(url, topics, mqtt.topicPrefix() + "/v1/area/+/manifest", ids, chains)) {
             for (int run = 0; run <= RUNS; run++) {
                 // beyond the 24 h horizon, so that Quartz does not fire it during the test; the test fires it
-                String occurrence = asAdmin().contentType(ContentType.JSON)
-                        .body(Map.of("bulletinId", bulletin, "allowOverlap", true,
-                                "startAt", OffsetDateTime.now(ZoneOffset.UTC).plusHours(30 + run).toString(),
-                                "targets", Map.of("areas", List.of(AREA))))
-                        .post("/api/v1/broadcasts").then().statusCode(201).extract().path("occurrences[0].id");
+                String occurrence = asAdmin()
+                        .contentType(ContentType.JSON)
+                        .body(Map.of(
+                                "bulletinId",
+                                bulletin,
+                                "allowOverlap",
+                                true,
+                                "startAt",
+                                OffsetDateTime.now(ZoneOffset.UTC)
+                                        .plusHours(30 + run)
+                                        .toString(),
+                                "targets",
+                                Map.of("areas", List.of(AREA))))
+                        .post("/api/v1/broadcasts")
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .path("occurrences[0].id");
                 agents.expect(occurrence);
                 long start = System.nanoTime();
                 dispatch.dispatch(UUID.fromString(occurrence));
                 long loaxa = (agents.awaitAll() - start) / 1_000_000;
                 Received server = agents.last();
-                assertThat(server.areaMessages()).as("one area manifest carries it").isEqualTo(1);
-                assertThat(server.receiverMessages()).as("no per-receiver manifest carries it").isZero();
+                assertThat(server.areaMessages())
+                        .as("one area manifest carries it")
+                        .isEqualTo(1);
+                assertThat(server.receiverMessages())
+                        .as("no per-receiver manifest carries it")
+                        .isZero();
 
-                // the server's manifest JSON with the occurrence id swapped for a fresh one per baseline (a bare publish
+                // the server's manifest JSON with the occurrence id swapped for a fresh one per baseline (a bare
+                // publish
                 // carries no signature block: signing is part of the server's cost)
                 String perReceiver = UUID.randomUUID().toString();
-                long bare = barePublish(url, agents, perReceiver,
-                        server.payload().replace(occurrence, perReceiver), ids.stream()
-                                .map(id -> topics.receiver(id, Topics.Kind.MANIFEST)).toList());
+                long bare = barePublish(
+                        url,
+                        agents,
+                        perReceiver,
+                        server.payload().replace(occurrence, perReceiver),
+                        ids.stream()
+                                .map(id -> topics.receiver(id, Topics.Kind.MANIFEST))
+                                .toList());
                 assertThat(agents.last().receiverMessages()).isEqualTo(RECEIVERS);
                 String single = UUID.randomUUID().toString();
-                long bareArea = barePublish(url, agents, single, server.payload().replace(occurrence, single),
+                long bareArea = barePublish(
+                        url,
+                        agents,
+                        single,
+                        server.payload().replace(occurrence, single),
                         List.of(topics.areaManifest(AREA)));
                 assertThat(agents.last().areaMessages()).isEqualTo(1);
-                System.out.printf("P4 run %d: dispatch %d ms, bare per-receiver %d ms, bare area %d ms%n",
+                System.out.printf(
+                        "P4 run %d: dispatch %d ms, bare per-receiver %d ms, bare area %d ms%n",
                         run, loaxa, bare, bareArea);
                 if (run > 0) { // the first run warms up every path
                     dispatchMs.add(loaxa);
@@ -128,10 +163,20 @@ class DispatchBenchmarkTest {
         long loaxa = median(dispatchMs);
         long bare = median(bareMs);
         long bareArea = median(bareAreaMs);
-        System.out.printf("P4 (%d receivers, median of %d): trigger fired -> all have the entry %d ms %s; "
-                + "(a) bare Paho per-receiver publishes -> all have it %d ms %s, ratio %.2f; "
-                + "(b) bare Paho single area publish %d ms %s, ratio %.2f%n", RECEIVERS, RUNS, loaxa, dispatchMs,
-                bare, bareMs, (double) loaxa / bare, bareArea, bareAreaMs, (double) loaxa / Math.max(1, bareArea));
+        System.out.printf(
+                "P4 (%d receivers, median of %d): trigger fired -> all have the entry %d ms %s; "
+                        + "(a) bare Paho per-receiver publishes -> all have it %d ms %s, ratio %.2f; "
+                        + "(b) bare Paho single area publish %d ms %s, ratio %.2f%n",
+                RECEIVERS,
+                RUNS,
+                loaxa,
+                dispatchMs,
+                bare,
+                bareMs,
+                (double) loaxa / bare,
+                bareArea,
+                bareAreaMs,
+                (double) loaxa / Math.max(1, bareArea));
         assertThat((double) loaxa / bare).isLessThanOrEqualTo(1.5);
     }
 
@@ -183,8 +228,7 @@ class DispatchBenchmarkTest {
     }
 
     /** What the agents received for one occurrence: the messages that carried it, and one payload. */
-    private record Received(int areaMessages, int receiverMessages, String payload) {
-    }
+    private record Received(int areaMessages, int receiverMessages, String payload) {}
 
     /**
      * Stands in for the agents: a receiver has the entry once a manifest whose entries carry the expected occurrence
@@ -203,12 +247,14 @@ class DispatchBenchmarkTest {
         private final AtomicInteger receiverMessages = new AtomicInteger();
         private volatile long lastAt;
 
-        Agents(String url, Topics topics, String areaFilter, List<String> receiverIds,
-                Map<String, List<String>> chains) throws MqttException {
+        Agents(String url, Topics topics, String areaFilter, List<String> receiverIds, Map<String, List<String>> chains)
+                throws MqttException {
             this.topics = topics;
             this.expected = Set.copyOf(receiverIds);
             receiverIds.forEach(id -> chains.get(id)
-                    .forEach(code -> receiversOfArea.computeIfAbsent(code, k -> new ArrayList<>()).add(id)));
+                    .forEach(code -> receiversOfArea
+                            .computeIfAbsent(code, k -> new ArrayList<>())
+                            .add(id)));
             client = new MqttClient(url, "p4-agents-" + UUID.randomUUID(), new MemoryPersistence());
             client.setCallback(new OnMessage() {
                 @Override
@@ -254,8 +300,10 @@ class DispatchBenchmarkTest {
 
         /** Waits until every receiver has the entry; returns when the last one got it (System.nanoTime). */
         long awaitAll() {
-            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(5))
-                    .untilAsserted(() -> assertThat(covered).as("receivers that have the entry")
+            await().atMost(Duration.ofSeconds(120))
+                    .pollInterval(Duration.ofMillis(5))
+                    .untilAsserted(() -> assertThat(covered)
+                            .as("receivers that have the entry")
                             .hasSize(expected.size()));
             return lastAt;
         }

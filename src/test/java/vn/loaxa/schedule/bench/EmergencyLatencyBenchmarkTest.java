@@ -47,24 +47,38 @@ class EmergencyLatencyBenchmarkTest {
             List<Long> toAllPlaying = new ArrayList<>();
             for (int run = 0; run <= RUNS; run++) {
                 Instant requested = Instant.now();
-                String occurrence = e2e.broadcast(Map.of("bulletinId", bulletin, "allowOverlap", true,
-                        "startAt", OffsetDateTime.now(ZoneOffset.UTC).toString(),
-                        "targets", Map.of("areas", List.of("BEM")))).getString("occurrences[0].id");
+                String occurrence = e2e.broadcast(Map.of(
+                                "bulletinId",
+                                bulletin,
+                                "allowOverlap",
+                                true,
+                                "startAt",
+                                OffsetDateTime.now(ZoneOffset.UTC).toString(),
+                                "targets",
+                                Map.of("areas", List.of("BEM"))))
+                        .getString("occurrences[0].id");
                 UUID occurrenceId = UUID.fromString(occurrence);
-                await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+                await().atMost(Duration.ofSeconds(30))
+                        .pollInterval(Duration.ofMillis(20))
                         .until(() -> playing(occurrenceId).size() == RECEIVERS);
                 List<Instant> starts = playing(occurrenceId);
                 if (run > 0) { // the first run also downloads the audio; the others find it cached, as a siren would be
                     toPlaying.add(Duration.between(requested, starts.get(0)).toMillis());
-                    toAllPlaying.add(Duration.between(requested, starts.get(starts.size() - 1)).toMillis());
+                    toAllPlaying.add(Duration.between(requested, starts.get(starts.size() - 1))
+                            .toMillis());
                 }
                 await().atMost(Duration.ofSeconds(30)).until(() -> played(occurrenceId) == RECEIVERS);
             }
             toPlaying.sort(Long::compare);
             toAllPlaying.sort(Long::compare);
-            System.out.printf("EMERGENCY LATENCY (%d receivers, %d runs): request -> first PLAYING median %d ms, "
-                    + "max %d ms; -> all PLAYING median %d ms, max %d ms%n", RECEIVERS, RUNS,
-                    toPlaying.get(RUNS / 2), toPlaying.get(RUNS - 1), toAllPlaying.get(RUNS / 2),
+            System.out.printf(
+                    "EMERGENCY LATENCY (%d receivers, %d runs): request -> first PLAYING median %d ms, "
+                            + "max %d ms; -> all PLAYING median %d ms, max %d ms%n",
+                    RECEIVERS,
+                    RUNS,
+                    toPlaying.get(RUNS / 2),
+                    toPlaying.get(RUNS - 1),
+                    toAllPlaying.get(RUNS / 2),
                     toAllPlaying.get(RUNS - 1));
             assertThat(Duration.ofMillis(toPlaying.get(RUNS / 2))).isLessThanOrEqualTo(TARGET);
         }
@@ -72,7 +86,9 @@ class EmergencyLatencyBenchmarkTest {
 
     /** When each receiver started playing, by the agent's server-corrected clock, earliest first. */
     private List<Instant> playing(UUID occurrenceId) {
-        return e2e.events(occurrenceId, DeliveryState.PLAYING).stream().map(e -> e.occurredAt.toInstant()).toList();
+        return e2e.events(occurrenceId, DeliveryState.PLAYING).stream()
+                .map(e -> e.occurredAt.toInstant())
+                .toList();
     }
 
     private long played(UUID occurrenceId) {

@@ -46,8 +46,14 @@ class RelayEndToEndTest {
     void shouldRefuseAStreamHostOutsideTheAllowList() {
         Fixtures.area("RLX", "COMMUNE", null);
         Fixtures.receiver("rlx-rx-1", "RLX", List.of("vie"));
-        relayRequest("http://stream.example.org/live.mp3", "rlx-rx-1", OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(5),
-                "PT30M").post("/api/v1/broadcasts").then().statusCode(422)
+        relayRequest(
+                        "http://stream.example.org/live.mp3",
+                        "rlx-rx-1",
+                        OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(5),
+                        "PT30M")
+                .post("/api/v1/broadcasts")
+                .then()
+                .statusCode(422)
                 .body("detail", containsString("allow-list"));
     }
 
@@ -58,33 +64,60 @@ class RelayEndToEndTest {
         try (LiveStream stream = new LiveStream(mp3, 8_000);
                 AgentProcess agent = e2e.onlineAgent("relay-agent", secrets)) {
 
-            String relay = relayRequest(stream.url(), "rly-rx-1", OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(4),
-                    "PT5S").post("/api/v1/broadcasts").then().statusCode(201)
-                    .body("relayUrl", equalTo(stream.url())).body("title", equalTo("VOV4 Tày–Nùng (thử)"))
-                    .extract().path("id");
-            await("relay played for its window").atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                    assertThat(e2e.deliveries(relay).getString("deliveries[0].state")).as(agent.log()).isEqualTo("PLAYED"));
+            String relay = relayRequest(
+                            stream.url(),
+                            "rly-rx-1",
+                            OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(4),
+                            "PT5S")
+                    .post("/api/v1/broadcasts")
+                    .then()
+                    .statusCode(201)
+                    .body("relayUrl", equalTo(stream.url()))
+                    .body("title", equalTo("VOV4 Tày–Nùng (thử)"))
+                    .extract()
+                    .path("id");
+            await("relay played for its window")
+                    .atMost(Duration.ofSeconds(60))
+                    .untilAsserted(() -> assertThat(e2e.deliveries(relay).getString("deliveries[0].state"))
+                            .as(agent.log())
+                            .isEqualTo("PLAYED"));
             JsonPath played = e2e.deliveries(relay);
-            assertThat(Duration.between(OffsetDateTime.parse(played.getString("deliveries[0].startedAt")),
-                    OffsetDateTime.parse(played.getString("deliveries[0].finishedAt"))))
+            assertThat(Duration.between(
+                            OffsetDateTime.parse(played.getString("deliveries[0].startedAt")),
+                            OffsetDateTime.parse(played.getString("deliveries[0].finishedAt"))))
                     .isBetween(Duration.ofSeconds(4), Duration.ofSeconds(7));
 
-            String down = relayRequest("http://127.0.0.1:9/live.mp3", "rly-rx-1",
-                    OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(3), "PT1M").post("/api/v1/broadcasts").then()
-                    .statusCode(201).extract().path("id");
+            String down = relayRequest(
+                            "http://127.0.0.1:9/live.mp3",
+                            "rly-rx-1",
+                            OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(3),
+                            "PT1M")
+                    .post("/api/v1/broadcasts")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("id");
             await("unreachable relay failed").atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
                 JsonPath report = e2e.deliveries(down);
-                assertThat(report.getString("deliveries[0].state")).as(agent.log()).isEqualTo("FAILED");
+                assertThat(report.getString("deliveries[0].state"))
+                        .as(agent.log())
+                        .isEqualTo("FAILED");
                 assertThat(report.getString("deliveries[0].reason")).contains("cannot open the relay stream");
             });
         }
     }
 
-    private static io.restassured.specification.RequestSpecification relayRequest(String url, String receiverId,
-            OffsetDateTime startAt, String window) {
-        return asAdmin().contentType(ContentType.JSON).body(Map.of("startAt", startAt.toString(),
-                "relay", Map.of("url", url, "title", "VOV4 Tày–Nùng (thử)", "window", window),
-                "targets", Map.of("receivers", List.of(receiverId))));
+    private static io.restassured.specification.RequestSpecification relayRequest(
+            String url, String receiverId, OffsetDateTime startAt, String window) {
+        return asAdmin()
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "startAt",
+                        startAt.toString(),
+                        "relay",
+                        Map.of("url", url, "title", "VOV4 Tày–Nùng (thử)", "window", window),
+                        "targets",
+                        Map.of("receivers", List.of(receiverId))));
     }
 
     private static byte[] sineMp3(Path file, double seconds) throws Exception {

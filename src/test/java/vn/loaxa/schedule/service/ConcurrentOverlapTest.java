@@ -34,19 +34,29 @@ class ConcurrentOverlapTest {
         Fixtures.receiver("co-a-1", "CO-A", List.of("vie"));
         Fixtures.receiver("co-shared", "CO-A", List.of("vie"));
         Fixtures.receiver("co-b-1", "CO-B", List.of("vie"));
-        String bulletin = Fixtures.bulletin(Fixtures.uploadReadyMedia(
-                TestAudio.sineWav(Files.createTempFile("overlap", ".wav"), 2, 440, 0.2), "Trùng", "vie"), "PRIORITY");
+        String bulletin = Fixtures.bulletin(
+                Fixtures.uploadReadyMedia(
+                        TestAudio.sineWav(Files.createTempFile("overlap", ".wav"), 2, 440, 0.2), "Trùng", "vie"),
+                "PRIORITY");
         // rendered beforehand, so that the requests race in the check rather than in FFmpeg
         asAdmin().get("/api/v1/bulletins/" + bulletin + "/variants").then().statusCode(200);
         OffsetDateTime at = OffsetDateTime.now(ZoneOffset.UTC).plusDays(2).truncatedTo(ChronoUnit.SECONDS);
 
         // half target the area, half the shared receiver and another area: every pair shares co-shared
-        List<Response> responses = concurrently(i -> Map.of("bulletinId", bulletin, "startAt", at.toString(),
-                "targets", i % 2 == 0 ? Map.of("areas", List.of("CO-A"))
+        List<Response> responses = concurrently(i -> Map.of(
+                "bulletinId",
+                bulletin,
+                "startAt",
+                at.toString(),
+                "targets",
+                i % 2 == 0
+                        ? Map.of("areas", List.of("CO-A"))
                         : Map.of("receivers", List.of("co-shared"), "areas", List.of("CO-B"))));
 
-        assertThat(responses.stream().filter(r -> r.statusCode() == 201).count()).isEqualTo(1);
-        assertThat(responses.stream().filter(r -> r.statusCode() != 201)).hasSize(REQUESTS - 1)
+        assertThat(responses.stream().filter(r -> r.statusCode() == 201).count())
+                .isEqualTo(1);
+        assertThat(responses.stream().filter(r -> r.statusCode() != 201))
+                .hasSize(REQUESTS - 1)
                 .allSatisfy(r -> {
                     assertThat(r.statusCode()).isEqualTo(409);
                     assertThat(r.contentType()).startsWith("application/problem+json");
@@ -67,7 +77,10 @@ class ConcurrentOverlapTest {
                 int request = i;
                 requests.add(pool.submit(() -> {
                     start.await();
-                    return asAdmin().contentType(ContentType.JSON).body(body.of(request)).post("/api/v1/broadcasts");
+                    return asAdmin()
+                            .contentType(ContentType.JSON)
+                            .body(body.of(request))
+                            .post("/api/v1/broadcasts");
                 }));
             }
             List<Response> responses = new ArrayList<>();

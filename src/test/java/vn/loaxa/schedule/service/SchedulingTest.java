@@ -34,6 +34,7 @@ class SchedulingTest {
 
     @Inject
     Scheduler quartz;
+
     @Inject
     ReceiverBulk bulk;
 
@@ -76,8 +77,12 @@ class SchedulingTest {
         Fixtures.area("TC-NOW", "COMMUNE", null);
         bulk.create("TC-NOW", "tc-now", 1000);
         int before = triggers();
-        String id = create(Fixtures.bulletin(mediaId, "NORMAL"), "TC-NOW",
-                OffsetDateTime.now(ZoneOffset.UTC).plusHours(2), null, null);
+        String id = create(
+                Fixtures.bulletin(mediaId, "NORMAL"),
+                "TC-NOW",
+                OffsetDateTime.now(ZoneOffset.UTC).plusHours(2),
+                null,
+                null);
 
         await().atMost(Duration.ofSeconds(60)).until(() -> deliveries(id).getInt("total") == 1000);
         assertThat(triggers()).isLessThanOrEqualTo(before + 1);
@@ -89,8 +94,8 @@ class SchedulingTest {
         Fixtures.receiver("mf-late-1", "MF-LATE", List.of("vie"));
         quartz.standby();
         Instant startAt = Instant.now().plusSeconds(1);
-        String id = create(Fixtures.bulletin(mediaId, "NORMAL"), "MF-LATE", startAt.atOffset(ZoneOffset.UTC), null,
-                "PT10M");
+        String id = create(
+                Fixtures.bulletin(mediaId, "NORMAL"), "MF-LATE", startAt.atOffset(ZoneOffset.UTC), null, "PT10M");
         await().atMost(Duration.ofSeconds(10)).until(() -> Instant.now().isAfter(startAt.plusSeconds(1)));
         quartz.start();
 
@@ -107,8 +112,8 @@ class SchedulingTest {
         Fixtures.receiver("mf-gone-1", "MF-GONE", List.of("vie"));
         quartz.standby();
         Instant startAt = Instant.now().plusSeconds(1);
-        String id = create(Fixtures.bulletin(mediaId, "NORMAL"), "MF-GONE", startAt.atOffset(ZoneOffset.UTC), null,
-                "PT1S");
+        String id =
+                create(Fixtures.bulletin(mediaId, "NORMAL"), "MF-GONE", startAt.atOffset(ZoneOffset.UTC), null, "PT1S");
         await().atMost(Duration.ofSeconds(10)).until(() -> Instant.now().isAfter(startAt.plusSeconds(3)));
         quartz.start();
 
@@ -131,28 +136,48 @@ class SchedulingTest {
         String first = create(bulletin, "OV", at, "FREQ=DAILY;COUNT=3", null);
 
         Map<String, Object> clash = body(bulletin, "OV", at.plusDays(1).plusSeconds(1), null, null);
-        asAdmin().contentType(ContentType.JSON).body(clash).post("/api/v1/broadcasts").then()
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body(clash)
+                .post("/api/v1/broadcasts")
+                .then()
                 .statusCode(409)
                 .contentType("application/problem+json")
                 .body("conflicts", hasItem(first));
 
         clash.put("allowOverlap", true);
-        asAdmin().contentType(ContentType.JSON).body(clash).post("/api/v1/broadcasts").then().statusCode(201);
-        asAdmin().contentType(ContentType.JSON).body(body(bulletin, "OV", at.plusHours(1), null, null))
-                .post("/api/v1/broadcasts").then().statusCode(201);
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body(clash)
+                .post("/api/v1/broadcasts")
+                .then()
+                .statusCode(201);
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body(body(bulletin, "OV", at.plusHours(1), null, null))
+                .post("/api/v1/broadcasts")
+                .then()
+                .statusCode(201);
     }
 
     private int triggers() throws Exception {
-        return quartz.getTriggerKeys(GroupMatcher.triggerGroupEquals(OccurrenceTriggers.GROUP)).size();
+        return quartz.getTriggerKeys(GroupMatcher.triggerGroupEquals(OccurrenceTriggers.GROUP))
+                .size();
     }
 
     private static String create(String bulletinId, String area, OffsetDateTime startAt, String rrule, String grace) {
-        return asAdmin().contentType(ContentType.JSON).body(body(bulletinId, area, startAt, rrule, grace))
-                .post("/api/v1/broadcasts").then().statusCode(201).extract().path("id");
+        return asAdmin()
+                .contentType(ContentType.JSON)
+                .body(body(bulletinId, area, startAt, rrule, grace))
+                .post("/api/v1/broadcasts")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
-    private static Map<String, Object> body(String bulletinId, String area, OffsetDateTime startAt, String rrule,
-            String grace) {
+    private static Map<String, Object> body(
+            String bulletinId, String area, OffsetDateTime startAt, String rrule, String grace) {
         Map<String, Object> body = new HashMap<>();
         body.put("bulletinId", bulletinId);
         body.put("startAt", startAt.toString());
@@ -167,6 +192,8 @@ class SchedulingTest {
     }
 
     private static JsonPath deliveries(String broadcastId) {
-        return asAdmin().get("/api/v1/broadcasts/" + broadcastId + "/deliveries").jsonPath();
+        return asAdmin()
+                .get("/api/v1/broadcasts/" + broadcastId + "/deliveries")
+                .jsonPath();
     }
 }

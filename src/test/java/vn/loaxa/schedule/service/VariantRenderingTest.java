@@ -38,12 +38,14 @@ class VariantRenderingTest {
         Fixtures.receiver("vr-tay", "VR", List.of("tyz"));
         String media = Fixtures.uploadReadyMedia(
                 TestAudio.sineWav(Files.createTempFile("variant", ".wav"), 2, 440, 0.2), "Đoạn", "vie");
-        String bulletin = Fixtures.approvedBulletin("Bản tin ba thứ tiếng", List.of(List.of(media, "ALL"),
-                List.of(media, "vie"), List.of(media, "tyz"), List.of(media, "nut")));
+        String bulletin = Fixtures.approvedBulletin(
+                "Bản tin ba thứ tiếng",
+                List.of(List.of(media, "ALL"), List.of(media, "vie"), List.of(media, "tyz"), List.of(media, "nut")));
         int before = assembler.renders().size();
 
         // two first broadcasts of the bulletin at once: both find its variants missing and render them
-        OffsetDateTime startAt = OffsetDateTime.now(ZoneOffset.UTC).plusHours(24).plusSeconds(40);
+        OffsetDateTime startAt =
+                OffsetDateTime.now(ZoneOffset.UTC).plusHours(24).plusSeconds(40);
         List<String> created = createConcurrently(bulletin, startAt, 2);
         assertThat(rendered(before)).contains("[vie]", "[tyz]");
 
@@ -51,19 +53,23 @@ class VariantRenderingTest {
         Fixtures.receiver("vr-nung", "VR", List.of("nut"));
         await("dispatched to all three").atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
             for (String id : created) {
-                assertThat(asAdmin().get("/api/v1/broadcasts/" + id + "/deliveries").jsonPath().getInt("total"))
+                assertThat(asAdmin()
+                                .get("/api/v1/broadcasts/" + id + "/deliveries")
+                                .jsonPath()
+                                .getInt("total"))
                         .isEqualTo(3);
             }
         });
         assertThat(rendered(before)).contains("[nut]");
         assertThat(assembler.renders().subList(before, assembler.renders().size()))
-                .allSatisfy(r -> assertThat(r.transactionStatus()).as(r.title())
-                        .isEqualTo(Status.STATUS_NO_TRANSACTION));
+                .allSatisfy(
+                        r -> assertThat(r.transactionStatus()).as(r.title()).isEqualTo(Status.STATUS_NO_TRANSACTION));
     }
 
     private List<String> rendered(int from) {
         return assembler.renders().subList(from, assembler.renders().size()).stream()
-                .map(r -> r.title().substring(r.title().lastIndexOf('['))).toList();
+                .map(r -> r.title().substring(r.title().lastIndexOf('[')))
+                .toList();
     }
 
     private static List<String> createConcurrently(String bulletin, OffsetDateTime startAt, int count)
@@ -75,10 +81,22 @@ class VariantRenderingTest {
             for (int i = 0; i < count; i++) {
                 requests.add(pool.submit(() -> {
                     start.await();
-                    return asAdmin().contentType(ContentType.JSON)
-                            .body(Map.of("bulletinId", bulletin, "startAt", startAt.toString(),
-                                    "targets", Map.of("areas", List.of("VR")), "allowOverlap", true))
-                            .post("/api/v1/broadcasts").then().statusCode(201).extract().<String>path("id");
+                    return asAdmin()
+                            .contentType(ContentType.JSON)
+                            .body(Map.of(
+                                    "bulletinId",
+                                    bulletin,
+                                    "startAt",
+                                    startAt.toString(),
+                                    "targets",
+                                    Map.of("areas", List.of("VR")),
+                                    "allowOverlap",
+                                    true))
+                            .post("/api/v1/broadcasts")
+                            .then()
+                            .statusCode(201)
+                            .extract()
+                            .<String>path("id");
                 }));
             }
             List<String> ids = new ArrayList<>();

@@ -54,29 +54,90 @@ public record AgentConfig(
     }
 
     /** A configuration that trusts no signing key (development and tests of unsigned behaviour). */
-    public AgentConfig(String receiverId, String secret, String mqttUrl, String serverUrl, String topicPrefix,
-                       Path cacheDir, SinkType sink, Path fleet, int willDelaySeconds, int simulate, Tuning tuning) {
-        this(receiverId, secret, mqttUrl, serverUrl, topicPrefix, cacheDir, sink, fleet, willDelaySeconds, simulate,
-                tuning, List.of());
+    public AgentConfig(
+            String receiverId,
+            String secret,
+            String mqttUrl,
+            String serverUrl,
+            String topicPrefix,
+            Path cacheDir,
+            SinkType sink,
+            Path fleet,
+            int willDelaySeconds,
+            int simulate,
+            Tuning tuning) {
+        this(
+                receiverId,
+                secret,
+                mqttUrl,
+                serverUrl,
+                topicPrefix,
+                cacheDir,
+                sink,
+                fleet,
+                willDelaySeconds,
+                simulate,
+                tuning,
+                List.of());
     }
 
     /** A single agent or fleet with default tuning and no simulation. */
-    public AgentConfig(String receiverId, String secret, String mqttUrl, String serverUrl, String topicPrefix,
-                       Path cacheDir, SinkType sink, Path fleet, int willDelaySeconds) {
-        this(receiverId, secret, mqttUrl, serverUrl, topicPrefix, cacheDir, sink, fleet, willDelaySeconds, 0,
+    public AgentConfig(
+            String receiverId,
+            String secret,
+            String mqttUrl,
+            String serverUrl,
+            String topicPrefix,
+            Path cacheDir,
+            SinkType sink,
+            Path fleet,
+            int willDelaySeconds) {
+        this(
+                receiverId,
+                secret,
+                mqttUrl,
+                serverUrl,
+                topicPrefix,
+                cacheDir,
+                sink,
+                fleet,
+                willDelaySeconds,
+                0,
                 Tuning.defaults());
     }
 
     /** The same configuration with other tuning. */
     public AgentConfig withTuning(Tuning newTuning) {
-        return new AgentConfig(receiverId, secret, mqttUrl, serverUrl, topicPrefix, cacheDir, sink, fleet,
-                willDelaySeconds, simulate, newTuning, trustedKeys);
+        return new AgentConfig(
+                receiverId,
+                secret,
+                mqttUrl,
+                serverUrl,
+                topicPrefix,
+                cacheDir,
+                sink,
+                fleet,
+                willDelaySeconds,
+                simulate,
+                newTuning,
+                trustedKeys);
     }
 
     /** The same configuration trusting these signing keys. */
     public AgentConfig withTrustedKeys(List<String> keys) {
-        return new AgentConfig(receiverId, secret, mqttUrl, serverUrl, topicPrefix, cacheDir, sink, fleet,
-                willDelaySeconds, simulate, tuning, keys);
+        return new AgentConfig(
+                receiverId,
+                secret,
+                mqttUrl,
+                serverUrl,
+                topicPrefix,
+                cacheDir,
+                sink,
+                fleet,
+                willDelaySeconds,
+                simulate,
+                tuning,
+                keys);
     }
 
     /** True if this configuration runs several agents: a {@link #fleet()} file or a {@link #simulate()} count. */
@@ -86,8 +147,19 @@ public record AgentConfig(
 
     /** The configuration of one fleet member: its own credentials and its own cache sub-directory. */
     public AgentConfig forFleetMember(String memberId, String memberSecret) {
-        return new AgentConfig(memberId, memberSecret, mqttUrl, serverUrl, topicPrefix, cacheDir.resolve(memberId),
-                sink, null, willDelaySeconds, 0, tuning, trustedKeys);
+        return new AgentConfig(
+                memberId,
+                memberSecret,
+                mqttUrl,
+                serverUrl,
+                topicPrefix,
+                cacheDir.resolve(memberId),
+                sink,
+                null,
+                willDelaySeconds,
+                0,
+                tuning,
+                trustedKeys);
     }
 
     /** Never prints the secret. */

@@ -1,7 +1,5 @@
 package vn.loaxa.agent.config;
 
-import vn.loaxa.agent.Topics;
-
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
@@ -18,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import vn.loaxa.agent.Topics;
 
 /**
  * Loads {@link AgentConfig} from, lowest to highest precedence: built-in defaults, an optional properties file
@@ -55,10 +54,28 @@ public final class ConfigLoader {
     public static final String CONFIG = "config";
 
     /** Every key that can appear in the file, the environment or the flags, in usage order. */
-    public static final List<String> KEYS = List.of(RECEIVER_ID, SECRET, MQTT_URL, SERVER_URL, TOPIC_PREFIX,
-            CACHE_DIR, SINK, FLEET, WILL_DELAY_SECONDS, SIMULATE, HEARTBEAT_SECONDS, TIME_SYNC_SECONDS, VOLUME,
-            EMERGENCY_VOLUME, OUTBOX_MAX_EVENTS, FLUSH_RATE, FLUSH_JITTER_MS, ACK_TIMEOUT_MS, CACHE_MAX_MB,
-            RECONNECT_MAX_SECONDS, TRUSTED_KEYS);
+    public static final List<String> KEYS = List.of(
+            RECEIVER_ID,
+            SECRET,
+            MQTT_URL,
+            SERVER_URL,
+            TOPIC_PREFIX,
+            CACHE_DIR,
+            SINK,
+            FLEET,
+            WILL_DELAY_SECONDS,
+            SIMULATE,
+            HEARTBEAT_SECONDS,
+            TIME_SYNC_SECONDS,
+            VOLUME,
+            EMERGENCY_VOLUME,
+            OUTBOX_MAX_EVENTS,
+            FLUSH_RATE,
+            FLUSH_JITTER_MS,
+            ACK_TIMEOUT_MS,
+            CACHE_MAX_MB,
+            RECONNECT_MAX_SECONDS,
+            TRUSTED_KEYS);
     /** Most simulated agents in one JVM. */
     public static final int MAX_SIMULATE = 100_000;
 
@@ -141,8 +158,8 @@ public final class ConfigLoader {
         Map<String, String> values = new LinkedHashMap<>();
         for (String key : properties.stringPropertyNames()) {
             if (!KEYS.contains(key)) {
-                throw new ConfigException("unknown key '" + key + "' in config file " + file
-                        + "; known keys: " + String.join(", ", KEYS));
+                throw new ConfigException("unknown key '" + key + "' in config file " + file + "; known keys: "
+                        + String.join(", ", KEYS));
             }
             values.put(key, properties.getProperty(key).trim());
         }
@@ -167,8 +184,8 @@ public final class ConfigLoader {
             }
         } else {
             if (receiverId == null) {
-                throw new ConfigException(RECEIVER_ID + " is required (or " + FLEET + "); set --" + RECEIVER_ID
-                        + " or " + envName(RECEIVER_ID));
+                throw new ConfigException(RECEIVER_ID + " is required (or " + FLEET + "); set --" + RECEIVER_ID + " or "
+                        + envName(RECEIVER_ID));
             }
             if (!Topics.isValidReceiverId(receiverId)) {
                 throw new ConfigException(RECEIVER_ID + " '" + receiverId + "' is invalid; it must match "
@@ -179,39 +196,59 @@ public final class ConfigLoader {
             }
         }
 
-        String mqttUrl = values.getOrDefault(MQTT_URL, AgentConfig.DEFAULT_MQTT_URL).trim();
+        String mqttUrl =
+                values.getOrDefault(MQTT_URL, AgentConfig.DEFAULT_MQTT_URL).trim();
         checkMqttUrl(mqttUrl);
         String serverUrl = blankToNull(values.get(SERVER_URL));
-        String topicPrefix = values.getOrDefault(TOPIC_PREFIX, Topics.DEFAULT_PREFIX).trim();
+        String topicPrefix =
+                values.getOrDefault(TOPIC_PREFIX, Topics.DEFAULT_PREFIX).trim();
         if (!Topics.isValidPrefix(topicPrefix)) {
             throw new ConfigException(TOPIC_PREFIX + " '" + topicPrefix + "' is invalid; use topic levels of "
                     + "letters, digits, '.', '_' or '-' separated by '/', without wildcards");
         }
         Path cacheDir = optionalPath(values, CACHE_DIR);
         String sinkKey = values.getOrDefault(SINK, AgentConfig.DEFAULT_SINK.key());
-        SinkType sink = SinkType.fromKey(sinkKey).orElseThrow(() -> new ConfigException(
-                SINK + " '" + sinkKey + "' is unknown; use javasound or null"));
+        SinkType sink = SinkType.fromKey(sinkKey)
+                .orElseThrow(() -> new ConfigException(SINK + " '" + sinkKey + "' is unknown; use javasound or null"));
         int willDelay = parseWillDelay(values.get(WILL_DELAY_SECONDS));
         Tuning defaults = Tuning.defaults();
         Tuning tuning = new Tuning(
-                Duration.ofSeconds(parseLong(values, HEARTBEAT_SECONDS,
-                        defaults.heartbeatInterval().toSeconds(), 1, 86_400)),
-                Duration.ofSeconds(parseLong(values, TIME_SYNC_SECONDS,
-                        defaults.timeSyncInterval().toSeconds(), 1, 86_400)),
+                Duration.ofSeconds(parseLong(
+                        values, HEARTBEAT_SECONDS, defaults.heartbeatInterval().toSeconds(), 1, 86_400)),
+                Duration.ofSeconds(parseLong(
+                        values, TIME_SYNC_SECONDS, defaults.timeSyncInterval().toSeconds(), 1, 86_400)),
                 (int) parseLong(values, VOLUME, defaults.volume(), 0, 100),
                 (int) parseLong(values, EMERGENCY_VOLUME, defaults.emergencyVolume(), 0, 100),
                 (int) parseLong(values, OUTBOX_MAX_EVENTS, defaults.outboxMaxEvents(), 10, 10_000_000),
                 (int) parseLong(values, FLUSH_RATE, defaults.flushRatePerSecond(), 1, 100_000),
-                Duration.ofMillis(parseLong(values, FLUSH_JITTER_MS, defaults.flushJitter().toMillis(), 0,
-                        3_600_000)),
-                Duration.ofMillis(parseLong(values, ACK_TIMEOUT_MS, defaults.ackTimeout().toMillis(), 100,
+                Duration.ofMillis(parseLong(
+                        values, FLUSH_JITTER_MS, defaults.flushJitter().toMillis(), 0, 3_600_000)),
+                Duration.ofMillis(parseLong(
+                        values,
+                        ACK_TIMEOUT_MS,
+                        defaults.ackTimeout().toMillis(),
+                        100,
                         Tuning.LONGEST_ACK_TIMEOUT.toMillis())),
                 parseLong(values, CACHE_MAX_MB, defaults.cacheMaxBytes() / MEBIBYTE, 1, 10_000_000) * MEBIBYTE,
-                Duration.ofSeconds(parseLong(values, RECONNECT_MAX_SECONDS,
-                        defaults.reconnectMaxDelay().toSeconds(), 1, 3_600)));
-        return new AgentConfig(receiverId, secret, mqttUrl, serverUrl, topicPrefix,
-                cacheDir == null ? AgentConfig.DEFAULT_CACHE_DIR : cacheDir, sink, fleet, willDelay, simulate,
-                tuning, trustedKeys(values));
+                Duration.ofSeconds(parseLong(
+                        values,
+                        RECONNECT_MAX_SECONDS,
+                        defaults.reconnectMaxDelay().toSeconds(),
+                        1,
+                        3_600)));
+        return new AgentConfig(
+                receiverId,
+                secret,
+                mqttUrl,
+                serverUrl,
+                topicPrefix,
+                cacheDir == null ? AgentConfig.DEFAULT_CACHE_DIR : cacheDir,
+                sink,
+                fleet,
+                willDelay,
+                simulate,
+                tuning,
+                trustedKeys(values));
     }
 
     private static List<String> trustedKeys(Map<String, String> values) throws ConfigException {
@@ -225,8 +262,9 @@ public final class ConfigLoader {
                 continue;
             }
             try {
-                java.security.KeyFactory.getInstance("Ed25519").generatePublic(
-                        new java.security.spec.X509EncodedKeySpec(java.util.Base64.getDecoder().decode(key)));
+                java.security.KeyFactory.getInstance("Ed25519")
+                        .generatePublic(new java.security.spec.X509EncodedKeySpec(
+                                java.util.Base64.getDecoder().decode(key)));
             } catch (java.security.GeneralSecurityException | IllegalArgumentException e) {
                 throw new ConfigException(TRUSTED_KEYS + ": '" + key + "' is not a base64 Ed25519 public key as"
                         + " GET /api/v1/signing-keys lists them");
@@ -338,12 +376,21 @@ public final class ConfigLoader {
 
                 Exit codes: 0 running or help, 1 unrecoverable error, 2 configuration error,
                 3 cache directory unusable.
-                """.formatted(AgentConfig.DEFAULT_MQTT_URL, Topics.DEFAULT_PREFIX, AgentConfig.DEFAULT_CACHE_DIR,
-                AgentConfig.DEFAULT_SINK.key(), AgentConfig.DEFAULT_WILL_DELAY_SECONDS,
-                Tuning.DEFAULT_HEARTBEAT_INTERVAL.toSeconds(), Tuning.DEFAULT_TIME_SYNC_INTERVAL.toSeconds(),
-                Tuning.DEFAULT_VOLUME, Tuning.DEFAULT_EMERGENCY_VOLUME, Tuning.DEFAULT_OUTBOX_MAX_EVENTS,
-                Tuning.DEFAULT_FLUSH_RATE_PER_SECOND, Tuning.DEFAULT_FLUSH_JITTER.toMillis(),
-                Tuning.DEFAULT_ACK_TIMEOUT.toMillis(), Tuning.DEFAULT_CACHE_MAX_BYTES / MEBIBYTE,
-                Tuning.DEFAULT_RECONNECT_MAX_DELAY.toSeconds());
+                """.formatted(
+                        AgentConfig.DEFAULT_MQTT_URL,
+                        Topics.DEFAULT_PREFIX,
+                        AgentConfig.DEFAULT_CACHE_DIR,
+                        AgentConfig.DEFAULT_SINK.key(),
+                        AgentConfig.DEFAULT_WILL_DELAY_SECONDS,
+                        Tuning.DEFAULT_HEARTBEAT_INTERVAL.toSeconds(),
+                        Tuning.DEFAULT_TIME_SYNC_INTERVAL.toSeconds(),
+                        Tuning.DEFAULT_VOLUME,
+                        Tuning.DEFAULT_EMERGENCY_VOLUME,
+                        Tuning.DEFAULT_OUTBOX_MAX_EVENTS,
+                        Tuning.DEFAULT_FLUSH_RATE_PER_SECOND,
+                        Tuning.DEFAULT_FLUSH_JITTER.toMillis(),
+                        Tuning.DEFAULT_ACK_TIMEOUT.toMillis(),
+                        Tuning.DEFAULT_CACHE_MAX_BYTES / MEBIBYTE,
+                        Tuning.DEFAULT_RECONNECT_MAX_DELAY.toSeconds());
     }
 }

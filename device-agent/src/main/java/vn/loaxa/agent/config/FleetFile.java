@@ -1,7 +1,5 @@
 package vn.loaxa.agent.config;
 
-import vn.loaxa.agent.Topics;
-
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -10,12 +8,12 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import vn.loaxa.agent.Topics;
 
 /** Reads a fleet file: a properties file whose lines are {@code <receiverId>=<secret>}. */
 public final class FleetFile {
 
-    private FleetFile() {
-    }
+    private FleetFile() {}
 
     /** The members, ordered by receiver id. */
     public static Map<String, String> read(Path file) throws ConfigException {

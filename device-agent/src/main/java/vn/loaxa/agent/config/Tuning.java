@@ -1,8 +1,7 @@
 package vn.loaxa.agent.config;
 
-import vn.loaxa.agent.mqtt.ReconnectBackoff;
-
 import java.time.Duration;
+import vn.loaxa.agent.mqtt.ReconnectBackoff;
 
 /**
  * The agent's operating limits and intervals; every one has a default (see {@link #defaults()}).
@@ -19,10 +18,17 @@ import java.time.Duration;
  * @param cacheMaxBytes      size limit of the audio cache; least recently used audio not still scheduled goes first
  * @param reconnectMaxDelay  longest wait between two attempts to reach the broker (jittered exponential backoff)
  */
-public record Tuning(Duration heartbeatInterval, Duration timeSyncInterval, int volume, int emergencyVolume,
-                     int outboxMaxEvents, int flushRatePerSecond, Duration flushJitter, Duration ackTimeout,
-                     long cacheMaxBytes,
-                     Duration reconnectMaxDelay) {
+public record Tuning(
+        Duration heartbeatInterval,
+        Duration timeSyncInterval,
+        int volume,
+        int emergencyVolume,
+        int outboxMaxEvents,
+        int flushRatePerSecond,
+        Duration flushJitter,
+        Duration ackTimeout,
+        long cacheMaxBytes,
+        Duration reconnectMaxDelay) {
 
     /** Default heartbeat interval. */
     public static final Duration DEFAULT_HEARTBEAT_INTERVAL = Duration.ofSeconds(60);
@@ -49,38 +55,100 @@ public record Tuning(Duration heartbeatInterval, Duration timeSyncInterval, int 
 
     /** Every default. */
     public static Tuning defaults() {
-        return new Tuning(DEFAULT_HEARTBEAT_INTERVAL, DEFAULT_TIME_SYNC_INTERVAL, DEFAULT_VOLUME,
-                DEFAULT_EMERGENCY_VOLUME, DEFAULT_OUTBOX_MAX_EVENTS, DEFAULT_FLUSH_RATE_PER_SECOND,
-                DEFAULT_FLUSH_JITTER, DEFAULT_ACK_TIMEOUT, DEFAULT_CACHE_MAX_BYTES, DEFAULT_RECONNECT_MAX_DELAY);
+        return new Tuning(
+                DEFAULT_HEARTBEAT_INTERVAL,
+                DEFAULT_TIME_SYNC_INTERVAL,
+                DEFAULT_VOLUME,
+                DEFAULT_EMERGENCY_VOLUME,
+                DEFAULT_OUTBOX_MAX_EVENTS,
+                DEFAULT_FLUSH_RATE_PER_SECOND,
+                DEFAULT_FLUSH_JITTER,
+                DEFAULT_ACK_TIMEOUT,
+                DEFAULT_CACHE_MAX_BYTES,
+                DEFAULT_RECONNECT_MAX_DELAY);
     }
 
     public Tuning withHeartbeatInterval(Duration interval) {
-        return new Tuning(interval, timeSyncInterval, volume, emergencyVolume, outboxMaxEvents, flushRatePerSecond,
-                flushJitter, ackTimeout, cacheMaxBytes, reconnectMaxDelay);
+        return new Tuning(
+                interval,
+                timeSyncInterval,
+                volume,
+                emergencyVolume,
+                outboxMaxEvents,
+                flushRatePerSecond,
+                flushJitter,
+                ackTimeout,
+                cacheMaxBytes,
+                reconnectMaxDelay);
     }
 
     public Tuning withOutboxMaxEvents(int max) {
-        return new Tuning(heartbeatInterval, timeSyncInterval, volume, emergencyVolume, max, flushRatePerSecond,
-                flushJitter, ackTimeout, cacheMaxBytes, reconnectMaxDelay);
+        return new Tuning(
+                heartbeatInterval,
+                timeSyncInterval,
+                volume,
+                emergencyVolume,
+                max,
+                flushRatePerSecond,
+                flushJitter,
+                ackTimeout,
+                cacheMaxBytes,
+                reconnectMaxDelay);
     }
 
     public Tuning withFlush(int ratePerSecond, Duration jitter) {
-        return new Tuning(heartbeatInterval, timeSyncInterval, volume, emergencyVolume, outboxMaxEvents,
-                ratePerSecond, jitter, ackTimeout, cacheMaxBytes, reconnectMaxDelay);
+        return new Tuning(
+                heartbeatInterval,
+                timeSyncInterval,
+                volume,
+                emergencyVolume,
+                outboxMaxEvents,
+                ratePerSecond,
+                jitter,
+                ackTimeout,
+                cacheMaxBytes,
+                reconnectMaxDelay);
     }
 
     public Tuning withCacheMaxBytes(long bytes) {
-        return new Tuning(heartbeatInterval, timeSyncInterval, volume, emergencyVolume, outboxMaxEvents,
-                flushRatePerSecond, flushJitter, ackTimeout, bytes, reconnectMaxDelay);
+        return new Tuning(
+                heartbeatInterval,
+                timeSyncInterval,
+                volume,
+                emergencyVolume,
+                outboxMaxEvents,
+                flushRatePerSecond,
+                flushJitter,
+                ackTimeout,
+                bytes,
+                reconnectMaxDelay);
     }
 
     public Tuning withReconnectMaxDelay(Duration maxDelay) {
-        return new Tuning(heartbeatInterval, timeSyncInterval, volume, emergencyVolume, outboxMaxEvents,
-                flushRatePerSecond, flushJitter, ackTimeout, cacheMaxBytes, maxDelay);
+        return new Tuning(
+                heartbeatInterval,
+                timeSyncInterval,
+                volume,
+                emergencyVolume,
+                outboxMaxEvents,
+                flushRatePerSecond,
+                flushJitter,
+                ackTimeout,
+                cacheMaxBytes,
+                maxDelay);
     }
 
     public Tuning withAckTimeout(Duration timeout) {
-        return new Tuning(heartbeatInterval, timeSyncInterval, volume, emergencyVolume, outboxMaxEvents,
-                flushRatePerSecond, flushJitter, timeout, cacheMaxBytes, reconnectMaxDelay);
+        return new Tuning(
+                heartbeatInterval,
+                timeSyncInterval,
+                volume,
+                emergencyVolume,
+                outboxMaxEvents,
+                flushRatePerSecond,
+                flushJitter,
+                timeout,
+                cacheMaxBytes,
+                reconnectMaxDelay);
     }
 }

@@ -1,7 +1,5 @@
 package vn.loaxa.agent.download;
 
-import vn.loaxa.agent.protocol.AudioRef;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -19,6 +17,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.logging.Logger;
+import vn.loaxa.agent.protocol.AudioRef;
 
 /**
  * Makes one attempt to bring an entry's audio into the cache directory: {@code <sha256>.part} while downloading
@@ -56,8 +55,8 @@ public final class AudioDownloader {
     public AudioDownloader(HttpClient http, Path cacheDir, String receiverId, String secret) {
         this.http = http;
         this.cacheDir = cacheDir;
-        this.authorization = "Basic " + Base64.getEncoder()
-                .encodeToString((receiverId + ":" + secret).getBytes(StandardCharsets.UTF_8));
+        this.authorization = "Basic "
+                + Base64.getEncoder().encodeToString((receiverId + ":" + secret).getBytes(StandardCharsets.UTF_8));
     }
 
     /** Where the verified audio with this SHA-256 lives. */
@@ -78,7 +77,8 @@ public final class AudioDownloader {
      */
     public Path download(AudioRef audio) throws DownloadException {
         if (!audio.hasValidSha256()) {
-            throw new DownloadException(DownloadException.Kind.PERMANENT,
+            throw new DownloadException(
+                    DownloadException.Kind.PERMANENT,
                     "the manifest gives an invalid sha256 '" + audio.sha256() + "' (expected 64 lowercase hex digits)");
         }
         URI uri = parseUri(audio.url());
@@ -101,15 +101,16 @@ public final class AudioDownloader {
             String actual = Sha256.of(part);
             if (!actual.equals(sha256)) {
                 Files.deleteIfExists(part);
-                throw new DownloadException(DownloadException.Kind.CHECKSUM_MISMATCH,
+                throw new DownloadException(
+                        DownloadException.Kind.CHECKSUM_MISMATCH,
                         "sha256 mismatch after download: expected " + Sha256.abbreviate(sha256) + ", got "
                                 + Sha256.abbreviate(actual) + " (from " + uri + ")");
             }
             moveIntoPlace(part, target);
             return target;
         } catch (IOException e) {
-            throw new DownloadException(DownloadException.Kind.TRANSIENT,
-                    "download of " + uri + " failed: " + describe(e), e);
+            throw new DownloadException(
+                    DownloadException.Kind.TRANSIENT, "download of " + uri + " failed: " + describe(e), e);
         }
     }
 
@@ -136,7 +137,8 @@ public final class AudioDownloader {
                 copy(body, part, StandardOpenOption.TRUNCATE_EXISTING);
             } else if (status == HTTP_RANGE_NOT_SATISFIABLE) {
                 Files.deleteIfExists(part);
-                throw new DownloadException(DownloadException.Kind.TRANSIENT,
+                throw new DownloadException(
+                        DownloadException.Kind.TRANSIENT,
                         "the server refused to resume " + uri + " at byte " + have + "; starting over");
             } else {
                 throw failure(uri, status);
@@ -145,8 +147,8 @@ public final class AudioDownloader {
     }
 
     private static void copy(InputStream body, Path part, StandardOpenOption mode) throws IOException {
-        try (OutputStream out = Files.newOutputStream(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                mode)) {
+        try (OutputStream out =
+                Files.newOutputStream(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE, mode)) {
             body.transferTo(out);
         }
     }
@@ -154,16 +156,19 @@ public final class AudioDownloader {
     private static DownloadException failure(URI uri, int status) {
         String reason = "the server answered HTTP " + status + " for " + uri;
         if (status == 401 || status == 403) {
-            return new DownloadException(DownloadException.Kind.PERMANENT,
+            return new DownloadException(
+                    DownloadException.Kind.PERMANENT,
                     reason + "; check the receiver's id and secret and that the media is dispatched to it");
         }
         if (status == 404) {
             return new DownloadException(DownloadException.Kind.PERMANENT, reason + "; the media does not exist");
         }
-        boolean transientStatus = status >= HTTP_SERVER_ERRORS || status == HTTP_REQUEST_TIMEOUT
-                || status == HTTP_TOO_MANY_REQUESTS || status < HTTP_CLIENT_ERRORS;
-        return new DownloadException(transientStatus ? DownloadException.Kind.TRANSIENT
-                : DownloadException.Kind.PERMANENT, reason);
+        boolean transientStatus = status >= HTTP_SERVER_ERRORS
+                || status == HTTP_REQUEST_TIMEOUT
+                || status == HTTP_TOO_MANY_REQUESTS
+                || status < HTTP_CLIENT_ERRORS;
+        return new DownloadException(
+                transientStatus ? DownloadException.Kind.TRANSIENT : DownloadException.Kind.PERMANENT, reason);
     }
 
     private static void moveIntoPlace(Path part, Path target) throws IOException {
@@ -179,18 +184,20 @@ public final class AudioDownloader {
             URI uri = new URI(url);
             String scheme = uri.getScheme();
             if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme) || uri.getHost() == null) {
-                throw new DownloadException(DownloadException.Kind.PERMANENT,
+                throw new DownloadException(
+                        DownloadException.Kind.PERMANENT,
                         "the manifest gives an audio url that is not an absolute http(s) URL: " + url);
             }
             return uri;
         } catch (URISyntaxException e) {
-            throw new DownloadException(DownloadException.Kind.PERMANENT,
-                    "the manifest gives an audio url that is not a URL: " + url, e);
+            throw new DownloadException(
+                    DownloadException.Kind.PERMANENT, "the manifest gives an audio url that is not a URL: " + url, e);
         }
     }
 
     private static String describe(IOException e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName()
+        return e.getMessage() == null
+                ? e.getClass().getSimpleName()
                 : e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 }

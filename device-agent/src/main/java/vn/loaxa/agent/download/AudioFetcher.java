@@ -1,7 +1,5 @@
 package vn.loaxa.agent.download;
 
-import vn.loaxa.agent.protocol.AudioRef;
-
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,6 +11,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
+import vn.loaxa.agent.protocol.AudioRef;
 
 /**
  * Downloads audio in the background with retries and backoff. Two entries with the same audio share one download.
@@ -30,8 +29,12 @@ public final class AudioFetcher {
     private final Clock clock;
     private final Map<String, CompletableFuture<Path>> inProgress = new ConcurrentHashMap<>();
 
-    public AudioFetcher(AudioDownloader downloader, RetryPolicy retryPolicy, Executor downloadExecutor,
-                        ScheduledExecutorService scheduler, Clock clock) {
+    public AudioFetcher(
+            AudioDownloader downloader,
+            RetryPolicy retryPolicy,
+            Executor downloadExecutor,
+            ScheduledExecutorService scheduler,
+            Clock clock) {
         this.downloader = downloader;
         this.retryPolicy = retryPolicy;
         this.downloadExecutor = downloadExecutor;
@@ -56,18 +59,18 @@ public final class AudioFetcher {
         return created;
     }
 
-    private void attempt(AudioRef audio, Instant deadline, int attempt, int mismatches,
-                         CompletableFuture<Path> result) {
+    private void attempt(
+            AudioRef audio, Instant deadline, int attempt, int mismatches, CompletableFuture<Path> result) {
         try {
             downloadExecutor.execute(() -> runAttempt(audio, deadline, attempt, mismatches, result));
         } catch (RuntimeException rejected) {
-            result.completeExceptionally(new DownloadException(DownloadException.Kind.PERMANENT,
-                    "the agent is shutting down", rejected));
+            result.completeExceptionally(
+                    new DownloadException(DownloadException.Kind.PERMANENT, "the agent is shutting down", rejected));
         }
     }
 
-    private void runAttempt(AudioRef audio, Instant deadline, int attempt, int mismatches,
-                            CompletableFuture<Path> result) {
+    private void runAttempt(
+            AudioRef audio, Instant deadline, int attempt, int mismatches, CompletableFuture<Path> result) {
         try {
             result.complete(downloader.download(audio));
         } catch (DownloadException e) {
@@ -80,22 +83,26 @@ public final class AudioFetcher {
             }
             LOG.warning("attempt " + attempt + " failed, retrying in " + delay.toMillis() + " ms: " + e.getMessage());
             try {
-                scheduler.schedule(() -> attempt(audio, deadline, attempt + 1, mismatchCount, result),
-                        delay.toMillis(), TimeUnit.MILLISECONDS);
+                scheduler.schedule(
+                        () -> attempt(audio, deadline, attempt + 1, mismatchCount, result),
+                        delay.toMillis(),
+                        TimeUnit.MILLISECONDS);
             } catch (RuntimeException rejected) {
                 result.completeExceptionally(e);
             }
         } catch (RuntimeException e) {
-            result.completeExceptionally(new DownloadException(DownloadException.Kind.PERMANENT,
-                    "unexpected error while downloading " + audio.url() + ": " + e, e));
+            result.completeExceptionally(new DownloadException(
+                    DownloadException.Kind.PERMANENT,
+                    "unexpected error while downloading " + audio.url() + ": " + e,
+                    e));
         }
     }
 
     private String whyGiveUp(DownloadException e, int attempt, int mismatches, Instant deadline, Duration delay) {
         return switch (e.kind()) {
             case PERMANENT -> "";
-            case CHECKSUM_MISMATCH -> mismatches >= retryPolicy.maxMismatchAttempts()
-                    ? " (gave up after " + attempt + " attempts)" : null;
+            case CHECKSUM_MISMATCH ->
+                mismatches >= retryPolicy.maxMismatchAttempts() ? " (gave up after " + attempt + " attempts)" : null;
             case TRANSIENT -> {
                 if (attempt >= retryPolicy.maxTransientAttempts()) {
                     yield " (gave up after " + attempt + " attempts)";

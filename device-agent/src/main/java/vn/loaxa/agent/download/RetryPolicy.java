@@ -13,8 +13,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * @param initialDelay         delay before the second attempt
  * @param maxDelay             upper bound of any delay
  */
-public record RetryPolicy(int maxMismatchAttempts, int maxTransientAttempts, Duration initialDelay,
-                          Duration maxDelay) {
+public record RetryPolicy(int maxMismatchAttempts, int maxTransientAttempts, Duration initialDelay, Duration maxDelay) {
 
     /** Default total attempts when the SHA-256 check fails. */
     public static final int DEFAULT_MAX_MISMATCH_ATTEMPTS = 3;
@@ -29,7 +28,10 @@ public record RetryPolicy(int maxMismatchAttempts, int maxTransientAttempts, Dur
 
     /** The production defaults. */
     public static RetryPolicy defaults() {
-        return new RetryPolicy(DEFAULT_MAX_MISMATCH_ATTEMPTS, DEFAULT_MAX_TRANSIENT_ATTEMPTS, DEFAULT_INITIAL_DELAY,
+        return new RetryPolicy(
+                DEFAULT_MAX_MISMATCH_ATTEMPTS,
+                DEFAULT_MAX_TRANSIENT_ATTEMPTS,
+                DEFAULT_INITIAL_DELAY,
                 DEFAULT_MAX_DELAY);
     }
 

@@ -14,8 +14,7 @@ public final class Sha256 {
     private static final int BUFFER_SIZE = 64 * 1024;
     private static final int SHORT_FORM_LENGTH = 8;
 
-    private Sha256() {
-    }
+    private Sha256() {}
 
     /** The lowercase hex SHA-256 of the file's content. */
     public static String of(Path file) throws IOException {
@@ -37,7 +36,8 @@ public final class Sha256 {
 
     /** The first hex digits followed by an ellipsis, for messages people read: {@code 3b0c5a54…}. */
     public static String abbreviate(String hex) {
-        return hex == null || hex.length() <= SHORT_FORM_LENGTH ? String.valueOf(hex)
+        return hex == null || hex.length() <= SHORT_FORM_LENGTH
+                ? String.valueOf(hex)
                 : hex.substring(0, SHORT_FORM_LENGTH) + "…";
     }
 

@@ -1,5 +1,15 @@
 package vn.loaxa.agent.mqtt;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
@@ -10,18 +20,7 @@ import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
-
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.Map;
 import org.eclipse.paho.mqttv5.common.packet.UserProperty;
-import java.time.Duration;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * One receiver's MQTT 5 connection (Paho {@link MqttAsyncClient}): persistent session, Last Will with Will Delay,
@@ -54,6 +53,7 @@ public final class MqttLink implements MqttCallback, AutoCloseable {
     private final MqttAsyncClient client;
     /** Failed attempts since the last connection that held; chooses the next wait. */
     private final AtomicInteger failures = new AtomicInteger();
+
     private final AtomicBoolean everConnected = new AtomicBoolean();
     private volatile long connectedAtNanos;
     private volatile boolean failureReported;
@@ -124,8 +124,8 @@ public final class MqttLink implements MqttCallback, AutoCloseable {
      * @param expirySeconds the broker discards the message if it cannot deliver it within this; 0 for never
      * @return false if the message could not even be handed to Paho
      */
-    public boolean publish(String topic, byte[] payload, int qos, boolean retained, long expirySeconds,
-                           Delivery delivery) {
+    public boolean publish(
+            String topic, byte[] payload, int qos, boolean retained, long expirySeconds, Delivery delivery) {
         MqttProperties properties = new MqttProperties();
         if (expirySeconds > 0) {
             properties.setMessageExpiryInterval(expirySeconds);
@@ -215,8 +215,10 @@ public final class MqttLink implements MqttCallback, AutoCloseable {
         long delayMillis = scheduleConnect();
         Level level = failureReported ? Level.FINE : Level.WARNING;
         failureReported = true;
-        LOG.log(level, () -> settings.receiverId() + " cannot connect to " + settings.serverUri() + " ("
-                + describe(cause) + "); retry " + failures.get() + " in " + delayMillis + " ms");
+        LOG.log(
+                level,
+                () -> settings.receiverId() + " cannot connect to " + settings.serverUri() + " (" + describe(cause)
+                        + "); retry " + failures.get() + " in " + delayMillis + " ms");
     }
 
     /** Schedules the next attempt after this link's own backoff; returns the wait in milliseconds. */
@@ -273,7 +275,8 @@ public final class MqttLink implements MqttCallback, AutoCloseable {
         }
         // A connection that held for a whole backoff cap starts the count again; one that drops at once (another
         // client took the id, the broker refuses the session) keeps backing off.
-        if (System.nanoTime() - connectedAtNanos >= settings.backoff().maxDelay().toNanos()) {
+        if (System.nanoTime() - connectedAtNanos
+                >= settings.backoff().maxDelay().toNanos()) {
             failures.set(0);
         }
         failureReported = false;

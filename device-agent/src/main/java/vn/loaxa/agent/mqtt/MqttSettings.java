@@ -11,8 +11,14 @@ package vn.loaxa.agent.mqtt;
  * @param willDelaySeconds MQTT 5 Will Delay Interval
  * @param backoff          waits between connect attempts, after a failure or a lost connection
  */
-public record MqttSettings(String serverUri, String receiverId, String secret, String willTopic, byte[] willPayload,
-                           int willDelaySeconds, ReconnectBackoff backoff) {
+public record MqttSettings(
+        String serverUri,
+        String receiverId,
+        String secret,
+        String willTopic,
+        byte[] willPayload,
+        int willDelaySeconds,
+        ReconnectBackoff backoff) {
 
     /** Session expiry: the broker keeps the session (subscription, queued messages) for an hour. */
     public static final long SESSION_EXPIRY_SECONDS = 3600;

@@ -26,14 +26,15 @@ public record ReconnectBackoff(Duration initialDelay, Duration maxDelay, double 
     public static final Duration DEFAULT_MAX_DELAY = Duration.ofSeconds(20);
     /** Each wait is shortened by a random 0–50 %. */
     public static final double DEFAULT_JITTER = 0.5;
+
     private static final int MAX_DOUBLINGS = 30;
 
     public ReconnectBackoff {
         Objects.requireNonNull(initialDelay, "initialDelay");
         Objects.requireNonNull(maxDelay, "maxDelay");
         if (initialDelay.isNegative() || initialDelay.isZero() || maxDelay.compareTo(initialDelay) < 0) {
-            throw new IllegalArgumentException("need 0 < initialDelay <= maxDelay, got " + initialDelay + " and "
-                    + maxDelay);
+            throw new IllegalArgumentException(
+                    "need 0 < initialDelay <= maxDelay, got " + initialDelay + " and " + maxDelay);
         }
         if (!(jitter >= 0 && jitter <= 1)) {
             throw new IllegalArgumentException("jitter must be between 0 and 1, got " + jitter);
@@ -42,8 +43,10 @@ public record ReconnectBackoff(Duration initialDelay, Duration maxDelay, double 
 
     /** The defaults with this longest wait. */
     public static ReconnectBackoff withMaxDelay(Duration maxDelay) {
-        return new ReconnectBackoff(DEFAULT_INITIAL_DELAY.compareTo(maxDelay) < 0 ? DEFAULT_INITIAL_DELAY : maxDelay,
-                maxDelay, DEFAULT_JITTER);
+        return new ReconnectBackoff(
+                DEFAULT_INITIAL_DELAY.compareTo(maxDelay) < 0 ? DEFAULT_INITIAL_DELAY : maxDelay,
+                maxDelay,
+                DEFAULT_JITTER);
     }
 
     /** Every default. */

@@ -1,15 +1,14 @@
 package vn.loaxa.agent.playback;
 
-import org.bytedeco.ffmpeg.global.avutil;
-import org.bytedeco.javacv.FFmpegFrameGrabber;
-import org.bytedeco.javacv.Frame;
-import org.bytedeco.javacv.FrameGrabber;
-
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.ShortBuffer;
 import java.nio.file.Path;
 import java.util.function.BooleanSupplier;
+import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.Frame;
+import org.bytedeco.javacv.FrameGrabber;
 
 /**
  * Decodes a local audio file with JavaCV (FFmpeg) to {@link PcmFormat#PLAYBACK} and writes it to a {@link Sink}.
@@ -31,8 +30,7 @@ public final class AudioPlayer {
      * @param outcome        how it ended
      * @param positionMillis how far into the clip playback got, so that it can resume there
      */
-    public record Result(Outcome outcome, long positionMillis) {
-    }
+    public record Result(Outcome outcome, long positionMillis) {}
 
     /** The only FFmpeg protocol allowed: no http, concat, pipe or other pseudo-URLs. */
     static final String PROTOCOL_WHITELIST = "file";
@@ -40,6 +38,7 @@ public final class AudioPlayer {
     static final String STREAM_PROTOCOL_WHITELIST = "http,https,tcp,tls";
     /** How long a relay stream may stall (connect or read) before it counts as unreachable, in microseconds. */
     static final String STREAM_TIMEOUT_MICROS = "5000000";
+
     private static final long MILLIS_PER_SECOND = 1000;
 
     private final Sink sink;
@@ -57,7 +56,8 @@ public final class AudioPlayer {
 
     /** Opens and checks a file for playing; close the clip when done. */
     public Clip open(Path file) throws PlaybackException {
-        FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toAbsolutePath().toFile());
+        FFmpegFrameGrabber grabber =
+                new FFmpegFrameGrabber(file.toAbsolutePath().toFile());
         try {
             grabber.setOption("protocol_whitelist", PROTOCOL_WHITELIST);
             grabber.setSampleFormat(avutil.AV_SAMPLE_FMT_S16);
@@ -144,7 +144,8 @@ public final class AudioPlayer {
                     byte[] bytes = new byte[0];
                     Frame frame;
                     while ((frame = grabber.grabSamples()) != null) {
-                        if (stopRequested.getAsBoolean() || Thread.currentThread().isInterrupted()) {
+                        if (stopRequested.getAsBoolean()
+                                || Thread.currentThread().isInterrupted()) {
                             return new Result(Outcome.STOPPED, millisOf(position));
                         }
                         if (frame.samples == null || frame.samples.length == 0) {
@@ -155,7 +156,10 @@ public final class AudioPlayer {
                         if (bytes.length < length) {
                             bytes = new byte[length];
                         }
-                        ByteBuffer.wrap(bytes, 0, length).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer().put(samples);
+                        ByteBuffer.wrap(bytes, 0, length)
+                                .order(ByteOrder.LITTLE_ENDIAN)
+                                .asShortBuffer()
+                                .put(samples);
                         int offset = (int) Math.min(length, Math.max(0, skipBytes - position));
                         position += length;
                         if (offset < length) {

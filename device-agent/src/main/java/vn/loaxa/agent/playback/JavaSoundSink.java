@@ -17,8 +17,10 @@ public final class JavaSoundSink implements Sink {
             line.start();
         } catch (LineUnavailableException | IllegalArgumentException | SecurityException e) {
             close();
-            throw new SinkException("the sound card cannot play " + format.sampleRate() + " Hz "
-                    + format.channels() + "-channel 16-bit audio: " + e.getMessage(), e);
+            throw new SinkException(
+                    "the sound card cannot play " + format.sampleRate() + " Hz " + format.channels()
+                            + "-channel 16-bit audio: " + e.getMessage(),
+                    e);
         }
     }
 

@@ -1,7 +1,6 @@
 package vn.loaxa.agent.protocol;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
@@ -18,13 +17,13 @@ import java.util.UUID;
  * @param reason       for {@link EventType#FAILED}: why, in words a person can act on; otherwise absent
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record AgentEvent(String schema, UUID id, String receiverId, String occurrenceId, EventType event,
-                         Instant at, String reason) {
+public record AgentEvent(
+        String schema, UUID id, String receiverId, String occurrenceId, EventType event, Instant at, String reason) {
 
     /** Builds an event with its derived id. */
     public static AgentEvent of(String receiverId, String occurrenceId, EventType event, Instant at, String reason) {
-        return new AgentEvent(Schemas.EVENT, idFor(occurrenceId, receiverId, event), receiverId, occurrenceId, event,
-                at, reason);
+        return new AgentEvent(
+                Schemas.EVENT, idFor(occurrenceId, receiverId, event), receiverId, occurrenceId, event, at, reason);
     }
 
     /** The version-3 UUID of the UTF-8 string {@code {occurrenceId}/{receiverId}/{event}}. */

@@ -18,6 +18,9 @@ public record Areas(String schema, String receiverId, Long version, List<String>
 
     /** True if the fields the agent relies on are present. */
     public boolean isComplete() {
-        return receiverId != null && version != null && areas != null && areas.stream().allMatch(a -> a != null);
+        return receiverId != null
+                && version != null
+                && areas != null
+                && areas.stream().allMatch(a -> a != null);
     }
 }

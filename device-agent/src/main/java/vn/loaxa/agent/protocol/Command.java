@@ -1,7 +1,6 @@
 package vn.loaxa.agent.protocol;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-
 import java.time.Instant;
 import java.util.UUID;
 
@@ -18,8 +17,15 @@ import java.util.UUID;
  * @param signature  reserved for the signed commands of protocol version 1.1; ignored until then
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Command(String schema, UUID id, String receiverId, CommandType type, Integer volume,
-                      Instant issuedAt, Instant expiresAt, String signature) {
+public record Command(
+        String schema,
+        UUID id,
+        String receiverId,
+        CommandType type,
+        Integer volume,
+        Instant issuedAt,
+        Instant expiresAt,
+        String signature) {
 
     /** Highest volume. */
     public static final int MAX_VOLUME = 100;

@@ -1,7 +1,6 @@
 package vn.loaxa.agent.protocol;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-
 import java.time.Instant;
 import java.util.UUID;
 
@@ -25,8 +24,19 @@ import java.util.UUID;
  * @param lastCommandId       the id of the last remote command carried out; absent if none
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Heartbeat(String schema, String receiverId, Instant at, String agentVersion, Long uptimeSeconds,
-                        Integer volume, Boolean muted, Long freeCacheBytes, Long clockOffsetMs,
-                        Boolean audioOutputOk, String lastError, Long outboxPending, Long outboxDropped,
-                        Long messagesDropped, UUID lastCommandId) {
-}
+public record Heartbeat(
+        String schema,
+        String receiverId,
+        Instant at,
+        String agentVersion,
+        Long uptimeSeconds,
+        Integer volume,
+        Boolean muted,
+        Long freeCacheBytes,
+        Long clockOffsetMs,
+        Boolean audioOutputOk,
+        String lastError,
+        Long outboxPending,
+        Long outboxDropped,
+        Long messagesDropped,
+        UUID lastCommandId) {}

@@ -8,8 +8,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 /** Builds the one JSON mapping used for every payload: ISO-8601 instants, unknown fields ignored. */
 public final class Json {
 
-    private Json() {
-    }
+    private Json() {}
 
     /** A new mapper configured for the loaxa protocol. Mappers are thread-safe once configured; share one. */
     public static ObjectMapper newMapper() {

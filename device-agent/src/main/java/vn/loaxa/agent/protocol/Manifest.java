@@ -16,8 +16,13 @@ import java.util.List;
  * @param entries     the schedule; empty clears it
  * @param area        the area code of an area manifest; absent on a receiver's own
  */
-public record Manifest(String schema, String receiverId, Long version, Instant generatedAt,
-                       List<ManifestEntry> entries, @JsonInclude(JsonInclude.Include.NON_NULL) String area) {
+public record Manifest(
+        String schema,
+        String receiverId,
+        Long version,
+        Instant generatedAt,
+        List<ManifestEntry> entries,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String area) {
 
     public Manifest {
         entries = entries == null ? null : List.copyOf(entries);
@@ -30,7 +35,9 @@ public record Manifest(String schema, String receiverId, Long version, Instant g
 
     /** True if the fields the agent relies on are present and every entry is complete. */
     public boolean isComplete() {
-        return (receiverId != null || area != null) && version != null && entries != null
+        return (receiverId != null || area != null)
+                && version != null
+                && entries != null
                 && entries.stream().allMatch(e -> e != null && e.isComplete());
     }
 }

@@ -30,20 +30,41 @@ public record ManifestEntry(
         Boolean test) {
 
     /** A live entry, audio or relay. */
-    public ManifestEntry(String occurrenceId, String broadcastId, String title, Priority priority, Instant playAt,
-                         Instant expiresAt, AudioRef audio, PreemptPolicy onPreempt, RelayRef relay) {
+    public ManifestEntry(
+            String occurrenceId,
+            String broadcastId,
+            String title,
+            Priority priority,
+            Instant playAt,
+            Instant expiresAt,
+            AudioRef audio,
+            PreemptPolicy onPreempt,
+            RelayRef relay) {
         this(occurrenceId, broadcastId, title, priority, playAt, expiresAt, audio, onPreempt, relay, null);
     }
 
     /** An entry that plays downloaded audio. */
-    public ManifestEntry(String occurrenceId, String broadcastId, String title, Priority priority, Instant playAt,
-                         Instant expiresAt, AudioRef audio, PreemptPolicy onPreempt) {
+    public ManifestEntry(
+            String occurrenceId,
+            String broadcastId,
+            String title,
+            Priority priority,
+            Instant playAt,
+            Instant expiresAt,
+            AudioRef audio,
+            PreemptPolicy onPreempt) {
         this(occurrenceId, broadcastId, title, priority, playAt, expiresAt, audio, onPreempt, null, null);
     }
 
     /** An entry with the default pre-emption policy. */
-    public ManifestEntry(String occurrenceId, String broadcastId, String title, Priority priority, Instant playAt,
-                         Instant expiresAt, AudioRef audio) {
+    public ManifestEntry(
+            String occurrenceId,
+            String broadcastId,
+            String title,
+            Priority priority,
+            Instant playAt,
+            Instant expiresAt,
+            AudioRef audio) {
         this(occurrenceId, broadcastId, title, priority, playAt, expiresAt, audio, null, null, null);
     }
 
@@ -69,9 +90,10 @@ public record ManifestEntry(
 
     /** True if every field the agent needs to act on the entry is present. */
     public boolean isComplete() {
-        return occurrenceId != null && !occurrenceId.isBlank()
-                && playAt != null && expiresAt != null
-                && (relays() ? relay.isComplete()
-                        : audio != null && audio.url() != null && audio.sha256() != null);
+        return occurrenceId != null
+                && !occurrenceId.isBlank()
+                && playAt != null
+                && expiresAt != null
+                && (relays() ? relay.isComplete() : audio != null && audio.url() != null && audio.sha256() != null);
     }
 }

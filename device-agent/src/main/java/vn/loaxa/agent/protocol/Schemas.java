@@ -22,6 +22,5 @@ public final class Schemas {
     /** Schema of the server's time answer, {@code GET /api/v1/time}. */
     public static final String TIME = "loaxa.time/1";
 
-    private Schemas() {
-    }
+    private Schemas() {}
 }

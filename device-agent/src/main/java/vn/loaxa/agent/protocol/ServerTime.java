@@ -8,5 +8,4 @@ import java.time.Instant;
  * @param schema     always {@link Schemas#TIME}
  * @param serverTime the server's clock when it answered
  */
-public record ServerTime(String schema, Instant serverTime) {
-}
+public record ServerTime(String schema, Instant serverTime) {}

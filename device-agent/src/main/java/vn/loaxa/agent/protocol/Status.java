@@ -1,7 +1,6 @@
 package vn.loaxa.agent.protocol;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-
 import java.time.Instant;
 
 /**

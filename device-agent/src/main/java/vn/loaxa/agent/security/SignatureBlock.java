@@ -27,8 +27,11 @@ public record SignatureBlock(String keyId, long sequence, long issuedAt, long ex
             return Optional.empty();
         }
         try {
-            return Optional.of(new SignatureBlock(keyId, Long.parseLong(properties.get(SEQUENCE)),
-                    Long.parseLong(properties.get(ISSUED_AT)), Long.parseLong(properties.get(EXPIRES_AT)),
+            return Optional.of(new SignatureBlock(
+                    keyId,
+                    Long.parseLong(properties.get(SEQUENCE)),
+                    Long.parseLong(properties.get(ISSUED_AT)),
+                    Long.parseLong(properties.get(EXPIRES_AT)),
                     Base64.getDecoder().decode(signature)));
         } catch (NumberFormatException | NullPointerException e) {
             return Optional.empty();
@@ -40,9 +43,18 @@ public record SignatureBlock(String keyId, long sequence, long issuedAt, long ex
     /** The exact bytes the server signed. */
     public byte[] canonical(String topic, byte[] payload) {
         try {
-            String digest = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(payload));
-            return String.join("\n", VERSION, topic, keyId, Long.toString(sequence), Long.toString(issuedAt),
-                    Long.toString(expiresAt), digest).getBytes(StandardCharsets.UTF_8);
+            String digest = Base64.getEncoder()
+                    .encodeToString(MessageDigest.getInstance("SHA-256").digest(payload));
+            return String.join(
+                            "\n",
+                            VERSION,
+                            topic,
+                            keyId,
+                            Long.toString(sequence),
+                            Long.toString(issuedAt),
+                            Long.toString(expiresAt),
+                            digest)
+                    .getBytes(StandardCharsets.UTF_8);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }

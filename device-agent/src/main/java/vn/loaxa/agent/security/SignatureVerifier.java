@@ -75,8 +75,8 @@ public final class SignatureVerifier {
      * Checks one message. {@code repeatable} topics (the retained manifest) may deliver the last accepted message
      * again; on the others (commands) that is a replay.
      */
-    public synchronized Verdict check(String topic, byte[] payload, Map<String, String> properties,
-            long serverNowMillis, boolean repeatable) {
+    public synchronized Verdict check(
+            String topic, byte[] payload, Map<String, String> properties, long serverNowMillis, boolean repeatable) {
         if (isDisabled()) {
             return Verdict.ACCEPTED;
         }

@@ -14,15 +14,14 @@ public final class AtomicFiles {
 
     private static final String TEMP_SUFFIX = ".tmp";
 
-    private AtomicFiles() {
-    }
+    private AtomicFiles() {}
 
     /** Writes {@code content} to a temporary sibling, forces it to disk, then moves it over {@code target}. */
     public static void write(Path target, byte[] content) throws IOException {
         Path temp = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName(), TEMP_SUFFIX);
         try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
+            try (FileChannel channel =
+                    FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 ByteBuffer buffer = ByteBuffer.wrap(content);
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);

@@ -1,7 +1,5 @@
 package vn.loaxa.agent.store;
 
-import vn.loaxa.agent.download.AudioDownloader;
-
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -14,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import vn.loaxa.agent.download.AudioDownloader;
 
 /**
  * Keeps the audio cache under its size limit: files are ranked by last use (their modification time, refreshed

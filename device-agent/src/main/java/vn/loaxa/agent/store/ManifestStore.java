@@ -1,15 +1,14 @@
 package vn.loaxa.agent.store;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import vn.loaxa.agent.protocol.Areas;
-import vn.loaxa.agent.protocol.Manifest;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import vn.loaxa.agent.protocol.Areas;
+import vn.loaxa.agent.protocol.Manifest;
 
 /**
  * Keeps the latest accepted manifests on disk (the receiver's own, and one per area it listens to) and the list of
@@ -60,7 +59,8 @@ public final class ManifestStore {
             return Optional.empty();
         }
         try {
-            return Optional.ofNullable(json.readValue(areas.toFile(), Areas.class)).filter(Areas::isComplete);
+            return Optional.ofNullable(json.readValue(areas.toFile(), Areas.class))
+                    .filter(Areas::isComplete);
         } catch (IOException e) {
             LOG.log(Level.WARNING, "ignoring unreadable stored areas " + areas + ": " + e.getMessage());
             return Optional.empty();

@@ -1,9 +1,6 @@
 package vn.loaxa.agent.store;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import vn.loaxa.agent.protocol.AgentEvent;
-import vn.loaxa.agent.protocol.EventType;
-
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -22,6 +19,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import vn.loaxa.agent.protocol.AgentEvent;
+import vn.loaxa.agent.protocol.EventType;
 
 /**
  * The durable outbox: every event is written here (one small JSON file per event id, atomically) before it is
@@ -41,6 +40,7 @@ public final class Outbox {
             EnumSet.of(EventType.DELIVERED, EventType.DOWNLOADED),
             EnumSet.of(EventType.PLAYING),
             EnumSet.allOf(EventType.class));
+
     private static final String SUFFIX = ".json";
 
     private final Path dir;
@@ -48,6 +48,7 @@ public final class Outbox {
     private final int maxEvents;
     /** Waiting events in arrival order. */
     private final Map<UUID, EventType> index = new LinkedHashMap<>();
+
     private final AtomicLong dropped = new AtomicLong();
 
     public Outbox(Path cacheDir, ObjectMapper json) throws IOException {

@@ -1,7 +1,6 @@
 package vn.loaxa.agent.store;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,8 +17,7 @@ public final class OutputSettings {
     public static final String FILE_NAME = "output.json";
 
     /** What is stored. */
-    public record Values(int volume, boolean muted) {
-    }
+    public record Values(int volume, boolean muted) {}
 
     private final Path file;
     private final ObjectMapper json;

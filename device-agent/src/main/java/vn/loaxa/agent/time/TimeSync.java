@@ -1,9 +1,6 @@
 package vn.loaxa.agent.time;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import vn.loaxa.agent.protocol.Schemas;
-import vn.loaxa.agent.protocol.ServerTime;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,6 +13,8 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import vn.loaxa.agent.protocol.Schemas;
+import vn.loaxa.agent.protocol.ServerTime;
 
 /**
  * Measures the offset of the local clock against the server's {@code GET /api/v1/time}, NTP style: several
@@ -28,12 +27,12 @@ public final class TimeSync {
     public static final int SAMPLES = 5;
     /** Path of the server's time endpoint. */
     public static final String PATH = "/api/v1/time";
+
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
     private static final int HTTP_OK = 200;
 
     /** One exchange's estimate and how long the round trip took. */
-    public record Sample(Duration offset, Duration roundTrip) {
-    }
+    public record Sample(Duration offset, Duration roundTrip) {}
 
     private final HttpClient http;
     private final URI endpoint;
@@ -41,12 +40,17 @@ public final class TimeSync {
     private final ObjectMapper json;
     private final ClockOffset target;
 
-    public TimeSync(HttpClient http, String serverUrl, String receiverId, String secret, ObjectMapper json,
-                    ClockOffset target) {
+    public TimeSync(
+            HttpClient http,
+            String serverUrl,
+            String receiverId,
+            String secret,
+            ObjectMapper json,
+            ClockOffset target) {
         this.http = http;
         this.endpoint = URI.create(serverUrl.replaceAll("/+$", "") + PATH);
-        this.authorization = "Basic " + Base64.getEncoder()
-                .encodeToString((receiverId + ":" + secret).getBytes(StandardCharsets.UTF_8));
+        this.authorization = "Basic "
+                + Base64.getEncoder().encodeToString((receiverId + ":" + secret).getBytes(StandardCharsets.UTF_8));
         this.json = json;
         this.target = target;
     }
@@ -80,8 +84,12 @@ public final class TimeSync {
     }
 
     private Sample exchange() throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(REQUEST_TIMEOUT)
-                .header("Authorization", authorization).header("Accept", "application/json").GET().build();
+        HttpRequest request = HttpRequest.newBuilder(endpoint)
+                .timeout(REQUEST_TIMEOUT)
+                .header("Authorization", authorization)
+                .header("Accept", "application/json")
+                .GET()
+                .build();
         Instant sent = target.clock().instant();
         HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         Instant received = target.clock().instant();
@@ -92,7 +100,6 @@ public final class TimeSync {
         if (answer == null || !Schemas.TIME.equals(answer.schema()) || answer.serverTime() == null) {
             throw new IOException("the answer of " + endpoint + " is not a " + Schemas.TIME + " message");
         }
-        return new Sample(ClockOffset.estimate(sent, answer.serverTime(), received),
-                Duration.between(sent, received));
+        return new Sample(ClockOffset.estimate(sent, answer.serverTime(), received), Duration.between(sent, received));
     }
 }

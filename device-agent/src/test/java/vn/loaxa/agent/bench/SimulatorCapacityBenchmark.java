@@ -1,6 +1,18 @@
 package vn.loaxa.agent.bench;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
@@ -11,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.loaxa.agent.Agent;
 import vn.loaxa.agent.AgentRuntime;
+import vn.loaxa.agent.OnMessage;
 import vn.loaxa.agent.Topics;
 import vn.loaxa.agent.config.AgentConfig;
 import vn.loaxa.agent.config.SinkType;
@@ -25,20 +38,6 @@ import vn.loaxa.agent.support.AudioServer;
 import vn.loaxa.agent.support.EmbeddedBroker;
 import vn.loaxa.agent.support.TestAudio;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.HexFormat;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import vn.loaxa.agent.OnMessage;
-
 /**
  * How many simulated agents ({@code --simulate N}) one JVM holds against the embedded broker: for each size, all
  * agents connect, each gets a manifest with one entry at the same instant, and every one must report PLAYED.
@@ -47,8 +46,11 @@ import vn.loaxa.agent.OnMessage;
  */
 class SimulatorCapacityBenchmark {
 
-    private static final List<Integer> SIZES = List.of(System.getProperty("loaxa.bench.sizes", "1000").split(","))
-            .stream().map(String::trim).map(Integer::parseInt).toList();
+    private static final List<Integer> SIZES =
+            List.of(System.getProperty("loaxa.bench.sizes", "1000").split(",")).stream()
+                    .map(String::trim)
+                    .map(Integer::parseInt)
+                    .toList();
     private static final Duration CONNECT_LIMIT = Duration.ofMinutes(3);
 
     @TempDir
@@ -57,9 +59,10 @@ class SimulatorCapacityBenchmark {
     @Test
     void measureCapacity() throws Exception {
         try (EmbeddedBroker broker = EmbeddedBroker.start(Files.createDirectories(dir.resolve("broker")));
-             AudioServer audio = AudioServer.start()) {
+                AudioServer audio = AudioServer.start()) {
             byte[] tone = TestAudio.sineOggOpus(dir.resolve("tone.ogg"), 1.0);
-            String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(tone));
+            String sha = HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(tone));
             String url = audio.serve("/api/v1/media/t/audio", tone);
             broker.allow("bench", "bench");
             for (int size : SIZES) {
@@ -76,8 +79,18 @@ class SimulatorCapacityBenchmark {
         }
         AtomicInteger played = new AtomicInteger();
         MqttAsyncClient observer = observer(broker, prefix, played);
-        AgentConfig config = new AgentConfig(null, null, broker.url(), null, prefix, dir.resolve(prefix),
-                SinkType.NULL, null, 30, size, Tuning.defaults());
+        AgentConfig config = new AgentConfig(
+                null,
+                null,
+                broker.url(),
+                null,
+                prefix,
+                dir.resolve(prefix),
+                SinkType.NULL,
+                null,
+                30,
+                size,
+                Tuning.defaults());
         long started = System.nanoTime();
         try (AgentRuntime runtime = AgentRuntime.start(config)) {
             await().atMost(CONNECT_LIMIT).until(() -> runtime.agents().stream().allMatch(Agent::isConnected));
@@ -87,21 +100,30 @@ class SimulatorCapacityBenchmark {
             Topics topics = new Topics(prefix);
             Instant playAt = Instant.now().plusSeconds(20);
             for (Agent agent : runtime.agents()) {
-                ManifestEntry entry = new ManifestEntry("occ-cap", "b", "capacity", Priority.NORMAL, playAt,
-                        playAt.plusSeconds(120), new AudioRef(url, sha, 1000L, bytes, "audio/ogg"));
-                Manifest manifest = new Manifest(Schemas.MANIFEST, agent.receiverId(), 1L, Instant.now(),
-                        List.of(entry));
-                observer.publish(topics.manifest(agent.receiverId()),
-                        new MqttMessage(json.writeValueAsBytes(manifest), 0, true, new MqttProperties()))
+                ManifestEntry entry = new ManifestEntry(
+                        "occ-cap",
+                        "b",
+                        "capacity",
+                        Priority.NORMAL,
+                        playAt,
+                        playAt.plusSeconds(120),
+                        new AudioRef(url, sha, 1000L, bytes, "audio/ogg"));
+                Manifest manifest =
+                        new Manifest(Schemas.MANIFEST, agent.receiverId(), 1L, Instant.now(), List.of(entry));
+                observer.publish(
+                                topics.manifest(agent.receiverId()),
+                                new MqttMessage(json.writeValueAsBytes(manifest), 0, true, new MqttProperties()))
                         .waitForCompletion(10_000);
             }
             await().atMost(Duration.ofMinutes(3)).until(() -> played.get() >= size);
             double playedAfter = Duration.between(playAt, Instant.now()).toMillis() / 1000.0;
             System.gc();
-            long heapMb = (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20;
-            System.out.printf("simulate %d: all connected in %.1f s; all %d PLAYED events in %.1f s after playAt; "
-                    + "heap %d MiB, %d live threads%n", size, connectSeconds, played.get(), playedAfter, heapMb,
-                    Thread.activeCount());
+            long heapMb =
+                    (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20;
+            System.out.printf(
+                    "simulate %d: all connected in %.1f s; all %d PLAYED events in %.1f s after playAt; "
+                            + "heap %d MiB, %d live threads%n",
+                    size, connectSeconds, played.get(), playedAfter, heapMb, Thread.activeCount());
             assertThat(played.get()).isEqualTo(size);
         } finally {
             observer.disconnect().waitForCompletion(5000);

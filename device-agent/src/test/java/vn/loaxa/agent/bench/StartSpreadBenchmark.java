@@ -1,6 +1,22 @@
 package vn.loaxa.agent.bench;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.locks.LockSupport;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
@@ -26,23 +42,6 @@ import vn.loaxa.agent.support.EmbeddedBroker;
 import vn.loaxa.agent.support.RecordingSink;
 import vn.loaxa.agent.support.TestAudio;
 
-import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HexFormat;
-import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.locks.LockSupport;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 /**
  * P6: across agents on one host, the spread of actual playback start times. {@code AGENTS} agents in one JVM
  * (shared executors, as {@code --simulate}) get the same entry; each recording sink notes when its clip opened.
@@ -62,10 +61,11 @@ class StartSpreadBenchmark {
     @Test
     void measureStartSpread() throws Exception {
         try (EmbeddedBroker broker = EmbeddedBroker.start(Files.createDirectories(dir.resolve("broker")));
-             AudioServer audio = AudioServer.start();
-             AgentExecutors executors = new AgentExecutors()) {
+                AudioServer audio = AudioServer.start();
+                AgentExecutors executors = new AgentExecutors()) {
             byte[] tone = TestAudio.sineOggOpus(dir.resolve("tone.ogg"), 1.0);
-            String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(tone));
+            String sha = HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(tone));
             String url = audio.serve("/api/v1/media/t/audio", tone);
             String prefix = "p6";
             Topics topics = new Topics(prefix);
@@ -77,11 +77,11 @@ class StartSpreadBenchmark {
             for (int i = 0; i < AGENTS; i++) {
                 String id = String.format("p6-%03d", i);
                 broker.allow(id, "s");
-                AgentConfig config = new AgentConfig(id, "s", broker.url(), null, prefix, dir.resolve(id),
-                        SinkType.NULL, null, 5).withTuning(Tuning.defaults().withFlush(1000, Duration.ZERO));
+                AgentConfig config = new AgentConfig(
+                                id, "s", broker.url(), null, prefix, dir.resolve(id), SinkType.NULL, null, 5)
+                        .withTuning(Tuning.defaults().withFlush(1000, Duration.ZERO));
                 RecordingSink sink = new RecordingSink();
-                Agent agent = new Agent(config, executors, sink, http, RetryPolicy.defaults(), json,
-                        Clock.systemUTC());
+                Agent agent = new Agent(config, executors, sink, http, RetryPolicy.defaults(), json, Clock.systemUTC());
                 agent.start();
                 agents.add(agent);
                 sinks.add(sink);
@@ -99,19 +99,27 @@ class StartSpreadBenchmark {
             for (int round = 0; round <= ROUNDS; round++) {
                 Instant playAt = Instant.now().plus(LEAD);
                 for (Agent agent : agents) {
-                    ManifestEntry entry = new ManifestEntry("occ-" + round, "b", "p6", Priority.NORMAL, playAt,
-                            playAt.plusSeconds(30), new AudioRef(url, sha, 1000L, (long) tone.length, "audio/ogg"));
-                    Manifest manifest = new Manifest(Schemas.MANIFEST, agent.receiverId(), (long) round,
-                            Instant.now(), List.of(entry));
+                    ManifestEntry entry = new ManifestEntry(
+                            "occ-" + round,
+                            "b",
+                            "p6",
+                            Priority.NORMAL,
+                            playAt,
+                            playAt.plusSeconds(30),
+                            new AudioRef(url, sha, 1000L, (long) tone.length, "audio/ogg"));
+                    Manifest manifest = new Manifest(
+                            Schemas.MANIFEST, agent.receiverId(), (long) round, Instant.now(), List.of(entry));
                     // QoS 0 on loopback: the benchmark measures playback, not the publisher's in-flight window
-                    MqttMessage message = new MqttMessage(json.writeValueAsBytes(manifest), 0, true,
-                            new MqttProperties());
+                    MqttMessage message =
+                            new MqttMessage(json.writeValueAsBytes(manifest), 0, true, new MqttProperties());
                     publisher.publish(topics.manifest(agent.receiverId()), message);
                 }
                 int expected = round + 1;
-                await().atMost(Duration.ofSeconds(30)).until(() -> sinks.stream()
-                        .allMatch(s -> s.clips().size() == expected));
-                List<Long> starts = sinks.stream().map(s -> nanos(s.clips().get(expected - 1).openedAt)).sorted()
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> sinks.stream().allMatch(s -> s.clips().size() == expected));
+                List<Long> starts = sinks.stream()
+                        .map(s -> nanos(s.clips().get(expected - 1).openedAt))
+                        .sorted()
                         .toList();
                 Instant clipsEnd = playAt.plusMillis(1500);
                 await().atMost(Duration.ofSeconds(10)).until(() -> Instant.now().isAfter(clipsEnd));
@@ -121,8 +129,9 @@ class StartSpreadBenchmark {
                 long median = starts.get(starts.size() / 2);
                 starts.forEach(start -> deviations.add(Math.abs(start - median)));
                 roundSpreads.add(starts.get(starts.size() - 1) - starts.get(0));
-                System.out.printf("P6 round %d: max-min %.2f ms, median start - playAt %.2f ms%n", round,
-                        (starts.get(starts.size() - 1) - starts.get(0)) / 1e6, (median - nanos(playAt)) / 1e6);
+                System.out.printf(
+                        "P6 round %d: max-min %.2f ms, median start - playAt %.2f ms%n",
+                        round, (starts.get(starts.size() - 1) - starts.get(0)) / 1e6, (median - nanos(playAt)) / 1e6);
             }
             publisher.disconnect();
             publisher.close();
@@ -130,12 +139,19 @@ class StartSpreadBenchmark {
 
             long baseline = bareThreadSpreadP99();
             long p99 = percentile(deviations, 0.99);
-            System.out.printf("P6 start spread: %d agents x %d rounds: p99 |start - median| = %.2f ms, "
+            System.out.printf(
+                    "P6 start spread: %d agents x %d rounds: p99 |start - median| = %.2f ms, "
                             + "worst round max-min = %.2f ms, median round max-min = %.2f ms; baseline bare threads "
-                            + "p99 = %.2f ms%n", AGENTS, ROUNDS, p99 / 1e6,
+                            + "p99 = %.2f ms%n",
+                    AGENTS,
+                    ROUNDS,
+                    p99 / 1e6,
                     roundSpreads.stream().mapToLong(Long::longValue).max().orElse(0) / 1e6,
-                    percentile(roundSpreads, 0.5) / 1e6, baseline / 1e6);
-            assertThat(p99).as("P6: p99 start spread").isLessThanOrEqualTo(Duration.ofMillis(10).toNanos());
+                    percentile(roundSpreads, 0.5) / 1e6,
+                    baseline / 1e6);
+            assertThat(p99)
+                    .as("P6: p99 start spread")
+                    .isLessThanOrEqualTo(Duration.ofMillis(10).toNanos());
         }
     }
 
@@ -148,13 +164,16 @@ class StartSpreadBenchmark {
             for (int i = 0; i < AGENTS; i++) {
                 int index = i;
                 new Thread(() -> {
-                    long remaining;
-                    while ((remaining = Duration.between(Instant.now(), at).toNanos()) > 0) {
-                        LockSupport.parkNanos(remaining);
-                    }
-                    starts[index] = nanos(Instant.now());
-                    done.countDown();
-                }).start();
+                            long remaining;
+                            while ((remaining =
+                                            Duration.between(Instant.now(), at).toNanos())
+                                    > 0) {
+                                LockSupport.parkNanos(remaining);
+                            }
+                            starts[index] = nanos(Instant.now());
+                            done.countDown();
+                        })
+                        .start();
             }
             done.await();
             List<Long> sorted = java.util.Arrays.stream(starts).sorted().boxed().toList();

@@ -1,17 +1,16 @@
 package vn.loaxa.agent.config;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ConfigLoaderTest {
 
@@ -50,8 +49,8 @@ class ConfigLoaderTest {
                 "LOAXA_AGENT_WILL_DELAY_SECONDS", "20",
                 "LOAXA_AGENT_SERVER_URL", "http://env-server:8080");
 
-        AgentConfig config = load(env, "--config", file.toString(), "--will-delay-seconds", "40",
-                "--mqtt-url=tcp://broker:1883");
+        AgentConfig config =
+                load(env, "--config", file.toString(), "--will-delay-seconds", "40", "--mqtt-url=tcp://broker:1883");
 
         assertThat(config.receiverId()).as("file beats default").isEqualTo("from-file");
         assertThat(config.secret()).isEqualTo("file-secret");
@@ -75,7 +74,9 @@ class ConfigLoaderTest {
 
     @Test
     void shouldRecogniseHelp() throws Exception {
-        assertThat(new ConfigLoader(Map.of()).load(new String[]{"--receiver-id", "x", "--help"}).helpRequested())
+        assertThat(new ConfigLoader(Map.of())
+                        .load(new String[] {"--receiver-id", "x", "--help"})
+                        .helpRequested())
                 .isTrue();
         assertThat(ConfigLoader.usage()).contains("--receiver-id", "--fleet", "LOAXA_AGENT_", "tcp://127.0.0.1:1884");
     }
@@ -100,35 +101,40 @@ class ConfigLoaderTest {
         Path fleet = dir.resolve("fleet.properties");
         Files.writeString(fleet, "../evil=secret\n");
 
-        assertThatThrownBy(() -> FleetFile.read(fleet)).isInstanceOf(ConfigException.class).hasMessageContaining("../evil");
+        assertThatThrownBy(() -> FleetFile.read(fleet))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("../evil");
     }
 
     @Test
     void shouldNotPrintSecret() throws Exception {
-        assertThat(load(Map.of(), "--receiver-id", "rx1", "--secret", "topsecret").toString())
+        assertThat(load(Map.of(), "--receiver-id", "rx1", "--secret", "topsecret")
+                        .toString())
                 .doesNotContain("topsecret");
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "missing receiver id        | --secret x                                          | receiver-id is required",
-            "missing secret             | --receiver-id rx1                                   | secret is required",
-            "bad receiver id            | --receiver-id ../x --secret s                       | receiver-id '../x' is invalid",
-            "unknown flag               | --receiver-id rx1 --secret s --colour red           | unknown flag --colour",
-            "flag without value         | --receiver-id rx1 --secret                          | needs a value",
-            "bare argument              | rx1                                                 | unexpected argument",
-            "bad sink                   | --receiver-id rx1 --secret s --sink speaker         | sink 'speaker' is unknown",
-            "bad will delay             | --receiver-id rx1 --secret s --will-delay-seconds x | not a whole number",
-            "negative will delay        | --receiver-id rx1 --secret s --will-delay-seconds -1 | between 0 and",
-            "bad mqtt url               | --receiver-id rx1 --secret s --mqtt-url http://x:1  | mqtt-url",
-            "bad prefix                 | --receiver-id rx1 --secret s --topic-prefix a/#     | topic-prefix",
-            "missing config file        | --config /nonexistent/agent.properties              | cannot read config file",
-            "missing fleet file         | --fleet /nonexistent/fleet.properties               | does not exist",
-            "volume above 100           | --receiver-id rx1 --secret s --volume 101            | between 0 and 100",
-            "simulate with receiver id  | --simulate 5 --receiver-id rx1                       | simulate alone",
-            "zero heartbeat             | --receiver-id rx1 --secret s --heartbeat-seconds 0   | between 1 and",
-            "zero reconnect cap         | --receiver-id rx1 --secret s --reconnect-max-seconds 0 | between 1 and"
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "missing receiver id        | --secret x                                          | receiver-id is required",
+                "missing secret             | --receiver-id rx1                                   | secret is required",
+                "bad receiver id            | --receiver-id ../x --secret s                       | receiver-id '../x' is invalid",
+                "unknown flag               | --receiver-id rx1 --secret s --colour red           | unknown flag --colour",
+                "flag without value         | --receiver-id rx1 --secret                          | needs a value",
+                "bare argument              | rx1                                                 | unexpected argument",
+                "bad sink                   | --receiver-id rx1 --secret s --sink speaker         | sink 'speaker' is unknown",
+                "bad will delay             | --receiver-id rx1 --secret s --will-delay-seconds x | not a whole number",
+                "negative will delay        | --receiver-id rx1 --secret s --will-delay-seconds -1 | between 0 and",
+                "bad mqtt url               | --receiver-id rx1 --secret s --mqtt-url http://x:1  | mqtt-url",
+                "bad prefix                 | --receiver-id rx1 --secret s --topic-prefix a/#     | topic-prefix",
+                "missing config file        | --config /nonexistent/agent.properties              | cannot read config file",
+                "missing fleet file         | --fleet /nonexistent/fleet.properties               | does not exist",
+                "volume above 100           | --receiver-id rx1 --secret s --volume 101            | between 0 and 100",
+                "simulate with receiver id  | --simulate 5 --receiver-id rx1                       | simulate alone",
+                "zero heartbeat             | --receiver-id rx1 --secret s --heartbeat-seconds 0   | between 1 and",
+                "zero reconnect cap         | --receiver-id rx1 --secret s --reconnect-max-seconds 0 | between 1 and"
+            })
     void shouldRejectBadConfiguration(String description, String args, String message) {
         assertThatThrownBy(() -> load(Map.of(), args.trim().split("\\s+")))
                 .isInstanceOf(ConfigException.class)
@@ -138,10 +144,24 @@ class ConfigLoaderTest {
     @Test
     void shouldReadTuningAndSimulateKeysWithDefaults() throws Exception {
         AgentConfig defaults = load(Map.of(), "--receiver-id", "rx1", "--secret", "s");
-        AgentConfig tuned = load(Map.of("LOAXA_AGENT_CACHE_MAX_MB", "64"), "--simulate", "1000",
-                "--heartbeat-seconds", "15", "--volume", "40", "--emergency-volume", "90",
-                "--outbox-max-events", "500", "--flush-rate", "5", "--flush-jitter-ms", "0",
-                "--reconnect-max-seconds", "45");
+        AgentConfig tuned = load(
+                Map.of("LOAXA_AGENT_CACHE_MAX_MB", "64"),
+                "--simulate",
+                "1000",
+                "--heartbeat-seconds",
+                "15",
+                "--volume",
+                "40",
+                "--emergency-volume",
+                "90",
+                "--outbox-max-events",
+                "500",
+                "--flush-rate",
+                "5",
+                "--flush-jitter-ms",
+                "0",
+                "--reconnect-max-seconds",
+                "45");
 
         assertThat(defaults.tuning()).isEqualTo(Tuning.defaults());
         assertThat(defaults.simulate()).isZero();

@@ -1,11 +1,9 @@
 package vn.loaxa.agent.download;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import vn.loaxa.agent.protocol.AudioRef;
-import vn.loaxa.agent.support.AudioServer;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
@@ -23,11 +21,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowable;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.loaxa.agent.protocol.AudioRef;
+import vn.loaxa.agent.support.AudioServer;
 
 class AudioDownloaderTest {
 
@@ -85,7 +84,8 @@ class AudioDownloaderTest {
         Path file = downloader.download(audio(sha256, (long) content.length));
 
         assertThat(Files.readAllBytes(file)).isEqualTo(content);
-        assertThat(server.requests()).singleElement()
+        assertThat(server.requests())
+                .singleElement()
                 .satisfies(request -> assertThat(request.range()).isEqualTo("bytes=" + have + "-"));
     }
 
@@ -109,15 +109,21 @@ class AudioDownloaderTest {
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            AudioFetcher fetcher = new AudioFetcher(downloader,
-                    new RetryPolicy(3, 5, Duration.ofMillis(10), Duration.ofMillis(50)), pool, scheduler,
+            AudioFetcher fetcher = new AudioFetcher(
+                    downloader,
+                    new RetryPolicy(3, 5, Duration.ofMillis(10), Duration.ofMillis(50)),
+                    pool,
+                    scheduler,
                     Clock.systemUTC());
 
-            CompletableFuture<Path> result = fetcher.fetch(audio(wrong, null), Instant.now().plusSeconds(60));
+            CompletableFuture<Path> result =
+                    fetcher.fetch(audio(wrong, null), Instant.now().plusSeconds(60));
 
             await().atMost(Duration.ofSeconds(10)).until(result::isDone);
-            assertThatThrownBy(result::join).hasCauseInstanceOf(DownloadException.class)
-                    .hasMessageContaining("sha256 mismatch").hasMessageContaining("gave up after 3 attempts");
+            assertThatThrownBy(result::join)
+                    .hasCauseInstanceOf(DownloadException.class)
+                    .hasMessageContaining("sha256 mismatch")
+                    .hasMessageContaining("gave up after 3 attempts");
             assertThat(server.requests()).hasSize(3);
             try (var files = Files.list(cacheDir)) {
                 assertThat(files).isEmpty();
@@ -134,8 +140,8 @@ class AudioDownloaderTest {
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            AudioFetcher fetcher = new AudioFetcher(downloader, RetryPolicy.defaults(), pool, scheduler,
-                    Clock.systemUTC());
+            AudioFetcher fetcher =
+                    new AudioFetcher(downloader, RetryPolicy.defaults(), pool, scheduler, Clock.systemUTC());
 
             CompletableFuture<Path> first = fetcher.fetch(audio(sha256, null), null);
             CompletableFuture<Path> second = fetcher.fetch(audio(sha256, null), null);
@@ -160,8 +166,8 @@ class AudioDownloaderTest {
 
     @Test
     void shouldRejectShaThatCouldEscapeTheCacheDirectory() {
-        DownloadException failure = (DownloadException) catchThrowable(
-                () -> downloader.download(audio("../../escape", null)));
+        DownloadException failure =
+                (DownloadException) catchThrowable(() -> downloader.download(audio("../../escape", null)));
 
         assertThat(failure.kind()).isEqualTo(DownloadException.Kind.PERMANENT);
         assertThat(server.requests()).isEmpty();
@@ -169,8 +175,8 @@ class AudioDownloaderTest {
 
     @Test
     void shouldRejectNonHttpUrl() {
-        DownloadException failure = (DownloadException) catchThrowable(() -> downloader.download(
-                new AudioRef("file:///etc/passwd", sha256, null, null, null)));
+        DownloadException failure = (DownloadException)
+                catchThrowable(() -> downloader.download(new AudioRef("file:///etc/passwd", sha256, null, null, null)));
 
         assertThat(failure.kind()).isEqualTo(DownloadException.Kind.PERMANENT);
         assertThat(failure.getMessage()).contains("not an absolute http(s) URL");

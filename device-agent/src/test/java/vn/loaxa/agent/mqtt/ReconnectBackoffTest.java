@@ -1,24 +1,32 @@
 package vn.loaxa.agent.mqtt;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ReconnectBackoffTest {
 
     private final ReconnectBackoff backoff = ReconnectBackoff.defaults();
 
     @ParameterizedTest(name = "retry {0} waits {1} ms without jitter")
-    @CsvSource({"1, 1000", "2, 2000", "3, 4000", "4, 8000", "5, 16000", "6, 20000", "7, 20000", "1000, 20000",
-            "2147483647, 20000"})
+    @CsvSource({
+        "1, 1000",
+        "2, 2000",
+        "3, 4000",
+        "4, 8000",
+        "5, 16000",
+        "6, 20000",
+        "7, 20000",
+        "1000, 20000",
+        "2147483647, 20000"
+    })
     void shouldDoubleTheWaitUpToTheCap(int retry, long millis) {
         assertThat(backoff.delay(retry, 0.0)).isEqualTo(Duration.ofMillis(millis));
     }
@@ -27,10 +35,12 @@ class ReconnectBackoffTest {
     void shouldShortenEachWaitByAtMostHalfAndNeverExceedTheCap() {
         for (int retry = 1; retry <= 12; retry++) {
             Duration full = backoff.delay(retry, 0.0);
-            assertThat(backoff.delay(retry, 0.999_999)).isGreaterThan(full.dividedBy(2).minusMillis(1))
+            assertThat(backoff.delay(retry, 0.999_999))
+                    .isGreaterThan(full.dividedBy(2).minusMillis(1))
                     .isLessThanOrEqualTo(full);
             for (int i = 0; i < 200; i++) {
-                assertThat(backoff.delay(retry)).isBetween(full.dividedBy(2), full)
+                assertThat(backoff.delay(retry))
+                        .isBetween(full.dividedBy(2), full)
                         .isLessThanOrEqualTo(ReconnectBackoff.DEFAULT_MAX_DELAY);
             }
         }
@@ -40,7 +50,9 @@ class ReconnectBackoffTest {
     void shouldSpreadAFleetThatLostTheBrokerTogether() {
         Set<Duration> waits = new HashSet<>();
         IntStream.range(0, 30).forEach(member -> waits.add(backoff.delay(6)));
-        assertThat(waits).as("30 receivers at the cap do not retry in lock-step").hasSizeGreaterThan(20);
+        assertThat(waits)
+                .as("30 receivers at the cap do not retry in lock-step")
+                .hasSizeGreaterThan(20);
     }
 
     @Test

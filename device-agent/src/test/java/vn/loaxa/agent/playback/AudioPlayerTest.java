@@ -1,22 +1,22 @@
 package vn.loaxa.agent.playback;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import vn.loaxa.agent.support.TestAudio;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.loaxa.agent.support.TestAudio;
 
 class AudioPlayerTest {
 
     @TempDir
     static Path dir;
+
     private static Path tone;
 
     @BeforeAll
@@ -68,7 +68,8 @@ class AudioPlayerTest {
         assertThat(stopped.outcome()).isEqualTo(AudioPlayer.Outcome.STOPPED);
         assertThat(stopped.positionMillis()).isBetween(400L, 600L);
         assertThat(rest.outcome()).isEqualTo(AudioPlayer.Outcome.COMPLETED);
-        assertThat(sink.bytes).as("both parts together are the clip once")
+        assertThat(sink.bytes)
+                .as("both parts together are the clip once")
                 .isBetween(96_000L * 95 / 100, 96_000L * 110 / 100 + firstPart - stopped.positionMillis() * 96);
     }
 

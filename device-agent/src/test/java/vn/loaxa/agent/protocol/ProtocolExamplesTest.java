@@ -1,10 +1,8 @@
 package vn.loaxa.agent.protocol;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -17,8 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Parses the shared examples of docs/protocol (on the test classpath under {@code protocol/}). */
 class ProtocolExamplesTest {
@@ -29,36 +28,40 @@ class ProtocolExamplesTest {
     @Test
     void shouldAcceptTheSignatureExampleOnlyAsSigned(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws Exception {
-        com.fasterxml.jackson.databind.JsonNode example = read("signing/signature.json",
-                com.fasterxml.jackson.databind.JsonNode.class);
+        com.fasterxml.jackson.databind.JsonNode example =
+                read("signing/signature.json", com.fasterxml.jackson.databind.JsonNode.class);
         java.util.Map<String, String> properties = new java.util.HashMap<>();
-        example.get("userProperties").fields().forEachRemaining(f -> properties.put(f.getKey(), f.getValue().asText()));
+        example.get("userProperties")
+                .fields()
+                .forEachRemaining(f -> properties.put(f.getKey(), f.getValue().asText()));
         String topic = example.get("topic").asText();
         byte[] payload = example.get("payload").asText().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        vn.loaxa.agent.security.SignatureBlock block = vn.loaxa.agent.security.SignatureBlock.from(properties)
-                .orElseThrow();
+        vn.loaxa.agent.security.SignatureBlock block =
+                vn.loaxa.agent.security.SignatureBlock.from(properties).orElseThrow();
         assertThat(new String(block.canonical(topic, payload), java.nio.charset.StandardCharsets.UTF_8))
                 .isEqualTo(example.get("canonical").asText());
 
         var verifier = new vn.loaxa.agent.security.SignatureVerifier(
                 java.util.List.of(example.get("publicKey").asText()), dir);
         long beforeExpiry = block.expiresAt() - 1000;
-        byte[] altered = example.get("payload").asText().replace("80", "100")
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] altered =
+                example.get("payload").asText().replace("80", "100").getBytes(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(verifier.check(topic, altered, properties, beforeExpiry, false))
                 .isEqualTo(vn.loaxa.agent.security.SignatureVerifier.Verdict.BAD_SIGNATURE);
-        assertThat(verifier.check(topic.replace("thatkhe-01", "thatkhe-02"), payload, properties, beforeExpiry,
-                false)).isEqualTo(vn.loaxa.agent.security.SignatureVerifier.Verdict.BAD_SIGNATURE);
+        assertThat(verifier.check(topic.replace("thatkhe-01", "thatkhe-02"), payload, properties, beforeExpiry, false))
+                .isEqualTo(vn.loaxa.agent.security.SignatureVerifier.Verdict.BAD_SIGNATURE);
         assertThat(verifier.check(topic, payload, properties, block.expiresAt() + 1, false))
                 .isEqualTo(vn.loaxa.agent.security.SignatureVerifier.Verdict.EXPIRED);
         assertThat(verifier.check(topic, payload, properties, beforeExpiry, false))
                 .isEqualTo(vn.loaxa.agent.security.SignatureVerifier.Verdict.ACCEPTED);
-        assertThat(new vn.loaxa.agent.security.SignatureVerifier(java.util.List.of(example.get("publicKey").asText()),
-                dir).check(topic, payload, properties, beforeExpiry, false))
+        assertThat(new vn.loaxa.agent.security.SignatureVerifier(
+                                java.util.List.of(example.get("publicKey").asText()), dir)
+                        .check(topic, payload, properties, beforeExpiry, false))
                 .as("the last accepted sequence survives a restart")
                 .isEqualTo(vn.loaxa.agent.security.SignatureVerifier.Verdict.REPLAYED);
         assertThat(verifier.check(topic, payload, properties, beforeExpiry, true))
-                .as("a retained manifest delivered again").isEqualTo(vn.loaxa.agent.security.SignatureVerifier.Verdict.REPEATED);
+                .as("a retained manifest delivered again")
+                .isEqualTo(vn.loaxa.agent.security.SignatureVerifier.Verdict.REPEATED);
     }
 
     @Test
@@ -67,18 +70,41 @@ class ProtocolExamplesTest {
         assertThat(directory).as("docs/protocol on the test classpath").isNotNull();
         try (Stream<Path> files = Files.list(Path.of(directory.toURI()))) {
             assertThat(files.map(p -> p.getFileName().toString()))
-                    .contains("manifest.json", "event-played.json", "event-failed.json", "status-online.json",
-                            "status-will.json", "heartbeat.json", "command-set-volume.json",
-                            "command-stop-current.json", "time.json", "ack.json");
+                    .contains(
+                            "manifest.json",
+                            "event-played.json",
+                            "event-failed.json",
+                            "status-online.json",
+                            "status-will.json",
+                            "heartbeat.json",
+                            "command-set-volume.json",
+                            "command-stop-current.json",
+                            "time.json",
+                            "ack.json");
         }
     }
 
     @Test
     void shouldParseEveryExampleFileAsItsSchema() throws IOException, URISyntaxException {
-        Map<String, Class<?>> bySchema = Map.of(Schemas.MANIFEST, Manifest.class, Schemas.EVENT, AgentEvent.class,
-                Schemas.STATUS, Status.class, Schemas.HEARTBEAT, Heartbeat.class, Schemas.COMMAND, Command.class,
-                Schemas.TIME, ServerTime.class, Schemas.AREAS, Areas.class, Schemas.ACK, Ack.class);
-        Path directory = Path.of(getClass().getClassLoader().getResource("protocol").toURI());
+        Map<String, Class<?>> bySchema = Map.of(
+                Schemas.MANIFEST,
+                Manifest.class,
+                Schemas.EVENT,
+                AgentEvent.class,
+                Schemas.STATUS,
+                Status.class,
+                Schemas.HEARTBEAT,
+                Heartbeat.class,
+                Schemas.COMMAND,
+                Command.class,
+                Schemas.TIME,
+                ServerTime.class,
+                Schemas.AREAS,
+                Areas.class,
+                Schemas.ACK,
+                Ack.class);
+        Path directory =
+                Path.of(getClass().getClassLoader().getResource("protocol").toURI());
         try (Stream<Path> files = Files.list(directory)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".json")).toList()) {
                 String schema = json.readTree(file.toFile()).path("schema").asText();
@@ -131,7 +157,8 @@ class ProtocolExamplesTest {
         assertThat(manifest.isComplete()).isTrue();
         assertThat(manifest.receiverId()).isNull();
         assertThat(manifest.area()).isEqualTo("20-TK");
-        assertThat(manifest.entries()).singleElement()
+        assertThat(manifest.entries())
+                .singleElement()
                 .satisfies(entry -> assertThat(entry.effectivePriority()).isEqualTo(Priority.EMERGENCY));
 
         Areas areas = read("areas.json", Areas.class);
@@ -185,8 +212,10 @@ class ProtocolExamplesTest {
 
         assertThat(ack.schema()).isEqualTo(Schemas.ACK);
         assertThat(ack.isComplete()).isTrue();
-        assertThat(ack.eventIds()).containsExactly(read("event-played.json", AgentEvent.class).id(),
-                read("event-failed.json", AgentEvent.class).id());
+        assertThat(ack.eventIds())
+                .containsExactly(
+                        read("event-played.json", AgentEvent.class).id(),
+                        read("event-failed.json", AgentEvent.class).id());
     }
 
     @Test
@@ -242,7 +271,8 @@ class ProtocolExamplesTest {
     void shouldWriteEventsThatReadBackAsTheExample() throws IOException {
         AgentEvent failed = read("event-failed.json", AgentEvent.class);
 
-        assertThat(json.readTree(json.writeValueAsBytes(failed))).isEqualTo(json.readTree(resource("event-failed.json")));
+        assertThat(json.readTree(json.writeValueAsBytes(failed)))
+                .isEqualTo(json.readTree(resource("event-failed.json")));
     }
 
     @Test
@@ -260,15 +290,17 @@ class ProtocolExamplesTest {
 
         assertThat(manifest.isComplete()).isFalse();
         assertThat(json.readValue("""
-                {"schema":"loaxa.manifest/1","receiverId":"rx1","version":3,"entries":[]}""", Manifest.class)
-                .isComplete()).isTrue();
+                {"schema":"loaxa.manifest/1","receiverId":"rx1","version":3,"entries":[]}""", Manifest.class).isComplete()).isTrue();
     }
 
     @Test
     void shouldRejectShaThatIsNotLowercaseHex() {
-        assertThat(new AudioRef("http://x/a", "../../etc/passwd", null, null, null).hasValidSha256()).isFalse();
-        assertThat(new AudioRef("http://x/a", "AB".repeat(32), null, null, null).hasValidSha256()).isFalse();
-        assertThat(new AudioRef("http://x/a", "ab".repeat(32), null, null, null).hasValidSha256()).isTrue();
+        assertThat(new AudioRef("http://x/a", "../../etc/passwd", null, null, null).hasValidSha256())
+                .isFalse();
+        assertThat(new AudioRef("http://x/a", "AB".repeat(32), null, null, null).hasValidSha256())
+                .isFalse();
+        assertThat(new AudioRef("http://x/a", "ab".repeat(32), null, null, null).hasValidSha256())
+                .isTrue();
     }
 
     @Test

@@ -34,43 +34,61 @@ class SignatureVectorTest {
 
         byte[] canonical = block.canonical(vector.get("topic").asText(), payload());
 
-        assertThat(canonical).containsExactly(HexFormat.of().parseHex(vector.get("canonicalHex").asText()));
-        assertThat(new String(canonical, StandardCharsets.UTF_8)).isEqualTo(vector.get("canonical").asText())
+        assertThat(canonical)
+                .containsExactly(
+                        HexFormat.of().parseHex(vector.get("canonicalHex").asText()));
+        assertThat(new String(canonical, StandardCharsets.UTF_8))
+                .isEqualTo(vector.get("canonical").asText())
                 .endsWith("\n" + vector.get("payloadSha256").asText());
     }
 
     @Test
     void shouldFindTheVectorsSignatureOverTheseCanonicalBytes() throws GeneralSecurityException {
-        byte[] canonical = SignatureBlock.from(userProperties()).orElseThrow()
+        byte[] canonical = SignatureBlock.from(userProperties())
+                .orElseThrow()
                 .canonical(vector.get("topic").asText(), payload());
         Signature ed25519 = Signature.getInstance("Ed25519");
-        ed25519.initSign(KeyFactory.getInstance("Ed25519").generatePrivate(
-                new PKCS8EncodedKeySpec(Base64.getDecoder().decode(vector.get("privateKey").asText()))));
+        ed25519.initSign(KeyFactory.getInstance("Ed25519")
+                .generatePrivate(new PKCS8EncodedKeySpec(
+                        Base64.getDecoder().decode(vector.get("privateKey").asText()))));
         ed25519.update(canonical);
 
-        assertThat(Base64.getEncoder().encodeToString(ed25519.sign())).isEqualTo(vector.get("signature").asText());
+        assertThat(Base64.getEncoder().encodeToString(ed25519.sign()))
+                .isEqualTo(vector.get("signature").asText());
     }
 
     @Test
     void shouldAcceptTheVectorWithItsPublicKey(@TempDir Path stateDir) {
-        SignatureVerifier verifier = new SignatureVerifier(List.of(vector.get("publicKey").asText()), stateDir);
+        SignatureVerifier verifier =
+                new SignatureVerifier(List.of(vector.get("publicKey").asText()), stateDir);
 
-        assertThat(verifier.checkAuthentic(vector.get("topic").asText(), payload(), userProperties(),
-                vector.get("issuedAt").asLong())).isEqualTo(SignatureVerifier.Verdict.ACCEPTED);
+        assertThat(verifier.checkAuthentic(
+                        vector.get("topic").asText(),
+                        payload(),
+                        userProperties(),
+                        vector.get("issuedAt").asLong()))
+                .isEqualTo(SignatureVerifier.Verdict.ACCEPTED);
     }
 
     @Test
     void shouldTakeThePayloadBytesAsTheirUtf8Text() {
-        assertThat(vector.get("payload").asText().getBytes(StandardCharsets.UTF_8)).containsExactly(payload());
+        assertThat(vector.get("payload").asText().getBytes(StandardCharsets.UTF_8))
+                .containsExactly(payload());
     }
 
     /** The signature block as the server sends it, in MQTT 5 user properties. */
     private Map<String, String> userProperties() {
-        return Map.of(SignatureBlock.KEY_ID, vector.get("keyId").asText(),
-                SignatureBlock.SEQUENCE, vector.get("sequence").asText(),
-                SignatureBlock.ISSUED_AT, vector.get("issuedAt").asText(),
-                SignatureBlock.EXPIRES_AT, vector.get("expiresAt").asText(),
-                SignatureBlock.SIGNATURE, vector.get("signature").asText());
+        return Map.of(
+                SignatureBlock.KEY_ID,
+                vector.get("keyId").asText(),
+                SignatureBlock.SEQUENCE,
+                vector.get("sequence").asText(),
+                SignatureBlock.ISSUED_AT,
+                vector.get("issuedAt").asText(),
+                SignatureBlock.EXPIRES_AT,
+                vector.get("expiresAt").asText(),
+                SignatureBlock.SIGNATURE,
+                vector.get("signature").asText());
     }
 
     private byte[] payload() {

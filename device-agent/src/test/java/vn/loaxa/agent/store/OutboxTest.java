@@ -1,27 +1,26 @@
 package vn.loaxa.agent.store;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.loaxa.agent.protocol.AgentEvent;
 import vn.loaxa.agent.protocol.EventType;
 import vn.loaxa.agent.protocol.Json;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Instant;
-import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 class OutboxTest {
 
     @TempDir
     Path cacheDir;
 
-    private final AgentEvent delivered = AgentEvent.of("rx1", "occ-1", EventType.DELIVERED,
-            Instant.parse("2026-11-26T06:00:00.100Z"), null);
-    private final AgentEvent failed = AgentEvent.of("rx1", "occ-1", EventType.FAILED,
-            Instant.parse("2026-11-26T06:00:01.200Z"), "the reason");
+    private final AgentEvent delivered =
+            AgentEvent.of("rx1", "occ-1", EventType.DELIVERED, Instant.parse("2026-11-26T06:00:00.100Z"), null);
+    private final AgentEvent failed =
+            AgentEvent.of("rx1", "occ-1", EventType.FAILED, Instant.parse("2026-11-26T06:00:01.200Z"), "the reason");
 
     @Test
     void shouldKeepEventsDurablyUntilRemoved() throws Exception {
@@ -43,7 +42,8 @@ class OutboxTest {
         Outbox outbox = new Outbox(cacheDir, Json.newMapper());
 
         assertThat(outbox.add(delivered)).isTrue();
-        assertThat(outbox.add(AgentEvent.of("rx1", "occ-1", EventType.DELIVERED, Instant.now(), null))).isFalse();
+        assertThat(outbox.add(AgentEvent.of("rx1", "occ-1", EventType.DELIVERED, Instant.now(), null)))
+                .isFalse();
 
         assertThat(outbox.pending()).containsExactly(delivered);
     }

@@ -2,7 +2,6 @@ package vn.loaxa.agent.support;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -25,8 +24,7 @@ public final class AudioServer implements AutoCloseable {
     private static final Pattern OPEN_RANGE = Pattern.compile("bytes=(\\d+)-");
 
     /** What the server saw of one request. */
-    public record Request(String path, String range, String authorization) {
-    }
+    public record Request(String path, String range, String authorization) {}
 
     private final HttpServer server;
     private final Map<String, byte[]> files = new ConcurrentHashMap<>();
@@ -35,8 +33,10 @@ public final class AudioServer implements AutoCloseable {
     private final String expectedAuthorization;
 
     private AudioServer(String user, String password) throws IOException {
-        this.expectedAuthorization = user == null ? null : "Basic " + Base64.getEncoder()
-                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        this.expectedAuthorization = user == null
+                ? null
+                : "Basic "
+                        + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         this.server.createContext("/", this::handle);
         this.server.start();
@@ -115,8 +115,8 @@ public final class AudioServer implements AutoCloseable {
                 }
                 from = Integer.parseInt(matcher.group(1));
                 status = 206;
-                exchange.getResponseHeaders().add("Content-Range",
-                        "bytes " + from + "-" + (content.length - 1) + "/" + content.length);
+                exchange.getResponseHeaders()
+                        .add("Content-Range", "bytes " + from + "-" + (content.length - 1) + "/" + content.length);
             }
             exchange.sendResponseHeaders(status, content.length - from);
             try (OutputStream body = exchange.getResponseBody()) {

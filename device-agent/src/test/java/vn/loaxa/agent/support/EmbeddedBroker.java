@@ -9,7 +9,6 @@ import com.hivemq.extension.sdk.api.parameter.ExtensionStartOutput;
 import com.hivemq.extension.sdk.api.parameter.ExtensionStopInput;
 import com.hivemq.extension.sdk.api.parameter.ExtensionStopOutput;
 import com.hivemq.extension.sdk.api.services.Services;
-
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.ByteBuffer;
@@ -131,14 +130,15 @@ public final class EmbeddedBroker implements AutoCloseable {
 
         @Override
         public void extensionStart(ExtensionStartInput input, ExtensionStartOutput output) {
-            Services.securityRegistry().setAuthenticatorProvider(providerInput -> (SimpleAuthenticator)
-                    (authInput, authOutput) -> {
+            Services.securityRegistry()
+                    .setAuthenticatorProvider(providerInput -> (SimpleAuthenticator) (authInput, authOutput) -> {
                         var connect = authInput.getConnectPacket();
                         String clientId = connect.getClientId();
                         Optional<String> user = connect.getUserName();
                         Optional<String> password = connect.getPassword().map(EmbeddedBroker::utf8);
                         String expected = credentials.get(clientId);
-                        if (expected != null && user.filter(clientId::equals).isPresent()
+                        if (expected != null
+                                && user.filter(clientId::equals).isPresent()
                                 && password.filter(expected::equals).isPresent()) {
                             authOutput.authenticateSuccessfully();
                         } else {

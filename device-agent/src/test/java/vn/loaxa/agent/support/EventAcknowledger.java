@@ -37,8 +37,15 @@ public final class EventAcknowledger implements AutoCloseable {
 
     public void acknowledge(AgentEvent event) {
         try {
-            byte[] ack = json.writeValueAsBytes(Map.of("schema", Schemas.ACK, "receiverId", event.receiverId(),
-                    "eventIds", List.of(event.id()), "at", Instant.now().toString()));
+            byte[] ack = json.writeValueAsBytes(Map.of(
+                    "schema",
+                    Schemas.ACK,
+                    "receiverId",
+                    event.receiverId(),
+                    "eventIds",
+                    List.of(event.id()),
+                    "at",
+                    Instant.now().toString()));
             client.publish(topics.ack(event.receiverId()), new MqttMessage(ack, 1, false, null));
         } catch (IOException | MqttException e) {
             throw new IllegalStateException("cannot acknowledge " + event.id(), e);

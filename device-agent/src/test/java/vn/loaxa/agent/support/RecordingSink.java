@@ -1,12 +1,11 @@
 package vn.loaxa.agent.support;
 
-import vn.loaxa.agent.playback.NullSink;
-import vn.loaxa.agent.playback.PcmFormat;
-import vn.loaxa.agent.playback.Sink;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import vn.loaxa.agent.playback.NullSink;
+import vn.loaxa.agent.playback.PcmFormat;
+import vn.loaxa.agent.playback.Sink;
 
 /**
  * A {@link NullSink} (real-time pace, no sound card) that records every clip: when it opened, how many bytes it

@@ -1,11 +1,10 @@
 package vn.loaxa.agent.support;
 
-import org.bytedeco.ffmpeg.global.avcodec;
-import org.bytedeco.javacv.FFmpegFrameRecorder;
-
 import java.nio.ShortBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.bytedeco.ffmpeg.global.avcodec;
+import org.bytedeco.javacv.FFmpegFrameRecorder;
 
 /** Creates short test clips: a sine tone encoded as Ogg/Opus, 48 kHz mono, 24 kbit/s, like the server's files. */
 public final class TestAudio {
@@ -15,8 +14,7 @@ public final class TestAudio {
     private static final double TONE_HZ = 440;
     private static final double AMPLITUDE = 0.3 * Short.MAX_VALUE;
 
-    private TestAudio() {
-    }
+    private TestAudio() {}
 
     /** Writes a tone of the given length to {@code file} and returns the file's bytes. */
     public static byte[] sineOggOpus(Path file, double seconds) throws Exception {

@@ -1,11 +1,8 @@
 package vn.loaxa.agent.time;
 
-import com.sun.net.httpserver.HttpServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import vn.loaxa.agent.protocol.Json;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -15,8 +12,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import vn.loaxa.agent.protocol.Json;
 
 class TimeSyncTest {
 
@@ -30,8 +29,9 @@ class TimeSyncTest {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/api/v1/time", exchange -> {
             authorization.set(exchange.getRequestHeaders().getFirst("Authorization"));
-            byte[] body = ("{\"schema\":\"loaxa.time/1\",\"serverTime\":\"" + Instant.now().plus(SERVER_AHEAD)
-                    + "\"}").getBytes(StandardCharsets.UTF_8);
+            byte[] body = ("{\"schema\":\"loaxa.time/1\",\"serverTime\":\""
+                            + Instant.now().plus(SERVER_AHEAD) + "\"}")
+                    .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
@@ -51,12 +51,16 @@ class TimeSyncTest {
         ClockOffset offset = new ClockOffset(Clock.systemUTC());
         String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
 
-        TimeSync.Sample sample = new TimeSync(HttpClient.newHttpClient(), url, "rx1", "s3cret", Json.newMapper(),
-                offset).measure().orElseThrow();
+        TimeSync.Sample sample = new TimeSync(
+                        HttpClient.newHttpClient(), url, "rx1", "s3cret", Json.newMapper(), offset)
+                .measure()
+                .orElseThrow();
 
-        assertThat(offset.measuredMillis()).hasValueSatisfying(ms -> assertThat(ms).isBetween(4_281L, 4_361L));
+        assertThat(offset.measuredMillis())
+                .hasValueSatisfying(ms -> assertThat(ms).isBetween(4_281L, 4_361L));
         assertThat(sample.roundTrip()).isLessThan(Duration.ofSeconds(1));
-        assertThat(Duration.between(Instant.now(), offset.serverNow()).toMillis()).isBetween(4_271L, 4_371L);
+        assertThat(Duration.between(Instant.now(), offset.serverNow()).toMillis())
+                .isBetween(4_271L, 4_371L);
         assertThat(authorization.get()).isEqualTo("Basic cngxOnMzY3JldA==");
     }
 
@@ -66,8 +70,15 @@ class TimeSyncTest {
         offset.update(Duration.ofMillis(-70));
         server.stop(0);
 
-        assertThat(new TimeSync(HttpClient.newHttpClient(), "http://127.0.0.1:" + server.getAddress().getPort(),
-                "rx1", "s", Json.newMapper(), offset).measure()).isEmpty();
+        assertThat(new TimeSync(
+                                HttpClient.newHttpClient(),
+                                "http://127.0.0.1:" + server.getAddress().getPort(),
+                                "rx1",
+                                "s",
+                                Json.newMapper(),
+                                offset)
+                        .measure())
+                .isEmpty();
         assertThat(offset.measuredMillis()).hasValue(-70L);
     }
 
