@@ -100,7 +100,7 @@ public class EventBatcher {
                     continue;
                 }
                 batch.add(first);
-                queue.drainTo(batch, config.batchSize() - 1);
+                gather(batch);
                 List<EventIngestService.Outcome> outcomes = writeUntilStored(batch);
                 if (outcomes != null) {
                     settle(batch, outcomes);
@@ -111,6 +111,26 @@ public class EventBatcher {
             } finally {
                 batch.clear();
             }
+        }
+    }
+
+    /**
+     * Fills the batch with what is queued and what arrives within the linger, up to the batch size: under load a
+     * few milliseconds' wait makes each transaction, and each receiver's acknowledgement, cover many more events.
+     */
+    private void gather(List<Pending> batch) throws InterruptedException {
+        long deadline = System.nanoTime() + config.linger().toNanos();
+        while (batch.size() < config.batchSize()) {
+            queue.drainTo(batch, config.batchSize() - batch.size());
+            long left = deadline - System.nanoTime();
+            if (batch.size() >= config.batchSize() || left <= 0) {
+                return;
+            }
+            Pending next = queue.poll(left, TimeUnit.NANOSECONDS);
+            if (next == null) {
+                return;
+            }
+            batch.add(next);
         }
     }
 

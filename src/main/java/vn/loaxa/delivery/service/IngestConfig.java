@@ -12,6 +12,13 @@ public interface IngestConfig {
     @WithDefault("5000")
     int batchSize();
 
+    /**
+     * How long the writer waits for more events after the first of a batch: a lone event is stored this much later,
+     * and under load each transaction covers more events.
+     */
+    @WithDefault("20ms")
+    Duration linger();
+
     /** Events that may wait in memory before the MQTT inbound thread is held back. */
     @WithDefault("50000")
     int queueCapacity();

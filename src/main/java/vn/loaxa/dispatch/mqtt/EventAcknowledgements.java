@@ -3,23 +3,21 @@ package vn.loaxa.dispatch.mqtt;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 import vn.loaxa.delivery.service.EventsSettled;
 import vn.loaxa.delivery.service.IncomingEvent;
@@ -29,8 +27,10 @@ import vn.loaxa.dispatch.protocol.AckMessage;
  * Tells each receiver which of its events the server has stored, once they are committed: the end-to-end
  * acknowledgement that lets the agent delete them from its outbox. A broker's PUBACK only says the broker took an
  * event; this says the server kept it. A lost acknowledgement costs a resend, which the idempotent ingest absorbs.
- * Signing and publishing run on a thread of their own, so that the event writer goes on to its next batch at once;
- * when that thread falls far behind, the oldest acknowledgements give way (and their events come again).
+ * Signing and publishing run on a thread of their own, so that the event writer goes on to its next batch at once.
+ * The ids of the batches that commit while that thread is busy, or within {@link #PACE} of its last round, gather
+ * per receiver ({@link PendingAcknowledgements}) and go out together: under load each receiver gets a few larger
+ * acknowledgements a second instead of one per batch, so signing and publishing them never become the bottleneck.
  */
 @ApplicationScoped
 public class EventAcknowledgements {
@@ -38,20 +38,19 @@ public class EventAcknowledgements {
     private static final Logger LOG = Logger.getLogger(EventAcknowledgements.class);
     /** An acknowledgement older than this is of no use: the agent will have sent the events again. */
     private static final Duration EXPIRY = Duration.ofMinutes(10);
-    /** Acknowledgements waiting to be sent; beyond this the oldest is discarded. */
-    private static final int BACKLOG = 10_000;
+    /** The shortest time between two rounds of acknowledgements; far below the agent's resend timeout (20 s). */
+    private static final Duration PACE = Duration.ofSeconds(1);
+    /** Event ids waiting to be acknowledged; beyond this the receivers waiting longest give way. */
+    private static final int BACKLOG = 200_000;
 
     private final MqttGateway gateway;
     private final ObjectMapper json;
     private final Counter sent;
-    private final ThreadPoolExecutor sender = new ThreadPoolExecutor(
-            1,
-            1,
-            0,
-            TimeUnit.MILLISECONDS,
-            new ArrayBlockingQueue<>(BACKLOG),
-            r -> new Thread(r, "loaxa-mqtt-acks"),
-            new ThreadPoolExecutor.DiscardOldestPolicy());
+    private final PendingAcknowledgements pending = new PendingAcknowledgements(BACKLOG);
+    private final AtomicBoolean drainQueued = new AtomicBoolean();
+    private final ScheduledExecutorService sender =
+            Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "loaxa-mqtt-acks"));
+    private volatile long lastDrainNanos = System.nanoTime() - PACE.toNanos();
 
     public EventAcknowledgements(MqttGateway gateway, ObjectMapper json, MeterRegistry registry) {
         this.gateway = gateway;
@@ -59,7 +58,12 @@ public class EventAcknowledgements {
         this.sent = Counter.builder(SENT_METER)
                 .description("Acknowledgements of stored events sent to receivers")
                 .register(registry);
-        registry.gauge("loaxa.mqtt.acks.queued", sender.getQueue(), Collection::size);
+        Gauge.builder("loaxa.mqtt.acks.queued", pending, PendingAcknowledgements::size)
+                .description("Stored event ids waiting to be acknowledged")
+                .register(registry);
+        FunctionCounter.builder("loaxa.mqtt.acks.discarded", pending, PendingAcknowledgements::discarded)
+                .description("Stored event ids never acknowledged because too many were waiting")
+                .register(registry);
     }
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
@@ -68,28 +72,32 @@ public class EventAcknowledgements {
     }
 
     void acknowledge(@Observes EventsSettled settled) {
-        Map<String, Set<UUID>> byReceiver = new LinkedHashMap<>();
         for (IncomingEvent event : settled.events()) {
-            byReceiver
-                    .computeIfAbsent(event.receiverId(), rx -> new LinkedHashSet<>())
-                    .add(event.eventId());
+            pending.add(event.receiverId(), event.eventId());
         }
+        if (drainQueued.compareAndSet(false, true)) {
+            try {
+                long wait = lastDrainNanos + PACE.toNanos() - System.nanoTime();
+                sender.schedule(this::drain, Math.max(0, wait), TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException stopping) {
+                LOG.debugf("Stopping: %d stored events stay unacknowledged", pending.size());
+            }
+        }
+    }
+
+    private void drain() {
+        // cleared before taking, so that ids added from here on queue the next drain
+        drainQueued.set(false);
+        lastDrainNanos = System.nanoTime();
         Instant now = Instant.now();
-        byReceiver.forEach((receiverId, distinct) -> {
+        pending.takeAll().forEach((receiverId, distinct) -> {
             List<UUID> ids = List.copyOf(distinct);
             for (int from = 0; from < ids.size(); from += AckMessage.MAX_IDS) {
-                AckMessage ack = new AckMessage(
+                send(new AckMessage(
                         AckMessage.SCHEMA,
                         receiverId,
                         ids.subList(from, Math.min(ids.size(), from + AckMessage.MAX_IDS)),
-                        now);
-                try {
-                    sender.execute(() -> send(ack));
-                } catch (RejectedExecutionException stopping) {
-                    LOG.debugf(
-                            "Stopping: %d events of %s stay unacknowledged",
-                            ack.eventIds().size(), receiverId);
-                }
+                        now));
             }
         });
     }

