@@ -19,11 +19,14 @@ import java.util.Map;
 import vn.loaxa.access.AccessGuard;
 import vn.loaxa.account.Roles;
 import vn.loaxa.area.service.AreaService;
+import vn.loaxa.language.service.LanguageService;
 import vn.loaxa.report.service.ReportService;
 
 /**
- * The reports form (date range and area subtree), the plays and availability tables on the page, and links to the
- * CSV, XLSX and PDF exports of {@code GET /api/v1/reports/...}. A field that cannot be read is shown next to it.
+ * The reports form (date range and area subtree), charts (plays per day, availability per area, airtime per language,
+ * drawn by reports.js from the report JSON), the plays and availability tables on the page, and links to the CSV,
+ * XLSX and PDF exports of {@code GET /api/v1/reports/...} in the page's language. A field that cannot be read is
+ * shown next to it.
  */
 @Path("/reports")
 @RolesAllowed(Roles.VIEW)
@@ -35,14 +38,17 @@ public class ReportsPage {
     private final ReportService service;
     private final AreaService areas;
     private final AccessGuard guard;
+    private final LanguageService languages;
 
     public ReportsPage(
             Ui ui,
             @Location("reports.html") Template reports,
             ReportService service,
             AreaService areas,
-            AccessGuard guard) {
+            AccessGuard guard,
+            LanguageService languages) {
         this.guard = guard;
+        this.languages = languages;
         this.ui = ui;
         this.reports = reports;
         this.service = service;
@@ -79,12 +85,23 @@ public class ReportsPage {
                 .data("areas", mine)
                 .data("errors", errors);
         if (!errors.isEmpty()) {
-            return page.data("plays", null).data("availability", null).data("query", "");
+            return page.data("plays", null)
+                    .data("availability", null)
+                    .data("query", "")
+                    .data("languages", Map.of());
         }
         String query = "from=" + from + "&to=" + to + (area == null ? "" : "&area=" + area);
         return page.data("plays", service.plays(from, to, area))
+                .data("languages", languageNames(Ui.language(lang)))
                 .data("availability", service.availability(from, to, area))
                 .data("query", query);
+    }
+
+    /** The catalogue's languages by code, each named in the page's language. */
+    private Map<String, String> languageNames(String lang) {
+        Map<String, String> names = new LinkedHashMap<>();
+        languages.catalogue().forEach(l -> names.put(l.code(), Ui.ENGLISH.equals(lang) ? l.nameEn() : l.nameVi()));
+        return names;
     }
 
     private static LocalDate date(String text, LocalDate fallback, String field, Map<String, String> errors) {

@@ -362,4 +362,18 @@ public interface UiMessages {
     String test_banner();
 
     String test_tag();
+
+    // --- reports ---
+
+    String charts_heading();
+
+    String chart_plays_per_day();
+
+    String chart_availability_per_area();
+
+    String chart_airtime_per_language();
+
+    String chart_minutes();
+
+    String chart_language_unknown();
 }

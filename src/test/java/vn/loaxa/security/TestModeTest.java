@@ -88,6 +88,7 @@ class TestModeTest {
                 .queryParam("to", day.toString())
                 .queryParam("area", "TMD")
                 .queryParam("format", "csv")
+                .queryParam("lang", "en")
                 .get("/api/v1/reports/as-run")
                 .then()
                 .statusCode(200)

@@ -222,7 +222,10 @@ class PagesTest {
                 .get("/reports?from=2026-01-01&to=2026-01-07")
                 .then()
                 .statusCode(200)
-                .body(containsString("/api/v1/reports/plays?from=2026-01-01&amp;to=2026-01-07&amp;format=csv"));
+                .body(containsString("/api/v1/reports/plays?from=2026-01-01&amp;to=2026-01-07&amp;format=csv"))
+                .body(containsString("&amp;format=pdf&amp;lang=vi\""))
+                .body(containsString("id=\"chart-plays-per-day\""))
+                .body(containsString("src=\"/reports.js\""));
     }
 
     @Test

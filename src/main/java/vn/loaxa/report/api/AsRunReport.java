@@ -2,7 +2,6 @@ package vn.loaxa.report.api;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,41 +26,4 @@ public record AsRunReport(
             String reason,
             boolean test,
             OffsetDateTime reportedLateAt) {}
-
-    public List<ReportTable> tables() {
-        List<List<Object>> lines = new ArrayList<>();
-        rows.forEach(r -> lines.add(java.util.Arrays.asList(
-                r.occurrenceId(),
-                r.bulletin(),
-                r.receiverId(),
-                r.areaCode(),
-                r.plannedAt(),
-                r.startedAt(),
-                r.finishedAt(),
-                r.state(),
-                r.reason(),
-                r.test() ? "TEST" : null,
-                r.reportedLateAt())));
-        lines.add(java.util.Arrays.asList("Total", total, null, null, null, null, null, null, null, null, null));
-        List<List<Object>> states = new ArrayList<>();
-        counts.forEach((state, count) -> states.add(List.of(state, count)));
-        states.add(List.of("Total", (long) total));
-        return List.of(
-                new ReportTable(
-                        "As-run log",
-                        List.of(
-                                "Occurrence",
-                                "Bulletin",
-                                "Receiver",
-                                "Area",
-                                "Planned",
-                                "Started",
-                                "Finished",
-                                "State",
-                                "Reason",
-                                "Test",
-                                "Reported late"),
-                        lines),
-                new ReportTable("Deliveries per final state", List.of("State", "Count"), states));
-    }
 }

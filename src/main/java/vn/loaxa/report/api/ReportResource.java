@@ -1,33 +1,43 @@
 package vn.loaxa.report.api;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Locale;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import vn.loaxa.access.AccessGuard;
 import vn.loaxa.account.Roles;
 import vn.loaxa.common.error.InvalidRequestException;
 import vn.loaxa.report.service.ReportExporter;
 import vn.loaxa.report.service.ReportService;
+import vn.loaxa.report.service.ReportTables;
 
-/** Reports for a date range (Vietnam time, both days included) and an area subtree, as JSON, CSV, XLSX or PDF. */
+/**
+ * Reports for a date range (days in {@code loaxa.report.zone}, both included) and an area subtree, as JSON, CSV, XLSX
+ * or PDF. The exports are written in the language of {@code lang} (vi or en), else of the UI's cookie, else of
+ * {@code Accept-Language}, else Vietnamese.
+ */
 @Path("/api/v1/reports")
 @RolesAllowed(Roles.VIEW)
 public class ReportResource {
     private final ReportService reports;
     private final ReportExporter exporter;
+    private final ReportTables tables;
     private final AccessGuard guard;
 
-    public ReportResource(ReportService reports, ReportExporter exporter, AccessGuard guard) {
+    public ReportResource(ReportService reports, ReportExporter exporter, ReportTables tables, AccessGuard guard) {
         this.guard = guard;
         this.reports = reports;
         this.exporter = exporter;
+        this.tables = tables;
     }
 
     @GET
@@ -36,10 +46,19 @@ public class ReportResource {
             @QueryParam("from") LocalDate from,
             @QueryParam("to") LocalDate to,
             @QueryParam("area") String requestedArea,
-            @QueryParam("format") @DefaultValue("json") String format) {
+            @QueryParam("format") @DefaultValue("json") String format,
+            @QueryParam("lang") String lang,
+            @CookieParam(ReportLanguage.COOKIE) String langCookie,
+            @Context HttpHeaders headers) {
         String area = areaInScope(requestedArea);
         return respond(
-                format, "plays", from, to, area, () -> reports.plays(from, to, area), r -> ((PlaysReport) r).tables());
+                format,
+                "plays",
+                from,
+                to,
+                language(lang, langCookie, headers),
+                () -> reports.plays(from, to, area),
+                (r, l) -> tables.plays((PlaysReport) r, l));
     }
 
     @GET
@@ -48,10 +67,19 @@ public class ReportResource {
             @QueryParam("from") LocalDate from,
             @QueryParam("to") LocalDate to,
             @QueryParam("area") String requestedArea,
-            @QueryParam("format") @DefaultValue("json") String format) {
+            @QueryParam("format") @DefaultValue("json") String format,
+            @QueryParam("lang") String lang,
+            @CookieParam(ReportLanguage.COOKIE) String langCookie,
+            @Context HttpHeaders headers) {
         String area = areaInScope(requestedArea);
         return respond(
-                format, "as-run", from, to, area, () -> reports.asRun(from, to, area), r -> ((AsRunReport) r).tables());
+                format,
+                "as-run",
+                from,
+                to,
+                language(lang, langCookie, headers),
+                () -> reports.asRun(from, to, area),
+                (r, l) -> tables.asRun((AsRunReport) r, l));
     }
 
     @GET
@@ -60,16 +88,19 @@ public class ReportResource {
             @QueryParam("from") LocalDate from,
             @QueryParam("to") LocalDate to,
             @QueryParam("area") String requestedArea,
-            @QueryParam("format") @DefaultValue("json") String format) {
+            @QueryParam("format") @DefaultValue("json") String format,
+            @QueryParam("lang") String lang,
+            @CookieParam(ReportLanguage.COOKIE) String langCookie,
+            @Context HttpHeaders headers) {
         String area = areaInScope(requestedArea);
         return respond(
                 format,
                 "availability",
                 from,
                 to,
-                area,
+                language(lang, langCookie, headers),
                 () -> reports.availability(from, to, area),
-                r -> ((AvailabilityReport) r).tables());
+                (r, l) -> tables.availability((AvailabilityReport) r, l));
     }
 
     /** A report covers the requested subtree, which must be the caller's or below it; by default the caller's. */
@@ -81,14 +112,19 @@ public class ReportResource {
         return requested;
     }
 
+    /** The export's language; checked before the report is made, so that a wrong one is refused whatever the format. */
+    private static String language(String lang, String cookie, HttpHeaders headers) {
+        return ReportLanguage.of(lang, cookie, headers.getAcceptableLanguages());
+    }
+
     private Response respond(
             String format,
             String name,
             LocalDate from,
             LocalDate to,
-            String area,
+            String lang,
             Supplier<Object> report,
-            java.util.function.Function<Object, List<ReportTable>> tables) {
+            BiFunction<Object, String, ReportDocument> document) {
         if ("json".equalsIgnoreCase(format)) {
             return Response.ok(report.get(), "application/json").build();
         }
@@ -98,8 +134,7 @@ public class ReportResource {
         } catch (IllegalArgumentException e) {
             throw new InvalidRequestException("format", "must be json, csv, xlsx or pdf");
         }
-        String title = "loaxa " + name + " " + from + " – " + to + (area == null ? "" : ", area " + area);
-        byte[] body = exporter.export(exportFormat, title, tables.apply(report.get()));
+        byte[] body = exporter.export(exportFormat, document.apply(report.get(), lang));
         String filename = "loaxa-" + name + "-" + from + "-" + to + "." + exportFormat.extension;
         return Response.ok(body, exportFormat.mediaType)
                 .header("Content-Disposition", "attachment; filename=\"" + filename + "\"")

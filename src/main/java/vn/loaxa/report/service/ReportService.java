@@ -31,12 +31,14 @@ import vn.loaxa.report.api.PlaysReport;
 
 /**
  * The reports supervisors hand upward. Test broadcasts never count as plays, and the as-run log marks them.
- * A range is whole days in Vietnam's time zone, both ends included; an area
+ * A range is whole days in {@code loaxa.report.zone} (Vietnam's by default), both ends included; an area
  * includes its whole subtree, and no area means every area.
  */
 @ApplicationScoped
 public class ReportService {
+    /** The default of {@code loaxa.report.zone}. */
     public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+
     private static final int MAX_DAYS = 366;
     static final String RELAY_TOPIC = "relay";
     /** ISO 639-3 "undetermined". */
@@ -45,11 +47,14 @@ public class ReportService {
     private final EntityManager em;
     private final AreaRepository areas;
     private final ReceiverOutageRepository outages;
+    private final ZoneId zone;
 
-    public ReportService(EntityManager em, AreaRepository areas, ReceiverOutageRepository outages) {
+    public ReportService(
+            EntityManager em, AreaRepository areas, ReceiverOutageRepository outages, ReportConfig config) {
         this.em = em;
         this.areas = areas;
         this.outages = outages;
+        this.zone = config.zone();
     }
 
     private record Play(
@@ -60,7 +65,8 @@ public class ReportService {
             String areaCode,
             String areaName,
             long seconds,
-            boolean reportedLate) {}
+            boolean reportedLate,
+            LocalDate day) {}
 
     /**
      * A relay window counts as a play of its broadcast (key: the broadcast id, name: the relay title), under the
@@ -74,7 +80,7 @@ public class ReportService {
         String subtree = subtree(from, to, areaCode);
         List<Object[]> rows = em.createQuery("""
                 select coalesce(m.id, br.id), coalesce(m.title, br.relayTitle), m.language, b.topic, a.code, a.name,
-                    d.startedAt, d.finishedAt, m.durationMs, br.relayWindowSeconds, d.reportedLateAt
+                    d.startedAt, d.finishedAt, m.durationMs, br.relayWindowSeconds, d.reportedLateAt, o.playAt
                 from Delivery d
                 join Occurrence o on o.id = d.occurrenceId
                 join Broadcast br on br.id = o.broadcastId
@@ -89,7 +95,13 @@ public class ReportService {
                 .setParameter("from", start(from))
                 .setParameter("to", end(to))
                 .getResultList();
-        List<Play> plays = rows.stream().map(ReportService::play).toList();
+        List<Play> plays = rows.stream().map(this::play).toList();
+        Map<LocalDate, PlaysReport.Day> days = new LinkedHashMap<>();
+        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            days.put(day, new PlaysReport.Day(day, 0, 0));
+        }
+        plays.forEach(p -> days.computeIfPresent(
+                p.day(), (d, sum) -> new PlaysReport.Day(d, sum.plays() + 1, sum.seconds() + p.seconds())));
         return new PlaysReport(
                 from,
                 to,
@@ -100,10 +112,11 @@ public class ReportService {
                 group(plays, Play::mediaId, Play::mediaTitle),
                 group(plays, Play::topic, Play::topic),
                 group(plays, Play::language, Play::language),
-                group(plays, Play::areaCode, Play::areaName));
+                group(plays, Play::areaCode, Play::areaName),
+                List.copyOf(days.values()));
     }
 
-    private static Play play(Object[] row) {
+    private Play play(Object[] row) {
         boolean relay = row[9] != null;
         Long plannedMs = relay ? Long.valueOf(((Integer) row[9]) * 1000L) : (Long) row[8];
         return new Play(
@@ -114,7 +127,8 @@ public class ReportService {
                 (String) row[4],
                 (String) row[5],
                 seconds((OffsetDateTime) row[6], (OffsetDateTime) row[7], plannedMs),
-                row[10] != null);
+                row[10] != null,
+                ((OffsetDateTime) row[11]).atZoneSameInstant(zone).toLocalDate());
     }
 
     @Transactional
@@ -165,7 +179,7 @@ public class ReportService {
         OffsetDateTime now = OffsetDateTime.now();
         OffsetDateTime end = earliest(end(to), now);
         TypedQuery<Object[]> query = em.createQuery("""
-                select r.id, r.areaCode, r.createdAt from Receiver r, Area a
+                select r.id, r.areaCode, r.createdAt, a.name from Receiver r, Area a
                 where r.areaCode = a.code and a.path like :subtree order by r.id""", Object[].class).setParameter("subtree", subtree);
         Map<String, Object[]> receivers = new LinkedHashMap<>();
         query.getResultList().forEach(row -> receivers.put((String) row[0], row));
@@ -192,11 +206,8 @@ public class ReportService {
                     0,
                     Duration.between(latest(start, (OffsetDateTime) row[2]), end)
                             .toSeconds());
-            BigDecimal uptime = observed == 0
-                    ? null
-                    : BigDecimal.valueOf(100.0 * Math.max(0, observed - down) / observed)
-                            .setScale(2, RoundingMode.HALF_UP);
-            lines.add(new AvailabilityReport.ReceiverLine(id, (String) row[1], own.size(), down, observed, uptime));
+            lines.add(new AvailabilityReport.ReceiverLine(
+                    id, (String) row[1], own.size(), down, observed, uptime(observed, down)));
         });
         return new AvailabilityReport(
                 from,
@@ -207,7 +218,36 @@ public class ReportService {
                         .mapToLong(AvailabilityReport.Outage::durationSeconds)
                         .sum(),
                 lines,
-                clipped);
+                clipped,
+                byArea(lines, receivers));
+    }
+
+    /** The receivers of each area together, in the order of the area codes. */
+    private static List<AvailabilityReport.AreaLine> byArea(
+            List<AvailabilityReport.ReceiverLine> lines, Map<String, Object[]> receivers) {
+        Map<String, List<AvailabilityReport.ReceiverLine>> perArea = new java.util.TreeMap<>();
+        lines.forEach(l ->
+                perArea.computeIfAbsent(l.areaCode(), k -> new ArrayList<>()).add(l));
+        List<AvailabilityReport.AreaLine> areaLines = new ArrayList<>();
+        perArea.forEach((code, own) -> {
+            long down = own.stream()
+                    .mapToLong(AvailabilityReport.ReceiverLine::downtimeSeconds)
+                    .sum();
+            long observed = own.stream()
+                    .mapToLong(AvailabilityReport.ReceiverLine::observedSeconds)
+                    .sum();
+            String name = (String) receivers.get(own.get(0).receiverId())[3];
+            areaLines.add(
+                    new AvailabilityReport.AreaLine(code, name, own.size(), down, observed, uptime(observed, down)));
+        });
+        return areaLines;
+    }
+
+    private static BigDecimal uptime(long observed, long down) {
+        return observed == 0
+                ? null
+                : BigDecimal.valueOf(100.0 * Math.max(0, observed - down) / observed)
+                        .setScale(2, RoundingMode.HALF_UP);
     }
 
     /** Validates the range and returns the LIKE pattern of the area's subtree. */
@@ -256,12 +296,12 @@ public class ReportService {
         return durationMs == null ? 0 : Math.round(durationMs / 1000.0);
     }
 
-    private static OffsetDateTime start(LocalDate day) {
-        return day.atStartOfDay(ZONE).toOffsetDateTime();
+    private OffsetDateTime start(LocalDate day) {
+        return day.atStartOfDay(zone).toOffsetDateTime();
     }
 
-    private static OffsetDateTime end(LocalDate day) {
-        return day.plusDays(1).atStartOfDay(ZONE).toOffsetDateTime();
+    private OffsetDateTime end(LocalDate day) {
+        return day.plusDays(1).atStartOfDay(zone).toOffsetDateTime();
     }
 
     private static OffsetDateTime earliest(OffsetDateTime a, OffsetDateTime b) {

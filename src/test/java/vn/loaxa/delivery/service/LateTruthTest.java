@@ -176,7 +176,7 @@ class LateTruthTest {
 
         String csv = new String(
                         asAdmin()
-                                .get("/api/v1/reports/plays" + range + "&format=csv")
+                                .get("/api/v1/reports/plays" + range + "&format=csv&lang=en")
                                 .then()
                                 .statusCode(200)
                                 .extract()

@@ -146,6 +146,15 @@ class ReportResourceTest {
         assertThat(json.getList("byContent.label")).contains("VOV4 Tày–Nùng");
         assertThat(json.getLong("byContent.find { it.label == 'VOV4 Tày–Nùng' }.seconds"))
                 .isEqualTo(1200);
+        assertThat(json.getList("byDay.day")).hasSize(3);
+        assertThat(json.getList("byDay.plays", Integer.class).stream()
+                        .mapToInt(Integer::intValue)
+                        .sum())
+                .isEqualTo(4);
+        assertThat(json.getList("byDay.seconds", Integer.class).stream()
+                        .mapToInt(Integer::intValue)
+                        .sum())
+                .isEqualTo(1320);
         List<Object> totals = List.of(4L, 1320L);
 
         assertThat(csvTotals(download("plays", "csv"), 2, 3))
@@ -179,7 +188,7 @@ class ReportResourceTest {
 
         assertThat(csvTotals(download("as-run", "csv"), 1, 1)).containsExactly(List.of(5L), List.of(5L));
         assertThat(xlsxTotals(download("as-run", "xlsx"), 1, 1)).containsExactly(List.of(5L), List.of(5L));
-        assertThat(pdfText(download("as-run", "pdf"))).contains("PLAYED 4", "FAILED 1", "Total 5");
+        assertThat(pdfText(download("as-run", "pdf"))).contains("played 4", "failed 1", "Total 5");
     }
 
     @Test
@@ -195,6 +204,10 @@ class ReportResourceTest {
         assertThat(down).isEqualTo(600);
         assertThat(json.getList("receivers.receiverId")).containsExactly("rp-rx-1", "rp-rx-2", "rp-rx-3");
         assertThat(json.getDouble("receivers[0].uptimePercent")).isLessThan(100.0);
+        assertThat(json.getList("byArea.areaCode")).containsExactly("RP-C1", "RP-C2");
+        assertThat(json.getList("byArea.receivers", Integer.class)).containsExactly(2, 1);
+        assertThat(json.getLong("byArea[0].downtimeSeconds")).isEqualTo(down);
+        assertThat(json.getDouble("byArea[0].uptimePercent")).isLessThan(100.0);
 
         List<Long> outagesTotal = java.util.Arrays.asList(null, down);
         assertThat(csvTotals(download("availability", "csv"), 2, 3)).containsExactly(List.of(1L, down), outagesTotal);
@@ -256,7 +269,7 @@ class ReportResourceTest {
 
     private static byte[] download(String report, String format) {
         return asAdmin()
-                .get("/api/v1/reports/" + report + RANGE + "&format=" + format)
+                .get("/api/v1/reports/" + report + RANGE + "&format=" + format + "&lang=en")
                 .then()
                 .statusCode(200)
                 .header("Content-Disposition", org.hamcrest.Matchers.containsString("." + format))
