@@ -74,7 +74,7 @@ class InboxPageTest {
 
         LocalDateTime own = LocalDateTime.now(Ui.ZONE).plusHours(5).truncatedTo(ChronoUnit.MINUTES);
         String placed = page(operator)
-                .body(Map.of("startAt", own.format(DateTimeFormatter.ISO_LOCAL_DATE_TIME) + ":00+07:00"))
+                .body(Map.of("startAt", own.format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm")) + ":00+07:00"))
                 .post("/api/v1/inbox/" + acceptItem + "/accept")
                 .then()
                 .statusCode(200)

@@ -29,7 +29,7 @@ class LibraryPageTest {
     @Test
     void shouldShowAPlayerOnEveryItemAndKeepVariantsOutOfTheMediaList() throws IOException {
         String mediaId = Fixtures.uploadReadyMedia(
-                TestAudio.sineWav(Files.createTempFile("library-page", ".wav"), 2, 698, 0.25), "Thư viện thử", "tyz");
+                TestAudio.sineWav(Files.createTempFile("library-page", ".wav"), 2, 698, 0.25), "Thu vien thu", "tyz");
         String bulletinId = Fixtures.approvedBulletin("Bản tin thư viện", List.of(List.of(mediaId, "tyz")));
         List<String> variantIds = asAdmin()
                 .get("/api/v1/bulletins/" + bulletinId + "/variants")
@@ -60,7 +60,7 @@ class LibraryPageTest {
         assertThat(listed).contains(mediaId).doesNotContainAnyElementsOf(variantIds);
         assertThat(page)
                 .as("languages by name, and a segment's language follows its file")
-                .contains("<option value=\"tyz\"", "Tiếng Tày", "data-language=\"tyz\">Thư viện thử (Tiếng Tày)")
+                .contains("<option value=\"tyz\"", "Tiếng Tày", "data-language=\"tyz\">Thu vien thu (Tiếng Tày)")
                 .doesNotContain("pattern=\"[a-z]{3}\"")
                 .contains("accept=\"audio/*,");
 
