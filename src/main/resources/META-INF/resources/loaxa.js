@@ -296,4 +296,145 @@
       mapEl.appendChild(note);
     }
   }
+
+  // --- library and commune inbox ---
+  // library: only audio files are sent (the server's check stays the real one); a segment's language follows its
+  // file; new and deleted items show in the media list and the segment menus without a reload; a player per item.
+  const uploadForm = document.getElementById('upload-form');
+  const AUDIO_CONTAINERS = ['application/ogg', 'video/ogg', 'video/webm', 'video/3gpp', 'video/mp4'];
+
+  function notAudio(form, file) {
+    const allowed = (form.dataset.audioExtensions || '').split(',');
+    const dot = file.name.lastIndexOf('.');
+    const extension = dot >= 0 ? file.name.slice(dot).toLowerCase() : '';
+    const type = (file.type || '').toLowerCase();
+    const typeOk = type === '' || type.startsWith('audio/') || AUDIO_CONTAINERS.includes(type);
+    return !(allowed.includes(extension) && typeOk);
+  }
+
+  function checkAudioFile(form) {
+    const input = form.elements.file;
+    const file = input && input.files && input.files[0];
+    if (file && notAudio(form, file)) {
+      fieldError(form, 'file', form.dataset.notAudio);
+      input.focus();
+      return false;
+    }
+    return true;
+  }
+
+  if (uploadForm) {
+    uploadForm.elements.file.addEventListener('change', () => {
+      clearErrors(uploadForm);
+      checkAudioFile(uploadForm);
+    });
+    // capturing, so that a non-audio file never reaches the upload handler above
+    document.addEventListener('submit', (event) => {
+      if (event.target !== uploadForm) return;
+      clearErrors(uploadForm);
+      if (!checkAudioFile(uploadForm)) {
+        event.preventDefault();
+        event.stopPropagation();
+      }
+    }, true);
+  }
+
+  document.addEventListener('change', (event) => {
+    const select = event.target;
+    if (!select.matches || !select.matches('select[data-segment]')) return;
+    const option = select.selectedOptions[0];
+    const language = select.form && select.form.elements['segment-language-' + select.dataset.segment];
+    if (option && option.dataset.language && language
+        && Array.from(language.options).some(o => o.value === option.dataset.language)) {
+      language.value = option.dataset.language;
+    }
+  });
+
+  async function refreshMedia() {
+    const body = document.getElementById('media-rows');
+    if (!body) return;
+    const response = await fetch('/library/media', { credentials: 'same-origin', headers: { 'Accept': 'text/html' } });
+    if (!response.ok) return;
+    body.innerHTML = await response.text();
+    const ready = Array.from(body.querySelectorAll('tr[data-media][data-status="READY"]'));
+    document.querySelectorAll('select[data-segment]').forEach(select => {
+      ready.slice().reverse().forEach(row => {
+        if (Array.from(select.options).some(o => o.value === row.dataset.media)) return;
+        const option = document.createElement('option');
+        option.value = row.dataset.media;
+        option.dataset.language = row.dataset.language;
+        option.textContent = row.dataset.title + ' (' + row.dataset.languageName + ')';
+        select.insertBefore(option, select.options[1] || null);
+      });
+    });
+  }
+
+  // the upload and text-to-speech forms mark their status element data-status="READY" or "FAILED" when done
+  document.querySelectorAll('#upload-status, #tts-form .form-result').forEach(status => {
+    new MutationObserver(() => {
+      if (status.dataset.status === 'READY' || status.dataset.status === 'FAILED') refreshMedia();
+    }).observe(status, { attributes: true, attributeFilter: ['data-status', 'data-media'] });
+  });
+
+  document.addEventListener('click', async (event) => {
+    const button = event.target.closest && event.target.closest('[data-media-delete]');
+    if (!button) return;
+    const note = document.getElementById('media-result');
+    note.textContent = '';
+    note.classList.remove('error');
+    if (!window.confirm(note.dataset.confirm + '\n' + button.dataset.title)) return;
+    button.disabled = true;
+    const id = button.dataset.mediaDelete;
+    const r = await api('DELETE', '/api/v1/media/' + id);
+    button.disabled = false;
+    if (r.ok) {
+      const row = button.closest('tr');
+      if (row) row.remove();
+      document.querySelectorAll('select[data-segment] option[value="' + CSS.escape(id) + '"]').forEach(o => o.remove());
+      note.textContent = note.dataset.deleted + ': ' + button.dataset.title;
+      return;
+    }
+    note.classList.add('error');
+    if (r.status === 409 && r.data && r.data.conflicts && r.data.conflicts.length) {
+      note.textContent = note.dataset.inUse + ' ' + r.data.conflicts.map(t => '«' + t + '»').join(', ') + '.';
+    } else {
+      note.textContent = (r.data && (r.data.detail || r.data.title)) || (text('error') + ' (' + r.status + ')');
+    }
+  });
+
+  // commune inbox: accept at the set time or at the commune's own time (in the broadcast's zone), decline with a
+  // reason, and the commune's policy
+  const inboxBodies = {
+    'inbox-accept': () => ({}),
+    'inbox-accept-at': (form) => {
+      let v = value(form, 'startAt');
+      if (v.length === 16) v += ':00';
+      return { startAt: v + (form.dataset.offset || ZONE_OFFSET) };
+    },
+    'inbox-decline': (form) => ({ reason: value(form, 'reason') }),
+    'inbox-policy': (form) => {
+      const checked = form.querySelector('input[name="policy"]:checked');
+      return { policy: checked ? checked.value : null, defaultTime: value(form, 'defaultTime') };
+    }
+  };
+
+  document.addEventListener('submit', async (event) => {
+    const form = event.target;
+    if (!form.classList || !form.classList.contains('inbox-form')) return;
+    event.preventDefault();
+    clearErrors(form);
+    if (!checkRequired(form)) return;
+    const button = form.querySelector('[type="submit"]');
+    if (button) button.disabled = true;
+    try {
+      const kind = form.dataset.kind;
+      const r = await api(form.dataset.method || 'POST', form.dataset.api, inboxBodies[kind](form));
+      if (!r.ok) { showProblem(form, r.data, r.status); return; }
+      const res = result(form);
+      if (res) res.textContent = text('saved');
+      if (kind !== 'inbox-policy') location.reload();
+    } finally {
+      if (button) button.disabled = false;
+    }
+  });
 })();

@@ -36,7 +36,8 @@ public class Ui {
                 .data("otherLang", ENGLISH.equals(lang) ? VIETNAMESE : ENGLISH)
                 .data("user", security.getUserPrincipal().getName())
                 .data("admin", security.isUserInRole(Roles.ADMIN))
-                .data("viewer", security.isUserInRole(Roles.VIEW));
+                .data("viewer", security.isUserInRole(Roles.VIEW))
+                .data("scheduler", security.isUserInRole(Roles.SCHEDULE));
     }
 
     /** A page part (htmx or server-sent events) in the visitor's language. */

@@ -376,4 +376,82 @@ public interface UiMessages {
     String chart_minutes();
 
     String chart_language_unknown();
+    // --- library and commune inbox ---
+
+    String lib_spoken_language();
+
+    String lib_not_audio();
+
+    String lib_audio_only_hint();
+
+    String lib_listen();
+
+    String lib_col_actions();
+
+    String lib_delete();
+
+    String lib_delete_confirm();
+
+    String lib_media_in_use();
+
+    String lib_media_deleted();
+
+    String nav_inbox();
+
+    String inbox_title();
+
+    String inbox_intro();
+
+    String inbox_commune();
+
+    String inbox_show();
+
+    String inbox_airs_at();
+
+    String inbox_recurring();
+
+    String inbox_accept_default();
+
+    String inbox_own_time();
+
+    String inbox_accept_own();
+
+    String inbox_decline_reason();
+
+    String inbox_decline();
+
+    String inbox_nothing_pending();
+
+    String inbox_policy_heading();
+
+    String inbox_policy_legend();
+
+    String inbox_policy_auto();
+
+    String inbox_policy_manual();
+
+    String inbox_policy_inherited();
+
+    String inbox_policy_save();
+
+    String inbox_decided_heading();
+
+    String inbox_own_airing();
+
+    String inbox_reason();
+
+    String inbox_nothing_decided();
+
+    String inbox_no_commune();
+
+    String inbox_go();
+
+    String inbox_default_time();
+
+    String inbox_default_time_hint();
+
+    String inbox_pending_heading(String name);
+
+    @Message("{#when status}{#is PENDING}chờ quyết định{#is ACCEPTED}đã nhận{#is DECLINED}đã từ chối{/when}")
+    String inbox_status(vn.loaxa.inbox.model.InboxStatus status);
 }

@@ -138,17 +138,8 @@ class BrowserTest {
 
         driver.findElement(By.id("upload-file")).sendKeys(wav.toAbsolutePath().toString());
         driver.findElement(By.id("upload-title")).sendKeys(MEDIA_TITLE);
-        WebElement language = driver.findElement(By.id("upload-language"));
-        language.clear();
-        language.sendKeys("vietnamese");
-        driver.findElement(submit).click();
-        wait(WAIT)
-                .until(ExpectedConditions.textToBePresentInElementLocated(
-                        By.cssSelector("#upload-form [data-error-for=language]"), "ISO 639-3"));
-        assertThat(language.getAttribute("aria-invalid")).isEqualTo("true");
-
-        language.clear();
-        language.sendKeys("vie");
+        // the language is picked by its name from the catalogue, not typed as a code
+        new Select(driver.findElement(By.id("upload-language"))).selectByVisibleText("Tiếng Việt");
         driver.findElement(submit).click();
 
         wait(Duration.ofSeconds(60))
@@ -188,7 +179,7 @@ class BrowserTest {
             open("/library");
             driver.findElement(By.id("bulletin-title")).sendKeys(BULLETIN_TITLE);
             new Select(driver.findElement(By.id("bulletin-priority"))).selectByValue("PRIORITY");
-            new Select(driver.findElement(By.id("segment-media-1"))).selectByVisibleText(MEDIA_TITLE + " (vie)");
+            new Select(driver.findElement(By.id("segment-media-1"))).selectByVisibleText(MEDIA_TITLE + " (Tiếng Việt)");
             driver.findElement(By.cssSelector("#bulletin-form button[type=submit]"))
                     .click();
             By approve = By.xpath("//ul[@id='approval-queue']/li[contains(., '" + BULLETIN_TITLE + "')]"

@@ -36,6 +36,9 @@ public class InboxPolicyResource {
             @PathParam("code") String code, @Valid @NotNull PolicyView policy, SecurityContext security) {
         guard.area(code);
         return service.setPolicy(
-                code, policy.policy(), security.getUserPrincipal().getName());
+                code,
+                policy.policy(),
+                policy.defaultTime(),
+                security.getUserPrincipal().getName());
     }
 }

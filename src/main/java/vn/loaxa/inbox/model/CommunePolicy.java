@@ -6,6 +6,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 
 /** A commune's own inbox policy; communes without one follow {@code loaxa.inbox.default-policy}. */
@@ -18,6 +19,10 @@ public class CommunePolicy {
 
     @Enumerated(EnumType.STRING)
     public InboxPolicy policy;
+
+    /** The commune's usual airing time, proposed when an item is accepted at the commune's own time; may be null. */
+    @Column(name = "default_time")
+    public LocalTime defaultTime;
 
     @Column(name = "updated_by")
     public String updatedBy;

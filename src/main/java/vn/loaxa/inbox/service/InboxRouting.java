@@ -1,6 +1,7 @@
 package vn.loaxa.inbox.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
@@ -91,7 +92,12 @@ public class InboxRouting implements CommuneInbox, WithheldCommunes {
         return policies.findByIdOptional(communeCode).isPresent();
     }
 
-    public void setPolicy(String communeCode, InboxPolicy policy, String user) {
+    /** The commune's usual airing time, or null. */
+    public LocalTime defaultTimeOf(String communeCode) {
+        return policies.findByIdOptional(communeCode).map(p -> p.defaultTime).orElse(null);
+    }
+
+    public void setPolicy(String communeCode, InboxPolicy policy, LocalTime defaultTime, String user) {
         CommunePolicy row = policies.findByIdOptional(communeCode).orElse(null);
         boolean created = row == null;
         if (created) {
@@ -99,6 +105,7 @@ public class InboxRouting implements CommuneInbox, WithheldCommunes {
             row.areaCode = communeCode;
         }
         row.policy = policy;
+        row.defaultTime = defaultTime;
         row.updatedBy = user;
         row.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         if (created) {

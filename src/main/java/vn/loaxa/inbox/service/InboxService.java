@@ -3,6 +3,7 @@ package vn.loaxa.inbox.service;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -125,15 +126,22 @@ public class InboxService {
     @Transactional
     public PolicyView policy(String communeCode) {
         commune(communeCode);
-        return new PolicyView(communeCode, routing.policyOf(communeCode), !routing.hasOwnPolicy(communeCode));
+        return new PolicyView(
+                communeCode,
+                routing.policyOf(communeCode),
+                !routing.hasOwnPolicy(communeCode),
+                routing.defaultTimeOf(communeCode));
     }
 
-    /** Sets how the commune takes items that arrive from now on; items already in its inbox stay as they are. */
+    /**
+     * Sets how the commune takes items that arrive from now on, and its usual airing time (null for none); items
+     * already in its inbox stay as they are.
+     */
     @Transactional
-    public PolicyView setPolicy(String communeCode, InboxPolicy policy, String user) {
+    public PolicyView setPolicy(String communeCode, InboxPolicy policy, LocalTime defaultTime, String user) {
         commune(communeCode);
-        routing.setPolicy(communeCode, policy, user);
-        return new PolicyView(communeCode, policy, false);
+        routing.setPolicy(communeCode, policy, defaultTime, user);
+        return new PolicyView(communeCode, policy, false, defaultTime);
     }
 
     /** The commune whose inbox holds the item. */

@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -156,6 +157,19 @@ public class MediaResource {
     public MediaView get(@PathParam("id") UUID id) {
         readable(id);
         return service.get(id);
+    }
+
+    /**
+     * Deletes an item nothing uses, with its stored files (204): a failed upload, or one no bulletin has taken. An
+     * item that a bulletin uses is refused with 409, naming the bulletins in {@code conflicts}.
+     */
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed(Roles.AUTHOR)
+    public Response delete(@PathParam("id") UUID id) {
+        guard.change("Media '" + id + "'", service.ownerArea(id));
+        service.delete(id);
+        return Response.noContent().build();
     }
 
     /** The distribution file, for the UI and for receivers; supports Range and If-None-Match. */

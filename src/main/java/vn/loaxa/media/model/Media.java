@@ -25,6 +25,7 @@ public class Media extends Authored {
     @Enumerated(EnumType.STRING)
     public MediaStatus status;
 
+    /** The uploaded file's name; null only for items the server assembled itself (the variants of bulletins). */
     @Column(name = "original_filename")
     public String originalFilename;
 

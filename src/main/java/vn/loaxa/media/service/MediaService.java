@@ -1,16 +1,23 @@
 package vn.loaxa.media.service;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import vn.loaxa.access.OwnerFilter;
 import vn.loaxa.access.Scope;
 import vn.loaxa.account.service.AccountAreas;
+import vn.loaxa.common.error.ConflictException;
 import vn.loaxa.common.error.NotFoundException;
 import vn.loaxa.common.text.SearchText;
 import vn.loaxa.media.api.MediaView;
@@ -25,16 +32,20 @@ import vn.loaxa.media.model.MediaStatus;
 @ApplicationScoped
 public class MediaService {
     private static final Logger LOG = Logger.getLogger(MediaService.class);
+    /** The file name kept for an upload that came without one. */
+    static final String UPLOAD = "upload";
 
     private final MediaRepository media;
     private final AudioStore store;
 
     private final AccountAreas owners;
+    private final Instance<MediaUsage> usages;
 
-    public MediaService(MediaRepository media, AudioStore store, AccountAreas owners) {
+    public MediaService(MediaRepository media, AudioStore store, AccountAreas owners, Instance<MediaUsage> usages) {
         this.owners = owners;
         this.media = media;
         this.store = store;
+        this.usages = usages;
     }
 
     /**
@@ -53,7 +64,8 @@ public class MediaService {
             item.status = MediaStatus.PROCESSING;
             item.progress = 0;
             item.uploadPath = kept.toString();
-            item.originalFilename = originalFilename;
+            // only items the server assembles itself (bulletin variants) have no original file name
+            item.originalFilename = originalFilename == null || originalFilename.isBlank() ? UPLOAD : originalFilename;
             item.transcript = transcript == null || transcript.isBlank() ? null : transcript.strip();
             item.searchText = SearchText.document(item.title, item.transcript);
             item.createdBy = user;
@@ -141,12 +153,17 @@ public class MediaService {
         return recent(limit, Scope.NATIONWIDE);
     }
 
-    /** The newest media items the scope may read. */
+    /**
+     * The newest uploaded and spoken items the scope may read. Items the server assembled (the language variants of
+     * bulletins, which have no original file) are left out: they are shown under their bulletins.
+     */
     @Transactional
     public List<MediaView> recent(int limit, Scope scope) {
         OwnerFilter filter = OwnerFilter.readableBy(scope);
         return media
-                .find(filter.jpql() + " order by createdAt desc", filter.parameters())
+                .find(
+                        "(" + filter.jpql() + ") and originalFilename is not null order by createdAt desc",
+                        filter.parameters())
                 .page(0, limit)
                 .list()
                 .stream()
@@ -185,6 +202,56 @@ public class MediaService {
             return new StoredAudio(store.path(item.mp3Sha256, AudioStore.MP3), item.mp3Sha256, item.mp3SizeBytes);
         }
         return new StoredAudio(store.path(item.sha256), item.sha256, item.sizeBytes);
+    }
+
+    /**
+     * Deletes an item that nothing uses (a failed upload, or one no bulletin has taken) with its stored files. An item
+     * still processing, or one that a bulletin or a broadcast uses, is refused with a conflict naming the bulletins.
+     * Files whose content another item shares are kept.
+     */
+    public void delete(UUID id) {
+        List<Path> files = QuarkusTransaction.requiringNew().call(() -> {
+            Media item = find(id);
+            if (item.status == MediaStatus.PROCESSING) {
+                throw new ConflictException("Media '" + item.title + "' is still being processed; delete it once it"
+                        + " is ready or has failed");
+            }
+            Set<String> users = new LinkedHashSet<>();
+            usages.forEach(usage -> users.addAll(usage.usersOf(id)));
+            if (!users.isEmpty()) {
+                throw new ConflictException(
+                        "Media '" + item.title + "' is used by the bulletin(s) " + quoted(users)
+                                + "; remove it from them before deleting it",
+                        List.copyOf(users));
+            }
+            List<Path> unused = new ArrayList<>();
+            if (item.uploadPath != null) {
+                unused.add(Path.of(item.uploadPath));
+            }
+            if (item.sha256 != null && media.count("id <> ?1 and sha256 = ?2", id, item.sha256) == 0) {
+                unused.add(store.path(item.sha256, AudioStore.OPUS));
+            }
+            if (item.mp3Sha256 != null && media.count("id <> ?1 and mp3Sha256 = ?2", id, item.mp3Sha256) == 0) {
+                unused.add(store.path(item.mp3Sha256, AudioStore.MP3));
+            }
+            media.delete(item);
+            try {
+                media.flush();
+            } catch (PersistenceException e) {
+                throw new ConflictException(
+                        "Media '" + item.title + "' is still referenced by past deliveries;" + " it cannot be deleted");
+            }
+            return unused;
+        });
+        files.forEach(store::deleteQuietly);
+        LOG.infof("Media %s deleted with %d stored file(s)", id, files.size());
+    }
+
+    private static String quoted(Set<String> titles) {
+        return titles.stream()
+                .map(t -> "'" + t + "'")
+                .reduce((a, b) -> a + ", " + b)
+                .orElse("");
     }
 
     public record StoredAudio(Path path, String sha256, long sizeBytes) {}
