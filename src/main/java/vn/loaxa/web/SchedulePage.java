@@ -23,11 +23,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import vn.loaxa.access.AccessGuard;
+import vn.loaxa.access.Scope;
 import vn.loaxa.account.Roles;
 import vn.loaxa.area.service.AreaService;
 import vn.loaxa.bulletin.model.BulletinStatus;
 import vn.loaxa.bulletin.service.BulletinService;
-import vn.loaxa.access.Scope;
 import vn.loaxa.schedule.api.CalendarOccurrence;
 import vn.loaxa.schedule.service.BroadcastCalendar;
 
@@ -111,8 +111,7 @@ public class SchedulePage {
             boolean mayCancel = schedules
                     && changeable.computeIfAbsent(airing.ownerArea(), area -> scope.mayChange(guard.pathOf(area)));
             String when = messages.weekday(airing.start().getDayOfWeek()) + " " + Formats.dayTime(airing.start());
-            byDate.computeIfAbsent(
-                            airing.start().withZoneSameInstant(Ui.ZONE).toLocalDate(), d -> new ArrayList<>())
+            byDate.computeIfAbsent(airing.start().withZoneSameInstant(Ui.ZONE).toLocalDate(), d -> new ArrayList<>())
                     .add(new Slot(airing, mayCancel, when));
         }
         LocalDate today = LocalDate.now(Ui.ZONE);

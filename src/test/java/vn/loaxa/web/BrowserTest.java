@@ -227,8 +227,7 @@ class BrowserTest {
             driver.findElement(By.id("preview-button")).click();
             wait(WAIT)
                     .until(ExpectedConditions.textToBePresentInElementLocated(
-                            By.id("preview"),
-                            playAt.format(DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm"))));
+                            By.id("preview"), playAt.format(DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm"))));
             driver.findElement(By.cssSelector("#broadcast-form button[type=submit]"))
                     .click();
 
@@ -340,8 +339,7 @@ class BrowserTest {
         assertThat(driver.findElement(By.id("broadcast-rrule")).getAttribute("value"))
                 .isEqualTo("FREQ=WEEKLY;BYDAY=MO,WE;COUNT=4");
         DateTimeFormatter day = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-        wait(WAIT)
-                .until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#preview li"), 4));
+        wait(WAIT).until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#preview li"), 4));
         List<String> shown = driver.findElements(By.cssSelector("#preview li")).stream()
                 .map(WebElement::getText)
                 .toList();

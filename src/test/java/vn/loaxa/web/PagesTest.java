@@ -1,12 +1,12 @@
 package vn.loaxa.web;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
-import static org.assertj.core.api.Assertions.assertThat;
 import static vn.loaxa.support.Api.asAdmin;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -297,8 +297,8 @@ class PagesTest {
         assertThat(week.split(slot, -1)).hasSize(8);
         assertThat(week)
                 .contains("title=\"Thứ Hai " + monday.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")) + " 06:00\"")
-                .contains("title=\"Chủ Nhật "
-                        + monday.plusDays(6).format(DateTimeFormatter.ofPattern("dd/MM/yyyy")) + " 06:00\"")
+                .contains("title=\"Chủ Nhật " + monday.plusDays(6).format(DateTimeFormatter.ofPattern("dd/MM/yyyy"))
+                        + " 06:00\"")
                 .contains("Huỷ buổi này", "Huỷ cả chuỗi")
                 .contains("data-local-time=\"" + monday.plusDays(2).atTime(6, 0) + "\"")
                 .doesNotContain("+00:00", ":00Z");

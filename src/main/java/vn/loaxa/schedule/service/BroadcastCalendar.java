@@ -36,9 +36,7 @@ public class BroadcastCalendar {
     private final BulletinRepository bulletins;
 
     public BroadcastCalendar(
-            BroadcastRepository broadcasts,
-            OccurrenceRepository occurrences,
-            BulletinRepository bulletins) {
+            BroadcastRepository broadcasts, OccurrenceRepository occurrences, BulletinRepository bulletins) {
         this.broadcasts = broadcasts;
         this.occurrences = occurrences;
         this.bulletins = bulletins;
@@ -86,7 +84,9 @@ public class BroadcastCalendar {
                     || broadcast.exdates.contains(start.toLocalDateTime())
                     || (o != null && o.cancelledAt != null);
             boolean open = !cancelled
-                    && (o == null ? start.toInstant().isAfter(now) : o.windowEnd.toInstant().isAfter(now));
+                    && (o == null
+                            ? start.toInstant().isAfter(now)
+                            : o.windowEnd.toInstant().isAfter(now));
             result.add(new CalendarOccurrence(
                     broadcast.id,
                     title,

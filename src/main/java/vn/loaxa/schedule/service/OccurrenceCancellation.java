@@ -90,9 +90,7 @@ public class OccurrenceCancellation {
         Optional<Occurrence> materialised = occurrences
                 .find("broadcastId = ?1 and playAt = ?2", id, playAt.atOffset(ZoneOffset.UTC))
                 .firstResultOptional();
-        boolean over = materialised
-                .map(o -> !o.windowEnd.isAfter(now))
-                .orElse(!playAt.isAfter(now.toInstant()));
+        boolean over = materialised.map(o -> !o.windowEnd.isAfter(now)).orElse(!playAt.isAfter(now.toInstant()));
         if (over) {
             throw new ConflictException("The occurrence at " + localTime + " (" + broadcast.timeZone
                     + ") is over already; only one still to come or playing can be cancelled");

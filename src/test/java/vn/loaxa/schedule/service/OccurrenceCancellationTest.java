@@ -60,7 +60,9 @@ class OccurrenceCancellationTest {
                 .body("exdates", hasItem(first.plusDays(1).toString() + ":00"));
 
         List<LocalDateTime> listed = asAdmin()
-                .queryParam("from", first.minusMinutes(1).atZone(ZONE).toOffsetDateTime().toString())
+                .queryParam(
+                        "from",
+                        first.minusMinutes(1).atZone(ZONE).toOffsetDateTime().toString())
                 .queryParam("count", 10)
                 .get("/api/v1/broadcasts/" + id + "/occurrences")
                 .then()
@@ -71,8 +73,7 @@ class OccurrenceCancellationTest {
                 .stream()
                 .map(LocalDateTime::parse)
                 .toList();
-        assertThat(listed)
-                .containsExactly(first, first.plusDays(2), first.plusDays(3), first.plusDays(4));
+        assertThat(listed).containsExactly(first, first.plusDays(2), first.plusDays(3), first.plusDays(4));
 
         // Quartz fires the first occurrence now, as its trigger would: the one it schedules next is the third day's
         String firstOccurrence = broadcast(id).getString("occurrences[0].id");
@@ -80,13 +81,15 @@ class OccurrenceCancellationTest {
                 JobKey.jobKey(id, OccurrenceTriggers.JOB_GROUP),
                 new JobDataMap(Map.of(OccurrenceTriggers.OCCURRENCE_ID, firstOccurrence)));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> broadcast(id).getList("occurrences")
-                .size() == 2);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> broadcast(id).getList("occurrences").size() == 2);
         JsonPath after = broadcast(id);
         assertThat(after.getString("occurrences[0].dispatchedAt")).isNotNull();
-        assertThat(OffsetDateTime.parse(after.getString("occurrences[1].playAt")).toInstant())
+        assertThat(OffsetDateTime.parse(after.getString("occurrences[1].playAt"))
+                        .toInstant())
                 .isEqualTo(first.plusDays(2).atZone(ZONE).toInstant());
-        assertThat(quartz.checkExists(TriggerKey.triggerKey(after.getString("occurrences[1].id"), OccurrenceTriggers.GROUP)))
+        assertThat(quartz.checkExists(
+                        TriggerKey.triggerKey(after.getString("occurrences[1].id"), OccurrenceTriggers.GROUP)))
                 .isTrue();
     }
 
@@ -160,10 +163,7 @@ class OccurrenceCancellationTest {
                 .statusCode(422)
                 .contentType("application/problem+json");
         String once = create(bulletin, "EX-BAD", first.plusHours(1), null);
-        exclude(once, first.plusHours(1))
-                .then()
-                .statusCode(422)
-                .contentType("application/problem+json");
+        exclude(once, first.plusHours(1)).then().statusCode(422).contentType("application/problem+json");
 
         // the same day twice is one EXDATE
         exclude(series, first.plusDays(2)).then().statusCode(200);
@@ -198,7 +198,12 @@ class OccurrenceCancellationTest {
     }
 
     private static JsonPath broadcast(String id) {
-        return asAdmin().get("/api/v1/broadcasts/" + id).then().statusCode(200).extract().jsonPath();
+        return asAdmin()
+                .get("/api/v1/broadcasts/" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     private static JsonPath deliveries(String id) {
