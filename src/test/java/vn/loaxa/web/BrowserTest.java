@@ -354,6 +354,9 @@ class BrowserTest {
         driver.findElement(By.cssSelector("#recurrence-advanced summary")).click();
         assertThat(driver.findElement(By.id("broadcast-rrule")).isDisplayed()).isTrue();
         assertThat(screenshot("schedule-builder.png")).isNotEmptyFile();
+        open("/schedule?week=" + LocalDate.now(Ui.ZONE));
+        wait(WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("week")));
+        assertThat(screenshot("schedule-week.png")).isNotEmptyFile();
     }
 
     private void open(String path) {
