@@ -216,26 +216,6 @@
     }
   });
 
-  // ---- schedule: preview the occurrences of the timing in the form
-  const previewButton = document.getElementById('preview-button');
-  if (previewButton) {
-    previewButton.addEventListener('click', async () => {
-      const form = previewButton.form;
-      clearErrors(form);
-      const list = document.getElementById('preview');
-      list.textContent = '';
-      if (!localStart(form)) { fieldError(form, 'startAt', text('required')); return; }
-      const r = await api('POST', '/api/v1/broadcasts/preview',
-        { startAt: localStart(form), timeZone: ZONE, recurrence: recurrence(form), count: 10 });
-      if (!r.ok) { showProblem(form, r.data, r.status); return; }
-      r.data.occurrences.forEach(o => {
-        const li = document.createElement('li');
-        li.textContent = o.localTime.replace('T', ' ') + ' (' + o.utcOffset + ')';
-        list.appendChild(li);
-      });
-    });
-  }
-
   // ---- overview: receivers online and offline
   const chart = document.getElementById('status-chart');
   if (chart && window.Chart) {
@@ -436,5 +416,116 @@
     } finally {
       if (button) button.disabled = false;
     }
+  // --- calendar: the recurrence builder writing the RRULE, the preview of the next airings, and cancelling one
+  // occurrence (an EXDATE) or a whole series from the week ---
+  const builder = document.getElementById('recurrence-builder');
+  if (builder) {
+    const form = builder.closest('form');
+    const raw = form.elements.rrule;
+    const freq = form.elements.repeatFreq;
+    const weekdays = builder.dataset.weekdays.split(',');
+    const list = document.getElementById('preview');
+    const pad = (n) => String(n).padStart(2, '0');
+    // RFC 5545 wants UNTIL in UTC when the start has a zone: the end of that day in Vietnam
+    const untilUtc = (date) => {
+      const d = new Date(date + 'T23:59:59' + ZONE_OFFSET);
+      return d.getUTCFullYear() + pad(d.getUTCMonth() + 1) + pad(d.getUTCDate()) + 'T' + pad(d.getUTCHours())
+        + pad(d.getUTCMinutes()) + pad(d.getUTCSeconds()) + 'Z';
+    };
+    const rule = () => {
+      const f = freq.value;
+      if (!f) return '';
+      const parts = ['FREQ=' + f];
+      if (f === 'WEEKLY') {
+        const days = Array.from(form.querySelectorAll('input[name="repeatDay"]:checked')).map(c => c.value);
+        if (days.length) parts.push('BYDAY=' + days.join(','));
+      }
+      if (f === 'MONTHLY' && value(form, 'repeatMonthDay')) parts.push('BYMONTHDAY=' + Number(value(form, 'repeatMonthDay')));
+      const end = form.querySelector('input[name="repeatEnd"]:checked').value;
+      if (end === 'until' && value(form, 'repeatUntil')) parts.push('UNTIL=' + untilUtc(value(form, 'repeatUntil')));
+      if (end === 'count' && value(form, 'repeatCount')) parts.push('COUNT=' + Number(value(form, 'repeatCount')));
+      return parts.join(';');
+    };
+    // "Thứ Hai 07/12/2026 06:00", with the offset when it is not Vietnam's
+    const readable = (o) => {
+      const [date, time] = o.localTime.split('T');
+      const [y, m, d] = date.split('-').map(Number);
+      const day = weekdays[(new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7];
+      return day + ' ' + pad(d) + '/' + pad(m) + '/' + y + ' ' + time.slice(0, 5)
+        + (o.utcOffset === ZONE_OFFSET ? '' : ' (UTC' + o.utcOffset + ')');
+    };
+    let questions = 0;
+    const preview = async (asked) => {
+      if (!localStart(form)) {
+        if (asked) {
+          clearErrors(form);
+          list.textContent = '';
+          fieldError(form, 'startAt', text('required'));
+        }
+        return;
+      }
+      const asking = ++questions;
+      const r = await api('POST', '/api/v1/broadcasts/preview',
+        { startAt: localStart(form), timeZone: ZONE, recurrence: recurrence(form), count: 10 });
+      if (asking !== questions) return; // a later question is on its way: its answer is the one to show
+      // errors and list are replaced only once the answer is in, so that nothing flickers
+      clearErrors(form);
+      list.textContent = '';
+      if (!r.ok) { showProblem(form, r.data, r.status); return; }
+      r.data.occurrences.forEach(o => {
+        const li = document.createElement('li');
+        li.textContent = readable(o);
+        li.dataset.localTime = o.localTime;
+        list.appendChild(li);
+      });
+      if (!r.data.occurrences.length) {
+        const li = document.createElement('li');
+        li.textContent = builder.dataset.empty;
+        list.appendChild(li);
+      }
+    };
+    let pending = null;
+    const later = (delay) => { clearTimeout(pending); pending = setTimeout(() => preview(false), delay || 300); };
+    const write = () => {
+      builder.querySelectorAll('.repeat-part').forEach(p => { p.hidden = !p.dataset.for.split(' ').includes(freq.value); });
+      if (freq.value === 'MONTHLY' && !value(form, 'repeatMonthDay') && value(form, 'startAt')) {
+        form.elements.repeatMonthDay.value = Number(value(form, 'startAt').slice(8, 10));
+      }
+      raw.value = rule();
+      later();
+    };
+    builder.addEventListener('input', (event) => {
+      const t = event.target;
+      if (t === raw) { later(800); return; }
+      if (t.name === 'repeatUntil') form.querySelector('#repeat-end-until').checked = true;
+      if (t.name === 'repeatCount') form.querySelector('#repeat-end-count').checked = true;
+      write();
+    });
+    builder.addEventListener('change', (event) => { if (event.target !== raw) write(); });
+    form.elements.startAt.addEventListener('change', () => later());
+    document.getElementById('preview-button').addEventListener('click', () => preview(true));
+    // an error about the raw rule opens the collapsed expert part, so that it is seen
+    const advanced = document.getElementById('recurrence-advanced');
+    new MutationObserver(() => {
+      if (Array.from(advanced.querySelectorAll('.field-error')).some(e => e.textContent)) advanced.open = true;
+    }).observe(advanced, { childList: true, subtree: true, characterData: true });
+  }
+
+  document.addEventListener('click', async (event) => {
+    const button = event.target.closest('#week button.cancel-occurrence, #week button.cancel-series');
+    if (!button || !window.confirm(button.dataset.confirm)) return;
+    const status = document.getElementById('calendar-result');
+    status.textContent = '';
+    status.classList.remove('error');
+    button.disabled = true;
+    const r = await api('POST', button.dataset.api,
+      button.dataset.localTime ? { localTime: button.dataset.localTime } : {});
+    if (!r.ok) {
+      button.disabled = false;
+      status.textContent = (r.data && (r.data.detail || r.data.title)) || (text('error') + ' (' + r.status + ')');
+      status.classList.add('error');
+      return;
+    }
+    location.reload();
   });
 })();

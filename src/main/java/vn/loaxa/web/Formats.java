@@ -37,4 +37,20 @@ public final class Formats {
     static String duration(long seconds) {
         return String.format("%d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60);
     }
+
+    // --- calendar: Vietnamese day and time (dd/MM/yyyy HH:mm), read in the time's own zone ---
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+
+    static String day(java.time.LocalDate date) {
+        return date == null ? NONE : date.format(DAY);
+    }
+
+    static String dayTime(java.time.ZonedDateTime at) {
+        return at == null ? NONE : at.format(DAY_TIME);
+    }
+
+    static String localClock(java.time.ZonedDateTime at) {
+        return at == null ? NONE : at.format(CLOCK);
+    }
 }

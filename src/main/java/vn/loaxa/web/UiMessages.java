@@ -454,4 +454,47 @@ public interface UiMessages {
 
     @Message("{#when status}{#is PENDING}chờ quyết định{#is ACCEPTED}đã nhận{#is DECLINED}đã từ chối{/when}")
     String inbox_status(vn.loaxa.inbox.model.InboxStatus status);
+    // --- calendar: every occurrence, cancel one or the series, the recurrence builder ---
+
+    String cancel_occurrence();
+
+    String cancel_series();
+
+    String cancel_occurrence_confirm(String title, String when);
+
+    String cancel_single_confirm(String title, String when);
+
+    String cancel_series_confirm(String title);
+
+    String series_tag();
+
+    String occurrence_cancelled();
+
+    String field_repeat();
+
+    String repeat_none();
+
+    String repeat_daily();
+
+    String repeat_weekly();
+
+    String repeat_monthly();
+
+    String repeat_weekdays();
+
+    String repeat_month_day();
+
+    String repeat_end();
+
+    String repeat_until();
+
+    String repeat_count();
+
+    String repeat_never();
+
+    String advanced();
+
+    String rrule_raw_hint();
+
+    String preview_empty();
 }

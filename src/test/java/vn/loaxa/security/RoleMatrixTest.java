@@ -417,6 +417,12 @@ class RoleMatrixTest {
                                 .body(Map.of())
                                 .post("/api/v1/bulletins/" + t.bulletin() + "/approve")),
                 new Action(
+                        "cancel one occurrence",
+                        Need.SCHEDULE,
+                        t -> s -> s.contentType(ContentType.JSON)
+                                .body(Map.of("localTime", "2030-01-07T06:00:00"))
+                                .post("/api/v1/broadcasts/" + t.broadcast() + "/exdates")),
+                new Action(
                         "cancel broadcast",
                         Need.SCHEDULE,
                         t -> s -> s.contentType(ContentType.JSON)

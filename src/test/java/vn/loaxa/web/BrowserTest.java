@@ -13,10 +13,13 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -203,6 +206,7 @@ class BrowserTest {
                             "arguments[0].value = arguments[1]",
                             start,
                             playAt.format(DateTimeFormatter.ISO_LOCAL_DATE_TIME));
+            driver.findElement(By.cssSelector("#recurrence-advanced summary")).click();
             driver.findElement(By.id("broadcast-rrule")).sendKeys("FREQ=NEVER");
             driver.findElement(By.id("preview-button")).click();
             wait(WAIT)
@@ -214,8 +218,7 @@ class BrowserTest {
             driver.findElement(By.id("preview-button")).click();
             wait(WAIT)
                     .until(ExpectedConditions.textToBePresentInElementLocated(
-                            By.id("preview"),
-                            playAt.format(DateTimeFormatter.ISO_LOCAL_DATE_TIME).replace('T', ' ')));
+                            By.id("preview"), playAt.format(DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm"))));
             driver.findElement(By.cssSelector("#broadcast-form button[type=submit]"))
                     .click();
 
@@ -298,6 +301,53 @@ class BrowserTest {
         assertThat(overview).isNotEmptyFile();
         assertThat(map).isNotEmptyFile();
         assertThat(Files.readAllBytes(map)).startsWith(0x89, 'P', 'N', 'G');
+    }
+
+    @Test
+    @Order(6)
+    void shouldBuildAWeeklyRuleOnMondayAndWednesdayAndPreviewIt() throws IOException {
+        open("/schedule");
+        LocalDate monday = LocalDate.now(Ui.ZONE).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+        ((JavascriptExecutor) driver)
+                .executeScript(
+                        "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change'))",
+                        driver.findElement(By.id("broadcast-start")),
+                        monday.atTime(6, 0).format(DateTimeFormatter.ISO_LOCAL_DATE_TIME));
+        assertThat(driver.findElement(By.id("repeat-weekdays")).isDisplayed()).isFalse();
+        assertThat(driver.findElement(By.id("broadcast-rrule")).isDisplayed())
+                .as("the raw rule waits under Nâng cao")
+                .isFalse();
+
+        new Select(driver.findElement(By.id("repeat-freq"))).selectByVisibleText("Hằng tuần, vào các thứ");
+        wait(WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.id("repeat-weekdays")));
+        driver.findElement(By.xpath("//fieldset[@id='repeat-weekdays']//label[normalize-space()='Thứ Hai']"))
+                .click();
+        driver.findElement(By.xpath("//fieldset[@id='repeat-weekdays']//label[normalize-space()='Thứ Tư']"))
+                .click();
+        driver.findElement(By.id("repeat-end-count")).click();
+        driver.findElement(By.id("repeat-count")).sendKeys("4");
+
+        assertThat(driver.findElement(By.id("broadcast-rrule")).getAttribute("value"))
+                .isEqualTo("FREQ=WEEKLY;BYDAY=MO,WE;COUNT=4");
+        DateTimeFormatter day = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+        wait(WAIT).until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#preview li"), 4));
+        List<String> shown = driver.findElements(By.cssSelector("#preview li")).stream()
+                .map(WebElement::getText)
+                .toList();
+        assertThat(shown)
+                .containsExactly(
+                        "Thứ Hai " + monday.format(day) + " 06:00",
+                        "Thứ Tư " + monday.plusDays(2).format(day) + " 06:00",
+                        "Thứ Hai " + monday.plusWeeks(1).format(day) + " 06:00",
+                        "Thứ Tư " + monday.plusWeeks(1).plusDays(2).format(day) + " 06:00");
+
+        // the expert's view: the rule the builder wrote, under Nâng cao
+        driver.findElement(By.cssSelector("#recurrence-advanced summary")).click();
+        assertThat(driver.findElement(By.id("broadcast-rrule")).isDisplayed()).isTrue();
+        assertThat(screenshot("schedule-builder.png")).isNotEmptyFile();
+        open("/schedule?week=" + LocalDate.now(Ui.ZONE));
+        wait(WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("week")));
+        assertThat(screenshot("schedule-week.png")).isNotEmptyFile();
     }
 
     private void open(String path) {

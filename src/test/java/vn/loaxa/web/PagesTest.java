@@ -1,6 +1,7 @@
 package vn.loaxa.web;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
@@ -12,7 +13,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.filter.cookie.CookieFilter;
 import io.restassured.http.ContentType;
 import java.nio.file.Files;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -256,6 +261,101 @@ class PagesTest {
                 .then()
                 .statusCode(200)
                 .body(containsString("href=\"/broadcasts/" + broadcast + "\""));
+    }
+
+    @Test
+    void shouldListEveryOccurrenceOfADailySeriesInTheWeekWithCancelActionsOnlyForSchedulers() throws Exception {
+        Fixtures.area("PGW", "COMMUNE", null);
+        Fixtures.receiver("pgw-rx-1", "PGW", List.of("vie"));
+        String media = Fixtures.uploadReadyMedia(
+                TestAudio.sineWav(Files.createTempFile("week", ".wav"), 2, 440, 0.3), "Tuần phát", "vie");
+        LocalDate monday = LocalDate.now(Ui.ZONE).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+        String broadcast = asAdmin()
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "bulletinId",
+                        Fixtures.bulletin(media, "NORMAL"),
+                        "startAt",
+                        monday.atTime(6, 0).atZone(Ui.ZONE).toOffsetDateTime().toString(),
+                        "timeZone",
+                        "Asia/Ho_Chi_Minh",
+                        "targets",
+                        Map.of("areas", List.of("PGW")),
+                        "recurrence",
+                        Map.of("rrule", "FREQ=DAILY")))
+                .post("/api/v1/broadcasts")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String slot = "data-broadcast=\"" + broadcast + "\"";
+        CookieFilter admin = login();
+
+        String week = given().filter(admin)
+                .get("/schedule?week=" + monday.plusDays(3))
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertThat(week.split(slot, -1)).hasSize(8);
+        assertThat(week)
+                .contains("title=\"Thứ Hai " + monday.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")) + " 06:00\"")
+                .contains("title=\"Chủ Nhật " + monday.plusDays(6).format(DateTimeFormatter.ofPattern("dd/MM/yyyy"))
+                        + " 06:00\"")
+                .contains("Huỷ buổi này", "Huỷ cả chuỗi")
+                .contains("data-local-time=\"" + monday.plusDays(2).atTime(6, 0) + "\"")
+                .doesNotContain("+00:00", ":00Z");
+        String next = given().filter(admin)
+                .get("/schedule?week=" + monday.plusWeeks(1))
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertThat(next.split(slot, -1)).hasSize(8);
+        String before = given().filter(admin)
+                .get("/schedule?week=" + monday.minusWeeks(1))
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertThat(before).doesNotContain(slot);
+
+        // one occurrence cancelled: still listed, as cancelled, and with no cancel action of its own
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body(Map.of("localTime", monday.plusDays(2).atTime(6, 0).toString()))
+                .post("/api/v1/broadcasts/" + broadcast + "/exdates")
+                .then()
+                .statusCode(200);
+        week = given().filter(admin)
+                .get("/schedule?week=" + monday)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertThat(week.split(slot, -1)).hasSize(8);
+        assertThat(week.split("class=\"slot cancelled\" " + slot, -1)).hasSize(2);
+        assertThat(week.split("data-api=\"/api/v1/broadcasts/" + broadcast + "/exdates\"", -1))
+                .hasSize(7);
+
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "username", "pg-supervisor-w",
+                        "password", "supervisor-w-password",
+                        "role", "supervisor",
+                        "areaCode", "PGW"))
+                .post("/api/v1/accounts")
+                .then()
+                .statusCode(201);
+        String read = given().filter(login("pg-supervisor-w", "supervisor-w-password"))
+                .get("/schedule?week=" + monday)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertThat(read.split(slot, -1)).hasSize(8);
+        assertThat(read).doesNotContain("cancel-occurrence", "cancel-series");
     }
 
     @Test

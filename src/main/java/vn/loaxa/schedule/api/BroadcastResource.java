@@ -18,6 +18,7 @@ import vn.loaxa.access.AccessGuard;
 import vn.loaxa.account.Roles;
 import vn.loaxa.schedule.service.BroadcastGuard;
 import vn.loaxa.schedule.service.BroadcastService;
+import vn.loaxa.schedule.service.OccurrenceCancellation;
 
 @Path("/api/v1/broadcasts")
 @RolesAllowed(Roles.VIEW)
@@ -27,8 +28,11 @@ public class BroadcastResource {
     private final BroadcastService service;
     private final BroadcastGuard guard;
     private final AccessGuard access;
+    private final OccurrenceCancellation cancellation;
 
-    public BroadcastResource(BroadcastService service, BroadcastGuard guard, AccessGuard access) {
+    public BroadcastResource(
+            BroadcastService service, BroadcastGuard guard, AccessGuard access, OccurrenceCancellation cancellation) {
+        this.cancellation = cancellation;
         this.guard = guard;
         this.access = access;
         this.service = service;
@@ -69,6 +73,20 @@ public class BroadcastResource {
     public BroadcastView cancel(@PathParam("id") UUID id, SecurityContext security) {
         guard.change(id);
         return service.cancel(id, security.getUserPrincipal().getName());
+    }
+
+    /**
+     * Cancels one occurrence of a series (an EXDATE): it no longer airs, its deliveries are cancelled when it was
+     * dispatched, and the series goes on after it.
+     */
+    @POST
+    @Path("{id}/exdates")
+    @RolesAllowed(Roles.SCHEDULE)
+    public BroadcastView exclude(
+            @PathParam("id") UUID id, @Valid @NotNull ExdateRequest request, SecurityContext security) {
+        guard.change(id);
+        return cancellation.cancel(
+                id, request.localTime(), security.getUserPrincipal().getName());
     }
 
     /** The second person's confirmation of an emergency under the two-person rule; it is dispatched at once. */

@@ -2,6 +2,7 @@ package vn.loaxa.schedule.model;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import vn.loaxa.access.Scope;
@@ -39,6 +40,28 @@ public class BroadcastRepository implements PanacheRepositoryBase<Broadcast, UUI
         List<UUID> uuids =
                 ids.stream().map(id -> UUID.fromString(id.toString())).toList();
         return uuids.isEmpty() ? List.of() : list("id in ?1 order by startAt desc", uuids);
+    }
+
+    /**
+     * The broadcasts the scope may read that can air in {@code [from, to)}: series that started before {@code to},
+     * single airings inside the window. Earliest start first.
+     */
+    public List<Broadcast> readableBetween(Scope scope, OffsetDateTime from, OffsetDateTime to, int limit) {
+        String window = "b.start_at < :to and (b.rrule is not null or b.start_at >= :from)";
+        var query = getEntityManager()
+                .createNativeQuery("select cast(b.id as varchar(36)) from broadcast b where " + window
+                        + (scope.nationwide() ? "" : " and " + READABLE) + " order by b.start_at")
+                .setParameter("from", from)
+                .setParameter("to", to)
+                .setMaxResults(limit);
+        if (!scope.nationwide()) {
+            query.setParameter("covered", scope.likePattern()).setParameter("lineage", scope.lineage());
+        }
+        @SuppressWarnings("unchecked")
+        List<Object> ids = query.getResultList();
+        List<UUID> uuids =
+                ids.stream().map(id -> UUID.fromString(id.toString())).toList();
+        return uuids.isEmpty() ? List.of() : list("id in ?1 order by startAt", uuids);
     }
 
     public boolean readableBy(UUID id, Scope scope) {

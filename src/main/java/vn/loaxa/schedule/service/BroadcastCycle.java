@@ -66,8 +66,12 @@ public class BroadcastCycle {
         }
     }
 
-    /** Creates and triggers the series' next occurrence. Runs in the transaction that records the fired one. */
-    private void scheduleNext(Occurrence fired, Instant now) {
+    /**
+     * Creates and triggers the series' next occurrence. Runs in the transaction that records the fired one, or that
+     * cancels the pending one (an EXDATE). An emergency still waiting for its second person gets the occurrence
+     * without a trigger: the confirmation schedules it.
+     */
+    void scheduleNext(Occurrence fired, Instant now) {
         Broadcast broadcast = broadcasts.findById(fired.broadcastId);
         if (broadcast == null || broadcast.cancelledAt != null) {
             return;
@@ -79,6 +83,9 @@ public class BroadcastCycle {
         }
         // an instance whose window passed during a downtime fires at once and is recorded MISSED in turn
         Occurrence occurrence = factory.occurrence(broadcast, next.get().toInstant());
+        if (broadcast.awaitingConfirmation) {
+            return;
+        }
         Instant fireAt = next.get().toInstant().minus(config.dispatchHorizon());
         triggers.schedule(broadcast.id, occurrence.id, fireAt.isBefore(now) ? now : fireAt);
     }

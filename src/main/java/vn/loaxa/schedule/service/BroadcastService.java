@@ -124,6 +124,9 @@ public class BroadcastService {
         List<Occurrence> pending = occurrences.ofBroadcast(id);
         Instant now = Instant.now();
         for (Occurrence occurrence : pending) {
+            if (occurrence.cancelledAt != null) {
+                continue; // one occurrence cancelled alone (an EXDATE) while the emergency waited
+            }
             Instant fireAt = occurrence.playAt.toInstant().minus(config.dispatchHorizon());
             triggers.schedule(broadcast.id, occurrence.id, fireAt.isBefore(now) ? now : fireAt);
         }

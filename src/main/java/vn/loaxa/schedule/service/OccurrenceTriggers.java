@@ -12,6 +12,7 @@ import org.quartz.SchedulerException;
 import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
+import org.quartz.TriggerKey;
 
 /**
  * Quartz identities of broadcasts: one durable job per broadcast definition and, at any time, one trigger for its
@@ -51,6 +52,15 @@ public class OccurrenceTriggers {
             quartz.scheduleJob(trigger);
         } catch (SchedulerException e) {
             throw new IllegalStateException("Cannot schedule the dispatch of occurrence " + occurrenceId, e);
+        }
+    }
+
+    /** Removes the pending trigger of one occurrence; true when there was one, that is when it had not fired yet. */
+    public boolean unschedule(UUID occurrenceId) {
+        try {
+            return quartz.unscheduleJob(TriggerKey.triggerKey(occurrenceId.toString(), GROUP));
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("Cannot remove the trigger of occurrence " + occurrenceId, e);
         }
     }
 

@@ -117,6 +117,41 @@ public final class Recurrence {
                 zone());
     }
 
+    /**
+     * The instances in {@code [from, to)}, EXDATEs left out, at most {@code limit} of them (a rule repeating every 5
+     * minutes yields 2,016 in a week).
+     */
+    public List<ZonedDateTime> between(Instant from, Instant to, int limit) {
+        List<ZonedDateTime> result = new ArrayList<>();
+        if (rule == null) {
+            if (!start.toInstant().isBefore(from) && start.toInstant().isBefore(to) && limit > 0) {
+                result.add(start);
+            }
+            return result;
+        }
+        RecurrenceRuleIterator iterator = rule.iterator(start.toInstant().toEpochMilli(), TimeZone.getTimeZone(zone()));
+        if (from.isAfter(start.toInstant())) {
+            iterator.fastForward(from.toEpochMilli());
+        }
+        for (int scanned = 0; iterator.hasNext() && result.size() < limit && scanned < MAX_SCAN; scanned++) {
+            ZonedDateTime instance = inZone(iterator.nextDateTime());
+            if (!instance.toInstant().isBefore(to)) {
+                break;
+            }
+            if (!instance.toInstant().isBefore(from) && !exdates.contains(instance.toLocalDateTime())) {
+                result.add(instance);
+            }
+        }
+        return result;
+    }
+
+    /** Whether the rule (EXDATEs aside) has an instance at {@code local}, read in the zone. */
+    public boolean hasInstanceAt(LocalDateTime local) {
+        Instant at = ZonedDateTime.of(local, zone()).toInstant();
+        return new Recurrence(start, rule, Set.of())
+                .instances(at, 1).stream().anyMatch(t -> t.toLocalDateTime().equals(local));
+    }
+
     /** The first instance strictly after {@code after}. */
     public Optional<ZonedDateTime> next(Instant after) {
         return instances(after.plusMillis(1), 1).stream().findFirst();
