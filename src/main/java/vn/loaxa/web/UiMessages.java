@@ -362,4 +362,15 @@ public interface UiMessages {
     String test_banner();
 
     String test_tag();
+
+    // --- live overview and map ---
+    @Message(
+            "{#when status}{#is online}trực tuyến{#is offline}mất kết nối{#is playing}đang phát{#is failed}lỗi phát{/when}")
+    String fleet_status(String status);
+
+    String status_playing();
+
+    String status_failed();
+
+    String map_live_note();
 }
