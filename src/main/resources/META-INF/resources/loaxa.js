@@ -216,17 +216,26 @@
     }
   });
 
-  // ---- overview: receivers online and offline
+  // ---- overview: receivers online and offline; the counts come with every live update of the overview
   const chart = document.getElementById('status-chart');
   if (chart && window.Chart) {
     const d = chart.dataset;
-    new window.Chart(chart, {
+    const counts = () => [document.getElementById('online-count'), document.getElementById('offline-count')]
+      .map(el => el ? Number(el.textContent) : 0);
+    const doughnut = new window.Chart(chart, {
       type: 'doughnut',
       data: {
         labels: [d.onlineLabel, d.offlineLabel],
-        datasets: [{ data: [Number(d.online), Number(d.offline)], backgroundColor: ['#1a7f37', '#c62828'] }]
+        datasets: [{ data: counts(), backgroundColor: ['#1a7f37', '#c62828'] }]
       },
       options: { animation: false, plugins: { legend: { display: false } } }
+    });
+    document.body.addEventListener('htmx:afterSettle', e => {
+      if (!e.target || e.target.id !== 'overview-live') return;
+      const now = counts();
+      doughnut.data.datasets[0].data = now;
+      doughnut.update();
+      chart.setAttribute('aria-label', d.onlineLabel + ': ' + now[0] + ', ' + d.offlineLabel + ': ' + now[1]);
     });
   }
 
@@ -249,20 +258,52 @@
       if (b.isValid()) { bounds.push(b.getSouthWest(), b.getNorthEast()); }
       layers.push(outline);
     });
+    const colours = { online: '#1a7f37', playing: '#1565c0', failed: '#ef6c00', offline: '#c62828' };
+    const markers = new Map();
     document.querySelectorAll('.receiver-marker').forEach(a => {
       const lat = parseFloat(a.dataset.lat);
       const lon = parseFloat(a.dataset.lon);
       if (isNaN(lat) || isNaN(lon)) return;
-      const online = a.dataset.online === 'true';
+      const status = a.dataset.status;
       const marker = window.L.circleMarker([lat, lon], {
-        radius: 9, weight: 2, color: '#222', fillOpacity: 0.9, fillColor: online ? '#1a7f37' : '#c62828',
-        className: 'marker-' + (online ? 'online' : 'offline')
+        radius: 9, weight: 2, color: '#222', fillOpacity: 0.9, fillColor: colours[status] || colours.offline,
+        className: 'marker-' + status
       });
       marker.bindTooltip(a.dataset.id + ' – ' + a.dataset.name);
       marker.on('click', () => { location.href = a.getAttribute('href'); });
+      markers.set(a.dataset.id, marker);
       bounds.push(window.L.latLng(lat, lon));
       layers.push(marker);
     });
+    // live: each event carries every receiver's status; markers and the list follow without a reload
+    if (mapEl.dataset.live && window.EventSource) {
+      const labels = JSON.parse(mapEl.dataset.labels || '{}');
+      const source = new EventSource(mapEl.dataset.live);
+      source.onmessage = event => {
+        let list;
+        try { list = JSON.parse(event.data); } catch (e) { return; }
+        list.forEach(m => {
+          const a = document.querySelector('.receiver-marker[data-id="' + CSS.escape(m.id) + '"]');
+          if (!a || a.dataset.status === m.status) return;
+          a.classList.remove(a.dataset.status);
+          a.classList.add(m.status);
+          a.dataset.status = m.status;
+          const text = a.parentElement.querySelector('.marker-status');
+          if (text && labels[m.status]) text.textContent = labels[m.status];
+          const marker = markers.get(m.id);
+          if (marker) {
+            marker.setStyle({ fillColor: colours[m.status] || colours.offline });
+            const path = marker.getElement();
+            if (path) {
+              path.classList.remove('marker-online', 'marker-playing', 'marker-failed', 'marker-offline');
+              path.classList.add('marker-' + m.status);
+            }
+          }
+        });
+        mapEl.setAttribute('data-updated', String(Date.now()));
+      };
+      window.addEventListener('pagehide', () => source.close());
+    }
     // the view first: vector layers are drawn against the map's pixel bounds, which exist only once it has a view
     if (bounds.length) {
       map.fitBounds(window.L.latLngBounds(bounds), { padding: [30, 30], maxZoom: 13 });

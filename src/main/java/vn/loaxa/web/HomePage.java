@@ -3,6 +3,8 @@ package vn.loaxa.web;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Multi;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.CookieParam;
@@ -14,10 +16,12 @@ import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.net.URI;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.function.Predicate;
+import org.jboss.resteasy.reactive.RestStreamElementType;
 import vn.loaxa.access.AccessGuard;
 import vn.loaxa.account.Roles;
 import vn.loaxa.delivery.api.DeliveryReport;
@@ -35,12 +39,17 @@ public class HomePage {
     /** How many of the newest broadcasts are searched for today's occurrences. */
     static final int RECENT = 200;
 
+    /** How often the live part of the overview is sent again; a change shows within this much. */
+    static final Duration LIVE_INTERVAL = Duration.ofSeconds(2);
+
     private static final int ALERTS = 20;
     private static final String SESSION_COOKIE = "quarkus-credential";
 
     private final Ui ui;
     private final Template home;
     private final Template today;
+    private final Template overviewLive;
+    private final FleetStatus fleet;
     private final ReceiverService receivers;
     private final BroadcastService broadcasts;
     private final DeliveryQueryService deliveries;
@@ -51,6 +60,8 @@ public class HomePage {
             Ui ui,
             @Location("home.html") Template home,
             @Location("today.html") Template today,
+            @Location("overview-live.html") Template overviewLive,
+            FleetStatus fleet,
             ReceiverService receivers,
             BroadcastService broadcasts,
             DeliveryQueryService deliveries,
@@ -61,6 +72,8 @@ public class HomePage {
         this.ui = ui;
         this.home = home;
         this.today = today;
+        this.overviewLive = overviewLive;
+        this.fleet = fleet;
         this.receivers = receivers;
         this.broadcasts = broadcasts;
         this.deliveries = deliveries;
@@ -94,15 +107,41 @@ public class HomePage {
     @Produces(MediaType.TEXT_HTML)
     @RolesAllowed(Roles.USER)
     public TemplateInstance page(@CookieParam(Ui.LANG_COOKIE) String lang, SecurityContext security) {
-        List<ReceiverView> all = receivers.list(guard.scope().likePattern());
         Predicate<String> mine = guard.receiversInScope();
+        return withFleet(
+                        ui.page(home, "overview", lang, security, "/"),
+                        guard.scope().likePattern(),
+                        mine)
+                .data("broadcasts", todaysBroadcasts(mine));
+    }
+
+    /**
+     * The overview's receivers, counts and alerts as server-sent events of HTML, which htmx's sse extension swaps
+     * into the page: each event is read from the database, so any replica can serve it.
+     */
+    @GET
+    @Path("fragments/overview/live")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.TEXT_HTML)
+    @Blocking
+    @RolesAllowed(Roles.USER)
+    public Multi<String> live(@CookieParam(Ui.LANG_COOKIE) String lang) {
+        String areas = guard.scope().likePattern();
+        Predicate<String> mine = guard.receiversInScope();
+        return LiveTicks.every(LIVE_INTERVAL)
+                .map(tick -> withFleet(ui.fragment(overviewLive, lang), areas, mine)
+                        .render()
+                        .replace('\n', ' ')
+                        .replace('\r', ' '));
+    }
+
+    private TemplateInstance withFleet(TemplateInstance page, String areas, Predicate<String> mine) {
+        List<ReceiverView> all = receivers.list(areas);
         List<ReceiverView> offline = all.stream().filter(r -> !r.online()).toList();
-        return ui.page(home, "overview", lang, security, "/")
-                .data("receivers", all)
+        return page.data("receivers", fleet.of(all))
                 .data("onlineCount", all.size() - offline.size())
                 .data("offline", offline)
                 .data("problems", deliveries.problemsSince(OffsetDateTime.now().minusDays(1), ALERTS, mine))
-                .data("broadcasts", todaysBroadcasts(mine))
                 .data("publishBacklog", publishRetry.backlog());
     }
 

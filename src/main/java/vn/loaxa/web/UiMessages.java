@@ -497,4 +497,14 @@ public interface UiMessages {
     String rrule_raw_hint();
 
     String preview_empty();
+    // --- live overview and map ---
+    @Message(
+            "{#when status}{#is online}trực tuyến{#is offline}mất kết nối{#is playing}đang phát{#is failed}lỗi phát{/when}")
+    String fleet_status(String status);
+
+    String status_playing();
+
+    String status_failed();
+
+    String map_live_note();
 }

@@ -52,6 +52,16 @@ public class DeliveryRepository implements PanacheRepository<Delivery>, Receiver
                 .list();
     }
 
+    /** The receivers with a delivery in {@code state} changed since a time. */
+    public List<String> receiversInState(DeliveryState state, java.time.OffsetDateTime since) {
+        return find(
+                        "select distinct d.receiverId from Delivery d where d.state = ?1 and d.updatedAt >= ?2",
+                        state,
+                        since)
+                .project(String.class)
+                .list();
+    }
+
     public List<String> receiverIdsOf(UUID occurrenceId) {
         return find("select d.receiverId from Delivery d where d.occurrenceId = ?1", occurrenceId)
                 .project(String.class)

@@ -82,6 +82,12 @@ public class DeliveryQueryService {
                 .toList();
     }
 
+    /** The receivers with a delivery in {@code state} changed since a time, for the map's markers. */
+    @Transactional
+    public java.util.Set<String> receiversInState(DeliveryState state, OffsetDateTime since) {
+        return java.util.Set.copyOf(deliveries.receiversInState(state, since));
+    }
+
     private static DeliveryReport.Row row(Delivery d) {
         return new DeliveryReport.Row(
                 d.occurrenceId,
