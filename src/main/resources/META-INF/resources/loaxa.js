@@ -277,7 +277,7 @@
     });
     // live: each event carries every receiver's status; markers and the list follow without a reload
     if (mapEl.dataset.live && window.EventSource) {
-      const labels = JSON.parse(mapEl.dataset.labels || '{}');
+      const label = status => mapEl.dataset['label' + status.charAt(0).toUpperCase() + status.slice(1)];
       const source = new EventSource(mapEl.dataset.live);
       source.onmessage = event => {
         let list;
@@ -289,7 +289,7 @@
           a.classList.add(m.status);
           a.dataset.status = m.status;
           const text = a.parentElement.querySelector('.marker-status');
-          if (text && labels[m.status]) text.textContent = labels[m.status];
+          if (text && label(m.status)) text.textContent = label(m.status);
           const marker = markers.get(m.id);
           if (marker) {
             marker.setStyle({ fillColor: colours[m.status] || colours.offline });
@@ -457,6 +457,8 @@
     } finally {
       if (button) button.disabled = false;
     }
+  });
+
   // --- calendar: the recurrence builder writing the RRULE, the preview of the next airings, and cancelling one
   // occurrence (an EXDATE) or a whole series from the week ---
   const builder = document.getElementById('recurrence-builder');

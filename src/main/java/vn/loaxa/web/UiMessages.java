@@ -499,7 +499,7 @@ public interface UiMessages {
     String preview_empty();
     // --- live overview and map ---
     @Message(
-            "{#when status}{#is online}trực tuyến{#is offline}mất kết nối{#is playing}đang phát{#is failed}lỗi phát{/when}")
+            "{#when status}{#is 'online'}trực tuyến{#is 'offline'}mất kết nối{#is 'playing'}đang phát{#is 'failed'}lỗi phát{/when}")
     String fleet_status(String status);
 
     String status_playing();
