@@ -362,4 +362,8 @@ public interface UiMessages {
     String test_banner();
 
     String test_tag();
+
+    // --- i18n ---
+
+    String error_unexpected();
 }

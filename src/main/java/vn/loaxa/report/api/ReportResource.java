@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.function.Supplier;
 import vn.loaxa.access.AccessGuard;
 import vn.loaxa.account.Roles;
+import vn.loaxa.common.error.ErrorMessage;
 import vn.loaxa.common.error.InvalidRequestException;
 import vn.loaxa.report.service.ReportExporter;
 import vn.loaxa.report.service.ReportService;
@@ -96,7 +97,7 @@ public class ReportResource {
         try {
             exportFormat = ReportExporter.Format.valueOf(format.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException("format", "must be json, csv, xlsx or pdf");
+            throw new InvalidRequestException("format", ErrorMessage.of("report.format"));
         }
         String title = "loaxa " + name + " " + from + " – " + to + (area == null ? "" : ", area " + area);
         byte[] body = exporter.export(exportFormat, title, tables.apply(report.get()));
