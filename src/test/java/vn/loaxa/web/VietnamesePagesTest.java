@@ -26,8 +26,9 @@ import vn.loaxa.support.TestAudio;
 
 /**
  * Every page an administrator can open, rendered in Vietnamese (the default), shows no English word of a small
- * deny-list, neither in its text nor in the attributes a person reads or hears (labels, titles, placeholders, the
- * texts the page's script shows). Error pages included.
+ * deny-list, neither in its text nor in the attributes a person reads or hears (labels, titles, placeholders,
+ * confirmations, the texts the page's script shows). Addresses and machine values (codes in {@code data-*}) are not
+ * words of the page. Error pages included.
  */
 @QuarkusTest
 class VietnamesePagesTest {
@@ -50,9 +51,16 @@ class VietnamesePagesTest {
 
     private static final Pattern HIDDEN =
             Pattern.compile("<(script|style)\\b[^>]*>.*?</\\1>", Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
+    /** Attributes read out or shown: labels, titles, placeholders, confirmations. */
     private static final Pattern READ_ATTRIBUTE = Pattern.compile(
-            "\\s(?:title|aria-label|placeholder|alt|value|data-[a-z-]+)=\"([^\"]*)\"", Pattern.CASE_INSENSITIVE);
+            "\\s(?:title|aria-label|placeholder|alt|data-confirm|data-empty)=\"([^\"]*)\"", Pattern.CASE_INSENSITIVE);
+    /** The texts that the page's script shows, kept in the data attributes of one hidden element. */
+    private static final Pattern SCRIPT_TEXTS = Pattern.compile("<div id=\"ui-text\"[^>]*>", Pattern.DOTALL);
+
+    private static final Pattern DATA_ATTRIBUTE = Pattern.compile("\\sdata-[a-z-]+=\"([^\"]*)\"");
     private static final Pattern TAG = Pattern.compile("<[^>]*>");
+    /** Addresses (a path such as /api/v1/bulletins/…/submit) are not words of the page. */
+    private static final Pattern ADDRESS = Pattern.compile("\\S*/\\S*");
 
     /** The denied words found in what a person reads of {@code html}. */
     static List<String> englishIn(String html) {
@@ -62,8 +70,18 @@ class VietnamesePagesTest {
         while (attribute.find()) {
             read.append(' ').append(attribute.group(1));
         }
+        Matcher scriptTexts = SCRIPT_TEXTS.matcher(visible);
+        while (scriptTexts.find()) {
+            Matcher data = DATA_ATTRIBUTE.matcher(scriptTexts.group());
+            while (data.find()) {
+                read.append(' ').append(data.group(1));
+            }
+        }
         read.append(' ').append(TAG.matcher(visible).replaceAll(" "));
-        String text = read.toString().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        String text = ADDRESS.matcher(read.toString().replace("&nbsp;", " "))
+                .replaceAll(" ")
+                .replaceAll("\\s+", " ")
+                .toLowerCase(Locale.ROOT);
         List<String> found = new ArrayList<>();
         for (String word : DENIED) {
             if (Pattern.compile("\\b" + Pattern.quote(word.toLowerCase(Locale.ROOT)) + "\\b")
@@ -93,8 +111,10 @@ class VietnamesePagesTest {
     void shouldFindTheDeniedWordsWhereAPersonReadsThem() {
         assertThat(englishIn("<p>Không tìm thấy</p><button title=\"Delete\">Xoá</button>"))
                 .containsExactly("Delete");
-        assertThat(englishIn("<div hidden data-error=\"Request failed: Error\"></div>"))
+        assertThat(englishIn("<div id=\"ui-text\" hidden data-error=\"Request failed: Error\"></div>"))
                 .containsExactly("Error");
+        assertThat(englishIn("<form data-kind=\"cancel\" data-confirm=\"Cancel it?\"><td>POST /api/v1/x/submit</td>"))
+                .containsExactly("Cancel");
         assertThat(englishIn("<h1>Not   found</h1>")).containsExactly("Not found");
         assertThat(englishIn(
                         "<script>const cancel = 'Cancel';</script><p class=\"error-detail\" id=\"cancel-x\">Huỷ</p>"))

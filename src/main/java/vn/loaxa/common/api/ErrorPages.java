@@ -1,5 +1,6 @@
 package vn.loaxa.common.api;
 
+import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
@@ -16,4 +17,10 @@ public interface ErrorPages {
      * for a page.
      */
     Optional<Response> forBrowser(ContainerRequestContext request, int status, ErrorMessage detail);
+
+    /**
+     * For an address that nothing serves, asked for by a browser: the not-found page if the visitor is signed in, else
+     * the login page; empty for any other client.
+     */
+    Uni<Optional<Response>> forUnknownAddress(ContainerRequestContext request);
 }

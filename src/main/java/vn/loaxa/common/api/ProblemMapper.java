@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.smallrye.mutiny.Uni;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -151,6 +152,15 @@ public class ProblemMapper {
                 .orElseGet(() -> problem(403, text("forbidden.title", locale), detail.render(locale), uri));
     }
 
+    /** An address that nothing serves: a page for a browser (or the login page), problem+json for the rest. */
+    @ServerExceptionMapper
+    public Uni<Response> unknownAddress(
+            jakarta.ws.rs.NotFoundException e, UriInfo uri, ContainerRequestContext request) {
+        Locale locale = ErrorLanguage.of(request);
+        Response problem = problem(404, text("not-found.title", locale), text("not-found.address", locale), uri);
+        return pages.forUnknownAddress(request).map(page -> page.orElse(problem));
+    }
+
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri, ContainerRequestContext request) {
         int status = e.getResponse().getStatus();
@@ -162,12 +172,6 @@ public class ProblemMapper {
         // the framework's own message is just "HTTP 404 Not Found": say the status in the caller's language instead
         boolean generic = e.getMessage() == null || e.getMessage().startsWith("HTTP " + status);
         ErrorMessage detail = generic ? title : ErrorMessage.literal(e.getMessage());
-        if (status == 404) {
-            Optional<Response> page = pages.forBrowser(request, 404, ErrorMessage.of("not-found.page"));
-            if (page.isPresent()) {
-                return page.get();
-            }
-        }
         return problem(status, title.render(locale), detail.render(locale), uri);
     }
 
