@@ -6,12 +6,17 @@
   const ZONE_OFFSET = '+07:00';
   const ZONE = 'Asia/Ho_Chi_Minh';
   const text = (key) => (document.getElementById('ui-text') || { dataset: {} }).dataset[key] || key;
+  // errors from the API come in the page's language, not the browser's
+  const pageLang = () => document.documentElement.lang || 'vi';
 
   async function api(method, url, body) {
     const response = await fetch(url, {
       method: method,
       credentials: 'same-origin',
-      headers: { 'Content-Type': 'application/json', 'Accept': 'application/json', [CSRF_HEADER]: '1' },
+      headers: {
+        'Content-Type': 'application/json', 'Accept': 'application/json', 'Accept-Language': pageLang(),
+        [CSRF_HEADER]: '1'
+      },
       body: body === undefined ? undefined : JSON.stringify(body)
     });
     let data = null;
@@ -49,8 +54,11 @@
   function showProblem(form, problem, status) {
     const r = result(form);
     const rest = [];
-    ((problem && problem.errors) || []).forEach(e => { if (!fieldError(form, e.field, e.message)) rest.push(e.field + ': ' + e.message); });
-    const summary = (problem && (problem.detail || problem.title)) || (text('error') + ' (' + status + ')');
+    const errors = (problem && problem.errors) || [];
+    errors.forEach(e => { if (!fieldError(form, e.field, e.message)) rest.push(e.message); });
+    // each field's fault is shown once, next to its field; the detail would repeat them, so the title sums them up
+    const summary = (problem && (errors.length ? problem.title : (problem.detail || problem.title)))
+      || (text('error') + ' (' + status + ')');
     if (r) {
       r.textContent = rest.length ? rest.join('; ') : summary;
       r.classList.add('error');
@@ -116,6 +124,7 @@
     xhr.open('POST', form.dataset.api);
     xhr.setRequestHeader(CSRF_HEADER, '1');
     xhr.setRequestHeader('Accept', 'application/json');
+    xhr.setRequestHeader('Accept-Language', pageLang());
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable) {
         bar.value = Math.round(100 * e.loaded / e.total);
@@ -572,3 +581,8 @@
     location.reload();
   });
 })();
+
+// --- i18n: htmx requests ask for the page's language too, so that any error they bring back matches the page
+document.addEventListener('htmx:configRequest', (event) => {
+  event.detail.headers['Accept-Language'] = document.documentElement.lang || 'vi';
+});

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.UUID;
 import vn.loaxa.account.Roles;
 import vn.loaxa.account.service.CredentialService;
+import vn.loaxa.common.error.ErrorMessage;
 import vn.loaxa.common.error.NotFoundException;
 import vn.loaxa.common.error.NotPermittedException;
 
@@ -101,7 +102,7 @@ public class AccessGuard {
     public void audio(UUID mediaId, String ownerArea) {
         if (identity.hasRole(Roles.RECEIVER)) {
             if (!deliveries.namesMedia(identity.getPrincipal().getName(), mediaId)) {
-                throw new NotPermittedException("Media '" + mediaId + "' is in none of your deliveries");
+                throw new NotPermittedException(ErrorMessage.of("access.media-not-delivered", mediaId));
             }
             return;
         }
@@ -121,8 +122,7 @@ public class AccessGuard {
      */
     public void nationwide(String action) {
         if (!scope().nationwide()) {
-            throw new NotPermittedException(action + " needs an account for the whole country; yours covers area '"
-                    + scope().areaCode() + "' and below");
+            throw new NotPermittedException(ErrorMessage.of("access.nationwide", action, scope().areaCode()));
         }
     }
 
@@ -132,7 +132,9 @@ public class AccessGuard {
     }
 
     private NotPermittedException outside(String what) {
-        String mine = scope().nationwide() ? "the whole country" : "area '" + scope().areaCode() + "' and below";
-        return new NotPermittedException(what + " is outside your area (" + mine + ")");
+        ErrorMessage mine = scope().nationwide()
+                ? ErrorMessage.of("access.scope.country")
+                : ErrorMessage.of("access.scope.area", scope().areaCode());
+        return new NotPermittedException(ErrorMessage.of("access.outside", what, mine));
     }
 }

@@ -12,6 +12,7 @@ import vn.loaxa.account.Roles;
 import vn.loaxa.account.api.AccountRequest;
 import vn.loaxa.account.api.AccountView;
 import vn.loaxa.account.service.AccountService;
+import vn.loaxa.account.service.FirstStartNotice;
 import vn.loaxa.account.service.Passwords;
 import vn.loaxa.area.api.AreaOutlineView;
 import vn.loaxa.area.api.AreaRequest;
@@ -86,6 +87,7 @@ public class DemoSeed {
     private final AccountService accounts;
     private final Passwords passwords;
     private final AreaOutlineService outlines;
+    private final FirstStartNotice notice;
 
     public DemoSeed(
             DemoConfig config,
@@ -93,8 +95,10 @@ public class DemoSeed {
             ReceiverService receivers,
             AccountService accounts,
             Passwords passwords,
-            AreaOutlineService outlines) {
+            AreaOutlineService outlines,
+            FirstStartNotice notice) {
         this.outlines = outlines;
+        this.notice = notice;
         this.config = config;
         this.areas = areas;
         this.receivers = receivers;
@@ -128,21 +132,17 @@ public class DemoSeed {
                 .forEach(o -> outlines.set(o.areaCode(), o.geoJson()));
     }
 
-    /** Generated passwords, shown once in the log as the admin's is; only their hashes are stored. */
+    /** Generated passwords, shown once in the {@link FirstStartNotice} as the admin's is; only their hashes are stored. */
     private void seedAccounts() {
         Set<String> existing =
                 accounts.list().stream().map(AccountView::username).collect(Collectors.toSet());
-        StringBuilder created = new StringBuilder();
         for (DemoAccount account : ACCOUNTS) {
             if (!existing.contains(account.username())) {
                 String password = passwords.newSecret();
                 accounts.create(new AccountRequest(account.username(), password, account.role(), account.areaCode()));
-                created.append(String.format(
-                        "%n    %-18s %-10s %-6s %s", account.username(), account.role(), account.areaCode(), password));
+                notice.add(new FirstStartNotice.Credential(
+                        account.username(), account.role(), account.areaCode(), password));
             }
-        }
-        if (!created.isEmpty()) {
-            LOG.warnf("%n%n    Demo accounts (user, role, area, password), shown only this once:%s%n", created);
         }
     }
 }

@@ -3,9 +3,12 @@ package vn.loaxa.web;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.util.Locale;
 import java.util.Set;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import vn.loaxa.common.api.ErrorLanguage;
 import vn.loaxa.common.api.Problem;
+import vn.loaxa.common.error.ErrorMessage;
 
 /**
  * Cross-site request forgery guard for the web UI. The pages change data only through the API with {@code fetch},
@@ -29,13 +32,13 @@ public class CsrfGuard {
                 || request.getHeaderString(HEADER) != null) {
             return null;
         }
+        Locale locale = ErrorLanguage.of(request);
         return Response.status(403)
                 .type(Problem.MEDIA_TYPE)
                 .entity(Problem.of(
                         403,
-                        "Forbidden",
-                        "A change made from a web page must be sent by the page's" + " script (header " + HEADER
-                                + "); reload the page and try again",
+                        ErrorMessage.of("forbidden.title").render(locale),
+                        ErrorMessage.of("csrf.header", HEADER).render(locale),
                         request.getUriInfo().getPath()))
                 .build();
     }

@@ -507,4 +507,7 @@ public interface UiMessages {
     String status_failed();
 
     String map_live_note();
+    // --- i18n ---
+
+    String error_unexpected();
 }

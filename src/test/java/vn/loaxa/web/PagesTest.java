@@ -89,7 +89,7 @@ class PagesTest {
                 .contentType(ContentType.HTML)
                 .body(
                         containsString("<h1>Không có quyền truy cập</h1>"),
-                        containsString("outside your area"),
+                        containsString("nằm ngoài địa bàn bạn phụ trách"),
                         containsString("href=\"/library\""),
                         containsString("pg-operator-a"));
         for (String area : List.of("PGX-A", "PGX-B")) {

@@ -9,19 +9,13 @@ import jakarta.validation.constraints.Size;
  * district or commune); without it the role covers the whole country. An admin always covers the whole country.
  */
 public record AccountRequest(
-        @NotBlank
-        @Pattern(
-                regexp = "[a-z0-9][a-z0-9._-]{1,63}",
-                message = "must be 2-64 lower-case letters, digits," + " '.', '_' or '-'")
+        @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9._-]{1,63}", message = "{loaxa.validation.username}")
         String username,
 
-        @NotBlank @Size(min = 12, max = 200, message = "must be 12 to 200 characters")
+        @NotBlank @Size(min = 12, max = 200, message = "{loaxa.validation.password}")
         String password,
 
-        @NotBlank
-        @Pattern(
-                regexp = "admin|editor|operator|provider|supervisor",
-                message = "must be admin, editor, operator, provider or supervisor")
+        @NotBlank @Pattern(regexp = "admin|editor|operator|provider|supervisor", message = "{loaxa.validation.role}")
         String role,
 
         @Size(max = 32) String areaCode) {

@@ -10,6 +10,7 @@ import vn.loaxa.account.api.AccountView;
 import vn.loaxa.account.model.Account;
 import vn.loaxa.account.model.AccountRepository;
 import vn.loaxa.common.error.ConflictException;
+import vn.loaxa.common.error.ErrorMessage;
 import vn.loaxa.common.error.NotFoundException;
 
 /** People's accounts, created by an administrator; passwords are kept only as bcrypt hashes. */
@@ -31,8 +32,7 @@ public class AccountService {
     @Transactional
     public AccountView create(AccountRequest request) {
         if (accounts.findByIdOptional(request.username()).isPresent() || receivers.exists(request.username())) {
-            throw new ConflictException(
-                    "The name '" + request.username() + "' is already taken by an account or a" + " receiver");
+            throw new ConflictException(ErrorMessage.of("account.name-taken", request.username()));
         }
         Account account = new Account();
         account.username = request.username();

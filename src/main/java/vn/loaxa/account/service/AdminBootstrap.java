@@ -11,7 +11,10 @@ import vn.loaxa.account.Roles;
 import vn.loaxa.account.model.Account;
 import vn.loaxa.account.model.AccountRepository;
 
-/** Creates the {@code admin} account on the first start, storing only its bcrypt hash. */
+/**
+ * Creates the {@code admin} account on the first start, storing only its bcrypt hash; a generated password is shown in
+ * the {@link FirstStartNotice}.
+ */
 @ApplicationScoped
 public class AdminBootstrap {
     static final String ADMIN = "admin";
@@ -20,11 +23,14 @@ public class AdminBootstrap {
     private final AccountRepository accounts;
     private final Passwords passwords;
     private final AccountConfig config;
+    private final FirstStartNotice notice;
 
-    public AdminBootstrap(AccountRepository accounts, Passwords passwords, AccountConfig config) {
+    public AdminBootstrap(
+            AccountRepository accounts, Passwords passwords, AccountConfig config, FirstStartNotice notice) {
         this.accounts = accounts;
         this.passwords = passwords;
         this.config = config;
+        this.notice = notice;
     }
 
     @Transactional
@@ -40,10 +46,8 @@ public class AdminBootstrap {
         admin.createdAt = OffsetDateTime.now();
         accounts.persist(admin);
         if (config.initialPassword().isEmpty()) {
-            LOG.warnf(
-                    "%n%n    Created account 'admin' with the generated password: %s%n"
-                            + "    It is shown only this once; only its hash is stored.%n",
-                    password);
+            LOG.info("Created account 'admin' with a generated password, shown once the server listens");
+            notice.add(new FirstStartNotice.Credential(ADMIN, Roles.ADMIN, null, password));
         } else {
             LOG.info("Created account 'admin' with the password from LOAXA_ADMIN_PASSWORD");
         }

@@ -7,7 +7,7 @@ import jakarta.validation.constraints.Size;
 import vn.loaxa.area.model.AreaKind;
 
 public record AreaRequest(
-        @NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9-]{0,31}", message = "must be 1-32 letters, digits or '-'")
+        @NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9-]{0,31}", message = "{loaxa.validation.area-code}")
         String code,
 
         @NotBlank @Size(max = 200) String name,

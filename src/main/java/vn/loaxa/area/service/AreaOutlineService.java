@@ -11,6 +11,7 @@ import vn.loaxa.area.model.Area;
 import vn.loaxa.area.model.AreaOutline;
 import vn.loaxa.area.model.AreaOutlineRepository;
 import vn.loaxa.area.model.AreaRepository;
+import vn.loaxa.common.error.ErrorMessage;
 import vn.loaxa.common.error.InvalidRequestException;
 import vn.loaxa.common.error.NotFoundException;
 
@@ -35,13 +36,13 @@ public class AreaOutlineService {
         Area area = areas.findByIdOptional(code).orElseThrow(() -> NotFoundException.of("Area", code));
         if (body == null || body.length() > 2 * OutlineGeometry.MAX_CHARS) {
             throw new InvalidRequestException(
-                    "coordinates", "send a GeoJSON geometry of at most " + OutlineGeometry.MAX_CHARS + " characters");
+                    "coordinates", ErrorMessage.of("outline.too-long-body", OutlineGeometry.MAX_CHARS));
         }
         String checked;
         try {
             checked = geometry.normalise(json.readTree(body));
         } catch (JsonProcessingException e) {
-            throw new InvalidRequestException("type", "the body is not JSON: " + e.getOriginalMessage());
+            throw new InvalidRequestException("type", ErrorMessage.of("outline.not-json", e.getOriginalMessage()));
         }
         AreaOutline outline = outlines.findByIdOptional(area.code).orElseGet(AreaOutline::new);
         outline.areaCode = area.code;

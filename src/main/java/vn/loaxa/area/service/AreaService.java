@@ -11,6 +11,7 @@ import vn.loaxa.area.api.AreaRequest;
 import vn.loaxa.area.model.Area;
 import vn.loaxa.area.model.AreaRepository;
 import vn.loaxa.common.error.ConflictException;
+import vn.loaxa.common.error.ErrorMessage;
 import vn.loaxa.common.error.NotFoundException;
 
 @ApplicationScoped
@@ -55,7 +56,7 @@ public class AreaService {
     @Transactional
     public AreaNode create(AreaRequest request) {
         if (areas.findByIdOptional(request.code()).isPresent()) {
-            throw new ConflictException("Area '" + request.code() + "' already exists");
+            throw new ConflictException(ErrorMessage.of("area.exists", request.code()));
         }
         Area area = new Area();
         area.code = request.code();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import vn.loaxa.common.error.ErrorMessage;
 import vn.loaxa.common.error.InvalidRequestException;
 
 /**
@@ -26,8 +27,7 @@ public final class OutlineGeometry {
     public String normalise(JsonNode body) {
         JsonNode geometry = body != null && "Feature".equals(body.path("type").asText()) ? body.path("geometry") : body;
         if (geometry == null || !geometry.isObject()) {
-            throw new InvalidRequestException(
-                    "type", "must be a GeoJSON Polygon or MultiPolygon (bare or as a Feature)");
+            throw new InvalidRequestException("type", ErrorMessage.of("outline.not-geometry"));
         }
         String type = geometry.path("type").asText();
         JsonNode coordinates = geometry.path("coordinates");
@@ -36,28 +36,27 @@ public final class OutlineGeometry {
             case "Polygon" -> polygon(coordinates, "coordinates", positions);
             case "MultiPolygon" -> {
                 if (!coordinates.isArray() || coordinates.isEmpty()) {
-                    throw new InvalidRequestException("coordinates", "must be a non-empty array of polygons");
+                    throw new InvalidRequestException("coordinates", ErrorMessage.of("outline.no-polygons"));
                 }
                 for (int i = 0; i < coordinates.size(); i++) {
                     polygon(coordinates.get(i), "coordinates[" + i + "]", positions);
                 }
             }
-            default -> throw new InvalidRequestException("type", "must be Polygon or MultiPolygon, not '" + type + "'");
+            default -> throw new InvalidRequestException("type", ErrorMessage.of("outline.wrong-type", type));
         }
         ObjectNode normalised = json.createObjectNode().put("type", type);
         normalised.set("coordinates", coordinates);
         String text = normalised.toString();
         if (text.length() > MAX_CHARS) {
             throw new InvalidRequestException(
-                    "coordinates",
-                    "the outline is " + text.length() + " characters long; simplify it below " + MAX_CHARS);
+                    "coordinates", ErrorMessage.of("outline.too-long", text.length(), MAX_CHARS));
         }
         return text;
     }
 
     private static void polygon(JsonNode rings, String field, int[] positions) {
         if (!rings.isArray() || rings.isEmpty()) {
-            throw new InvalidRequestException(field, "must be a non-empty array of linear rings");
+            throw new InvalidRequestException(field, ErrorMessage.of("outline.no-rings"));
         }
         for (int r = 0; r < rings.size(); r++) {
             ring(rings.get(r), field + "[" + r + "]", positions);
@@ -66,18 +65,17 @@ public final class OutlineGeometry {
 
     private static void ring(JsonNode ring, String field, int[] positions) {
         if (!ring.isArray() || ring.size() < 4) {
-            throw new InvalidRequestException(field, "must be a ring of at least four positions");
+            throw new InvalidRequestException(field, ErrorMessage.of("outline.short-ring"));
         }
         for (int p = 0; p < ring.size(); p++) {
             position(ring.get(p), field + "[" + p + "]");
         }
         if (!ring.get(0).equals(ring.get(ring.size() - 1))) {
-            throw new InvalidRequestException(field, "must be closed: its last position must repeat its first");
+            throw new InvalidRequestException(field, ErrorMessage.of("outline.open-ring"));
         }
         positions[0] += ring.size();
         if (positions[0] > MAX_POSITIONS) {
-            throw new InvalidRequestException(
-                    field, "the outline has more than " + MAX_POSITIONS + " positions; simplify it");
+            throw new InvalidRequestException(field, ErrorMessage.of("outline.too-many-positions", MAX_POSITIONS));
         }
     }
 
@@ -86,12 +84,12 @@ public final class OutlineGeometry {
                 || pair.size() < 2
                 || !pair.get(0).isNumber()
                 || !pair.get(1).isNumber()) {
-            throw new InvalidRequestException(field, "must be a [longitude, latitude] pair of numbers");
+            throw new InvalidRequestException(field, ErrorMessage.of("outline.not-position"));
         }
         double lon = pair.get(0).asDouble();
         double lat = pair.get(1).asDouble();
         if (!Double.isFinite(lon) || !Double.isFinite(lat) || Math.abs(lon) > 180 || Math.abs(lat) > 90) {
-            throw new InvalidRequestException(field, "must have a longitude within ±180 and a latitude within ±90");
+            throw new InvalidRequestException(field, ErrorMessage.of("outline.out-of-range"));
         }
     }
 }

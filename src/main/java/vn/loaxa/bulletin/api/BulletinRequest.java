@@ -24,6 +24,6 @@ public record BulletinRequest(
     public record SegmentRequest(
             @NotNull UUID mediaId,
 
-            @NotBlank @Pattern(regexp = "[a-z]{3}|ALL", message = "must be an ISO 639-3 code or ALL")
+            @NotBlank @Pattern(regexp = "[a-z]{3}|ALL", message = "{loaxa.validation.language-or-all}")
             String language) {}
 }

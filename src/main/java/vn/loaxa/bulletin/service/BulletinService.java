@@ -19,6 +19,7 @@ import vn.loaxa.bulletin.model.Segment;
 import vn.loaxa.bulletin.model.Topic;
 import vn.loaxa.bulletin.model.TopicRepository;
 import vn.loaxa.common.error.ConflictException;
+import vn.loaxa.common.error.ErrorMessage;
 import vn.loaxa.common.error.InvalidRequestException;
 import vn.loaxa.common.error.NotFoundException;
 import vn.loaxa.common.text.SearchText;
@@ -92,8 +93,7 @@ public class BulletinService {
     @Transactional
     public BulletinView reject(UUID id, String user, String reason) {
         if (reason == null || reason.isBlank()) {
-            throw new InvalidRequestException(
-                    "reason", "Say why the bulletin is rejected, so that its author can" + " fix it");
+            throw new InvalidRequestException("reason", ErrorMessage.of("bulletin.reason-required"));
         }
         return move(find(id), BulletinStatus.REJECTED, user, reason);
     }
@@ -132,8 +132,14 @@ public class BulletinService {
 
     private BulletinView move(Bulletin bulletin, BulletinStatus to, String user, String reason) {
         if (!bulletin.status.next().contains(to)) {
-            throw new ConflictException("Bulletin '" + bulletin.id + "' is " + bulletin.status + " and cannot become "
-                    + to + (bulletin.status.next().isEmpty() ? "" : "; it can become " + bulletin.status.next()));
+            throw new ConflictException(ErrorMessage.of(
+                    bulletin.status.next().isEmpty() ? "bulletin.final-status" : "bulletin.wrong-status",
+                    bulletin.id,
+                    bulletin.status.toString(),
+                    to.toString(),
+                    bulletin.status.next().toString(),
+                    ErrorMessage.of("bulletin.status." + bulletin.status),
+                    ErrorMessage.of("bulletin.status." + to)));
         }
         record(bulletin, bulletin.status, to, user, reason);
         bulletin.status = to;
@@ -143,7 +149,7 @@ public class BulletinService {
     private void apply(Bulletin bulletin, BulletinRequest request) {
         Topic topic = topics.byCodeOrName(request.topic())
                 .orElseThrow(() -> new InvalidRequestException(
-                        "topic", "Unknown topic '" + request.topic() + "'; choose one from GET /api/v1/topics"));
+                        "topic", ErrorMessage.of("bulletin.unknown-topic", request.topic())));
         bulletin.title = request.title().strip();
         bulletin.topic = topic.nameVi;
         bulletin.sourceAgency =
@@ -158,8 +164,7 @@ public class BulletinService {
             if (item.status != MediaStatus.READY) {
                 throw new InvalidRequestException(
                         "segments",
-                        "Media '" + item.id + "' is " + item.status
-                                + ", not READY; only processed media can go into a bulletin");
+                        ErrorMessage.of("bulletin.media-not-ready", item.id, item.status.toString(), item.title));
             }
             bulletin.segments.add(new Segment(item.id, segment.language()));
         }

@@ -1,8 +1,10 @@
 package vn.loaxa.common.api;
 
+import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
+import vn.loaxa.common.error.ErrorMessage;
 
 /**
  * Pages for errors met while browsing, provided by the web UI, so that error mapping needs no feature: a browser that
@@ -10,6 +12,15 @@ import java.util.Optional;
  */
 public interface ErrorPages {
 
-    /** The page for {@code status}, when the request is a signed-in visitor's browser asking for a page. */
-    Optional<Response> forBrowser(ContainerRequestContext request, int status, String detail);
+    /**
+     * The page for {@code status}, with {@code detail} in the page's language, when the request is a browser asking
+     * for a page.
+     */
+    Optional<Response> forBrowser(ContainerRequestContext request, int status, ErrorMessage detail);
+
+    /**
+     * For an address that nothing serves, asked for by a browser: the not-found page if the visitor is signed in, else
+     * the login page; empty for any other client.
+     */
+    Uni<Optional<Response>> forUnknownAddress(ContainerRequestContext request);
 }

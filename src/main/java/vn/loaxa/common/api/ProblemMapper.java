@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.smallrye.mutiny.Uni;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -16,17 +17,23 @@ import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import vn.loaxa.common.error.ConflictException;
+import vn.loaxa.common.error.ErrorMessage;
 import vn.loaxa.common.error.InvalidRequestException;
 import vn.loaxa.common.error.NotFoundException;
 import vn.loaxa.common.error.NotPermittedException;
+import vn.loaxa.common.error.TooLargeException;
 
 /**
  * Maps every domain and framework exception to problem+json, once (or, for a browser on a page, to a page). A request
  * that is well-formed but invalid gets 422, whether Bean Validation or a service found the fault; only a body that
- * cannot be read gets 400. What nothing here knows, {@link UnexpectedErrorMapper} answers.
+ * cannot be read gets 400. What nothing here knows, {@link UnexpectedErrorMapper} answers. Titles and details are
+ * in the caller's language ({@link ErrorLanguage}), from the {@link ErrorMessage#BUNDLE} bundle.
  */
 public class ProblemMapper {
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
@@ -40,93 +47,158 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response notFound(NotFoundException e, UriInfo uri, ContainerRequestContext request) {
+        Locale locale = ErrorLanguage.of(request);
         return e.referencedFromBody()
-                ? problem(422, "Unknown reference", e.getMessage(), uri)
-                : pages.forBrowser(request, 404, e.getMessage())
-                        .orElseGet(() -> problem(404, "Not found", e.getMessage(), uri));
+                ? problem(422, text("unknown-reference.title", locale), e.text().render(locale), uri)
+                : pages.forBrowser(request, 404, e.text())
+                        .orElseGet(() -> problem(
+                                404, text("not-found.title", locale), e.text().render(locale), uri));
     }
 
     @ServerExceptionMapper
-    public Response invalid(InvalidRequestException e, UriInfo uri) {
+    public Response invalid(InvalidRequestException e, UriInfo uri, ContainerRequestContext request) {
+        Locale locale = ErrorLanguage.of(request);
         List<Problem.FieldError> errors = e.fieldErrors().stream()
-                .map(f -> new Problem.FieldError(f.field(), f.message()))
+                .map(f -> new Problem.FieldError(f.field(), f.text().render(locale)))
                 .toList();
-        return respond(new Problem("about:blank", e.title(), 422, e.getMessage(), uri.getPath(), errors));
+        return respond(new Problem(
+                "about:blank", e.titleText().render(locale), 422, e.text().render(locale), uri.getPath(), errors));
     }
 
     @ServerExceptionMapper
-    public Response conflict(ConflictException e, UriInfo uri) {
-        return respond(
-                new Problem("about:blank", "Conflict", 409, e.getMessage(), uri.getPath(), List.of(), e.conflicts()));
+    public Response conflict(ConflictException e, UriInfo uri, ContainerRequestContext request) {
+        Locale locale = ErrorLanguage.of(request);
+        return respond(new Problem(
+                "about:blank",
+                text("conflict.title", locale),
+                409,
+                e.text().render(locale),
+                uri.getPath(),
+                List.of(),
+                e.conflicts()));
     }
 
     @ServerExceptionMapper
-    public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+    public Response tooLarge(TooLargeException e, UriInfo uri, ContainerRequestContext request) {
+        Locale locale = ErrorLanguage.of(request);
+        return problem(
+                413,
+                ErrorMessage.orElse("Request Entity Too Large", "status.413").render(locale),
+                e.text().render(locale),
+                uri);
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, UriInfo uri, ContainerRequestContext request) {
+        Locale locale = ErrorLanguage.of(request);
         List<Problem.FieldError> errors = e.getConstraintViolations().stream()
-                .map(v -> new Problem.FieldError(fieldName(v), v.getMessage()))
+                .map(v -> new Problem.FieldError(fieldName(v), violationText(v, locale)))
                 .sorted(Comparator.comparing(Problem.FieldError::field))
                 .toList();
         String detail = errors.stream()
                 .map(f -> f.field() + ": " + f.message())
                 .reduce((a, b) -> a + "; " + b)
-                .orElse("The request is not valid");
-        return respond(new Problem("about:blank", "Invalid request", 422, detail, uri.getPath(), errors));
+                .orElse(text("invalid.detail", locale));
+        return respond(new Problem("about:blank", text("invalid.title", locale), 422, detail, uri.getPath(), errors));
     }
 
     @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class})
-    public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+    public Response unreadableJson(JsonProcessingException e, UriInfo uri, ContainerRequestContext request) {
+        Locale locale = ErrorLanguage.of(request);
         List<Problem.FieldError> errors = List.of();
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = mapping.getPath().stream()
                     .map(r -> r.getFieldName() != null ? r.getFieldName() : String.valueOf(r.getIndex()))
                     .reduce((a, b) -> a + "." + b)
                     .orElse("");
-            errors = List.of(new Problem.FieldError(field, "has the wrong type or an unknown value"));
+            errors = List.of(new Problem.FieldError(field, text("malformed.field", locale)));
         }
         return respond(new Problem(
                 "about:blank",
-                "Malformed JSON",
+                text("malformed.title", locale),
                 400,
-                "The request body is not valid JSON for this resource: " + e.getOriginalMessage(),
+                ErrorMessage.of("malformed.detail", e.getOriginalMessage()).render(locale),
                 uri.getPath(),
                 errors));
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
-    public Response unauthenticated(RuntimeException e, UriInfo uri) {
+    public Response unauthenticated(RuntimeException e, UriInfo uri, ContainerRequestContext request) {
         if (!uri.getPath().startsWith("/api/")) {
             boolean wrongCredentials = e instanceof AuthenticationFailedException;
             return Response.seeOther(URI.create(wrongCredentials ? LOGIN_PAGE + "?error" : LOGIN_PAGE))
                     .build();
         }
+        Locale locale = ErrorLanguage.of(request);
         return Response.fromResponse(problem(
-                        401,
-                        "Login required",
-                        "Send HTTP Basic credentials of a loaxa account (or log in to the web UI first)",
-                        uri))
+                        401, text("unauthenticated.title", locale), text("unauthenticated.detail", locale), uri))
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"loaxa\"")
                 .build();
     }
 
     @ServerExceptionMapper
     public Response notPermitted(NotPermittedException e, UriInfo uri, ContainerRequestContext request) {
-        return pages.forBrowser(request, 403, e.getMessage())
-                .orElseGet(() -> problem(403, "Forbidden", e.getMessage(), uri));
+        Locale locale = ErrorLanguage.of(request);
+        return pages.forBrowser(request, 403, e.text())
+                .orElseGet(() ->
+                        problem(403, text("forbidden.title", locale), e.text().render(locale), uri));
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri, ContainerRequestContext request) {
-        String detail = "Your account may not do this";
-        return pages.forBrowser(request, 403, detail).orElseGet(() -> problem(403, "Forbidden", detail, uri));
+        Locale locale = ErrorLanguage.of(request);
+        ErrorMessage detail = ErrorMessage.of("forbidden.detail");
+        return pages.forBrowser(request, 403, detail)
+                .orElseGet(() -> problem(403, text("forbidden.title", locale), detail.render(locale), uri));
+    }
+
+    /** An address that nothing serves: a page for a browser (or the login page), problem+json for the rest. */
+    @ServerExceptionMapper
+    public Uni<Response> unknownAddress(
+            jakarta.ws.rs.NotFoundException e, UriInfo uri, ContainerRequestContext request) {
+        Locale locale = ErrorLanguage.of(request);
+        Response problem = problem(404, text("not-found.title", locale), text("not-found.address", locale), uri);
+        return pages.forUnknownAddress(request).map(page -> page.orElse(problem));
     }
 
     @ServerExceptionMapper
-    public Response webApplication(WebApplicationException e, UriInfo uri) {
+    public Response webApplication(WebApplicationException e, UriInfo uri, ContainerRequestContext request) {
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             LOG.errorf(e, "Request to %s failed", uri.getPath());
         }
-        return problem(status, e.getResponse().getStatusInfo().getReasonPhrase(), e.getMessage(), uri);
+        Locale locale = ErrorLanguage.of(request);
+        ErrorMessage title = ErrorMessage.orElse(e.getResponse().getStatusInfo().getReasonPhrase(), "status." + status);
+        // the framework's own message is just "HTTP 404 Not Found": say the status in the caller's language instead
+        boolean generic = e.getMessage() == null || e.getMessage().startsWith("HTTP " + status);
+        ErrorMessage detail = generic ? title : ErrorMessage.literal(e.getMessage());
+        return problem(status, title.render(locale), detail.render(locale), uri);
+    }
+
+    /**
+     * A constraint's text from the errors bundle, keyed by its message template ({@code
+     * jakarta.validation.constraints.NotBlank.message}, or a loaxa key given as {@code message = "{key}"}), with the
+     * constraint's attributes put in for their {@code {name}}; Hibernate Validator's own text when the bundle has none.
+     */
+    static String violationText(ConstraintViolation<?> violation, Locale locale) {
+        String template = violation.getMessageTemplate();
+        if (template == null || !template.startsWith("{") || !template.endsWith("}")) {
+            return violation.getMessage();
+        }
+        Optional<String> pattern = ErrorMessage.pattern(template.substring(1, template.length() - 1), locale);
+        if (pattern.isEmpty()) {
+            return violation.getMessage();
+        }
+        String text = pattern.get();
+        for (Map.Entry<String, Object> attribute :
+                violation.getConstraintDescriptor().getAttributes().entrySet()) {
+            text = text.replace("{" + attribute.getKey() + "}", String.valueOf(attribute.getValue()));
+        }
+        return text;
+    }
+
+    private static String text(String key, Locale locale) {
+        return ErrorMessage.of(key).render(locale);
     }
 
     private static String fieldName(ConstraintViolation<?> violation) {

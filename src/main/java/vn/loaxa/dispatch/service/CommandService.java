@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
+import vn.loaxa.common.error.ErrorMessage;
 import vn.loaxa.common.error.InvalidRequestException;
 import vn.loaxa.dispatch.api.CommandRequest;
 import vn.loaxa.dispatch.api.CommandType;
@@ -37,7 +38,7 @@ public class CommandService {
     public CommandMessage send(String receiverId, CommandRequest request) {
         receivers.requireExists(receiverId);
         if (request.type() == CommandType.SET_VOLUME && request.volume() == null) {
-            throw new InvalidRequestException("volume", "SET_VOLUME needs a volume from 0 to 100");
+            throw new InvalidRequestException("volume", ErrorMessage.of("command.volume"));
         }
         Duration ttl = request.ttlSeconds() == null ? config.defaultTtl() : Duration.ofSeconds(request.ttlSeconds());
         Instant issuedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);

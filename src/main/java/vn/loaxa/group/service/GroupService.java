@@ -12,6 +12,7 @@ import vn.loaxa.access.OwnerFilter;
 import vn.loaxa.access.Scope;
 import vn.loaxa.account.service.AccountAreas;
 import vn.loaxa.common.error.ConflictException;
+import vn.loaxa.common.error.ErrorMessage;
 import vn.loaxa.common.error.InvalidRequestException;
 import vn.loaxa.common.error.NotFoundException;
 import vn.loaxa.group.api.GroupRequest;
@@ -72,11 +73,10 @@ public class GroupService {
     @Transactional
     public GroupView create(GroupRequest request, String user) {
         if (request.code() == null) {
-            throw new InvalidRequestException(
-                    "code", "A group needs a code (lower-case letters, digits, '.', '_', '-')");
+            throw new InvalidRequestException("code", ErrorMessage.of("group.code-missing"));
         }
         if (groups.findByIdOptional(request.code()).isPresent()) {
-            throw new ConflictException("A receiver group with code '" + request.code() + "' already exists");
+            throw new ConflictException(ErrorMessage.of("group.exists", request.code()));
         }
         ReceiverGroup group = new ReceiverGroup();
         group.code = request.code();

@@ -14,6 +14,7 @@ import vn.loaxa.area.model.AreaRepository;
 import vn.loaxa.bulletin.model.Bulletin;
 import vn.loaxa.bulletin.model.BulletinRepository;
 import vn.loaxa.common.error.ConflictException;
+import vn.loaxa.common.error.ErrorMessage;
 import vn.loaxa.common.error.InvalidRequestException;
 import vn.loaxa.common.error.NotFoundException;
 import vn.loaxa.dispatch.service.DispatchService;
@@ -153,8 +154,7 @@ public class InboxService {
     private InboxItem pending(UUID id) {
         InboxItem item = items.findByIdOptional(id).orElseThrow(() -> NotFoundException.of("Inbox item", id));
         if (item.status != InboxStatus.PENDING) {
-            throw new ConflictException("Inbox item '" + id + "' was already " + item.status + " by " + item.decidedBy
-                    + "; only PENDING items can be accepted or declined");
+            throw new ConflictException(ErrorMessage.of("inbox.decided", id, item.status.toString(), item.decidedBy));
         }
         return item;
     }
@@ -162,8 +162,7 @@ public class InboxService {
     private Area commune(String code) {
         Area area = areas.findByIdOptional(code).orElseThrow(() -> NotFoundException.of("Area", code));
         if (area.kind != AreaKind.COMMUNE) {
-            throw new InvalidRequestException(
-                    "code", "Area '" + code + "' is a " + area.kind + "; inboxes belong to communes");
+            throw new InvalidRequestException("code", ErrorMessage.of("inbox.not-commune", code, area.kind.toString()));
         }
         return area;
     }

@@ -6,7 +6,7 @@ import jakarta.validation.constraints.Size;
 
 /** A catalogue language; also the body that adds one. */
 public record LanguageView(
-        @NotBlank @Pattern(regexp = "[a-z]{3}", message = "must be an ISO 639-3 code such as tyz")
+        @NotBlank @Pattern(regexp = "[a-z]{3}", message = "{loaxa.validation.language-code}")
         String code,
 
         @NotBlank @Size(max = 100) String nameVi,

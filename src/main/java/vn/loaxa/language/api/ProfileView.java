@@ -11,6 +11,6 @@ import java.util.List;
  */
 public record ProfileView(
         @NotNull @Size(max = 20)
-        List<@Pattern(regexp = "[a-z]{3}", message = "must be an ISO 639-3 code") String> languages,
+        List<@Pattern(regexp = "[a-z]{3}", message = "{loaxa.validation.language}") String> languages,
 
         String inheritedFrom) {}

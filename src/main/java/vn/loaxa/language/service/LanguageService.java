@@ -13,6 +13,7 @@ import java.util.Map;
 import vn.loaxa.area.model.Area;
 import vn.loaxa.area.model.AreaRepository;
 import vn.loaxa.common.error.ConflictException;
+import vn.loaxa.common.error.ErrorMessage;
 import vn.loaxa.common.error.InvalidRequestException;
 import vn.loaxa.common.error.NotFoundException;
 import vn.loaxa.language.api.LanguageView;
@@ -57,7 +58,7 @@ public class LanguageService {
     @Transactional
     public LanguageView add(LanguageView request) {
         if (languages.findByIdOptional(request.code()).isPresent()) {
-            throw new ConflictException("Language '" + request.code() + "' is already in the catalogue");
+            throw new ConflictException(ErrorMessage.of("language.exists", request.code()));
         }
         Language language = new Language();
         language.code = request.code();
@@ -171,14 +172,11 @@ public class LanguageService {
 
     private void requireCatalogued(List<String> profile) {
         if (profile.stream().distinct().count() != profile.size()) {
-            throw new InvalidRequestException("languages", "Name each language once");
+            throw new InvalidRequestException("languages", ErrorMessage.of("language.twice"));
         }
         for (String code : profile) {
             if (languages.findByIdOptional(code).isEmpty()) {
-                throw new InvalidRequestException(
-                        "languages",
-                        "Language '" + code
-                                + "' is not in the catalogue; an administrator can add it with POST /api/v1/languages");
+                throw new InvalidRequestException("languages", ErrorMessage.of("language.unknown", code));
             }
         }
     }

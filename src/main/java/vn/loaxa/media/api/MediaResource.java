@@ -10,7 +10,6 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -23,7 +22,9 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 import vn.loaxa.access.AccessGuard;
 import vn.loaxa.account.Roles;
+import vn.loaxa.common.error.ErrorMessage;
 import vn.loaxa.common.error.InvalidRequestException;
+import vn.loaxa.common.error.TooLargeException;
 import vn.loaxa.media.service.AudioStore;
 import vn.loaxa.media.service.MediaConfig;
 import vn.loaxa.media.service.MediaProcessor;
@@ -70,33 +71,28 @@ public class MediaResource {
             @RestForm String transcript,
             SecurityContext security) {
         if (file == null || file.uploadedFile() == null) {
-            throw new InvalidRequestException("file", "Attach the recording as the multipart field 'file'");
+            throw new InvalidRequestException("file", ErrorMessage.of("upload.no-file"));
         }
         if (file.size() == 0) {
-            throw new InvalidRequestException("file", "The file is empty; attach the recording itself");
+            throw new InvalidRequestException("file", ErrorMessage.of("upload.empty"));
         }
         if (file.size() > config.maxUploadSize().asLongValue()) {
-            throw new WebApplicationException(
-                    "The file is " + file.size() / (1024 * 1024) + " MiB; the largest"
-                            + " upload accepted is " + config.maxUploadSize().asLongValue() / (1024 * 1024)
-                            + " MiB. Shorten or compress the recording",
-                    413);
+            throw new TooLargeException(ErrorMessage.of(
+                    "upload.too-large",
+                    file.size() / (1024 * 1024),
+                    config.maxUploadSize().asLongValue() / (1024 * 1024)));
         }
         if (!isPlainFileName(file.fileName())) {
-            throw new InvalidRequestException(
-                    "file",
-                    "The file name must be the file's own name, without folders"
-                            + " or '..'; rename the file and upload it again");
+            throw new InvalidRequestException("file", ErrorMessage.of("upload.file-name"));
         }
         if (title == null || title.isBlank() || title.length() > 300) {
-            throw new InvalidRequestException("title", "Give a title of 1 to 300 characters");
+            throw new InvalidRequestException("title", ErrorMessage.of("upload.title"));
         }
         if (language == null || !language.matches(LANGUAGE)) {
-            throw new InvalidRequestException(
-                    "language", "Give the spoken language as an ISO 639-3 code such as vie or tyz");
+            throw new InvalidRequestException("language", ErrorMessage.of("upload.language"));
         }
         if (transcript != null && transcript.length() > 20_000) {
-            throw new InvalidRequestException("transcript", "Keep the transcript under 20,000 characters");
+            throw new InvalidRequestException("transcript", ErrorMessage.of("upload.transcript"));
         }
         MediaView accepted = service.accept(
                 file.uploadedFile(),

@@ -8,7 +8,7 @@ import jakarta.validation.constraints.Size;
 public record TtsRequest(
         @NotBlank @Size(max = 5000) String text,
 
-        @NotBlank @Pattern(regexp = "[a-z]{3}", message = "must be an ISO 639-3 code such as vie")
+        @NotBlank @Pattern(regexp = "[a-z]{3}", message = "{loaxa.validation.tts-language}")
         String language,
 
         @Size(max = 64) String voice,

@@ -18,6 +18,7 @@ import vn.loaxa.access.OwnerFilter;
 import vn.loaxa.access.Scope;
 import vn.loaxa.account.service.AccountAreas;
 import vn.loaxa.common.error.ConflictException;
+import vn.loaxa.common.error.ErrorMessage;
 import vn.loaxa.common.error.NotFoundException;
 import vn.loaxa.common.text.SearchText;
 import vn.loaxa.media.api.MediaView;
@@ -213,16 +214,13 @@ public class MediaService {
         List<Path> files = QuarkusTransaction.requiringNew().call(() -> {
             Media item = find(id);
             if (item.status == MediaStatus.PROCESSING) {
-                throw new ConflictException("Media '" + item.title + "' is still being processed; delete it once it"
-                        + " is ready or has failed");
+                throw new ConflictException(ErrorMessage.of("media.delete.processing", item.title));
             }
             Set<String> users = new LinkedHashSet<>();
             usages.forEach(usage -> users.addAll(usage.usersOf(id)));
             if (!users.isEmpty()) {
                 throw new ConflictException(
-                        "Media '" + item.title + "' is used by the bulletin(s) " + quoted(users)
-                                + "; remove it from them before deleting it",
-                        List.copyOf(users));
+                        ErrorMessage.of("media.delete.in-use", item.title, quoted(users)), List.copyOf(users));
             }
             List<Path> unused = new ArrayList<>();
             if (item.uploadPath != null) {

@@ -6,6 +6,7 @@ import jakarta.enterprise.inject.literal.NamedLiteral;
 import jakarta.ws.rs.ServiceUnavailableException;
 import java.nio.file.Path;
 import java.util.List;
+import vn.loaxa.common.error.ErrorMessage;
 import vn.loaxa.common.error.InvalidRequestException;
 import vn.loaxa.media.service.AudioStore;
 
@@ -28,15 +29,12 @@ public class TtsService {
     public Path speak(String text, String language, String voice) {
         List<String> voices = engine.voices(language);
         if (voices.isEmpty()) {
-            throw new InvalidRequestException(
-                    "language",
-                    "Text to speech cannot speak '" + language
-                            + "'; minority-language audio must be recorded by a person and uploaded");
+            throw new InvalidRequestException("language", ErrorMessage.of("tts.language", language));
         }
         String chosen = voice == null || voice.isBlank() ? voices.get(0) : voice;
         if (!voices.contains(chosen)) {
             throw new InvalidRequestException(
-                    "voice", "Voice '" + chosen + "' is not available for " + language + "; choose one of " + voices);
+                    "voice", ErrorMessage.of("tts.voice", chosen, language, voices.toString()));
         }
         Path wav = store.newTempFile(".wav");
         try {

@@ -8,15 +8,12 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 
 public record ReceiverRequest(
-        @NotBlank
-        @Pattern(
-                regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}",
-                message = "must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit")
+        @NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}", message = "{loaxa.validation.receiver-id}")
         String id,
 
         @NotBlank @Size(max = 200) String displayName,
         @NotBlank String areaCode,
         /** Own profile, most preferred first; empty or absent to inherit the area's. */
-        List<@Pattern(regexp = "[a-z]{3}", message = "must be an ISO 639-3 code such as vie or tyz") String> languages,
+        List<@Pattern(regexp = "[a-z]{3}", message = "{loaxa.validation.language}") String> languages,
         @DecimalMin("-90") @DecimalMax("90") Double latitude,
         @DecimalMin("-180") @DecimalMax("180") Double longitude) {}

@@ -13,6 +13,7 @@ import vn.loaxa.account.service.Passwords;
 import vn.loaxa.area.model.Area;
 import vn.loaxa.area.model.AreaRepository;
 import vn.loaxa.common.error.ConflictException;
+import vn.loaxa.common.error.ErrorMessage;
 import vn.loaxa.common.error.NotFoundException;
 import vn.loaxa.receiver.api.OutageView;
 import vn.loaxa.receiver.api.ReceiverHealth;
@@ -80,7 +81,7 @@ public class ReceiverService {
     public ReceiverView provision(ReceiverRequest request) {
         if (receivers.findByIdOptional(request.id()).isPresent()
                 || accounts.findByIdOptional(request.id()).isPresent()) {
-            throw new ConflictException("The name '" + request.id() + "' is already taken by a receiver or an account");
+            throw new ConflictException(ErrorMessage.of("receiver.name-taken", request.id()));
         }
         if (areas.findByIdOptional(request.areaCode()).isEmpty()) {
             throw NotFoundException.referenced("Area", request.areaCode());

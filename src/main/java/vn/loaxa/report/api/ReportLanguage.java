@@ -2,6 +2,7 @@ package vn.loaxa.report.api;
 
 import java.util.List;
 import java.util.Locale;
+import vn.loaxa.common.error.ErrorMessage;
 import vn.loaxa.common.error.InvalidRequestException;
 import vn.loaxa.report.service.ReportTables;
 
@@ -20,8 +21,7 @@ final class ReportLanguage {
         if (param != null && !param.isBlank()) {
             String lang = param.trim().toLowerCase(Locale.ROOT);
             if (!ReportTables.LANGUAGES.contains(lang)) {
-                throw new InvalidRequestException(
-                        "lang", "must be vi (Tiếng Việt) or en (English), not '" + param.trim() + "'");
+                throw new InvalidRequestException("lang", ErrorMessage.of("report.lang.unknown", param.trim()));
             }
             return lang;
         }

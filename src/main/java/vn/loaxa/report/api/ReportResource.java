@@ -15,6 +15,7 @@ import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import vn.loaxa.access.AccessGuard;
 import vn.loaxa.account.Roles;
+import vn.loaxa.common.error.ErrorMessage;
 import vn.loaxa.common.error.InvalidRequestException;
 import vn.loaxa.report.service.ReportExporter;
 import vn.loaxa.report.service.ReportService;
@@ -132,7 +133,7 @@ public class ReportResource {
         try {
             exportFormat = ReportExporter.Format.valueOf(format.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException("format", "must be json, csv, xlsx or pdf");
+            throw new InvalidRequestException("format", ErrorMessage.of("report.format"));
         }
         byte[] body = exporter.export(exportFormat, document.apply(report.get(), lang));
         String filename = "loaxa-" + name + "-" + from + "-" + to + "." + exportFormat.extension;

@@ -20,6 +20,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import vn.loaxa.area.model.Area;
 import vn.loaxa.area.model.AreaRepository;
+import vn.loaxa.common.error.ErrorMessage;
 import vn.loaxa.common.error.InvalidRequestException;
 import vn.loaxa.common.error.NotFoundException;
 import vn.loaxa.delivery.model.DeliveryState;
@@ -253,13 +254,13 @@ public class ReportService {
     /** Validates the range and returns the LIKE pattern of the area's subtree. */
     private String subtree(LocalDate from, LocalDate to, String areaCode) {
         if (from == null || to == null) {
-            throw new InvalidRequestException(from == null ? "from" : "to", "is required, as a date like 2026-11-26");
+            throw new InvalidRequestException(from == null ? "from" : "to", ErrorMessage.of("report.date-required"));
         }
         if (to.isBefore(from)) {
-            throw new InvalidRequestException("to", "must not be before 'from'");
+            throw new InvalidRequestException("to", ErrorMessage.of("report.to-before-from"));
         }
         if (to.toEpochDay() - from.toEpochDay() >= MAX_DAYS) {
-            throw new InvalidRequestException("to", "a report covers at most " + MAX_DAYS + " days");
+            throw new InvalidRequestException("to", ErrorMessage.of("report.too-long", MAX_DAYS));
         }
         if (areaCode == null || areaCode.isBlank()) {
             return "%";

@@ -2,6 +2,7 @@ package vn.loaxa.schedule.file;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import vn.loaxa.common.error.ErrorMessage;
 import vn.loaxa.common.error.InvalidRequestException;
 
 /** Schedule files with errors; nothing of them was applied. Mapped to 422 listing every error with its line. */
@@ -10,9 +11,11 @@ public class InvalidScheduleException extends InvalidRequestException {
 
     public InvalidScheduleException(List<ScheduleFileError> errors) {
         super(
-                "Invalid schedule files",
-                errors.size() + " error(s) in the schedule files; nothing was applied: "
-                        + errors.stream().map(Object::toString).collect(Collectors.joining("; ")),
+                ErrorMessage.of("schedule-files.title"),
+                ErrorMessage.of(
+                        "schedule-files.invalid",
+                        errors.size(),
+                        errors.stream().map(Object::toString).collect(Collectors.joining("; "))),
                 errors.stream()
                         .map(e -> new FieldError(e.file() + ":" + e.line(), e.message()))
                         .toList());

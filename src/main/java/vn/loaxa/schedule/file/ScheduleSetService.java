@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 import vn.loaxa.bulletin.model.Bulletin;
 import vn.loaxa.bulletin.model.BulletinRepository;
 import vn.loaxa.common.error.ConflictException;
+import vn.loaxa.common.error.ErrorMessage;
 import vn.loaxa.common.error.InvalidRequestException;
 import vn.loaxa.common.error.NotFoundException;
 import vn.loaxa.schedule.api.BroadcastRequest;
@@ -307,8 +308,8 @@ public class ScheduleSetService {
             throw new InvalidRequestException(
                     "bulletinTitle",
                     matches.isEmpty()
-                            ? "no bulletin is titled '" + title + "'"
-                            : matches.size() + " bulletins are titled '" + title + "'; use bulletinId");
+                            ? ErrorMessage.of("schedule-files.no-title", title)
+                            : ErrorMessage.of("schedule-files.many-titles", matches.size(), title));
         }
         return matches.get(0);
     }
@@ -321,8 +322,7 @@ public class ScheduleSetService {
         try {
             return entry.lateStartGrace() == null ? null : Duration.parse(entry.lateStartGrace());
         } catch (DateTimeParseException e) {
-            throw new InvalidRequestException(
-                    "lateStartGrace", "lateStartGrace must be an ISO-8601 duration such as PT10M");
+            throw new InvalidRequestException("lateStartGrace", ErrorMessage.of("schedule-files.grace"));
         }
     }
 

@@ -5,6 +5,7 @@ import jakarta.transaction.Transactional;
 import java.util.UUID;
 import vn.loaxa.access.AccessGuard;
 import vn.loaxa.bulletin.model.BulletinRepository;
+import vn.loaxa.common.error.ErrorMessage;
 import vn.loaxa.common.error.NotFoundException;
 import vn.loaxa.common.error.NotPermittedException;
 import vn.loaxa.group.model.ReceiverGroup;
@@ -37,7 +38,7 @@ public class BroadcastGuard {
     public void read(UUID id) {
         find(id);
         if (!broadcasts.readableBy(id, guard.scope())) {
-            throw new NotPermittedException("Broadcast '" + id + "' neither belongs to nor reaches your area");
+            throw new NotPermittedException(ErrorMessage.of("broadcast.outside", id));
         }
     }
 

@@ -10,6 +10,7 @@ import org.jboss.logging.Logger;
 import vn.loaxa.account.service.AccountAreas;
 import vn.loaxa.bulletin.model.Priority;
 import vn.loaxa.common.error.ConflictException;
+import vn.loaxa.common.error.ErrorMessage;
 import vn.loaxa.schedule.api.BroadcastRequest;
 import vn.loaxa.schedule.model.Broadcast;
 import vn.loaxa.schedule.model.BroadcastRepository;
@@ -64,10 +65,10 @@ public class BroadcastScheduling {
                     overlaps.conflicts(valid.timing(), airtime.length(), valid.priority(), valid.receivers());
             if (!conflicts.isEmpty()) {
                 throw new ConflictException(
-                        "This broadcast would play at the same time as " + conflicts.size()
-                                + " other " + valid.priority()
-                                + " broadcast(s) on the same receivers; change the time or "
-                                + "targets, or set allowOverlap to queue it behind them",
+                        ErrorMessage.of(
+                                "broadcast.overlap",
+                                conflicts.size(),
+                                valid.priority().toString()),
                         conflicts);
             }
         }

@@ -14,6 +14,7 @@ import vn.loaxa.access.Scope;
 import vn.loaxa.bulletin.model.Bulletin;
 import vn.loaxa.bulletin.model.BulletinRepository;
 import vn.loaxa.common.error.ConflictException;
+import vn.loaxa.common.error.ErrorMessage;
 import vn.loaxa.common.error.InvalidRequestException;
 import vn.loaxa.common.error.NotFoundException;
 import vn.loaxa.common.error.NotPermittedException;
@@ -108,15 +109,16 @@ public class BroadcastService {
     public BroadcastView confirm(UUID id, String user) {
         Broadcast broadcast = broadcasts.findByIdOptional(id).orElseThrow(() -> NotFoundException.of("Broadcast", id));
         if (!broadcast.awaitingConfirmation) {
-            throw new ConflictException("Broadcast '" + id + "' is not waiting for a confirmation"
-                    + (broadcast.confirmedBy == null ? "" : "; " + broadcast.confirmedBy + " confirmed it"));
+            throw new ConflictException(
+                    broadcast.confirmedBy == null
+                            ? ErrorMessage.of("broadcast.not-awaiting", id)
+                            : ErrorMessage.of("broadcast.confirmed-by", id, broadcast.confirmedBy));
         }
         if (broadcast.cancelledAt != null) {
-            throw new ConflictException("Broadcast '" + id + "' was cancelled by " + broadcast.cancelledBy);
+            throw new ConflictException(ErrorMessage.of("broadcast.cancelled", id, broadcast.cancelledBy));
         }
         if (user.equals(broadcast.createdBy)) {
-            throw new NotPermittedException("The two-person rule: a second editor or administrator, not " + user
-                    + " who created it, must confirm this emergency");
+            throw new NotPermittedException(ErrorMessage.of("broadcast.two-person", user));
         }
         broadcast.awaitingConfirmation = false;
         broadcast.confirmedBy = user;
@@ -199,7 +201,7 @@ public class BroadcastService {
     private static OccurrencePreview preview(Recurrence timing, Instant from, Integer count) {
         int limit = count == null ? DEFAULT_PREVIEW_COUNT : count;
         if (limit < 1 || limit > 500) {
-            throw new InvalidRequestException("count", "count must be between 1 and 500");
+            throw new InvalidRequestException("count", ErrorMessage.of("broadcast.preview-count"));
         }
         List<OccurrencePreview.Instance> instances = timing.instances(from, limit).stream()
                 .map(t -> new OccurrencePreview.Instance(

@@ -12,6 +12,7 @@ import vn.loaxa.bulletin.model.BulletinRepository;
 import vn.loaxa.bulletin.model.BulletinStatus;
 import vn.loaxa.bulletin.model.Priority;
 import vn.loaxa.common.error.ConflictException;
+import vn.loaxa.common.error.ErrorMessage;
 import vn.loaxa.common.error.InvalidRequestException;
 import vn.loaxa.common.error.NotFoundException;
 import vn.loaxa.schedule.api.BroadcastRequest;
@@ -63,24 +64,22 @@ public class BroadcastValidation {
             throw new InvalidRequestException(
                     "startAt",
                     timing.recurring()
-                            ? "The recurrence has no instance from now on (server time is " + now + ")"
-                            : "startAt " + request.startAt() + " is in the past (server time is " + now
-                                    + "); choose a time from now on");
+                            ? ErrorMessage.of("broadcast.no-instance", now.toString())
+                            : ErrorMessage.of("broadcast.past", String.valueOf(request.startAt()), now.toString()));
         }
         Duration grace = request.lateStartGrace() == null ? config.lateStartGrace() : request.lateStartGrace();
         if (grace.isNegative() || grace.compareTo(MAX_LATE_START_GRACE) > 0) {
-            throw new InvalidRequestException("lateStartGrace", "must be between PT0S and PT24H");
+            throw new InvalidRequestException("lateStartGrace", ErrorMessage.of("broadcast.grace"));
         }
         List<String> areaCodes = request.targets().areasOrEmpty();
         List<String> receiverIds = request.targets().receiversOrEmpty();
         List<String> groupCodes = request.targets().groupsOrEmpty();
         if (areaCodes.isEmpty() && receiverIds.isEmpty() && groupCodes.isEmpty()) {
-            throw new InvalidRequestException(
-                    "targets", "Name at least one area code, receiver id or receiver group in targets");
+            throw new InvalidRequestException("targets", ErrorMessage.of("broadcast.no-targets"));
         }
         Set<String> receivers = targets.receiverIds(areaCodes, receiverIds, groupCodes);
         if (receivers.isEmpty()) {
-            throw new InvalidRequestException("targets", "No receiver is registered in the targeted areas");
+            throw new InvalidRequestException("targets", ErrorMessage.of("broadcast.no-receivers"));
         }
         return new ValidBroadcast(
                 request,
@@ -107,21 +106,24 @@ public class BroadcastValidation {
 
     private Bulletin approvedBulletin(BroadcastRequest request) {
         if (request.bulletinId() == null) {
-            throw new InvalidRequestException("bulletinId", "Name the bulletin to air (or a relay stream)");
+            throw new InvalidRequestException("bulletinId", ErrorMessage.of("broadcast.no-bulletin"));
         }
         Bulletin bulletin = bulletins
                 .findByIdOptional(request.bulletinId())
                 .orElseThrow(() -> NotFoundException.referenced("Bulletin", request.bulletinId()));
         if (bulletin.status != BulletinStatus.APPROVED) {
-            throw new ConflictException("Bulletin '" + bulletin.id + "' is " + bulletin.status
-                    + "; only APPROVED bulletins can be scheduled. Submit it and have an editor approve it first");
+            throw new ConflictException(ErrorMessage.of(
+                    "broadcast.bulletin-not-approved",
+                    bulletin.id,
+                    bulletin.status.toString(),
+                    ErrorMessage.of("bulletin.status." + bulletin.status)));
         }
         return bulletin;
     }
 
     private Priority relayPriority(BroadcastRequest request) {
         if (request.bulletinId() != null) {
-            throw new InvalidRequestException("relay", "Give either bulletinId or relay, not both");
+            throw new InvalidRequestException("relay", ErrorMessage.of("broadcast.bulletin-and-relay"));
         }
         relays.check(request.relay());
         return request.relay().priority() == null

@@ -14,6 +14,7 @@ import org.dmfs.rfc5545.recur.Freq;
 import org.dmfs.rfc5545.recur.InvalidRecurrenceRuleException;
 import org.dmfs.rfc5545.recur.RecurrenceRule;
 import org.dmfs.rfc5545.recur.RecurrenceRuleIterator;
+import vn.loaxa.common.error.ErrorMessage;
 import vn.loaxa.common.error.InvalidRequestException;
 
 /**
@@ -48,8 +49,7 @@ public final class Recurrence {
         try {
             return ZoneId.of(zone);
         } catch (RuntimeException e) {
-            throw new InvalidRequestException(
-                    "timeZone", "'" + zone + "' is not an IANA time zone such as Asia/Ho_Chi_Minh");
+            throw new InvalidRequestException("timeZone", ErrorMessage.of("recurrence.zone", zone));
         }
     }
 
@@ -63,10 +63,10 @@ public final class Recurrence {
             rule = new RecurrenceRule(text, RecurrenceRule.RfcMode.RFC5545_STRICT);
         } catch (InvalidRecurrenceRuleException | RuntimeException e) {
             throw new InvalidRequestException(
-                    "recurrence.rrule", "'" + rrule + "' is not a valid RFC 5545 RRULE: " + e.getMessage());
+                    "recurrence.rrule", ErrorMessage.of("recurrence.invalid", rrule, e.getMessage()));
         }
         if (rule.getFreq() == Freq.SECONDLY || (rule.getFreq() == Freq.MINUTELY && rule.getInterval() < 5)) {
-            throw new InvalidRequestException("recurrence.rrule", "Broadcasts may repeat at most every 5 minutes");
+            throw new InvalidRequestException("recurrence.rrule", ErrorMessage.of("recurrence.too-often"));
         }
         return rule;
     }

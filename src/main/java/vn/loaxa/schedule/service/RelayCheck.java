@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Locale;
+import vn.loaxa.common.error.ErrorMessage;
 import vn.loaxa.common.error.InvalidRequestException;
 import vn.loaxa.schedule.api.BroadcastRequest;
 
@@ -22,24 +23,23 @@ public class RelayCheck {
         try {
             uri = new URI(relay.url().strip());
         } catch (URISyntaxException e) {
-            throw new InvalidRequestException("relay.url", "'" + relay.url() + "' is not a URL: " + e.getMessage());
+            throw new InvalidRequestException(
+                    "relay.url", ErrorMessage.of("relay.not-url", relay.url(), e.getMessage()));
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
-            throw new InvalidRequestException(
-                    "relay.url", "A relay stream must be an http or https URL with a host; got '" + relay.url() + "'");
+            throw new InvalidRequestException("relay.url", ErrorMessage.of("relay.scheme", relay.url()));
         }
         String host = uri.getHost().toLowerCase(Locale.ROOT);
         if (config.allowedHosts().stream().noneMatch(allowed -> allowed.strip().equalsIgnoreCase(host))) {
             throw new InvalidRequestException(
-                    "relay.url",
-                    "The host '" + host + "' is not in the relay allow-list "
-                            + "(loaxa.relay.allowed-hosts: " + String.join(", ", config.allowedHosts())
-                            + "); ask an administrator to add it");
+                    "relay.url", ErrorMessage.of("relay.host", host, String.join(", ", config.allowedHosts())));
         }
         Duration window = relay.window();
         if (window.compareTo(Duration.ofSeconds(1)) < 0 || window.compareTo(config.maxWindow()) > 0) {
-            throw new InvalidRequestException("relay.window", "must be between PT1S and " + config.maxWindow());
+            throw new InvalidRequestException(
+                    "relay.window",
+                    ErrorMessage.of("relay.window", config.maxWindow().toString()));
         }
     }
 }

@@ -8,6 +8,7 @@ import jakarta.ws.rs.QueryParam;
 import java.util.List;
 import vn.loaxa.access.AccessGuard;
 import vn.loaxa.account.Roles;
+import vn.loaxa.common.error.ErrorMessage;
 import vn.loaxa.common.error.InvalidRequestException;
 import vn.loaxa.search.service.SearchService;
 
@@ -26,10 +27,10 @@ public class SearchResource {
     @GET
     public List<SearchHit> search(@QueryParam("q") String q, @QueryParam("limit") @DefaultValue("20") int limit) {
         if (q == null || q.isBlank() || q.length() > 200) {
-            throw new InvalidRequestException("q", "Give 1 to 200 characters to search for");
+            throw new InvalidRequestException("q", ErrorMessage.of("search.query"));
         }
         if (limit < 1 || limit > 100) {
-            throw new InvalidRequestException("limit", "limit must be between 1 and 100");
+            throw new InvalidRequestException("limit", ErrorMessage.of("search.limit"));
         }
         return service.search(q, limit, guard.scope());
     }

@@ -11,7 +11,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import vn.loaxa.support.EnglishErrors;
 
+@ExtendWith(EnglishErrors.class)
 @QuarkusTest
 class AreaResourceTest {
 

@@ -16,9 +16,12 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import vn.loaxa.support.EnglishErrors;
 import vn.loaxa.support.Fixtures;
 import vn.loaxa.support.TestAudio;
 
+@ExtendWith(EnglishErrors.class)
 @QuarkusTest
 class BulletinApprovalTest {
     private static String mediaId;

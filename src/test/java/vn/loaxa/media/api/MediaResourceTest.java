@@ -30,13 +30,16 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import vn.loaxa.media.model.Media;
 import vn.loaxa.media.model.MediaRepository;
 import vn.loaxa.media.model.MediaStatus;
 import vn.loaxa.media.service.MediaProcessor;
+import vn.loaxa.support.EnglishErrors;
 import vn.loaxa.support.Fixtures;
 import vn.loaxa.support.TestAudio;
 
+@ExtendWith(EnglishErrors.class)
 @QuarkusTest
 class MediaResourceTest {
     @ConfigProperty(name = "loaxa.data-dir")

@@ -16,12 +16,15 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.quartz.Scheduler;
 import org.quartz.impl.matchers.GroupMatcher;
 import vn.loaxa.schedule.service.OccurrenceTriggers;
+import vn.loaxa.support.EnglishErrors;
 import vn.loaxa.support.Fixtures;
 import vn.loaxa.support.TestAudio;
 
+@ExtendWith(EnglishErrors.class)
 @QuarkusTest
 class BroadcastResourceTest {
     private static String bulletinId;

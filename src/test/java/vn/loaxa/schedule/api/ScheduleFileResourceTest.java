@@ -18,11 +18,14 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import vn.loaxa.schedule.model.BroadcastRepository;
+import vn.loaxa.support.EnglishErrors;
 import vn.loaxa.support.Fixtures;
 import vn.loaxa.support.TestAudio;
 
 /** schedules/*.yaml: validate, diff and apply, idempotent, and bad files rejected with their line. */
+@ExtendWith(EnglishErrors.class)
 @QuarkusTest
 class ScheduleFileResourceTest {
     private static boolean seeded;

@@ -29,14 +29,17 @@ import java.util.concurrent.Executors;
 import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import vn.loaxa.support.AgentProcess;
 import vn.loaxa.support.EndToEndFixture;
+import vn.loaxa.support.EnglishErrors;
 import vn.loaxa.support.Fixtures;
 
 /**
  * Relay (tiếp sóng): a real agent plays a live MP3 stream that the test serves itself for the broadcast's window and
  * reports PLAYED; an unreachable stream reports FAILED; a host outside the allow-list is refused.
  */
+@ExtendWith(EnglishErrors.class)
 @QuarkusTest
 class RelayEndToEndTest {
     @Inject

@@ -1,0 +1,38 @@
+package vn.loaxa.common.api;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Cookie;
+import java.util.List;
+import java.util.Locale;
+import vn.loaxa.common.error.ErrorMessage;
+
+/**
+ * The language of an error answer: the first of Vietnamese or English in {@code Accept-Language} (the web UI's scripts
+ * send the page's language), else the UI's language cookie, else Vietnamese.
+ */
+public final class ErrorLanguage {
+    /** The web UI's language cookie ({@code vn.loaxa.web.Ui#LANG_COOKIE}). */
+    static final String LANG_COOKIE = "loaxa-lang";
+
+    private ErrorLanguage() {}
+
+    public static Locale of(ContainerRequestContext request) {
+        Cookie cookie = request.getCookies().get(LANG_COOKIE);
+        return of(
+                request.getAcceptableLanguages().stream()
+                        .map(Locale::toLanguageTag)
+                        .toList(),
+                cookie == null ? null : cookie.getValue());
+    }
+
+    /** From the language tags of {@code Accept-Language}, best first, and the value of the language cookie. */
+    public static Locale of(List<String> acceptedTags, String langCookie) {
+        for (String tag : acceptedTags) {
+            String language = Locale.forLanguageTag(tag).getLanguage();
+            if ("vi".equals(language) || "en".equals(language)) {
+                return ErrorMessage.supported(Locale.forLanguageTag(tag));
+            }
+        }
+        return langCookie == null ? ErrorMessage.DEFAULT : ErrorMessage.supported(Locale.forLanguageTag(langCookie));
+    }
+}
