@@ -16,7 +16,6 @@ import java.util.UUID;
 import vn.loaxa.access.AccessGuard;
 import vn.loaxa.account.Roles;
 import vn.loaxa.bulletin.api.BulletinView;
-import vn.loaxa.bulletin.model.BulletinStatus;
 import vn.loaxa.bulletin.service.BulletinService;
 import vn.loaxa.bulletin.service.VariantService;
 import vn.loaxa.media.api.MediaView;
@@ -39,6 +38,7 @@ public class LibraryPage {
     private final BulletinService bulletins;
     private final VariantService variantService;
     private final AccessGuard guard;
+    private final ApprovalQueue approvals;
 
     public LibraryPage(
             Ui ui,
@@ -47,8 +47,10 @@ public class LibraryPage {
             MediaService media,
             BulletinService bulletins,
             VariantService variantService,
-            AccessGuard guard) {
+            AccessGuard guard,
+            ApprovalQueue approvals) {
         this.guard = guard;
+        this.approvals = approvals;
         this.ui = ui;
         this.library = library;
         this.variants = variants;
@@ -70,11 +72,7 @@ public class LibraryPage {
                                 .filter(m -> m.status() == MediaStatus.READY)
                                 .toList())
                 .data("bulletins", all)
-                .data(
-                        "queue",
-                        all.stream()
-                                .filter(b -> b.status() == BulletinStatus.SUBMITTED)
-                                .toList())
+                .data("queue", approvals.of(all, Ui.language(lang), security, guard))
                 .data("topics", bulletins.topics());
     }
 

@@ -21,6 +21,7 @@ import java.util.List;
 import vn.loaxa.access.AccessGuard;
 import vn.loaxa.account.Roles;
 import vn.loaxa.area.service.AreaService;
+import vn.loaxa.bulletin.api.BulletinView;
 import vn.loaxa.bulletin.model.BulletinStatus;
 import vn.loaxa.bulletin.service.BulletinService;
 import vn.loaxa.schedule.api.BroadcastView;
@@ -79,16 +80,21 @@ public class SchedulePage {
             slots.sort(Comparator.comparing(s -> s.occurrence().playAt()));
             days.add(new Day(date, date.equals(today), slots));
         }
+        List<BulletinView> readable = bulletins.list(guard.scope());
         return ui.page(schedule, "schedule", lang, security, "/schedule")
                 .data("days", days)
                 .data("previousWeek", monday.minusWeeks(1))
                 .data("nextWeek", monday.plusWeeks(1))
+                .data("bulletins", readable.stream().filter(SchedulePage::approved).toList())
+                // not silently missing: shown, greyed out with their state, and the hint says why
                 .data(
-                        "bulletins",
-                        bulletins.list(guard.scope()).stream()
-                                .filter(b -> b.status() == BulletinStatus.APPROVED)
-                                .toList())
+                        "unapproved",
+                        readable.stream().filter(b -> !approved(b)).toList())
                 .data("areas", areas.codesUnder(guard.scope().areaPath()));
+    }
+
+    private static boolean approved(BulletinView bulletin) {
+        return bulletin.status() == BulletinStatus.APPROVED;
     }
 
     static LocalDate monday(String week) {

@@ -362,4 +362,20 @@ public interface UiMessages {
     String test_banner();
 
     String test_tag();
+
+    // --- approval (approval by a second person, the approval queue, the schedule hint) ---
+
+    @Message("Gửi duyệt: {who},")
+    String submitted_by(String who);
+
+    @Message("Từ chối bởi {who},")
+    String rejected_by(String who);
+
+    String listen();
+
+    String own_bulletin_wait();
+
+    String not_approved_group();
+
+    String not_approved_hint();
 }
