@@ -153,13 +153,10 @@ public class BulletinService {
         }
         if ((to == BulletinStatus.APPROVED || to == BulletinStatus.REJECTED)
                 && !fourEyes.allows(bulletin, transitions.ofBulletin(bulletin.id), user)) {
-            throw new NotPermittedException(
-                    "Nguyên tắc hai người duyệt: bạn đã soạn, sửa hoặc gửi duyệt bản tin này, nên cần một người duyệt"
-                            + " khác quyết định. (Four-eyes rule: you wrote, edited or submitted bulletin '"
-                            + bulletin.id + "', so a second approver must " + (to == BulletinStatus.APPROVED
-                                    ? "approve"
-                                    : "reject")
-                            + " it.)");
+            String decision = to == BulletinStatus.APPROVED ? "approve" : "reject";
+            throw new NotPermittedException("Nguyên tắc hai người duyệt: bạn đã soạn, sửa hoặc gửi duyệt bản tin này,"
+                    + " nên cần một người duyệt khác quyết định. (Four-eyes rule: you wrote, edited or submitted"
+                    + " bulletin '" + bulletin.id + "', so a second approver must " + decision + " it.)");
         }
         record(bulletin, bulletin.status, to, user, reason);
         bulletin.status = to;
