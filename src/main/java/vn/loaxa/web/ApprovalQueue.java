@@ -55,9 +55,8 @@ public class ApprovalQueue {
 
     /** The queue among {@code all} (the bulletins the viewer may read), in the viewer's language. */
     public List<Entry> of(List<BulletinView> all, String lang, SecurityContext security, AccessGuard guard) {
-        List<BulletinView> submitted = all.stream()
-                .filter(b -> b.status() == BulletinStatus.SUBMITTED)
-                .toList();
+        List<BulletinView> submitted =
+                all.stream().filter(b -> b.status() == BulletinStatus.SUBMITTED).toList();
         if (submitted.isEmpty()) {
             return List.of();
         }

@@ -85,11 +85,11 @@ public class SchedulePage {
                 .data("days", days)
                 .data("previousWeek", monday.minusWeeks(1))
                 .data("nextWeek", monday.plusWeeks(1))
-                .data("bulletins", readable.stream().filter(SchedulePage::approved).toList())
-                // not silently missing: shown, greyed out with their state, and the hint says why
                 .data(
-                        "unapproved",
-                        readable.stream().filter(b -> !approved(b)).toList())
+                        "bulletins",
+                        readable.stream().filter(SchedulePage::approved).toList())
+                // not silently missing: shown, greyed out with their state, and the hint says why
+                .data("unapproved", readable.stream().filter(b -> !approved(b)).toList())
                 .data("areas", areas.codesUnder(guard.scope().areaPath()));
     }
 

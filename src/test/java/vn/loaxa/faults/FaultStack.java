@@ -141,8 +141,7 @@ final class FaultStack implements AutoCloseable {
                 .statusCode(201);
         // approval needs a second person: the admin writes the bulletins, this editor approves them
         admin().contentType(ContentType.JSON)
-                .body(Map.of(
-                        "username", Fixtures.APPROVER, "password", Fixtures.APPROVER_PASSWORD, "role", "editor"))
+                .body(Map.of("username", Fixtures.APPROVER, "password", Fixtures.APPROVER_PASSWORD, "role", "editor"))
                 .post("/api/v1/accounts")
                 .then()
                 .statusCode(201);

@@ -30,6 +30,8 @@ class ApprovalPageTest {
     private static final String AUTHOR = "apg-editor";
     private static final String APPROVER = "apg-editor-2";
     private static final String OPERATOR = "apg-operator";
+    /** ASCII: REST Assured encodes a multipart text part in ISO-8859-1, which has no Vietnamese letters. */
+    private static final String MEDIA_TITLE = "Lich tiem chung";
 
     @Test
     void shouldOfferTheDecisionToASecondApproverOnlyAndShowTheAuthorTheReason() throws Exception {
@@ -38,7 +40,7 @@ class ApprovalPageTest {
         account(APPROVER, "editor");
         account(OPERATOR, "operator");
         String mediaId = Fixtures.uploadReadyMedia(
-                TestAudio.sineWav(Files.createTempFile("apg", ".wav"), 1.5, 523, 0.2), "Lịch tiêm chủng", "vie");
+                TestAudio.sineWav(Files.createTempFile("apg", ".wav"), 1.5, 523, 0.2), MEDIA_TITLE, "vie");
         String id = as(AUTHOR)
                 .contentType(ContentType.JSON)
                 .body(Map.of(
@@ -68,7 +70,7 @@ class ApprovalPageTest {
         CookieFilter author = login(AUTHOR);
         String authorsEntry = queueEntry(library(author), id);
         assertThat(authorsEntry)
-                .contains("own-work", "chờ người khác duyệt", player, "Lịch tiêm chủng", "Tiếng Việt")
+                .contains("own-work", "chờ người khác duyệt", player, MEDIA_TITLE, "Tiếng Việt")
                 .doesNotContain(approveForm, rejectForm);
 
         CookieFilter approver = login(APPROVER);
@@ -94,7 +96,8 @@ class ApprovalPageTest {
                 .extract()
                 .asString();
         assertThat(schedule)
-                .contains("<option value=\"" + id + "\" disabled class=\"not-approved\">Thông báo tiêm chủng (chờ duyệt)")
+                .contains(
+                        "<option value=\"" + id + "\" disabled class=\"not-approved\">Thông báo tiêm chủng (chờ duyệt)")
                 .contains("Chỉ bản tin đã duyệt mới lên lịch được");
 
         given().filter(approver)

@@ -203,8 +203,7 @@ class BrowserTest {
                     .click();
             String entry = "//ul[@id='approval-queue']/li[contains(., '" + BULLETIN_TITLE + "')]";
             wait(WAIT)
-                    .until(ExpectedConditions.textToBePresentInElementLocated(
-                            By.xpath(entry), "chờ người khác duyệt"));
+                    .until(ExpectedConditions.textToBePresentInElementLocated(By.xpath(entry), "chờ người khác duyệt"));
             assertThat(driver.findElements(By.xpath(entry + "//button"))).isEmpty();
 
             Fixtures.approverAccount();

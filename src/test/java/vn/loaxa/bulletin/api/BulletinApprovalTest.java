@@ -1,11 +1,11 @@
 package vn.loaxa.bulletin.api;
 
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
-import static io.restassured.RestAssured.given;
 import static vn.loaxa.support.Api.asAdmin;
 
 import io.quarkus.test.junit.QuarkusTest;
