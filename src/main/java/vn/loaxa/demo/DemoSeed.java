@@ -74,6 +74,8 @@ public class DemoSeed {
     /** One account per role below admin, each over the area its role would hold in Lạng Sơn. */
     static final List<DemoAccount> ACCOUNTS = List.of(
             new DemoAccount("bientap.langson", Roles.EDITOR, "20"),
+            // a second editor of the province: approval needs someone other than the bulletin's author
+            new DemoAccount("duyet.langson", Roles.EDITOR, "20"),
             new DemoAccount("vanhanh.langson", Roles.OPERATOR, "20"),
             new DemoAccount("vanhanh.thatkhe", Roles.OPERATOR, "20-TK"),
             new DemoAccount("cungcap.langson", Roles.PROVIDER, "20"),

@@ -18,7 +18,6 @@ import java.util.UUID;
 import vn.loaxa.access.AccessGuard;
 import vn.loaxa.account.Roles;
 import vn.loaxa.bulletin.api.BulletinView;
-import vn.loaxa.bulletin.model.BulletinStatus;
 import vn.loaxa.bulletin.service.BulletinService;
 import vn.loaxa.bulletin.service.VariantService;
 import vn.loaxa.language.api.LanguageView;
@@ -47,6 +46,7 @@ public class LibraryPage {
     private final BulletinService bulletins;
     private final VariantService variantService;
     private final AccessGuard guard;
+    private final ApprovalQueue approvals;
 
     public LibraryPage(
             Ui ui,
@@ -57,10 +57,12 @@ public class LibraryPage {
             BulletinService bulletins,
             VariantService variantService,
             LanguageService languages,
-            AccessGuard guard) {
+            AccessGuard guard,
+            ApprovalQueue approvals) {
         this.mediaRows = mediaRows;
         this.languages = languages;
         this.guard = guard;
+        this.approvals = approvals;
         this.ui = ui;
         this.library = library;
         this.variants = variants;
@@ -89,11 +91,7 @@ public class LibraryPage {
                                 .filter(m -> m.status() == MediaStatus.READY)
                                 .toList())
                 .data("bulletins", all)
-                .data(
-                        "queue",
-                        all.stream()
-                                .filter(b -> b.status() == BulletinStatus.SUBMITTED)
-                                .toList())
+                .data("queue", approvals.of(all, Ui.language(lang), security, guard))
                 .data("topics", bulletins.topics());
     }
 

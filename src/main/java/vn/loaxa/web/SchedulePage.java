@@ -26,6 +26,7 @@ import vn.loaxa.access.AccessGuard;
 import vn.loaxa.access.Scope;
 import vn.loaxa.account.Roles;
 import vn.loaxa.area.service.AreaService;
+import vn.loaxa.bulletin.api.BulletinView;
 import vn.loaxa.bulletin.model.BulletinStatus;
 import vn.loaxa.bulletin.service.BulletinService;
 import vn.loaxa.schedule.api.CalendarOccurrence;
@@ -120,6 +121,7 @@ public class SchedulePage {
             LocalDate date = monday.plusDays(i);
             days.add(new Day(date, date.equals(today), byDate.getOrDefault(date, List.of())));
         }
+        List<BulletinView> readable = bulletins.list(guard.scope());
         return ui.page(schedule, "schedule", lang, security, "/schedule")
                 .data("days", days)
                 .data("weekdays", WEEKDAYS)
@@ -127,10 +129,14 @@ public class SchedulePage {
                 .data("nextWeek", monday.plusWeeks(1))
                 .data(
                         "bulletins",
-                        bulletins.list(guard.scope()).stream()
-                                .filter(b -> b.status() == BulletinStatus.APPROVED)
-                                .toList())
+                        readable.stream().filter(SchedulePage::approved).toList())
+                // not silently missing: shown, greyed out with their state, and the hint says why
+                .data("unapproved", readable.stream().filter(b -> !approved(b)).toList())
                 .data("areas", areas.codesUnder(guard.scope().areaPath()));
+    }
+
+    private static boolean approved(BulletinView bulletin) {
+        return bulletin.status() == BulletinStatus.APPROVED;
     }
 
     static LocalDate monday(String week) {

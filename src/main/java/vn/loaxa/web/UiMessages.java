@@ -510,4 +510,19 @@ public interface UiMessages {
     // --- i18n ---
 
     String error_unexpected();
+    // --- approval (approval by a second person, the approval queue, the schedule hint) ---
+
+    @Message("Gửi duyệt: {who},")
+    String submitted_by(String who);
+
+    @Message("Từ chối bởi {who},")
+    String rejected_by(String who);
+
+    String listen();
+
+    String own_bulletin_wait();
+
+    String not_approved_group();
+
+    String not_approved_hint();
 }

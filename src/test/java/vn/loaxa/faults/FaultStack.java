@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import vn.loaxa.support.Api;
+import vn.loaxa.support.Fixtures;
 import vn.loaxa.support.StackResource;
 import vn.loaxa.support.TestAudio;
 
@@ -138,6 +139,12 @@ final class FaultStack implements AutoCloseable {
                 .post("/api/v1/areas")
                 .then()
                 .statusCode(201);
+        // approval needs a second person: the admin writes the bulletins, this editor approves them
+        admin().contentType(ContentType.JSON)
+                .body(Map.of("username", Fixtures.APPROVER, "password", Fixtures.APPROVER_PASSWORD, "role", "editor"))
+                .post("/api/v1/accounts")
+                .then()
+                .statusCode(201);
         for (int i = 1; i <= 3; i++) {
             startAgents("agent-" + i, provision("p" + i, 2), List.of(), null);
         }
@@ -148,6 +155,15 @@ final class FaultStack implements AutoCloseable {
     /** A request to this stack's server as the admin (the stacks run side by side, so never REST Assured's global). */
     RequestSpecification admin() {
         return RestAssured.given().baseUri(server.baseUrl()).auth().preemptive().basic(Api.ADMIN, Api.ADMIN_PASSWORD);
+    }
+
+    /** A request to this stack's server as the second person, the editor who approves what the admin writes. */
+    RequestSpecification approver() {
+        return RestAssured.given()
+                .baseUri(server.baseUrl())
+                .auth()
+                .preemptive()
+                .basic(Fixtures.APPROVER, Fixtures.APPROVER_PASSWORD);
     }
 
     /** Provisions {@code count} receivers {@code f-<tag>-NN} in the stack's area; returns id to secret. */
@@ -315,13 +331,17 @@ final class FaultStack implements AutoCloseable {
                 .statusCode(201)
                 .extract()
                 .path("id");
-        for (String step : List.of("submit", "approve")) {
-            admin().contentType(ContentType.JSON)
-                    .body(Map.of())
-                    .post("/api/v1/bulletins/" + id + "/" + step)
-                    .then()
-                    .statusCode(200);
-        }
+        admin().contentType(ContentType.JSON)
+                .body(Map.of())
+                .post("/api/v1/bulletins/" + id + "/submit")
+                .then()
+                .statusCode(200);
+        approver()
+                .contentType(ContentType.JSON)
+                .body(Map.of())
+                .post("/api/v1/bulletins/" + id + "/approve")
+                .then()
+                .statusCode(200);
         return id;
     }
 

@@ -72,7 +72,7 @@ class RoleMatrixTest {
     private static String draftOfD;
     private static String broadcastOfD;
 
-    /** Made once for the four tests; they only add to what exists. */
+    /** Made once for the tests; they only add to what exists. */
     private static synchronized void communesWithTheirPeopleAndThings() throws Exception {
         if (ready) {
             return;
@@ -178,6 +178,35 @@ class RoleMatrixTest {
                 .post("/api/v1/broadcasts/" + broadcastOfD + "/cancel")
                 .then()
                 .statusCode(403);
+    }
+
+    /** Approving is the editors' (and admins') job, and never of the bulletin's own author (the four-eyes rule). */
+    @Test
+    void approvalNeedsAnApproverOtherThanTheAuthor() throws Exception {
+        communesWithTheirPeopleAndThings();
+        String editor = "editor@" + A;
+        String own = bulletin(editor, thingsOfA.media());
+        as(editor)
+                .contentType(ContentType.JSON)
+                .body(Map.of())
+                .post("/api/v1/bulletins/" + own + "/submit")
+                .then()
+                .statusCode(200);
+        for (String refused : List.of(editor, "operator@" + A, "operator@" + D, "provider@" + D, "supervisor@" + D)) {
+            as(refused)
+                    .contentType(ContentType.JSON)
+                    .body(Map.of())
+                    .post("/api/v1/bulletins/" + own + "/approve")
+                    .then()
+                    .statusCode(403)
+                    .contentType("application/problem+json");
+        }
+        as("editor@" + D)
+                .contentType(ContentType.JSON)
+                .body(Map.of())
+                .post("/api/v1/bulletins/" + own + "/approve")
+                .then()
+                .statusCode(200);
     }
 
     @Test

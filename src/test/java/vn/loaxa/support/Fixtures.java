@@ -1,8 +1,12 @@
 package vn.loaxa.support;
 
+import static io.restassured.RestAssured.given;
 import static vn.loaxa.support.Api.asAdmin;
 
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -12,6 +16,13 @@ import org.awaitility.Awaitility;
 
 /** Creates what most scenarios need through the public API, as a user would. */
 public final class Fixtures {
+    /** A national editor, the second person who approves the bulletins that the admin writes. */
+    public static final String APPROVER = "approver";
+
+    public static final String APPROVER_PASSWORD = "test-approver-password";
+
+    private static int approverOnPort = -1;
+
     private Fixtures() {}
 
     public static void area(String code, String kind, String parent) {
@@ -123,6 +134,10 @@ public final class Fixtures {
         return id;
     }
 
+    /**
+     * Submits the bulletin as the admin who wrote it, and approves it as {@link #APPROVER}: approval needs a second
+     * person (docs/security.md, "Approval by a second person").
+     */
     public static void approve(String bulletinId) {
         asAdmin()
                 .contentType(ContentType.JSON)
@@ -130,12 +145,47 @@ public final class Fixtures {
                 .post("/api/v1/bulletins/" + bulletinId + "/submit")
                 .then()
                 .statusCode(200);
-        asAdmin()
+        Response approval = approveAsApprover(bulletinId);
+        if (approval.statusCode() == 401) { // a new server on the port of an earlier one: make the account there
+            forgetApproverAccount();
+            approval = approveAsApprover(bulletinId);
+        }
+        approval.then().statusCode(200);
+    }
+
+    private static Response approveAsApprover(String bulletinId) {
+        return asApprover()
                 .contentType(ContentType.JSON)
                 .body(Map.of())
-                .post("/api/v1/bulletins/" + bulletinId + "/approve")
+                .post("/api/v1/bulletins/" + bulletinId + "/approve");
+    }
+
+    private static synchronized void forgetApproverAccount() {
+        approverOnPort = -1;
+    }
+
+    /** Requests as the national editor who approves what the admin writes; the account is made once per server. */
+    public static RequestSpecification asApprover() {
+        approverAccount();
+        return given().auth().preemptive().basic(APPROVER, APPROVER_PASSWORD);
+    }
+
+    /** Creates the approver's account on the server under test, unless this server (by its port) already has it. */
+    public static synchronized void approverAccount() {
+        if (approverOnPort == RestAssured.port) {
+            return;
+        }
+        int status = asAdmin()
+                .contentType(ContentType.JSON)
+                .body(Map.of("username", APPROVER, "password", APPROVER_PASSWORD, "role", "editor"))
+                .post("/api/v1/accounts")
                 .then()
-                .statusCode(200);
+                .extract()
+                .statusCode();
+        if (status != 201 && status != 409) {
+            throw new AssertionError("the approver's account could not be made: " + status);
+        }
+        approverOnPort = RestAssured.port;
     }
 
     public static String broadcast(

@@ -112,6 +112,16 @@ class BrowserTest {
         }
     }
 
+    /** Ends the session and logs in again as someone else, through the login page. */
+    private void logIn(String username, String password) {
+        driver.manage().deleteAllCookies();
+        open("/login.html");
+        driver.findElement(By.id("j_username")).sendKeys(username);
+        driver.findElement(By.id("j_password")).sendKeys(password);
+        driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        wait(WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("online-count")));
+    }
+
     @Test
     @Order(1)
     void shouldLogInThroughTheLoginPage() {
@@ -178,19 +188,28 @@ class BrowserTest {
                 .<String>path("secret");
 
         try (AgentProcess agent = e2e.agent("browser-agent", Map.of(RECEIVER, secret))) {
-            // the bulletin: built from the upload, submitted, then approved from the queue
+            // the bulletin: built from the upload and submitted; its author cannot approve it, a second person does
             open("/library");
             driver.findElement(By.id("bulletin-title")).sendKeys(BULLETIN_TITLE);
             new Select(driver.findElement(By.id("bulletin-priority"))).selectByValue("PRIORITY");
             new Select(driver.findElement(By.id("segment-media-1"))).selectByVisibleText(MEDIA_TITLE + " (Tiếng Việt)");
             driver.findElement(By.cssSelector("#bulletin-form button[type=submit]"))
                     .click();
-            By approve = By.xpath("//ul[@id='approval-queue']/li[contains(., '" + BULLETIN_TITLE + "')]"
-                    + "//button[contains(@class, 'approve')]");
+            String entry = "//ul[@id='approval-queue']/li[contains(., '" + BULLETIN_TITLE + "')]";
+            wait(WAIT)
+                    .until(ExpectedConditions.textToBePresentInElementLocated(By.xpath(entry), "chờ người khác duyệt"));
+            assertThat(driver.findElements(By.xpath(entry + "//button"))).isEmpty();
+
+            Fixtures.approverAccount();
+            logIn(Fixtures.APPROVER, Fixtures.APPROVER_PASSWORD);
+            open("/library");
+            By approve = By.xpath(entry + "//button[contains(@class, 'approve')]");
+            assertThat(driver.findElements(By.xpath(entry + "//audio"))).hasSize(1);
             wait(WAIT).until(ExpectedConditions.elementToBeClickable(approve)).click();
             wait(WAIT)
                     .until(ExpectedConditions.presenceOfElementLocated(By.xpath("//ul[@id='bulletins']/li[contains(., '"
                             + BULLETIN_TITLE + "')]" + "//span[contains(@class, 'bulletin-status-APPROVED')]")));
+            logIn(Api.ADMIN, Api.ADMIN_PASSWORD);
 
             agent.awaitOnline(List.of(RECEIVER), Duration.ofSeconds(60));
 

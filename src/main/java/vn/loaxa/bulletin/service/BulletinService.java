@@ -22,6 +22,7 @@ import vn.loaxa.common.error.ConflictException;
 import vn.loaxa.common.error.ErrorMessage;
 import vn.loaxa.common.error.InvalidRequestException;
 import vn.loaxa.common.error.NotFoundException;
+import vn.loaxa.common.error.NotPermittedException;
 import vn.loaxa.common.text.SearchText;
 import vn.loaxa.media.model.Media;
 import vn.loaxa.media.model.MediaRepository;
@@ -37,6 +38,7 @@ public class BulletinService {
     private final VariantService variants;
 
     private final AccountAreas owners;
+    private final FourEyesRule fourEyes;
 
     public BulletinService(
             BulletinRepository bulletins,
@@ -44,8 +46,10 @@ public class BulletinService {
             TopicRepository topics,
             MediaRepository media,
             VariantService variants,
-            AccountAreas owners) {
+            AccountAreas owners,
+            FourEyesRule fourEyes) {
         this.owners = owners;
+        this.fourEyes = fourEyes;
         this.variants = variants;
         this.bulletins = bulletins;
         this.transitions = transitions;
@@ -67,16 +71,17 @@ public class BulletinService {
         return view(bulletin);
     }
 
-    /** Replaces the content; an edited bulletin goes back to DRAFT and must be approved again. */
+    /**
+     * Replaces the content; an edited bulletin goes back to DRAFT and must be approved again. Every edit is recorded,
+     * a draft's too, because whoever edits a bulletin counts as one of its authors under the four-eyes rule.
+     */
     @Transactional
     public BulletinView update(UUID id, BulletinRequest request, String user) {
         Bulletin bulletin = find(id);
         apply(bulletin, request);
         variants.invalidate(bulletin.id);
-        if (bulletin.status != BulletinStatus.DRAFT) {
-            record(bulletin, bulletin.status, BulletinStatus.DRAFT, user, "edited");
-            bulletin.status = BulletinStatus.DRAFT;
-        }
+        record(bulletin, bulletin.status, BulletinStatus.DRAFT, user, "edited");
+        bulletin.status = BulletinStatus.DRAFT;
         return view(bulletin);
     }
 
@@ -85,6 +90,7 @@ public class BulletinService {
         return move(find(id), BulletinStatus.SUBMITTED, user, note);
     }
 
+    /** Approval by a second person: see {@link FourEyesRule}. */
     @Transactional
     public BulletinView approve(UUID id, String user, String note) {
         return move(find(id), BulletinStatus.APPROVED, user, note);
@@ -101,6 +107,16 @@ public class BulletinService {
     @Transactional
     public BulletinView get(UUID id) {
         return view(find(id));
+    }
+
+    /**
+     * Whether the four-eyes rule lets {@code user} approve or reject the bulletin (their role and area aside): false
+     * when they wrote, edited or submitted it and the rule holds for its area.
+     */
+    @Transactional
+    public boolean mayReview(UUID id, String user) {
+        Bulletin bulletin = find(id);
+        return fourEyes.allows(bulletin, transitions.ofBulletin(id), user);
     }
 
     @Transactional
@@ -140,6 +156,12 @@ public class BulletinService {
                     bulletin.status.next().toString(),
                     ErrorMessage.of("bulletin.status." + bulletin.status),
                     ErrorMessage.of("bulletin.status." + to)));
+        }
+        if ((to == BulletinStatus.APPROVED || to == BulletinStatus.REJECTED)
+                && !fourEyes.allows(bulletin, transitions.ofBulletin(bulletin.id), user)) {
+            throw new NotPermittedException(ErrorMessage.of(
+                    to == BulletinStatus.APPROVED ? "bulletin.four-eyes.approve" : "bulletin.four-eyes.reject",
+                    bulletin.title));
         }
         record(bulletin, bulletin.status, to, user, reason);
         bulletin.status = to;
