@@ -137,7 +137,7 @@ class BulletinApprovalTest {
                     .then()
                     .statusCode(403)
                     .contentType("application/problem+json")
-                    .body("detail", containsString("Nguyên tắc hai người duyệt"))
+                    .body("detail", containsString("Four-eyes rule"))
                     .body("detail", containsString("a second approver must " + action));
         }
         asAdmin().get("/api/v1/bulletins/" + id).then().body("status", equalTo("SUBMITTED"));
