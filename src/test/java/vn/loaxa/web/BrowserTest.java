@@ -230,7 +230,7 @@ class BrowserTest {
             driver.findElement(By.id("preview-button")).click();
             wait(WAIT)
                     .until(ExpectedConditions.textToBePresentInElementLocated(
-                            By.cssSelector("#broadcast-form [data-error-for='recurrence.rrule']"), "RRULE"));
+                            By.cssSelector("#broadcast-form [data-error-for='recurrence.rrule']"), "Quy tắc lặp lại"));
             assertThat(driver.findElement(By.id("broadcast-rrule")).getAttribute("aria-invalid"))
                     .isEqualTo("true");
             driver.findElement(By.id("broadcast-rrule")).clear();

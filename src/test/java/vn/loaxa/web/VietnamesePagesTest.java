@@ -51,6 +51,12 @@ class VietnamesePagesTest {
 
     private static final Pattern HIDDEN =
             Pattern.compile("<(script|style)\\b[^>]*>.*?</\\1>", Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
+    /**
+     * Text that the page marks {@code translate="no"}: what receivers, FFmpeg or HTTP clients wrote (a failure
+     * reason, a request's method and path), shown as it came.
+     */
+    private static final Pattern MACHINE_TEXT =
+            Pattern.compile("<(\\w+)\\b[^>]*\\btranslate=\"no\"[^>]*>.*?</\\1>", Pattern.DOTALL);
     /** Attributes read out or shown: labels, titles, placeholders, confirmations. */
     private static final Pattern READ_ATTRIBUTE = Pattern.compile(
             "\\s(?:title|aria-label|placeholder|alt|data-confirm|data-empty)=\"([^\"]*)\"", Pattern.CASE_INSENSITIVE);
@@ -64,7 +70,8 @@ class VietnamesePagesTest {
 
     /** The denied words found in what a person reads of {@code html}. */
     static List<String> englishIn(String html) {
-        String visible = HIDDEN.matcher(html).replaceAll(" ");
+        String visible =
+                MACHINE_TEXT.matcher(HIDDEN.matcher(html).replaceAll(" ")).replaceAll(" ");
         StringBuilder read = new StringBuilder();
         Matcher attribute = READ_ATTRIBUTE.matcher(visible);
         while (attribute.find()) {
@@ -116,6 +123,8 @@ class VietnamesePagesTest {
         assertThat(englishIn("<form data-kind=\"cancel\" data-confirm=\"Cancel it?\"><td>POST /api/v1/x/submit</td>"))
                 .containsExactly("Cancel");
         assertThat(englishIn("<h1>Not   found</h1>")).containsExactly("Not found");
+        assertThat(englishIn("<li>lỗi – <span translate=\"no\">Error: Invalid data</span></li><p>Save</p>"))
+                .containsExactly("Save");
         assertThat(englishIn(
                         "<script>const cancel = 'Cancel';</script><p class=\"error-detail\" id=\"cancel-x\">Huỷ</p>"))
                 .isEmpty();
