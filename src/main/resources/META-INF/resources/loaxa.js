@@ -317,6 +317,10 @@
     if (bounds.length) {
       map.fitBounds(window.L.latLngBounds(bounds), { padding: [30, 30], maxZoom: 13 });
       layers.forEach(layer => layer.addTo(map));
+      markers.forEach((marker, id) => {
+        const path = marker.getElement();
+        if (path) path.setAttribute('data-receiver', id);
+      });
     } else {
       map.setView([16, 106], 5);
       mapEl.setAttribute('data-state', 'empty');

@@ -2,10 +2,6 @@ package vn.loaxa.web;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.anyOf;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.is;
-import static org.hamcrest.Matchers.not;
 import static vn.loaxa.support.Api.asAdmin;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -16,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import vn.loaxa.support.Fixtures;
+import vn.loaxa.support.FormLogin;
 import vn.loaxa.support.TestAudio;
 
 /**
@@ -144,16 +141,6 @@ class ApprovalPageTest {
     }
 
     private static CookieFilter login(String username) {
-        CookieFilter session = new CookieFilter();
-        given().filter(session)
-                .redirects()
-                .follow(false)
-                .formParam("j_username", username)
-                .formParam("j_password", PASSWORD)
-                .post("/j_security_check")
-                .then()
-                .statusCode(anyOf(is(302), is(303)))
-                .header("Location", not(containsString("error")));
-        return session;
+        return FormLogin.as(username, PASSWORD);
     }
 }

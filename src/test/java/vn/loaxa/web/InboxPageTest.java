@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import vn.loaxa.support.Fixtures;
+import vn.loaxa.support.FormLogin;
 import vn.loaxa.support.TestAudio;
 
 /**
@@ -192,17 +193,7 @@ class InboxPageTest {
         private PagesTestLogin() {}
 
         static CookieFilter as(String username, String password) {
-            CookieFilter session = new CookieFilter();
-            given().filter(session)
-                    .redirects()
-                    .follow(false)
-                    .formParam("j_username", username)
-                    .formParam("j_password", password)
-                    .post("/j_security_check")
-                    .then()
-                    .statusCode(anyOf(is(302), is(303)))
-                    .header("Location", not(containsString("error")));
-            return session;
+            return FormLogin.as(username, password);
         }
     }
 }

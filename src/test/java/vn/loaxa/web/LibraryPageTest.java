@@ -2,9 +2,7 @@ package vn.loaxa.web;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static vn.loaxa.support.Api.asAdmin;
 
@@ -17,8 +15,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import vn.loaxa.support.Api;
 import vn.loaxa.support.Fixtures;
+import vn.loaxa.support.FormLogin;
 import vn.loaxa.support.TestAudio;
 
 /** The library page: a player on every item, the server's rendered variants only under their bulletins. */
@@ -77,16 +75,6 @@ class LibraryPageTest {
     }
 
     private static CookieFilter login() {
-        CookieFilter session = new CookieFilter();
-        given().filter(session)
-                .redirects()
-                .follow(false)
-                .formParam("j_username", Api.ADMIN)
-                .formParam("j_password", Api.ADMIN_PASSWORD)
-                .post("/j_security_check")
-                .then()
-                .statusCode(anyOf(is(302), is(303)))
-                .header("Location", not(containsString("error")));
-        return session;
+        return FormLogin.asAdmin();
     }
 }

@@ -87,8 +87,9 @@ class LiveOverviewBrowserTest {
                 open(driver, "/map");
                 String map = driver.getWindowHandle();
                 wait(driver)
-                        .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#map path.marker-online")));
-                watch(driver, "#map path.marker-offline");
+                        .until(ExpectedConditions.presenceOfElementLocated(
+                                By.cssSelector("#map path.marker-online[data-receiver='" + RECEIVER + "']")));
+                watch(driver, "#map path.marker-offline[data-receiver='" + RECEIVER + "']");
 
                 long stopped = System.currentTimeMillis();
                 agent.close();

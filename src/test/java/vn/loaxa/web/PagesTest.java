@@ -2,10 +2,8 @@ package vn.loaxa.web;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
-import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static vn.loaxa.support.Api.asAdmin;
 
@@ -23,8 +21,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import vn.loaxa.support.Api;
 import vn.loaxa.support.Fixtures;
+import vn.loaxa.support.FormLogin;
 import vn.loaxa.support.TestAudio;
 
 /** The pages over plain HTTP: login required, Vietnamese by default, English by the language link, CSRF guard. */
@@ -32,31 +30,11 @@ import vn.loaxa.support.TestAudio;
 class PagesTest {
 
     private static CookieFilter login() {
-        CookieFilter session = new CookieFilter();
-        given().filter(session)
-                .redirects()
-                .follow(false)
-                .formParam("j_username", Api.ADMIN)
-                .formParam("j_password", Api.ADMIN_PASSWORD)
-                .post("/j_security_check")
-                .then()
-                .statusCode(anyOf(is(302), is(303)))
-                .header("Location", not(containsString("error")));
-        return session;
+        return FormLogin.asAdmin();
     }
 
     private static CookieFilter login(String username, String password) {
-        CookieFilter session = new CookieFilter();
-        given().filter(session)
-                .redirects()
-                .follow(false)
-                .formParam("j_username", username)
-                .formParam("j_password", password)
-                .post("/j_security_check")
-                .then()
-                .statusCode(anyOf(is(302), is(303)))
-                .header("Location", not(containsString("error")));
-        return session;
+        return FormLogin.as(username, password);
     }
 
     @Test

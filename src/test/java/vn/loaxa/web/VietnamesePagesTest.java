@@ -2,10 +2,6 @@ package vn.loaxa.web;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.anyOf;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.is;
-import static org.hamcrest.Matchers.not;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.filter.cookie.CookieFilter;
@@ -20,8 +16,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import vn.loaxa.support.Api;
 import vn.loaxa.support.Fixtures;
+import vn.loaxa.support.FormLogin;
 import vn.loaxa.support.TestAudio;
 
 /**
@@ -101,17 +97,7 @@ class VietnamesePagesTest {
     }
 
     private static CookieFilter login() {
-        CookieFilter session = new CookieFilter();
-        given().filter(session)
-                .redirects()
-                .follow(false)
-                .formParam("j_username", Api.ADMIN)
-                .formParam("j_password", Api.ADMIN_PASSWORD)
-                .post("/j_security_check")
-                .then()
-                .statusCode(anyOf(is(302), is(303)))
-                .header("Location", not(containsString("error")));
-        return session;
+        return FormLogin.asAdmin();
     }
 
     @Test
