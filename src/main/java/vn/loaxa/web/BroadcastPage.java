@@ -76,6 +76,8 @@ public class BroadcastPage {
         DeliveryState filter = parse(state);
         return ui.page(broadcast, "schedule", lang, security, "/broadcasts/" + id)
                 .data("b", broadcasts.get(id))
+                // the cancel button only for those the API lets cancel it: schedulers of the owning area or above
+                .data("mayCancel", security.isUserInRole(Roles.SCHEDULE) && guard.mayChange(id))
                 .data("states", DeliveryState.values())
                 .data("filter", filter == null ? "" : filter.name())
                 .data("report", filtered(deliveries.ofBroadcast(id, access.receiversInScope()), filter));

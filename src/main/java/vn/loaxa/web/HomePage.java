@@ -33,7 +33,10 @@ import vn.loaxa.receiver.service.ReceiverService;
 import vn.loaxa.schedule.api.BroadcastView;
 import vn.loaxa.schedule.service.BroadcastService;
 
-/** The overview: receivers online and offline, today's broadcasts with live progress, and alerts. */
+/**
+ * The overview: receivers online and offline, today's broadcasts with live progress, and alerts. It is a dashboard,
+ * so it needs the {@code view} capability; a person without it (a provider) is sent to the library, where their work is.
+ */
 @Path("/")
 public class HomePage {
     /** How many of the newest broadcasts are searched for today's occurrences. */
@@ -106,13 +109,18 @@ public class HomePage {
     @GET
     @Produces(MediaType.TEXT_HTML)
     @RolesAllowed(Roles.USER)
-    public TemplateInstance page(@CookieParam(Ui.LANG_COOKIE) String lang, SecurityContext security) {
+    public Response page(@CookieParam(Ui.LANG_COOKIE) String lang, SecurityContext security) {
+        if (!security.isUserInRole(Roles.VIEW)) {
+            return Response.seeOther(URI.create("/library")).build();
+        }
         Predicate<String> mine = guard.receiversInScope();
-        return withFleet(
-                        ui.page(home, "overview", lang, security, "/"),
-                        guard.scope().likePattern(),
-                        mine)
-                .data("broadcasts", todaysBroadcasts(mine));
+        return Response.ok(withFleet(
+                                ui.page(home, "overview", lang, security, "/"),
+                                guard.scope().likePattern(),
+                                mine)
+                        .data("broadcasts", todaysBroadcasts(mine)))
+                .type(MediaType.TEXT_HTML_TYPE)
+                .build();
     }
 
     /**
@@ -124,7 +132,7 @@ public class HomePage {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.TEXT_HTML)
     @Blocking
-    @RolesAllowed(Roles.USER)
+    @RolesAllowed(Roles.VIEW)
     public Multi<String> live(@CookieParam(Ui.LANG_COOKIE) String lang) {
         String areas = guard.scope().likePattern();
         Predicate<String> mine = guard.receiversInScope();
@@ -149,7 +157,7 @@ public class HomePage {
     @GET
     @Path("fragments/today")
     @Produces(MediaType.TEXT_HTML)
-    @RolesAllowed(Roles.USER)
+    @RolesAllowed(Roles.VIEW)
     public TemplateInstance today(@CookieParam(Ui.LANG_COOKIE) String lang) {
         return ui.fragment(today, lang).data("broadcasts", todaysBroadcasts(guard.receiversInScope()));
     }

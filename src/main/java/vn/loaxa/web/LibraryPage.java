@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import vn.loaxa.access.AccessGuard;
 import vn.loaxa.account.Roles;
@@ -82,6 +83,7 @@ public class LibraryPage {
         return ui.page(library, "library", lang, security, "/library")
                 .data("media", items)
                 .data("author", security.isUserInRole(Roles.AUTHOR))
+                .data("deletable", deletable(items, security))
                 .data("languages", catalogue)
                 .data("languageNames", languageNames(catalogue, lang))
                 .data("mediaTitles", titles)
@@ -100,10 +102,22 @@ public class LibraryPage {
     @Path("media")
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance mediaRows(@CookieParam(Ui.LANG_COOKIE) String lang, SecurityContext security) {
+        List<MediaView> items = media.recent(RECENT_MEDIA, guard.scope());
         return ui.fragment(mediaRows, lang)
-                .data("media", media.recent(RECENT_MEDIA, guard.scope()))
-                .data("author", security.isUserInRole(Roles.AUTHOR))
+                .data("media", items)
+                .data("deletable", deletable(items, security))
                 .data("languageNames", languageNames(languages.catalogue(), lang));
+    }
+
+    /**
+     * The items whose delete button is shown: an author may delete what their area owns, not what is shared from
+     * above (the API would refuse it).
+     */
+    private Set<UUID> deletable(List<MediaView> items, SecurityContext security) {
+        if (!security.isUserInRole(Roles.AUTHOR)) {
+            return Set.of();
+        }
+        return media.changeable(items.stream().map(MediaView::id).toList(), guard.scope());
     }
 
     /** The catalogue's names of the languages in the UI language, by ISO 639-3 code. */

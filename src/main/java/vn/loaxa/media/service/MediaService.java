@@ -8,11 +8,15 @@ import jakarta.transaction.Transactional;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import vn.loaxa.access.OwnerFilter;
 import vn.loaxa.access.Scope;
@@ -170,6 +174,20 @@ public class MediaService {
                 .stream()
                 .map(MediaService::view)
                 .toList();
+    }
+
+    /** Of the given items, the ids of those the scope may change (delete): owned within its subtree. */
+    @Transactional
+    public Set<UUID> changeable(Collection<UUID> ids, Scope scope) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        OwnerFilter filter = OwnerFilter.changeableBy(scope);
+        Map<String, Object> parameters = new HashMap<>(filter.parameters());
+        parameters.put("ids", ids);
+        return media.find("id in :ids and (" + filter.jpql() + ")", parameters).stream()
+                .map(item -> item.id)
+                .collect(Collectors.toSet());
     }
 
     /** As {@link #ownerArea}, but null for a missing item, which the service using it reports in its own words. */

@@ -48,6 +48,12 @@ public class BroadcastGuard {
         guard.change("Broadcast '" + id + "'", find(id).ownerArea);
     }
 
+    /** Whether {@link #change} would let the caller cancel or confirm the broadcast. */
+    @Transactional
+    public boolean mayChange(UUID id) {
+        return guard.scope().mayChange(guard.pathOf(find(id).ownerArea));
+    }
+
     /** Create: every target lies within the caller's subtree, and the bulletin is one the caller may read. */
     @Transactional
     public void schedule(BroadcastRequest request) {
