@@ -148,6 +148,8 @@
       try { data = JSON.parse(xhr.responseText); } catch (e) { data = null; }
       if (xhr.status === 202 && data) {
         bar.value = 0;
+        // the form is ready for the next clip at once; this one's progress goes on below it
+        form.reset();
         watchMedia(form, data.id);
       } else {
         status.textContent = '';
@@ -186,6 +188,20 @@
     })
   };
 
+  // swaps the parts of this page with these ids for their current version from the server
+  async function refreshParts(url, ids) {
+    const response = await fetch(url, { credentials: 'same-origin', headers: { 'Accept': 'text/html' } });
+    if (!response.ok) { location.reload(); return; }
+    const fresh = new DOMParser().parseFromString(await response.text(), 'text/html');
+    ids.forEach(id => {
+      const part = document.getElementById(id);
+      const replacement = fresh.getElementById(id);
+      if (!part || !replacement) return;
+      part.innerHTML = replacement.innerHTML;
+      if (window.htmx) window.htmx.process(part);
+    });
+  }
+
   const after = {
     command: (form) => { const r = result(form); r.textContent = text('sent'); },
     tts: (form, data) => watchMedia(form, data.id),
@@ -196,7 +212,10 @@
         const s = await api('POST', '/api/v1/bulletins/' + data.id + '/submit', {});
         if (!s.ok) { showProblem(form, s.data, s.status); return; }
       }
-      location.reload();
+      // the new bulletin shows in the queue and the list without a reload, and the form is ready for the next
+      await refreshParts('/library', ['approval-queue', 'bulletins']);
+      form.reset();
+      result(form).textContent = text('saved') + ': ' + data.title;
     },
     broadcast: (form, data) => { location.href = '/broadcasts/' + data.id; }
   };
