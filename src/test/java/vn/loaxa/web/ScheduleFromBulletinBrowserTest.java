@@ -119,6 +119,10 @@ class ScheduleFromBulletinBrowserTest {
             driver.findElement(By.id("schedule-button")).click();
             wait(WAIT).until(ExpectedConditions.urlMatches("/broadcasts/[0-9a-f-]{36}$"));
 
+            assertThat(driver.findElement(By.id("broadcast-targets")).getText())
+                    .as("the broadcast's page names its targets as they were picked")
+                    .contains("Xã An Lạc", "Xã Bình Minh")
+                    .doesNotContain(COMMUNE_A);
             JsonPath series = broadcast(idInUrl());
             assertThat(series.getString("bulletinId")).isEqualTo(bulletin);
             assertThat(series.getList("targetAreas", String.class)).containsExactlyInAnyOrder(COMMUNE_A, COMMUNE_B);
