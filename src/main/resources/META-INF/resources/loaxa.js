@@ -89,6 +89,17 @@
     return v + ZONE_OFFSET;
   }
 
+  // the ticked boxes of one kind of target; an area ticked under a ticked area is locked (disabled) and not sent,
+  // as the upper one already stands for its whole subtree
+  function ticked(form, name) {
+    return Array.from(form.querySelectorAll('input[type="checkbox"][name="' + name + '"]:checked:not(:disabled)'))
+      .map(c => c.value);
+  }
+
+  function targets(form) {
+    return { areas: ticked(form, 'areas'), groups: ticked(form, 'groups'), receivers: ticked(form, 'receivers') };
+  }
+
   function recurrence(form) {
     const rrule = value(form, 'rrule');
     return rrule ? { rrule: rrule } : null;
@@ -137,6 +148,8 @@
       try { data = JSON.parse(xhr.responseText); } catch (e) { data = null; }
       if (xhr.status === 202 && data) {
         bar.value = 0;
+        // the form is ready for the next clip at once; this one's progress goes on below it
+        form.reset();
         watchMedia(form, data.id);
       } else {
         status.textContent = '';
@@ -169,15 +182,25 @@
         priority: value(form, 'priority'), segments: segments
       };
     },
-    broadcast: (form) => {
-      const areas = Array.from(form.elements.areas.selectedOptions).map(o => o.value);
-      const receivers = (value(form, 'receivers') || '').split(',').map(s => s.trim()).filter(s => s);
-      return {
-        bulletinId: value(form, 'bulletinId'), startAt: localStart(form), timeZone: ZONE,
-        targets: { areas: areas, receivers: receivers }, recurrence: recurrence(form)
-      };
-    }
+    broadcast: (form) => ({
+      bulletinId: value(form, 'bulletinId'), startAt: localStart(form), timeZone: ZONE,
+      targets: targets(form), recurrence: recurrence(form)
+    })
   };
+
+  // swaps the parts of this page with these ids for their current version from the server
+  async function refreshParts(url, ids) {
+    const response = await fetch(url, { credentials: 'same-origin', headers: { 'Accept': 'text/html' } });
+    if (!response.ok) { location.reload(); return; }
+    const fresh = new DOMParser().parseFromString(await response.text(), 'text/html');
+    ids.forEach(id => {
+      const part = document.getElementById(id);
+      const replacement = fresh.getElementById(id);
+      if (!part || !replacement) return;
+      part.innerHTML = replacement.innerHTML;
+      if (window.htmx) window.htmx.process(part);
+    });
+  }
 
   const after = {
     command: (form) => { const r = result(form); r.textContent = text('sent'); },
@@ -189,7 +212,10 @@
         const s = await api('POST', '/api/v1/bulletins/' + data.id + '/submit', {});
         if (!s.ok) { showProblem(form, s.data, s.status); return; }
       }
-      location.reload();
+      // the new bulletin shows in the queue and the list without a reload, and the form is ready for the next
+      await refreshParts('/library', ['approval-queue', 'bulletins']);
+      form.reset();
+      result(form).textContent = text('saved') + ': ' + data.title;
     },
     broadcast: (form, data) => { location.href = '/broadcasts/' + data.id; }
   };
@@ -565,6 +591,77 @@
     new MutationObserver(() => {
       if (Array.from(advanced.querySelectorAll('.field-error')).some(e => e.textContent)) advanced.open = true;
     }).observe(advanced, { childList: true, subtree: true, characterData: true });
+  }
+
+  // --- schedule form: the area tree (an area stands for its subtree), the receivers' name filter, and "play now"
+  const broadcastForm = document.getElementById('broadcast-form');
+  if (broadcastForm) {
+    const areaBoxes = Array.from(broadcastForm.querySelectorAll('.area-tree input[name="areas"]'));
+    const lockSubtrees = () => {
+      const roots = areaBoxes.filter(b => b.checked && !b.dataset.covered).map(b => b.dataset.path);
+      areaBoxes.forEach(box => {
+        const covered = roots.some(path => path !== box.dataset.path && box.dataset.path.startsWith(path));
+        if (covered) {
+          box.checked = true;
+          box.disabled = true;
+          box.dataset.covered = '1';
+          box.title = box.dataset.coveredNote;
+        } else if (box.dataset.covered) {
+          box.checked = false;
+          box.disabled = false;
+          delete box.dataset.covered;
+          box.removeAttribute('title');
+        }
+      });
+    };
+    areaBoxes.forEach(box => box.addEventListener('change', lockSubtrees));
+    lockSubtrees(); // a box the browser kept ticked across a reload still locks its subtree
+
+    const filter = document.getElementById('receiver-filter');
+    // "pac lan" finds "Pác Lạn": accents and case are ignored
+    const plain = (t) => t.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D')
+      .toLowerCase();
+    if (filter) {
+      filter.addEventListener('input', () => {
+        const wanted = plain(filter.value.trim());
+        broadcastForm.querySelectorAll('#receiver-choices li').forEach(li => {
+          li.hidden = wanted !== '' && !plain(li.textContent).includes(wanted);
+        });
+      });
+    }
+
+    // the server's clock, read when the page was made, so that "now" is the server's and not this device's
+    const skew = Number(broadcastForm.dataset.serverNow || Date.now()) - Date.now();
+    const PLAY_NOW_LEAD_MS = 5000;
+    const playNow = document.getElementById('play-now');
+    playNow.addEventListener('click', async () => {
+      clearErrors(broadcastForm);
+      if (!value(broadcastForm, 'bulletinId')) {
+        fieldError(broadcastForm, 'bulletinId', text('required'));
+        broadcastForm.elements.bulletinId.focus();
+        return;
+      }
+      const chosen = targets(broadcastForm);
+      if (!chosen.areas.length && !chosen.groups.length && !chosen.receivers.length) {
+        fieldError(broadcastForm, 'targets', broadcastForm.dataset.noTargets);
+        const first = broadcastForm.querySelector('#broadcast-targets input');
+        if (first) first.focus();
+        return;
+      }
+      // Vietnam has no daylight saving: its local time is UTC+7 all year
+      const start = new Date(Date.now() + skew + PLAY_NOW_LEAD_MS + 7 * 3600 * 1000).toISOString().slice(0, 19)
+        + ZONE_OFFSET;
+      playNow.disabled = true;
+      try {
+        const r = await api('POST', broadcastForm.dataset.api,
+          { bulletinId: value(broadcastForm, 'bulletinId'), startAt: start, timeZone: ZONE, targets: chosen });
+        if (!r.ok) { showProblem(broadcastForm, r.data, r.status); return; }
+        result(broadcastForm).textContent = text('saved');
+        location.href = '/broadcasts/' + r.data.id;
+      } finally {
+        playNow.disabled = false;
+      }
+    });
   }
 
   document.addEventListener('click', async (event) => {

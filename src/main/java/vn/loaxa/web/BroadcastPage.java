@@ -18,14 +18,21 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 import vn.loaxa.access.AccessGuard;
 import vn.loaxa.account.Roles;
+import vn.loaxa.area.service.AreaService;
 import vn.loaxa.delivery.api.DeliveryReport;
 import vn.loaxa.delivery.model.DeliveryState;
 import vn.loaxa.delivery.service.DeliveryQueryService;
+import vn.loaxa.group.api.GroupView;
+import vn.loaxa.group.service.GroupService;
+import vn.loaxa.receiver.service.ReceiverService;
+import vn.loaxa.schedule.api.BroadcastView;
 import vn.loaxa.schedule.service.BroadcastGuard;
 import vn.loaxa.schedule.service.BroadcastService;
 
@@ -47,6 +54,9 @@ public class BroadcastPage {
     private final DeliveryQueryService deliveries;
     private final BroadcastGuard guard;
     private final AccessGuard access;
+    private final AreaService areas;
+    private final ReceiverService receivers;
+    private final GroupService groups;
 
     public BroadcastPage(
             Ui ui,
@@ -55,8 +65,14 @@ public class BroadcastPage {
             BroadcastService broadcasts,
             DeliveryQueryService deliveries,
             BroadcastGuard guard,
-            AccessGuard access) {
+            AccessGuard access,
+            AreaService areas,
+            ReceiverService receivers,
+            GroupService groups) {
         this.guard = guard;
+        this.groups = groups;
+        this.areas = areas;
+        this.receivers = receivers;
         this.access = access;
         this.ui = ui;
         this.broadcast = broadcast;
@@ -74,10 +90,21 @@ public class BroadcastPage {
             SecurityContext security) {
         guard.read(id);
         DeliveryState filter = parse(state);
+        BroadcastView view = broadcasts.get(id);
         return ui.page(broadcast, "schedule", lang, security, "/broadcasts/" + id)
-                .data("b", broadcasts.get(id))
+                .data("b", view)
                 // the cancel button only for those the API lets cancel it: schedulers of the owning area or above
                 .data("mayCancel", security.isUserInRole(Roles.SCHEDULE) && guard.mayChange(id))
+                // targets by their names, as they were picked
+                .data("areaNames", areas.names(view.targetAreas()))
+                .data("receiverNames", receivers.displayNames(view.targetReceivers()))
+                .data(
+                        "groupNames",
+                        view.targetGroups().isEmpty()
+                                ? Map.of()
+                                : groups.list().stream()
+                                        .filter(g -> view.targetGroups().contains(g.code()))
+                                        .collect(Collectors.toMap(GroupView::code, GroupView::name)))
                 .data("states", DeliveryState.values())
                 .data("filter", filter == null ? "" : filter.name())
                 .data("report", filtered(deliveries.ofBroadcast(id, access.receiversInScope()), filter));

@@ -25,16 +25,22 @@ import java.util.Map;
 import vn.loaxa.access.AccessGuard;
 import vn.loaxa.access.Scope;
 import vn.loaxa.account.Roles;
+import vn.loaxa.area.api.AreaNode;
 import vn.loaxa.area.service.AreaService;
 import vn.loaxa.bulletin.api.BulletinView;
 import vn.loaxa.bulletin.model.BulletinStatus;
 import vn.loaxa.bulletin.service.BulletinService;
+import vn.loaxa.group.service.GroupService;
+import vn.loaxa.receiver.api.ReceiverView;
+import vn.loaxa.receiver.service.ReceiverService;
 import vn.loaxa.schedule.api.CalendarOccurrence;
 import vn.loaxa.schedule.service.BroadcastCalendar;
 
 /**
  * A week of broadcasts (Monday to Sunday, Vietnam time) with every airing of each series, the one-occurrence and
- * whole-series cancel actions for those who may, and the form that schedules a bulletin with its recurrence builder.
+ * whole-series cancel actions for those who may, and the form that schedules a bulletin with its recurrence builder
+ * or plays it now. Targets are picked by name: the viewer's area tree (an area stands for its whole subtree), the
+ * receiver groups and the receivers of the viewer's subtree; {@code ?bulletin=<id>} preselects a bulletin.
  */
 @Path("/schedule")
 @RolesAllowed(Roles.VIEW)
@@ -44,6 +50,8 @@ public class SchedulePage {
     private final BroadcastCalendar calendar;
     private final BulletinService bulletins;
     private final AreaService areas;
+    private final GroupService groups;
+    private final ReceiverService receivers;
     private final AccessGuard guard;
 
     public SchedulePage(
@@ -52,8 +60,12 @@ public class SchedulePage {
             BroadcastCalendar calendar,
             BulletinService bulletins,
             AreaService areas,
+            GroupService groups,
+            ReceiverService receivers,
             AccessGuard guard) {
         this.guard = guard;
+        this.groups = groups;
+        this.receivers = receivers;
         this.ui = ui;
         this.schedule = schedule;
         this.calendar = calendar;
@@ -90,6 +102,16 @@ public class SchedulePage {
     /** A weekday of the recurrence builder, with its RFC 5545 BYDAY code. */
     public record Weekday(DayOfWeek day, String code) {}
 
+    /**
+     * One area of the target tree, listed depth first. {@code path} is its line from the tree's root (codes between
+     * slashes), so that the page can tell an area's subtree; {@code opens}: its children follow in a nested list;
+     * {@code closes}: how many nested lists end after it.
+     */
+    public record AreaChoice(String code, String name, String path, int depth, boolean opens, int closes) {}
+
+    /** A receiver to pick by its name, with the name of its area. */
+    public record ReceiverChoice(String id, String name, String areaName) {}
+
     static final List<Weekday> WEEKDAYS = Arrays.stream(DayOfWeek.values())
             .map(d -> new Weekday(d, d.name().substring(0, 2)))
             .toList();
@@ -97,7 +119,10 @@ public class SchedulePage {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance page(
-            @QueryParam("week") String week, @CookieParam(Ui.LANG_COOKIE) String lang, SecurityContext security) {
+            @QueryParam("week") String week,
+            @QueryParam("bulletin") String bulletin,
+            @CookieParam(Ui.LANG_COOKIE) String lang,
+            SecurityContext security) {
         LocalDate monday = monday(week);
         Scope scope = guard.scope();
         boolean schedules = security.isUserInRole(Roles.SCHEDULE);
@@ -122,6 +147,7 @@ public class SchedulePage {
             days.add(new Day(date, date.equals(today), byDate.getOrDefault(date, List.of())));
         }
         List<BulletinView> readable = bulletins.list(guard.scope());
+        List<AreaNode> areaTree = areas.tree(scope.areaPath());
         return ui.page(schedule, "schedule", lang, security, "/schedule")
                 .data("days", days)
                 .data("weekdays", WEEKDAYS)
@@ -132,7 +158,55 @@ public class SchedulePage {
                         readable.stream().filter(SchedulePage::approved).toList())
                 // not silently missing: shown, greyed out with their state, and the hint says why
                 .data("unapproved", readable.stream().filter(b -> !approved(b)).toList())
-                .data("areas", areas.codesUnder(guard.scope().areaPath()));
+                .data("selectedBulletin", bulletin == null ? "" : bulletin)
+                .data("areaChoices", areaChoices(areaTree))
+                .data("groups", groups.list(scope))
+                .data("receivers", receiverChoices(receivers.list(scope.likePattern()), areaTree))
+                .data("serverNow", System.currentTimeMillis());
+    }
+
+    /** The tree depth first, each area with what the page needs to nest it. */
+    static List<AreaChoice> areaChoices(List<AreaNode> roots) {
+        List<AreaChoice> choices = new ArrayList<>();
+        for (AreaNode root : roots) {
+            addChoices(root, "/", 0, choices);
+        }
+        return choices;
+    }
+
+    private static void addChoices(AreaNode node, String parentPath, int depth, List<AreaChoice> choices) {
+        String path = parentPath + node.code() + "/";
+        boolean opens = !node.children().isEmpty();
+        choices.add(new AreaChoice(node.code(), node.name(), path, depth, opens, 0));
+        for (AreaNode child : node.children()) {
+            addChoices(child, path, depth + 1, choices);
+        }
+        if (opens) { // the last area listed under this one closes this one's nested list
+            AreaChoice last = choices.get(choices.size() - 1);
+            choices.set(
+                    choices.size() - 1,
+                    new AreaChoice(
+                            last.code(), last.name(), last.path(), last.depth(), last.opens(), last.closes() + 1));
+        }
+    }
+
+    private static List<ReceiverChoice> receiverChoices(List<ReceiverView> list, List<AreaNode> tree) {
+        Map<String, String> areaNames = new HashMap<>();
+        areaNames(tree, areaNames);
+        return list.stream()
+                .map(r -> new ReceiverChoice(
+                        r.id(),
+                        r.displayName() == null || r.displayName().isBlank() ? r.id() : r.displayName(),
+                        areaNames.getOrDefault(r.areaCode(), r.areaCode())))
+                .sorted(java.util.Comparator.comparing(ReceiverChoice::areaName).thenComparing(ReceiverChoice::name))
+                .toList();
+    }
+
+    private static void areaNames(List<AreaNode> nodes, Map<String, String> names) {
+        for (AreaNode node : nodes) {
+            names.put(node.code(), node.name());
+            areaNames(node.children(), names);
+        }
     }
 
     private static boolean approved(BulletinView bulletin) {

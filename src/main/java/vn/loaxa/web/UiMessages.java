@@ -271,8 +271,6 @@ public interface UiMessages {
 
     String field_receivers();
 
-    String receivers_hint();
-
     String field_rrule();
 
     String rrule_hint();
@@ -525,4 +523,33 @@ public interface UiMessages {
     String not_approved_group();
 
     String not_approved_hint();
+
+    // --- scheduling from the bulletin: targets by name, play now ---
+
+    String targets_legend();
+
+    String targets_hint();
+
+    String area_tree_hint();
+
+    String area_covered();
+
+    String no_target_areas();
+
+    String field_groups();
+
+    String no_groups();
+
+    String receiver_filter();
+
+    String targets_missing();
+
+    String play_now();
+
+    String play_now_hint();
+
+    String schedule_bulletin();
+
+    @Message("{count} cụm thu")
+    String group_size(int count);
 }

@@ -186,7 +186,8 @@ class BrowserTest {
             open("/schedule");
             new Select(driver.findElement(By.id("broadcast-bulletin")))
                     .selectByVisibleText(BULLETIN_TITLE + " (Ưu tiên)");
-            new Select(driver.findElement(By.id("broadcast-areas"))).selectByValue(AREA);
+            driver.findElement(By.xpath("//ul[@class='area-tree']//label[normalize-space()='Địa bàn " + AREA + "']"))
+                    .click();
             WebElement start = driver.findElement(By.id("broadcast-start"));
             LocalDateTime playAt = LocalDateTime.now(Ui.ZONE).plusSeconds(20).truncatedTo(ChronoUnit.SECONDS);
             ((JavascriptExecutor) driver)

@@ -3,6 +3,7 @@ package vn.loaxa.area.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,6 +89,16 @@ public class AreaService {
                 .map(area -> area.code)
                 .sorted()
                 .toList();
+    }
+
+    /** The names of the areas with these codes that exist, by code. */
+    @Transactional
+    public Map<String, String> names(Collection<String> codes) {
+        Map<String, String> names = new HashMap<>();
+        if (!codes.isEmpty()) {
+            areas.list("code in ?1", codes).forEach(area -> names.put(area.code, area.name));
+        }
+        return names;
     }
 
     /** Codes of the given areas and of everything below them. */

@@ -6,7 +6,10 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jboss.logging.Logger;
 import vn.loaxa.account.model.AccountRepository;
 import vn.loaxa.account.service.Passwords;
@@ -69,6 +72,16 @@ public class ReceiverService {
         return receivers.inAreaPaths(areaPathPattern).stream()
                 .map(r -> view(r, null))
                 .toList();
+    }
+
+    /** The display names of the receivers with these ids that exist, by id. */
+    @Transactional
+    public Map<String, String> displayNames(Collection<String> ids) {
+        Map<String, String> names = new HashMap<>();
+        if (!ids.isEmpty()) {
+            receivers.list("id in ?1", ids).forEach(r -> names.put(r.id, r.displayName));
+        }
+        return names;
     }
 
     @Transactional
