@@ -19,6 +19,7 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -147,7 +148,8 @@ public class SchedulePage {
             days.add(new Day(date, date.equals(today), byDate.getOrDefault(date, List.of())));
         }
         List<BulletinView> readable = bulletins.list(guard.scope());
-        List<AreaNode> areaTree = areas.tree(scope.areaPath());
+        // the form's target choices are read only for those who see the form
+        List<AreaNode> areaTree = schedules ? areas.tree(scope.areaPath()) : List.of();
         return ui.page(schedule, "schedule", lang, security, "/schedule")
                 .data("days", days)
                 .data("weekdays", WEEKDAYS)
@@ -160,8 +162,10 @@ public class SchedulePage {
                 .data("unapproved", readable.stream().filter(b -> !approved(b)).toList())
                 .data("selectedBulletin", bulletin == null ? "" : bulletin)
                 .data("areaChoices", areaChoices(areaTree))
-                .data("groups", groups.list(scope))
-                .data("receivers", receiverChoices(receivers.list(scope.likePattern()), areaTree))
+                .data("groups", schedules ? groups.list(scope) : List.of())
+                .data(
+                        "receivers",
+                        schedules ? receiverChoices(receivers.list(scope.likePattern()), areaTree) : List.of())
                 .data("serverNow", System.currentTimeMillis());
     }
 
@@ -198,7 +202,7 @@ public class SchedulePage {
                         r.id(),
                         r.displayName() == null || r.displayName().isBlank() ? r.id() : r.displayName(),
                         areaNames.getOrDefault(r.areaCode(), r.areaCode())))
-                .sorted(java.util.Comparator.comparing(ReceiverChoice::areaName).thenComparing(ReceiverChoice::name))
+                .sorted(Comparator.comparing(ReceiverChoice::areaName).thenComparing(ReceiverChoice::name))
                 .toList();
     }
 

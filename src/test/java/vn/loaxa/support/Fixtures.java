@@ -26,7 +26,12 @@ public final class Fixtures {
     private Fixtures() {}
 
     public static void area(String code, String kind, String parent) {
-        var body = new java.util.HashMap<String, Object>(Map.of("code", code, "name", "Địa bàn " + code, "kind", kind));
+        area(code, "Địa bàn " + code, kind, parent);
+    }
+
+    /** An area with its own name. */
+    public static void area(String code, String name, String kind, String parent) {
+        var body = new java.util.HashMap<String, Object>(Map.of("code", code, "name", name, "kind", kind));
         if (parent != null) {
             body.put("parentCode", parent);
         }

@@ -65,11 +65,11 @@ class ScheduleFromBulletinBrowserTest {
 
     @Test
     void shouldScheduleAnApprovedBulletinFromItsLinkByAreaNamesAndPlayItNow() throws Exception {
-        area(PROVINCE, "Tỉnh Sơn Phong", "PROVINCE", null);
-        area(DISTRICT, "Huyện Đồng Lâm", "DISTRICT", PROVINCE);
-        area(COMMUNE_A, "Xã An Lạc", "COMMUNE", DISTRICT);
-        area(COMMUNE_B, "Xã Bình Minh", "COMMUNE", DISTRICT);
-        area(COMMUNE_C, "Xã Cao Sơn", "COMMUNE", DISTRICT);
+        Fixtures.area(PROVINCE, "Tỉnh Sơn Phong", "PROVINCE", null);
+        Fixtures.area(DISTRICT, "Huyện Đồng Lâm", "DISTRICT", PROVINCE);
+        Fixtures.area(COMMUNE_A, "Xã An Lạc", "COMMUNE", DISTRICT);
+        Fixtures.area(COMMUNE_B, "Xã Bình Minh", "COMMUNE", DISTRICT);
+        Fixtures.area(COMMUNE_C, "Xã Cao Sơn", "COMMUNE", DISTRICT);
         Map<String, String> secrets = new LinkedHashMap<>();
         secrets.put("sfb-rx-a", Fixtures.receiver("sfb-rx-a", COMMUNE_A, List.of("vie")));
         secrets.put("sfb-rx-b", Fixtures.receiver("sfb-rx-b", COMMUNE_B, List.of("vie")));
@@ -175,19 +175,6 @@ class ScheduleFromBulletinBrowserTest {
                 .statusCode(200)
                 .extract()
                 .jsonPath();
-    }
-
-    private static void area(String code, String name, String kind, String parent) {
-        Map<String, Object> body = new LinkedHashMap<>(Map.of("code", code, "name", name, "kind", kind));
-        if (parent != null) {
-            body.put("parentCode", parent);
-        }
-        asAdmin()
-                .contentType(ContentType.JSON)
-                .body(body)
-                .post("/api/v1/areas")
-                .then()
-                .statusCode(201);
     }
 
     private void logIn() {
