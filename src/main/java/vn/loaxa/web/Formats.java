@@ -1,9 +1,12 @@
 package vn.loaxa.web;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.qute.TemplateExtension;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 /** Formatting used by the templates: {@code {fmt:time(x)}} shows a time in Vietnam's zone, a dash when absent. */
 @TemplateExtension(namespace = "fmt")
@@ -11,6 +14,7 @@ public final class Formats {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
     private static final String NONE = "—";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private Formats() {}
 
@@ -52,5 +56,21 @@ public final class Formats {
 
     static String localClock(java.time.ZonedDateTime at) {
         return at == null ? NONE : at.format(CLOCK);
+    }
+
+    // --- the audit log: JSON laid out one field a line, and a request's path in parts a line may break between ---
+
+    /** JSON text indented one field a line; text that is not JSON as it is. */
+    static String json(String text) {
+        try {
+            return JSON.readTree(text).toPrettyString();
+        } catch (JsonProcessingException e) {
+            return text;
+        }
+    }
+
+    /** The parts of a path between its slashes ({@code /api/v1/areas} gives "", api, v1, areas). */
+    static List<String> pathParts(String path) {
+        return path == null ? List.of() : List.of(path.split("/", -1));
     }
 }

@@ -98,10 +98,9 @@ class AuditLogTest {
                 .extract()
                 .asString();
 
-        assertThat(page)
-                .contains("POST /api/v1/areas")
-                .contains("&lt;script&gt;alert(1)&lt;/script&gt;")
-                .doesNotContain("<script>alert(1)</script>");
+        // the request's path is shown in parts that a narrow screen may put on separate lines
+        assertThat(page.replaceAll("<[^>]*>", "")).contains("POST /api/v1/areas");
+        assertThat(page).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>alert(1)</script>");
     }
 
     @Test
