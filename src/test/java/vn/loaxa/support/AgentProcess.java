@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,17 @@ public final class AgentProcess implements AutoCloseable {
     /** Starts one agent process serving every receiver of {@code secrets} (receiver id to secret). */
     public static AgentProcess start(
             Map<String, String> secrets, String mqttUrl, String serverUrl, String topicPrefix, Path workDir) {
+        return start(secrets, mqttUrl, serverUrl, topicPrefix, workDir, List.of());
+    }
+
+    /** As above, with further command-line options such as {@code --heartbeat-seconds 2}. */
+    public static AgentProcess start(
+            Map<String, String> secrets,
+            String mqttUrl,
+            String serverUrl,
+            String topicPrefix,
+            Path workDir,
+            List<String> options) {
         assertThat(JAR)
                 .as("the agent jar; build it first with: mvn -B -f device-agent package")
                 .isRegularFile();
@@ -41,31 +53,33 @@ public final class AgentProcess implements AutoCloseable {
             Files.writeString(fleet, lines);
             Path log = workDir.resolve("agent.log");
             String java = ProcessHandle.current().info().command().orElse("java");
-            Process process = new ProcessBuilder(List.of(
-                            java,
-                            "-jar",
-                            JAR.toString(),
-                            "--fleet",
-                            fleet.toString(),
-                            "--mqtt-url",
-                            mqttUrl,
-                            "--server-url",
-                            serverUrl,
-                            "--topic-prefix",
-                            topicPrefix,
-                            "--cache-dir",
-                            workDir.resolve("cache").toString(),
-                            "--sink",
-                            "null",
-                            "--trusted-keys",
-                            String.join(
-                                    ",",
-                                    io.restassured.RestAssured.get("/api/v1/signing-keys")
-                                            .then()
-                                            .statusCode(200)
-                                            .extract()
-                                            .jsonPath()
-                                            .getList("publicKey", String.class))))
+            List<String> command = new ArrayList<>(List.of(
+                    java,
+                    "-jar",
+                    JAR.toString(),
+                    "--fleet",
+                    fleet.toString(),
+                    "--mqtt-url",
+                    mqttUrl,
+                    "--server-url",
+                    serverUrl,
+                    "--topic-prefix",
+                    topicPrefix,
+                    "--cache-dir",
+                    workDir.resolve("cache").toString(),
+                    "--sink",
+                    "null",
+                    "--trusted-keys",
+                    String.join(
+                            ",",
+                            io.restassured.RestAssured.get("/api/v1/signing-keys")
+                                    .then()
+                                    .statusCode(200)
+                                    .extract()
+                                    .jsonPath()
+                                    .getList("publicKey", String.class))));
+            command.addAll(options);
+            Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
                     .start();

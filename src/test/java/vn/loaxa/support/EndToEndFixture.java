@@ -59,12 +59,18 @@ public class EndToEndFixture {
 
     /** Starts one agent process for these receivers (id to secret), working in {@code name} under the data dir. */
     public AgentProcess agent(String name, Map<String, String> secrets) {
+        return agent(name, secrets, List.of());
+    }
+
+    /** As {@link #agent(String, Map)}, with further command-line options for the agent. */
+    public AgentProcess agent(String name, Map<String, String> secrets, List<String> options) {
         return AgentProcess.start(
                 secrets,
                 mqtt.url().or(broker::url).orElseThrow(),
                 serverUrl,
                 mqtt.topicPrefix(),
-                dataDir.resolve(name));
+                dataDir.resolve(name),
+                options);
     }
 
     /** As {@link #agent}, and waits until the server has seen every one of its receivers come online. */

@@ -170,6 +170,9 @@ class ProtocolExamplesTest {
                 .isEqualTo(json.readTree(getClass().getResourceAsStream("/protocol/command-set-volume.json")));
         assertThat(time.schema()).isEqualTo(ServerTimeMessage.SCHEMA);
         assertThat(time.serverTime()).isEqualTo(Instant.parse("2026-11-26T06:01:59.987654Z"));
+        assertThat(time.receiveTime()).isEqualTo(Instant.parse("2026-11-26T06:01:59.912345Z"));
+        assertThat(json.readTree(json.writeValueAsBytes(time)))
+                .isEqualTo(json.readTree(getClass().getResourceAsStream("/protocol/time.json")));
         assertThat(read("manifest.json", ManifestMessage.class).entries().get(0).onPreempt())
                 .isEqualTo("RESUME");
     }

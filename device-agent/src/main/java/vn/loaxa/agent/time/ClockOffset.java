@@ -44,17 +44,4 @@ public final class ClockOffset {
         this.offset = measuredOffset;
         this.measured = true;
     }
-
-    /**
-     * The NTP estimate from one exchange: the client sent at {@code sent} and received at {@code received} (local
-     * clock); the server stamped {@code serverTime} in between. Assumes the path is symmetric.
-     */
-    public static Duration estimate(Instant sent, Instant serverTime, Instant received) {
-        long midpointNanos = (toNanos(sent) + toNanos(received)) / 2;
-        return Duration.ofNanos(toNanos(serverTime) - midpointNanos);
-    }
-
-    private static long toNanos(Instant instant) {
-        return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
-    }
 }

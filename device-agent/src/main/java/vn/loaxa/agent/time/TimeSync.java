@@ -18,7 +18,8 @@ import vn.loaxa.agent.protocol.ServerTime;
 
 /**
  * Measures the offset of the local clock against the server's {@code GET /api/v1/time}, NTP style: several
- * exchanges, and the one with the shortest round trip wins, since its midpoint is the least uncertain.
+ * exchanges, each with the server's receive and transmit times, and the one with the least network delay wins, since
+ * its estimate is the least uncertain. An {@link OffsetFilter} keeps the offset steady across measurements.
  */
 public final class TimeSync {
 
@@ -31,14 +32,12 @@ public final class TimeSync {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
     private static final int HTTP_OK = 200;
 
-    /** One exchange's estimate and how long the round trip took. */
-    public record Sample(Duration offset, Duration roundTrip) {}
-
     private final HttpClient http;
     private final URI endpoint;
     private final String authorization;
     private final ObjectMapper json;
     private final ClockOffset target;
+    private final OffsetFilter filter = new OffsetFilter();
 
     public TimeSync(
             HttpClient http,
@@ -56,12 +55,12 @@ public final class TimeSync {
     }
 
     /** Measures and, if at least one exchange succeeded, updates the offset. */
-    public Optional<Sample> measure() {
-        Sample best = null;
+    public Optional<Exchange> measure() {
+        Exchange best = null;
         for (int i = 0; i < SAMPLES; i++) {
             try {
-                Sample sample = exchange();
-                if (best == null || sample.roundTrip().compareTo(best.roundTrip()) < 0) {
+                Exchange sample = exchange();
+                if (best == null || sample.delay().compareTo(best.delay()) < 0) {
                     best = sample;
                 }
             } catch (IOException e) {
@@ -76,14 +75,19 @@ public final class TimeSync {
                     + target.offset().toMillis() + " ms");
             return Optional.empty();
         }
+        Exchange chosen = best;
+        if (!filter.accepts(best, target.clock().instant())) {
+            LOG.fine(() -> "set aside a clock measurement of " + chosen.offset().toMillis() + " ms: network delay "
+                    + chosen.delay().toMillis() + " ms makes it less certain than the offset kept");
+            return Optional.of(best);
+        }
         target.update(best.offset());
-        Sample chosen = best;
-        LOG.info(() -> "clock offset against the server: " + chosen.offset().toMillis() + " ms (round trip "
-                + chosen.roundTrip().toMillis() + " ms)");
+        LOG.info(() -> "clock offset against the server: " + chosen.offset().toMillis() + " ms (network delay "
+                + chosen.delay().toMillis() + " ms)");
         return Optional.of(best);
     }
 
-    private Sample exchange() throws IOException, InterruptedException {
+    private Exchange exchange() throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(endpoint)
                 .timeout(REQUEST_TIMEOUT)
                 .header("Authorization", authorization)
@@ -97,9 +101,9 @@ public final class TimeSync {
             throw new IOException("HTTP " + response.statusCode() + " from " + endpoint);
         }
         ServerTime answer = json.readValue(response.body(), ServerTime.class);
-        if (answer == null || !Schemas.TIME.equals(answer.schema()) || answer.serverTime() == null) {
+        if (answer == null || !Schemas.TIME.equals(answer.schema()) || answer.transmitted() == null) {
             throw new IOException("the answer of " + endpoint + " is not a " + Schemas.TIME + " message");
         }
-        return new Sample(ClockOffset.estimate(sent, answer.serverTime(), received), Duration.between(sent, received));
+        return new Exchange(sent, answer.received(), answer.transmitted(), received);
     }
 }
