@@ -498,6 +498,92 @@
     }
   });
 
+  // --- administration (accounts, receivers, groups, areas): each form sends its named fields as one JSON object;
+  // fields marked data-list make one list, in page order, of their non-empty (or ticked) values. An outline form
+  // (data-body="file") sends the chosen file's text as it is. A new receiver secret is shown once, in #secret-box.
+  function adminBody(form) {
+    const body = {};
+    Array.from(form.elements).forEach(el => {
+      if (!el.name || el.type === 'file' || el.type === 'submit' || el.type === 'button' || el.disabled) return;
+      if (el.hasAttribute('data-list')) {
+        if (!Array.isArray(body[el.name])) body[el.name] = [];
+        const on = el.type === 'checkbox' ? el.checked : true;
+        if (on && el.value.trim() !== '') body[el.name].push(el.value.trim());
+        return;
+      }
+      if ((el.type === 'checkbox' || el.type === 'radio') && !el.checked) return;
+      body[el.name] = el.value.trim() !== '' ? el.value.trim() : null;
+    });
+    return body;
+  }
+
+  async function sendFile(form) {
+    const input = form.querySelector('input[type="file"]');
+    const file = input && input.files[0];
+    const response = await fetch(form.dataset.api, {
+      method: form.dataset.method || 'PUT',
+      credentials: 'same-origin',
+      headers: {
+        'Content-Type': 'application/geo+json', 'Accept': 'application/json', 'Accept-Language': pageLang(),
+        [CSRF_HEADER]: '1'
+      },
+      body: file ? await file.text() : ''
+    });
+    let data = null;
+    try { data = await response.json(); } catch (e) { data = null; }
+    return { ok: response.ok, status: response.status, data: data };
+  }
+
+  function showSecret(form, data) {
+    const box = document.getElementById('secret-box');
+    if (!box) return;
+    box.querySelector('.secret-name').textContent = data.displayName || form.dataset.name || '';
+    box.querySelector('.secret-login').textContent = data.id || data.receiverId || '';
+    box.querySelector('.secret-value').textContent = data.secret || '';
+    box.hidden = false;
+    box.focus();
+  }
+
+  document.addEventListener('submit', async (event) => {
+    const form = event.target;
+    if (!form.classList || !form.classList.contains('admin-form')) return;
+    event.preventDefault();
+    clearErrors(form);
+    if (!checkRequired(form)) return;
+    if (form.dataset.confirm && !window.confirm(form.dataset.confirm)) return;
+    const button = form.querySelector('[type="submit"]');
+    if (button) button.disabled = true;
+    try {
+      const r = form.dataset.body === 'file'
+        ? await sendFile(form)
+        : await api(form.dataset.method || 'POST', form.dataset.api, adminBody(form));
+      if (!r.ok) { showProblem(form, r.data, r.status); return; }
+      const res = result(form);
+      if (res) res.textContent = text('saved');
+      if (form.dataset.after === 'secret') {
+        showSecret(form, r.data);
+        form.reset();
+      } else {
+        location.reload();
+      }
+    } finally {
+      if (button) button.disabled = false;
+    }
+  });
+
+  // the receivers' list: "pac lan" finds "Pác Lạn", accents and case ignored
+  const adminFilter = document.getElementById('admin-filter');
+  if (adminFilter) {
+    const fold = (t) => t.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D')
+      .toLowerCase();
+    adminFilter.addEventListener('input', () => {
+      const wanted = fold(adminFilter.value.trim());
+      document.querySelectorAll(adminFilter.dataset.rows).forEach(row => {
+        row.hidden = wanted !== '' && !fold(row.dataset.search || row.textContent).includes(wanted);
+      });
+    });
+  }
+
   // --- calendar: the recurrence builder writing the RRULE, the preview of the next airings, and cancelling one
   // occurrence (an EXDATE) or a whole series from the week ---
   const builder = document.getElementById('recurrence-builder');

@@ -279,6 +279,30 @@ class RoleMatrixTest {
             }
             as(caller).get("/api/v1/accounts").then().statusCode(403);
             as(caller).get("/api/v1/audit").then().statusCode(403);
+            // nobody but an administrator changes a role, resets a password, locks an account or renames an area
+            as(caller)
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("role", "admin"))
+                    .put("/api/v1/accounts/" + caller)
+                    .then()
+                    .statusCode(403);
+            as(caller)
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("password", "a-new-password-of-mine"))
+                    .put("/api/v1/accounts/" + caller + "/password")
+                    .then()
+                    .statusCode(403);
+            as(caller)
+                    .contentType(ContentType.JSON)
+                    .post("/api/v1/accounts/" + caller + "/unlock")
+                    .then()
+                    .statusCode(403);
+            as(caller)
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("name", "x"))
+                    .put("/api/v1/areas/" + D)
+                    .then()
+                    .statusCode(403);
             as(caller)
                     .contentType(ContentType.JSON)
                     .body(Map.of("code", "RMX", "name", "x", "kind", "COMMUNE"))

@@ -113,7 +113,19 @@ class PagesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/map", "/library", "/schedule", "/reports", "/receivers/any", "/fragments/today"})
+    @ValueSource(
+            strings = {
+                "/map",
+                "/library",
+                "/schedule",
+                "/reports",
+                "/receivers/any",
+                "/fragments/today",
+                "/accounts",
+                "/receivers",
+                "/groups",
+                "/areas"
+            })
     void shouldSendAnonymousVisitorsOfEveryPageToTheLoginPage(String path) {
         given().redirects().follow(false).get(path).then().statusCode(303).header("Location", endsWith("/login.html"));
     }
@@ -123,14 +135,18 @@ class PagesTest {
         Fixtures.area("PG", "COMMUNE", null);
         Fixtures.receiver("pg-rx-1", "PG", List.of("vie"));
         CookieFilter session = login();
-        Map<String, String> pages = Map.of(
-                "/", "Tổng quan",
-                "/map", "Bản đồ cụm thu",
-                "/library", "Tải tệp âm thanh lên",
-                "/schedule", "Lên lịch phát",
-                "/reports", "Tải báo cáo",
-                "/receivers/pg-rx-1", "Lệnh điều khiển từ xa",
-                "/fragments/today", "Bản tin");
+        Map<String, String> pages = Map.ofEntries(
+                Map.entry("/", "Tổng quan"),
+                Map.entry("/map", "Bản đồ cụm thu"),
+                Map.entry("/library", "Tải tệp âm thanh lên"),
+                Map.entry("/schedule", "Lên lịch phát"),
+                Map.entry("/reports", "Tải báo cáo"),
+                Map.entry("/receivers/pg-rx-1", "Lệnh điều khiển từ xa"),
+                Map.entry("/fragments/today", "Bản tin"),
+                Map.entry("/accounts", "Tạo tài khoản mới"),
+                Map.entry("/receivers?receiver=pg-rx-1", "Thu hồi quyền kết nối"),
+                Map.entry("/groups", "Tạo nhóm mới"),
+                Map.entry("/areas?area=PG", "Ngôn ngữ phát thanh"));
         pages.forEach((path, text) -> given().filter(session)
                 .get(path)
                 .then()

@@ -71,14 +71,20 @@ class RoleActionsTest {
     private static final String ZONE = "Asia/Ho_Chi_Minh";
     private static final Pattern UUID_IN_URL =
             Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-    private static final Pattern NAMED_IN_URL = Pattern.compile("/(receivers|areas)/([^/?#]+)");
+    private static final Pattern NAMED_IN_URL =
+            Pattern.compile("/(receivers|areas|accounts|receiver-groups)/([^/?#]+)");
+    /** Query parameters that choose one thing on a page (a commune's inbox, the account or area to administer). */
+    private static final Pattern CHOSEN_IN_URL = Pattern.compile("[?&](commune|receiver|group|area|account)=([^&#]+)");
+    /** An account of the test's own for the administrator's account forms (change, reset, lock). */
+    private static final String SPARE_ACCOUNT = "ra.tamthoi";
 
-    /** The capabilities of docs/security.md's role table. */
+    /** The capabilities of docs/security.md's role table; ADMIN: the administration of accounts and areas. */
     enum Capability {
         VIEW,
         AUTHOR,
         SCHEDULE,
-        APPROVE
+        APPROVE,
+        ADMIN
     }
 
     private static final Map<String, Set<Capability>> CAN = Map.of(
@@ -106,7 +112,23 @@ class RoleActionsTest {
             Map.entry("inbox-accept", Capability.SCHEDULE),
             Map.entry("inbox-accept-at", Capability.SCHEDULE),
             Map.entry("inbox-decline", Capability.SCHEDULE),
-            Map.entry("inbox-policy", Capability.SCHEDULE));
+            Map.entry("inbox-policy", Capability.SCHEDULE),
+            Map.entry("receiver-provision", Capability.SCHEDULE),
+            Map.entry("receiver-move", Capability.SCHEDULE),
+            Map.entry("receiver-rotate", Capability.SCHEDULE),
+            Map.entry("receiver-revoke", Capability.SCHEDULE),
+            Map.entry("group-create", Capability.SCHEDULE),
+            Map.entry("group-change", Capability.SCHEDULE),
+            Map.entry("group-delete", Capability.SCHEDULE),
+            Map.entry("account-create", Capability.ADMIN),
+            Map.entry("account-change", Capability.ADMIN),
+            Map.entry("account-password", Capability.ADMIN),
+            Map.entry("account-lock", Capability.ADMIN),
+            Map.entry("area-create", Capability.ADMIN),
+            Map.entry("area-rename", Capability.ADMIN),
+            Map.entry("area-outline", Capability.ADMIN),
+            // operators may set an area's languages through the API; the page that offers it is the admin's
+            Map.entry("area-languages", Capability.ADMIN));
 
     /** The reads every viewer is offered: report exports and the GET filters. */
     private static final Set<String> VIEWER_READS = Set.of("export", "filter");
@@ -159,7 +181,8 @@ class RoleActionsTest {
             String single,
             String series,
             String inboxItem,
-            OffsetDateTime firstAiring) {}
+            OffsetDateTime firstAiring,
+            String group) {}
 
     private static final Set<String> OURS = new LinkedHashSet<>();
     private static String sharedMedia;
@@ -259,6 +282,14 @@ class RoleActionsTest {
                     details.add(href);
                 }
             }
+            // the thing to administer, chosen in a list (a receiver, a group, an area, an account)
+            for (Element a : doc.select("a[href^=/receivers?receiver=], a[href^=/groups?group=], "
+                    + "a[href^=/areas?area=], a[href^=/accounts?account=]")) {
+                String href = a.attr("href").replaceAll("#.*", "");
+                if (ours(href) && seen.add(href)) {
+                    details.add(href);
+                }
+            }
             for (Element option : doc.select("select#inbox-commune option")) {
                 String href = "/inbox?commune=" + option.attr("value");
                 if (ours(href) && seen.add(href)) {
@@ -322,6 +353,8 @@ class RoleActionsTest {
                             false,
                             false));
                 }
+            } else if (form.hasClass("admin-form")) {
+                actions.add(adminForm(page, form));
             } else if (form.hasClass("inbox-form")) {
                 actions.add(inboxForm(page, form));
             } else if (form.attr("method").equalsIgnoreCase("get")) {
@@ -452,6 +485,37 @@ class RoleActionsTest {
         return new Action(page, kind, method, form.attr("data-api"), body, false, false);
     }
 
+    /**
+     * As loaxa.js builds the body of an administration form: each named field's value (null when empty), fields
+     * marked {@code data-list} gathered into one list of their non-empty (ticked) values; an outline form sends its
+     * file, tried here with an empty object.
+     */
+    private static Action adminForm(String page, Element form) {
+        String method = form.attr("data-method").isEmpty() ? "POST" : form.attr("data-method");
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (!form.attr("data-body").equals("file")) {
+            for (Element field : form.select("input[name], select[name], textarea[name]")) {
+                String type = field.attr("type");
+                if (type.equals("file") || field.hasAttr("disabled")) {
+                    continue;
+                }
+                String name = field.attr("name");
+                boolean ticked = !(type.equals("checkbox") || type.equals("radio")) || field.hasAttr("checked");
+                if (field.hasAttr("data-list")) {
+                    @SuppressWarnings("unchecked")
+                    List<String> list = (List<String>) body.computeIfAbsent(name, n -> new ArrayList<String>());
+                    String v = valueOf(field);
+                    if (ticked && v != null) {
+                        list.add(v);
+                    }
+                } else if (ticked) {
+                    body.put(name, valueOf(field));
+                }
+            }
+        }
+        return new Action(page, form.attr("data-kind"), method, form.attr("data-api"), body, false, false);
+    }
+
     /** A GET form submitted as it stands: its action with each field's value. */
     private static String getForm(Element form) {
         StringBuilder query = new StringBuilder();
@@ -481,9 +545,10 @@ class RoleActionsTest {
     /** A field's value as loaxa.js's {@code value()} reads it: trimmed, null when empty. */
     private static String value(Element form, String name) {
         Element field = form.selectFirst("[name=" + name + "]");
-        if (field == null) {
-            return null;
-        }
+        return field == null ? null : valueOf(field);
+    }
+
+    private static String valueOf(Element field) {
         String v;
         if (field.tagName().equals("select")) {
             Element option = field.selectFirst("option[selected]");
@@ -653,6 +718,110 @@ class RoleActionsTest {
                     false,
                     false));
         }
+        if (!person.can().contains(Capability.SCHEDULE)) {
+            calls.add(new Action(
+                    page,
+                    "receiver-provision",
+                    "POST",
+                    "/api/v1/receivers",
+                    Map.of("displayName", "Cụm mới", "areaCode", THAT_KHE),
+                    false,
+                    false));
+            calls.add(new Action(
+                    page,
+                    "receiver-move",
+                    "PUT",
+                    "/api/v1/receivers/" + RX_THAT_KHE + "/area",
+                    Map.of("areaCode", NA_AN),
+                    false,
+                    false));
+            calls.add(new Action(
+                    page,
+                    "receiver-rotate",
+                    "POST",
+                    "/api/v1/receivers/" + RX_THAT_KHE + "/secret",
+                    Map.of(),
+                    false,
+                    false));
+            calls.add(new Action(
+                    page,
+                    "receiver-revoke",
+                    "POST",
+                    "/api/v1/receivers/" + RX_THAT_KHE + "/revoke",
+                    Map.of(),
+                    false,
+                    false));
+            calls.add(new Action(
+                    page,
+                    "group-create",
+                    "POST",
+                    "/api/v1/receiver-groups",
+                    Map.of("name", "Nhóm mới", "members", List.of(RX_THAT_KHE)),
+                    false,
+                    false));
+            calls.add(new Action(
+                    page,
+                    "group-change",
+                    "PUT",
+                    "/api/v1/receiver-groups/" + visit.group(),
+                    Map.of("name", "Nhóm đổi", "members", List.of()),
+                    false,
+                    false));
+            calls.add(new Action(
+                    page, "group-delete", "DELETE", "/api/v1/receiver-groups/" + visit.group(), null, false, false));
+            calls.add(new Action(
+                    page,
+                    "area-languages",
+                    "PUT",
+                    "/api/v1/areas/" + THAT_KHE + "/languages",
+                    Map.of("languages", List.of("vie")),
+                    false,
+                    false));
+        }
+        if (!person.can().contains(Capability.ADMIN)) {
+            calls.add(new Action(
+                    page,
+                    "account-create",
+                    "POST",
+                    "/api/v1/accounts",
+                    Map.of("username", "ra.khac", "password", PASSWORD, "role", "provider"),
+                    false,
+                    false));
+            calls.add(new Action(
+                    page,
+                    "account-change",
+                    "PUT",
+                    "/api/v1/accounts/" + SPARE_ACCOUNT,
+                    Map.of("role", "admin"),
+                    false,
+                    false));
+            calls.add(new Action(
+                    page,
+                    "account-password",
+                    "PUT",
+                    "/api/v1/accounts/" + SPARE_ACCOUNT + "/password",
+                    Map.of("password", "mot-mat-khau-khac"),
+                    false,
+                    false));
+            calls.add(new Action(
+                    page,
+                    "account-lock",
+                    "POST",
+                    "/api/v1/accounts/" + SPARE_ACCOUNT + "/lock",
+                    Map.of(),
+                    false,
+                    false));
+            calls.add(new Action(
+                    page,
+                    "area-create",
+                    "POST",
+                    "/api/v1/areas",
+                    Map.of("name", "Thôn mới", "kind", "VILLAGE", "parentCode", THAT_KHE),
+                    false,
+                    false));
+            calls.add(new Action(
+                    page, "area-rename", "PUT", "/api/v1/areas/" + THAT_KHE, Map.of("name", "Đổi tên"), false, false));
+        }
         if (!person.can().contains(Capability.APPROVE)) {
             calls.add(new Action(
                     page,
@@ -700,8 +869,13 @@ class RoleActionsTest {
                 return false;
             }
         }
-        int commune = url.indexOf("commune=");
-        return commune < 0 || OURS.contains(url.substring(commune + "commune=".length()));
+        Matcher chosen = CHOSEN_IN_URL.matcher(url);
+        while (chosen.find()) {
+            if (!OURS.contains(chosen.group(2))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The demo's slice of Lạng Sơn under codes of the test's own, its people, a recording and an approved bulletin. */
@@ -715,7 +889,14 @@ class RoleActionsTest {
         Fixtures.area(NA_AN, "VILLAGE", THAT_KHE);
         Fixtures.receiver(RX_THAT_KHE, NA_AN, List.of("vie", "tyz"));
         Fixtures.receiver(RX_BINH_GIA, BINH_GIA, List.of("vie"));
-        OURS.addAll(List.of(PROVINCE, THAT_KHE, BINH_GIA, NA_AN, RX_THAT_KHE, RX_BINH_GIA));
+        OURS.addAll(List.of(PROVINCE, THAT_KHE, BINH_GIA, NA_AN, RX_THAT_KHE, RX_BINH_GIA, SPARE_ACCOUNT));
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "username", SPARE_ACCOUNT, "password", PASSWORD, "role", "supervisor", "areaCode", THAT_KHE))
+                .post("/api/v1/accounts")
+                .then()
+                .statusCode(201);
         for (Person person : PEOPLE) {
             if (!person.username().equals(Api.ADMIN)) {
                 asAdmin()
@@ -783,8 +964,17 @@ class RoleActionsTest {
                 .jsonPath()
                 .getList("id", String.class)
                 .forEach(OURS::add);
-        OURS.addAll(List.of(ownMedia, ownDraft, submitted, single, series, fromAbove, inboxItem));
-        return new Visit(sharedMedia, ownMedia, ownDraft, submitted, single, series, inboxItem, first);
+        // a group of Thất Khê's, which the visit may change and delete
+        String group = as(COMMUNE_OPERATOR)
+                .contentType(ContentType.JSON)
+                .body(Map.of("name", "Loa chợ Thất Khê của " + person.username(), "members", List.of(RX_THAT_KHE)))
+                .post("/api/v1/receiver-groups")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("code");
+        OURS.addAll(List.of(ownMedia, ownDraft, submitted, single, series, fromAbove, inboxItem, group));
+        return new Visit(sharedMedia, ownMedia, ownDraft, submitted, single, series, inboxItem, first, group);
     }
 
     private static RequestSpecification as(String username) {

@@ -137,6 +137,13 @@ class VietnamesePagesTest {
         pages.put("/reports", 200);
         pages.put("/reports?from=yesterday&to=2026-01-01", 200);
         pages.put("/audit", 200);
+        pages.put("/accounts", 200);
+        pages.put("/accounts?account=admin", 200);
+        pages.put("/receivers", 200);
+        pages.put("/receivers?receiver=vnp-rx-1", 200);
+        pages.put("/groups", 200);
+        pages.put("/areas", 200);
+        pages.put("/areas?area=VNP", 200);
         pages.put("/receivers/vnp-rx-1", 200);
         pages.put("/broadcasts/" + broadcast, 200);
         pages.put("/receivers/no-such-receiver", 404);

@@ -23,4 +23,8 @@ public class Account {
 
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
+
+    /** When an administrator locked the account; null while it may log in. */
+    @Column(name = "locked_at")
+    public OffsetDateTime lockedAt;
 }

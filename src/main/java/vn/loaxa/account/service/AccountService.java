@@ -5,6 +5,7 @@ import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.util.List;
 import vn.loaxa.account.Roles;
+import vn.loaxa.account.api.AccountChange;
 import vn.loaxa.account.api.AccountRequest;
 import vn.loaxa.account.api.AccountView;
 import vn.loaxa.account.model.Account;
@@ -38,12 +39,7 @@ public class AccountService {
         account.username = request.username();
         account.passwordHash = passwords.hash(request.password());
         account.role = request.role();
-        if (request.areaCode() != null && !request.areaCode().isBlank() && !Roles.ADMIN.equals(request.role())) {
-            if (!areas.exists(request.areaCode())) {
-                throw NotFoundException.referenced("Area", request.areaCode());
-            }
-            account.areaCode = request.areaCode();
-        }
+        account.areaCode = checkedArea(request.role(), request.areaCode());
         account.createdAt = OffsetDateTime.now();
         accounts.persist(account);
         return view(account);
@@ -54,7 +50,59 @@ public class AccountService {
         return accounts.listAll().stream().map(AccountService::view).toList();
     }
 
+    /** Gives the account another role or area; it holds from the person's next request (sessions re-read it). */
+    @Transactional
+    public AccountView change(String username, AccountChange change, String by) {
+        Account account = find(username);
+        if (username.equals(by) && !Roles.ADMIN.equals(change.role())) {
+            throw new ConflictException(ErrorMessage.of("account.own-role"));
+        }
+        account.role = change.role();
+        account.areaCode = checkedArea(change.role(), change.areaCode());
+        return view(account);
+    }
+
+    /** Sets a new password; the old one stops working at once. */
+    @Transactional
+    public AccountView resetPassword(String username, String password) {
+        Account account = find(username);
+        account.passwordHash = passwords.hash(password);
+        return view(account);
+    }
+
+    /**
+     * Locks (or unlocks) an account. A locked account cannot log in, and its web sessions and API tokens stop
+     * working from their next request. Nobody locks their own account, so that one administrator always remains.
+     */
+    @Transactional
+    public AccountView lock(String username, boolean locked, String by) {
+        Account account = find(username);
+        if (locked && username.equals(by)) {
+            throw new ConflictException(ErrorMessage.of("account.lock-self"));
+        }
+        if (locked && account.lockedAt == null) {
+            account.lockedAt = OffsetDateTime.now();
+        } else if (!locked) {
+            account.lockedAt = null;
+        }
+        return view(account);
+    }
+
+    private Account find(String username) {
+        return accounts.findByIdOptional(username).orElseThrow(() -> NotFoundException.of("Account", username));
+    }
+
+    private String checkedArea(String role, String areaCode) {
+        if (areaCode == null || areaCode.isBlank() || Roles.ADMIN.equals(role)) {
+            return null;
+        }
+        if (!areas.exists(areaCode)) {
+            throw NotFoundException.referenced("Area", areaCode);
+        }
+        return areaCode;
+    }
+
     private static AccountView view(Account account) {
-        return new AccountView(account.username, account.role, account.areaCode, account.createdAt);
+        return new AccountView(account.username, account.role, account.areaCode, account.createdAt, account.lockedAt);
     }
 }

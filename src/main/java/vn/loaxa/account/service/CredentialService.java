@@ -62,6 +62,9 @@ public class CredentialService {
     private Optional<Caller> verify(String name, String password) {
         var account = accounts.findByIdOptional(name);
         if (account.isPresent()) {
+            if (account.get().lockedAt != null) {
+                return Optional.empty();
+            }
             return passwords.matches(password, account.get().passwordHash)
                     ? Optional.of(person(account.get()))
                     : Optional.empty();
@@ -72,10 +75,15 @@ public class CredentialService {
                 .map(hash -> new Caller(name, Set.of(Roles.RECEIVER), null));
     }
 
-    /** The roles of a person whose login was already checked (a web session cookie); receivers have no sessions. */
+    /**
+     * The roles of a person whose login was already checked (a web session cookie, an API token); receivers have no
+     * sessions, and a locked account has none either.
+     */
     @Transactional
     public Optional<Caller> trusted(String name) {
-        return accounts.findByIdOptional(name).map(CredentialService::person);
+        return accounts.findByIdOptional(name)
+                .filter(account -> account.lockedAt == null)
+                .map(CredentialService::person);
     }
 
     private static Caller person(Account account) {

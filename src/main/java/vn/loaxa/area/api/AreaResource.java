@@ -66,6 +66,14 @@ public class AreaResource {
         return service.tree(guard.scope().areaPath());
     }
 
+    /** Renames the area. */
+    @PUT
+    @Path("{code}")
+    @RolesAllowed(Roles.ADMIN)
+    public AreaNode rename(@PathParam("code") String code, @Valid @NotNull AreaRename rename) {
+        return service.rename(code, rename.name());
+    }
+
     @POST
     @RolesAllowed(Roles.ADMIN)
     public Response create(@Valid @NotNull AreaRequest request) {

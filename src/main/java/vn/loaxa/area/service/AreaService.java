@@ -14,6 +14,7 @@ import vn.loaxa.area.model.AreaRepository;
 import vn.loaxa.common.error.ConflictException;
 import vn.loaxa.common.error.ErrorMessage;
 import vn.loaxa.common.error.NotFoundException;
+import vn.loaxa.common.text.Codes;
 
 @ApplicationScoped
 public class AreaService {
@@ -54,13 +55,22 @@ public class AreaService {
         return roots;
     }
 
+    /** Creates an area; without a code, one is made from the name. */
     @Transactional
     public AreaNode create(AreaRequest request) {
-        if (areas.findByIdOptional(request.code()).isPresent()) {
-            throw new ConflictException(ErrorMessage.of("area.exists", request.code()));
+        String code = request.code() == null || request.code().isBlank()
+                ? Codes.fromName(
+                                request.name(),
+                                "area",
+                                32,
+                                c -> areas.findByIdOptional(c).isPresent())
+                        .toUpperCase(java.util.Locale.ROOT)
+                : request.code();
+        if (areas.findByIdOptional(code).isPresent()) {
+            throw new ConflictException(ErrorMessage.of("area.exists", code));
         }
         Area area = new Area();
-        area.code = request.code();
+        area.code = code;
         area.name = request.name().strip();
         area.kind = request.kind();
         if (request.parentCode() == null || request.parentCode().isBlank()) {
@@ -72,6 +82,14 @@ public class AreaService {
             area.path = parent.path + area.code + "/";
         }
         areas.persist(area);
+        return new AreaNode(area.code, area.name, area.kind, area.parentCode, List.of());
+    }
+
+    /** Gives the area a new name; its code, place in the tree and receivers stay. */
+    @Transactional
+    public AreaNode rename(String code, String name) {
+        Area area = areas.findByIdOptional(code).orElseThrow(() -> NotFoundException.of("Area", code));
+        area.name = name.strip();
         return new AreaNode(area.code, area.name, area.kind, area.parentCode, List.of());
     }
 

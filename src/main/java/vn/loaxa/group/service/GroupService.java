@@ -13,8 +13,8 @@ import vn.loaxa.access.Scope;
 import vn.loaxa.account.service.AccountAreas;
 import vn.loaxa.common.error.ConflictException;
 import vn.loaxa.common.error.ErrorMessage;
-import vn.loaxa.common.error.InvalidRequestException;
 import vn.loaxa.common.error.NotFoundException;
+import vn.loaxa.common.text.Codes;
 import vn.loaxa.group.api.GroupRequest;
 import vn.loaxa.group.api.GroupView;
 import vn.loaxa.group.model.ReceiverGroup;
@@ -72,14 +72,19 @@ public class GroupService {
 
     @Transactional
     public GroupView create(GroupRequest request, String user) {
-        if (request.code() == null) {
-            throw new InvalidRequestException("code", ErrorMessage.of("group.code-missing"));
-        }
-        if (groups.findByIdOptional(request.code()).isPresent()) {
-            throw new ConflictException(ErrorMessage.of("group.exists", request.code()));
+        // without a code (the web UI asks for none), one is made from the name
+        String code = request.code() == null || request.code().isBlank()
+                ? Codes.fromName(
+                        request.name(),
+                        "group",
+                        64,
+                        c -> groups.findByIdOptional(c).isPresent())
+                : request.code();
+        if (groups.findByIdOptional(code).isPresent()) {
+            throw new ConflictException(ErrorMessage.of("group.exists", code));
         }
         ReceiverGroup group = new ReceiverGroup();
-        group.code = request.code();
+        group.code = code;
         group.name = request.name().strip();
         group.members.addAll(checkedMembers(request.members()));
         group.createdBy = user;

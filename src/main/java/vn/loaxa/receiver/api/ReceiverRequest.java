@@ -7,8 +7,9 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 
+/** A receiver to provision; without an {@code id} (its login name), one is made from {@code displayName}. */
 public record ReceiverRequest(
-        @NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}", message = "{loaxa.validation.receiver-id}")
+        @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}", message = "{loaxa.validation.receiver-id}")
         String id,
 
         @NotBlank @Size(max = 200) String displayName,

@@ -18,6 +18,7 @@ import vn.loaxa.area.model.AreaRepository;
 import vn.loaxa.common.error.ConflictException;
 import vn.loaxa.common.error.ErrorMessage;
 import vn.loaxa.common.error.NotFoundException;
+import vn.loaxa.common.text.Codes;
 import vn.loaxa.receiver.api.OutageView;
 import vn.loaxa.receiver.api.ReceiverHealth;
 import vn.loaxa.receiver.api.ReceiverRequest;
@@ -92,15 +93,24 @@ public class ReceiverService {
     /** Registers a receiver and returns its secret, which is shown only this once. */
     @Transactional
     public ReceiverView provision(ReceiverRequest request) {
-        if (receivers.findByIdOptional(request.id()).isPresent()
-                || accounts.findByIdOptional(request.id()).isPresent()) {
-            throw new ConflictException(ErrorMessage.of("receiver.name-taken", request.id()));
+        // without an id (the web UI asks for none), one is made from the name; it is the receiver's login name
+        String id = request.id() == null || request.id().isBlank()
+                ? Codes.fromName(
+                        request.displayName(),
+                        "receiver",
+                        64,
+                        c -> receivers.findByIdOptional(c).isPresent()
+                                || accounts.findByIdOptional(c).isPresent())
+                : request.id();
+        if (receivers.findByIdOptional(id).isPresent()
+                || accounts.findByIdOptional(id).isPresent()) {
+            throw new ConflictException(ErrorMessage.of("receiver.name-taken", id));
         }
         if (areas.findByIdOptional(request.areaCode()).isEmpty()) {
             throw NotFoundException.referenced("Area", request.areaCode());
         }
         Receiver receiver = new Receiver();
-        receiver.id = request.id();
+        receiver.id = id;
         receiver.displayName = request.displayName().strip();
         receiver.areaCode = request.areaCode();
         receiver.languages = request.languages() == null ? new ArrayList<>() : new ArrayList<>(request.languages());
