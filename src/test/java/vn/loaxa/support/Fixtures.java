@@ -4,9 +4,11 @@ import static io.restassured.RestAssured.given;
 import static vn.loaxa.support.Api.asAdmin;
 
 import io.restassured.RestAssured;
+import io.restassured.builder.MultiPartSpecBuilder;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -59,7 +61,12 @@ public final class Fixtures {
     public static String uploadReadyMedia(Path file, String title, String language) {
         String id = asAdmin()
                 .multiPart("file", file.toFile(), "audio/wav")
-                .multiPart("title", title)
+                // rest-assured sends text parts as ISO-8859-1 unless told, which turns "Phòng" into "Ph?ng"
+                .multiPart(new MultiPartSpecBuilder(title)
+                        .controlName("title")
+                        .mimeType("text/plain")
+                        .charset(StandardCharsets.UTF_8)
+                        .build())
                 .multiPart("language", language)
                 .post("/api/v1/media")
                 .then()

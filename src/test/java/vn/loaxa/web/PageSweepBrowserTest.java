@@ -63,12 +63,23 @@ class PageSweepBrowserTest {
     private static final List<Dimension> WIDTHS = List.of(new Dimension(1366, 900), new Dimension(390, 844));
     private static final int PHONE = 390;
     /** The nav links every administrator sees; the sweep fails if the header stops offering one. */
-    private static final List<String> NAV =
-            List.of("/", "/map", "/library", "/schedule", "/reports", "/inbox", "/audit");
+    private static final List<String> NAV = List.of(
+            "/",
+            "/map",
+            "/library",
+            "/schedule",
+            "/reports",
+            "/inbox",
+            "/receivers",
+            "/groups",
+            "/areas",
+            "/accounts",
+            "/audit");
 
     private static final String PROVINCE = "SWEEP";
     private static final String COMMUNE = "SWEEP-A";
     private static final String RECEIVER = "sweep-rx-1";
+    private static final String GROUP = "sweep-group";
 
     /**
      * The words inside table cells that the browser draws on more than one line: for each word of each text node in
@@ -176,6 +187,12 @@ class PageSweepBrowserTest {
                 .statusCode(201)
                 .extract()
                 .path("secret");
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body(Map.of("code", GROUP, "name", "Cụm loa trung tâm xã", "members", List.of(RECEIVER)))
+                .post("/api/v1/receiver-groups")
+                .then()
+                .statusCode(201);
         String media = e2e.tone("Thông báo lịch tiêm phòng", "vie", 2, 660, 0.3);
         String bulletin = Fixtures.bulletin(media, "NORMAL");
         // a bulletin waiting in the approval queue that the administrator may decide on
@@ -287,6 +304,11 @@ class PageSweepBrowserTest {
                 case "/reports" -> new Page("reports", "/reports", PageSweepBrowserTest::chartsDrawn);
                 case "/inbox" ->
                     new Page("inbox", "/inbox?commune=" + COMMUNE, present("#inbox-pending li[data-inbox-item]"));
+                case "/receivers" ->
+                    new Page("receivers", "/receivers", present("tr[data-receiver='" + RECEIVER + "']"));
+                case "/groups" -> new Page("groups", "/groups", present("tr[data-group='" + GROUP + "']"));
+                case "/areas" -> new Page("areas", "/areas", present("li[data-area='" + COMMUNE + "']"));
+                case "/accounts" -> new Page("accounts", "/accounts", present("tr[data-account='" + Api.ADMIN + "']"));
                 case "/audit" -> new Page("audit", "/audit", present("#audit tr[data-status]"));
                 default -> throw new AssertionError("a nav link the sweep does not know: " + path);
             };
@@ -303,6 +325,19 @@ class PageSweepBrowserTest {
                 "broadcast",
                 new Page("broadcast", "/broadcasts/" + broadcast, present("#delivery-table tr[data-state='PLAYED']")));
         pages.put("receiver", new Page("receiver", "/receivers/" + RECEIVER, present("#deliveries td.state-PLAYED")));
+        pages.put(
+                "receivers-chosen",
+                new Page("receivers-chosen", "/receivers?receiver=" + RECEIVER, present("#chosen", "#move-area")));
+        pages.put("groups-chosen", new Page("groups-chosen", "/groups?group=" + GROUP, present("#group-change-form")));
+        pages.put(
+                "areas-chosen",
+                new Page(
+                        "areas-chosen",
+                        "/areas?area=" + COMMUNE,
+                        present("#area-rename-form", "#area-languages-form")));
+        pages.put(
+                "accounts-chosen",
+                new Page("accounts-chosen", "/accounts?account=" + Api.ADMIN, present("#account-change-form")));
         pages.put("not-found", new Page("not-found", "/no-such-page", present("main h1")));
         return List.copyOf(pages.values());
     }
