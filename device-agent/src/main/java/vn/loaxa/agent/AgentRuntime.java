@@ -26,6 +26,7 @@ import vn.loaxa.agent.playback.Sink;
 import vn.loaxa.agent.protocol.Json;
 import vn.loaxa.agent.time.ClockOffset;
 import vn.loaxa.agent.time.TimeSync;
+import vn.loaxa.agent.time.TimeSyncPolling;
 
 /**
  * Everything running in this JVM: one agent, or one per fleet member, over shared executors and one HTTP client.
@@ -153,11 +154,12 @@ public final class AgentRuntime implements AutoCloseable {
             return;
         }
         TimeSync sync = new TimeSync(http, config.serverUrl(), first.receiverId(), first.secret(), json, time);
-        long intervalMillis = config.tuning().timeSyncInterval().toMillis();
-        executors
-                .scheduler()
-                .scheduleAtFixedRate(
-                        () -> executors.downloads().execute(sync::measure), 0, intervalMillis, TimeUnit.MILLISECONDS);
+        new TimeSyncPolling(
+                        sync,
+                        executors.scheduler(),
+                        executors.downloads(),
+                        config.tuning().timeSyncInterval())
+                .start();
     }
 
     /** The running agents. */

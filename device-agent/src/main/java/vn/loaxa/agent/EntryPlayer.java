@@ -97,6 +97,7 @@ final class EntryPlayer {
         }
         try (AudioPlayer.Clip clip = player.open(file.get())) {
             cache.touch(file.get());
+            Instant startedHere = null;
             if (!resuming) {
                 Instant playAt = entry.playAt();
                 Instant now = time.serverNow();
@@ -109,6 +110,7 @@ final class EntryPlayer {
                 status.report(scheduled, EventType.PLAYING, null, now.isAfter(playAt) ? now : playAt);
                 scheduled.markStarted();
                 waitUntil(playAt);
+                startedHere = time.clock().instant();
             }
             if (scheduled.shouldStop() && scheduled.preemptedBy() != null && !scheduled.isCancelled()) {
                 scheduled.resumeLater(scheduled.resumeAtMillis());
@@ -117,6 +119,9 @@ final class EntryPlayer {
             }
             AudioPlayer.Result result = clip.play(scheduled.resumeAtMillis(), gainFor(entry), scheduled::shouldStop);
             status.audioOutput(true);
+            if (startedHere != null) {
+                logStart(entry, startedHere);
+            }
             if (result.outcome() == AudioPlayer.Outcome.COMPLETED) {
                 status.finish(scheduled, EventType.PLAYED, null);
             } else if (scheduled.isCancelled() || scheduled.preemptedBy() == null) {
@@ -212,6 +217,17 @@ final class EntryPlayer {
             return emergencyVolume / FULL_VOLUME;
         }
         return output.muted() ? 0.0 : output.volume() / FULL_VOLUME;
+    }
+
+    /**
+     * The as-run line of a start, on both clocks: the host's clock is what lets starts on different receivers be
+     * compared (docs/operations.md). Written after the clip, so that logging never delays its first sample.
+     */
+    private void logStart(ManifestEntry entry, Instant startedHere) {
+        Duration offset = time.offset();
+        LOG.info(() -> receiverId + " started " + entry.occurrenceId() + " at " + startedHere
+                + " host clock, due " + entry.playAt() + " server clock, offset " + offset.toNanos() / 1000
+                + " us");
     }
 
     private void waitUntil(Instant instant) {
