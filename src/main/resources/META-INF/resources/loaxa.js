@@ -399,6 +399,95 @@
     }, true);
   }
 
+  // library: record a clip with the microphone into the upload form's file field, with a level meter and a timer;
+  // the upload itself is the usual one, and the server trims leading and trailing silence
+  const recorder = document.getElementById('recorder');
+  if (recorder && uploadForm && navigator.mediaDevices && window.MediaRecorder && window.DataTransfer) {
+    recorder.hidden = false;
+    const startButton = document.getElementById('record-start');
+    const stopButton = document.getElementById('record-stop');
+    const level = document.getElementById('record-level');
+    const clock = document.getElementById('record-time');
+    const preview = document.getElementById('record-preview');
+    const status = document.getElementById('record-status');
+    let session = null;
+
+    const minutes = (ms) => {
+      const s = Math.floor(ms / 1000);
+      return Math.floor(s / 60) + ':' + String(s % 60).padStart(2, '0');
+    };
+    const extension = (type) => type.includes('ogg') ? '.ogg' : type.includes('mp4') ? '.m4a' : '.webm';
+    const clearPreview = () => {
+      if (preview.src) URL.revokeObjectURL(preview.src);
+      preview.removeAttribute('src');
+      preview.hidden = true;
+    };
+
+    startButton.addEventListener('click', async () => {
+      clearErrors(uploadForm);
+      status.textContent = '';
+      let stream;
+      try {
+        // nothing plays while recording, so echo cancellation would only colour the voice
+        stream = await navigator.mediaDevices.getUserMedia({ audio: { echoCancellation: false } });
+      } catch (e) {
+        status.textContent = recorder.dataset.denied;
+        return;
+      }
+      clearPreview();
+      const type = ['audio/webm;codecs=opus', 'audio/ogg;codecs=opus'].find(t => MediaRecorder.isTypeSupported(t));
+      const media = type ? new MediaRecorder(stream, { mimeType: type }) : new MediaRecorder(stream);
+      const audio = new AudioContext();
+      const analyser = audio.createAnalyser();
+      analyser.fftSize = 2048;
+      audio.createMediaStreamSource(stream).connect(analyser);
+      const samples = new Float32Array(analyser.fftSize);
+      const chunks = [];
+      const began = performance.now();
+      const tick = setInterval(() => {
+        analyser.getFloatTimeDomainData(samples);
+        let sum = 0;
+        for (const v of samples) sum += v * v;
+        level.value = Math.min(1, Math.sqrt(sum / samples.length) * 2);
+        clock.textContent = minutes(performance.now() - began);
+      }, 100);
+      media.ondataavailable = (e) => { if (e.data.size > 0) chunks.push(e.data); };
+      media.onstop = () => {
+        clearInterval(tick);
+        stream.getTracks().forEach(t => t.stop());
+        audio.close();
+        level.value = 0;
+        const blobType = media.mimeType || type || 'audio/webm';
+        const blob = new Blob(chunks, { type: blobType.split(';')[0] });
+        const file = new File([blob], recorder.dataset.fileName + extension(blobType), { type: blob.type });
+        const files = new DataTransfer();
+        files.items.add(file);
+        uploadForm.elements.file.files = files.files;
+        preview.src = URL.createObjectURL(blob);
+        preview.hidden = false;
+        status.textContent = recorder.dataset.recorded;
+        recorder.dataset.recordedBytes = String(blob.size);
+        startButton.disabled = false;
+        stopButton.disabled = true;
+        uploadForm.elements.title.focus();
+      };
+      session = media;
+      media.start(250);
+      startButton.disabled = true;
+      stopButton.disabled = false;
+      stopButton.focus();
+    });
+
+    stopButton.addEventListener('click', () => {
+      if (session && session.state !== 'inactive') session.stop();
+      session = null;
+    });
+
+    // a new file chosen by hand replaces the recording; a finished upload clears it
+    uploadForm.elements.file.addEventListener('change', () => { clearPreview(); status.textContent = ''; });
+    uploadForm.addEventListener('reset', () => { clearPreview(); status.textContent = ''; clock.textContent = '0:00'; });
+  }
+
   document.addEventListener('change', (event) => {
     const select = event.target;
     if (!select.matches || !select.matches('select[data-segment]')) return;

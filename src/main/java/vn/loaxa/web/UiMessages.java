@@ -173,6 +173,24 @@ public interface UiMessages {
 
     String upload_heading();
 
+    String rec_legend();
+
+    String rec_start();
+
+    String rec_stop();
+
+    String rec_level();
+
+    String rec_time();
+
+    String rec_hint();
+
+    String rec_recorded();
+
+    String rec_denied();
+
+    String rec_file_name();
+
     String field_file();
 
     String field_title();

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -21,6 +22,23 @@ public final class HeadlessChromium implements AutoCloseable {
     private final WebDriver driver;
 
     public HeadlessChromium(Duration pageLoadTimeout) throws IOException {
+        this(pageLoadTimeout, List.of());
+    }
+
+    /**
+     * A browser whose microphone plays {@code wav} in a loop, as a person speaking would, with the permission to use
+     * it already given.
+     */
+    public static HeadlessChromium withMicrophone(Duration pageLoadTimeout, Path wav) throws IOException {
+        return new HeadlessChromium(
+                pageLoadTimeout,
+                List.of(
+                        "--use-fake-ui-for-media-stream",
+                        "--use-fake-device-for-media-stream",
+                        "--use-file-for-fake-audio-capture=" + wav.toAbsolutePath()));
+    }
+
+    private HeadlessChromium(Duration pageLoadTimeout, List<String> extraArguments) throws IOException {
         profile = Files.createTempDirectory("loaxa-chromium");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
@@ -39,6 +57,7 @@ public final class HeadlessChromium implements AutoCloseable {
                 "--window-size=1280,900",
                 "--lang=vi",
                 "--user-data-dir=" + profile);
+        options.addArguments(extraArguments);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()

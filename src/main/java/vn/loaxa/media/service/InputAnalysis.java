@@ -96,8 +96,9 @@ record InputAnalysis(long start, long end, double integratedLufs) {
                     Reason.TOO_SHORT,
                     String.format(
                             Locale.ROOT,
-                            "the audio is %.1f s long%s; the minimum is %.1f s",
-                            keptMs / 1000.0,
+                            "the audio is %.2f s long%s; the minimum is %.1f s",
+                            // rounded down, so that 0.998 s never reads as the 1.00 s it falls short of
+                            Math.floor(keptMs / 10.0) / 100,
                             settings.trimSilence() ? " without its leading and trailing silence" : "",
                             settings.minDuration().toMillis() / 1000.0));
         }

@@ -301,7 +301,18 @@ class AudioTranscoderTest {
         Path input = dir.resolve("short.wav");
         TestAudio.writeWav(input, TestAudio.sine(0.5, 1000, 0.2));
 
-        assertRejected(input, Reason.TOO_SHORT, "the audio is 0.5 s long");
+        assertRejected(input, Reason.TOO_SHORT, "the audio is 0.49 s long");
+    }
+
+    @Test
+    void shouldNeverRoundAClipJustTooShortUpToTheMinimum() throws Exception {
+        Path input = dir.resolve("almost.wav");
+        TestAudio.writeWav(input, TestAudio.sine(0.998, 1000, 0.2));
+
+        assertRejected(
+                input,
+                Reason.TOO_SHORT,
+                "the audio is 0.99 s long without its leading and trailing silence; the minimum is 1.0 s");
     }
 
     @Test
