@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import vn.loaxa.area.model.Area;
 import vn.loaxa.area.model.AreaRepository;
 import vn.loaxa.common.error.ErrorMessage;
@@ -46,13 +47,19 @@ public class ReportService {
     static final String RELAY_LANGUAGE = "und";
 
     private final EntityManager em;
+    private final LanguageShares languageShares;
     private final AreaRepository areas;
     private final ReceiverOutageRepository outages;
     private final ZoneId zone;
 
     public ReportService(
-            EntityManager em, AreaRepository areas, ReceiverOutageRepository outages, ReportConfig config) {
+            EntityManager em,
+            LanguageShares languageShares,
+            AreaRepository areas,
+            ReceiverOutageRepository outages,
+            ReportConfig config) {
         this.em = em;
+        this.languageShares = languageShares;
         this.areas = areas;
         this.outages = outages;
         this.zone = config.zone();
@@ -61,7 +68,7 @@ public class ReportService {
     private record Play(
             String mediaId,
             String mediaTitle,
-            String language,
+            Map<String, Double> languages,
             String topic,
             String areaCode,
             String areaName,
@@ -73,20 +80,24 @@ public class ReportService {
      * A relay window counts as a play of its broadcast (key: the broadcast id, name: the relay title), under the
      * topic {@value #RELAY_TOPIC} and the language {@value #RELAY_LANGUAGE} (a stream's language is not recorded);
      * its seconds are those the receiver reported, or the window. A bulletin play counts the audio the receiver was
-     * sent (its language variant), so that plays per language and per content item are what was heard. A play
-     * that a late report turned from MISSED counts like any other, and once more under "reported late".
+     * sent (its language variant), so that plays per language and per content item are what was heard: its seconds
+     * divide among the languages of the variant's segments ({@link LanguageShares}), and it counts as a play of each
+     * of them. A play that a late report turned from MISSED counts like any other, and once more under "reported
+     * late".
      */
     @Transactional
     public PlaysReport plays(LocalDate from, LocalDate to, String areaCode) {
         String subtree = subtree(from, to, areaCode);
         List<Object[]> rows = em.createQuery("""
                 select coalesce(m.id, br.id), coalesce(m.title, br.relayTitle), m.language, b.topic, a.code, a.name,
-                    d.startedAt, d.finishedAt, m.durationMs, br.relayWindowSeconds, d.reportedLateAt, o.playAt
+                    d.startedAt, d.finishedAt, m.durationMs, br.relayWindowSeconds, d.reportedLateAt, o.playAt,
+                    b.id, v.key.languages
                 from Delivery d
                 join Occurrence o on o.id = d.occurrenceId
                 join Broadcast br on br.id = o.broadcastId
                 left join Bulletin b on b.id = br.bulletinId
                 left join Media m on m.id = coalesce(d.mediaId, o.mediaId)
+                left join BulletinVariant v on v.mediaId = d.mediaId and v.key.bulletinId = b.id
                 join Receiver r on r.id = d.receiverId
                 join Area a on a.code = r.areaCode
                 where a.path like :subtree and d.state = :played and o.playAt >= :from and o.playAt < :to
@@ -96,7 +107,11 @@ public class ReportService {
                 .setParameter("from", start(from))
                 .setParameter("to", end(to))
                 .getResultList();
-        List<Play> plays = rows.stream().map(this::play).toList();
+        Map<UUID, List<LanguageShares.Part>> segments = languageShares.segmentsOf(rows.stream()
+                .filter(row -> row[13] != null)
+                .map(row -> (UUID) row[12])
+                .collect(Collectors.toSet()));
+        List<Play> plays = rows.stream().map(row -> play(row, segments)).toList();
         Map<LocalDate, PlaysReport.Day> days = new LinkedHashMap<>();
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
             days.put(day, new PlaysReport.Day(day, 0, 0));
@@ -112,18 +127,20 @@ public class ReportService {
                 plays.stream().filter(Play::reportedLate).count(),
                 group(plays, Play::mediaId, Play::mediaTitle),
                 group(plays, Play::topic, Play::topic),
-                group(plays, Play::language, Play::language),
+                byLanguage(plays),
                 group(plays, Play::areaCode, Play::areaName),
                 List.copyOf(days.values()));
     }
 
-    private Play play(Object[] row) {
+    private Play play(Object[] row, Map<UUID, List<LanguageShares.Part>> segments) {
         boolean relay = row[9] != null;
         Long plannedMs = relay ? Long.valueOf(((Integer) row[9]) * 1000L) : (Long) row[8];
         return new Play(
                 row[0].toString(),
                 (String) row[1],
-                relay ? RELAY_LANGUAGE : (String) row[2],
+                relay
+                        ? Map.of(RELAY_LANGUAGE, 1.0)
+                        : LanguageShares.shares(segments.get((UUID) row[12]), (String) row[13], (String) row[2]),
                 relay ? RELAY_TOPIC : (String) row[3],
                 (String) row[4],
                 (String) row[5],
@@ -285,6 +302,25 @@ public class ReportService {
                             a.reportedLate() + b.reportedLate()));
         }
         return lines.values().stream()
+                .sorted(Comparator.comparing(PlaysReport.Line::plays).reversed().thenComparing(PlaysReport.Line::key))
+                .toList();
+    }
+
+    /** Per language: the plays that carried it and their seconds in it, most played first. */
+    private static List<PlaysReport.Line> byLanguage(List<Play> plays) {
+        Map<String, double[]> sums = new LinkedHashMap<>();
+        for (Play play : plays) {
+            play.languages().forEach((language, share) -> {
+                double[] sum = sums.computeIfAbsent(language, k -> new double[3]);
+                sum[0] += 1;
+                sum[1] += play.seconds() * share;
+                sum[2] += play.reportedLate() ? 1 : 0;
+            });
+        }
+        return sums.entrySet().stream()
+                .map(e -> new PlaysReport.Line(
+                        e.getKey(), e.getKey(), (long) e.getValue()[0], Math.round(e.getValue()[1]), (long)
+                                e.getValue()[2]))
                 .sorted(Comparator.comparing(PlaysReport.Line::plays).reversed().thenComparing(PlaysReport.Line::key))
                 .toList();
     }

@@ -259,6 +259,56 @@ class ReportResourceTest {
     }
 
     @Test
+    void shouldCountTheAirtimeOfABilingualVariantUnderEachLanguageItCarried() throws Exception {
+        Fixtures.area("RB", "COMMUNE", null);
+        Fixtures.receiver("rb-rx-both", "RB", List.of("vie", "tyz"));
+        Fixtures.receiver("rb-rx-vie", "RB", List.of("vie"));
+        String vietnamese = Fixtures.uploadReadyMedia(
+                TestAudio.sineWav(Files.createTempFile("rb-vie", ".wav"), 5, 440, 0.2), "Tin 5 giây", "vie");
+        String tay = Fixtures.uploadReadyMedia(
+                TestAudio.sineWav(Files.createTempFile("rb-tyz", ".wav"), 3, 660, 0.2), "Tin 3 giây", "tyz");
+        String bulletin = Fixtures.approvedBulletin(
+                "Bản tin Việt – Tày", List.of(List.of(vietnamese, "vie"), List.of(tay, "tyz")));
+        String broadcastId = Fixtures.broadcast(
+                bulletin,
+                List.of("RB"),
+                List.of(),
+                OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(55));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> asAdmin()
+                                .get("/api/v1/broadcasts/" + broadcastId + "/deliveries")
+                                .jsonPath()
+                                .getInt("total")
+                        == 2);
+        UUID occurrence = QuarkusTransaction.requiringNew()
+                .call(() ->
+                        occurrences.ofBroadcast(UUID.fromString(broadcastId)).get(0).id);
+        OffsetDateTime t = OffsetDateTime.now(ZoneOffset.UTC);
+        List<IncomingEvent> events = List.of(
+                event(occurrence, "rb-rx-both", DeliveryState.PLAYING, t),
+                event(occurrence, "rb-rx-both", DeliveryState.PLAYED, t.plusSeconds(8)),
+                event(occurrence, "rb-rx-vie", DeliveryState.PLAYING, t),
+                event(occurrence, "rb-rx-vie", DeliveryState.PLAYED, t.plusSeconds(5)));
+        assertThat(ingest.ingestBatch(events)).containsOnly(EventIngestService.Outcome.APPLIED);
+
+        JsonPath json = asAdmin()
+                .get("/api/v1/reports/plays?from=" + TODAY.minusDays(1) + "&to=" + TODAY.plusDays(1) + "&area=RB")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(json.getLong("plays")).isEqualTo(2);
+        assertThat(json.getLong("seconds")).isEqualTo(13);
+        assertThat(json.getList("byLanguage.key")).containsExactly("vie", "tyz");
+        assertThat(json.getList("byLanguage.plays", Long.class))
+                .as("each play counts under every language it carried")
+                .containsExactly(2L, 1L);
+        assertThat(json.getList("byLanguage.seconds", Long.class))
+                .as("5 s of Vietnamese twice and 3 s of Tày, not 8 s of Vietnamese")
+                .containsExactly(10L, 3L);
+    }
+
+    @Test
     void shouldRejectAnUnknownFormatNextToTheField() {
         asAdmin().get("/api/v1/reports/plays" + RANGE + "&format=docx").then().statusCode(422);
         asAdmin()
