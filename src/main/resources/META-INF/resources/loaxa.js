@@ -823,6 +823,14 @@
         if (first) first.focus();
         return;
       }
+      // what goes on air at once, and where, said in words before it does
+      const bulletin = broadcastForm.elements.bulletinId.selectedOptions[0].textContent.trim();
+      const places = Array.from(broadcastForm.querySelectorAll('#broadcast-targets input:checked'))
+        .map(box => (box.closest('label') || box).textContent.trim())
+        .filter(name => name);
+      if (!window.confirm(broadcastForm.dataset.confirmPlayNow + '\n\n' + bulletin + '\n→ ' + places.join(', '))) {
+        return;
+      }
       // Vietnam has no daylight saving: its local time is UTC+7 all year
       const start = new Date(Date.now() + skew + PLAY_NOW_LEAD_MS + 7 * 3600 * 1000).toISOString().slice(0, 19)
         + ZONE_OFFSET;

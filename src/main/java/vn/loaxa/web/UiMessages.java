@@ -566,6 +566,8 @@ public interface UiMessages {
 
     String play_now_hint();
 
+    String play_now_confirm();
+
     String schedule_bulletin();
 
     @Message("{count} cụm thu")

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -139,6 +140,17 @@ class ScheduleFromBulletinBrowserTest {
             areaLabel("Xã An Lạc").click();
             areaLabel("Xã Bình Minh").click();
             driver.findElement(By.id("play-now")).click();
+            Alert confirm = wait(WAIT).until(ExpectedConditions.alertIsPresent());
+            assertThat(confirm.getText())
+                    .as("what goes on air, and where, is said before it does")
+                    .startsWith("Phát ngay bản tin này?")
+                    .contains(TITLE, "Xã An Lạc", "Xã Bình Minh");
+            confirm.dismiss();
+            assertThat(driver.getCurrentUrl())
+                    .as("nothing is sent when the operator says no")
+                    .contains("/schedule");
+            driver.findElement(By.id("play-now")).click();
+            wait(WAIT).until(ExpectedConditions.alertIsPresent()).accept();
             wait(WAIT).until(ExpectedConditions.urlMatches("/broadcasts/[0-9a-f-]{36}$"));
             String now = idInUrl();
             JsonPath once = broadcast(now);

@@ -190,6 +190,7 @@ class WholeDayBrowserTest {
             areaLabel("Thôn Nà Ản").click();
             areaLabel("Thôn Pác Lạn").click();
             driver.findElement(By.id("play-now")).click();
+            wait(WAIT).until(ExpectedConditions.alertIsPresent()).accept();
             wait(WAIT).until(ExpectedConditions.urlMatches("/broadcasts/[0-9a-f-]{36}$"));
             String now = idInUrl();
             new WebDriverWait(driver, Duration.ofSeconds(120), Duration.ofMillis(500))
