@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -75,7 +76,7 @@ public class LibraryPage {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance page(@CookieParam(Ui.LANG_COOKIE) String lang, SecurityContext security) {
-        List<MediaView> items = media.recent(RECENT_MEDIA, guard.scope());
+        List<MediaView> items = media.recent(RECENT_MEDIA, guard.scope(), Locale.forLanguageTag(Ui.language(lang)));
         List<BulletinView> all = bulletins.list(guard.scope());
         List<LanguageView> catalogue = languages.catalogue();
         Map<UUID, String> titles = new LinkedHashMap<>();
@@ -102,7 +103,7 @@ public class LibraryPage {
     @Path("media")
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance mediaRows(@CookieParam(Ui.LANG_COOKIE) String lang, SecurityContext security) {
-        List<MediaView> items = media.recent(RECENT_MEDIA, guard.scope());
+        List<MediaView> items = media.recent(RECENT_MEDIA, guard.scope(), Locale.forLanguageTag(Ui.language(lang)));
         return ui.fragment(mediaRows, lang)
                 .data("media", items)
                 .data("deletable", deletable(items, security))

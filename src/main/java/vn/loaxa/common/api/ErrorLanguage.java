@@ -2,6 +2,7 @@ package vn.loaxa.common.api;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Cookie;
+import jakarta.ws.rs.core.HttpHeaders;
 import java.util.List;
 import java.util.Locale;
 import vn.loaxa.common.error.ErrorMessage;
@@ -20,6 +21,16 @@ public final class ErrorLanguage {
         Cookie cookie = request.getCookies().get(LANG_COOKIE);
         return of(
                 request.getAcceptableLanguages().stream()
+                        .map(Locale::toLanguageTag)
+                        .toList(),
+                cookie == null ? null : cookie.getValue());
+    }
+
+    /** The same for a resource method's request headers. */
+    public static Locale of(HttpHeaders headers) {
+        Cookie cookie = headers.getCookies().get(LANG_COOKIE);
+        return of(
+                headers.getAcceptableLanguages().stream()
                         .map(Locale::toLanguageTag)
                         .toList(),
                 cookie == null ? null : cookie.getValue());

@@ -22,6 +22,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 import vn.loaxa.access.AccessGuard;
 import vn.loaxa.account.Roles;
+import vn.loaxa.common.api.ErrorLanguage;
 import vn.loaxa.common.error.ErrorMessage;
 import vn.loaxa.common.error.InvalidRequestException;
 import vn.loaxa.common.error.TooLargeException;
@@ -150,9 +151,9 @@ public class MediaResource {
 
     @GET
     @Path("{id}")
-    public MediaView get(@PathParam("id") UUID id) {
+    public MediaView get(@PathParam("id") UUID id, HttpHeaders headers) {
         readable(id);
-        return service.get(id);
+        return service.get(id, ErrorLanguage.of(headers));
     }
 
     /**

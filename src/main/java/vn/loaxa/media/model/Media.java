@@ -43,6 +43,10 @@ public class Media extends Authored {
     @Column(name = "failure_reason")
     public String failureReason;
 
+    /** The failure as a message to render in the reader's language ({@code ErrorMessageJson}); null on older rows. */
+    @Column(name = "failure_text")
+    public String failureText;
+
     /** 0–100 while PROCESSING; 100 when READY. */
     public int progress;
 

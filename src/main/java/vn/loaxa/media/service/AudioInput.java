@@ -8,6 +8,7 @@ import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.FrameGrabber;
+import vn.loaxa.common.error.ErrorMessage;
 import vn.loaxa.media.service.UndecodableMediaException.Reason;
 
 /**
@@ -38,7 +39,7 @@ final class AudioInput {
         Path absolute = input.toAbsolutePath().normalize();
         if (!Files.isRegularFile(absolute)) {
             throw new UndecodableMediaException(
-                    Reason.NOT_A_LOCAL_FILE, "the upload is not an existing local file: " + input);
+                    Reason.NOT_A_LOCAL_FILE, ErrorMessage.of("media.not-local", input.toString()));
         }
         return absolute;
     }
@@ -59,17 +60,13 @@ final class AudioInput {
         }
         if (!grabber.hasAudio()) {
             closeQuietly(grabber);
-            throw new UndecodableMediaException(Reason.NO_AUDIO_STREAM, "the file has no audio stream");
+            throw new UndecodableMediaException(Reason.NO_AUDIO_STREAM, ErrorMessage.of("media.no-audio-stream"));
         }
         return grabber;
     }
 
     static UndecodableMediaException unreadable(Exception e) {
-        return new UndecodableMediaException(
-                Reason.UNREADABLE,
-                "FFmpeg could not decode the file: " + describe(e)
-                        + "; upload a common audio format such as MP3, WAV, M4A, OGG or FLAC",
-                e);
+        return new UndecodableMediaException(Reason.UNREADABLE, ErrorMessage.of("media.unreadable", describe(e)), e);
     }
 
     /** FFmpeg's own wording for the error code, without the server-side path JavaCV puts in its messages. */

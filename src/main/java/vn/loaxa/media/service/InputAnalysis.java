@@ -2,12 +2,12 @@ package vn.loaxa.media.service;
 
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
-import java.util.Locale;
 import org.bytedeco.javacv.FFmpegFrameFilter;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameFilter;
 import org.bytedeco.javacv.FrameGrabber;
+import vn.loaxa.common.error.ErrorMessage;
 import vn.loaxa.media.service.UndecodableMediaException.Reason;
 
 /**
@@ -82,8 +82,7 @@ record InputAnalysis(long start, long end, double integratedLufs) {
     private static InputAnalysis of(
             long decoded, long firstSound, long lastSound, double integratedLufs, TranscodeSettings settings) {
         if (decoded == 0) {
-            throw new UndecodableMediaException(
-                    Reason.NO_AUDIO_DATA, "the file contains no decodable audio; it may be truncated or corrupt");
+            throw new UndecodableMediaException(Reason.NO_AUDIO_DATA, ErrorMessage.of("media.no-audio-data"));
         }
         if (firstSound < 0) {
             throw silent();
@@ -94,12 +93,10 @@ record InputAnalysis(long start, long end, double integratedLufs) {
         if (keptMs < settings.minDuration().toMillis()) {
             throw new UndecodableMediaException(
                     Reason.TOO_SHORT,
-                    String.format(
-                            Locale.ROOT,
-                            "the audio is %.2f s long%s; the minimum is %.1f s",
+                    ErrorMessage.of(
+                            settings.trimSilence() ? "media.too-short.trimmed" : "media.too-short",
                             // rounded down, so that 0.998 s never reads as the 1.00 s it falls short of
                             Math.floor(keptMs / 10.0) / 100,
-                            settings.trimSilence() ? " without its leading and trailing silence" : "",
                             settings.minDuration().toMillis() / 1000.0));
         }
         if (Double.isInfinite(integratedLufs)) {
@@ -109,15 +106,14 @@ record InputAnalysis(long start, long end, double integratedLufs) {
     }
 
     private static UndecodableMediaException silent() {
-        return new UndecodableMediaException(Reason.SILENT, "the file contains only silence");
+        return new UndecodableMediaException(Reason.SILENT, ErrorMessage.of("media.silent"));
     }
 
     private static UndecodableMediaException tooLong(long durationMs, TranscodeSettings settings) {
         return new UndecodableMediaException(
                 Reason.TOO_LONG,
-                String.format(
-                        Locale.ROOT,
-                        "the audio is at least %d min %02d s long; the maximum is %d min",
+                ErrorMessage.of(
+                        "media.too-long",
                         durationMs / 60_000,
                         durationMs / 1000 % 60,
                         settings.maxDuration().toMinutes()));

@@ -22,6 +22,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
+import vn.loaxa.common.error.ErrorMessage;
 
 /**
  * Turns accepted uploads into distribution files on a bounded pool of worker threads, reporting progress as it goes.
@@ -88,10 +89,9 @@ public class MediaProcessor {
         } catch (RejectedExecutionException e) {
             inFlight.remove(id);
             service.pendingUpload(id).ifPresent(store::deleteQuietly);
-            String reason = "The server is busy processing " + config.queueCapacity()
-                    + " other uploads; upload this file again in a few minutes";
-            service.fail(id, reason);
-            throw new ServiceUnavailableException(reason);
+            ErrorMessage busy = ErrorMessage.of("media.busy", config.queueCapacity());
+            service.fail(id, busy);
+            throw new ServiceUnavailableException(busy.english());
         }
     }
 
@@ -124,14 +124,11 @@ public class MediaProcessor {
             service.complete(id, result, opusFile, mp3File);
         } catch (UndecodableMediaException e) {
             registry.counter(FAILURES_METER, "reason", "undecodable").increment();
-            service.fail(id, "Cannot use this audio file: " + e.getMessage());
+            service.fail(id, ErrorMessage.of("media.unusable", e.text()));
         } catch (RuntimeException | Error e) {
             registry.counter(FAILURES_METER, "reason", "error").increment();
             LOG.errorf(e, "Processing media %s failed", id);
-            service.fail(
-                    id,
-                    "Processing failed on the server (" + e.getMessage()
-                            + "); upload the file again, and tell the administrator if it fails again");
+            service.fail(id, ErrorMessage.of("media.error", String.valueOf(e.getMessage())));
         } finally {
             store.deleteQuietly(upload);
             store.deleteQuietly(opus);
@@ -155,10 +152,7 @@ public class MediaProcessor {
                 continue;
             }
             store.deleteQuietly(item.upload());
-            service.fail(
-                    item.id(),
-                    "Processing stopped before it finished (the server was restarted or stopped);"
-                            + " upload the file again");
+            service.fail(item.id(), ErrorMessage.of("media.interrupted"));
         }
     }
 

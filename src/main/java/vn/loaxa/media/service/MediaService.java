@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -23,6 +24,7 @@ import vn.loaxa.access.Scope;
 import vn.loaxa.account.service.AccountAreas;
 import vn.loaxa.common.error.ConflictException;
 import vn.loaxa.common.error.ErrorMessage;
+import vn.loaxa.common.error.ErrorMessageJson;
 import vn.loaxa.common.error.NotFoundException;
 import vn.loaxa.common.text.SearchText;
 import vn.loaxa.media.api.MediaView;
@@ -132,12 +134,15 @@ public class MediaService {
     }
 
     @Transactional
-    public void fail(UUID id, String reason) {
+    public void fail(UUID id, ErrorMessage why) {
+        String reason = why.english();
         media.findByIdOptional(id)
                 .filter(m -> m.status == MediaStatus.PROCESSING)
                 .ifPresent(item -> {
                     item.status = MediaStatus.FAILED;
                     item.failureReason = reason.length() > 1000 ? reason.substring(0, 997) + "…" : reason;
+                    String text = ErrorMessageJson.write(why);
+                    item.failureText = text.length() > 2000 ? null : text;
                     item.uploadPath = null;
                     item.updatedAt = OffsetDateTime.now();
                     LOG.infof("Media %s failed: %s", id, reason);
@@ -164,6 +169,12 @@ public class MediaService {
      */
     @Transactional
     public List<MediaView> recent(int limit, Scope scope) {
+        return recent(limit, scope, ErrorMessage.DEFAULT);
+    }
+
+    /** As {@link #recent(int, Scope)}, with failures in the reader's language. */
+    @Transactional
+    public List<MediaView> recent(int limit, Scope scope, Locale reader) {
         OwnerFilter filter = OwnerFilter.readableBy(scope);
         return media
                 .find(
@@ -172,7 +183,7 @@ public class MediaService {
                 .page(0, limit)
                 .list()
                 .stream()
-                .map(MediaService::view)
+                .map(m -> view(m, reader))
                 .toList();
     }
 
@@ -205,6 +216,12 @@ public class MediaService {
     @Transactional
     public MediaView get(UUID id) {
         return view(find(id));
+    }
+
+    /** As {@link #get(UUID)}, with a failure in the reader's language. */
+    @Transactional
+    public MediaView get(UUID id, Locale reader) {
+        return view(find(id), reader);
     }
 
     /** A stored distribution file of a READY media item, in the Ogg/Opus or the MP3 format. */
@@ -285,6 +302,11 @@ public class MediaService {
     }
 
     public static MediaView view(Media m) {
+        return view(m, ErrorMessage.DEFAULT);
+    }
+
+    /** The item, its failure (if any) in the reader's language. */
+    public static MediaView view(Media m, Locale reader) {
         boolean ready = m.status == MediaStatus.READY;
         String audioUrl = ready ? "/api/v1/media/" + m.id + "/audio" : null;
         String mp3Url = ready && m.mp3Sha256 != null ? "/api/v1/media/" + m.id + "/audio.mp3" : null;
@@ -299,7 +321,9 @@ public class MediaService {
                 m.sizeBytes,
                 m.loudnessLufs,
                 m.truePeakDbtp,
-                m.failureReason,
+                m.failureText == null
+                        ? m.failureReason
+                        : ErrorMessageJson.read(m.failureText).render(reader),
                 audioUrl,
                 m.mp3Sha256,
                 m.mp3SizeBytes,

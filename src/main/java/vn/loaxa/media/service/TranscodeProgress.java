@@ -2,6 +2,7 @@ package vn.loaxa.media.service;
 
 import java.time.Duration;
 import java.util.function.IntConsumer;
+import vn.loaxa.common.error.ErrorMessage;
 import vn.loaxa.media.service.UndecodableMediaException.Reason;
 
 /**
@@ -29,11 +30,7 @@ final class TranscodeProgress {
     /** Stops a file that takes far longer to decode than audio should (a damaged or crafted file). */
     void checkDeadline() {
         if (System.nanoTime() > deadlineNanos) {
-            throw new UndecodableMediaException(
-                    Reason.TOO_SLOW,
-                    "processing the file took longer than "
-                            + limit.toSeconds() + " s, far longer than audio of its length needs; it may be damaged or"
-                            + " crafted. Export it again as WAV or MP3 and upload that");
+            throw new UndecodableMediaException(Reason.TOO_SLOW, ErrorMessage.of("media.too-slow", limit.toSeconds()));
         }
     }
 

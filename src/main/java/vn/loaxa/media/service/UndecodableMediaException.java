@@ -1,8 +1,11 @@
 package vn.loaxa.media.service;
 
+import vn.loaxa.common.error.ErrorMessage;
+
 /**
  * The uploaded file cannot become a bulletin: it is not a readable local audio file, or its audio is unusable.
- * The message is written for the person who uploaded the file; {@link #reason()} is for code.
+ * {@link #text()} is written for the person who uploaded the file, in their language; the exception's message is its
+ * English text; {@link #reason()} is for code.
  */
 public class UndecodableMediaException extends RuntimeException {
 
@@ -18,14 +21,21 @@ public class UndecodableMediaException extends RuntimeException {
     }
 
     private final Reason reason;
+    private final transient ErrorMessage text;
 
-    public UndecodableMediaException(Reason reason, String message) {
-        this(reason, message, null);
+    public UndecodableMediaException(Reason reason, ErrorMessage text) {
+        this(reason, text, null);
     }
 
-    public UndecodableMediaException(Reason reason, String message, Throwable cause) {
-        super(message, cause);
+    public UndecodableMediaException(Reason reason, ErrorMessage text, Throwable cause) {
+        super(text.english(), cause);
         this.reason = reason;
+        this.text = text;
+    }
+
+    /** What is wrong with the file, for the person who uploaded it. */
+    public ErrorMessage text() {
+        return text;
     }
 
     public Reason reason() {

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.startsWith;
 import static vn.loaxa.support.Api.asAdmin;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -328,11 +329,40 @@ class MediaResourceTest {
         processor.sweep();
 
         asAdmin()
+                .header("Accept-Language", "en")
                 .get("/api/v1/media/" + id)
                 .then()
                 .statusCode(200)
                 .body("status", equalTo("FAILED"))
                 .body("failureReason", containsString("upload the file again"));
+    }
+
+    @Test
+    void shouldSayWhyAFileCannotBeUsedInTheReadersLanguage() throws IOException {
+        Path silent = TestAudio.sineWav(Files.createTempFile("short", ".wav"), 0.5, 440, 0.2);
+        String id = asAdmin()
+                .multiPart("file", silent.toFile(), "audio/wav")
+                .multiPart("title", "Quá ngắn")
+                .multiPart("language", "vie")
+                .post("/api/v1/media")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
+        Fixtures.awaitStatus(id, "FAILED");
+
+        asAdmin()
+                .header("Accept-Language", "vi")
+                .get("/api/v1/media/" + id)
+                .then()
+                .body("failureReason", startsWith("Không dùng được tệp âm thanh này: âm thanh chỉ dài 0,4"))
+                .body("failureReason", containsString("giây khi bỏ khoảng lặng ở đầu và cuối; cần ít nhất 1,0 giây"));
+        asAdmin()
+                .header("Accept-Language", "en-GB,en;q=0.8")
+                .get("/api/v1/media/" + id)
+                .then()
+                .body("failureReason", startsWith("Cannot use this audio file: the audio is 0.4"))
+                .body("failureReason", containsString("s long without its leading and trailing silence; the minimum"));
     }
 
     private void assertFailsAndStoresNothing(Path file, String type, String reason) throws IOException {
@@ -349,6 +379,7 @@ class MediaResourceTest {
 
         Fixtures.awaitStatus(id, "FAILED");
         asAdmin()
+                .header("Accept-Language", "en")
                 .get("/api/v1/media/" + id)
                 .then()
                 .body("failureReason", containsString(reason))
