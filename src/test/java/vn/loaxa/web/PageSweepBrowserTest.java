@@ -10,6 +10,8 @@ import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -53,8 +55,15 @@ import vn.loaxa.support.HeadlessChromium;
  * named {@code <page>-<lang>-<width>.png}. All failures of a run are reported together.
  */
 @QuarkusTest
+@TestProfile(PageSweepBrowserTest.OwnDatabase.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PageSweepBrowserTest {
+    /**
+     * A profile of its own, so that the server starts on a fresh database: the sweep checks pages as a province sees
+     * them, not pages swollen by every other test's receivers and broadcasts (on which each axe run took minutes).
+     */
+    public static class OwnDatabase implements QuarkusTestProfile {}
+
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final Duration WAIT = Duration.ofSeconds(30);
     /** How long a page may take to show what marks it complete (its rows, markers, charts). */
@@ -108,6 +117,17 @@ class PageSweepBrowserTest {
               }
             }
             return broken;
+            """;
+
+    /**
+     * Stops a live page from changing while it is checked: the map's own event stream closes as on leaving the page,
+     * htmx swaps no server-sent message and polls no more. With a busy database the overview re-renders every second,
+     * and axe-core, whose nodes were swapped out under it, never finished.
+     */
+    static final String HOLD_STILL = """
+            window.dispatchEvent(new Event('pagehide'));
+            document.body.addEventListener('htmx:sseBeforeMessage', e => e.preventDefault());
+            document.body.addEventListener('htmx:beforeRequest', e => e.preventDefault());
             """;
 
     private static WebDriver driver;
@@ -264,6 +284,7 @@ class PageSweepBrowserTest {
                             .isEqualTo(page.name().equals("login") ? "vi" : lang);
                     long inner = ((Number) js("return window.innerWidth;")).longValue();
                     assertThat(inner).as("the window's width at " + where).isEqualTo(size.getWidth());
+                    js(HOLD_STILL);
                     failures.addAll(axe(where, page));
                     if (size.getWidth() == PHONE) {
                         failures.addAll(sideways(where));
@@ -370,6 +391,7 @@ class PageSweepBrowserTest {
                 }
                 driver.navigate().refresh();
                 page.ready().accept(driver);
+                js(HOLD_STILL);
             }
         }
     }
