@@ -18,22 +18,16 @@ public final class ErrorLanguage {
     private ErrorLanguage() {}
 
     public static Locale of(ContainerRequestContext request) {
-        Cookie cookie = request.getCookies().get(LANG_COOKIE);
-        return of(
-                request.getAcceptableLanguages().stream()
-                        .map(Locale::toLanguageTag)
-                        .toList(),
-                cookie == null ? null : cookie.getValue());
+        return of(request.getAcceptableLanguages(), request.getCookies().get(LANG_COOKIE));
     }
 
     /** The same for a resource method's request headers. */
     public static Locale of(HttpHeaders headers) {
-        Cookie cookie = headers.getCookies().get(LANG_COOKIE);
-        return of(
-                headers.getAcceptableLanguages().stream()
-                        .map(Locale::toLanguageTag)
-                        .toList(),
-                cookie == null ? null : cookie.getValue());
+        return of(headers.getAcceptableLanguages(), headers.getCookies().get(LANG_COOKIE));
+    }
+
+    private static Locale of(List<Locale> accepted, Cookie lang) {
+        return of(accepted.stream().map(Locale::toLanguageTag).toList(), lang == null ? null : lang.getValue());
     }
 
     /** From the language tags of {@code Accept-Language}, best first, and the value of the language cookie. */

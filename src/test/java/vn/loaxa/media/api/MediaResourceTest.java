@@ -339,17 +339,8 @@ class MediaResourceTest {
 
     @Test
     void shouldSayWhyAFileCannotBeUsedInTheReadersLanguage() throws IOException {
-        Path silent = TestAudio.sineWav(Files.createTempFile("short", ".wav"), 0.5, 440, 0.2);
-        String id = asAdmin()
-                .multiPart("file", silent.toFile(), "audio/wav")
-                .multiPart("title", "Quá ngắn")
-                .multiPart("language", "vie")
-                .post("/api/v1/media")
-                .then()
-                .statusCode(202)
-                .extract()
-                .path("id");
-        Fixtures.awaitStatus(id, "FAILED");
+        Path tooShort = TestAudio.sineWav(Files.createTempFile("short", ".wav"), 0.5, 440, 0.2);
+        String id = uploadThatFails(tooShort, "audio/wav");
 
         asAdmin()
                 .header("Accept-Language", "vi")
@@ -367,6 +358,18 @@ class MediaResourceTest {
 
     private void assertFailsAndStoresNothing(Path file, String type, String reason) throws IOException {
         long filesBefore = storedFiles();
+        String id = uploadThatFails(file, type);
+        asAdmin()
+                .header("Accept-Language", "en")
+                .get("/api/v1/media/" + id)
+                .then()
+                .body("failureReason", containsString(reason))
+                .body("audioUrl", equalTo(null));
+        assertThat(storedFiles()).isEqualTo(filesBefore);
+    }
+
+    /** Uploads a file the server accepts for processing and waits until its processing fails. */
+    private static String uploadThatFails(Path file, String type) {
         String id = asAdmin()
                 .multiPart("file", file.toFile(), type)
                 .multiPart("title", "Hỏng")
@@ -376,15 +379,8 @@ class MediaResourceTest {
                 .statusCode(202)
                 .extract()
                 .path("id");
-
         Fixtures.awaitStatus(id, "FAILED");
-        asAdmin()
-                .header("Accept-Language", "en")
-                .get("/api/v1/media/" + id)
-                .then()
-                .body("failureReason", containsString(reason))
-                .body("audioUrl", equalTo(null));
-        assertThat(storedFiles()).isEqualTo(filesBefore);
+        return id;
     }
 
     private void assertRefusedAtOnce(Path file, String fileName, int status, String detail) throws IOException {

@@ -225,20 +225,7 @@ class ReportResourceTest {
         String tay = Fixtures.uploadReadyMedia(wav, "Tin tiếng Tày", "tyz");
         String bulletin =
                 Fixtures.approvedBulletin("Bản tin song ngữ", List.of(List.of(vietnamese, "vie"), List.of(tay, "tyz")));
-        String broadcastId = Fixtures.broadcast(
-                bulletin,
-                List.of("RV"),
-                List.of(),
-                OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(50));
-        await().atMost(Duration.ofSeconds(20))
-                .until(() -> asAdmin()
-                                .get("/api/v1/broadcasts/" + broadcastId + "/deliveries")
-                                .jsonPath()
-                                .getInt("total")
-                        == 2);
-        UUID occurrence = QuarkusTransaction.requiringNew()
-                .call(() ->
-                        occurrences.ofBroadcast(UUID.fromString(broadcastId)).get(0).id);
+        UUID occurrence = scheduledOccurrence(bulletin, "RV", 50, 2);
         OffsetDateTime t = OffsetDateTime.now(ZoneOffset.UTC);
         List<IncomingEvent> events = new ArrayList<>();
         for (String rx : List.of("rv-rx-vie", "rv-rx-tyz")) {
@@ -269,20 +256,7 @@ class ReportResourceTest {
                 TestAudio.sineWav(Files.createTempFile("rb-tyz", ".wav"), 3, 660, 0.2), "Tin 3 giây", "tyz");
         String bulletin = Fixtures.approvedBulletin(
                 "Bản tin Việt – Tày", List.of(List.of(vietnamese, "vie"), List.of(tay, "tyz")));
-        String broadcastId = Fixtures.broadcast(
-                bulletin,
-                List.of("RB"),
-                List.of(),
-                OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(55));
-        await().atMost(Duration.ofSeconds(20))
-                .until(() -> asAdmin()
-                                .get("/api/v1/broadcasts/" + broadcastId + "/deliveries")
-                                .jsonPath()
-                                .getInt("total")
-                        == 2);
-        UUID occurrence = QuarkusTransaction.requiringNew()
-                .call(() ->
-                        occurrences.ofBroadcast(UUID.fromString(broadcastId)).get(0).id);
+        UUID occurrence = scheduledOccurrence(bulletin, "RB", 55, 2);
         OffsetDateTime t = OffsetDateTime.now(ZoneOffset.UTC);
         List<IncomingEvent> events = List.of(
                 event(occurrence, "rb-rx-both", DeliveryState.PLAYING, t),
@@ -315,6 +289,24 @@ class ReportResourceTest {
                 .get("/api/v1/reports/plays?from=" + TODAY + "&to=" + TODAY.minusDays(1))
                 .then()
                 .statusCode(422);
+    }
+
+    /** Schedules the bulletin to the area {@code minutes} from now and waits for its deliveries. */
+    private UUID scheduledOccurrence(String bulletin, String area, int minutes, int receivers) {
+        String broadcastId = Fixtures.broadcast(
+                bulletin,
+                List.of(area),
+                List.of(),
+                OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(minutes));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> asAdmin()
+                                .get("/api/v1/broadcasts/" + broadcastId + "/deliveries")
+                                .jsonPath()
+                                .getInt("total")
+                        == receivers);
+        return QuarkusTransaction.requiringNew()
+                .call(() ->
+                        occurrences.ofBroadcast(UUID.fromString(broadcastId)).get(0).id);
     }
 
     private static byte[] download(String report, String format) {
