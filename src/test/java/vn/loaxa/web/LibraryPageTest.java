@@ -74,6 +74,53 @@ class LibraryPageTest {
                 .body(containsString("data-media=\"" + mediaId + "\""), not(containsString(variantIds.get(0))));
     }
 
+    @Test
+    void shouldSayWhyAnUploadFailedInThePagesLanguage() throws IOException {
+        String id = asAdmin()
+                .multiPart(
+                        "file",
+                        TestAudio.sineWav(Files.createTempFile("too-short", ".wav"), 0.5, 440, 0.2)
+                                .toFile())
+                .multiPart("title", "Thông báo quá ngắn")
+                .multiPart("language", "vie")
+                .post("/api/v1/media")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
+        Fixtures.awaitStatus(id, "FAILED");
+        CookieFilter session = login();
+
+        String vietnamese = given().filter(session)
+                .get("/library/media")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        String english = given().filter(session)
+                .cookie(Ui.LANG_COOKIE, "en")
+                .get("/library/media")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+
+        assertThat(row(vietnamese, id))
+                .contains("Không dùng được tệp âm thanh này: âm thanh chỉ dài 0,49 giây")
+                .doesNotContain("Cannot use");
+        assertThat(row(english, id)).contains("Cannot use this audio file: the audio is 0.49 s long");
+    }
+
+    private static String row(String page, String mediaId) {
+        Matcher rows = ROW.matcher(page);
+        while (rows.find()) {
+            if (rows.group(1).equals(mediaId)) {
+                return rows.group(2);
+            }
+        }
+        throw new AssertionError("no row for " + mediaId);
+    }
+
     private static CookieFilter login() {
         return FormLogin.asAdmin();
     }
