@@ -57,6 +57,20 @@ public class Delivery {
     public OffsetDateTime updatedAt;
 
     /** When a receiver's report from inside the window last turned this delivery from MISSED to PLAYING/PLAYED. */
+    /** For a live session: the frames this receiver played, dropped as late and concealed as lost. */
+    @Column(name = "live_frames_played")
+    public Long liveFramesPlayed;
+
+    @Column(name = "live_frames_late")
+    public Long liveFramesLate;
+
+    @Column(name = "live_frames_lost")
+    public Long liveFramesLost;
+
+    /** How many times the receiver (re)joined the live session: 1 if it never lost it. */
+    @Column(name = "live_joins")
+    public Integer liveJoins;
+
     @Column(name = "reported_late_at")
     public OffsetDateTime reportedLateAt;
 

@@ -12,6 +12,7 @@ import org.jboss.logging.Logger;
 import vn.loaxa.delivery.model.DeliveryState;
 import vn.loaxa.delivery.service.EventBatcher;
 import vn.loaxa.delivery.service.EventIngestService;
+import vn.loaxa.delivery.service.LiveDeliveryStats;
 import vn.loaxa.delivery.service.IncomingEvent;
 import vn.loaxa.dispatch.protocol.AgentEvent;
 import vn.loaxa.dispatch.protocol.HeartbeatMessage;
@@ -35,8 +36,16 @@ public class InboundMessages {
     private final EventBatcher events;
     private final ReceiverService receivers;
 
+    private final LiveDeliveryStats liveStats;
+
     public InboundMessages(
-            ObjectMapper json, MqttConfig config, MqttDrops drops, EventBatcher events, ReceiverService receivers) {
+            ObjectMapper json,
+            MqttConfig config,
+            MqttDrops drops,
+            EventBatcher events,
+            ReceiverService receivers,
+            LiveDeliveryStats liveStats) {
+        this.liveStats = liveStats;
         this.json = json;
         this.eventReader = json.readerFor(AgentEvent.class);
         this.topics = new Topics(config.topicPrefix());
@@ -113,6 +122,9 @@ public class InboundMessages {
                         reason,
                         OffsetDateTime.now(ZoneOffset.UTC)),
                 (stored, outcome) -> {
+                    if (event.live() != null && outcome != EventIngestService.Outcome.UNKNOWN_DELIVERY) {
+                        liveStats.record(stored.occurrenceId(), receiverId, event.live());
+                    }
                     if (outcome == EventIngestService.Outcome.UNKNOWN_DELIVERY) {
                         drops.drop(
                                 "unknown-delivery",

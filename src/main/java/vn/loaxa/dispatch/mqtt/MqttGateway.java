@@ -255,6 +255,26 @@ public class MqttGateway {
         }
     }
 
+    /**
+     * Publishes a live frame as it is: no signature block, since the frame carries its own tag under the key the
+     * signed announcement gave out (docs/protocol.md, "Live sessions"). Audio goes at QoS 0, so that a slow link
+     * loses a frame rather than delays the next ones; a frame that cannot be handed to the client is dropped.
+     */
+    public void publishFrame(String topic, byte[] frame, int qos, boolean retained, long expirySeconds) {
+        MqttMessage message = new MqttMessage(frame);
+        message.setQos(qos);
+        message.setRetained(retained);
+        MqttProperties properties = new MqttProperties();
+        properties.setMessageExpiryInterval(Math.max(1, expirySeconds));
+        properties.setContentType("application/octet-stream");
+        message.setProperties(properties);
+        try {
+            connection.client().publish(topic, message);
+        } catch (MqttException e) {
+            throw new MqttPublishException(topic, e);
+        }
+    }
+
     private void waitForInflightSlot() {
         for (IMqttToken pending : connection.client().getPendingTokens()) {
             try {

@@ -16,7 +16,7 @@ public final class TopicPolicy {
         SUBSCRIBE
     }
 
-    /** One exact topic a receiver may use. */
+    /** One topic, or topic filter, a receiver may use. */
     public record Grant(String topic, Access access) {}
 
     private static final List<Topics.Kind> REPORTS =
@@ -39,7 +39,9 @@ public final class TopicPolicy {
         return Stream.of(
                         REPORTS.stream().map(kind -> new Grant(topics.receiver(receiverId, kind), Access.PUBLISH)),
                         ORDERS.stream().map(kind -> new Grant(topics.receiver(receiverId, kind), Access.SUBSCRIBE)),
-                        areaChain.stream().map(code -> new Grant(topics.areaManifest(code), Access.SUBSCRIBE)))
+                        areaChain.stream().map(code -> new Grant(topics.areaManifest(code), Access.SUBSCRIBE)),
+                        // a session's frames are useless without the key its signed announcement carries
+                        Stream.of(new Grant(topics.allLive(), Access.SUBSCRIBE)))
                 .flatMap(s -> s)
                 .toList();
     }

@@ -1,6 +1,7 @@
 package vn.loaxa.dispatch.mqtt;
 
 import java.util.Optional;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 /** Builds and parses every loaxa topic string (docs/protocol.md, "Topics"). Pure, so it is tested directly. */
@@ -51,6 +52,16 @@ public final class Topics {
             throw new IllegalArgumentException("Invalid topic prefix '" + prefix + "'");
         }
         this.prefix = prefix;
+    }
+
+    /** The topic of one live session's frames (docs/protocol.md, "Live sessions"). */
+    public String live(UUID sessionId) {
+        return prefix + "/" + VERSION + "/live/" + sessionId;
+    }
+
+    /** Every live session's topic: what a receiver may subscribe to, and only that. */
+    public String allLive() {
+        return prefix + "/" + VERSION + "/live/+";
     }
 
     public static boolean isValidReceiverId(String id) {

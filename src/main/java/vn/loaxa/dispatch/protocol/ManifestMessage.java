@@ -30,7 +30,8 @@ public record ManifestMessage(
 
     /**
      * One airing. {@code onPreempt} ({@code RESUME}, {@code RESTART} or {@code DROP}) is left out when the
-     * broadcast names no policy; the agent then resumes. A relay entry has {@code relay} and no {@code audio}.
+     * broadcast names no policy; the agent then resumes. A relay entry has {@code relay} and no {@code audio}; a
+     * live entry has {@code live} and neither.
      */
     public record ManifestEntry(
             String occurrenceId,
@@ -42,7 +43,45 @@ public record ManifestMessage(
             @JsonInclude(JsonInclude.Include.NON_NULL) String onPreempt,
             @JsonInclude(JsonInclude.Include.NON_NULL) AudioRef audio,
             @JsonInclude(JsonInclude.Include.NON_NULL) RelayRef relay,
-            @JsonInclude(JsonInclude.Include.NON_NULL) Boolean test) {}
+            @JsonInclude(JsonInclude.Include.NON_NULL) Boolean test,
+            @JsonInclude(JsonInclude.Include.NON_NULL) LiveRef live) {
+
+        /** An entry that plays downloaded audio or relays a stream. */
+        public ManifestEntry(
+                String occurrenceId,
+                String broadcastId,
+                String title,
+                String priority,
+                Instant playAt,
+                Instant expiresAt,
+                String onPreempt,
+                AudioRef audio,
+                RelayRef relay,
+                Boolean test) {
+            this(occurrenceId, broadcastId, title, priority, playAt, expiresAt, onPreempt, audio, relay, test, null);
+        }
+    }
+
+    /**
+     * A live session's signed announcement (docs/protocol.md, "Live sessions"): its frames come on the session's
+     * topic, authenticated with {@code frameKey}, and play at their capture time plus {@code delayMs}.
+     */
+    public record LiveRef(
+            String sessionId,
+            String codec,
+            int sampleRate,
+            int channels,
+            String frameKey,
+            int delayMs,
+            Instant endsAt) {
+
+        public static final String OPUS = "opus";
+        public static final int SAMPLE_RATE = 48_000;
+
+        public static LiveRef opus(String sessionId, String frameKey, int delayMs, Instant endsAt) {
+            return new LiveRef(sessionId, OPUS, SAMPLE_RATE, 1, frameKey, delayMs, endsAt);
+        }
+    }
 
     /** A live stream played from {@code playAt} until {@code endsAt} instead of {@code audio} (relay). */
     public record RelayRef(String url, Instant endsAt) {}

@@ -143,7 +143,7 @@ public class DispatchService implements OccurrenceDispatch {
             return Publication.NOTHING;
         }
         Broadcast broadcast = broadcasts.findById(occurrence.broadcastId);
-        Bulletin bulletin = broadcast.relays() ? null : bulletins.findById(broadcast.bulletinId);
+        Bulletin bulletin = broadcast.airsStream() ? null : bulletins.findById(broadcast.bulletinId);
         Set<String> withheld = inbox.withheldCommunes(broadcast.id);
         OffsetDateTime now = OffsetDateTime.now();
         occurrence.dispatchedAt = now;

@@ -21,6 +21,7 @@ import vn.loaxa.dispatch.mqtt.Topics;
 import vn.loaxa.dispatch.protocol.ManifestMessage;
 import vn.loaxa.dispatch.protocol.ManifestMessage.AudioRef;
 import vn.loaxa.dispatch.protocol.ManifestMessage.ManifestEntry;
+import vn.loaxa.dispatch.protocol.ManifestMessage.LiveRef;
 import vn.loaxa.dispatch.protocol.ManifestMessage.RelayRef;
 import vn.loaxa.schedule.service.ManifestScope;
 import vn.loaxa.schedule.service.Manifests;
@@ -121,11 +122,12 @@ public class ManifestPublisher implements Manifests {
                 select new vn.loaxa.dispatch.service.ManifestRow(d.receiverId, o.id, o.broadcastId,
                     coalesce(bl.title, b.relayTitle), coalesce(bl.priority, b.relayPriority), o.playAt, o.expiresAt,
                     o.windowEnd, m.id, m.sha256, m.durationMs, m.sizeBytes, d.stateRank, b.onPreempt, b.relayUrl,
-                    b.relayWindowSeconds, b.testMode)
+                    b.relayWindowSeconds, b.testMode, b.liveSessionId, ls.frameKey, ls.delayMs)
                 from Delivery d
                 join Occurrence o on o.id = d.occurrenceId
                 join Broadcast b on b.id = o.broadcastId
                 left join Bulletin bl on bl.id = b.bulletinId
+                left join LiveSession ls on ls.id = b.liveSessionId
                 left join Media m on m.id = coalesce(d.mediaId, o.mediaId)
                 where d.receiverId in :ids and d.stateRank < :final and o.windowEnd > :now and o.groupArea is null
                 order by o.playAt, o.id
@@ -200,10 +202,11 @@ public class ManifestPublisher implements Manifests {
                 select new vn.loaxa.dispatch.service.ManifestRow(o.groupArea, o.id, o.broadcastId,
                     coalesce(bl.title, b.relayTitle), coalesce(bl.priority, b.relayPriority), o.playAt, o.expiresAt,
                     o.windowEnd, m.id, m.sha256, m.durationMs, m.sizeBytes, 0, b.onPreempt, b.relayUrl,
-                    b.relayWindowSeconds, b.testMode)
+                    b.relayWindowSeconds, b.testMode, b.liveSessionId, ls.frameKey, ls.delayMs)
                 from Occurrence o
                 join Broadcast b on b.id = o.broadcastId
                 left join Bulletin bl on bl.id = b.bulletinId
+                left join LiveSession ls on ls.id = b.liveSessionId
                 left join Media m on m.id = o.groupMediaId
                 where o.groupArea in :codes and o.cancelledAt is null and o.windowEnd > :now
                 order by o.playAt, o.id
@@ -245,6 +248,21 @@ public class ManifestPublisher implements Manifests {
     }
 
     private ManifestEntry entry(ManifestRow row, OffsetDateTime playAt) {
+        if (row.liveSessionId() != null) {
+            Instant endsAt = row.expiresAt().toInstant();
+            return new ManifestEntry(
+                    row.occurrenceId().toString(),
+                    row.broadcastId().toString(),
+                    row.title(),
+                    row.priority().name(),
+                    playAt.toInstant(),
+                    endsAt,
+                    row.onPreempt() == null ? null : row.onPreempt().name(),
+                    null,
+                    null,
+                    testFlag(row),
+                    LiveRef.opus(row.liveSessionId().toString(), row.liveFrameKey(), row.liveDelayMs(), endsAt));
+        }
         if (row.relayUrl() != null) {
             return new ManifestEntry(
                     row.occurrenceId().toString(),

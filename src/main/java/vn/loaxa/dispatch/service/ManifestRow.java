@@ -23,13 +23,39 @@ public record ManifestRow(
         PreemptPolicy onPreempt,
         String relayUrl,
         Integer relayWindowSeconds,
-        boolean test) {
+        boolean test,
+        UUID liveSessionId,
+        String liveFrameKey,
+        Integer liveDelayMs) {
 
     /** A relay lasts its window; that is its duration for the priority rule. */
     public ManifestRow {
         if (durationMs == null && relayWindowSeconds != null) {
             durationMs = relayWindowSeconds * 1000L;
         }
+    }
+
+    /** A row of a bulletin or a relay. */
+    public ManifestRow(
+            String receiverId,
+            UUID occurrenceId,
+            UUID broadcastId,
+            String title,
+            Priority priority,
+            OffsetDateTime playAt,
+            OffsetDateTime expiresAt,
+            OffsetDateTime windowEnd,
+            UUID mediaId,
+            String sha256,
+            Long durationMs,
+            Long sizeBytes,
+            int stateRank,
+            PreemptPolicy onPreempt,
+            String relayUrl,
+            Integer relayWindowSeconds,
+            boolean test) {
+        this(receiverId, occurrenceId, broadcastId, title, priority, playAt, expiresAt, windowEnd, mediaId, sha256,
+                durationMs, sizeBytes, stateRank, onPreempt, relayUrl, relayWindowSeconds, test, null, null, null);
     }
 
     /** A row without a relay. */

@@ -169,7 +169,7 @@ public class InboxService {
 
     private InboxItemView view(InboxItem item) {
         Broadcast b = broadcasts.findById(item.broadcastId);
-        Bulletin bulletin = b.relays() ? null : bulletins.findById(b.bulletinId);
+        Bulletin bulletin = b.airsStream() ? null : bulletins.findById(b.bulletinId);
         OffsetDateTime next = occurrences.ofBroadcast(b.id).stream()
                 .map((Occurrence o) -> o.playAt)
                 .reduce((first, second) -> second)

@@ -1,5 +1,6 @@
 package vn.loaxa.schedule.api;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -29,7 +30,24 @@ public record BroadcastRequest(
         Boolean allowOverlap,
         @JsonInclude(JsonInclude.Include.NON_NULL) PreemptPolicy onPreempt,
         @JsonInclude(JsonInclude.Include.NON_NULL) @Valid RelaySpec relay,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Boolean test) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) Boolean test,
+        @JsonIgnore LiveSpec live) {
+
+    /** A broadcast of a bulletin or a relay, never a live session (those start through the live API only). */
+    public BroadcastRequest(
+            UUID bulletinId,
+            Targets targets,
+            OffsetDateTime startAt,
+            String timeZone,
+            RecurrenceSpec recurrence,
+            Duration lateStartGrace,
+            Boolean allowOverlap,
+            PreemptPolicy onPreempt,
+            RelaySpec relay,
+            Boolean test) {
+        this(bulletinId, targets, startAt, timeZone, recurrence, lateStartGrace, allowOverlap, onPreempt, relay, test,
+                null);
+    }
 
     /** A live (not test) broadcast. */
     public BroadcastRequest(
@@ -42,8 +60,15 @@ public record BroadcastRequest(
             Boolean allowOverlap,
             PreemptPolicy onPreempt,
             RelaySpec relay) {
-        this(bulletinId, targets, startAt, timeZone, recurrence, lateStartGrace, allowOverlap, onPreempt, relay, null);
+        this(bulletinId, targets, startAt, timeZone, recurrence, lateStartGrace, allowOverlap, onPreempt, relay, null,
+                null);
     }
+
+    /**
+     * A live session's airtime (phát trực tiếp): {@code window} is its longest possible length. Set by the live
+     * service only; the broadcasts API never reads it.
+     */
+    public record LiveSpec(UUID sessionId, String title, Duration window, Priority priority) {}
 
     /**
      * A live stream (HTTP or Icecast; MP3, AAC or Opus) played for {@code window} from each start, instead of a

@@ -119,8 +119,17 @@ public class Broadcast extends Authored {
     @Column(name = "confirmed_at")
     public OffsetDateTime confirmedAt;
 
+    /** The live session this broadcast carries (phát trực tiếp); null for a bulletin or a relay. */
+    @Column(name = "live_session_id")
+    public UUID liveSessionId;
+
     /** Whether this broadcast relays a live stream rather than airing a bulletin. */
     public boolean relays() {
         return relayUrl != null;
+    }
+
+    /** Whether it airs a stream, relayed or spoken live, for a window rather than a bulletin's audio. */
+    public boolean airsStream() {
+        return relayUrl != null || liveSessionId != null;
     }
 }

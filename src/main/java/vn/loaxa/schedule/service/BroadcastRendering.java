@@ -37,7 +37,8 @@ public class BroadcastRendering {
     /** Renders (or, once prepared, finds) every variant the targets play now, so that the window is exact. */
     public Airtime airtime(ValidBroadcast valid) {
         if (valid.bulletin() == null) {
-            return new Airtime(null, valid.request().relay().window());
+            BroadcastRequest request = valid.request();
+            return new Airtime(null, request.live() != null ? request.live().window() : request.relay().window());
         }
         Media audio = factory.longestVariant(valid.bulletin(), valid.receivers());
         return new Airtime(audio, Duration.ofMillis(audio.durationMs));

@@ -74,7 +74,10 @@ public class BroadcastScheduling {
         }
         Broadcast broadcast = broadcast(valid, user, source);
         broadcasts.persist(broadcast);
-        inbox.open(broadcast.id, valid.priority(), broadcast.targetAreas);
+        if (broadcast.liveSessionId == null) {
+            // a commune cannot place a live session later: there is nothing to forward
+            inbox.open(broadcast.id, valid.priority(), broadcast.targetAreas);
+        }
 
         Occurrence occurrence = factory.occurrence(broadcast, valid.first().toInstant(), airtime.audio());
         if (valid.priority() == Priority.EMERGENCY && config.emergencyTwoPersonRule()) {
@@ -96,6 +99,12 @@ public class BroadcastScheduling {
             broadcast.relayUrl = request.relay().url().strip();
             broadcast.relayTitle = request.relay().title().strip();
             broadcast.relayWindowSeconds = (int) request.relay().window().toSeconds();
+            broadcast.relayPriority = valid.priority();
+        }
+        if (request.live() != null) {
+            broadcast.liveSessionId = request.live().sessionId();
+            broadcast.relayTitle = request.live().title().strip();
+            broadcast.relayWindowSeconds = (int) request.live().window().toSeconds();
             broadcast.relayPriority = valid.priority();
         }
         broadcast.startAt = request.startAt().withOffsetSameInstant(ZoneOffset.UTC);

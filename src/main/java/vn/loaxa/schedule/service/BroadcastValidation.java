@@ -56,8 +56,10 @@ public class BroadcastValidation {
 
     /** Checks a creation request at {@code now}; the first fault found is thrown. Needs a transaction. */
     public ValidBroadcast check(BroadcastRequest request, Instant now) {
-        Bulletin bulletin = request.relay() == null ? approvedBulletin(request) : null;
-        Priority priority = bulletin != null ? bulletin.priority : relayPriority(request);
+        Bulletin bulletin = request.relay() == null && request.live() == null ? approvedBulletin(request) : null;
+        Priority priority = bulletin != null
+                ? bulletin.priority
+                : request.live() != null ? request.live().priority() : relayPriority(request);
         Recurrence timing = timing(request.startAt(), request.timeZone(), request.recurrence());
         List<ZonedDateTime> first = timing.instances(now.minus(config.pastStartTolerance()), 1);
         if (first.isEmpty()) {

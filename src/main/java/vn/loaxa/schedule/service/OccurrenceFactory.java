@@ -61,15 +61,21 @@ public class OccurrenceFactory {
         if (existing.isPresent()) {
             return existing.get();
         }
-        Media audio = longest != null || broadcast.relays() ? longest : audioOf(broadcast);
+        Media audio = longest != null || broadcast.airsStream() ? longest : audioOf(broadcast);
         long lengthMs = audio == null ? broadcast.relayWindowSeconds * 1000L : audio.durationMs;
         Occurrence occurrence = new Occurrence();
         occurrence.id = UUID.randomUUID();
         occurrence.broadcastId = broadcast.id;
         occurrence.playAt = playAt.atOffset(ZoneOffset.UTC);
-        occurrence.expiresAt = occurrence.playAt.plusSeconds(broadcast.lateStartGraceSeconds);
-        occurrence.windowEnd =
-                occurrence.expiresAt.plusNanos(lengthMs * 1_000_000).plusSeconds(CONFIRMATION_MARGIN_SECONDS);
+        if (broadcast.liveSessionId != null) {
+            // a receiver may join a live session at any moment until it ends: the join window is the session
+            occurrence.expiresAt = occurrence.playAt.plusNanos(lengthMs * 1_000_000);
+            occurrence.windowEnd = occurrence.expiresAt.plusSeconds(CONFIRMATION_MARGIN_SECONDS);
+        } else {
+            occurrence.expiresAt = occurrence.playAt.plusSeconds(broadcast.lateStartGraceSeconds);
+            occurrence.windowEnd =
+                    occurrence.expiresAt.plusNanos(lengthMs * 1_000_000).plusSeconds(CONFIRMATION_MARGIN_SECONDS);
+        }
         occurrence.mediaId = audio == null ? null : audio.id;
         occurrences.persist(occurrence);
         return occurrence;
@@ -77,7 +83,7 @@ public class OccurrenceFactory {
 
     /** How long one airing lasts: the relay window, or the longest variant the current targets play. */
     public java.time.Duration lengthOf(Broadcast broadcast) {
-        return broadcast.relays()
+        return broadcast.airsStream()
                 ? java.time.Duration.ofSeconds(broadcast.relayWindowSeconds)
                 : java.time.Duration.ofMillis(audioOf(broadcast).durationMs);
     }

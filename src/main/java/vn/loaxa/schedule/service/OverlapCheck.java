@@ -59,7 +59,7 @@ public class OverlapCheck {
         List<String> conflicts = new ArrayList<>();
         for (Broadcast other : broadcasts.list("cancelledAt is null")) {
             Priority theirPriority =
-                    other.relays() ? other.relayPriority : bulletins.findById(other.bulletinId).priority;
+                    other.airsStream() ? other.relayPriority : bulletins.findById(other.bulletinId).priority;
             if (theirPriority != priority) {
                 continue;
             }

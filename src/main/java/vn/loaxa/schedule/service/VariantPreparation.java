@@ -64,7 +64,7 @@ public class VariantPreparation {
         record Wanted(UUID bulletinId, Set<List<String>> profiles) {}
         Wanted wanted = QuarkusTransaction.requiringNew().call(() -> {
             Broadcast broadcast = broadcasts.findById(broadcastId);
-            if (broadcast == null || broadcast.relays() || broadcast.cancelledAt != null) {
+            if (broadcast == null || broadcast.airsStream() || broadcast.cancelledAt != null) {
                 return null;
             }
             Set<List<String>> profiles = profiles(targets.receiverIds(broadcast));

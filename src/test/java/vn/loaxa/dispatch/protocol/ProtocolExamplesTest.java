@@ -79,6 +79,59 @@ class ProtocolExamplesTest {
     }
 
     @Test
+    void shouldReadTheLiveManifestExampleAndWriteItBackUnchanged() throws IOException {
+        ManifestMessage manifest = read("manifest-live.json", ManifestMessage.class);
+
+        assertThat(manifest.entries()).singleElement().satisfies(entry -> {
+            assertThat(entry.audio()).isNull();
+            assertThat(entry.relay()).isNull();
+            assertThat(entry.live()).isEqualTo(ManifestMessage.LiveRef.opus(
+                    "0b7e5c1a-2f43-4d8e-a6b1-9c3f7e2d5a10",
+                    "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
+                    400,
+                    entry.expiresAt()));
+        });
+        assertThat(json.readTree(json.writeValueAsBytes(manifest)))
+                .isEqualTo(json.readTree(getClass().getResourceAsStream("/protocol/manifest-live.json")));
+    }
+
+    @Test
+    void shouldReadTheLiveEventExampleWithItsFrameCounts() throws IOException {
+        AgentEvent event = read("event-played-live.json", AgentEvent.class);
+
+        assertThat(event.live()).isEqualTo(new AgentEvent.LiveStats(34120, 12, 3, 2));
+        assertThat(event.id())
+                .isEqualTo(AgentEvent.idFor(event.occurrenceId(), event.receiverId(), event.event())
+                        .toString());
+    }
+
+    /** The server seals the vector's frames to the same bytes, tag included. */
+    @Test
+    void shouldSealTheLiveFrameVectorToTheSameBytes() throws IOException {
+        JsonNode vector = read("live/frame-vector.json", JsonNode.class);
+        byte[] key = java.util.Base64.getDecoder().decode(vector.get("frameKey").asText());
+        JsonNode audio = vector.get("audio");
+        JsonNode end = vector.get("end");
+
+        byte[] sealedAudio = vn.loaxa.live.service.LiveFrame.audio(
+                        audio.get("sequence").asLong(),
+                        audio.get("captureMicros").asLong(),
+                        audio.get("samples").asInt(),
+                        java.util.Base64.getDecoder().decode(audio.get("opusBase64").asText()))
+                .seal(key);
+        byte[] sealedEnd = vn.loaxa.live.service.LiveFrame.end(
+                        end.get("sequence").asLong(), end.get("captureMicros").asLong())
+                .seal(key);
+
+        assertThat(java.util.Base64.getEncoder().encodeToString(sealedAudio))
+                .isEqualTo(audio.get("frameBase64").asText());
+        assertThat(java.util.Base64.getEncoder().encodeToString(sealedEnd))
+                .isEqualTo(end.get("frameBase64").asText());
+        assertThat(java.time.Instant.ofEpochSecond(0, audio.get("captureMicros").asLong() * 1000))
+                .isEqualTo(java.time.Instant.parse(audio.get("captureAt").asText()));
+    }
+
+    @Test
     void shouldReadTheAreaManifestAndAreasExamples() throws IOException {
         ManifestMessage manifest = read("manifest-area.json", ManifestMessage.class);
         assertThat(manifest.receiverId()).isNull();

@@ -1,0 +1,35 @@
+package vn.loaxa.delivery.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.util.UUID;
+import vn.loaxa.dispatch.protocol.AgentEvent;
+
+/**
+ * Keeps, on a live session's delivery, the frame counts its receiver reported with {@code PLAYED}. They come after the
+ * event itself is stored; a repeat of the event writes the same counts again.
+ */
+@ApplicationScoped
+public class LiveDeliveryStats {
+    private final EntityManager em;
+
+    public LiveDeliveryStats(EntityManager em) {
+        this.em = em;
+    }
+
+    @Transactional
+    public void record(UUID occurrenceId, String receiverId, AgentEvent.LiveStats stats) {
+        em.createQuery("""
+                        update Delivery d set d.liveFramesPlayed = :played, d.liveFramesLate = :late,
+                            d.liveFramesLost = :lost, d.liveJoins = :joins
+                        where d.occurrenceId = :occurrence and d.receiverId = :receiver""")
+                .setParameter("played", Math.max(0, stats.framesPlayed()))
+                .setParameter("late", Math.max(0, stats.framesLate()))
+                .setParameter("lost", Math.max(0, stats.framesLost()))
+                .setParameter("joins", Math.max(0, stats.joins()))
+                .setParameter("occurrence", occurrenceId)
+                .setParameter("receiver", receiverId)
+                .executeUpdate();
+    }
+}

@@ -1,0 +1,82 @@
+package vn.loaxa.live.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.UUID;
+import vn.loaxa.account.Roles;
+import vn.loaxa.live.service.LiveEnd;
+import vn.loaxa.live.service.LiveService;
+import vn.loaxa.live.service.OggSource;
+import vn.loaxa.schedule.api.BroadcastRequest;
+import vn.loaxa.schedule.service.BroadcastGuard;
+
+/**
+ * Live sessions (docs/protocol.md, "Live sessions"; docs/operations.md, "Going live"). Starting one needs the right
+ * to schedule broadcasts to its targets; the source then sends its audio to {@code audioPath} (an Ogg Opus stream,
+ * as FFmpeg sends it) or {@code socketPath} (the browser).
+ */
+@Path("/api/v1/live")
+@RolesAllowed(Roles.VIEW)
+public class LiveResource {
+    private final LiveService service;
+    private final BroadcastGuard guard;
+    private final OggSource ogg;
+
+    public LiveResource(LiveService service, BroadcastGuard guard, OggSource ogg) {
+        this.service = service;
+        this.guard = guard;
+        this.ogg = ogg;
+    }
+
+    @POST
+    @RolesAllowed(Roles.SCHEDULE)
+    public Response start(@Valid @NotNull LiveRequest request, @Context SecurityContext security) {
+        guard.schedule(new BroadcastRequest(null, request.targets(), null, null, null, null, null, null, null));
+        LiveView started = service.start(request, security.getUserPrincipal().getName());
+        return Response.created(URI.create("/api/v1/live/" + started.id()))
+                .entity(started)
+                .build();
+    }
+
+    @GET
+    @Path("{id}")
+    public LiveView get(@PathParam("id") UUID id) {
+        guard.read(service.broadcastOf(id));
+        return service.get(id);
+    }
+
+    @POST
+    @Path("{id}/end")
+    @RolesAllowed(Roles.SCHEDULE)
+    public LiveView end(@PathParam("id") UUID id, @Context SecurityContext security) {
+        guard.change(service.broadcastOf(id));
+        return service.end(id, security.getUserPrincipal().getName(), LiveEnd.ENDED);
+    }
+
+    /**
+     * The session's audio as an Ogg Opus stream, read as it arrives (chunked). The request lasts as long as the
+     * person speaks; when it ends, the session ends.
+     */
+    @POST
+    @Path("{id}/audio")
+    @Consumes({"audio/ogg", "application/ogg", "application/octet-stream"})
+    @RolesAllowed(Roles.SCHEDULE)
+    public LiveView audio(@PathParam("id") UUID id, InputStream body, @Context SecurityContext security)
+            throws IOException {
+        guard.change(service.broadcastOf(id));
+        ogg.relay(id, body);
+        return service.end(id, security.getUserPrincipal().getName(), LiveEnd.ENDED);
+    }
+}
