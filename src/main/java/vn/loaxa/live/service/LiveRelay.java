@@ -24,6 +24,7 @@ final class LiveRelay {
     private final OggOpusWriter recording;
     private long nextSequence;
     private long lastCapture;
+    private long lastCaptureEnd;
     private long framesReceived;
     private long framesRefused;
     private volatile long lastFrameNanos = System.nanoTime();
@@ -63,6 +64,7 @@ final class LiveRelay {
         lastFrameNanos = System.nanoTime();
         framesReceived++;
         lastCapture = clock.capture(sourceMicros, arrivalMicros);
+        lastCaptureEnd = lastCapture + samples * 1000L / 48;
         LiveFrame frame = LiveFrame.audio(nextSequence++, lastCapture, samples, packet);
         try {
             publisher.accept(frame, frame.seal(frameKey));
@@ -84,7 +86,7 @@ final class LiveRelay {
             return java.util.Optional.empty();
         }
         ended = true;
-        LiveFrame end = LiveFrame.end(nextSequence, Math.max(lastCapture, System.currentTimeMillis() * 1000));
+        LiveFrame end = LiveFrame.end(nextSequence, Math.max(lastCaptureEnd, System.currentTimeMillis() * 1000));
         try {
             publisher.accept(end, end.seal(frameKey));
         } catch (RuntimeException e) {

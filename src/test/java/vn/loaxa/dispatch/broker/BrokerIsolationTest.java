@@ -48,6 +48,7 @@ class BrokerIsolationTest {
 
         // HiveMQ answers a forbidden publish by disconnecting the client with 0x87 Not authorized
         List<String> forbidden = List.of(
+                topics.live(UUID.randomUUID()),
                 topics.receiver("iso-b", Topics.Kind.EVENT),
                 topics.receiver("iso-b", Topics.Kind.STATUS),
                 topics.receiver("iso-a", Topics.Kind.MANIFEST),
@@ -100,6 +101,7 @@ class BrokerIsolationTest {
             assertThat(a.subscribeForReasonCode(topics.areaManifest("ISP-C"))).isEqualTo(1);
             assertThat(a.subscribeForReasonCode(topics.areaManifest("ISP"))).isEqualTo(1);
             assertThat(a.subscribeForReasonCode(topics.areaManifest("ISX"))).isEqualTo(NOT_AUTHORIZED);
+            assertThat(a.subscribeForReasonCode(topics.live(UUID.randomUUID()))).isEqualTo(1);
             assertThat(a.subscribeForReasonCode(config.topicPrefix() + "/v1/area/+/manifest"))
                     .isEqualTo(NOT_AUTHORIZED);
         }
