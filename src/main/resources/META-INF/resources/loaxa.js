@@ -864,6 +864,8 @@
     }
     location.reload();
   });
+  // what the page scripts that stand alone (live.js) share with this one
+  window.loaxa = Object.freeze({ api, clearErrors, showProblem, checkRequired, fieldError, targets });
 })();
 
 // --- i18n: htmx requests ask for the page's language too, so that any error they bring back matches the page

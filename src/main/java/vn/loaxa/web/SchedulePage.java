@@ -194,7 +194,7 @@ public class SchedulePage {
         }
     }
 
-    private static List<ReceiverChoice> receiverChoices(List<ReceiverView> list, List<AreaNode> tree) {
+    static List<ReceiverChoice> receiverChoices(List<ReceiverView> list, List<AreaNode> tree) {
         Map<String, String> areaNames = new HashMap<>();
         areaNames(tree, areaNames);
         return list.stream()

@@ -70,6 +70,7 @@ public final class Agent implements MqttLink.Listener, AutoCloseable {
     private final Schedule schedule;
     private final CommandHandler commands;
     private final MessageRouter router;
+    private final LiveSessions live;
     private volatile boolean closed;
 
     /** An agent on the local clock, without a measured offset. */
@@ -149,10 +150,28 @@ public final class Agent implements MqttLink.Listener, AutoCloseable {
         this.status = new StatusReporter(
                 receiverId, topics, json, time, tuning.heartbeatInterval(), output, cache, events, counters, mqtt);
         this.manifests = new ManifestState(receiverId, new ManifestStore(cacheDir, json), counters);
+        this.live = new LiveSessions(topics, new LiveSessions.Subscriptions() {
+            @Override
+            public void subscribe(String topic, int qos) {
+                mqtt.subscribe(topic, qos);
+            }
+
+            @Override
+            public void unsubscribe(String topic) {
+                mqtt.unsubscribe(topic);
+            }
+
+            @Override
+            public boolean isConnected() {
+                return mqtt.isConnected();
+            }
+        });
         EntryPlayer player = new EntryPlayer(
                 receiverId,
                 time,
                 new AudioPlayer(sink),
+                sink,
+                live,
                 cache,
                 fetcher,
                 output,
@@ -174,7 +193,7 @@ public final class Agent implements MqttLink.Listener, AutoCloseable {
         this.commands = new CommandHandler(
                 receiverId, topics, time, cacheDir, output, manifests, player.stage(), new CommandEffects());
         this.router = new MessageRouter(
-                receiverId, topics, json, time, signatures, counters, manifests::areaCodes, new Recipient());
+                receiverId, topics, json, time, signatures, counters, manifests::areaCodes, new Recipient(), live);
     }
 
     /** The version reported in the online status. */
@@ -231,6 +250,7 @@ public final class Agent implements MqttLink.Listener, AutoCloseable {
         mqtt.subscribe(topics.areas(receiverId), QOS);
         mqtt.subscribe(topics.ack(receiverId), QOS);
         manifests.areaCodes().forEach(code -> mqtt.subscribe(topics.areaManifest(code), QOS));
+        live.resubscribe();
         status.publishOnline();
         control.run(events::flushAfterConnect);
         control.run(status::publishHeartbeat);
@@ -238,6 +258,12 @@ public final class Agent implements MqttLink.Listener, AutoCloseable {
 
     @Override
     public void onMessage(String topic, byte[] payload, Map<String, String> userProperties) {
+        if (topics.parseLive(topic).isPresent()) {
+            // 50 frames a second that must reach the jitter buffer in time: one HMAC here, not a queue behind
+            // manifest handling on the control lane
+            router.routeLiveFrame(topic, payload);
+            return;
+        }
         control.run(() -> router.route(topic, payload, userProperties));
     }
 

@@ -20,6 +20,7 @@ import vn.loaxa.agent.config.ConfigException;
 import vn.loaxa.agent.config.FleetFile;
 import vn.loaxa.agent.config.SinkType;
 import vn.loaxa.agent.download.RetryPolicy;
+import vn.loaxa.agent.playback.FileSink;
 import vn.loaxa.agent.playback.JavaSoundSink;
 import vn.loaxa.agent.playback.NullSink;
 import vn.loaxa.agent.playback.Sink;
@@ -92,7 +93,8 @@ public final class AgentRuntime implements AutoCloseable {
         List<Agent> agents = new ArrayList<>();
         try {
             for (AgentConfig member : members) {
-                agents.add(new Agent(member, executors, sinkFor(member), http, RetryPolicy.defaults(), json, time));
+                agents.add(
+                        new Agent(member, executors, sinkFor(member, time), http, RetryPolicy.defaults(), json, time));
             }
         } catch (IOException | MqttException | RuntimeException e) {
             agents.forEach(Agent::close);
@@ -133,7 +135,8 @@ public final class AgentRuntime implements AutoCloseable {
                     member.willDelaySeconds(),
                     0,
                     member.tuning(),
-                    member.trustedKeys()));
+                    member.trustedKeys(),
+                    member.sinkFile()));
         }
         return members;
     }
@@ -186,10 +189,11 @@ public final class AgentRuntime implements AutoCloseable {
         executors.close();
     }
 
-    private static Sink sinkFor(AgentConfig config) {
+    private static Sink sinkFor(AgentConfig config, ClockOffset time) {
         return switch (config.sink()) {
             case JAVASOUND -> new JavaSoundSink();
             case NULL -> new NullSink();
+            case FILE -> new FileSink(config.sinkDirectory(), config.receiverId(), time::serverNow);
         };
     }
 

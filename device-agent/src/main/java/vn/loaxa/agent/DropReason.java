@@ -25,5 +25,11 @@ public enum DropReason {
     /** A signed message older than, or for a command the same as, the last one accepted on its topic. */
     REPLAYED,
     /** A command whose id was already carried out (a QoS 1 redelivery). */
-    DUPLICATE
+    DUPLICATE,
+    /** A live frame that is too short, of a version or kind this agent does not know, or inconsistent. */
+    BAD_LIVE_FRAME,
+    /** A live frame whose tag does not match its session's frame key (forged or altered). */
+    FORGED_LIVE_FRAME,
+    /** A live frame of a session this agent is not playing now. */
+    NO_LIVE_SESSION
 }

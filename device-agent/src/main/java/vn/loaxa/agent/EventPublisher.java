@@ -27,6 +27,7 @@ import vn.loaxa.agent.config.Tuning;
 import vn.loaxa.agent.mqtt.MqttLink;
 import vn.loaxa.agent.protocol.AgentEvent;
 import vn.loaxa.agent.protocol.EventType;
+import vn.loaxa.agent.protocol.LiveReport;
 import vn.loaxa.agent.store.EntryJournal;
 import vn.loaxa.agent.store.Outbox;
 
@@ -175,12 +176,18 @@ final class EventPublisher {
 
     /** Records and publishes an event that happened (or will happen in a moment) at {@code at}; null is now. */
     void record(String occurrenceId, EventType type, String reason, Instant at) {
+        record(occurrenceId, type, reason, at, null);
+    }
+
+    /** Records and publishes an event, with the report of a live session for its PLAYED. */
+    void record(String occurrenceId, EventType type, String reason, Instant at, LiveReport live) {
         AgentEvent event = AgentEvent.of(
                 receiverId,
                 occurrenceId,
                 type,
                 (at == null ? clock.instant() : at).truncatedTo(ChronoUnit.MILLIS),
-                reason);
+                reason,
+                live);
         if (journal.has(event.id())) {
             LOG.fine(() -> "already recorded " + type + " for " + occurrenceId);
             return;

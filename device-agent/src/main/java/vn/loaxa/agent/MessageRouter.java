@@ -11,7 +11,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.logging.Level;
 import java.util.logging.Logger;
+import vn.loaxa.agent.live.LiveFrame;
+import vn.loaxa.agent.live.LiveFrameException;
+import vn.loaxa.agent.live.LivePlayout;
 import vn.loaxa.agent.protocol.Ack;
 import vn.loaxa.agent.protocol.Areas;
 import vn.loaxa.agent.protocol.Command;
@@ -24,7 +28,8 @@ import vn.loaxa.agent.time.ClockOffset;
  * Checks every incoming message before anything acts on it: that it came on one of this receiver's topics, that its
  * signature holds, that it is JSON of the expected schema, for this receiver, complete, and (for a command) not
  * expired nor carried out before. A message that passes goes to the {@link Recipient}; one that does not is counted
- * in the {@link MessageCounters} by {@link DropReason}, and logged.
+ * in the {@link MessageCounters} by {@link DropReason}, and logged. Live frames are binary and carry their own tag
+ * instead of a signature: they go to the playout of their session ({@link #routeLiveFrame}).
  */
 final class MessageRouter {
 
@@ -61,6 +66,7 @@ final class MessageRouter {
     private final MessageCounters counters;
     private final Supplier<List<String>> areaCodes;
     private final Recipient recipient;
+    private final LiveSessions live;
     private final Set<UUID> seenCommands = Collections.newSetFromMap(new LinkedHashMap<>() {
         @Override
         protected boolean removeEldestEntry(Map.Entry<UUID, Boolean> eldest) {
@@ -68,7 +74,10 @@ final class MessageRouter {
         }
     });
 
-    /** @param areaCodes the receiver's areas now, whose manifest topics it accepts */
+    /**
+     * @param areaCodes the receiver's areas now, whose manifest topics it accepts
+     * @param live      the live sessions playing now, whose frames it accepts
+     */
     MessageRouter(
             String receiverId,
             Topics topics,
@@ -77,7 +86,8 @@ final class MessageRouter {
             SignatureVerifier signatures,
             MessageCounters counters,
             Supplier<List<String>> areaCodes,
-            Recipient recipient) {
+            Recipient recipient,
+            LiveSessions live) {
         this.receiverId = receiverId;
         this.topics = topics;
         this.json = json;
@@ -86,10 +96,15 @@ final class MessageRouter {
         this.counters = counters;
         this.areaCodes = areaCodes;
         this.recipient = recipient;
+        this.live = live;
     }
 
     /** Checks one message and hands it on, or drops it. Runs on the control lane. */
     void route(String topic, byte[] payload, Map<String, String> userProperties) {
+        if (topics.parseLive(topic).isPresent()) {
+            routeLiveFrame(topic, payload);
+            return;
+        }
         Optional<String> area = topics.parseAreaManifest(topic);
         Optional<Topics.ReceiverTopic> parsed = topics.parse(topic);
         Topics.Kind kind = parsed.map(Topics.ReceiverTopic::kind).orElse(Topics.Kind.MANIFEST);
@@ -227,6 +242,34 @@ final class MessageRouter {
         } else {
             recipient.acknowledged(ack.eventIds());
         }
+    }
+
+    /**
+     * Hands a live frame whose tag matches to the playout of its session, or drops it. Thread-safe and quick (one
+     * HMAC), so that it may run on the MQTT thread: frames must reach the jitter buffer in time even while the
+     * control lane is busy. Drops are logged at a fine level only: a stream of forged frames would flood the log;
+     * the counters (messagesDropped) show them.
+     */
+    void routeLiveFrame(String topic, byte[] payload) {
+        Optional<String> sessionId = topics.parseLive(topic);
+        Optional<LivePlayout> playout = sessionId.flatMap(live::playout);
+        if (playout.isEmpty()) {
+            dropFrame(DropReason.NO_LIVE_SESSION, topic, "no live session of this topic is playing");
+            return;
+        }
+        LiveFrame frame;
+        try {
+            frame = playout.get().authenticator().open(payload);
+        } catch (LiveFrameException e) {
+            dropFrame(e.isForged() ? DropReason.FORGED_LIVE_FRAME : DropReason.BAD_LIVE_FRAME, topic, e.getMessage());
+            return;
+        }
+        playout.get().offer(frame);
+    }
+
+    private void dropFrame(DropReason reason, String topic, String detail) {
+        counters.recordDrop(reason);
+        LOG.log(Level.FINE, () -> receiverId + " dropped a live frame on " + topic + " (" + reason + "): " + detail);
     }
 
     private void refuse(SignatureVerifier.Verdict verdict, String topic) {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -132,8 +133,15 @@ final class Schedule {
             return;
         }
         boolean late = !time.serverNow().isBefore(entry.playAt());
-        if (entry.relays()) {
-            // nothing to download: the stream is opened at play time
+        if (entry.playsLive()) {
+            Optional<String> unplayable = entry.live().unplayableReason();
+            if (unplayable.isPresent()) {
+                status.finish(scheduled, EventType.FAILED, unplayable.get());
+                return;
+            }
+        }
+        if (entry.streams()) {
+            // nothing to download: the stream is opened, or the session's topic taken, at play time
             armTimer(scheduled);
             return;
         }
@@ -167,7 +175,7 @@ final class Schedule {
     /** The SHA-256 of every audio file an entry that has not finished still needs. */
     private Set<String> scheduledAudio() {
         return entries.values().stream()
-                .filter(e -> !e.isFinished() && !e.isCancelled() && !e.entry().relays())
+                .filter(e -> !e.isFinished() && !e.isCancelled() && !e.entry().streams())
                 .map(e -> e.entry().audio().sha256())
                 .collect(Collectors.toSet());
     }

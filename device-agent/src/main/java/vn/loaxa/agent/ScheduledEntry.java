@@ -3,6 +3,7 @@ package vn.loaxa.agent;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
+import vn.loaxa.agent.live.LivePlayout;
 import vn.loaxa.agent.protocol.ManifestEntry;
 
 /**
@@ -20,6 +21,7 @@ final class ScheduledEntry {
     private volatile String cancelledBy;
     private volatile String preemptedBy;
     private volatile long resumeAtMillis;
+    private volatile LivePlayout livePlayout;
     private final boolean reportsEvents;
 
     ScheduledEntry(ManifestEntry entry) {
@@ -76,6 +78,15 @@ final class ScheduledEntry {
 
     void audio(CompletableFuture<Path> audio) {
         this.audio = audio;
+    }
+
+    /** The playout of a live entry once it first played, kept across interruptions; null before. */
+    LivePlayout livePlayout() {
+        return livePlayout;
+    }
+
+    void livePlayout(LivePlayout playout) {
+        this.livePlayout = playout;
     }
 
     void timer(ScheduledFuture<?> timer) {

@@ -18,6 +18,7 @@ import java.util.logging.Logger;
 import vn.loaxa.agent.mqtt.MqttLink;
 import vn.loaxa.agent.protocol.EventType;
 import vn.loaxa.agent.protocol.Heartbeat;
+import vn.loaxa.agent.protocol.LiveReport;
 import vn.loaxa.agent.protocol.Schemas;
 import vn.loaxa.agent.protocol.Status;
 import vn.loaxa.agent.store.AudioCache;
@@ -124,6 +125,14 @@ final class StatusReporter {
     /** Reports the entry's final event and marks it finished. */
     void finish(ScheduledEntry scheduled, EventType type, String reason) {
         report(scheduled, type, reason, null);
+        scheduled.markFinished();
+    }
+
+    /** Reports the PLAYED of a live session with how it went, and marks it finished. */
+    void finishLive(ScheduledEntry scheduled, LiveReport live) {
+        if (scheduled.reportsEvents()) {
+            events.record(scheduled.occurrenceId(), EventType.PLAYED, null, null, live);
+        }
         scheduled.markFinished();
     }
 

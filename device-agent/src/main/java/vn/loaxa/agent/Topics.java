@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 /**
  * Builds and parses the per-receiver topic strings
  * {@code {prefix}/v1/rx/{receiverId}/{manifest|event|status|heartbeat|cmd|areas|ack}} and the area manifest topics
- * {@code {prefix}/v1/area/{areaCode}/manifest}.
+ * {@code {prefix}/v1/area/{areaCode}/manifest}, and the live session topics {@code {prefix}/v1/live/{sessionId}}.
  * This is the only place in the agent that knows the topic layout. It is pure: no I/O, no state beyond the prefix.
  */
 public final class Topics {
@@ -23,7 +23,12 @@ public final class Topics {
     /** What an area code must look like to be put into, or accepted from, a topic. */
     public static final Pattern AREA_CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{0,31}");
 
+    /** What a live session id must look like (a UUID) to be put into, or accepted from, a topic. */
+    public static final Pattern SESSION_ID =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
     private static final String RECEIVERS_LEVEL = "/v1/rx/";
+    private static final String LIVE_LEVEL = "/v1/live/";
     private static final String AREAS_LEVEL = "/v1/area/";
     private static final String AREA_MANIFEST = "/manifest";
 
@@ -134,6 +139,28 @@ public final class Topics {
         }
         String code = topic.substring(start.length(), topic.length() - AREA_MANIFEST.length());
         return AREA_CODE.matcher(code).matches() ? Optional.of(code) : Optional.empty();
+    }
+
+    /**
+     * {@code {prefix}/v1/live/{sessionId}}: the frames of a live session.
+     *
+     * @throws IllegalArgumentException if the session id is not a UUID
+     */
+    public String live(String sessionId) {
+        if (sessionId == null || !SESSION_ID.matcher(sessionId).matches()) {
+            throw new IllegalArgumentException("invalid live session id: '" + sessionId + "'");
+        }
+        return prefix + LIVE_LEVEL + sessionId;
+    }
+
+    /** The session id of a live topic under this prefix; empty for anything else. */
+    public Optional<String> parseLive(String topic) {
+        String start = prefix + LIVE_LEVEL;
+        if (topic == null || !topic.startsWith(start)) {
+            return Optional.empty();
+        }
+        String sessionId = topic.substring(start.length());
+        return SESSION_ID.matcher(sessionId).matches() ? Optional.of(sessionId) : Optional.empty();
     }
 
     /**

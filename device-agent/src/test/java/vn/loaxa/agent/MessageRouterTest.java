@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.loaxa.agent.live.FrameAuthenticator;
+import vn.loaxa.agent.live.LiveFrame;
+import vn.loaxa.agent.live.LivePlayout;
+import vn.loaxa.agent.live.PlayoutTiming;
 import vn.loaxa.agent.protocol.Ack;
 import vn.loaxa.agent.protocol.Areas;
 import vn.loaxa.agent.protocol.Command;
@@ -38,6 +43,7 @@ class MessageRouterTest {
     private final MessageCounters counters = new MessageCounters();
     private final List<Object> routed = new ArrayList<>();
     private final List<String> areaCodes = new ArrayList<>();
+    private final LiveSessions live = new LiveSessions(TOPICS, new NoLink());
     private MessageRouter router;
 
     @BeforeEach
@@ -51,7 +57,8 @@ class MessageRouterTest {
                 new SignatureVerifier(List.of(), stateDir),
                 counters,
                 () -> List.copyOf(areaCodes),
-                new RecordingRecipient());
+                new RecordingRecipient(),
+                live);
     }
 
     @Test
@@ -71,6 +78,47 @@ class MessageRouterTest {
 
         assertThat(routed).containsExactly(own, area, areas, command, ack.eventIds());
         assertThat(counters.droppedTotal()).isZero();
+    }
+
+    @Test
+    void shouldHandAnAuthenticLiveFrameToItsSessionAndCountEveryOtherFrame() {
+        String sessionId = "0b7e5c1a-2f43-4d8e-a6b1-9c3f7e2d5a10";
+        byte[] key = new byte[32];
+        FrameAuthenticator authenticator = new FrameAuthenticator(key);
+        LivePlayout playout = new LivePlayout(
+                authenticator,
+                400,
+                micros(NOW) + 3_600_000_000L,
+                PlayoutTiming.of(new ClockOffset(Clock.fixed(NOW, ZoneOffset.UTC))),
+                () -> true);
+        live.open(sessionId, playout);
+        long pastCapture = micros(NOW) - 1_000_000; // its time has passed: counted late by the playout
+        byte[] authentic = authenticator.seal(LiveFrame.Kind.AUDIO, 7, pastCapture, 960, new byte[] {1, 2, 3});
+        byte[] otherKey = key.clone();
+        otherKey[0] = 1;
+        byte[] forged =
+                new FrameAuthenticator(otherKey).seal(LiveFrame.Kind.AUDIO, 8, pastCapture, 960, new byte[] {1});
+
+        router.route(TOPICS.live(sessionId), authentic, Map.of());
+        router.route(TOPICS.live(sessionId), forged, Map.of());
+        router.route(TOPICS.live(sessionId), new byte[] {1, 0, 0}, Map.of());
+        router.route(TOPICS.live("11111111-2f43-4d8e-a6b1-9c3f7e2d5a10"), authentic, Map.of());
+
+        assertThat(playout.stats().report().framesLate())
+                .as("the authentic frame reached the playout")
+                .isEqualTo(1);
+        assertThat(counters.droppedFor(DropReason.FORGED_LIVE_FRAME)).isEqualTo(1);
+        assertThat(counters.droppedFor(DropReason.BAD_LIVE_FRAME)).isEqualTo(1);
+        assertThat(counters.droppedFor(DropReason.NO_LIVE_SESSION)).isEqualTo(1);
+        assertThat(routed).as("frames never reach the JSON recipient").isEmpty();
+
+        live.close(sessionId, playout);
+        router.routeLiveFrame(TOPICS.live(sessionId), authentic);
+        assertThat(counters.droppedFor(DropReason.NO_LIVE_SESSION)).isEqualTo(2);
+    }
+
+    private static long micros(Instant instant) {
+        return ChronoUnit.MICROS.between(Instant.EPOCH, instant);
     }
 
     @Test
@@ -159,6 +207,20 @@ class MessageRouterTest {
         @Override
         public void refused(String topic, DropReason reason) {
             routed.add(reason);
+        }
+    }
+
+    /** A link that is down: live sessions subscribe to nothing. */
+    private static final class NoLink implements LiveSessions.Subscriptions {
+        @Override
+        public void subscribe(String topic, int qos) {}
+
+        @Override
+        public void unsubscribe(String topic) {}
+
+        @Override
+        public boolean isConnected() {
+            return false;
         }
     }
 }

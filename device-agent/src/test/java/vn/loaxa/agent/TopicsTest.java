@@ -29,6 +29,33 @@ class TopicsTest {
     }
 
     @Test
+    void shouldBuildAndParseTheLiveTopic() {
+        String sessionId = "0b7e5c1a-2f43-4d8e-a6b1-9c3f7e2d5a10";
+
+        assertThat(topics.live(sessionId)).isEqualTo("loaxa/v1/live/" + sessionId);
+        assertThat(topics.parseLive(topics.live(sessionId))).contains(sessionId);
+        assertThat(new Topics("test/run-42").live(sessionId)).isEqualTo("test/run-42/v1/live/" + sessionId);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "loaxa/v1/live/+",
+                "loaxa/v1/live/not-a-uuid",
+                "loaxa/v1/live/0b7e5c1a-2f43-4d8e-a6b1-9c3f7e2d5a10/extra",
+                "other/v1/live/0b7e5c1a-2f43-4d8e-a6b1-9c3f7e2d5a10",
+                "loaxa/v1/rx/rx1/manifest"
+            })
+    void shouldNotParseOtherTopicsAsLive(String topic) {
+        assertThat(topics.parseLive(topic)).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseALiveSessionIdThatIsNotAUuid() {
+        assertThatThrownBy(() -> topics.live("../rx/rx1/cmd")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void shouldBuildNamedTopics() {
         assertThat(topics.manifest("rx1")).isEqualTo("loaxa/v1/rx/rx1/manifest");
         assertThat(topics.event("rx1")).isEqualTo("loaxa/v1/rx/rx1/event");

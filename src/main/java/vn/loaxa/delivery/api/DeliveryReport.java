@@ -1,5 +1,7 @@
 package vn.loaxa.delivery.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +17,8 @@ public record DeliveryReport(
 
     /**
      * {@code mediaId} is the audio the receiver plays: the bulletin variant for its languages; {@code reportedLateAt}
-     * is when the receiver's report from inside the window overturned MISSED, or null.
+     * is when the receiver's report from inside the window overturned MISSED, or null; {@code live} is there for a
+     * live session once the receiver has reported how it went.
      */
     public record Row(
             UUID occurrenceId,
@@ -28,5 +31,9 @@ public record DeliveryReport(
             OffsetDateTime startedAt,
             OffsetDateTime finishedAt,
             OffsetDateTime updatedAt,
-            OffsetDateTime reportedLateAt) {}
+            OffsetDateTime reportedLateAt,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Live live) {}
+
+    /** For a live session: the frames the receiver played, dropped as late and concealed as lost, and its joins. */
+    public record Live(Long framesPlayed, Long framesLate, Long framesLost, Integer joins) {}
 }

@@ -100,6 +100,9 @@ public class DeliveryQueryService {
                 d.startedAt,
                 d.finishedAt,
                 d.updatedAt,
-                d.reportedLateAt);
+                d.reportedLateAt,
+                d.liveFramesPlayed == null
+                        ? null
+                        : new DeliveryReport.Live(d.liveFramesPlayed, d.liveFramesLate, d.liveFramesLost, d.liveJoins));
     }
 }

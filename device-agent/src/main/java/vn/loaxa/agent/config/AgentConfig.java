@@ -20,6 +20,7 @@ import java.util.Objects;
  * @param tuning           intervals and limits
  * @param trustedKeys      base64 Ed25519 public keys whose signatures on manifests and commands are accepted;
  *                         empty only in development, where unsigned messages are accepted with a warning
+ * @param sinkFile         the directory of the {@link SinkType#FILE} sink's files; null for the cache directory
  */
 public record AgentConfig(
         String receiverId,
@@ -33,7 +34,8 @@ public record AgentConfig(
         int willDelaySeconds,
         int simulate,
         Tuning tuning,
-        List<String> trustedKeys) {
+        List<String> trustedKeys,
+        Path sinkFile) {
 
     /** Default broker URL (the embedded HiveMQ CE of the loaxa server). */
     public static final String DEFAULT_MQTT_URL = "tcp://127.0.0.1:1884";
@@ -51,6 +53,36 @@ public record AgentConfig(
         Objects.requireNonNull(sink, "sink");
         Objects.requireNonNull(tuning, "tuning");
         trustedKeys = trustedKeys == null ? List.of() : List.copyOf(trustedKeys);
+    }
+
+    /** A configuration whose file sink, if any, writes to the cache directory. */
+    public AgentConfig(
+            String receiverId,
+            String secret,
+            String mqttUrl,
+            String serverUrl,
+            String topicPrefix,
+            Path cacheDir,
+            SinkType sink,
+            Path fleet,
+            int willDelaySeconds,
+            int simulate,
+            Tuning tuning,
+            List<String> trustedKeys) {
+        this(
+                receiverId,
+                secret,
+                mqttUrl,
+                serverUrl,
+                topicPrefix,
+                cacheDir,
+                sink,
+                fleet,
+                willDelaySeconds,
+                simulate,
+                tuning,
+                trustedKeys,
+                null);
     }
 
     /** A configuration that trusts no signing key (development and tests of unsigned behaviour). */
@@ -120,7 +152,8 @@ public record AgentConfig(
                 willDelaySeconds,
                 simulate,
                 newTuning,
-                trustedKeys);
+                trustedKeys,
+                sinkFile);
     }
 
     /** The same configuration trusting these signing keys. */
@@ -137,7 +170,8 @@ public record AgentConfig(
                 willDelaySeconds,
                 simulate,
                 tuning,
-                keys);
+                keys,
+                sinkFile);
     }
 
     /** True if this configuration runs several agents: a {@link #fleet()} file or a {@link #simulate()} count. */
@@ -159,7 +193,31 @@ public record AgentConfig(
                 willDelaySeconds,
                 0,
                 tuning,
-                trustedKeys);
+                trustedKeys,
+                sinkFile);
+    }
+
+    /** The same configuration with the file sink writing to {@code directory}. */
+    public AgentConfig withSinkFile(Path directory) {
+        return new AgentConfig(
+                receiverId,
+                secret,
+                mqttUrl,
+                serverUrl,
+                topicPrefix,
+                cacheDir,
+                sink,
+                fleet,
+                willDelaySeconds,
+                simulate,
+                tuning,
+                trustedKeys,
+                directory);
+    }
+
+    /** Where the {@link SinkType#FILE} sink writes: {@link #sinkFile()}, else the cache directory. */
+    public Path sinkDirectory() {
+        return sinkFile != null ? sinkFile : cacheDir;
     }
 
     /** Never prints the secret. */
@@ -167,7 +225,8 @@ public record AgentConfig(
     public String toString() {
         return "AgentConfig[receiverId=" + receiverId + ", secret=" + (secret == null ? "none" : "***")
                 + ", mqttUrl=" + mqttUrl + ", serverUrl=" + serverUrl + ", topicPrefix=" + topicPrefix
-                + ", cacheDir=" + cacheDir + ", sink=" + sink.key() + ", fleet=" + fleet
+                + ", cacheDir=" + cacheDir + ", sink=" + sink.key() + (sinkFile == null ? "" : ", sinkFile=" + sinkFile)
+                + ", fleet=" + fleet
                 + ", willDelaySeconds=" + willDelaySeconds + ", simulate=" + simulate + ", " + tuning
                 + ", trustedKeys=" + trustedKeys.size() + "]";
     }

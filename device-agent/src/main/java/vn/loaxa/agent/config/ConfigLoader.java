@@ -36,6 +36,7 @@ public final class ConfigLoader {
     public static final String TOPIC_PREFIX = "topic-prefix";
     public static final String CACHE_DIR = "cache-dir";
     public static final String SINK = "sink";
+    public static final String SINK_FILE = "sink-file";
     public static final String FLEET = "fleet";
     public static final String WILL_DELAY_SECONDS = "will-delay-seconds";
     public static final String SIMULATE = "simulate";
@@ -62,6 +63,7 @@ public final class ConfigLoader {
             TOPIC_PREFIX,
             CACHE_DIR,
             SINK,
+            SINK_FILE,
             FLEET,
             WILL_DELAY_SECONDS,
             SIMULATE,
@@ -209,7 +211,9 @@ public final class ConfigLoader {
         Path cacheDir = optionalPath(values, CACHE_DIR);
         String sinkKey = values.getOrDefault(SINK, AgentConfig.DEFAULT_SINK.key());
         SinkType sink = SinkType.fromKey(sinkKey)
-                .orElseThrow(() -> new ConfigException(SINK + " '" + sinkKey + "' is unknown; use javasound or null"));
+                .orElseThrow(
+                        () -> new ConfigException(SINK + " '" + sinkKey + "' is unknown; use javasound, null or file"));
+        Path sinkFile = optionalPath(values, SINK_FILE);
         int willDelay = parseWillDelay(values.get(WILL_DELAY_SECONDS));
         Tuning defaults = Tuning.defaults();
         Tuning tuning = new Tuning(
@@ -248,7 +252,8 @@ public final class ConfigLoader {
                 willDelay,
                 simulate,
                 tuning,
-                trustedKeys(values));
+                trustedKeys(values),
+                sinkFile);
     }
 
     private static List<String> trustedKeys(Map<String, String> values) throws ConfigException {
@@ -350,7 +355,10 @@ public final class ConfigLoader {
                   --server-url URL          loaxa server base URL, informational (default none)
                   --topic-prefix PREFIX     topic prefix (default %s)
                   --cache-dir DIR           audio cache, manifest, journal and outbox (default %s)
-                  --sink javasound|null     audio output (default %s)
+                  --sink javasound|null|file audio output (default %s); file: PCM at real-time pace to
+                                            <receiverId>.pcm and <receiverId>.pcm.idx (server-clock micros
+                                            when each write is heard, byte offset)
+                  --sink-file DIR           directory of the file sink (default: the cache directory)
                   --fleet FILE              properties file of receiverId=secret lines: one agent per line,
                                             each with its own cache sub-directory (default none)
                   --will-delay-seconds N    MQTT 5 Will Delay of the offline Last Will (default %d)

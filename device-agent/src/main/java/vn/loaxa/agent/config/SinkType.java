@@ -8,7 +8,12 @@ public enum SinkType {
     /** The default sound card, through {@code javax.sound.sampled}. */
     JAVASOUND,
     /** Nowhere, at real-time pace: for tests and simulated fleets without a sound card. */
-    NULL;
+    NULL,
+    /**
+     * Files, at real-time pace: the PCM and, per write, when it is heard on the server clock (for benchmarks that
+     * measure latency and spread between receivers).
+     */
+    FILE;
 
     /** The configuration value, e.g. {@code javasound}. */
     public String key() {

@@ -163,7 +163,7 @@ public final class AudioPlayer {
                         int offset = (int) Math.min(length, Math.max(0, skipBytes - position));
                         position += length;
                         if (offset < length) {
-                            applyGain(bytes, offset, length, gain);
+                            Gain.apply(bytes, offset, length, gain);
                             sink.write(bytes, offset, length - offset);
                         }
                     }
@@ -187,18 +187,6 @@ public final class AudioPlayer {
 
     private long millisOf(long bytes) {
         return bytes * MILLIS_PER_SECOND / format.bytesPerSecond();
-    }
-
-    private static void applyGain(byte[] pcm, int from, int to, double gain) {
-        if (gain >= 1.0) {
-            return;
-        }
-        for (int i = from; i + 1 < to; i += PcmFormat.BYTES_PER_SAMPLE) {
-            int sample = (short) ((pcm[i] & 0xff) | (pcm[i + 1] << 8));
-            int scaled = (int) Math.round(sample * Math.max(0.0, gain));
-            pcm[i] = (byte) scaled;
-            pcm[i + 1] = (byte) (scaled >> 8);
-        }
     }
 
     private static void closeQuietly(FFmpegFrameGrabber grabber) {

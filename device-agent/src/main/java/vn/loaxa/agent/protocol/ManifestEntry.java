@@ -16,6 +16,7 @@ import java.time.Instant;
  *                     {@link PreemptPolicy#DEFAULT}
  * @param relay        a live stream to play for a window instead of {@code audio}
  * @param test         true for a test broadcast (logged as such); absent for live ones
+ * @param live         a live session to play instead of {@code audio}
  */
 public record ManifestEntry(
         String occurrenceId,
@@ -27,9 +28,38 @@ public record ManifestEntry(
         AudioRef audio,
         PreemptPolicy onPreempt,
         RelayRef relay,
-        Boolean test) {
+        Boolean test,
+        LiveRef live) {
 
-    /** A live entry, audio or relay. */
+    /** An entry that is not a live session: audio or relay, test or not. */
+    public ManifestEntry(
+            String occurrenceId,
+            String broadcastId,
+            String title,
+            Priority priority,
+            Instant playAt,
+            Instant expiresAt,
+            AudioRef audio,
+            PreemptPolicy onPreempt,
+            RelayRef relay,
+            Boolean test) {
+        this(occurrenceId, broadcastId, title, priority, playAt, expiresAt, audio, onPreempt, relay, test, null);
+    }
+
+    /** A live session entry. */
+    public ManifestEntry(
+            String occurrenceId,
+            String broadcastId,
+            String title,
+            Priority priority,
+            Instant playAt,
+            Instant expiresAt,
+            PreemptPolicy onPreempt,
+            LiveRef live) {
+        this(occurrenceId, broadcastId, title, priority, playAt, expiresAt, null, onPreempt, null, null, live);
+    }
+
+    /** A broadcast entry, audio or relay. */
     public ManifestEntry(
             String occurrenceId,
             String broadcastId,
@@ -40,7 +70,7 @@ public record ManifestEntry(
             AudioRef audio,
             PreemptPolicy onPreempt,
             RelayRef relay) {
-        this(occurrenceId, broadcastId, title, priority, playAt, expiresAt, audio, onPreempt, relay, null);
+        this(occurrenceId, broadcastId, title, priority, playAt, expiresAt, audio, onPreempt, relay, null, null);
     }
 
     /** An entry that plays downloaded audio. */
@@ -53,7 +83,7 @@ public record ManifestEntry(
             Instant expiresAt,
             AudioRef audio,
             PreemptPolicy onPreempt) {
-        this(occurrenceId, broadcastId, title, priority, playAt, expiresAt, audio, onPreempt, null, null);
+        this(occurrenceId, broadcastId, title, priority, playAt, expiresAt, audio, onPreempt, null, null, null);
     }
 
     /** An entry with the default pre-emption policy. */
@@ -65,7 +95,7 @@ public record ManifestEntry(
             Instant playAt,
             Instant expiresAt,
             AudioRef audio) {
-        this(occurrenceId, broadcastId, title, priority, playAt, expiresAt, audio, null, null, null);
+        this(occurrenceId, broadcastId, title, priority, playAt, expiresAt, audio, null, null, null, null);
     }
 
     /** The bulletin class; absent counts as {@link Priority#NORMAL}. */
@@ -85,7 +115,17 @@ public record ManifestEntry(
 
     /** True if the entry relays a live stream rather than playing a file. */
     public boolean relays() {
-        return relay != null;
+        return relay != null && live == null;
+    }
+
+    /** True if the entry plays a live session's frames rather than a file or a relay. */
+    public boolean playsLive() {
+        return live != null;
+    }
+
+    /** True if nothing is downloaded ahead for the entry: a relay or a live session. */
+    public boolean streams() {
+        return relays() || playsLive();
     }
 
     /** True if every field the agent needs to act on the entry is present. */
@@ -94,6 +134,10 @@ public record ManifestEntry(
                 && !occurrenceId.isBlank()
                 && playAt != null
                 && expiresAt != null
-                && (relays() ? relay.isComplete() : audio != null && audio.url() != null && audio.sha256() != null);
+                && (playsLive()
+                        ? live.isComplete()
+                        : relays()
+                                ? relay.isComplete()
+                                : audio != null && audio.url() != null && audio.sha256() != null);
     }
 }

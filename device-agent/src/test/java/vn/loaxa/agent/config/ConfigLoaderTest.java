@@ -63,6 +63,27 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void shouldConfigureTheFileSinkInItsOwnDirectoryOrTheCache() throws Exception {
+        AgentConfig inCache = load(Map.of(), "--receiver-id", "rx1", "--secret", "s", "--sink", "file");
+        AgentConfig inDirectory = load(
+                Map.of("LOAXA_AGENT_SINK_FILE", "/var/loaxa/pcm"),
+                "--receiver-id",
+                "rx1",
+                "--secret",
+                "s",
+                "--sink",
+                "FILE");
+
+        assertThat(inCache.sink()).isEqualTo(SinkType.FILE);
+        assertThat(inCache.sinkDirectory()).isEqualTo(AgentConfig.DEFAULT_CACHE_DIR);
+        assertThat(inDirectory.sinkDirectory()).isEqualTo(Path.of("/var/loaxa/pcm"));
+        assertThat(inDirectory.forFleetMember("rx2", "s2").sinkDirectory())
+                .as("fleet members share the directory; their files are named by receiver")
+                .isEqualTo(Path.of("/var/loaxa/pcm"));
+        assertThat(ConfigLoader.usage()).contains("--sink-file DIR");
+    }
+
+    @Test
     void shouldReadConfigFileNamedByEnvironment() throws Exception {
         Path file = dir.resolve("agent.properties");
         Files.writeString(file, "receiver-id=rx-env-file\nsecret=x\n");

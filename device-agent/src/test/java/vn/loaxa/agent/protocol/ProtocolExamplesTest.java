@@ -168,6 +168,81 @@ class ProtocolExamplesTest {
     }
 
     @Test
+    void shouldParseTheLiveManifestExample() {
+        Manifest manifest = read("manifest-live.json", Manifest.class);
+
+        assertThat(manifest.isComplete()).isTrue();
+        ManifestEntry entry = manifest.entries().get(0);
+        assertThat(entry.playsLive()).isTrue();
+        assertThat(entry.relays()).isFalse();
+        assertThat(entry.streams()).isTrue();
+        assertThat(entry.audio()).isNull();
+        assertThat(entry.effectivePriority()).isEqualTo(Priority.PRIORITY);
+        LiveRef live = entry.live();
+        assertThat(live.sessionId()).isEqualTo("0b7e5c1a-2f43-4d8e-a6b1-9c3f7e2d5a10");
+        assertThat(live.codec()).isEqualTo("opus");
+        assertThat(live.sampleRate()).isEqualTo(48_000);
+        assertThat(live.channels()).isEqualTo(1);
+        assertThat(live.delayMs()).isEqualTo(400);
+        assertThat(live.endsAt()).isEqualTo(Instant.parse("2026-11-26T09:30:00Z"));
+        assertThat(live.frameKeyBytes())
+                .hasValueSatisfying(key -> assertThat(key).hasSize(32));
+        assertThat(live.unplayableReason()).isEmpty();
+        assertThat(roundTrip(manifest).entries().get(0).live())
+                .as("as the agent stores it")
+                .isEqualTo(live);
+    }
+
+    private Manifest roundTrip(Manifest manifest) {
+        try {
+            return json.readValue(json.writeValueAsBytes(manifest), Manifest.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void shouldRefuseToPlayALiveSessionInAnotherCodecWithAReason() {
+        LiveRef live =
+                read("manifest-live.json", Manifest.class).entries().get(0).live();
+        LiveRef stereo =
+                new LiveRef(live.sessionId(), "opus", 48_000, 2, live.frameKey(), live.delayMs(), live.endsAt());
+        LiveRef aac = new LiveRef(live.sessionId(), "aac", 44_100, 1, live.frameKey(), live.delayMs(), live.endsAt());
+        LiveRef shortKey = new LiveRef(live.sessionId(), "opus", 48_000, 1, "AAEC", live.delayMs(), live.endsAt());
+
+        assertThat(stereo.unplayableReason())
+                .hasValueSatisfying(r -> assertThat(r).contains("2 channel(s)", "opus 48000 Hz mono"));
+        assertThat(aac.unplayableReason()).hasValueSatisfying(r -> assertThat(r).contains("aac 44100 Hz"));
+        assertThat(shortKey.unplayableReason())
+                .hasValueSatisfying(r -> assertThat(r).contains("frame key"));
+        assertThat(new LiveRef(live.sessionId(), "opus", 48_000, 1, null, 400, live.endsAt()).isComplete())
+                .isFalse();
+    }
+
+    @Test
+    void shouldSerialiseAPlayedLiveEventAsTheExample() {
+        AgentEvent example = read("event-played-live.json", AgentEvent.class);
+        AgentEvent played = AgentEvent.of(
+                "ls-thatkhe-01",
+                "5d0f3a9e-1c2b-4e7d-8a6f-0b9c2d4e6f81",
+                EventType.PLAYED,
+                Instant.parse("2026-11-26T07:41:12.400Z"),
+                null,
+                new LiveReport(34_120, 12, 3, 2));
+
+        assertThat(played.id()).isEqualTo(example.id());
+        assertThat(readTree(played)).isEqualTo(readTree("event-played-live.json"));
+        assertThat(readTree(AgentEvent.of(
+                        "ls-thatkhe-01",
+                        "6f1c1f64-6c1e-4b8e-9f0a-3f2d6f9a4b10",
+                        EventType.PLAYED,
+                        Instant.parse("2026-11-26T06:01:42.517Z"),
+                        null)))
+                .as("no live object on other events")
+                .isEqualTo(readTree("event-played.json"));
+    }
+
+    @Test
     void shouldParseTheRelayManifestExample() {
         Manifest manifest = read("manifest-relay.json", Manifest.class);
 

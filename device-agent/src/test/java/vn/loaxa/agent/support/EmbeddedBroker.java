@@ -97,6 +97,11 @@ public final class EmbeddedBroker implements AutoCloseable {
         return this;
     }
 
+    /** Drops the client's connection from the broker's side, as a network failure would. */
+    public void disconnect(String clientId) throws Exception {
+        Services.clientService().disconnectClient(clientId).get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    }
+
     public String url() {
         return "tcp://127.0.0.1:" + port;
     }
