@@ -3,7 +3,6 @@ package vn.loaxa.live.api;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -11,33 +10,27 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.util.UUID;
 import vn.loaxa.account.Roles;
 import vn.loaxa.live.service.LiveEnd;
 import vn.loaxa.live.service.LiveService;
-import vn.loaxa.live.service.OggSource;
 import vn.loaxa.schedule.api.BroadcastRequest;
 import vn.loaxa.schedule.service.BroadcastGuard;
 
 /**
  * Live sessions (docs/protocol.md, "Live sessions"; docs/operations.md, "Going live"). Starting one needs the right
  * to schedule broadcasts to its targets; the source then sends its audio to {@code audioPath} (an Ogg Opus stream,
- * as FFmpeg sends it) or {@code socketPath} (the browser).
+ * as FFmpeg sends it: {@link LiveAudioRoute}) or {@code socketPath} (the browser: {@link LiveSocket}).
  */
 @Path("/api/v1/live")
 @RolesAllowed(Roles.VIEW)
 public class LiveResource {
     private final LiveService service;
     private final BroadcastGuard guard;
-    private final OggSource ogg;
-
-    public LiveResource(LiveService service, BroadcastGuard guard, OggSource ogg) {
+    public LiveResource(LiveService service, BroadcastGuard guard) {
         this.service = service;
         this.guard = guard;
-        this.ogg = ogg;
     }
 
     @POST
@@ -62,21 +55,6 @@ public class LiveResource {
     @RolesAllowed(Roles.SCHEDULE)
     public LiveView end(@PathParam("id") UUID id, @Context SecurityContext security) {
         guard.change(service.broadcastOf(id));
-        return service.end(id, security.getUserPrincipal().getName(), LiveEnd.ENDED);
-    }
-
-    /**
-     * The session's audio as an Ogg Opus stream, read as it arrives (chunked). The request lasts as long as the
-     * person speaks; when it ends, the session ends.
-     */
-    @POST
-    @Path("{id}/audio")
-    @Consumes({"audio/ogg", "application/ogg", "application/octet-stream"})
-    @RolesAllowed(Roles.SCHEDULE)
-    public LiveView audio(@PathParam("id") UUID id, InputStream body, @Context SecurityContext security)
-            throws IOException {
-        guard.change(service.broadcastOf(id));
-        ogg.relay(id, body);
         return service.end(id, security.getUserPrincipal().getName(), LiveEnd.ENDED);
     }
 }

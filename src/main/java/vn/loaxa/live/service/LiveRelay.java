@@ -37,7 +37,8 @@ final class LiveRelay {
         this.publisher = publisher;
         try {
             this.recordingFile = Files.createTempFile("loaxa-live-" + sessionId, ".opus");
-            this.recording = new OggOpusWriter(Files.newOutputStream(recordingFile));
+            this.recording =
+                    new OggOpusWriter(new java.io.BufferedOutputStream(Files.newOutputStream(recordingFile)));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open the recording of live session " + sessionId, e);
         }

@@ -1,8 +1,6 @@
 package vn.loaxa.live.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import vn.loaxa.common.error.ErrorMessage;
@@ -23,16 +21,27 @@ public class OggSource {
         this.live = live;
     }
 
-    public void relay(UUID id, InputStream body) throws IOException {
+    /** A new connection of the session's source; feed it the stream's bytes as they come. */
+    public Stream open(UUID id) {
         live.sourceConnected(id);
-        OggPacketReader reader = new OggPacketReader();
-        byte[] buffer = new byte[4096];
-        long packets = 0;
-        long sourceSamples = 0;
-        int read;
-        try {
-            while ((read = body.read(buffer)) >= 0) {
-                for (byte[] packet : reader.feed(buffer, 0, read)) {
+        return new Stream(id);
+    }
+
+    /** One connection's stream of Ogg pages. */
+    public final class Stream {
+        private final UUID id;
+        private final OggPacketReader reader = new OggPacketReader();
+        private long packets;
+        private long sourceSamples;
+
+        private Stream(UUID id) {
+            this.id = id;
+        }
+
+        /** Relays the packets these bytes complete; a stream that is not Ogg is refused with 422. */
+        public void feed(byte[] bytes) {
+            try {
+                for (byte[] packet : reader.feed(bytes, 0, bytes.length)) {
                     if (packets++ < OPUS_HEADER_PACKETS) {
                         continue; // OpusHead and OpusTags
                     }
@@ -41,9 +50,9 @@ public class OggSource {
                     }
                     sourceSamples += OpusPackets.samples(packet);
                 }
+            } catch (OggPacketReader.MalformedOggException e) {
+                throw new InvalidRequestException("body", ErrorMessage.of("live.not-ogg", e.getMessage()));
             }
-        } catch (OggPacketReader.MalformedOggException e) {
-            throw new InvalidRequestException("body", ErrorMessage.of("live.not-ogg", e.getMessage()));
         }
     }
 }
