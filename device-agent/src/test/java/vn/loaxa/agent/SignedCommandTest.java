@@ -34,10 +34,16 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.loaxa.agent.config.AgentConfig;
 import vn.loaxa.agent.config.SinkType;
 import vn.loaxa.agent.download.RetryPolicy;
+import vn.loaxa.agent.live.FrameAuthenticator;
+import vn.loaxa.agent.live.LiveFrame;
 import vn.loaxa.agent.protocol.Command;
 import vn.loaxa.agent.protocol.CommandType;
 import vn.loaxa.agent.protocol.Heartbeat;
 import vn.loaxa.agent.protocol.Json;
+import vn.loaxa.agent.protocol.LiveRef;
+import vn.loaxa.agent.protocol.Manifest;
+import vn.loaxa.agent.protocol.ManifestEntry;
+import vn.loaxa.agent.protocol.Priority;
 import vn.loaxa.agent.protocol.Schemas;
 import vn.loaxa.agent.security.SignatureBlock;
 import vn.loaxa.agent.security.SignatureVerifier;
@@ -65,6 +71,7 @@ class SignedCommandTest {
     private AgentExecutors executors;
     private Agent agent;
     private long sequence = System.currentTimeMillis() * 1000;
+    private final RecordingSink sink = new RecordingSink();
 
     @BeforeEach
     void startAgent() throws Exception {
@@ -82,7 +89,7 @@ class SignedCommandTest {
         agent = new Agent(
                 config,
                 executors,
-                new RecordingSink(),
+                sink,
                 HttpClient.newHttpClient(),
                 RetryPolicy.defaults(),
                 json,
@@ -177,6 +184,102 @@ class SignedCommandTest {
         UUID id = json.readValue(signedByNext, Command.class).id();
         await().atMost(TIMEOUT).until(() -> id.equals(lastHeartbeat().lastCommandId()));
         assertThat(agent.counters().droppedTotal()).isZero();
+    }
+
+    /**
+     * A live announcement that the server did not sign is refused, so its session is never joined; a frame sealed
+     * with any key but the one the signed announcement gave is dropped. Nothing of either is played.
+     */
+    @Test
+    void shouldPlayNothingOfAForgedLiveAnnouncementOrOfForgedFrames() throws Exception {
+        String manifestTopic = topics.manifest(receiverId);
+        Instant start = Instant.now();
+        long now = System.currentTimeMillis();
+        String forgedSession = UUID.randomUUID().toString();
+        byte[] forgedKey = randomKey();
+        String forgedAnnouncement = json.writeValueAsString(new Manifest(
+                Schemas.MANIFEST, receiverId, 1L, start, List.of(liveEntry(forgedSession, forgedKey, start)), null));
+        assertThat(mosquittoPub(manifestTopic, forgedAnnouncement, List.of())).isZero();
+        awaitDropped(DropReason.UNSIGNED, 1);
+
+        String session = UUID.randomUUID().toString();
+        String announcement = json.writeValueAsString(new Manifest(
+                Schemas.MANIFEST, receiverId, 2L, start, List.of(liveEntry(session, randomKey(), start)), null));
+        assertThat(mosquittoPub(
+                        manifestTopic,
+                        announcement,
+                        block(server, manifestTopic, bytes(announcement), ++sequence, now, now + 600_000)))
+                .isZero();
+
+        // a real tone, so that a frame played by mistake would be heard
+        byte[] tone = vn.loaxa.agent.support.OpusPackets.tone(cacheDir, 1).get(10);
+        long capture = System.currentTimeMillis() * 1000;
+        Path wrongKey = cacheDir.resolve("wrong-key.frame");
+        java.nio.file.Files.write(
+                wrongKey, new FrameAuthenticator(randomKey()).seal(LiveFrame.Kind.AUDIO, 0, capture, 960, tone));
+        Path orphan = cacheDir.resolve("orphan.frame");
+        java.nio.file.Files.write(
+                orphan, new FrameAuthenticator(forgedKey).seal(LiveFrame.Kind.AUDIO, 0, capture, 960, tone));
+        // the agent joins the session when the entry falls due: send the forged frame until it has seen one
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            assertThat(mosquittoPubFile(topics.live(forgedSession), orphan)).isZero();
+            assertThat(mosquittoPubFile(topics.live(session), wrongKey)).isZero();
+            assertThat(agent.counters().droppedFor(DropReason.FORGED_LIVE_FRAME))
+                    .isPositive();
+        });
+
+        assertThat(sink.clips())
+                .as("not one sample of the forged audio was heard")
+                .allSatisfy(clip -> assertThat(clip.peak).isZero());
+    }
+
+    private static ManifestEntry liveEntry(String session, byte[] key, Instant start) {
+        return new ManifestEntry(
+                "occ-" + session,
+                "broadcast-" + session,
+                "Trực tiếp",
+                Priority.PRIORITY,
+                start,
+                start.plusSeconds(120),
+                null,
+                new LiveRef(
+                        session,
+                        LiveRef.OPUS,
+                        LiveRef.SAMPLE_RATE,
+                        1,
+                        Base64.getEncoder().encodeToString(key),
+                        400,
+                        start.plusSeconds(120)));
+    }
+
+    private static byte[] randomKey() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return key;
+    }
+
+    private static int mosquittoPubFile(String topic, Path payload) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(
+                        "mosquitto_pub",
+                        "-h",
+                        "127.0.0.1",
+                        "-p",
+                        "1883",
+                        "-V",
+                        "mqttv5",
+                        "-q",
+                        "0",
+                        "-t",
+                        topic,
+                        "-f",
+                        payload.toString())
+                .redirectErrorStream(true)
+                .start();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            return -1;
+        }
+        return process.exitValue();
     }
 
     private String reportNow() throws IOException {
