@@ -42,7 +42,7 @@ class FeatureLayersTest {
             List.of("schedule"),
             List.of("delivery"),
             List.of("dispatch"),
-            List.of("inbox"),
+            List.of("inbox", "live"),
             List.of("report", "observability", "audit", "demo"),
             List.of("web"));
 

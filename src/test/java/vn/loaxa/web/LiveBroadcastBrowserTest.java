@@ -123,6 +123,17 @@ class LiveBroadcastBrowserTest {
             JsonPath media = asAdmin().get("/api/v1/media/" + recording).then().extract().jsonPath();
             assertThat(media.getString("title")).isEqualTo(TITLE);
             assertThat(media.getLong("durationMs")).isGreaterThan(3000);
+            java.time.LocalDate today = java.time.LocalDate.now(Ui.ZONE);
+            JsonPath asRun = asAdmin()
+                    .get("/api/v1/reports/as-run?from=" + today.minusDays(1) + "&to=" + today.plusDays(1) + "&area=LVP")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
+            assertThat(asRun.getList("rows.bulletin", String.class))
+                    .as("the session in the as-run log, once per receiver")
+                    .containsExactly(TITLE, TITLE);
+            assertThat(asRun.getList("rows.state", String.class)).containsOnly("PLAYED");
             screenshot("live-ended.png");
         }
     }

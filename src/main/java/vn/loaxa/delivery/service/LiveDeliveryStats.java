@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.UUID;
-import vn.loaxa.dispatch.protocol.AgentEvent;
 
 /**
  * Keeps, on a live session's delivery, the frame counts its receiver reported with {@code PLAYED}. They come after the
@@ -19,15 +18,15 @@ public class LiveDeliveryStats {
     }
 
     @Transactional
-    public void record(UUID occurrenceId, String receiverId, AgentEvent.LiveStats stats) {
+    public void record(UUID occurrenceId, String receiverId, long played, long late, long lost, int joins) {
         em.createQuery("""
                         update Delivery d set d.liveFramesPlayed = :played, d.liveFramesLate = :late,
                             d.liveFramesLost = :lost, d.liveJoins = :joins
                         where d.occurrenceId = :occurrence and d.receiverId = :receiver""")
-                .setParameter("played", Math.max(0, stats.framesPlayed()))
-                .setParameter("late", Math.max(0, stats.framesLate()))
-                .setParameter("lost", Math.max(0, stats.framesLost()))
-                .setParameter("joins", Math.max(0, stats.joins()))
+                .setParameter("played", Math.max(0, played))
+                .setParameter("late", Math.max(0, late))
+                .setParameter("lost", Math.max(0, lost))
+                .setParameter("joins", Math.max(0, joins))
                 .setParameter("occurrence", occurrenceId)
                 .setParameter("receiver", receiverId)
                 .executeUpdate();

@@ -123,7 +123,14 @@ public class InboundMessages {
                         OffsetDateTime.now(ZoneOffset.UTC)),
                 (stored, outcome) -> {
                     if (event.live() != null && outcome != EventIngestService.Outcome.UNKNOWN_DELIVERY) {
-                        liveStats.record(stored.occurrenceId(), receiverId, event.live());
+                        AgentEvent.LiveStats live = event.live();
+                        liveStats.record(
+                                stored.occurrenceId(),
+                                receiverId,
+                                live.framesPlayed(),
+                                live.framesLate(),
+                                live.framesLost(),
+                                live.joins());
                     }
                     if (outcome == EventIngestService.Outcome.UNKNOWN_DELIVERY) {
                         drops.drop(

@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import vn.loaxa.dispatch.mqtt.MqttGateway;
-import vn.loaxa.live.model.LiveSession;
+import vn.loaxa.schedule.model.LiveSession;
 
 /** The sessions this server relays now, by id. */
 @ApplicationScoped

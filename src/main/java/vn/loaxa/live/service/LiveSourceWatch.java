@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import vn.loaxa.live.model.LiveSession;
-import vn.loaxa.live.model.LiveSessionRepository;
+import vn.loaxa.schedule.model.LiveSession;
+import vn.loaxa.schedule.model.LiveSessionRepository;
 import vn.loaxa.schedule.model.Broadcast;
 import vn.loaxa.schedule.model.BroadcastRepository;
 

@@ -101,7 +101,7 @@ public class ReportService {
                 join Receiver r on r.id = d.receiverId
                 join Area a on a.code = r.areaCode
                 where a.path like :subtree and d.state = :played and o.playAt >= :from and o.playAt < :to
-                  and br.testMode = false and (m.id is not null or br.relayUrl is not null)""", Object[].class)
+                  and br.testMode = false and (m.id is not null or br.relayUrl is not null or br.liveSessionId is not null)""", Object[].class)
                 .setParameter("subtree", subtree)
                 .setParameter("played", DeliveryState.PLAYED)
                 .setParameter("from", start(from))

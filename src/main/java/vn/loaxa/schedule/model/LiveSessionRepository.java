@@ -1,4 +1,4 @@
-package vn.loaxa.live.model;
+package vn.loaxa.schedule.model;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,4 +1,4 @@
-package vn.loaxa.live.model;
+package vn.loaxa.schedule.model;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
