@@ -81,6 +81,7 @@ class PageSweepBrowserTest {
             "/library",
             "/schedule",
             "/reports",
+            "/live",
             "/inbox",
             "/receivers",
             "/groups",
@@ -326,6 +327,7 @@ class PageSweepBrowserTest {
                             present("#media-rows tr[data-media]", "#approval-queue li.may-decide"));
                 case "/schedule" -> new Page("schedule", "/schedule", present("#week li.slot"));
                 case "/reports" -> new Page("reports", "/reports", PageSweepBrowserTest::chartsDrawn);
+                case "/live" -> new Page("live", "/live", present("#live-start"));
                 case "/inbox" ->
                     new Page("inbox", "/inbox?commune=" + COMMUNE, present("#inbox-pending li[data-inbox-item]"));
                 case "/receivers" ->

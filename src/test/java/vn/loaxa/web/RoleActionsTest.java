@@ -104,6 +104,7 @@ class RoleActionsTest {
             Map.entry("approve", Capability.APPROVE),
             Map.entry("reject", Capability.APPROVE),
             Map.entry("broadcast", Capability.SCHEDULE),
+            Map.entry("go-live", Capability.SCHEDULE),
             Map.entry("preview", Capability.SCHEDULE),
             Map.entry("cancel-broadcast", Capability.SCHEDULE),
             Map.entry("cancel-occurrence", Capability.SCHEDULE),
@@ -355,6 +356,16 @@ class RoleActionsTest {
                 }
             } else if (form.hasClass("admin-form")) {
                 actions.add(adminForm(page, form));
+            } else if (form.hasClass("live-form")) {
+                // no places ticked: the API checks the right to go live and answers 422, so nothing goes on air
+                actions.add(new Action(
+                        page,
+                        "go-live",
+                        "POST",
+                        "/api/v1/live",
+                        Map.of("title", "Thử quyền", "targets", Map.of()),
+                        false,
+                        false));
             } else if (form.hasClass("inbox-form")) {
                 actions.add(inboxForm(page, form));
             } else if (form.attr("method").equalsIgnoreCase("get")) {

@@ -133,6 +133,7 @@ class VietnamesePagesTest {
         pages.put("/map", 200);
         pages.put("/library", 200);
         pages.put("/schedule", 200);
+        pages.put("/live", 200);
         pages.put("/schedule?week=" + startAt.atZoneSameInstant(Ui.ZONE).toLocalDate(), 200);
         pages.put("/reports", 200);
         pages.put("/reports?from=yesterday&to=2026-01-01", 200);
