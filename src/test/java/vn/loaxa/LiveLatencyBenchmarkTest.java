@@ -93,6 +93,7 @@ class LiveLatencyBenchmarkTest {
     /** The longest latency looked for; under the click track's loop, so that a click is not taken for its repeat. */
     private static final long LONGEST_LATENCY_MICROS = 3_000_000;
     private static final long OPUS_FRAME_SAMPLES = 960;
+    private static final Pattern LISTENING = Pattern.compile("(p8k-rx-\\d+) listens to areas \\[P8K]");
     private static final Pattern OFFSET = Pattern.compile("clock offset against the server: (-?\\d+ ms)");
 
     @Inject
@@ -186,14 +187,21 @@ class LiveLatencyBenchmarkTest {
         QuarkusTransaction.requiringNew().run(() -> fleet.keySet().forEach(id -> placed.fire(new ReceiverPlaced(id))));
         long started = System.nanoTime();
         try (AgentProcess agent = e2e.agent("p8-fleet", fleet)) {
-            await("the fleet online")
+            // what a live session needs of a receiver is its subscription to the area's topic
+            await("the fleet listening to its area")
                     .atMost(Duration.ofMinutes(5))
                     .pollInterval(Duration.ofSeconds(2))
                     .untilAsserted(() -> {
                         assertThat(agent.alive()).as(agent::log).isTrue();
-                        assertThat(online("P8K")).isEqualTo(FLEET);
+                        assertThat(LISTENING.matcher(agent.log()).results()
+                                        .map(listening -> listening.group(1))
+                                        .distinct()
+                                        .count())
+                                .isEqualTo(FLEET);
                     });
-            System.out.printf("P8 fleet: %d receivers online in %.1f s%n", FLEET, (System.nanoTime() - started) / 1e9);
+            System.out.printf(
+                    "P8 fleet: %d receivers listening to their area in %.1f s; the server counts %d online%n",
+                    FLEET, (System.nanoTime() - started) / 1e9, online("P8K"));
 
             JsonPath live = asAdmin()
                     .contentType(ContentType.JSON)
@@ -326,7 +334,8 @@ class LiveLatencyBenchmarkTest {
     private void report(LiveRun live, Spread fileSpread, Map<String, List<Long>> liveClicks) {
         BrowserCapture capture = live.capture();
         List<Long> latencies = new ArrayList<>();
-        List<Long> glassToStamp = new ArrayList<>();
+        List<Long> glassToEncoded = new ArrayList<>();
+        List<Long> encodedToStamp = new ArrayList<>();
         List<Long> stampToHeard = new ArrayList<>();
         int unmatched = 0;
         Map<String, String> perReceiver = new TreeMap<>();
@@ -346,10 +355,14 @@ class LiveLatencyBenchmarkTest {
                 latencies.add(heard - glass.get(click));
                 mine.add(heard - glass.get(click));
                 long onset = capture.onsets().get(click);
-                LiveFrameTap.Frame frame = live.frames().get(onset / OPUS_FRAME_SAMPLES);
+                int packet = packetHolding(capture.packets(), onset);
+                LiveFrameTap.Frame frame = packet < 0 ? null : live.frames().get((long) packet);
                 if (frame != null) {
-                    long stamp = frame.captureMicros() + (onset % OPUS_FRAME_SAMPLES) * 1_000_000 / ClickTrack.RATE;
-                    glassToStamp.add(stamp - glass.get(click));
+                    BrowserCapture.Packet sent = capture.packets().get(packet);
+                    long encoded = sent.encodedAtMicros() - live.pageClockAheadMicros();
+                    long stamp = frame.captureMicros() + micros(onset - sent.firstSample());
+                    glassToEncoded.add(encoded - glass.get(click));
+                    encodedToStamp.add(stamp - encoded);
                     stampToHeard.add(heard - stamp);
                     myStampToHeard.add(heard - stamp);
                 }
@@ -386,11 +399,15 @@ class LiveLatencyBenchmarkTest {
                 delayMs,
                 perReceiver);
         System.out.printf(
-                "P8 latency parts: glass -> server stamp median %.1f ms (p99 %.1f), server stamp -> heard median %.1f"
+                "P8 latency parts: glass -> Opus packet out of the page's encoder median %.1f ms (p99 %.1f), packet"
+                        + " out -> server's capture stamp median %.1f ms (p99 %.1f), server stamp -> heard median %.1f"
                         + " ms (p99 %.1f) over %d clicks; server stamp -> frame at a subscriber on this host:"
-                        + " median %.1f ms, p99 %.1f ms, p99.9 %.1f ms, max %.1f ms over %d frames%n",
-                ms(percentile(glassToStamp, 0.5)),
-                ms(percentile(glassToStamp, 0.99)),
+                        + " median %.1f ms, p99 %.1f ms, p99.9 %.1f ms, max %.1f ms over %d frames; the page's first"
+                        + " packet left its encoder %.1f ms after its first sample reached the page%n",
+                ms(percentile(glassToEncoded, 0.5)),
+                ms(percentile(glassToEncoded, 0.99)),
+                ms(percentile(encodedToStamp, 0.5)),
+                ms(percentile(encodedToStamp, 0.99)),
                 ms(percentile(stampToHeard, 0.5)),
                 ms(percentile(stampToHeard, 0.99)),
                 stampToHeard.size(),
@@ -398,7 +415,10 @@ class LiveLatencyBenchmarkTest {
                 ms(percentile(transit, 0.99)),
                 ms(percentile(transit, 0.999)),
                 ms(percentile(transit, 1.0)),
-                transit.size());
+                transit.size(),
+                capture.packets().isEmpty()
+                        ? Double.NaN
+                        : ms(capture.packets().get(0).encodedAtMicros() - capture.glassMicros(0)));
         System.out.printf(
                 "P8 spread between receivers: live p99 |heard - click median| %.2f ms over %d clicks heard by all"
                         + " (worst click max-min %.2f ms); baseline, the same receivers playing the clicks as a"
@@ -479,6 +499,20 @@ class LiveLatencyBenchmarkTest {
                         .orElse(0L)
                 * 5_000
                 + 2_500;
+    }
+
+    /** The packet whose samples include {@code sample}, or -1. */
+    private static int packetHolding(List<BrowserCapture.Packet> packets, long sample) {
+        for (int i = packets.size() - 1; i >= 0; i--) {
+            if (packets.get(i).firstSample() <= sample) {
+                return sample - packets.get(i).firstSample() < OPUS_FRAME_SAMPLES ? i : -1;
+            }
+        }
+        return -1;
+    }
+
+    private static long micros(long samples) {
+        return samples * 1_000_000 / ClickTrack.RATE;
     }
 
     private static int nearest(List<Long> sorted, long value) {

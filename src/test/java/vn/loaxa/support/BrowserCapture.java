@@ -2,6 +2,7 @@ package vn.loaxa.support;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.openqa.selenium.JavascriptExecutor;
@@ -12,14 +13,16 @@ import org.openqa.selenium.WebDriver;
  * the microphone, a listener is added to the capture worklet's port (next to the page's own) that notes, for every
  * message, how many samples the page has received so far and when (host clock, {@code performance.timeOrigin +
  * performance.now()}), and where the {@link ClickTrack} clicks start on that sample count, which is the timeline
- * the page stamps its packets with. live.js is not changed.
+ * the page stamps its packets with; and the encoder's output is wrapped to note each Opus packet's timestamp on that
+ * timeline and when the page had it. The page sends every packet on its socket in that order, so the server's
+ * sequence {@code n} is packet {@code n} here. live.js is not changed.
  *
  * <p>A sample's glass instant is when the page received it from the capture device: the sample count pinned to the
  * earliest delivery within a second either side (a later delivery only means the page's thread was busy).
  */
 public final class BrowserCapture {
     private static final String WATCH = """
-            const capture = { onsets: [], deliveries: [] };
+            const capture = { onsets: [], deliveries: [], packets: [] };
             window.loaxaBenchmarkCapture = capture;
             const Base = window.AudioWorkletNode;
             window.AudioWorkletNode = class extends Base {
@@ -43,16 +46,33 @@ public final class BrowserCapture {
                 });
               }
             };
+            const Encoder = window.AudioEncoder;
+            window.AudioEncoder = class extends Encoder {
+              constructor(init) {
+                super(Object.assign({}, init, {
+                  output: (chunk, metadata) => {
+                    capture.packets.push(chunk.timestamp, performance.timeOrigin + performance.now());
+                    init.output(chunk, metadata);
+                  }
+                }));
+              }
+            };
             """.formatted(ClickTrack.THRESHOLD, ClickTrack.QUIET_SAMPLES);
 
     private final List<Long> onsets;
     private final long[] receivedCounts;
     private final long[] receivedAtMicros;
+    private final List<Packet> packets;
 
-    private BrowserCapture(List<Long> onsets, long[] receivedCounts, long[] receivedAtMicros) {
+    /** One Opus packet: its first sample on the capture's timeline, and when the encoder handed it to the page. */
+    public record Packet(long firstSample, long encodedAtMicros) {}
+
+    private BrowserCapture(
+            List<Long> onsets, long[] receivedCounts, long[] receivedAtMicros, List<Packet> packets) {
         this.onsets = onsets;
         this.receivedCounts = receivedCounts;
         this.receivedAtMicros = receivedAtMicros;
+        this.packets = packets;
     }
 
     /** Starts watching; call on the live page before it opens the microphone. */
@@ -72,8 +92,15 @@ public final class BrowserCapture {
             counts[i] = deliveries.get(2 * i).longValue();
             at[i] = Math.round(deliveries.get(2 * i + 1).doubleValue() * 1000);
         }
+        List<Number> encoded = capture.get("packets");
+        List<Packet> packets = new ArrayList<>();
+        for (int i = 0; i + 1 < encoded.size(); i += 2) {
+            packets.add(new Packet(
+                    Math.round(encoded.get(i).doubleValue() * ClickTrack.RATE / 1e6),
+                    Math.round(encoded.get(i + 1).doubleValue() * 1000)));
+        }
         return new BrowserCapture(
-                capture.get("onsets").stream().map(Number::longValue).toList(), counts, at);
+                capture.get("onsets").stream().map(Number::longValue).toList(), counts, at, packets);
     }
 
     /**
@@ -87,6 +114,11 @@ public final class BrowserCapture {
                 .doubleValue();
         long after = nowMicros();
         return new long[] {Math.round(page * 1000) - (before + after) / 2, (after - before) / 2};
+    }
+
+    /** The Opus packets in the order the page sent them: packet {@code n} is the server's sequence {@code n}. */
+    public List<Packet> packets() {
+        return packets;
     }
 
     /** The sample count at which each click starts. */
@@ -110,7 +142,7 @@ public final class BrowserCapture {
     public String summary() {
         return receivedCounts.length + " worklet messages, "
                 + (receivedCounts.length == 0 ? 0 : receivedCounts[receivedCounts.length - 1]) + " samples, "
-                + onsets.size() + " clicks";
+                + onsets.size() + " clicks, " + packets.size() + " Opus packets";
     }
 
     private static long micros(long samples) {
