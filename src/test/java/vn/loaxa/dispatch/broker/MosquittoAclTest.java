@@ -155,6 +155,7 @@ class MosquittoAclTest {
                 topic read %1$sareas
                 topic read %1$sack
                 topic read %2$s/v1/area/MQA/manifest
+                topic read %2$s/v1/live/+
 
                 user mqa-b
                 """.formatted(rx, config.topicPrefix()))
