@@ -59,15 +59,16 @@ import vn.loaxa.support.SinkTimeline;
  * P8 (docs/performance.md): live broadcast from the browser, glass to loudspeaker.
  *
  * <ul>
- *   <li>Latency and spread: headless Chromium's microphone plays a {@link ClickTrack}; an operator goes live from
- *       the page to {@value #DEFAULT_PROCESSES} or more agent processes whose {@code file} sinks keep what they
- *       played and when. Each click's glass instant is when the page received it from the capture device
- *       ({@link BrowserCapture}); its heard instant per receiver comes from the sink ({@link HeardClicks}). Latency
- *       is heard minus glass; spread is each receiver's deviation from the click's median heard instant. Baselines
- *       in the same run: the announced playout delay (the designed latency), and the spread of the same receivers
- *       playing the same clicks as a scheduled file broadcast, measured the same way.
- *   <li>Late frames at scale: a fleet of simulated receivers in one agent process joins one session fed by the
- *       command-line source, and their PLAYED reports are summed.
+ *   <li>Latency and spread: headless Chromium's microphone plays a {@link ClickTrack}; once the agents' clocks have
+ *       settled, an operator goes live from the page to {@value #DEFAULT_PROCESSES} or more agent processes whose
+ *       {@code file} sinks keep what they played and when. Each click's glass instant is when the page received it
+ *       from the capture device ({@link BrowserCapture}); its heard instant per receiver comes from the sink
+ *       ({@link HeardClicks}). Latency is heard minus glass, split at the page's encoder and the server's capture
+ *       stamp ({@link LiveFrameTap}); spread is each receiver's deviation from the click's median heard instant.
+ *       Baselines in the same run: the announced playout delay (the designed latency), and, after the session, the
+ *       spread of the same receivers playing the same clicks as a scheduled broadcast, read from the same sinks.
+ *   <li>Late frames at scale: a fleet of simulated receivers ({@code --fleet}, null sink) in one agent process
+ *       joins one session fed by the command-line source, and their PLAYED reports are summed.
  * </ul>
  *
  * Runs only on demand: {@code mvn -B test -Dloaxa.perf=true -Dtest=LiveLatencyBenchmarkTest}.
@@ -83,6 +84,7 @@ class LiveLatencyBenchmarkTest {
     private static final int FLEET_LIVE_SECONDS = Integer.getInteger("loaxa.bench.fleet-live-seconds", 30);
     /** How long the agents run before the first measurement: their time sync polls at 0, 2, 4, 8 and 16 s. */
     private static final Duration SETTLE = Duration.ofSeconds(Integer.getInteger("loaxa.bench.settle-seconds", 32));
+
     private static final int BASELINE_LOOPS = 3;
 
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -92,6 +94,7 @@ class LiveLatencyBenchmarkTest {
     private static final long SAME_CLICK_MICROS = 150_000;
     /** The longest latency looked for; under the click track's loop, so that a click is not taken for its repeat. */
     private static final long LONGEST_LATENCY_MICROS = 3_000_000;
+
     private static final long OPUS_FRAME_SAMPLES = 960;
     private static final Pattern LISTENING = Pattern.compile("(p8k-rx-\\d+) listens to areas \\[P8K]");
     private static final Pattern OFFSET = Pattern.compile("clock offset against the server: (-?\\d+ ms)");
@@ -137,7 +140,8 @@ class LiveLatencyBenchmarkTest {
         }
         operatorAccount("P8");
         Path sinks = emptyDirectory(Path.of("target", "p8-sinks"));
-        List<String> fileSink = List.of("--sink", "file", "--sink-file", sinks.toAbsolutePath().toString());
+        List<String> fileSink =
+                List.of("--sink", "file", "--sink-file", sinks.toAbsolutePath().toString());
         List<AgentProcess> agents = new ArrayList<>();
         Instant settled = Instant.now().plus(SETTLE);
         try {
@@ -148,23 +152,32 @@ class LiveLatencyBenchmarkTest {
                 agents.get(p).awaitOnline(perProcess.get(p).keySet(), EndToEndFixture.ONLINE_WITHIN);
             }
 
-            playClickTrackAsScheduledBroadcast(secrets.size(), settled);
-            long liveFrom = nowMicros();
-            LiveRun live = goLiveFromThePage(secrets.size());
+            LiveRun live = goLiveFromThePage(secrets.size(), settled);
             live.keep(sinks);
+            long baselineFrom = nowMicros();
+            playClickTrackAsScheduledBroadcast(secrets.size());
 
-            // the scheduled clip is the start of every sink file: the same sample is the same sound everywhere
+            // every receiver plays the same decoded clip: the same sample is the same sound everywhere
             List<List<Long>> fileSamples = new ArrayList<>();
             Map<String, List<Long>> liveClicks = new TreeMap<>();
             for (String id : secrets.keySet()) {
                 SinkTimeline timeline = SinkTimeline.of(sinks, id);
-                fileSamples.add(Stream.iterate(0L, sample -> sample < (long) BASELINE_LOOPS * ClickTrack.LOOP_MS * ClickTrack.RATE / 1000,
+                long clipStart = timeline.firstSampleHeardFrom(baselineFrom);
+                fileSamples.add(Stream.iterate(
+                                clipStart,
+                                sample -> sample - clipStart
+                                        < (long) BASELINE_LOOPS * ClickTrack.LOOP_MS * ClickTrack.RATE / 1000,
                                 sample -> sample + ClickTrack.RATE / 2)
                         .map(timeline::heardAtMicros)
                         .toList());
-                liveClicks.put(id, HeardClicks.of(sinks, id).stream().filter(at -> at >= liveFrom).toList());
+                liveClicks.put(
+                        id,
+                        HeardClicks.of(sinks, id).stream()
+                                .filter(at -> at < baselineFrom)
+                                .toList());
             }
-            System.out.printf("P8 agents' last measured clock offsets against the server: %s%n",
+            System.out.printf(
+                    "P8 agents' last measured clock offsets against the server: %s%n",
                     agents.stream().map(LiveLatencyBenchmarkTest::lastOffset).toList());
             report(live, Spread.ofSameSamples(fileSamples), liveClicks);
         } finally {
@@ -193,7 +206,9 @@ class LiveLatencyBenchmarkTest {
                     .pollInterval(Duration.ofSeconds(2))
                     .untilAsserted(() -> {
                         assertThat(agent.alive()).as(agent::log).isTrue();
-                        assertThat(LISTENING.matcher(agent.log()).results()
+                        assertThat(LISTENING
+                                        .matcher(agent.log())
+                                        .results()
                                         .map(listening -> listening.group(1))
                                         .distinct()
                                         .count())
@@ -251,16 +266,15 @@ class LiveLatencyBenchmarkTest {
     }
 
     /** Baseline for the spread: the same receivers play the same clicks from a scheduled broadcast. */
-    private void playClickTrackAsScheduledBroadcast(int receiverCount, Instant settled) throws IOException {
+    private void playClickTrackAsScheduledBroadcast(int receiverCount) throws IOException {
         Path track = ClickTrack.wav(Files.createTempFile("p8-clicks", ".wav"), BASELINE_LOOPS);
         String bulletin = Fixtures.bulletin(Fixtures.uploadReadyMedia(track, "P8 clicks", "vie"), "NORMAL");
         // late enough that every agent has the audio before it is due
-        Instant playAt = Instant.now().plusSeconds(15);
         String broadcast = Fixtures.broadcast(
                 bulletin,
                 List.of("P8"),
                 List.of(),
-                OffsetDateTime.ofInstant(playAt.isBefore(settled) ? settled : playAt, ZoneOffset.UTC));
+                OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(15));
         await("the scheduled clicks played")
                 .atMost(Duration.ofSeconds(90))
                 .pollInterval(Duration.ofMillis(500))
@@ -268,29 +282,36 @@ class LiveLatencyBenchmarkTest {
     }
 
     private record LiveRun(
-            BrowserCapture capture, long pageClockAheadMicros, long pageClockUncertaintyMicros,
-            Map<Long, LiveFrameTap.Frame> frames, JsonPath session, JsonPath deliveries) {
+            BrowserCapture capture,
+            long pageClockAheadMicros,
+            long pageClockUncertaintyMicros,
+            Map<Long, LiveFrameTap.Frame> frames,
+            JsonPath session,
+            JsonPath deliveries) {
 
         /** Keeps the glass instants and the frames' stamps next to the sink files, for a closer look. */
         void keep(Path directory) throws IOException {
             StringBuilder glass = new StringBuilder("sample,glass_micros\n");
-            capture.onsets().forEach(onset -> glass.append(onset)
-                    .append(',')
-                    .append(capture.glassMicros(onset) - pageClockAheadMicros)
-                    .append('\n'));
+            capture.onsets()
+                    .forEach(onset -> glass.append(onset)
+                            .append(',')
+                            .append(capture.glassMicros(onset) - pageClockAheadMicros)
+                            .append('\n'));
             Files.writeString(directory.resolve("glass.csv"), glass);
             StringBuilder stamps = new StringBuilder("sequence,capture_micros,arrived_micros\n");
-            new TreeMap<>(frames).values().forEach(frame -> stamps.append(frame.sequence())
-                    .append(',')
-                    .append(frame.captureMicros())
-                    .append(',')
-                    .append(frame.arrivedMicros())
-                    .append('\n'));
+            new TreeMap<>(frames)
+                    .values()
+                    .forEach(frame -> stamps.append(frame.sequence())
+                            .append(',')
+                            .append(frame.captureMicros())
+                            .append(',')
+                            .append(frame.arrivedMicros())
+                            .append('\n'));
             Files.writeString(directory.resolve("frames.csv"), stamps);
         }
     }
 
-    private LiveRun goLiveFromThePage(int receiverCount) throws Exception {
+    private LiveRun goLiveFromThePage(int receiverCount, Instant settled) throws Exception {
         Path microphone = ClickTrack.wav(Files.createTempFile("p8-microphone", ".wav"), 1);
         try (HeadlessChromium chromium = HeadlessChromium.withMicrophone(WAIT, microphone);
                 LiveFrameTap tap = new LiveFrameTap(mqtt.url().or(broker::url).orElseThrow(), mqtt.topicPrefix())) {
@@ -298,6 +319,10 @@ class LiveLatencyBenchmarkTest {
             login(driver);
             wait(driver, WAIT).until(ExpectedConditions.elementToBeClickable(By.id("live-start")));
             BrowserCapture.watch(driver);
+            await("the agents' clocks settled")
+                    .atMost(SETTLE.plusSeconds(30))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> Instant.now().isAfter(settled));
             long[] pageClock = BrowserCapture.clockOffsetMicros(driver);
             driver.findElement(By.id("live-title")).sendKeys("P8: đo độ trễ phát trực tiếp");
             tick(driver, "input[name='areas'][value='P8']");
@@ -307,7 +332,8 @@ class LiveLatencyBenchmarkTest {
                     .until(ExpectedConditions.textToBePresentInElementLocated(By.id("live-status"), "Đang phát"));
             String session = (String) ((JavascriptExecutor) driver)
                     .executeScript("return document.getElementById('live-form').dataset.session");
-            String broadcast = asAdmin().get("/api/v1/live/" + session).jsonPath().getString("broadcastId");
+            String broadcast =
+                    asAdmin().get("/api/v1/live/" + session).jsonPath().getString("broadcastId");
             await("every receiver plays the session")
                     .atMost(WAIT)
                     .until(() -> e2e.deliveries(broadcast).getInt("counts.PLAYING") == receiverCount);
@@ -367,8 +393,9 @@ class LiveLatencyBenchmarkTest {
                     myStampToHeard.add(heard - stamp);
                 }
             }
-            perReceiver.put(receiver.getKey(), "%.1f / %.1f ms".formatted(
-                    ms(percentile(mine, 0.5)), ms(percentile(myStampToHeard, 0.5))));
+            perReceiver.put(
+                    receiver.getKey(),
+                    "%.1f / %.1f ms".formatted(ms(percentile(mine, 0.5)), ms(percentile(myStampToHeard, 0.5))));
         }
         Spread liveSpread = Spread.of(liveClicks.values());
         List<Long> transit = live.frames().values().stream()
@@ -494,10 +521,10 @@ class LiveLatencyBenchmarkTest {
             }
         }
         return votes.entrySet().stream()
-                        .max(Map.Entry.comparingByValue())
-                        .map(Map.Entry::getKey)
-                        .orElse(0L)
-                * 5_000
+                                .max(Map.Entry.comparingByValue())
+                                .map(Map.Entry::getKey)
+                                .orElse(0L)
+                        * 5_000
                 + 2_500;
     }
 
@@ -535,18 +562,21 @@ class LiveLatencyBenchmarkTest {
     }
 
     private long online(String area) {
-        return QuarkusTransaction.requiringNew()
-                .call(() -> receivers.count("areaCode = ?1 and online = true", area));
+        return QuarkusTransaction.requiringNew().call(() -> receivers.count("areaCode = ?1 and online = true", area));
     }
 
     private static long stillPlaying(JsonPath report) {
         return report.getList("deliveries.state", String.class).stream()
-                .filter(state -> List.of("SCHEDULED", "DELIVERED", "DOWNLOADED", "PLAYING").contains(state))
+                .filter(state -> List.of("SCHEDULED", "DELIVERED", "DOWNLOADED", "PLAYING")
+                        .contains(state))
                 .count();
     }
 
     private static long sum(List<Integer> values) {
-        return values.stream().filter(v -> v != null).mapToLong(Integer::longValue).sum();
+        return values.stream()
+                .filter(v -> v != null)
+                .mapToLong(Integer::longValue)
+                .sum();
     }
 
     private static void operatorAccount(String area) {
@@ -571,7 +601,8 @@ class LiveLatencyBenchmarkTest {
 
     private static void tick(WebDriver driver, String css) {
         ((JavascriptExecutor) driver)
-                .executeScript("arguments[0].scrollIntoView({block: 'center'})", driver.findElement(By.cssSelector(css)));
+                .executeScript(
+                        "arguments[0].scrollIntoView({block: 'center'})", driver.findElement(By.cssSelector(css)));
         driver.findElement(By.cssSelector(css)).click();
     }
 

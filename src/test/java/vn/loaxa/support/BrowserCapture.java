@@ -67,8 +67,7 @@ public final class BrowserCapture {
     /** One Opus packet: its first sample on the capture's timeline, and when the encoder handed it to the page. */
     public record Packet(long firstSample, long encodedAtMicros) {}
 
-    private BrowserCapture(
-            List<Long> onsets, long[] receivedCounts, long[] receivedAtMicros, List<Packet> packets) {
+    private BrowserCapture(List<Long> onsets, long[] receivedCounts, long[] receivedAtMicros, List<Packet> packets) {
         this.onsets = onsets;
         this.receivedCounts = receivedCounts;
         this.receivedAtMicros = receivedAtMicros;

@@ -36,6 +36,16 @@ public final class SinkTimeline {
         return new SinkTimeline(heardAtByOffset);
     }
 
+    /** The first sample of the first write heard at or after {@code micros}. */
+    public long firstSampleHeardFrom(long micros) {
+        return heardAtByOffset.entrySet().stream()
+                        .filter(write -> write.getValue() >= micros)
+                        .findFirst()
+                        .orElseThrow()
+                        .getKey()
+                / BYTES_PER_SAMPLE;
+    }
+
     /** When the sample at {@code sample} (counted from the start of the PCM file) was heard. */
     public long heardAtMicros(long sample) {
         Map.Entry<Long, Long> write = heardAtByOffset.floorEntry(sample * BYTES_PER_SAMPLE);
