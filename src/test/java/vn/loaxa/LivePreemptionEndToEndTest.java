@@ -42,10 +42,14 @@ class LivePreemptionEndToEndTest {
         try (AgentProcess agent = e2e.onlineAgent("live-preempt-agent", secrets)) {
             String programme = e2e.toneBulletin("Chương trình ca nhạc", 20, 440, 0.2, "NORMAL");
             String normal = e2e.broadcast(Map.of(
-                            "bulletinId", programme,
-                            "startAt", OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(5).toString(),
-                            "onPreempt", "RESUME",
-                            "targets", Map.of("receivers", List.of("lpn-rx"))))
+                            "bulletinId",
+                            programme,
+                            "startAt",
+                            OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(5).toString(),
+                            "onPreempt",
+                            "RESUME",
+                            "targets",
+                            Map.of("receivers", List.of("lpn-rx"))))
                     .getString("id");
             awaitState(normal, "PLAYING", agent);
 
@@ -90,8 +94,7 @@ class LivePreemptionEndToEndTest {
             assertThat(report.getInt("deliveries[0].live.joins"))
                     .as("the meeting was left for the emergency and joined again")
                     .isEqualTo(2);
-            assertThat(playedAt(priority.getString("broadcastId")))
-                    .isAfter(playedAt(emergencyBroadcast));
+            assertThat(playedAt(priority.getString("broadcastId"))).isAfter(playedAt(emergencyBroadcast));
         }
     }
 

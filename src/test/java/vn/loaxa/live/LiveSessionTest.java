@@ -92,7 +92,8 @@ class LiveSessionTest {
                     .atMost(Duration.ofSeconds(20))
                     .until(() -> frames(watcher, liveTopic).stream().anyMatch(f -> f[1] == 1));
             List<byte[]> frames = frames(watcher, liveTopic).stream()
-                    .sorted(java.util.Comparator.comparingLong(f -> ByteBuffer.wrap(f).getLong(2)))
+                    .sorted(java.util.Comparator.comparingLong(
+                            f -> ByteBuffer.wrap(f).getLong(2)))
                     .toList();
             long previousCapture = 0;
             for (int i = 0; i < frames.size(); i++) {
@@ -195,7 +196,8 @@ class LiveSessionTest {
         for (TestMqttClient.Received r : watcher.received()) {
             if (r.topic().endsWith("/manifest")) {
                 for (JsonNode entry : json.readTree(r.message().getPayload()).get("entries")) {
-                    if (entry.has("live") && entry.get("live").get("sessionId").asText().equals(id.toString())) {
+                    if (entry.has("live")
+                            && entry.get("live").get("sessionId").asText().equals(id.toString())) {
                         return entry.get("live");
                     }
                 }
@@ -222,9 +224,28 @@ class LiveSessionTest {
     /** A tone as FFmpeg's Opus encoder makes it for a live source: 20 ms packets in Ogg. */
     static Path opusTone(Path file, int seconds) throws Exception {
         Process ffmpeg = new ProcessBuilder(
-                        "ffmpeg", "-nostdin", "-loglevel", "error", "-y", "-f", "lavfi", "-i",
-                        "sine=frequency=440:duration=" + seconds, "-ac", "1", "-ar", "48000", "-c:a", "libopus",
-                        "-frame_duration", "20", "-b:a", "32k", "-f", "ogg", file.toString())
+                        "ffmpeg",
+                        "-nostdin",
+                        "-loglevel",
+                        "error",
+                        "-y",
+                        "-f",
+                        "lavfi",
+                        "-i",
+                        "sine=frequency=440:duration=" + seconds,
+                        "-ac",
+                        "1",
+                        "-ar",
+                        "48000",
+                        "-c:a",
+                        "libopus",
+                        "-frame_duration",
+                        "20",
+                        "-b:a",
+                        "32k",
+                        "-f",
+                        "ogg",
+                        file.toString())
                 .redirectErrorStream(true)
                 .start();
         String output = new String(ffmpeg.getInputStream().readAllBytes());

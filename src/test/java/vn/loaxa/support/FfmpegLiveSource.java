@@ -26,19 +26,46 @@ public final class FfmpegLiveSource implements AutoCloseable {
     }
 
     /** Starts sending {@code seconds} of a tone to session {@code audioPath} as {@code user}. */
-    public static FfmpegLiveSource start(URL server, String audioPath, String user, String password, int seconds,
-            int frequency) throws IOException {
-        String credentials = Base64.getEncoder()
-                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    public static FfmpegLiveSource start(
+            URL server, String audioPath, String user, String password, int seconds, int frequency) throws IOException {
+        String credentials =
+                Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         Path log = Files.createTempFile("ffmpeg-live", ".log");
         Process process = new ProcessBuilder(List.of(
-                        "ffmpeg", "-nostdin", "-hide_banner", "-loglevel", "error",
-                        "-re", "-f", "lavfi", "-i", "sine=frequency=" + frequency + ":duration=" + seconds,
-                        "-ac", "1", "-ar", "48000",
-                        "-c:a", "libopus", "-b:a", "32k", "-application", "lowdelay", "-frame_duration", "20",
-                        "-f", "ogg", "-page_duration", "20000", "-flush_packets", "1",
-                        "-method", "POST", "-content_type", "audio/ogg",
-                        "-headers", "Authorization: Basic " + credentials + "\r\n",
+                        "ffmpeg",
+                        "-nostdin",
+                        "-hide_banner",
+                        "-loglevel",
+                        "error",
+                        "-re",
+                        "-f",
+                        "lavfi",
+                        "-i",
+                        "sine=frequency=" + frequency + ":duration=" + seconds,
+                        "-ac",
+                        "1",
+                        "-ar",
+                        "48000",
+                        "-c:a",
+                        "libopus",
+                        "-b:a",
+                        "32k",
+                        "-application",
+                        "lowdelay",
+                        "-frame_duration",
+                        "20",
+                        "-f",
+                        "ogg",
+                        "-page_duration",
+                        "20000",
+                        "-flush_packets",
+                        "1",
+                        "-method",
+                        "POST",
+                        "-content_type",
+                        "audio/ogg",
+                        "-headers",
+                        "Authorization: Basic " + credentials + "\r\n",
                         server.toString().replaceAll("/$", "") + audioPath))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
@@ -48,7 +75,9 @@ public final class FfmpegLiveSource implements AutoCloseable {
 
     /** Waits for the source to finish sending and checks that FFmpeg had no error. */
     public void awaitEnd(int seconds) throws Exception {
-        assertThat(ffmpeg.waitFor(seconds, TimeUnit.SECONDS)).as("ffmpeg still sending").isTrue();
+        assertThat(ffmpeg.waitFor(seconds, TimeUnit.SECONDS))
+                .as("ffmpeg still sending")
+                .isTrue();
         assertThat(ffmpeg.exitValue()).as(Files.readString(log)).isZero();
     }
 

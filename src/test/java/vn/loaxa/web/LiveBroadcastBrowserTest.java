@@ -92,7 +92,12 @@ class LiveBroadcastBrowserTest {
             wait(WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.id("live-status"), "Đang phát"));
             wait(WAIT).until(d -> level() > 0.05);
             String session = (String) js("return document.getElementById('live-form').dataset.session");
-            JsonPath started = asAdmin().get("/api/v1/live/" + session).then().statusCode(200).extract().jsonPath();
+            JsonPath started = asAdmin()
+                    .get("/api/v1/live/" + session)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
             String broadcast = started.getString("broadcastId");
             await("both receivers play the session")
                     .atMost(Duration.ofSeconds(30))
@@ -109,18 +114,26 @@ class LiveBroadcastBrowserTest {
                     .atMost(Duration.ofSeconds(40))
                     .untilAsserted(() -> {
                         JsonPath report = e2e.deliveries(broadcast);
-                        assertThat(report.getList("deliveries.state")).as(agent.log()).containsOnly("PLAYED");
+                        assertThat(report.getList("deliveries.state"))
+                                .as(agent.log())
+                                .containsOnly("PLAYED");
                         assertThat(report.getList("deliveries.live.framesPlayed", Integer.class))
                                 .as("about 4 s of 20 ms frames each")
                                 .allSatisfy(frames -> assertThat(frames).isGreaterThan(100));
                         assertThat(report.getList("deliveries.live.joins", Integer.class))
                                 .containsOnly(1);
                     });
-            JsonPath ended = asAdmin().get("/api/v1/live/" + session).then().statusCode(200).extract().jsonPath();
+            JsonPath ended = asAdmin()
+                    .get("/api/v1/live/" + session)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
             assertThat(ended.getString("endReason")).isEqualTo("ENDED");
             String recording = ended.getString("recordingId");
             Fixtures.awaitStatus(recording, "READY");
-            JsonPath media = asAdmin().get("/api/v1/media/" + recording).then().extract().jsonPath();
+            JsonPath media =
+                    asAdmin().get("/api/v1/media/" + recording).then().extract().jsonPath();
             assertThat(media.getString("title")).isEqualTo(TITLE);
             assertThat(media.getLong("durationMs")).isGreaterThan(3000);
             java.time.LocalDate today = java.time.LocalDate.now(Ui.ZONE);

@@ -1,7 +1,6 @@
 package vn.loaxa.delivery.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;

@@ -54,8 +54,27 @@ public record ManifestRow(
             String relayUrl,
             Integer relayWindowSeconds,
             boolean test) {
-        this(receiverId, occurrenceId, broadcastId, title, priority, playAt, expiresAt, windowEnd, mediaId, sha256,
-                durationMs, sizeBytes, stateRank, onPreempt, relayUrl, relayWindowSeconds, test, null, null, null);
+        this(
+                receiverId,
+                occurrenceId,
+                broadcastId,
+                title,
+                priority,
+                playAt,
+                expiresAt,
+                windowEnd,
+                mediaId,
+                sha256,
+                durationMs,
+                sizeBytes,
+                stateRank,
+                onPreempt,
+                relayUrl,
+                relayWindowSeconds,
+                test,
+                null,
+                null,
+                null);
     }
 
     /** A row without a relay. */

@@ -55,7 +55,9 @@ public class LiveAudioRoute {
         rc.request().pause();
         Locale locale = ErrorLanguage.of(
                 rc.parsedHeaders().acceptLanguage().stream().map(l -> l.value()).toList(),
-                rc.request().getCookie("loaxa-lang") == null ? null : rc.request().getCookie("loaxa-lang").getValue());
+                rc.request().getCookie("loaxa-lang") == null
+                        ? null
+                        : rc.request().getCookie("loaxa-lang").getValue());
         UUID id;
         try {
             id = UUID.fromString(rc.pathParam("id"));
@@ -63,32 +65,49 @@ public class LiveAudioRoute {
             respond(rc, Problem.of(404, text("not-found.title", locale), text("not-found.address", locale), path(rc)));
             return;
         }
-        QuarkusHttpUser.getSecurityIdentity(rc, null).subscribe().with(
-                identity -> {
-                    if (identity == null || identity.isAnonymous()) {
-                        rc.response().putHeader("WWW-Authenticate", "Basic realm=\"loaxa\"");
-                        respond(rc, Problem.of(
-                                401,
-                                text("unauthenticated.title", locale),
-                                text("unauthenticated.detail", locale),
-                                path(rc)));
-                    } else if (!identity.hasRole(Roles.SCHEDULE)) {
-                        respond(rc, Problem.of(
-                                403, text("forbidden.title", locale), text("forbidden.detail", locale), path(rc)));
-                    } else {
-                        rc.vertx()
-                                .executeBlocking(() -> open(identity, id))
-                                .onSuccess(stream ->
-                                        relay(rc, stream, id, identity.getPrincipal().getName(), locale))
-                                .onFailure(e -> respond(rc, problem(e, locale, path(rc))));
-                    }
-                },
-                failure -> {
-                    rc.response().putHeader("WWW-Authenticate", "Basic realm=\"loaxa\"");
-                    respond(rc, Problem.of(
-                            401, text("unauthenticated.title", locale), text("unauthenticated.detail", locale),
-                            path(rc)));
-                });
+        QuarkusHttpUser.getSecurityIdentity(rc, null)
+                .subscribe()
+                .with(
+                        identity -> {
+                            if (identity == null || identity.isAnonymous()) {
+                                rc.response().putHeader("WWW-Authenticate", "Basic realm=\"loaxa\"");
+                                respond(
+                                        rc,
+                                        Problem.of(
+                                                401,
+                                                text("unauthenticated.title", locale),
+                                                text("unauthenticated.detail", locale),
+                                                path(rc)));
+                            } else if (!identity.hasRole(Roles.SCHEDULE)) {
+                                respond(
+                                        rc,
+                                        Problem.of(
+                                                403,
+                                                text("forbidden.title", locale),
+                                                text("forbidden.detail", locale),
+                                                path(rc)));
+                            } else {
+                                rc.vertx()
+                                        .executeBlocking(() -> open(identity, id))
+                                        .onSuccess(stream -> relay(
+                                                rc,
+                                                stream,
+                                                id,
+                                                identity.getPrincipal().getName(),
+                                                locale))
+                                        .onFailure(e -> respond(rc, problem(e, locale, path(rc))));
+                            }
+                        },
+                        failure -> {
+                            rc.response().putHeader("WWW-Authenticate", "Basic realm=\"loaxa\"");
+                            respond(
+                                    rc,
+                                    Problem.of(
+                                            401,
+                                            text("unauthenticated.title", locale),
+                                            text("unauthenticated.detail", locale),
+                                            path(rc)));
+                        });
     }
 
     /** The area check of the REST API, made for this caller in a request context of its own. */
@@ -115,28 +134,32 @@ public class LiveAudioRoute {
             }
         });
         rc.request().exceptionHandler(e -> LOG.infof("Live session %s: the audio stream broke off (%s)", id, e));
-        rc.request().endHandler(end -> rc.vertx()
-                .executeBlocking(() -> live.end(id, user, LiveEnd.ENDED))
-                .onSuccess(view -> {
-                    if (!rc.response().ended() && !rc.response().closed()) {
-                        rc.response()
-                                .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-                                .end(Json.encode(view));
-                    }
-                })
-                .onFailure(e -> LOG.warnf(e, "Live session %s could not be ended", id)));
+        rc.request()
+                .endHandler(end -> rc.vertx()
+                        .executeBlocking(() -> live.end(id, user, LiveEnd.ENDED))
+                        .onSuccess(view -> {
+                            if (!rc.response().ended() && !rc.response().closed()) {
+                                rc.response()
+                                        .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                                        .end(Json.encode(view));
+                            }
+                        })
+                        .onFailure(e -> LOG.warnf(e, "Live session %s could not be ended", id)));
         rc.request().resume();
     }
 
     private static Problem problem(Throwable e, Locale locale, String path) {
         if (e instanceof NotFoundException notFound) {
-            return Problem.of(404, text("not-found.title", locale), notFound.text().render(locale), path);
+            return Problem.of(
+                    404, text("not-found.title", locale), notFound.text().render(locale), path);
         }
         if (e instanceof NotPermittedException notPermitted) {
-            return Problem.of(403, text("forbidden.title", locale), notPermitted.text().render(locale), path);
+            return Problem.of(
+                    403, text("forbidden.title", locale), notPermitted.text().render(locale), path);
         }
         if (e instanceof ConflictException conflict) {
-            return Problem.of(409, text("conflict.title", locale), conflict.text().render(locale), path);
+            return Problem.of(
+                    409, text("conflict.title", locale), conflict.text().render(locale), path);
         }
         if (e instanceof InvalidRequestException invalid) {
             return new Problem(

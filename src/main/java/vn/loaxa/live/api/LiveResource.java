@@ -28,6 +28,7 @@ import vn.loaxa.schedule.service.BroadcastGuard;
 public class LiveResource {
     private final LiveService service;
     private final BroadcastGuard guard;
+
     public LiveResource(LiveService service, BroadcastGuard guard) {
         this.service = service;
         this.guard = guard;

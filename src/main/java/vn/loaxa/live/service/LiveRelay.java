@@ -37,8 +37,7 @@ final class LiveRelay {
         this.publisher = publisher;
         try {
             this.recordingFile = Files.createTempFile("loaxa-live-" + sessionId, ".opus");
-            this.recording =
-                    new OggOpusWriter(new java.io.BufferedOutputStream(Files.newOutputStream(recordingFile)));
+            this.recording = new OggOpusWriter(new java.io.BufferedOutputStream(Files.newOutputStream(recordingFile)));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open the recording of live session " + sessionId, e);
         }
@@ -91,7 +90,9 @@ final class LiveRelay {
         try {
             publisher.accept(end, end.seal(frameKey));
         } catch (RuntimeException e) {
-            LOG.warnf(e, "Live session %s: the end frame was not sent; receivers stop at the end of the window",
+            LOG.warnf(
+                    e,
+                    "Live session %s: the end frame was not sent; receivers stop at the end of the window",
                     sessionId);
         }
         try {

@@ -22,8 +22,6 @@ import vn.loaxa.common.error.InvalidRequestException;
 import vn.loaxa.common.error.NotFoundException;
 import vn.loaxa.live.api.LiveRequest;
 import vn.loaxa.live.api.LiveView;
-import vn.loaxa.schedule.model.LiveSession;
-import vn.loaxa.schedule.model.LiveSessionRepository;
 import vn.loaxa.media.api.MediaView;
 import vn.loaxa.media.service.MediaProcessor;
 import vn.loaxa.media.service.MediaService;
@@ -31,6 +29,8 @@ import vn.loaxa.schedule.api.BroadcastRequest;
 import vn.loaxa.schedule.api.BroadcastView;
 import vn.loaxa.schedule.model.Broadcast;
 import vn.loaxa.schedule.model.BroadcastRepository;
+import vn.loaxa.schedule.model.LiveSession;
+import vn.loaxa.schedule.model.LiveSessionRepository;
 import vn.loaxa.schedule.model.Occurrence;
 import vn.loaxa.schedule.model.OccurrenceRepository;
 import vn.loaxa.schedule.service.BroadcastService;
@@ -138,8 +138,8 @@ public class LiveService {
     }
 
     private void refuseBusy(BroadcastRequest.Targets wanted, Priority priority) {
-        Set<String> receivers = targets.receiverIds(
-                wanted.areasOrEmpty(), wanted.receiversOrEmpty(), wanted.groupsOrEmpty());
+        Set<String> receivers =
+                targets.receiverIds(wanted.areasOrEmpty(), wanted.receiversOrEmpty(), wanted.groupsOrEmpty());
         for (LiveSession open : sessions.open()) {
             Broadcast other = broadcasts.findById(open.broadcastId);
             if (other.cancelledAt != null) {

@@ -16,6 +16,7 @@ import vn.loaxa.schedule.model.LiveSession;
 public class LiveSessions {
     /** The end frame stays retained this long, for agents that come back after the session ended. */
     private static final long END_RETAINED_SECONDS = 3600;
+
     private static final long AUDIO_EXPIRY_SECONDS = 10;
 
     private final Map<UUID, LiveRelay> relays = new ConcurrentHashMap<>();
@@ -27,8 +28,10 @@ public class LiveSessions {
 
     /** The relay of an open session, created here if another server started it or this one restarted. */
     LiveRelay relayOf(LiveSession session) {
-        return relays.computeIfAbsent(session.id, id -> new LiveRelay(
-                id, Base64.getDecoder().decode(session.frameKey), (frame, bytes) -> publish(id, frame, bytes)));
+        return relays.computeIfAbsent(
+                session.id,
+                id -> new LiveRelay(
+                        id, Base64.getDecoder().decode(session.frameKey), (frame, bytes) -> publish(id, frame, bytes)));
     }
 
     Optional<LiveRelay> running(UUID id) {

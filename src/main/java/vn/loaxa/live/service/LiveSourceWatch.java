@@ -10,10 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import vn.loaxa.schedule.model.LiveSession;
-import vn.loaxa.schedule.model.LiveSessionRepository;
 import vn.loaxa.schedule.model.Broadcast;
 import vn.loaxa.schedule.model.BroadcastRepository;
+import vn.loaxa.schedule.model.LiveSession;
+import vn.loaxa.schedule.model.LiveSessionRepository;
 
 /**
  * Ends the sessions that should end by themselves: a source silent for the source timeout, a session at its longest,

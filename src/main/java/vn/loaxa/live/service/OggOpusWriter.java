@@ -31,7 +31,10 @@ final class OggOpusWriter implements AutoCloseable {
         page(head.array(), 0x02, 0);
         byte[] vendor = "loaxa".getBytes(StandardCharsets.US_ASCII);
         ByteBuffer tags = ByteBuffer.allocate(8 + 4 + vendor.length + 4).order(ByteOrder.LITTLE_ENDIAN);
-        tags.put("OpusTags".getBytes(StandardCharsets.US_ASCII)).putInt(vendor.length).put(vendor).putInt(0);
+        tags.put("OpusTags".getBytes(StandardCharsets.US_ASCII))
+                .putInt(vendor.length)
+                .put(vendor)
+                .putInt(0);
         page(tags.array(), 0, 0);
     }
 

@@ -45,7 +45,17 @@ public record BroadcastRequest(
             PreemptPolicy onPreempt,
             RelaySpec relay,
             Boolean test) {
-        this(bulletinId, targets, startAt, timeZone, recurrence, lateStartGrace, allowOverlap, onPreempt, relay, test,
+        this(
+                bulletinId,
+                targets,
+                startAt,
+                timeZone,
+                recurrence,
+                lateStartGrace,
+                allowOverlap,
+                onPreempt,
+                relay,
+                test,
                 null);
     }
 
@@ -60,7 +70,17 @@ public record BroadcastRequest(
             Boolean allowOverlap,
             PreemptPolicy onPreempt,
             RelaySpec relay) {
-        this(bulletinId, targets, startAt, timeZone, recurrence, lateStartGrace, allowOverlap, onPreempt, relay, null,
+        this(
+                bulletinId,
+                targets,
+                startAt,
+                timeZone,
+                recurrence,
+                lateStartGrace,
+                allowOverlap,
+                onPreempt,
+                relay,
+                null,
                 null);
     }
 

@@ -38,7 +38,11 @@ public class BroadcastRendering {
     public Airtime airtime(ValidBroadcast valid) {
         if (valid.bulletin() == null) {
             BroadcastRequest request = valid.request();
-            return new Airtime(null, request.live() != null ? request.live().window() : request.relay().window());
+            return new Airtime(
+                    null,
+                    request.live() != null
+                            ? request.live().window()
+                            : request.relay().window());
         }
         Media audio = factory.longestVariant(valid.bulletin(), valid.receivers());
         return new Airtime(audio, Duration.ofMillis(audio.durationMs));

@@ -85,11 +85,12 @@ class ProtocolExamplesTest {
         assertThat(manifest.entries()).singleElement().satisfies(entry -> {
             assertThat(entry.audio()).isNull();
             assertThat(entry.relay()).isNull();
-            assertThat(entry.live()).isEqualTo(ManifestMessage.LiveRef.opus(
-                    "0b7e5c1a-2f43-4d8e-a6b1-9c3f7e2d5a10",
-                    "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
-                    400,
-                    entry.expiresAt()));
+            assertThat(entry.live())
+                    .isEqualTo(ManifestMessage.LiveRef.opus(
+                            "0b7e5c1a-2f43-4d8e-a6b1-9c3f7e2d5a10",
+                            "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
+                            400,
+                            entry.expiresAt()));
         });
         assertThat(json.readTree(json.writeValueAsBytes(manifest)))
                 .isEqualTo(json.readTree(getClass().getResourceAsStream("/protocol/manifest-live.json")));
@@ -117,7 +118,8 @@ class ProtocolExamplesTest {
                         audio.get("sequence").asLong(),
                         audio.get("captureMicros").asLong(),
                         audio.get("samples").asInt(),
-                        java.util.Base64.getDecoder().decode(audio.get("opusBase64").asText()))
+                        java.util.Base64.getDecoder()
+                                .decode(audio.get("opusBase64").asText()))
                 .seal(key);
         byte[] sealedEnd = vn.loaxa.live.service.LiveFrame.end(
                         end.get("sequence").asLong(), end.get("captureMicros").asLong())
