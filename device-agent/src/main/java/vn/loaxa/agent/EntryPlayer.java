@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -14,16 +13,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import vn.loaxa.agent.download.AudioFetcher;
 import vn.loaxa.agent.download.Sha256;
-import vn.loaxa.agent.live.FrameAuthenticator;
-import vn.loaxa.agent.live.LivePlayout;
-import vn.loaxa.agent.live.PlayoutTiming;
 import vn.loaxa.agent.playback.AudioPlayer;
-import vn.loaxa.agent.playback.OpusDecoder;
 import vn.loaxa.agent.playback.PlaybackException;
 import vn.loaxa.agent.playback.Sink;
 import vn.loaxa.agent.playback.SinkException;
 import vn.loaxa.agent.protocol.EventType;
-import vn.loaxa.agent.protocol.LiveRef;
 import vn.loaxa.agent.protocol.ManifestEntry;
 import vn.loaxa.agent.protocol.Priority;
 import vn.loaxa.agent.store.AudioCache;
@@ -45,8 +39,7 @@ final class EntryPlayer {
     private final String receiverId;
     private final ClockOffset time;
     private final AudioPlayer player;
-    private final Sink sink;
-    private final LiveSessions live;
+    private final LiveEntryPlayer liveSessions;
     private final AudioCache cache;
     private final AudioFetcher fetcher;
     private final OutputSettings output;
@@ -77,8 +70,7 @@ final class EntryPlayer {
         this.receiverId = receiverId;
         this.time = time;
         this.player = player;
-        this.sink = sink;
-        this.live = live;
+        this.liveSessions = new LiveEntryPlayer(receiverId, time, sink, live, status);
         this.cache = cache;
         this.fetcher = fetcher;
         this.output = output;
@@ -104,7 +96,9 @@ final class EntryPlayer {
             return;
         }
         if (entry.playsLive()) {
-            playLive(scheduled, resuming);
+            if (liveSessions.play(scheduled, resuming, gainFor(entry))) {
+                afterPreemption(scheduled, 0);
+            }
             return;
         }
         if (entry.relays()) {
@@ -210,84 +204,6 @@ final class EntryPlayer {
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "unexpected relay error for " + scheduled.occurrenceId(), e);
             status.finish(scheduled, EventType.FAILED, "unexpected relay error: " + e);
-        }
-    }
-
-    /**
-     * Plays a live session from its live point until it ends for this receiver: its end frame, {@code endsAt}, or
-     * 15 s without a frame while connected. Its topic is taken only while it plays. PLAYING is reported when the
-     * first frame will be heard, PLAYED with the session's counts; an interrupted session that resumes (or
-     * restarts: there is nothing to rewind) joins it again at the live point.
-     */
-    private void playLive(ScheduledEntry scheduled, boolean resuming) {
-        ManifestEntry entry = scheduled.entry();
-        LiveRef session = entry.live();
-        if (!time.serverNow().isBefore(session.endsAt())) {
-            endLive(scheduled, LivePlayout.Outcome.WINDOW_CLOSED);
-            return;
-        }
-        LivePlayout playout = scheduled.livePlayout();
-        if (playout == null) {
-            playout = new LivePlayout(
-                    new FrameAuthenticator(session.frameKeyBytes().orElseThrow()),
-                    session.delayMs(),
-                    ChronoUnit.MICROS.between(Instant.EPOCH, session.endsAt()),
-                    PlayoutTiming.of(time),
-                    live::linkUp);
-            scheduled.livePlayout(playout);
-        }
-        if (resuming) {
-            LOG.info(() -> receiverId + " rejoins live session " + session.sessionId() + " of "
-                    + scheduled.occurrenceId() + " at the live point");
-        }
-        live.open(session.sessionId(), playout);
-        try (OpusDecoder decoder = new OpusDecoder()) {
-            LivePlayout.Outcome outcome =
-                    playout.play(sink, decoder, gainFor(entry), scheduled::shouldStop, firstHeardMicros -> {
-                        status.report(
-                                scheduled,
-                                EventType.PLAYING,
-                                null,
-                                Instant.EPOCH.plus(firstHeardMicros, ChronoUnit.MICROS));
-                        scheduled.markStarted();
-                    });
-            status.audioOutput(true);
-            if (outcome != LivePlayout.Outcome.STOPPED) {
-                endLive(scheduled, outcome);
-            } else if (scheduled.isCancelled() || scheduled.preemptedBy() == null) {
-                String why = scheduled.cancelledBy() != null ? scheduled.cancelledBy() : "the agent shut down";
-                status.finish(scheduled, EventType.FAILED, "playback stopped before the end: " + why);
-            } else {
-                afterPreemption(scheduled, 0);
-            }
-        } catch (PlaybackException e) {
-            if (e.getCause() instanceof SinkException) {
-                status.audioOutput(false);
-            }
-            status.finish(scheduled, EventType.FAILED, e.getMessage());
-        } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "unexpected live playback error for " + scheduled.occurrenceId(), e);
-            status.finish(scheduled, EventType.FAILED, "unexpected live playback error: " + e);
-        } finally {
-            live.close(session.sessionId(), playout);
-        }
-    }
-
-    /** A session that played reports PLAYED with its counts; one that never played was missed, or never came. */
-    private void endLive(ScheduledEntry scheduled, LivePlayout.Outcome outcome) {
-        LivePlayout playout = scheduled.livePlayout();
-        String sessionId = scheduled.entry().live().sessionId();
-        if (playout != null && playout.stats().joins() > 0) {
-            LOG.info(() -> receiverId + " live session " + sessionId + " ended (" + outcome + "): "
-                    + playout.stats().report());
-            status.finishLive(scheduled, playout.stats().report());
-        } else if (outcome == LivePlayout.Outcome.IDLE) {
-            status.finish(
-                    scheduled,
-                    EventType.FAILED,
-                    "no frame of live session " + sessionId + " came for 15 s while connected to the broker");
-        } else {
-            status.finish(scheduled, EventType.MISSED, null);
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import vn.loaxa.agent.config.ConfigException;
 import vn.loaxa.agent.config.ConfigLoader;
+import vn.loaxa.agent.config.Usage;
 
 /** Command-line entry point of the loaxa device agent. */
 public final class Main {
@@ -43,7 +44,7 @@ public final class Main {
             return configError(err, e);
         }
         if (request.helpRequested()) {
-            out.print(ConfigLoader.usage());
+            out.print(Usage.text());
             out.flush();
             return ExitCode.OK;
         }

@@ -80,7 +80,7 @@ class ConfigLoaderTest {
         assertThat(inDirectory.forFleetMember("rx2", "s2").sinkDirectory())
                 .as("fleet members share the directory; their files are named by receiver")
                 .isEqualTo(Path.of("/var/loaxa/pcm"));
-        assertThat(ConfigLoader.usage()).contains("--sink-file DIR");
+        assertThat(Usage.text()).contains("--sink-file DIR");
     }
 
     @Test
@@ -99,7 +99,7 @@ class ConfigLoaderTest {
                         .load(new String[] {"--receiver-id", "x", "--help"})
                         .helpRequested())
                 .isTrue();
-        assertThat(ConfigLoader.usage()).contains("--receiver-id", "--fleet", "LOAXA_AGENT_", "tcp://127.0.0.1:1884");
+        assertThat(Usage.text()).contains("--receiver-id", "--fleet", "LOAXA_AGENT_", "tcp://127.0.0.1:1884");
     }
 
     @Test
