@@ -48,34 +48,20 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response notFound(NotFoundException e, UriInfo uri, ContainerRequestContext request) {
         Locale locale = ErrorLanguage.of(request);
+        Problem problem = Problems.notFound(e, locale, uri.getPath());
         return e.referencedFromBody()
-                ? problem(422, text("unknown-reference.title", locale), e.text().render(locale), uri)
-                : pages.forBrowser(request, 404, e.text())
-                        .orElseGet(() -> problem(
-                                404, text("not-found.title", locale), e.text().render(locale), uri));
+                ? respond(problem)
+                : pages.forBrowser(request, 404, e.text()).orElseGet(() -> respond(problem));
     }
 
     @ServerExceptionMapper
     public Response invalid(InvalidRequestException e, UriInfo uri, ContainerRequestContext request) {
-        Locale locale = ErrorLanguage.of(request);
-        List<Problem.FieldError> errors = e.fieldErrors().stream()
-                .map(f -> new Problem.FieldError(f.field(), f.text().render(locale)))
-                .toList();
-        return respond(new Problem(
-                "about:blank", e.titleText().render(locale), 422, e.text().render(locale), uri.getPath(), errors));
+        return respond(Problems.invalid(e, ErrorLanguage.of(request), uri.getPath()));
     }
 
     @ServerExceptionMapper
     public Response conflict(ConflictException e, UriInfo uri, ContainerRequestContext request) {
-        Locale locale = ErrorLanguage.of(request);
-        return respond(new Problem(
-                "about:blank",
-                text("conflict.title", locale),
-                409,
-                e.text().render(locale),
-                uri.getPath(),
-                List.of(),
-                e.conflicts()));
+        return respond(Problems.conflict(e, ErrorLanguage.of(request), uri.getPath()));
     }
 
     @ServerExceptionMapper
@@ -129,19 +115,15 @@ public class ProblemMapper {
             return Response.seeOther(URI.create(wrongCredentials ? LOGIN_PAGE + "?error" : LOGIN_PAGE))
                     .build();
         }
-        Locale locale = ErrorLanguage.of(request);
-        return Response.fromResponse(problem(
-                        401, text("unauthenticated.title", locale), text("unauthenticated.detail", locale), uri))
+        return Response.fromResponse(respond(Problems.unauthenticated(ErrorLanguage.of(request), uri.getPath())))
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"loaxa\"")
                 .build();
     }
 
     @ServerExceptionMapper
     public Response notPermitted(NotPermittedException e, UriInfo uri, ContainerRequestContext request) {
-        Locale locale = ErrorLanguage.of(request);
         return pages.forBrowser(request, 403, e.text())
-                .orElseGet(() ->
-                        problem(403, text("forbidden.title", locale), e.text().render(locale), uri));
+                .orElseGet(() -> respond(Problems.notPermitted(e, ErrorLanguage.of(request), uri.getPath())));
     }
 
     @ServerExceptionMapper
@@ -198,7 +180,7 @@ public class ProblemMapper {
     }
 
     private static String text(String key, Locale locale) {
-        return ErrorMessage.of(key).render(locale);
+        return Problems.text(key, locale);
     }
 
     private static String fieldName(ConstraintViolation<?> violation) {

@@ -17,11 +17,9 @@ import org.jboss.logging.Logger;
 import vn.loaxa.account.Roles;
 import vn.loaxa.common.api.ErrorLanguage;
 import vn.loaxa.common.api.Problem;
-import vn.loaxa.common.error.ConflictException;
+import vn.loaxa.common.api.Problems;
 import vn.loaxa.common.error.ErrorMessage;
 import vn.loaxa.common.error.InvalidRequestException;
-import vn.loaxa.common.error.NotFoundException;
-import vn.loaxa.common.error.NotPermittedException;
 import vn.loaxa.live.service.LiveEnd;
 import vn.loaxa.live.service.LiveService;
 import vn.loaxa.live.service.OggSource;
@@ -67,47 +65,26 @@ public class LiveAudioRoute {
         }
         QuarkusHttpUser.getSecurityIdentity(rc, null)
                 .subscribe()
-                .with(
-                        identity -> {
-                            if (identity == null || identity.isAnonymous()) {
-                                rc.response().putHeader("WWW-Authenticate", "Basic realm=\"loaxa\"");
-                                respond(
-                                        rc,
-                                        Problem.of(
-                                                401,
-                                                text("unauthenticated.title", locale),
-                                                text("unauthenticated.detail", locale),
-                                                path(rc)));
-                            } else if (!identity.hasRole(Roles.SCHEDULE)) {
-                                respond(
-                                        rc,
-                                        Problem.of(
-                                                403,
-                                                text("forbidden.title", locale),
-                                                text("forbidden.detail", locale),
-                                                path(rc)));
-                            } else {
-                                rc.vertx()
-                                        .executeBlocking(() -> open(identity, id))
-                                        .onSuccess(stream -> relay(
-                                                rc,
-                                                stream,
-                                                id,
-                                                identity.getPrincipal().getName(),
-                                                locale))
-                                        .onFailure(e -> respond(rc, problem(e, locale, path(rc))));
-                            }
-                        },
-                        failure -> {
-                            rc.response().putHeader("WWW-Authenticate", "Basic realm=\"loaxa\"");
-                            respond(
-                                    rc,
-                                    Problem.of(
-                                            401,
-                                            text("unauthenticated.title", locale),
-                                            text("unauthenticated.detail", locale),
-                                            path(rc)));
-                        });
+                .with(identity -> authorised(rc, identity, id, locale), failure -> unauthenticated(rc, locale));
+    }
+
+    private void authorised(RoutingContext rc, SecurityIdentity identity, UUID id, Locale locale) {
+        if (identity == null || identity.isAnonymous()) {
+            unauthenticated(rc, locale);
+        } else if (!identity.hasRole(Roles.SCHEDULE)) {
+            respond(rc, Problems.forbidden(locale, path(rc)));
+        } else {
+            rc.vertx()
+                    .executeBlocking(() -> open(identity, id))
+                    .onSuccess(stream ->
+                            relay(rc, stream, id, identity.getPrincipal().getName(), locale))
+                    .onFailure(e -> respond(rc, problem(e, locale, path(rc))));
+        }
+    }
+
+    private static void unauthenticated(RoutingContext rc, Locale locale) {
+        rc.response().putHeader("WWW-Authenticate", "Basic realm=\"loaxa\"");
+        respond(rc, Problems.unauthenticated(locale, path(rc)));
     }
 
     /** The area check of the REST API, made for this caller in a request context of its own. */
@@ -149,31 +126,10 @@ public class LiveAudioRoute {
     }
 
     private static Problem problem(Throwable e, Locale locale, String path) {
-        if (e instanceof NotFoundException notFound) {
-            return Problem.of(
-                    404, text("not-found.title", locale), notFound.text().render(locale), path);
-        }
-        if (e instanceof NotPermittedException notPermitted) {
-            return Problem.of(
-                    403, text("forbidden.title", locale), notPermitted.text().render(locale), path);
-        }
-        if (e instanceof ConflictException conflict) {
-            return Problem.of(
-                    409, text("conflict.title", locale), conflict.text().render(locale), path);
-        }
-        if (e instanceof InvalidRequestException invalid) {
-            return new Problem(
-                    "about:blank",
-                    invalid.titleText().render(locale),
-                    422,
-                    invalid.text().render(locale),
-                    path,
-                    invalid.fieldErrors().stream()
-                            .map(f -> new Problem.FieldError(f.field(), f.text().render(locale)))
-                            .toList());
-        }
-        LOG.error("Live audio failed unexpectedly", e);
-        return Problem.of(500, text("unexpected.title", locale), text("unexpected.title", locale), path);
+        return Problems.of(e, locale, path).orElseGet(() -> {
+            LOG.error("Live audio failed unexpectedly", e);
+            return Problem.of(500, text("unexpected.title", locale), text("unexpected.title", locale), path);
+        });
     }
 
     private static void respond(RoutingContext rc, Problem problem) {

@@ -15,7 +15,6 @@ import java.util.UUID;
 import vn.loaxa.account.Roles;
 import vn.loaxa.live.service.LiveEnd;
 import vn.loaxa.live.service.LiveService;
-import vn.loaxa.schedule.api.BroadcastRequest;
 import vn.loaxa.schedule.service.BroadcastGuard;
 
 /**
@@ -37,7 +36,7 @@ public class LiveResource {
     @POST
     @RolesAllowed(Roles.SCHEDULE)
     public Response start(@Valid @NotNull LiveRequest request, @Context SecurityContext security) {
-        guard.schedule(new BroadcastRequest(null, request.targets(), null, null, null, null, null, null, null));
+        guard.targets(request.targets());
         LiveView started = service.start(request, security.getUserPrincipal().getName());
         return Response.created(URI.create("/api/v1/live/" + started.id()))
                 .entity(started)

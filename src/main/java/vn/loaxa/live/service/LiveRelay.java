@@ -1,9 +1,11 @@
 package vn.loaxa.live.service;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 import org.jboss.logging.Logger;
@@ -37,7 +39,7 @@ final class LiveRelay {
         this.publisher = publisher;
         try {
             this.recordingFile = Files.createTempFile("loaxa-live-" + sessionId, ".opus");
-            this.recording = new OggOpusWriter(new java.io.BufferedOutputStream(Files.newOutputStream(recordingFile)));
+            this.recording = new OggOpusWriter(new BufferedOutputStream(Files.newOutputStream(recordingFile)));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open the recording of live session " + sessionId, e);
         }
@@ -81,9 +83,9 @@ final class LiveRelay {
     }
 
     /** Closes the session: the receivers get the end frame; returns the recording, or empty when nothing came. */
-    synchronized java.util.Optional<Path> end() {
+    synchronized Optional<Path> end() {
         if (ended) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         ended = true;
         LiveFrame end = LiveFrame.end(nextSequence, Math.max(lastCaptureEnd, System.currentTimeMillis() * 1000));
@@ -102,9 +104,9 @@ final class LiveRelay {
         }
         if (framesReceived == 0) {
             deleteQuietly();
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(recordingFile);
+        return Optional.of(recordingFile);
     }
 
     void deleteQuietly() {

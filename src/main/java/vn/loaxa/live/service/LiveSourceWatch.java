@@ -3,7 +3,6 @@ package vn.loaxa.live.service;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -76,10 +75,5 @@ public class LiveSourceWatch {
             }
         }
         return endings;
-    }
-
-    /** How long a silent source is tolerated; for the docs and tests. */
-    public Duration sourceTimeout() {
-        return config.sourceTimeout();
     }
 }

@@ -57,18 +57,23 @@ public class BroadcastGuard {
     /** Create: every target lies within the caller's subtree, and the bulletin is one the caller may read. */
     @Transactional
     public void schedule(BroadcastRequest request) {
-        BroadcastRequest.Targets targets = request.targets();
+        targets(request.targets());
+        if (request.bulletinId() != null) {
+            bulletins
+                    .findByIdOptional(request.bulletinId())
+                    .ifPresent(bulletin -> guard.read("Bulletin '" + bulletin.id + "'", bulletin.ownerArea));
+        }
+    }
+
+    /** Every target lies within the caller's subtree: what a broadcast and a live session may reach. */
+    @Transactional
+    public void targets(BroadcastRequest.Targets targets) {
         guard.targetAreas(targets.areasOrEmpty());
         guard.targetReceivers(targets.receiversOrEmpty());
         for (String code : targets.groupsOrEmpty()) {
             ReceiverGroup group = groups.findByIdOptional(code)
                     .orElseThrow(() -> NotFoundException.referenced("Receiver group", code));
             guard.change("Receiver group '" + code + "'", group.ownerArea);
-        }
-        if (request.bulletinId() != null) {
-            bulletins
-                    .findByIdOptional(request.bulletinId())
-                    .ifPresent(bulletin -> guard.read("Bulletin '" + bulletin.id + "'", bulletin.ownerArea));
         }
     }
 
