@@ -1,7 +1,9 @@
 // "Phát trực tiếp": starts a live session through the API, captures the microphone at 48 kHz mono, encodes 20 ms
 // Opus packets with WebCodecs and sends each on the session's socket after its capture timestamp (8 bytes,
 // big-endian microseconds on the capture's own timeline: the samples captured so far). The server stamps and seals
-// them for the receivers (docs/protocol.md, "Live sessions").
+// them for the receivers (docs/protocol.md, "Live sessions"). Nothing is sent before the receivers listen: the
+// page starts the session, waits until its announcement went out and the join margin passed ("Đang kết nối…"),
+// and only then sends, from the samples captured from then on (docs/architecture.md, "Live broadcast").
 (function () {
   'use strict';
   const form = document.getElementById('live-form');
@@ -76,6 +78,20 @@
     listeners.textContent = ui.listeners.replace('-1', String(counts.PLAYING || 0)).replace('-2', String(total));
   }
 
+  const pause = (ms) => new Promise(resolve => setTimeout(resolve, ms));
+
+  // Until the session's announcement went out and the receivers had the join margin to take its topic; at most 10 s.
+  async function receiversListening(session) {
+    const giveUpAt = performance.now() + 10000;
+    let announced = session.announcedAt;
+    while (!announced && performance.now() < giveUpAt) {
+      await pause(100);
+      const answer = await window.loaxa.api('GET', '/api/v1/live/' + session.id);
+      if (answer.ok && answer.data) announced = answer.data.announcedAt;
+    }
+    await pause(session.joinMarginMs || 0);
+  }
+
   async function start() {
     const form_ = form;
     window.loaxa.clearErrors(form_);
@@ -92,6 +108,8 @@
     let microphone;
     try {
       microphone = await openMicrophone();
+      // samples captured while the session starts are not sent: they would reach the receivers in a burst
+      microphone.capture.port.onmessage = () => {};
     } catch (e) {
       status.textContent = ui.denied;
       startButton.disabled = false;
@@ -115,6 +133,11 @@
     const socket = new WebSocket(socketUrl(session.socketPath));
     socket.binaryType = 'arraybuffer';
     await new Promise((resolve, reject) => { socket.onopen = resolve; socket.onerror = reject; });
+    if (!session.awaitingConfirmation) {
+      // an emergency waiting for its confirmation is recorded from the first word; anything else is heard from it
+      status.textContent = ui.connecting;
+      await receiversListening(session);
+    }
     const opus = encoder(socket);
     let captured = 0;
     let pending = new Float32Array(0);

@@ -32,7 +32,15 @@
     form.querySelectorAll('.field-error').forEach(e => { e.textContent = ''; });
     form.querySelectorAll('[aria-invalid]').forEach(e => e.removeAttribute('aria-invalid'));
     const r = result(form);
-    if (r) { r.textContent = ''; r.classList.remove('error'); }
+    if (r) { r.textContent = ''; r.classList.remove('error'); delete r.dataset.saidBy; }
+  }
+
+  // clears only the faults of these fields (and of their parts: 'recurrence' covers 'recurrence.rrule'), for a
+  // check that runs beside the form's own sending and must not wipe what that sending said
+  function clearErrorsOf(form, fields) {
+    const ours = (name) => fields.some(f => name === f || name.startsWith(f + '.'));
+    form.querySelectorAll('[data-error-for]').forEach(e => { if (ours(e.dataset.errorFor)) e.textContent = ''; });
+    form.querySelectorAll('[aria-invalid][name]').forEach(e => { if (ours(e.name)) e.removeAttribute('aria-invalid'); });
   }
 
   function fieldError(form, field, message) {
@@ -184,9 +192,53 @@
     },
     broadcast: (form) => ({
       bulletinId: value(form, 'bulletinId'), startAt: localStart(form), timeZone: ZONE,
-      targets: targets(form), recurrence: recurrence(form)
-    })
+      targets: targets(form), recurrence: recurrence(form), missingLanguageOverride: languageOverride(form)
+    }),
+    // a translation task's reading: the clip just uploaded (once READY) with its transcript
+    reading: (form) => {
+      const status = document.getElementById('upload-status');
+      const ready = status && status.dataset.status === 'READY';
+      return { mediaId: ready ? status.dataset.media : null, transcript: value(form, 'transcript') };
+    },
+    translationRequest: (form) => {
+      const languages = ticked(form, 'languages');
+      const assignees = {};
+      languages.forEach(code => {
+        const who = value(form, 'assignee-' + code);
+        if (who) assignees[code] = who;
+      });
+      const due = value(form, 'dueAt');
+      return { languages: languages, dueAt: due ? (due.length === 16 ? due + ':00' : due) + ZONE_OFFSET : null, assignees: assignees };
+    }
   };
+
+  // --- required languages: a bulletin lacking one is refused (409) until "Vẫn phát" is ticked with a reason
+  const MISSING_LANGUAGE = '/problems/missing-required-language';
+
+  function languageOverride(form) {
+    const box = form.querySelector('#language-override');
+    if (!box || box.hidden || !form.querySelector('#override-anyway').checked) return undefined;
+    return { reason: form.querySelector('#override-reason').value };
+  }
+
+  // shows the warning of a refusal for missing languages, and the tick box and reason to send it again anyway
+  function offerOverride(form, problem) {
+    const box = form.querySelector('#language-override');
+    if (!box || !problem || problem.type !== MISSING_LANGUAGE) return;
+    box.hidden = false;
+    // said once, in the box beside what to do about it, rather than again in the form's result line
+    const r = result(form);
+    if (r) { r.textContent = ''; r.classList.remove('error'); }
+    box.querySelector('#language-override-warning').textContent = problem.detail || problem.title;
+    const list = box.querySelector('#language-override-list');
+    list.textContent = '';
+    (problem.conflicts || []).forEach(line => {
+      const item = document.createElement('li');
+      item.textContent = line;
+      list.appendChild(item);
+    });
+    box.querySelector('#override-anyway').focus();
+  }
 
   // swaps the parts of this page with these ids for their current version from the server
   async function refreshParts(url, ids) {
@@ -217,7 +269,9 @@
       form.reset();
       result(form).textContent = text('saved') + ': ' + data.title;
     },
-    broadcast: (form, data) => { location.href = '/broadcasts/' + data.id; }
+    broadcast: (form, data) => { location.href = '/broadcasts/' + data.id; },
+    reading: () => location.reload(),
+    translationRequest: () => location.reload()
   };
 
   document.addEventListener('submit', async (event) => {
@@ -233,7 +287,7 @@
     if (button) button.disabled = true;
     try {
       const r = await api('POST', form.dataset.api, builders[kind](form));
-      if (!r.ok) { showProblem(form, r.data, r.status); return; }
+      if (!r.ok) { showProblem(form, r.data, r.status); offerOverride(form, r.data); return; }
       const res = result(form);
       if (res) res.textContent = text('saved');
       await after[kind](form, r.data);
@@ -488,6 +542,29 @@
     uploadForm.addEventListener('reset', () => { clearPreview(); status.textContent = ''; clock.textContent = '0:00'; });
   }
 
+  // translation task: the glossary's terms found in the source text; nothing at all while there is no glossary
+  const glossary = document.getElementById('glossary');
+  if (glossary && glossary.dataset.text) {
+    fetch('/api/v1/glossary/matches', {
+      method: 'POST', credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json', 'Accept': 'application/json', 'Accept-Language': pageLang(), [CSRF_HEADER]: '1' },
+      body: JSON.stringify({ text: glossary.dataset.text, language: glossary.dataset.language })
+    })
+      .then(r => r.ok ? r.json() : [])
+      .then(matches => {
+        const list = document.getElementById('glossary-terms');
+        (Array.isArray(matches) ? matches : []).forEach(m => {
+          const dt = document.createElement('dt');
+          dt.textContent = m.term ? m.vie + ' → ' + m.term : m.vie;
+          const dd = document.createElement('dd');
+          dd.textContent = m.note || '';
+          list.append(dt, dd);
+        });
+        glossary.hidden = list.children.length === 0;
+      })
+      .catch(() => { glossary.hidden = true; });
+  }
+
   document.addEventListener('change', (event) => {
     const select = event.target;
     if (!select.matches || !select.matches('select[data-segment]')) return;
@@ -589,11 +666,18 @@
 
   // --- administration (accounts, receivers, groups, areas): each form sends its named fields as one JSON object;
   // fields marked data-list make one list, in page order, of their non-empty (or ticked) values. An outline form
-  // (data-body="file") sends the chosen file's text as it is. A new receiver secret is shown once, in #secret-box.
+  // (data-body="file") sends the chosen file's text as it is (GeoJSON unless data-content-type says otherwise); fields
+  // marked data-map="x" make one object x of their non-empty values by name. A new receiver secret is shown once, in
+  // #secret-box.
   function adminBody(form) {
     const body = {};
     Array.from(form.elements).forEach(el => {
       if (!el.name || el.type === 'file' || el.type === 'submit' || el.type === 'button' || el.disabled) return;
+      if (el.dataset.map) { // one object of the fields, by name: a glossary entry's terms by language
+        if (!body[el.dataset.map]) body[el.dataset.map] = {};
+        if (el.value.trim() !== '') body[el.dataset.map][el.name] = el.value.trim();
+        return;
+      }
       if (el.hasAttribute('data-list')) {
         if (!Array.isArray(body[el.name])) body[el.name] = [];
         const on = el.type === 'checkbox' ? el.checked : true;
@@ -613,7 +697,8 @@
       method: form.dataset.method || 'PUT',
       credentials: 'same-origin',
       headers: {
-        'Content-Type': 'application/geo+json', 'Accept': 'application/json', 'Accept-Language': pageLang(),
+        'Content-Type': form.dataset.contentType || 'application/geo+json', 'Accept': 'application/json',
+        'Accept-Language': pageLang(),
         [CSRF_HEADER]: '1'
       },
       body: file ? await file.text() : ''
@@ -711,11 +796,13 @@
       return day + ' ' + pad(d) + '/' + pad(m) + '/' + y + ' ' + time.slice(0, 5)
         + (o.utcOffset === ZONE_OFFSET ? '' : ' (UTC' + o.utcOffset + ')');
     };
+    // what the preview asks about; its answer clears only these fields' faults
+    const PREVIEW_FIELDS = ['startAt', 'timeZone', 'recurrence', 'count'];
     let questions = 0;
     const preview = async (asked) => {
       if (!localStart(form)) {
         if (asked) {
-          clearErrors(form);
+          clearErrorsOf(form, PREVIEW_FIELDS);
           list.textContent = '';
           fieldError(form, 'startAt', text('required'));
         }
@@ -725,10 +812,17 @@
       const r = await api('POST', '/api/v1/broadcasts/preview',
         { startAt: localStart(form), timeZone: ZONE, recurrence: recurrence(form), count: 10 });
       if (asking !== questions) return; // a later question is on its way: its answer is the one to show
-      // errors and list are replaced only once the answer is in, so that nothing flickers
-      clearErrors(form);
+      // errors and list are replaced only once the answer is in, so that nothing flickers; the answer may come after
+      // a refusal of the whole form (a missing language, say), which must stay on screen
+      clearErrorsOf(form, PREVIEW_FIELDS);
       list.textContent = '';
-      if (!r.ok) { showProblem(form, r.data, r.status); return; }
+      const line = result(form);
+      if (line && line.dataset.saidBy === 'preview') { line.textContent = ''; line.classList.remove('error'); }
+      if (!r.ok) {
+        showProblem(form, r.data, r.status);
+        if (line) line.dataset.saidBy = 'preview';
+        return;
+      }
       r.data.occurrences.forEach(o => {
         const li = document.createElement('li');
         li.textContent = readable(o);
@@ -837,8 +931,9 @@
       playNow.disabled = true;
       try {
         const r = await api('POST', broadcastForm.dataset.api,
-          { bulletinId: value(broadcastForm, 'bulletinId'), startAt: start, timeZone: ZONE, targets: chosen });
-        if (!r.ok) { showProblem(broadcastForm, r.data, r.status); return; }
+          { bulletinId: value(broadcastForm, 'bulletinId'), startAt: start, timeZone: ZONE, targets: chosen,
+            missingLanguageOverride: languageOverride(broadcastForm) });
+        if (!r.ok) { showProblem(broadcastForm, r.data, r.status); offerOverride(broadcastForm, r.data); return; }
         result(broadcastForm).textContent = text('saved');
         location.href = '/broadcasts/' + r.data.id;
       } finally {

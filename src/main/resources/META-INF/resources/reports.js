@@ -1,6 +1,6 @@
-// loaxa reports page: three charts drawn with Chart.js from the report JSON (GET /api/v1/reports/plays and
-// /availability, the same range and area as the tables below them): plays per day, availability per commune and
-// airtime per language. The tables stay the text alternative; each canvas is labelled by its caption.
+// loaxa reports page: four charts drawn with Chart.js from the report JSON (GET /api/v1/reports/plays,
+// /availability and /coverage, the same range and area as the tables below them): plays per day, availability per
+// commune, airtime per language, and airtime per language in each commune (stacked). The tables stay the text alternative; each canvas is labelled by its caption.
 (function () {
   'use strict';
   const section = document.getElementById('report-charts');
@@ -49,4 +49,34 @@
       availability.byArea.map(a => a.uptimePercent === null ? 0 : Number(a.uptimePercent)), '#1a7f37',
       { scales: { y: { beginAtZero: true, max: 100 } } });
   }).catch(() => section.setAttribute('data-failed', 'availability'));
+
+  const PALETTE = ['#1f5f99', '#7b4b94', '#1a7f37', '#b35900', '#a3213a', '#4d6b00', '#00708a', '#6b4f2a'];
+  report(section.dataset.coverage).then(coverage => {
+    const canvas = document.getElementById('chart-airtime-per-commune');
+    if (!canvas) return;
+    const languages = [];
+    coverage.communes.forEach(c => c.airtime.forEach(a => {
+      if (languages.indexOf(a.language) < 0) languages.push(a.language);
+    }));
+    const minutes = (c, language) => {
+      const line = c.airtime.find(a => a.language === language);
+      return line ? Math.round(line.seconds / 6) / 10 : 0;
+    };
+    new window.Chart(canvas, {
+      type: 'bar',
+      data: {
+        labels: coverage.communes.map(c => c.areaName || c.areaCode),
+        datasets: languages.map((language, i) => ({
+          label: names[language] || language,
+          data: coverage.communes.map(c => minutes(c, language)),
+          backgroundColor: PALETTE[i % PALETTE.length]
+        }))
+      },
+      options: {
+        animation: false,
+        maintainAspectRatio: false,
+        scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true } }
+      }
+    });
+  }).catch(() => section.setAttribute('data-failed', 'coverage'));
 })();

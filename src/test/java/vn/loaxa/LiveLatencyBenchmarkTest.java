@@ -52,6 +52,7 @@ import vn.loaxa.support.Fixtures;
 import vn.loaxa.support.HeadlessChromium;
 import vn.loaxa.support.HeardClicks;
 import vn.loaxa.support.LiveFrameTap;
+import vn.loaxa.support.PageWait;
 import vn.loaxa.support.ReceiverBulk;
 import vn.loaxa.support.SinkTimeline;
 
@@ -607,7 +608,7 @@ class LiveLatencyBenchmarkTest {
     }
 
     private static WebDriverWait wait(WebDriver driver, Duration timeout) {
-        return new WebDriverWait(driver, timeout, Duration.ofMillis(100));
+        return PageWait.upTo(driver, timeout);
     }
 
     private static Path emptyDirectory(Path directory) {

@@ -30,6 +30,9 @@ import vn.loaxa.support.FfmpegLiveSource;
  */
 @QuarkusTest
 class LivePreemptionEndToEndTest {
+    /** 2 s of 20 ms frames: more than the join margin and the playout delay together, so the first is due and heard. */
+    private static final long MEETING_HEARD_FRAMES = 100;
+
     @Inject
     EndToEndFixture e2e;
 
@@ -79,6 +82,9 @@ class LivePreemptionEndToEndTest {
             try (FfmpegLiveSource meeting = FfmpegLiveSource.start(
                     server, priority.getString("audioPath"), Api.ADMIN, Api.ADMIN_PASSWORD, 14, 440)) {
                 awaitState(priority.getString("broadcastId"), "PLAYING", agent);
+                // PLAYING comes as the agent starts the entry, before the first frame is due; the meeting must be
+                // heard (joined) before the emergency interrupts it, or there is nothing to rejoin
+                awaitFramesReceived(priority.getString("id"), MEETING_HEARD_FRAMES);
 
                 JsonPath emergency = start("Lũ quét", "lpe-rx", "EMERGENCY");
                 try (FfmpegLiveSource warning = FfmpegLiveSource.start(
@@ -107,6 +113,19 @@ class LivePreemptionEndToEndTest {
                 .statusCode(201)
                 .extract()
                 .jsonPath();
+    }
+
+    private void awaitFramesReceived(String sessionId, long frames) {
+        await("frames of session " + sessionId)
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> asAdmin()
+                                .get("/api/v1/live/" + sessionId)
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .jsonPath()
+                                .getLong("framesReceived")
+                        >= frames);
     }
 
     private void awaitState(String broadcastId, String state, AgentProcess agent) {

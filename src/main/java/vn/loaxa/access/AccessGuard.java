@@ -5,6 +5,7 @@ import jakarta.enterprise.context.RequestScoped;
 import java.util.Collection;
 import java.util.UUID;
 import vn.loaxa.account.Roles;
+import vn.loaxa.account.service.AccountService;
 import vn.loaxa.account.service.CredentialService;
 import vn.loaxa.common.error.ErrorMessage;
 import vn.loaxa.common.error.NotFoundException;
@@ -21,10 +22,20 @@ public class AccessGuard {
     private final AreaPaths areas;
     private final ReceiverPlaces receivers;
     private final ReceiverAudio deliveries;
+    private final TranslatorMedia translations;
+    private final AccountService accounts;
     private Scope scope;
 
-    public AccessGuard(SecurityIdentity identity, AreaPaths areas, ReceiverPlaces receivers, ReceiverAudio deliveries) {
+    public AccessGuard(
+            SecurityIdentity identity,
+            AreaPaths areas,
+            ReceiverPlaces receivers,
+            ReceiverAudio deliveries,
+            TranslatorMedia translations,
+            AccountService accounts) {
         this.deliveries = deliveries;
+        this.translations = translations;
+        this.accounts = accounts;
         this.identity = identity;
         this.areas = areas;
         this.receivers = receivers;
@@ -106,7 +117,36 @@ public class AccessGuard {
             }
             return;
         }
+        media(mediaId, ownerArea);
+    }
+
+    /**
+     * Reading a media item: people read what their area may read; a translator only the source of its tasks and the
+     * readings it uploaded (see {@link TranslatorMedia}).
+     */
+    public void media(UUID mediaId, String ownerArea) {
+        if (translatorOnly()) {
+            if (!translations.mayHear(identity.getPrincipal().getName(), mediaId)) {
+                throw outside("Media '" + mediaId + "'");
+            }
+            return;
+        }
         read("Media '" + mediaId + "'", ownerArea);
+    }
+
+    /** Whether the caller holds only the translator's capability: it sees its tasks and nothing else. */
+    public boolean translatorOnly() {
+        return identity.hasRole(Roles.TRANSLATE) && !identity.hasRole(Roles.VIEW) && !identity.hasRole(Roles.AUTHOR);
+    }
+
+    /** Uploading audio in a language: authors in any, a translator only in the languages its account names. */
+    public void uploadIn(String language) {
+        if (identity.hasRole(Roles.AUTHOR)) {
+            return;
+        }
+        if (!accounts.languagesOf(identity.getPrincipal().getName()).contains(language)) {
+            throw new NotPermittedException(ErrorMessage.of("translation.not-your-language", language));
+        }
     }
 
     /** Changing something owned by {@code ownerArea} (null: owned nationally), or targeting it. */

@@ -8,7 +8,7 @@ import java.util.Set;
 /**
  * Role names, and the one table of what each person's role may do. An account holds one role over one area subtree
  * (docs/security.md, "Roles"); endpoints ask for a capability ({@link #VIEW}, {@link #AUTHOR}, {@link #SCHEDULE},
- * {@link #APPROVE}) or for {@link #ADMIN}, and the area check is made separately by {@code AccessGuard}.
+ * {@link #APPROVE}, {@link #TRANSLATE}) or for {@link #ADMIN}, and the area check is made separately by {@code AccessGuard}.
  */
 public final class Roles {
     /** Every person holds this; receivers never do. */
@@ -21,6 +21,8 @@ public final class Roles {
     public static final String OPERATOR = "operator";
     public static final String PROVIDER = "provider";
     public static final String SUPERVISOR = "supervisor";
+    /** Reads bulletins into the languages the account names, from the tasks given to it (docs/security.md). */
+    public static final String TRANSLATOR = "translator";
 
     /** Dashboards, receivers, broadcasts, deliveries and reports, read-only. */
     public static final String VIEW = "view";
@@ -30,15 +32,18 @@ public final class Roles {
     public static final String SCHEDULE = "schedule";
     /** Approving or rejecting bulletins, and confirming an emergency under the two-person rule. */
     public static final String APPROVE = "approve";
+    /** Seeing the source of one's translation tasks, uploading readings in one's languages and submitting them. */
+    public static final String TRANSLATE = "translate";
 
-    public static final List<String> ACCOUNT_ROLES = List.of(ADMIN, EDITOR, OPERATOR, PROVIDER, SUPERVISOR);
+    public static final List<String> ACCOUNT_ROLES = List.of(ADMIN, EDITOR, OPERATOR, PROVIDER, SUPERVISOR, TRANSLATOR);
 
     private static final Map<String, List<String>> CAPABILITIES = Map.of(
             ADMIN, List.of(VIEW, AUTHOR, SCHEDULE, APPROVE),
             EDITOR, List.of(VIEW, AUTHOR, APPROVE),
             OPERATOR, List.of(VIEW, AUTHOR, SCHEDULE),
             PROVIDER, List.of(AUTHOR),
-            SUPERVISOR, List.of(VIEW));
+            SUPERVISOR, List.of(VIEW),
+            TRANSLATOR, List.of(TRANSLATE));
 
     private Roles() {}
 

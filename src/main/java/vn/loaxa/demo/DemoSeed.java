@@ -79,9 +79,18 @@ public class DemoSeed {
             new DemoAccount("vanhanh.langson", Roles.OPERATOR, "20"),
             new DemoAccount("vanhanh.thatkhe", Roles.OPERATOR, "20-TK"),
             new DemoAccount("cungcap.langson", Roles.PROVIDER, "20"),
-            new DemoAccount("giamsat.thatkhe", Roles.SUPERVISOR, "20-TK"));
+            new DemoAccount("giamsat.thatkhe", Roles.SUPERVISOR, "20-TK"),
+            new DemoAccount("dichgia.tay", Roles.TRANSLATOR, "20", List.of("tyz")),
+            new DemoAccount("dichgia.nung", Roles.TRANSLATOR, "20", List.of("nut")),
+            new DemoAccount("duyet.tay", Roles.EDITOR, "20", List.of("tyz")),
+            new DemoAccount("duyet.nung", Roles.EDITOR, "20", List.of("nut")));
 
-    record DemoAccount(String username, String role, String areaCode) {}
+    /** {@code languages}: those a translator translates or an editor reviews (none: an editor reviews all). */
+    record DemoAccount(String username, String role, String areaCode, List<String> languages) {
+        DemoAccount(String username, String role, String areaCode) {
+            this(username, role, areaCode, List.of());
+        }
+    }
 
     private final DemoConfig config;
     private final AreaService areas;
@@ -141,7 +150,8 @@ public class DemoSeed {
         for (DemoAccount account : ACCOUNTS) {
             if (!existing.contains(account.username())) {
                 String password = passwords.newSecret();
-                accounts.create(new AccountRequest(account.username(), password, account.role(), account.areaCode()));
+                accounts.create(new AccountRequest(
+                        account.username(), password, account.role(), account.areaCode(), account.languages()));
                 notice.add(new FirstStartNotice.Credential(
                         account.username(), account.role(), account.areaCode(), password));
             }

@@ -17,6 +17,7 @@ import vn.loaxa.account.Roles;
 import vn.loaxa.account.api.AccountView;
 import vn.loaxa.account.service.AccountService;
 import vn.loaxa.area.service.AreaService;
+import vn.loaxa.language.service.LanguageService;
 
 /**
  * "Tài khoản": people's accounts with their role (by its name) and area (by its name). The administrator creates
@@ -30,9 +31,15 @@ public class AccountsPage {
     private final Template accounts;
     private final AccountService service;
     private final AreaService areas;
+    private final LanguageService languages;
 
     public AccountsPage(
-            Ui ui, @Location("accounts.html") Template accounts, AccountService service, AreaService areas) {
+            Ui ui,
+            @Location("accounts.html") Template accounts,
+            AccountService service,
+            AreaService areas,
+            LanguageService languages) {
+        this.languages = languages;
         this.ui = ui;
         this.accounts = accounts;
         this.service = service;
@@ -70,6 +77,8 @@ public class AccountsPage {
                 .data("rows", rows)
                 .data("chosen", chosen)
                 .data("roles", Roles.ACCOUNT_ROLES)
-                .data("areaOptions", options);
+                .data("areaOptions", options)
+                .data("languages", languages.catalogue())
+                .data("languageNames", LibraryPage.languageNames(languages.catalogue(), lang));
     }
 }

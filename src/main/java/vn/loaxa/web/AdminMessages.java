@@ -316,4 +316,16 @@ public interface AdminMessages {
 
     @Message
     String area_none();
+
+    @Message
+    String area_required();
+
+    @Message
+    String area_required_hint();
+
+    @Message
+    String area_required_inherited(String languages);
+
+    @Message
+    String area_required_button();
 }

@@ -18,13 +18,15 @@ import vn.loaxa.area.model.AreaKind;
 import vn.loaxa.area.service.AreaService;
 import vn.loaxa.language.api.LanguageView;
 import vn.loaxa.language.api.ProfileView;
+import vn.loaxa.language.api.RequiredLanguagesView;
 import vn.loaxa.language.service.LanguageService;
+import vn.loaxa.language.service.RequiredLanguages;
 
 /**
  * "Địa bàn và ngôn ngữ": the area tree, by name. The administrator adds an area under another (its code is made
  * from its name), and for the area chosen in the tree ({@code ?area=<code>}) renames it, uploads its outline (a
  * GeoJSON file) and sets its language profile: the languages its receivers play, in order, picked by name from the
- * catalogue. The forms call the areas and languages APIs from the page (loaxa.js).
+ * catalogue, and ticks the languages it requires every bulletin to carry. The forms call the areas and languages APIs from the page (loaxa.js).
  */
 @Path("/areas")
 @RolesAllowed(Roles.ADMIN)
@@ -36,14 +38,23 @@ public class AreasPage {
     private final Template areasTemplate;
     private final AreaService areas;
     private final LanguageService languages;
+    private final RequiredLanguages required;
 
     public AreasPage(
-            Ui ui, @Location("areas.html") Template areasTemplate, AreaService areas, LanguageService languages) {
+            Ui ui,
+            @Location("areas.html") Template areasTemplate,
+            AreaService areas,
+            LanguageService languages,
+            RequiredLanguages required) {
         this.ui = ui;
         this.areasTemplate = areasTemplate;
         this.areas = areas;
         this.languages = languages;
+        this.required = required;
     }
+
+    /** A catalogue language to tick as required, by name, and whether the area requires it itself. */
+    public record RequiredChoice(String code, String name, boolean ticked) {}
 
     /** One place of the profile form: its number and the language it holds (null: none). */
     public record Slot(int number, String language) {}
@@ -67,12 +78,32 @@ public class AreasPage {
             }
         }
         List<LanguageView> catalogue = languages.catalogue();
+        boolean english = "en".equals(Ui.language(lang));
+        List<RequiredChoice> requiredChoices = new ArrayList<>();
+        String requiredAbove = "";
+        if (chosen != null) {
+            RequiredLanguagesView requires = required.of(chosen.code());
+            for (LanguageView l : catalogue) {
+                requiredChoices.add(new RequiredChoice(
+                        l.code(),
+                        english ? l.nameEn() : l.nameVi(),
+                        requires.languages().contains(l.code())));
+            }
+            requiredAbove = String.join(
+                    ", ",
+                    requiredChoices.stream()
+                            .filter(c -> requires.inherited().contains(c.code()))
+                            .map(RequiredChoice::name)
+                            .toList());
+        }
         return ui.page(areasTemplate, "areas", lang, security, "/areas")
                 .data("areaOptions", options)
                 .data("chosen", chosen)
                 .data("kinds", AreaKind.values())
                 .data("catalogue", catalogue)
                 .data("slots", slots)
-                .data("inherited", inherited);
+                .data("inherited", inherited)
+                .data("requiredChoices", requiredChoices)
+                .data("requiredAbove", requiredAbove);
     }
 }

@@ -111,7 +111,8 @@ public class HomePage {
     @RolesAllowed(Roles.USER)
     public Response page(@CookieParam(Ui.LANG_COOKIE) String lang, SecurityContext security) {
         if (!security.isUserInRole(Roles.VIEW)) {
-            return Response.seeOther(URI.create("/library")).build();
+            return Response.seeOther(URI.create(security.isUserInRole(Roles.AUTHOR) ? "/library" : "/translations"))
+                    .build();
         }
         Predicate<String> mine = guard.receiversInScope();
         return Response.ok(withFleet(

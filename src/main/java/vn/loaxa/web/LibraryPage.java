@@ -27,6 +27,7 @@ import vn.loaxa.language.service.LanguageService;
 import vn.loaxa.media.api.MediaView;
 import vn.loaxa.media.model.MediaStatus;
 import vn.loaxa.media.service.MediaService;
+import vn.loaxa.translation.service.TranslationService;
 
 /**
  * Media and bulletins: upload (progress and processing state), text to speech, bulletins with their segments and
@@ -35,7 +36,7 @@ import vn.loaxa.media.service.MediaService;
  * under their bulletins, not in the media list.
  */
 @Path("/library")
-@RolesAllowed(Roles.USER)
+@RolesAllowed({Roles.VIEW, Roles.AUTHOR})
 public class LibraryPage {
     private static final int RECENT_MEDIA = 100;
 
@@ -49,6 +50,7 @@ public class LibraryPage {
     private final VariantService variantService;
     private final AccessGuard guard;
     private final ApprovalQueue approvals;
+    private final TranslationService translations;
 
     public LibraryPage(
             Ui ui,
@@ -60,7 +62,9 @@ public class LibraryPage {
             VariantService variantService,
             LanguageService languages,
             AccessGuard guard,
-            ApprovalQueue approvals) {
+            ApprovalQueue approvals,
+            TranslationService translations) {
+        this.translations = translations;
         this.mediaRows = mediaRows;
         this.languages = languages;
         this.guard = guard;
@@ -94,6 +98,10 @@ public class LibraryPage {
                                 .filter(m -> m.status() == MediaStatus.READY)
                                 .toList())
                 .data("bulletins", all)
+                .data(
+                        "translationTasks",
+                        translations.ofBulletins(
+                                all.stream().map(BulletinView::id).toList()))
                 .data("queue", approvals.of(all, Ui.language(lang), security, guard))
                 .data("topics", bulletins.topics());
     }

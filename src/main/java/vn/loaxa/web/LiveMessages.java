@@ -49,6 +49,9 @@ public interface LiveMessages {
     String starting();
 
     @Message
+    String connecting();
+
+    @Message
     String on_air();
 
     @Message

@@ -24,7 +24,8 @@ import vn.loaxa.report.service.ReportService;
 
 /**
  * The reports form (date range and area subtree), charts (plays per day, availability per area, airtime per language,
- * drawn by reports.js from the report JSON), the plays and availability tables on the page, and links to the CSV,
+ * airtime per language in each commune, drawn by reports.js from the report JSON), the plays, availability and
+ * language coverage tables on the page, and links to the CSV,
  * XLSX and PDF exports of {@code GET /api/v1/reports/...} in the page's language. A field that cannot be read is
  * shown next to it.
  */
@@ -87,6 +88,7 @@ public class ReportsPage {
         if (!errors.isEmpty()) {
             return page.data("plays", null)
                     .data("availability", null)
+                    .data("coverage", null)
                     .data("query", "")
                     .data("languages", Map.of());
         }
@@ -94,6 +96,7 @@ public class ReportsPage {
         return page.data("plays", service.plays(from, to, area))
                 .data("languages", languageNames(Ui.language(lang)))
                 .data("availability", service.availability(from, to, area))
+                .data("coverage", service.coverage(from, to, area))
                 .data("query", query);
     }
 

@@ -37,7 +37,14 @@ public class Ui {
                 .data("user", security.getUserPrincipal().getName())
                 .data("admin", security.isUserInRole(Roles.ADMIN))
                 .data("viewer", security.isUserInRole(Roles.VIEW))
-                .data("scheduler", security.isUserInRole(Roles.SCHEDULE));
+                .data("scheduler", security.isUserInRole(Roles.SCHEDULE))
+                .data("librarian", security.isUserInRole(Roles.VIEW) || security.isUserInRole(Roles.AUTHOR))
+                .data(
+                        "translations",
+                        security.isUserInRole(Roles.TRANSLATE)
+                                || security.isUserInRole(Roles.APPROVE)
+                                || security.isUserInRole(Roles.AUTHOR)
+                                || security.isUserInRole(Roles.SCHEDULE));
     }
 
     /** A page part (htmx or server-sent events) in the visitor's language. */

@@ -572,4 +572,36 @@ public interface UiMessages {
 
     @Message("{count} cụm thu")
     String group_size(int count);
+
+    String override_legend();
+
+    String override_anyway();
+
+    String override_reason();
+
+    String override_hint();
+
+    String report_coverage();
+
+    String coverage_intro();
+
+    String chart_airtime_per_commune();
+
+    String coverage_reach();
+
+    String coverage_lacking();
+
+    String coverage_none_lacking();
+
+    String col_commune();
+
+    String col_aired();
+
+    String col_reached();
+
+    String col_share();
+
+    String col_first_aired();
+
+    String col_missing_language();
 }

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +24,13 @@ final class AgentProcesses implements AutoCloseable {
     /** {@code <receiverId> <EVENT> <occurrenceId>}, as the agent's EventPublisher logs every event it records. */
     private static final Pattern EVENT =
             Pattern.compile(" (\\S+) (DELIVERED|DOWNLOADED|PLAYING|PLAYED|FAILED|MISSED|PREEMPTED) ([0-9a-f-]{36})");
+
+    private static final String STAMP = "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}\\.\\d{3}) ";
+    /** {@code <receiverId> connected; subscribing ...}, as the agent logs a connect. */
+    private static final Pattern CONNECTED = Pattern.compile(STAMP + ".*?: (\\S+) (?:re)?connected; subscribing");
+    /** {@code <receiverId> applying manifest version N: K entries}, as the agent logs a manifest it applies. */
+    private static final Pattern APPLIED =
+            Pattern.compile(STAMP + ".*?: (\\S+) applying manifest version \\d+: (\\d+) entries");
 
     private final String name;
     private final Map<String, String> secrets;
@@ -140,6 +149,36 @@ final class AgentProcesses implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         return events;
+    }
+
+    /**
+     * For each receiver that has one, the time from its first connect in this log to the first own manifest with
+     * entries that it applied after that connect (the agent's log lines carry millisecond local timestamps).
+     */
+    Map<String, Duration> manifestAfterConnect() {
+        Map<String, LocalDateTime> connected = new LinkedHashMap<>();
+        Map<String, Duration> held = new LinkedHashMap<>();
+        try {
+            for (String line : Files.readAllLines(log)) {
+                Matcher connect = CONNECTED.matcher(line);
+                if (connect.find() && secrets.containsKey(connect.group(2))) {
+                    connected.putIfAbsent(
+                            connect.group(2),
+                            LocalDateTime.parse(connect.group(1).replace(' ', 'T')));
+                    continue;
+                }
+                Matcher applied = APPLIED.matcher(line);
+                if (applied.find()
+                        && connected.containsKey(applied.group(2))
+                        && Integer.parseInt(applied.group(3)) > 0) {
+                    LocalDateTime at = LocalDateTime.parse(applied.group(1).replace(' ', 'T'));
+                    held.putIfAbsent(applied.group(2), Duration.between(connected.get(applied.group(2)), at));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return held;
     }
 
     /** An event as an agent logged it when it recorded it. */

@@ -2,8 +2,6 @@ package vn.loaxa.faults;
 
 import static org.awaitility.Awaitility.await;
 
-import io.restassured.RestAssured;
-import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,26 +14,20 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
-import vn.loaxa.support.Api;
-import vn.loaxa.support.Fixtures;
 import vn.loaxa.support.StackResource;
-import vn.loaxa.support.TestAudio;
 
 /**
  * What the faults act on (the two stacks run side by side): a throwaway PostgreSQL, a broker (the suite's own
  * Mosquitto, or the server's embedded HiveMQ CE), the packaged server, and agents: three agent processes of two
  * receivers each and one {@code --fleet} process of thirty. One stack per broker kind is started for the whole run and stopped when the JVM ends.
  */
-final class FaultStack implements AutoCloseable {
+final class FaultStack implements Observed, AutoCloseable {
     static final String AREA = "F";
     static final int FLEET_SIZE = 30;
     private static final Path ROOT = Path.of("target", "faults");
@@ -53,7 +45,7 @@ final class FaultStack implements AutoCloseable {
     private final String brokerUrl;
     private final String topicPrefix;
     private final List<AgentProcesses> agents = new ArrayList<>();
-    private final Map<String, String> bulletins = new HashMap<>();
+    private final ServerApi api;
 
     private FaultStack(
             String name,
@@ -72,6 +64,7 @@ final class FaultStack implements AutoCloseable {
         this.mosquitto = mosquitto;
         this.server = server;
         this.topicPrefix = topicPrefix;
+        this.api = new ServerApi(server::baseUrl);
     }
 
     /** The stack on the suite's own Mosquitto (started once per run). */
@@ -134,17 +127,7 @@ final class FaultStack implements AutoCloseable {
     }
 
     private void populate() {
-        admin().contentType(ContentType.JSON)
-                .body(Map.of("code", AREA, "name", "Địa bàn lỗi", "kind", "COMMUNE"))
-                .post("/api/v1/areas")
-                .then()
-                .statusCode(201);
-        // approval needs a second person: the admin writes the bulletins, this editor approves them
-        admin().contentType(ContentType.JSON)
-                .body(Map.of("username", Fixtures.APPROVER, "password", Fixtures.APPROVER_PASSWORD, "role", "editor"))
-                .post("/api/v1/accounts")
-                .then()
-                .statusCode(201);
+        api.populate(AREA);
         for (int i = 1; i <= 3; i++) {
             startAgents("agent-" + i, provision("p" + i, 2), List.of(), null);
         }
@@ -154,42 +137,12 @@ final class FaultStack implements AutoCloseable {
 
     /** A request to this stack's server as the admin (the stacks run side by side, so never REST Assured's global). */
     RequestSpecification admin() {
-        return RestAssured.given().baseUri(server.baseUrl()).auth().preemptive().basic(Api.ADMIN, Api.ADMIN_PASSWORD);
-    }
-
-    /** A request to this stack's server as the second person, the editor who approves what the admin writes. */
-    RequestSpecification approver() {
-        return RestAssured.given()
-                .baseUri(server.baseUrl())
-                .auth()
-                .preemptive()
-                .basic(Fixtures.APPROVER, Fixtures.APPROVER_PASSWORD);
+        return api.admin();
     }
 
     /** Provisions {@code count} receivers {@code f-<tag>-NN} in the stack's area; returns id to secret. */
     Map<String, String> provision(String tag, int count) {
-        Map<String, String> secrets = new LinkedHashMap<>();
-        for (int i = 1; i <= count; i++) {
-            String id = "f-%s-%02d".formatted(tag, i);
-            secrets.put(
-                    id,
-                    admin().contentType(ContentType.JSON)
-                            .body(Map.of(
-                                    "id",
-                                    id,
-                                    "displayName",
-                                    "Cụm " + id,
-                                    "areaCode",
-                                    AREA,
-                                    "languages",
-                                    List.of("vie")))
-                            .post("/api/v1/receivers")
-                            .then()
-                            .statusCode(201)
-                            .extract()
-                            .path("secret"));
-        }
-        return secrets;
+        return api.provision(AREA, tag, count);
     }
 
     /** Starts one agent process for the receivers; {@code mqttUrl} null means the stack's broker. */
@@ -203,12 +156,7 @@ final class FaultStack implements AutoCloseable {
             List<String> jvmOptions,
             List<String> extra,
             String mqttUrl) {
-        List<String> keys = admin().get("/api/v1/signing-keys")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath()
-                .getList("publicKey", String.class);
+        List<String> keys = api.signingKeys();
         AgentProcesses process = AgentProcesses.start(
                 processName,
                 secrets,
@@ -238,7 +186,8 @@ final class FaultStack implements AutoCloseable {
                 .orElseThrow();
     }
 
-    List<AgentProcesses> allAgents() {
+    @Override
+    public List<AgentProcesses> allAgents() {
         return List.copyOf(agents);
     }
 
@@ -252,9 +201,7 @@ final class FaultStack implements AutoCloseable {
                             throw new IllegalStateException(agent.name() + " exited:\n" + Processes.tail(agent.log()));
                         }
                     }
-                    return receiverIds.stream()
-                            .allMatch(id -> Boolean.TRUE.equals(
-                                    admin().get("/api/v1/receivers/" + id).<Boolean>path("online")));
+                    return receiverIds.stream().allMatch(api::online);
                 });
     }
 
@@ -280,116 +227,22 @@ final class FaultStack implements AutoCloseable {
 
     /** An approved single-segment bulletin of a sine tone of the given length (uploaded once per length). */
     String bulletin(int seconds) {
-        return bulletins.computeIfAbsent(seconds + "s", key -> {
-            try {
-                Path wav = TestAudio.sineWav(Files.createTempFile("fault-tone-", ".wav"), seconds, 440, 0.5);
-                return approvedBulletin(readyMedia(wav, "Thử lỗi " + key));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-    }
-
-    private String readyMedia(Path wav, String title) {
-        String id = admin().multiPart("file", wav.toFile(), "audio/wav")
-                .multiPart("title", title)
-                .multiPart("language", "vie")
-                .post("/api/v1/media")
-                .then()
-                .statusCode(202)
-                .extract()
-                .path("id");
-        String status = await("media " + title + " processed")
-                .atMost(Duration.ofSeconds(120))
-                .pollInterval(Duration.ofMillis(500))
-                .until(
-                        () -> admin().get("/api/v1/media/" + id)
-                                .then()
-                                .statusCode(200)
-                                .extract()
-                                .<String>path("status"),
-                        state -> !"PROCESSING".equals(state));
-        if (!"READY".equals(status)) {
-            throw new IllegalStateException("media " + title + " ended " + status);
-        }
-        return id;
-    }
-
-    private String approvedBulletin(String mediaId) {
-        String id = admin().contentType(ContentType.JSON)
-                .body(Map.of(
-                        "title",
-                        "Bản tin thử lỗi",
-                        "topic",
-                        "thời sự",
-                        "priority",
-                        "NORMAL",
-                        "segments",
-                        List.of(Map.of("mediaId", mediaId, "language", "vie"))))
-                .post("/api/v1/bulletins")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-        admin().contentType(ContentType.JSON)
-                .body(Map.of())
-                .post("/api/v1/bulletins/" + id + "/submit")
-                .then()
-                .statusCode(200);
-        approver()
-                .contentType(ContentType.JSON)
-                .body(Map.of())
-                .post("/api/v1/bulletins/" + id + "/approve")
-                .then()
-                .statusCode(200);
-        return id;
+        return api.bulletin(seconds);
     }
 
     /** Schedules the bulletin on exactly these receivers at {@code playAt}, with its own late-start grace. */
     String broadcast(String bulletinId, List<String> receivers, Instant playAt, Duration grace) {
-        return admin().contentType(ContentType.JSON)
-                .body(broadcastBody(bulletinId, receivers, playAt, grace))
-                .post("/api/v1/broadcasts")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
+        return api.broadcast(bulletinId, receivers, playAt, grace);
     }
 
-    /** A weekly series of {@code count} occurrences (the next one beyond the dispatch horizon of a day), the first at {@code playAt}. */
+    /** A weekly series of {@code count} occurrences, the first at {@code playAt}. */
     String weeklySeries(String bulletinId, List<String> receivers, Instant playAt, Duration grace, int count) {
-        Map<String, Object> body = new HashMap<>(broadcastBody(bulletinId, receivers, playAt, grace));
-        body.put("recurrence", Map.of("rrule", "FREQ=WEEKLY;COUNT=" + count));
-        return admin().contentType(ContentType.JSON)
-                .body(body)
-                .post("/api/v1/broadcasts")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-    }
-
-    private static Map<String, Object> broadcastBody(
-            String bulletinId, List<String> receivers, Instant playAt, Duration grace) {
-        return Map.of(
-                "bulletinId",
-                bulletinId,
-                "startAt",
-                playAt.truncatedTo(ChronoUnit.SECONDS).toString(),
-                "lateStartGrace",
-                grace.toString(),
-                "targets",
-                Map.of("areas", List.of(), "receivers", receivers));
+        return api.weeklySeries(bulletinId, receivers, playAt, grace, count);
     }
 
     /** The broadcast's occurrences as the API shows them (id, playAt, dispatchedAt, ...). */
     List<Map<String, Object>> occurrences(String broadcastId) {
-        return admin().get("/api/v1/broadcasts/" + broadcastId)
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath()
-                .getList("occurrences");
+        return api.occurrences(broadcastId);
     }
 
     /** Whether Quartz holds the dispatch trigger of an occurrence, read from its tables in the stack's database. */
@@ -408,14 +261,9 @@ final class FaultStack implements AutoCloseable {
         }
     }
 
-    /** The stored delivery rows of a broadcast: receiver id to state (and the whole row). */
-    List<Map<String, Object>> deliveries(String broadcastId) {
-        return admin().get("/api/v1/broadcasts/" + broadcastId + "/deliveries")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath()
-                .getList("deliveries");
+    @Override
+    public List<Map<String, Object>> deliveries(String broadcastId) {
+        return api.deliveries(broadcastId);
     }
 
     ServerProcess server() {
@@ -464,7 +312,7 @@ final class FaultStack implements AutoCloseable {
         }
     }
 
-    private static void deleteRecursively(Path dir) {
+    static void deleteRecursively(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }

@@ -21,11 +21,11 @@ final class Outcome {
     private static final Set<String> FINAL = Set.of("PLAYED", "FAILED", "MISSED", "PREEMPTED", "CANCELLED");
     private static final int NOTES = 6;
 
-    private final FaultStack stack;
+    private final Observed stack;
     /** broadcast id to (receiver id to expected state) */
     private final Map<String, Map<String, String>> expected = new LinkedHashMap<>();
 
-    Outcome(FaultStack stack) {
+    Outcome(Observed stack) {
         this.stack = stack;
     }
 

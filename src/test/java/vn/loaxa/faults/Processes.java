@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Starting, signalling and waiting for the child processes of the fault suite. */
@@ -16,12 +17,14 @@ final class Processes {
 
     /** Runs a command to its end (bounded) and fails with its output unless it exits 0. */
     static String run(List<String> command, Path log) {
+        return run(command, Map.of(), log);
+    }
+
+    /** {@link #run(List, Path)} with these environment variables added. */
+    static String run(List<String> command, Map<String, String> environment, Path log) {
         try {
-            Process process = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                    .start();
-            if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            Process process = start(command, environment, log);
+            if (!process.waitFor(300, TimeUnit.SECONDS)) { // a re-augmentation on a busy box included
                 process.destroyForcibly();
                 throw new IllegalStateException("timed out: " + command);
             }
@@ -29,8 +32,6 @@ final class Processes {
                 throw new IllegalStateException("exit " + process.exitValue() + ": " + command + "\n" + tail(log));
             }
             return tail(log);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -38,11 +39,17 @@ final class Processes {
     }
 
     static Process start(List<String> command, Path log) {
+        return start(command, Map.of(), log);
+    }
+
+    /** Starts a command with these environment variables added to the suite's. */
+    static Process start(List<String> command, Map<String, String> environment, Path log) {
         try {
-            return new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                    .start();
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().putAll(environment);
+            return builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

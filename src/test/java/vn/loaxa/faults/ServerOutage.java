@@ -67,7 +67,7 @@ final class ServerOutage {
     }
 
     /** Before the fault, every receiver holds the manifest and the audio (so the fault is the only obstacle). */
-    static void awaitDownloaded(FaultStack stack, Map<String, List<String>> broadcasts) {
+    static void awaitDownloaded(Observed stack, Map<String, List<String>> broadcasts) {
         try {
             await("deliveries downloaded")
                     .atMost(Duration.ofSeconds(30))

@@ -78,6 +78,16 @@ class LiveSessionTest {
             assertThat(live.get("delayMs").asInt()).isPositive();
             byte[] key = Base64.getDecoder().decode(live.get("frameKey").asText());
             assertThat(key).hasSize(32);
+            JsonPath announced = given().spec(Api.asAdmin())
+                    .get("/api/v1/live/{id}", id)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
+            assertThat(announced.getString("announcedAt"))
+                    .as("a source waits for the announcement before it sends")
+                    .isNotNull();
+            assertThat(announced.getInt("joinMarginMs")).isPositive();
 
             given().spec(Api.asAdmin())
                     .contentType("audio/ogg")

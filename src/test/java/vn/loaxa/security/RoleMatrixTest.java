@@ -51,7 +51,9 @@ class RoleMatrixTest {
             "editor", EnumSet.of(Need.VIEW, Need.READ, Need.AUTHOR, Need.APPROVE),
             "operator", EnumSet.of(Need.VIEW, Need.READ, Need.AUTHOR, Need.SCHEDULE),
             "provider", EnumSet.of(Need.READ, Need.AUTHOR),
-            "supervisor", EnumSet.of(Need.VIEW, Need.READ));
+            "supervisor", EnumSet.of(Need.VIEW, Need.READ),
+            // a translator sees only its translation tasks (TranslationResourceTest): nothing of the matrix
+            "translator", EnumSet.noneOf(Need.class));
 
     /** What belongs to one commune. */
     record Things(String area, String receiver, String media, String bulletin, String broadcast, String group) {}
@@ -321,7 +323,7 @@ class RoleMatrixTest {
     private static List<String> callers() {
         List<String> callers = new ArrayList<>();
         callers.add(Api.ADMIN);
-        for (String role : List.of("editor", "operator", "provider", "supervisor")) {
+        for (String role : List.of("editor", "operator", "provider", "supervisor", "translator")) {
             callers.add(role + "@" + A);
             callers.add(role + "@" + D);
         }
@@ -349,6 +351,23 @@ class RoleMatrixTest {
                 new Action("GET media", Need.READ, t -> s -> s.get("/api/v1/media/" + t.media())),
                 new Action("GET media audio", Need.READ, t -> s -> s.get("/api/v1/media/" + t.media() + "/audio")),
                 new Action("GET bulletin", Need.READ, t -> s -> s.get("/api/v1/bulletins/" + t.bulletin())),
+                new Action(
+                        "GET bulletin's translation tasks",
+                        Need.READ,
+                        t -> s -> s.get("/api/v1/bulletins/" + t.bulletin() + "/translations")),
+                new Action(
+                        "request translation",
+                        Need.AUTHOR,
+                        t -> s -> s.contentType(ContentType.JSON)
+                                .body(Map.of(
+                                        "languages",
+                                        List.of("tyz"),
+                                        "dueAt",
+                                        OffsetDateTime.now(ZoneOffset.UTC)
+                                                .plusDays(2)
+                                                .withNano(0)
+                                                .toString()))
+                                .post("/api/v1/bulletins/" + t.bulletin() + "/translations")),
                 new Action("GET broadcast", Need.VIEW, t -> s -> s.get("/api/v1/broadcasts/" + t.broadcast())),
                 new Action(
                         "GET deliveries",
@@ -373,6 +392,10 @@ class RoleMatrixTest {
                         "GET availability report",
                         Need.VIEW,
                         t -> s -> s.get("/api/v1/reports/availability?" + range + "&area=" + t.area())),
+                new Action(
+                        "GET coverage report",
+                        Need.VIEW,
+                        t -> s -> s.get("/api/v1/reports/coverage?" + range + "&area=" + t.area())),
                 new Action("GET group", Need.SCHEDULE, t -> s -> s.get("/api/v1/receiver-groups/" + t.group())),
                 new Action("GET receiver page", Need.VIEW, t -> s -> s.get("/receivers/" + t.receiver())),
                 new Action("GET broadcast page", Need.VIEW, t -> s -> s.get("/broadcasts/" + t.broadcast())),

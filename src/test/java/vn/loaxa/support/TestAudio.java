@@ -33,4 +33,23 @@ public final class TestAudio {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** Speech read by espeak-ng (installed with the server's text to speech) into a WAV file, as a person's reading. */
+    public static Path spokenWav(Path file, String text, String voice) {
+        try {
+            Process espeak = new ProcessBuilder("espeak-ng", "-v", voice, "-w", file.toString(), text)
+                    .redirectErrorStream(true)
+                    .start();
+            String output = new String(espeak.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (espeak.waitFor() != 0) {
+                throw new IllegalStateException("espeak-ng failed: " + output);
+            }
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
 }

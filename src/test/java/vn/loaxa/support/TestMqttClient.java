@@ -52,6 +52,11 @@ public final class TestMqttClient implements AutoCloseable {
         client.publish(topic, payload, 1, false);
     }
 
+    /** Publishes an empty retained message, which deletes the retained message of the topic (MQTT 5, 3.3.1.3). */
+    public void clearRetained(String topic) throws MqttException {
+        client.publish(topic, new byte[0], 1, true);
+    }
+
     /**
      * Publishes at QoS 0, for floods: no acknowledgement to wait for, so a broker's limit on messages in flight
      * (Mosquitto's is small) cannot refuse the sender before the server sees the flood.

@@ -99,4 +99,33 @@ class AreasPageTest {
                 .then()
                 .statusCode(200);
     }
+
+    @Test
+    void shouldLetAnAdminTickTheRequiredLanguagesOfAnAreaByName() {
+        Fixtures.area("ARQ-P", "Tỉnh Bắt Buộc Thử", "PROVINCE", null);
+        Fixtures.area("ARQ-C", "Xã Bắt Buộc Thử", "COMMUNE", "ARQ-P");
+        CookieFilter admin = FormLogin.asAdmin();
+        Element province = page(admin, "/areas?area=ARQ-P").selectFirst("form#area-required-form");
+        assertThat(province.select("label.check").eachText()).contains("Tiếng Tày", "Tiếng Nùng");
+        assertThat(province.select("input[checked]")).isEmpty();
+        String tay = province.select("label.check").stream()
+                .filter(l -> l.text().equals("Tiếng Tày"))
+                .findFirst()
+                .orElseThrow()
+                .selectFirst("input")
+                .attr("value");
+
+        assertThat(send(admin, "PUT", province.attr("data-api"), Map.of("languages", List.of(tay)))
+                        .statusCode())
+                .isEqualTo(200);
+
+        Element after = page(admin, "/areas?area=ARQ-P").selectFirst("form#area-required-form");
+        assertThat(after.select("input[checked]").eachAttr("value")).containsExactly(tay);
+        Document commune = page(admin, "/areas?area=ARQ-C");
+        assertThat(commune.selectFirst("#required-above").text())
+                .as("a commune requires what the areas above it require, said by name")
+                .contains("Tiếng Tày")
+                .doesNotContain(tay);
+        assertThat(commune.select("form#area-required-form input[checked]")).isEmpty();
+    }
 }

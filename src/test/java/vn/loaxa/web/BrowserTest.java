@@ -42,6 +42,7 @@ import vn.loaxa.support.Api;
 import vn.loaxa.support.EndToEndFixture;
 import vn.loaxa.support.Fixtures;
 import vn.loaxa.support.HeadlessChromium;
+import vn.loaxa.support.PageWait;
 import vn.loaxa.support.TestAudio;
 
 /**
@@ -344,7 +345,7 @@ class BrowserTest {
     }
 
     private static WebDriverWait wait(Duration timeout) {
-        return new WebDriverWait(driver, timeout, Duration.ofMillis(200));
+        return PageWait.upTo(driver, timeout);
     }
 
     private static Path screenshot(String name) throws IOException {

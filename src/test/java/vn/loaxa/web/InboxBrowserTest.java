@@ -37,6 +37,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import vn.loaxa.support.Fixtures;
 import vn.loaxa.support.HeadlessChromium;
+import vn.loaxa.support.PageWait;
 import vn.loaxa.support.TestAudio;
 
 /**
@@ -241,7 +242,7 @@ class InboxBrowserTest {
     }
 
     private static WebDriverWait wait(Duration timeout) {
-        return new WebDriverWait(driver, timeout, Duration.ofMillis(200));
+        return PageWait.upTo(driver, timeout);
     }
 
     private static Path screenshot(String name) throws IOException {

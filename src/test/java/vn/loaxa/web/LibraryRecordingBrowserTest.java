@@ -26,6 +26,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import vn.loaxa.support.Fixtures;
 import vn.loaxa.support.HeadlessChromium;
+import vn.loaxa.support.PageWait;
 import vn.loaxa.support.TestAudio;
 
 /**
@@ -131,7 +132,7 @@ class LibraryRecordingBrowserTest {
     }
 
     private static WebDriverWait wait(Duration timeout) {
-        return new WebDriverWait(driver, timeout, Duration.ofMillis(100));
+        return PageWait.upTo(driver, timeout);
     }
 
     private static void screenshot(String name) throws IOException {

@@ -32,6 +32,7 @@ import vn.loaxa.support.AgentProcess;
 import vn.loaxa.support.EndToEndFixture;
 import vn.loaxa.support.Fixtures;
 import vn.loaxa.support.HeadlessChromium;
+import vn.loaxa.support.PageWait;
 import vn.loaxa.support.TestAudio;
 
 /**
@@ -130,6 +131,19 @@ class LiveBroadcastBrowserTest {
                     .extract()
                     .jsonPath();
             assertThat(ended.getString("endReason")).isEqualTo("ENDED");
+            long relayed = ended.getLong("framesReceived");
+            JsonPath heard = e2e.deliveries(broadcast);
+            for (int i = 0; i < 2; i++) {
+                long seen = heard.getLong("deliveries[" + i + "].live.framesPlayed")
+                        + heard.getLong("deliveries[" + i + "].live.framesLate")
+                        + heard.getLong("deliveries[" + i + "].live.framesLost");
+                assertThat(seen)
+                        .as(
+                                "the page sent nothing before the receivers listened: from the first frame on,"
+                                        + " every frame relayed had its turn on receiver %d",
+                                i)
+                        .isGreaterThanOrEqualTo(relayed);
+            }
             String recording = ended.getString("recordingId");
             Fixtures.awaitStatus(recording, "READY");
             JsonPath media =
@@ -178,7 +192,7 @@ class LiveBroadcastBrowserTest {
     }
 
     private static WebDriverWait wait(Duration timeout) {
-        return new WebDriverWait(driver, timeout, Duration.ofMillis(100));
+        return PageWait.upTo(driver, timeout);
     }
 
     private static void screenshot(String name) throws IOException {

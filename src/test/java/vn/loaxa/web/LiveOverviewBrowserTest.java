@@ -24,6 +24,7 @@ import vn.loaxa.support.Api;
 import vn.loaxa.support.EndToEndFixture;
 import vn.loaxa.support.Fixtures;
 import vn.loaxa.support.HeadlessChromium;
+import vn.loaxa.support.PageWait;
 
 /**
  * The overview and the map follow the fleet by themselves: with both pages open in real Chromium, a receiver whose
@@ -144,6 +145,6 @@ class LiveOverviewBrowserTest {
     }
 
     private static WebDriverWait wait(WebDriver driver) {
-        return new WebDriverWait(driver, WAIT, Duration.ofMillis(200));
+        return PageWait.upTo(driver, WAIT);
     }
 }

@@ -47,6 +47,7 @@ import vn.loaxa.support.Api;
 import vn.loaxa.support.EndToEndFixture;
 import vn.loaxa.support.Fixtures;
 import vn.loaxa.support.HeadlessChromium;
+import vn.loaxa.support.PageWait;
 
 /**
  * Every page an administrator reaches, in Vietnamese and in English, on a desk (1366 px) and on a phone (390 px), in
@@ -79,6 +80,8 @@ class PageSweepBrowserTest {
             "/",
             "/map",
             "/library",
+            "/glossary",
+            "/translations",
             "/schedule",
             "/reports",
             "/live",
@@ -217,6 +220,22 @@ class PageSweepBrowserTest {
                 .post("/api/v1/receiver-groups")
                 .then()
                 .statusCode(201);
+        String term = asAdmin()
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "vie",
+                        "lũ quét",
+                        "terms",
+                        Map.of("tyz", "nặm thuổm", "nut", "nặm thuổm"),
+                        "domain",
+                        "thien-tai-khan-cap",
+                        "note",
+                        "Nước lũ xuống nhanh từ núi (phja)."))
+                .post("/api/v1/glossary")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         String media = e2e.tone("Thông báo lịch tiêm phòng", "vie", 2, 660, 0.3);
         String bulletin = Fixtures.bulletin(media, "NORMAL");
         // a bulletin waiting in the approval queue that the administrator may decide on
@@ -264,7 +283,7 @@ class PageSweepBrowserTest {
 
         driver.manage().window().setSize(WIDTHS.get(0));
         logIn();
-        List<Page> pages = pages(broadcast, bulletin);
+        List<Page> pages = pages(broadcast, bulletin, term);
 
         List<String> failures = new ArrayList<>();
         for (String lang : List.of("vi", "en")) {
@@ -306,7 +325,8 @@ class PageSweepBrowserTest {
     }
 
     /** The header's links as the administrator sees them, then the pages reached from them. */
-    private List<Page> pages(String broadcast, String bulletin) {
+    private List<Page> pages(String broadcast, String bulletin, String term) {
+        String task = translationTask(bulletin);
         open("/");
         List<String> nav = driver.findElements(By.cssSelector("header nav a")).stream()
                 .map(a -> java.net.URI.create(a.getAttribute("href")).getPath())
@@ -325,6 +345,9 @@ class PageSweepBrowserTest {
                             "library",
                             "/library",
                             present("#media-rows tr[data-media]", "#approval-queue li.may-decide"));
+                case "/glossary" -> new Page("glossary", "/glossary", present("#glossary tr[data-entry]"));
+                case "/translations" ->
+                    new Page("translations", "/translations", present("#translations tr[data-task='" + task + "']"));
                 case "/schedule" -> new Page("schedule", "/schedule", present("#week li.slot"));
                 case "/reports" -> new Page("reports", "/reports", PageSweepBrowserTest::chartsDrawn);
                 case "/live" -> new Page("live", "/live", present("#live-start"));
@@ -354,6 +377,9 @@ class PageSweepBrowserTest {
         pages.put(
                 "receivers-chosen",
                 new Page("receivers-chosen", "/receivers?receiver=" + RECEIVER, present("#chosen", "#move-area")));
+        pages.put(
+                "glossary-chosen",
+                new Page("glossary-chosen", "/glossary?entry=" + term, present("#glossary-change-form")));
         pages.put("groups-chosen", new Page("groups-chosen", "/groups?group=" + GROUP, present("#group-change-form")));
         pages.put(
                 "areas-chosen",
@@ -364,8 +390,31 @@ class PageSweepBrowserTest {
         pages.put(
                 "accounts-chosen",
                 new Page("accounts-chosen", "/accounts?account=" + Api.ADMIN, present("#account-change-form")));
+        pages.put("translation", new Page("translation", "/translations/" + task, present("#source audio")));
+        pages.put(
+                "translation-request",
+                new Page(
+                        "translation-request",
+                        "/translations/request?bulletin=" + bulletin,
+                        present("#translation-request-form", "#bulletin-tasks li[data-task]")));
         pages.put("not-found", new Page("not-found", "/no-such-page", present("main h1")));
         return List.copyOf(pages.values());
+    }
+
+    /** A Tày translation task of the bulletin, for the translation pages. */
+    private static String translationTask(String bulletin) {
+        return vn.loaxa.support.Api.asAdmin()
+                .contentType(io.restassured.http.ContentType.JSON)
+                .body(Map.of(
+                        "languages",
+                        List.of("tyz"),
+                        "dueAt",
+                        java.time.OffsetDateTime.now().plusDays(2).withNano(0).toString()))
+                .post("/api/v1/bulletins/" + bulletin + "/translations")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("[0].id");
     }
 
     private void logIn() {
@@ -446,11 +495,11 @@ class PageSweepBrowserTest {
         };
     }
 
-    /** The reports page is complete when Chart.js has drawn each of its three charts. */
+    /** The reports page is complete when Chart.js has drawn each of its four charts. */
     private static void chartsDrawn(WebDriver d) {
         wait(READY)
                 .until(x -> Boolean.TRUE.equals(js("const c = document.querySelectorAll('#report-charts canvas');"
-                        + " return !!window.Chart && c.length === 3"
+                        + " return !!window.Chart && c.length === 4"
                         + " && Array.from(c).every(e => window.Chart.getChart(e));")));
     }
 
@@ -464,7 +513,7 @@ class PageSweepBrowserTest {
     }
 
     private static WebDriverWait wait(Duration timeout) {
-        return new WebDriverWait(driver, timeout, Duration.ofMillis(100));
+        return PageWait.upTo(driver, timeout);
     }
 
     /** The whole page, not only the window, so that a phone's screenshot shows every table. */

@@ -40,6 +40,7 @@ import vn.loaxa.schedule.model.OccurrenceRepository;
 import vn.loaxa.support.Api;
 import vn.loaxa.support.Fixtures;
 import vn.loaxa.support.HeadlessChromium;
+import vn.loaxa.support.PageWait;
 import vn.loaxa.support.TestAudio;
 
 /**
@@ -90,7 +91,11 @@ class ReportsChartsBrowserTest {
 
         LocalDate today = LocalDate.now(Ui.ZONE);
         open("/reports?from=" + today.minusDays(2) + "&to=" + today.plusDays(1) + "&area=" + AREA);
-        for (String id : List.of("chart-plays-per-day", "chart-availability-per-area", "chart-airtime-per-language")) {
+        for (String id : List.of(
+                "chart-plays-per-day",
+                "chart-availability-per-area",
+                "chart-airtime-per-language",
+                "chart-airtime-per-commune")) {
             wait(WAIT).until(d -> (Boolean) ((JavascriptExecutor) d)
                     .executeScript(
                             "const c = document.getElementById(arguments[0]);"
@@ -111,6 +116,12 @@ class ReportsChartsBrowserTest {
                         .mapToDouble(v -> ((Number) v).doubleValue())
                         .sum())
                 .isGreaterThan(0.0);
+        assertThat(chart("chart-airtime-per-commune", "labels")).containsExactly(AREA_NAME);
+        assertThat((List<Object>) ((JavascriptExecutor) driver)
+                        .executeScript(
+                                "return window.Chart.getChart(document.getElementById('chart-airtime-per-commune'))"
+                                        + ".data.datasets.map(d => d.label);"))
+                .containsExactlyInAnyOrder("Tiếng Việt", "Tiếng Tày");
         assertThat(driver.findElement(By.id("report-charts")).getAttribute("data-failed"))
                 .isNull();
         assertThat(screenshot("reports.png")).isNotEmptyFile();
@@ -176,7 +187,7 @@ class ReportsChartsBrowserTest {
     }
 
     private static WebDriverWait wait(Duration timeout) {
-        return new WebDriverWait(driver, timeout, Duration.ofMillis(200));
+        return PageWait.upTo(driver, timeout);
     }
 
     private static Path screenshot(String name) throws IOException {

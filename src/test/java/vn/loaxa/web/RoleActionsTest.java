@@ -101,6 +101,8 @@ class RoleActionsTest {
             Map.entry("bulletin", Capability.AUTHOR),
             Map.entry("submit", Capability.AUTHOR),
             Map.entry("media-delete", Capability.AUTHOR),
+            Map.entry("glossary-create", Capability.AUTHOR),
+            Map.entry("glossary-import", Capability.AUTHOR),
             Map.entry("approve", Capability.APPROVE),
             Map.entry("reject", Capability.APPROVE),
             Map.entry("broadcast", Capability.SCHEDULE),
@@ -129,7 +131,8 @@ class RoleActionsTest {
             Map.entry("area-rename", Capability.ADMIN),
             Map.entry("area-outline", Capability.ADMIN),
             // operators may set an area's languages through the API; the page that offers it is the admin's
-            Map.entry("area-languages", Capability.ADMIN));
+            Map.entry("area-languages", Capability.ADMIN),
+            Map.entry("area-required", Capability.ADMIN));
 
     /** The reads every viewer is offered: report exports and the GET filters. */
     private static final Set<String> VIEWER_READS = Set.of("export", "filter");
@@ -264,10 +267,13 @@ class RoleActionsTest {
         List<String> pages = new ArrayList<>();
         for (Element link : home.select("header nav a[href]")) {
             String href = link.attr("href");
-            // the week of the test's airings, which is this week but for the last hour of a Sunday
+            // the week of the test's airings in Vietnam, which is the next one when the UTC date is still Sunday
             pages.add(
                     href.equals("/schedule")
-                            ? "/schedule?week=" + visit.firstAiring().toLocalDate()
+                            ? "/schedule?week="
+                                    + visit.firstAiring()
+                                            .atZoneSameInstant(Ui.ZONE)
+                                            .toLocalDate()
                             : href);
         }
         softly.assertThat(pages).as("%s's header", person.username()).contains("/library");
@@ -650,6 +656,14 @@ class RoleActionsTest {
                     false));
             calls.add(new Action(
                     page, "media-delete", "DELETE", "/api/v1/media/" + visit.ownMedia(), null, false, false));
+            calls.add(new Action(
+                    page,
+                    "glossary-create",
+                    "POST",
+                    "/api/v1/glossary",
+                    Map.of("vie", "nước", "terms", Map.of("tyz", "nặm")),
+                    false,
+                    false));
         }
         if (!person.can().contains(Capability.SCHEDULE)) {
             calls.add(new Action(
@@ -790,6 +804,14 @@ class RoleActionsTest {
                     false));
         }
         if (!person.can().contains(Capability.ADMIN)) {
+            calls.add(new Action(
+                    page,
+                    "area-required",
+                    "PUT",
+                    "/api/v1/areas/" + THAT_KHE + "/languages/required",
+                    Map.of("languages", List.of("vie")),
+                    false,
+                    false));
             calls.add(new Action(
                     page,
                     "account-create",

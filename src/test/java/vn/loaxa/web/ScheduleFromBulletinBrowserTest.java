@@ -36,6 +36,7 @@ import vn.loaxa.support.AgentProcess;
 import vn.loaxa.support.EndToEndFixture;
 import vn.loaxa.support.Fixtures;
 import vn.loaxa.support.HeadlessChromium;
+import vn.loaxa.support.PageWait;
 
 /**
  * In real Chromium, an operator schedules an approved bulletin from its "Lên lịch" link in the library: two
@@ -202,7 +203,7 @@ class ScheduleFromBulletinBrowserTest {
     }
 
     private WebDriverWait wait(Duration timeout) {
-        return new WebDriverWait(driver, timeout, Duration.ofMillis(200));
+        return PageWait.upTo(driver, timeout);
     }
 
     private void screenshot(String name) throws IOException {

@@ -2,9 +2,11 @@ package vn.loaxa.web;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.loaxa.support.Api.asAdmin;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.filter.cookie.CookieFilter;
+import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.nio.file.Files;
 import java.time.OffsetDateTime;
@@ -125,6 +127,26 @@ class VietnamesePagesTest {
         String bulletin = Fixtures.bulletin(media, "NORMAL");
         OffsetDateTime startAt = OffsetDateTime.now().plusHours(3);
         String broadcast = Fixtures.broadcast(bulletin, List.of("VNP"), List.of(), startAt);
+        String glossaryEntry = asAdmin()
+                .contentType(ContentType.JSON)
+                .body(Map.of("vie", "nước lũ", "terms", Map.of("tyz", "nặm thuổm"), "domain", "thien-tai-khan-cap"))
+                .post("/api/v1/glossary")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String task = vn.loaxa.support.Api.asAdmin()
+                .contentType(io.restassured.http.ContentType.JSON)
+                .body(Map.of(
+                        "languages",
+                        List.of("tyz"),
+                        "dueAt",
+                        startAt.plusDays(1).toString()))
+                .post("/api/v1/bulletins/" + bulletin + "/translations")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("[0].id");
         CookieFilter session = login();
 
         Map<String, Integer> pages = new LinkedHashMap<>();
@@ -132,6 +154,9 @@ class VietnamesePagesTest {
         pages.put("/fragments/today", 200);
         pages.put("/map", 200);
         pages.put("/library", 200);
+        pages.put("/translations", 200);
+        pages.put("/translations/" + task, 200);
+        pages.put("/translations/request?bulletin=" + bulletin, 200);
         pages.put("/schedule", 200);
         pages.put("/live", 200);
         pages.put("/schedule?week=" + startAt.atZoneSameInstant(Ui.ZONE).toLocalDate(), 200);
@@ -143,6 +168,9 @@ class VietnamesePagesTest {
         pages.put("/receivers", 200);
         pages.put("/receivers?receiver=vnp-rx-1", 200);
         pages.put("/groups", 200);
+        pages.put("/glossary", 200);
+        pages.put("/glossary?q=nam&language=tyz&domain=thien-tai-khan-cap", 200);
+        pages.put("/glossary?entry=" + glossaryEntry, 200);
         pages.put("/areas", 200);
         pages.put("/areas?area=VNP", 200);
         pages.put("/receivers/vnp-rx-1", 200);

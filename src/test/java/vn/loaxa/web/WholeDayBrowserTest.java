@@ -39,6 +39,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import vn.loaxa.account.model.AccountRepository;
 import vn.loaxa.account.service.Passwords;
 import vn.loaxa.support.HeadlessChromium;
+import vn.loaxa.support.PageWait;
 import vn.loaxa.support.ServerDiagnostics;
 import vn.loaxa.support.TestAudio;
 
@@ -193,7 +194,7 @@ class WholeDayBrowserTest {
             wait(WAIT).until(ExpectedConditions.alertIsPresent()).accept();
             wait(WAIT).until(ExpectedConditions.urlMatches("/broadcasts/[0-9a-f-]{36}$"));
             String now = idInUrl();
-            new WebDriverWait(driver, Duration.ofSeconds(120), Duration.ofMillis(500))
+            PageWait.upTo(driver, Duration.ofSeconds(120))
                     .until(ExpectedConditions.textToBe(By.id("count-PLAYED"), "2"));
             screenshot("whole-day-5-played.png");
             assertThat(asAdmin()
@@ -216,7 +217,7 @@ class WholeDayBrowserTest {
 
     /** Waits until the new clip is offered in the segment menus (READY, and added without a reload). */
     private void awaitSegmentChoice(String option) {
-        new WebDriverWait(driver, Duration.ofSeconds(90), Duration.ofMillis(200))
+        PageWait.upTo(driver, Duration.ofSeconds(90))
                 .until(ExpectedConditions.presenceOfElementLocated(
                         By.xpath("//select[@id='segment-media-1']/option[normalize-space()='" + option + "']")));
     }
@@ -282,7 +283,7 @@ class WholeDayBrowserTest {
     }
 
     private WebDriverWait wait(Duration timeout) {
-        return new WebDriverWait(driver, timeout, Duration.ofMillis(200));
+        return PageWait.upTo(driver, timeout);
     }
 
     private void screenshot(String name) throws IOException {

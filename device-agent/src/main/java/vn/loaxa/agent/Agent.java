@@ -21,6 +21,7 @@ import vn.loaxa.agent.download.AudioFetcher;
 import vn.loaxa.agent.download.RetryPolicy;
 import vn.loaxa.agent.mqtt.MqttLink;
 import vn.loaxa.agent.mqtt.MqttSettings;
+import vn.loaxa.agent.mqtt.MqttTransport;
 import vn.loaxa.agent.mqtt.ReconnectBackoff;
 import vn.loaxa.agent.playback.AudioPlayer;
 import vn.loaxa.agent.playback.Sink;
@@ -32,6 +33,7 @@ import vn.loaxa.agent.protocol.Status;
 import vn.loaxa.agent.security.SignatureVerifier;
 import vn.loaxa.agent.store.AudioCache;
 import vn.loaxa.agent.store.EntryJournal;
+import vn.loaxa.agent.store.LiveCounts;
 import vn.loaxa.agent.store.ManifestStore;
 import vn.loaxa.agent.store.Outbox;
 import vn.loaxa.agent.store.OutputSettings;
@@ -46,7 +48,7 @@ import vn.loaxa.agent.time.ClockOffset;
  * {@link CommandHandler} carries out remote commands and the {@link StatusReporter} publishes events, heartbeat and
  * status.
  */
-public final class Agent implements MqttLink.Listener, AutoCloseable {
+public final class Agent implements MqttTransport.Listener, AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(Agent.class.getName());
     /** Version reported when the agent does not run from its packaged jar. */
@@ -63,7 +65,7 @@ public final class Agent implements MqttLink.Listener, AutoCloseable {
     private final ControlLane control;
     private final SignatureVerifier signatures;
     private final MessageCounters counters = new MessageCounters();
-    private final MqttLink mqtt;
+    private final MqttTransport mqtt;
     private final EventPublisher events;
     private final StatusReporter status;
     private final ManifestState manifests;
@@ -71,6 +73,7 @@ public final class Agent implements MqttLink.Listener, AutoCloseable {
     private final CommandHandler commands;
     private final MessageRouter router;
     private final LiveSessions live;
+    private final CatchUp catchUp;
     private volatile boolean closed;
 
     /** An agent on the local clock, without a measured offset. */
@@ -104,6 +107,25 @@ public final class Agent implements MqttLink.Listener, AutoCloseable {
             ObjectMapper json,
             ClockOffset time)
             throws IOException, MqttException {
+        this(config, executors, sink, http, retryPolicy, json, time, MqttLink::new);
+    }
+
+    /**
+     * An agent over another MQTT transport: a simulated receiver runs the same manifest, schedule, download and report
+     * code as a real one, over a connection that shares its threads with the rest of the fleet.
+     *
+     * @param transports makes this agent's MQTT connection ({@code MqttLink::new} on a real receiver)
+     */
+    public Agent(
+            AgentConfig config,
+            AgentExecutors executors,
+            Sink sink,
+            HttpClient http,
+            RetryPolicy retryPolicy,
+            ObjectMapper json,
+            ClockOffset time,
+            MqttTransport.Factory transports)
+            throws IOException, MqttException {
         if (config.isFleet() || config.receiverId() == null || config.secret() == null) {
             throw new IllegalArgumentException("an agent needs one receiver id and secret, not a fleet");
         }
@@ -126,14 +148,14 @@ public final class Agent implements MqttLink.Listener, AutoCloseable {
         OutputSettings output = new OutputSettings(cacheDir, json, tuning.volume());
         this.signatures = new SignatureVerifier(config.trustedKeys(), cacheDir);
         MqttSettings settings = new MqttSettings(
-                config.mqttUrl(),
+                config.mqttUrls(),
                 receiverId,
                 config.secret(),
                 topics.status(receiverId),
                 json.writeValueAsBytes(Status.will(receiverId)),
                 config.willDelaySeconds(),
                 ReconnectBackoff.withMaxDelay(tuning.reconnectMaxDelay()));
-        this.mqtt = new MqttLink(settings, this, executors.scheduler());
+        this.mqtt = transports.create(settings, this, executors.scheduler());
         this.events = new EventPublisher(
                 receiverId,
                 topics.event(receiverId),
@@ -172,6 +194,7 @@ public final class Agent implements MqttLink.Listener, AutoCloseable {
                 new AudioPlayer(sink),
                 sink,
                 live,
+                new LiveCounts(cacheDir, json),
                 cache,
                 fetcher,
                 output,
@@ -194,6 +217,16 @@ public final class Agent implements MqttLink.Listener, AutoCloseable {
                 receiverId, topics, time, cacheDir, output, manifests, player.stage(), new CommandEffects());
         this.router = new MessageRouter(
                 receiverId, topics, json, time, signatures, counters, manifests::areaCodes, new Recipient(), live);
+        this.catchUp = new CatchUp(
+                receiverId,
+                topics,
+                json,
+                clock,
+                tuning.catchUpWait(),
+                executors.scheduler(),
+                control,
+                manifests,
+                CatchUp.over(mqtt, receiverId));
     }
 
     /** The version reported in the online status. */
@@ -245,6 +278,7 @@ public final class Agent implements MqttLink.Listener, AutoCloseable {
     public void onConnected(boolean reconnect) {
         LOG.info(() -> receiverId + (reconnect ? " reconnected" : " connected") + "; subscribing to "
                 + topics.manifest(receiverId) + " and " + topics.command(receiverId));
+        catchUp.connected();
         mqtt.subscribe(topics.manifest(receiverId), QOS);
         mqtt.subscribe(topics.command(receiverId), QOS);
         mqtt.subscribe(topics.areas(receiverId), QOS);
@@ -287,7 +321,7 @@ public final class Agent implements MqttLink.Listener, AutoCloseable {
         LOG.info(() -> receiverId + " shutting down");
         status.stop();
         events.stop();
-        schedule.cancelAll("the agent shut down");
+        schedule.shutDown();
         mqtt.close(topics.status(receiverId), status.offlineStatus(), SHUTDOWN_TIMEOUT);
     }
 
@@ -296,6 +330,7 @@ public final class Agent implements MqttLink.Listener, AutoCloseable {
 
         @Override
         public void manifest(String topic, Manifest manifest) {
+            catchUp.arrived(topic);
             if (manifests.acceptOwn(topic, manifest)) {
                 schedule.apply(manifests.merged(), "manifest version " + manifest.version());
             }
@@ -304,6 +339,7 @@ public final class Agent implements MqttLink.Listener, AutoCloseable {
         /** An area's manifest: its entries join the receiver's own (which win for the same occurrence). */
         @Override
         public void areaManifest(String topic, String code, Manifest manifest) {
+            catchUp.arrived(topic);
             if (manifests.acceptArea(topic, code, manifest)) {
                 schedule.apply(manifests.merged(), "area " + code + " manifest version " + manifest.version());
             }
@@ -312,6 +348,7 @@ public final class Agent implements MqttLink.Listener, AutoCloseable {
         /** The areas to listen to: subscribes to new area topics, and forgets the entries of areas left. */
         @Override
         public void areas(String topic, Areas areas) {
+            catchUp.arrived(topic);
             manifests.acceptAreas(topic, areas).ifPresent(change -> {
                 change.left().forEach(code -> mqtt.unsubscribe(topics.areaManifest(code)));
                 if (mqtt.isConnected()) {

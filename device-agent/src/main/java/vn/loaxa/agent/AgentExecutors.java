@@ -19,6 +19,9 @@ public final class AgentExecutors implements AutoCloseable {
     /** Parallel downloads in the JVM. */
     public static final int DOWNLOAD_THREADS = 4;
 
+    /** Control threads of a simulated fleet, whose thousands of agents would otherwise grow the pool at connect. */
+    public static final int SIMULATED_CONTROL_THREADS = 8;
+
     private static final long SHUTDOWN_WAIT_SECONDS = 5;
 
     private final ScheduledExecutorService scheduler;
@@ -26,11 +29,22 @@ public final class AgentExecutors implements AutoCloseable {
     private final ExecutorService downloads;
     private final ExecutorService playback;
 
+    /** Pools for one agent or a fleet: control threads as many as are busy at once. */
     public AgentExecutors() {
+        this(0);
+    }
+
+    /**
+     * @param controlThreads a fixed number of control threads (control tasks never block, so a simulated fleet of
+     *                       thousands queues behind a few), or 0 for as many as are busy at once
+     */
+    public AgentExecutors(int controlThreads) {
         ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(SCHEDULER_THREADS, threads("timer"));
         timers.setRemoveOnCancelPolicy(true);
         this.scheduler = timers;
-        this.control = Executors.newCachedThreadPool(threads("control"));
+        this.control = controlThreads > 0
+                ? Executors.newFixedThreadPool(controlThreads, threads("control"))
+                : Executors.newCachedThreadPool(threads("control"));
         this.downloads = Executors.newFixedThreadPool(DOWNLOAD_THREADS, threads("download"));
         this.playback = Executors.newCachedThreadPool(threads("playback"));
     }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -18,8 +19,12 @@ import org.eclipse.paho.mqttv5.common.MqttException;
 import vn.loaxa.agent.config.AgentConfig;
 import vn.loaxa.agent.config.ConfigException;
 import vn.loaxa.agent.config.FleetFile;
+import vn.loaxa.agent.config.Registration;
 import vn.loaxa.agent.config.SinkType;
 import vn.loaxa.agent.download.RetryPolicy;
+import vn.loaxa.agent.mqtt.MqttLink;
+import vn.loaxa.agent.mqtt.MqttTransport;
+import vn.loaxa.agent.mqtt.SharedLoop;
 import vn.loaxa.agent.playback.FileSink;
 import vn.loaxa.agent.playback.JavaSoundSink;
 import vn.loaxa.agent.playback.NullSink;
@@ -45,6 +50,13 @@ public final class AgentRuntime implements AutoCloseable {
     static final Duration CLOSE_LIMIT = Duration.ofSeconds(60);
     /** How long to wait for a TCP connection to the audio server. */
     public static final Duration HTTP_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * System property that, set to {@value #PAHO_TRANSPORT}, runs a simulated fleet with one Paho client per receiver
+     * (as before the shared event loop); benchmarks only, for the baseline.
+     */
+    public static final String SIMULATED_TRANSPORT_PROPERTY = "loaxa.agent.simulate-transport";
+    /** The value of {@value #SIMULATED_TRANSPORT_PROPERTY} that selects Paho. */
+    public static final String PAHO_TRANSPORT = "paho";
     /** System property (seconds, may be negative) that shifts the agent's local clock; tests only. */
     public static final String CLOCK_SKEW_PROPERTY = "loaxa.agent.test-clock-skew-seconds";
 
@@ -58,18 +70,40 @@ public final class AgentRuntime implements AutoCloseable {
     }
 
     private final AgentExecutors executors;
+    private final SharedLoop sharedLoop;
     private final List<Agent> agents;
 
-    private AgentRuntime(AgentExecutors executors, List<Agent> agents) {
+    private AgentRuntime(AgentExecutors executors, SharedLoop sharedLoop, List<Agent> agents) {
         this.executors = executors;
+        this.sharedLoop = sharedLoop;
         this.agents = List.copyOf(agents);
     }
 
     /** Creates and starts the agent(s) described by the configuration. Returns once they are connecting. */
     public static AgentRuntime start(AgentConfig config)
-            throws ConfigException, CacheUnusableException, IOException, MqttException {
+            throws ConfigException, CacheUnusableException, IOException, MqttException,
+                    ReceiverRegistrar.RegistrationException {
+        return start(config, null);
+    }
+
+    /**
+     * Creates and starts the agent(s) described by the configuration. Returns once they are connecting. A simulated
+     * fleet ({@code simulate}) runs every receiver's MQTT connection on one shared event loop ({@link SharedLoop});
+     * with a {@code registration} it first registers its receivers on the server and uses the secrets issued.
+     */
+    public static AgentRuntime start(AgentConfig config, Registration registration)
+            throws ConfigException, CacheUnusableException, IOException, MqttException,
+                    ReceiverRegistrar.RegistrationException {
+        HttpClient http = HttpClient.newBuilder()
+                .connectTimeout(HTTP_CONNECT_TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
+        ObjectMapper json = Json.newMapper();
         List<AgentConfig> members = new ArrayList<>();
-        if (config.simulate() > 0) {
+        if (config.simulate() > 0 && registration != null) {
+            members.addAll(simulatedMembers(
+                    config, new ReceiverRegistrar(http, json, registration).register(simulatedIds(config.simulate()))));
+        } else if (config.simulate() > 0) {
             members.addAll(simulatedMembers(config));
         } else if (config.isFleet()) {
             for (Map.Entry<String, String> member :
@@ -83,28 +117,39 @@ public final class AgentRuntime implements AutoCloseable {
             ensureWritable(member.cacheDir());
         }
 
-        AgentExecutors executors = new AgentExecutors();
-        HttpClient http = HttpClient.newBuilder()
-                .connectTimeout(HTTP_CONNECT_TIMEOUT)
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .build();
-        ObjectMapper json = Json.newMapper();
+        AgentExecutors executors =
+                new AgentExecutors(config.simulate() > 0 ? AgentExecutors.SIMULATED_CONTROL_THREADS : 0);
+        SharedLoop sharedLoop =
+                config.simulate() > 0 && !PAHO_TRANSPORT.equals(System.getProperty(SIMULATED_TRANSPORT_PROPERTY))
+                        ? new SharedLoop()
+                        : null;
+        MqttTransport.Factory transports = sharedLoop != null ? sharedLoop : MqttLink::new;
         ClockOffset time = new ClockOffset(localClock());
         List<Agent> agents = new ArrayList<>();
         try {
             for (AgentConfig member : members) {
-                agents.add(
-                        new Agent(member, executors, sinkFor(member, time), http, RetryPolicy.defaults(), json, time));
+                agents.add(new Agent(
+                        member,
+                        executors,
+                        sinkFor(member, time),
+                        http,
+                        RetryPolicy.defaults(),
+                        json,
+                        time,
+                        transports));
             }
         } catch (IOException | MqttException | RuntimeException e) {
             agents.forEach(Agent::close);
             executors.close();
+            if (sharedLoop != null) {
+                sharedLoop.close();
+            }
             throw e;
         }
         startTimeSync(config, members.get(0), executors, http, json, time);
         agents.forEach(Agent::start);
         LOG.info(() -> "started " + agents.size() + " agent(s), version " + Agent.version());
-        return new AgentRuntime(executors, agents);
+        return new AgentRuntime(executors, sharedLoop, agents);
     }
 
     /**
@@ -116,13 +161,30 @@ public final class AgentRuntime implements AutoCloseable {
         return skewSeconds == 0 ? Clock.systemUTC() : Clock.offset(Clock.systemUTC(), Duration.ofSeconds(skewSeconds));
     }
 
+    /** The receiver ids of {@code --simulate N}: {@code sim-00001}… */
+    static List<String> simulatedIds(int count) {
+        List<String> ids = new ArrayList<>(count);
+        for (int i = 1; i <= count; i++) {
+            ids.add(SIMULATED_PREFIX + String.format("%05d", i));
+        }
+        return ids;
+    }
+
     /** The members of {@code --simulate N}: {@code sim-00001}… with secret {@code <secret>-00001}…, null sink. */
     static List<AgentConfig> simulatedMembers(AgentConfig config) {
         String secretBase = config.secret() == null ? SIMULATED_SECRET : config.secret();
-        List<AgentConfig> members = new ArrayList<>(config.simulate());
-        for (int i = 1; i <= config.simulate(); i++) {
-            String number = String.format("%05d", i);
-            AgentConfig member = config.forFleetMember(SIMULATED_PREFIX + number, secretBase + "-" + number);
+        Map<String, String> secrets = new LinkedHashMap<>();
+        for (String id : simulatedIds(config.simulate())) {
+            secrets.put(id, secretBase + "-" + id.substring(SIMULATED_PREFIX.length()));
+        }
+        return simulatedMembers(config, secrets);
+    }
+
+    /** Simulated members with these ids and secrets (e.g. the ones the server issued), null sink. */
+    static List<AgentConfig> simulatedMembers(AgentConfig config, Map<String, String> secrets) {
+        List<AgentConfig> members = new ArrayList<>(secrets.size());
+        for (Map.Entry<String, String> credentials : secrets.entrySet()) {
+            AgentConfig member = config.forFleetMember(credentials.getKey(), credentials.getValue());
             members.add(new AgentConfig(
                     member.receiverId(),
                     member.secret(),
@@ -187,6 +249,9 @@ public final class AgentRuntime implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         executors.close();
+        if (sharedLoop != null) {
+            sharedLoop.close();
+        }
     }
 
     private static Sink sinkFor(AgentConfig config, ClockOffset time) {

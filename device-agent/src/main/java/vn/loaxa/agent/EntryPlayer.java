@@ -21,6 +21,7 @@ import vn.loaxa.agent.protocol.EventType;
 import vn.loaxa.agent.protocol.ManifestEntry;
 import vn.loaxa.agent.protocol.Priority;
 import vn.loaxa.agent.store.AudioCache;
+import vn.loaxa.agent.store.LiveCounts;
 import vn.loaxa.agent.store.OutputSettings;
 import vn.loaxa.agent.time.ClockOffset;
 
@@ -60,6 +61,7 @@ final class EntryPlayer {
             AudioPlayer player,
             Sink sink,
             LiveSessions live,
+            LiveCounts liveCounts,
             AudioCache cache,
             AudioFetcher fetcher,
             OutputSettings output,
@@ -70,7 +72,7 @@ final class EntryPlayer {
         this.receiverId = receiverId;
         this.time = time;
         this.player = player;
-        this.liveSessions = new LiveEntryPlayer(receiverId, time, sink, live, status);
+        this.liveSessions = new LiveEntryPlayer(receiverId, time, sink, live, liveCounts, status);
         this.cache = cache;
         this.fetcher = fetcher;
         this.output = output;

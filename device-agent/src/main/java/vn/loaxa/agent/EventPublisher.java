@@ -24,7 +24,7 @@ import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import vn.loaxa.agent.config.Tuning;
-import vn.loaxa.agent.mqtt.MqttLink;
+import vn.loaxa.agent.mqtt.MqttTransport;
 import vn.loaxa.agent.protocol.AgentEvent;
 import vn.loaxa.agent.protocol.EventType;
 import vn.loaxa.agent.protocol.LiveReport;
@@ -57,7 +57,7 @@ final class EventPublisher {
     private final Outbox outbox;
     private final ObjectMapper json;
     private final Clock clock;
-    private final MqttLink mqtt;
+    private final MqttTransport mqtt;
     private final Executor lane;
     private final ScheduledExecutorService scheduler;
     private final int batchPerTick;
@@ -81,7 +81,7 @@ final class EventPublisher {
             Outbox outbox,
             ObjectMapper json,
             Clock clock,
-            MqttLink mqtt,
+            MqttTransport mqtt,
             Executor lane,
             ScheduledExecutorService scheduler,
             int flushRatePerSecond,
@@ -110,7 +110,7 @@ final class EventPublisher {
             Outbox outbox,
             ObjectMapper json,
             Clock clock,
-            MqttLink mqtt,
+            MqttTransport mqtt,
             Executor lane,
             ScheduledExecutorService scheduler,
             int flushRatePerSecond,
@@ -289,7 +289,7 @@ final class EventPublisher {
             LOG.log(Level.SEVERE, "cannot serialise event " + event.id(), e);
             return true;
         }
-        boolean handedOver = mqtt.publish(eventTopic, payload, QOS, false, new MqttLink.Delivery() {
+        boolean handedOver = mqtt.publish(eventTopic, payload, QOS, false, new MqttTransport.Delivery() {
             @Override
             public void delivered() {
                 if (outbox.contains(event.id())) {

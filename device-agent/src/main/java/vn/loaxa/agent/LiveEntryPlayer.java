@@ -14,6 +14,7 @@ import vn.loaxa.agent.playback.SinkException;
 import vn.loaxa.agent.protocol.EventType;
 import vn.loaxa.agent.protocol.LiveRef;
 import vn.loaxa.agent.protocol.ManifestEntry;
+import vn.loaxa.agent.store.LiveCounts;
 import vn.loaxa.agent.time.ClockOffset;
 
 /**
@@ -27,13 +28,21 @@ final class LiveEntryPlayer {
     private final ClockOffset time;
     private final Sink sink;
     private final LiveSessions live;
+    private final LiveCounts counts;
     private final StatusReporter status;
 
-    LiveEntryPlayer(String receiverId, ClockOffset time, Sink sink, LiveSessions live, StatusReporter status) {
+    LiveEntryPlayer(
+            String receiverId,
+            ClockOffset time,
+            Sink sink,
+            LiveSessions live,
+            LiveCounts counts,
+            StatusReporter status) {
         this.receiverId = receiverId;
         this.time = time;
         this.sink = sink;
         this.live = live;
+        this.counts = counts;
         this.status = status;
     }
 
@@ -61,6 +70,7 @@ final class LiveEntryPlayer {
                     ChronoUnit.MICROS.between(Instant.EPOCH, session.endsAt()),
                     PlayoutTiming.of(time),
                     live::linkUp);
+            counts.load(scheduled.occurrenceId()).ifPresent(playout.stats()::carry);
             scheduled.livePlayout(playout);
         }
         if (resuming) {
@@ -70,6 +80,7 @@ final class LiveEntryPlayer {
         live.open(session.sessionId(), playout);
         try (OpusDecoder decoder = new OpusDecoder()) {
             LivePlayout.Outcome outcome = playout.play(sink, decoder, gain, scheduled::shouldStop, firstHeardMicros -> {
+                // once per session: after a restart the journal already has it
                 status.report(
                         scheduled, EventType.PLAYING, null, Instant.EPOCH.plus(firstHeardMicros, ChronoUnit.MICROS));
                 scheduled.markStarted();
@@ -77,6 +88,9 @@ final class LiveEntryPlayer {
             status.audioOutput(true);
             if (outcome != LivePlayout.Outcome.STOPPED) {
                 end(scheduled, outcome);
+            } else if (scheduled.isAgentStopping()) {
+                // not FAILED: the session goes on, and the agent rejoins it when it starts again
+                counts.save(scheduled.occurrenceId(), playout.stats().report());
             } else if (scheduled.isCancelled() || scheduled.preemptedBy() == null) {
                 String why = scheduled.cancelledBy() != null ? scheduled.cancelledBy() : "the agent shut down";
                 status.finish(scheduled, EventType.FAILED, "playback stopped before the end: " + why);
@@ -100,6 +114,16 @@ final class LiveEntryPlayer {
     /** A session that played reports PLAYED with its counts; one that never played was missed, or never came. */
     private void end(ScheduledEntry scheduled, LivePlayout.Outcome outcome) {
         LivePlayout playout = scheduled.livePlayout();
+        counts.load(scheduled.occurrenceId()).ifPresent(earlier -> {
+            if (playout == null) {
+                // it played before a restart, and its window closed while the agent was away
+                status.finishLive(scheduled, earlier);
+            }
+        });
+        counts.forget(scheduled.occurrenceId());
+        if (scheduled.isFinished()) {
+            return;
+        }
         String sessionId = scheduled.entry().live().sessionId();
         if (playout != null && playout.stats().joins() > 0) {
             LOG.info(() -> receiverId + " live session " + sessionId + " ended (" + outcome + "): "

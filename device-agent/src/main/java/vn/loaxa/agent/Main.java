@@ -49,7 +49,7 @@ public final class Main {
             return ExitCode.OK;
         }
         try {
-            AgentRuntime runtime = AgentRuntime.start(request.config());
+            AgentRuntime runtime = AgentRuntime.start(request.config(), request.registration());
             Runtime.getRuntime().addShutdownHook(new Thread(runtime::close, "loaxa-shutdown"));
             return ExitCode.OK;
         } catch (ConfigException e) {

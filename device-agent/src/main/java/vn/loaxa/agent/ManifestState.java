@@ -84,6 +84,18 @@ final class ManifestState {
         return held == null ? List.of() : held.areas();
     }
 
+    /** True once a list of areas is held (received, or restored from disk). */
+    boolean knowsAreas() {
+        return areas != null;
+    }
+
+    /** The version held of each area's manifest, by area code. */
+    Map<String, Long> areaVersions() {
+        Map<String, Long> versions = new LinkedHashMap<>();
+        byArea.forEach((code, manifest) -> versions.put(code, manifest.version()));
+        return versions;
+    }
+
     /** Takes the receiver's own manifest if it is newer than the one held; true if it was taken. */
     boolean acceptOwn(String topic, Manifest manifest) {
         if (!isNewer(topic, manifest.version(), ownVersion)) {

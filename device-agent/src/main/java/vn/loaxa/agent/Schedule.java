@@ -106,10 +106,10 @@ final class Schedule {
         pruneJournal(incoming.keySet());
     }
 
-    /** Cancels every entry: its timer, and its playback if it plays. */
-    void cancelAll(String why) {
+    /** The agent stops: cancels every entry's timer, and its playback if it plays. */
+    void shutDown() {
         for (ScheduledEntry scheduled : entries.values()) {
-            scheduled.cancel(why);
+            scheduled.cancelForShutdown();
         }
     }
 
@@ -122,7 +122,8 @@ final class Schedule {
                 return;
             }
         }
-        if (events.happened(occurrenceId, EventType.PLAYING)) {
+        if (events.happened(occurrenceId, EventType.PLAYING) && !entry.playsLive()) {
+            // a live session has no position to lose: it is rejoined at the live point below
             status.finish(
                     scheduled, EventType.FAILED, "playback was interrupted: the agent stopped while it was playing");
             return;

@@ -19,6 +19,7 @@ final class ScheduledEntry {
     private volatile boolean started;
     private volatile boolean finished;
     private volatile String cancelledBy;
+    private volatile boolean agentStopping;
     private volatile String preemptedBy;
     private volatile long resumeAtMillis;
     private volatile LivePlayout livePlayout;
@@ -101,6 +102,17 @@ final class ScheduledEntry {
         if (current != null) {
             current.cancel(false);
         }
+    }
+
+    /** Cancels the entry because the agent is stopping: a live session it plays is rejoined after a restart. */
+    void cancelForShutdown() {
+        agentStopping = true;
+        cancel("the agent shut down");
+    }
+
+    /** Whether it was cancelled because the agent is stopping. */
+    boolean isAgentStopping() {
+        return agentStopping;
     }
 
     boolean isCancelled() {

@@ -15,7 +15,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import vn.loaxa.agent.mqtt.MqttLink;
+import vn.loaxa.agent.mqtt.MqttTransport;
 import vn.loaxa.agent.protocol.EventType;
 import vn.loaxa.agent.protocol.Heartbeat;
 import vn.loaxa.agent.protocol.LiveReport;
@@ -45,7 +45,7 @@ final class StatusReporter {
     private final AudioCache cache;
     private final EventPublisher events;
     private final MessageCounters counters;
-    private final MqttLink mqtt;
+    private final MqttTransport mqtt;
     private volatile boolean stopped;
     private volatile boolean audioOutputOk = true;
     private volatile String lastError;
@@ -62,7 +62,7 @@ final class StatusReporter {
             AudioCache cache,
             EventPublisher events,
             MessageCounters counters,
-            MqttLink mqtt) {
+            MqttTransport mqtt) {
         this.receiverId = receiverId;
         this.topics = topics;
         this.json = json;
@@ -192,7 +192,7 @@ final class StatusReporter {
                     QOS,
                     false,
                     Math.max(1, heartbeatInterval.toSeconds()),
-                    new MqttLink.Delivery() {
+                    new MqttTransport.Delivery() {
                         @Override
                         public void delivered() {
                             LOG.finest(() -> receiverId + " heartbeat acknowledged");
@@ -213,17 +213,18 @@ final class StatusReporter {
         Status status =
                 Status.online(receiverId, time.clock().instant().truncatedTo(ChronoUnit.MILLIS), Agent.version());
         try {
-            mqtt.publish(topics.status(receiverId), json.writeValueAsBytes(status), QOS, true, new MqttLink.Delivery() {
-                @Override
-                public void delivered() {
-                    LOG.fine(() -> receiverId + " status online=" + status.online() + " acknowledged");
-                }
+            mqtt.publish(
+                    topics.status(receiverId), json.writeValueAsBytes(status), QOS, true, new MqttTransport.Delivery() {
+                        @Override
+                        public void delivered() {
+                            LOG.fine(() -> receiverId + " status online=" + status.online() + " acknowledged");
+                        }
 
-                @Override
-                public void failed(Throwable cause) {
-                    LOG.log(Level.WARNING, receiverId + " status not acknowledged", cause);
-                }
-            });
+                        @Override
+                        public void failed(Throwable cause) {
+                            LOG.log(Level.WARNING, receiverId + " status not acknowledged", cause);
+                        }
+                    });
         } catch (JsonProcessingException e) {
             LOG.log(Level.SEVERE, "cannot serialise status", e);
         }

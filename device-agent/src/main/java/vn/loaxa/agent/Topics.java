@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 
 /**
  * Builds and parses the per-receiver topic strings
- * {@code {prefix}/v1/rx/{receiverId}/{manifest|event|status|heartbeat|cmd|areas|ack}} and the area manifest topics
+ * {@code {prefix}/v1/rx/{receiverId}/{manifest|event|status|heartbeat|cmd|areas|ack|catchup}} and the area manifest topics
  * {@code {prefix}/v1/area/{areaCode}/manifest}, and the live session topics {@code {prefix}/v1/live/{sessionId}}.
  * This is the only place in the agent that knows the topic layout. It is pure: no I/O, no state beyond the prefix.
  */
@@ -40,7 +40,8 @@ public final class Topics {
         HEARTBEAT,
         CMD,
         AREAS,
-        ACK;
+        ACK,
+        CATCHUP;
 
         /** The last topic level, e.g. {@code manifest}. */
         public String level() {
@@ -117,6 +118,11 @@ public final class Topics {
     /** {@code {prefix}/v1/rx/{receiverId}/ack}: the server's acknowledgements of stored events. */
     public String ack(String receiverId) {
         return topic(receiverId, Kind.ACK);
+    }
+
+    /** {@code {prefix}/v1/rx/{receiverId}/catchup}: the receiver asks the server for the manifests it lacks. */
+    public String catchUp(String receiverId) {
+        return topic(receiverId, Kind.CATCHUP);
     }
 
     /**

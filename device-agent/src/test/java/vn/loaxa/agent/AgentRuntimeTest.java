@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import vn.loaxa.agent.config.AgentConfig;
 import vn.loaxa.agent.config.SinkType;
@@ -40,6 +42,31 @@ class AgentRuntimeTest {
             assertThat(member.sink()).isEqualTo(SinkType.NULL);
             assertThat(member.isFleet()).isFalse();
         });
+    }
+
+    @Test
+    void shouldGiveSimulatedAgentsTheSecretsTheServerIssued() {
+        AgentConfig config = new AgentConfig(
+                null,
+                null,
+                "tcp://127.0.0.1:1884",
+                null,
+                "loaxa",
+                Path.of("sims"),
+                SinkType.NULL,
+                null,
+                30,
+                2,
+                Tuning.defaults());
+        Map<String, String> issued = new LinkedHashMap<>();
+        issued.put("sim-00001", "k3yA");
+        issued.put("sim-00002", "k3yB");
+
+        List<AgentConfig> members = AgentRuntime.simulatedMembers(config, issued);
+
+        assertThat(AgentRuntime.simulatedIds(2)).containsExactly("sim-00001", "sim-00002");
+        assertThat(members).extracting(AgentConfig::receiverId).containsExactly("sim-00001", "sim-00002");
+        assertThat(members).extracting(AgentConfig::secret).containsExactly("k3yA", "k3yB");
     }
 
     @Test

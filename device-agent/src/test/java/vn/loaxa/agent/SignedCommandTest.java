@@ -70,7 +70,8 @@ class SignedCommandTest {
     private MqttClient observer;
     private AgentExecutors executors;
     private Agent agent;
-    private long sequence = System.currentTimeMillis() * 1000;
+    private final String signer = "test-" + UUID.randomUUID().toString().substring(0, 8);
+    private long sequence;
     private final RecordingSink sink = new RecordingSink();
 
     @BeforeEach
@@ -303,10 +304,10 @@ class SignedCommandTest {
     }
 
     /** The user-property arguments of mosquitto_pub for a signature block over {@code payload}. */
-    private static List<String> block(
-            KeyPair key, String topic, byte[] payload, long seq, long issuedAt, long expiresAt) throws Exception {
+    private List<String> block(KeyPair key, String topic, byte[] payload, long seq, long issuedAt, long expiresAt)
+            throws Exception {
         String keyId = SignatureVerifier.keyId(key.getPublic());
-        SignatureBlock unsigned = new SignatureBlock(keyId, seq, issuedAt, expiresAt, new byte[0]);
+        SignatureBlock unsigned = new SignatureBlock(keyId, signer, seq, expiresAt, issuedAt, expiresAt, new byte[0]);
         Signature ed25519 = Signature.getInstance("Ed25519");
         ed25519.initSign(key.getPrivate());
         ed25519.update(unsigned.canonical(topic, payload));
@@ -315,8 +316,12 @@ class SignedCommandTest {
         for (Map.Entry<String, String> property : Map.of(
                         SignatureBlock.KEY_ID,
                         keyId,
+                        SignatureBlock.SIGNER,
+                        signer,
                         SignatureBlock.SEQUENCE,
                         Long.toString(seq),
+                        SignatureBlock.HORIZON,
+                        Long.toString(expiresAt),
                         SignatureBlock.ISSUED_AT,
                         Long.toString(issuedAt),
                         SignatureBlock.EXPIRES_AT,

@@ -18,6 +18,7 @@ class TopicsTest {
         "ls-thatkhe-01, MANIFEST, loaxa/v1/rx/ls-thatkhe-01/manifest",
         "ls-thatkhe-01, EVENT,    loaxa/v1/rx/ls-thatkhe-01/event",
         "ls-thatkhe-01, STATUS,   loaxa/v1/rx/ls-thatkhe-01/status",
+        "ls-thatkhe-01, CATCHUP,  loaxa/v1/rx/ls-thatkhe-01/catchup",
         "A,             EVENT,    loaxa/v1/rx/A/event",
         "rx_1.b-2,      STATUS,   loaxa/v1/rx/rx_1.b-2/status"
     })
@@ -58,6 +59,7 @@ class TopicsTest {
     @Test
     void shouldBuildNamedTopics() {
         assertThat(topics.manifest("rx1")).isEqualTo("loaxa/v1/rx/rx1/manifest");
+        assertThat(topics.catchUp("rx1")).isEqualTo("loaxa/v1/rx/rx1/catchup");
         assertThat(topics.event("rx1")).isEqualTo("loaxa/v1/rx/rx1/event");
         assertThat(topics.status("rx1")).isEqualTo("loaxa/v1/rx/rx1/status");
     }

@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import vn.loaxa.account.Roles;
 import vn.loaxa.account.api.AccountChange;
 import vn.loaxa.account.api.AccountRequest;
@@ -12,6 +14,7 @@ import vn.loaxa.account.model.Account;
 import vn.loaxa.account.model.AccountRepository;
 import vn.loaxa.common.error.ConflictException;
 import vn.loaxa.common.error.ErrorMessage;
+import vn.loaxa.common.error.InvalidRequestException;
 import vn.loaxa.common.error.NotFoundException;
 
 /** People's accounts, created by an administrator; passwords are kept only as bcrypt hashes. */
@@ -21,10 +24,16 @@ public class AccountService {
     private final ReceiverCredentials receivers;
     private final Passwords passwords;
     private final KnownAreas areas;
+    private final KnownLanguages languages;
 
     public AccountService(
-            AccountRepository accounts, ReceiverCredentials receivers, Passwords passwords, KnownAreas areas) {
+            AccountRepository accounts,
+            ReceiverCredentials receivers,
+            Passwords passwords,
+            KnownAreas areas,
+            KnownLanguages languages) {
         this.accounts = accounts;
+        this.languages = languages;
         this.areas = areas;
         this.receivers = receivers;
         this.passwords = passwords;
@@ -40,6 +49,7 @@ public class AccountService {
         account.passwordHash = passwords.hash(request.password());
         account.role = request.role();
         account.areaCode = checkedArea(request.role(), request.areaCode());
+        account.languages.addAll(languages(request.languages()));
         account.createdAt = OffsetDateTime.now();
         accounts.persist(account);
         return view(account);
@@ -59,6 +69,8 @@ public class AccountService {
         }
         account.role = change.role();
         account.areaCode = checkedArea(change.role(), change.areaCode());
+        account.languages.clear();
+        account.languages.addAll(languages(change.languages()));
         return view(account);
     }
 
@@ -88,6 +100,29 @@ public class AccountService {
         return view(account);
     }
 
+    /** The languages the account translates or reviews; empty for an unknown account. */
+    @Transactional
+    public Set<String> languagesOf(String username) {
+        return accounts.findByIdOptional(username)
+                .map(account -> Set.copyOf(account.languages))
+                .orElse(Set.of());
+    }
+
+    /** The translator accounts (unlocked) that translate this language, with their areas. */
+    @Transactional
+    public List<AccountView> translatorsOf(String language) {
+        return accounts.list("role = ?1 and lockedAt is null order by username", Roles.TRANSLATOR).stream()
+                .filter(account -> account.languages.contains(language))
+                .map(AccountService::view)
+                .toList();
+    }
+
+    /** The account, if it exists. */
+    @Transactional
+    public java.util.Optional<AccountView> account(String username) {
+        return accounts.findByIdOptional(username).map(AccountService::view);
+    }
+
     private Account find(String username) {
         return accounts.findByIdOptional(username).orElseThrow(() -> NotFoundException.of("Account", username));
     }
@@ -102,7 +137,25 @@ public class AccountService {
         return areaCode;
     }
 
+    private Set<String> languages(List<String> requested) {
+        if (requested == null) {
+            return Set.of();
+        }
+        for (String code : requested) {
+            if (!languages.exists(code)) {
+                throw new InvalidRequestException("languages", ErrorMessage.of("language.unknown", code));
+            }
+        }
+        return new TreeSet<>(requested);
+    }
+
     private static AccountView view(Account account) {
-        return new AccountView(account.username, account.role, account.areaCode, account.createdAt, account.lockedAt);
+        return new AccountView(
+                account.username,
+                account.role,
+                account.areaCode,
+                account.createdAt,
+                account.lockedAt,
+                List.copyOf(account.languages));
     }
 }

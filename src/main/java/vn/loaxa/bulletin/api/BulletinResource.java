@@ -20,7 +20,7 @@ import vn.loaxa.bulletin.service.VariantService;
 import vn.loaxa.media.service.MediaService;
 
 @Path("/api/v1/bulletins")
-@RolesAllowed(Roles.USER)
+@RolesAllowed({Roles.VIEW, Roles.AUTHOR})
 public class BulletinResource {
     private final BulletinService service;
     private final VariantService variantService;

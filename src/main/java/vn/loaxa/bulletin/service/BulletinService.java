@@ -133,6 +133,36 @@ public class BulletinService {
                 .toList();
     }
 
+    /** The languages the bulletin has segments in, the ALL segments aside. */
+    @Transactional
+    public java.util.Set<String> languages(UUID id) {
+        return find(id).segments.stream()
+                .map(s -> s.language)
+                .filter(language -> !VariantService.ALL.equals(language))
+                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+    }
+
+    /**
+     * Adds an accepted reading as the bulletin's segment in its language, after the language segments already there
+     * (before trailing ALL segments such as a closing chime). The status stays as it is, an approved bulletin stays
+     * approved: the reviewer's acceptance approves the new segment, and the approval history records it. The
+     * rendered variants are forgotten, so that the next broadcast plays the new language.
+     */
+    @Transactional
+    public void addReading(UUID id, UUID mediaId, String language, String actor, String note) {
+        Bulletin bulletin = find(id);
+        if (bulletin.segments.stream().anyMatch(s -> language.equals(s.language))) {
+            throw new ConflictException(ErrorMessage.of("translation.bulletin-has-language", bulletin.title, language));
+        }
+        int at = bulletin.segments.size();
+        while (at > 0 && VariantService.ALL.equals(bulletin.segments.get(at - 1).language)) {
+            at--;
+        }
+        bulletin.segments.add(at, new Segment(mediaId, language));
+        variants.invalidate(bulletin.id);
+        record(bulletin, bulletin.status, bulletin.status, actor, note);
+    }
+
     /** The area that owns the bulletin; null when it was made nationally. */
     @Transactional
     public String ownerArea(UUID id) {

@@ -25,6 +25,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import vn.loaxa.common.error.ConflictException;
 import vn.loaxa.common.error.ErrorMessage;
 import vn.loaxa.common.error.InvalidRequestException;
+import vn.loaxa.common.error.MalformedRequestException;
 import vn.loaxa.common.error.NotFoundException;
 import vn.loaxa.common.error.NotPermittedException;
 import vn.loaxa.common.error.TooLargeException;
@@ -57,6 +58,11 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response invalid(InvalidRequestException e, UriInfo uri, ContainerRequestContext request) {
         return respond(Problems.invalid(e, ErrorLanguage.of(request), uri.getPath()));
+    }
+
+    @ServerExceptionMapper
+    public Response malformed(MalformedRequestException e, UriInfo uri, ContainerRequestContext request) {
+        return respond(Problems.malformed(e, ErrorLanguage.of(request), uri.getPath()));
     }
 
     @ServerExceptionMapper

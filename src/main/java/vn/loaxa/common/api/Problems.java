@@ -6,6 +6,7 @@ import java.util.Optional;
 import vn.loaxa.common.error.ConflictException;
 import vn.loaxa.common.error.ErrorMessage;
 import vn.loaxa.common.error.InvalidRequestException;
+import vn.loaxa.common.error.MalformedRequestException;
 import vn.loaxa.common.error.NotFoundException;
 import vn.loaxa.common.error.NotPermittedException;
 
@@ -30,6 +31,9 @@ public final class Problems {
         if (e instanceof InvalidRequestException invalid) {
             return Optional.of(invalid(invalid, locale, path));
         }
+        if (e instanceof MalformedRequestException malformed) {
+            return Optional.of(malformed(malformed, locale, path));
+        }
         return Optional.empty();
     }
 
@@ -47,7 +51,7 @@ public final class Problems {
 
     public static Problem conflict(ConflictException e, Locale locale, String path) {
         return new Problem(
-                "about:blank",
+                e.type() == null ? "about:blank" : e.type(),
                 text("conflict.title", locale),
                 409,
                 e.text().render(locale),
@@ -62,6 +66,15 @@ public final class Problems {
                 .toList();
         return new Problem(
                 "about:blank", e.titleText().render(locale), 422, e.text().render(locale), path, errors);
+    }
+
+    /** 400: the body cannot be read, with where it stops making sense. */
+    public static Problem malformed(MalformedRequestException e, Locale locale, String path) {
+        List<Problem.FieldError> errors = e.fieldErrors().stream()
+                .map(f -> new Problem.FieldError(f.field(), f.text().render(locale)))
+                .toList();
+        return new Problem(
+                "about:blank", e.titleText().render(locale), 400, e.text().render(locale), path, errors);
     }
 
     /** 401: the request carried no (valid) credentials. */

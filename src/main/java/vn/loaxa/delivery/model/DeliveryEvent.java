@@ -40,4 +40,8 @@ public class DeliveryEvent {
     public OffsetDateTime receivedAt;
 
     public String reason;
+
+    /** The occurrence's play time: on PostgreSQL the table is partitioned by its month. */
+    @Column(name = "play_at")
+    public OffsetDateTime playAt;
 }

@@ -7,7 +7,14 @@ import java.util.UUID;
 @ApplicationScoped
 public class DeliveryEventRepository implements PanacheRepository<DeliveryEvent> {
 
+    /** Whether the event is stored; the occurrence's play time names the one partition that can hold it. */
     public boolean exists(UUID occurrenceId, String receiverId, DeliveryState event) {
-        return count("occurrenceId = ?1 and receiverId = ?2 and event = ?3", occurrenceId, receiverId, event) > 0;
+        return count(
+                        "occurrenceId = ?1 and receiverId = ?2 and event = ?3"
+                                + " and playAt = (select o.playAt from Occurrence o where o.id = ?1)",
+                        occurrenceId,
+                        receiverId,
+                        event)
+                > 0;
     }
 }

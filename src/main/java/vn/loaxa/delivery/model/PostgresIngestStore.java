@@ -26,13 +26,14 @@ final class PostgresIngestStore implements IngestStore {
             + " from unnest(?::uuid[], ?::varchar[]) with ordinality as k(occurrence_id, receiver_id, n)"
             + " join delivery d on d.occurrence_id = k.occurrence_id and d.receiver_id = k.receiver_id"
             + " join occurrence o on o.id = d.occurrence_id"
-            + " left join delivery_event e on e.occurrence_id = d.occurrence_id and e.receiver_id = d.receiver_id";
+            + " left join delivery_event e on e.occurrence_id = d.occurrence_id and e.receiver_id = d.receiver_id"
+            + " and e.play_at = o.play_at";
     private static final String IDS = "select nextval('delivery_event_seq') from generate_series(1, ?)";
     private static final String COPY = "copy delivery_event (id, event_id, occurrence_id, receiver_id, event,"
-            + " occurred_at, received_at, reason) from stdin (format csv)";
+            + " occurred_at, received_at, reason, play_at) from stdin (format csv)";
     private static final String INSERT = "insert into delivery_event (id, event_id, occurrence_id, receiver_id, event,"
-            + " occurred_at, received_at, reason) select * from unnest(?::bigint[], ?::uuid[], ?::uuid[],"
-            + " ?::varchar[], ?::varchar[], ?::timestamptz[], ?::timestamptz[], ?::varchar[])";
+            + " occurred_at, received_at, reason, play_at) select * from unnest(?::bigint[], ?::uuid[], ?::uuid[],"
+            + " ?::varchar[], ?::varchar[], ?::timestamptz[], ?::timestamptz[], ?::varchar[], ?::timestamptz[])";
     /**
      * From this many rows on, events go in by COPY. It costs two round trips where an insert from arrays costs
      * one, and wins back far more on every row of a large batch.
@@ -109,7 +110,7 @@ final class PostgresIngestStore implements IngestStore {
             if (row.reason != null) {
                 quoted(csv, row.reason);
             }
-            csv.append('\n');
+            csv.append(',').append(row.playAt).append('\n');
         }
         try {
             connection
@@ -131,6 +132,7 @@ final class PostgresIngestStore implements IngestStore {
         String[] occurredAt = new String[n];
         String[] receivedAt = new String[n];
         String[] reasons = new String[n];
+        String[] playAt = new String[n];
         for (int i = 0; i < n; i++) {
             DeliveryEvent row = rows.get(i);
             ids[i] = row.id;
@@ -141,6 +143,7 @@ final class PostgresIngestStore implements IngestStore {
             occurredAt[i] = text(row.occurredAt);
             receivedAt[i] = text(row.receivedAt);
             reasons[i] = row.reason;
+            playAt[i] = text(row.playAt);
         }
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
             insert.setArray(1, connection.createArrayOf("bigint", ids));
@@ -151,6 +154,7 @@ final class PostgresIngestStore implements IngestStore {
             insert.setArray(6, timestamps(connection, occurredAt));
             insert.setArray(7, timestamps(connection, receivedAt));
             insert.setArray(8, connection.createArrayOf("varchar", reasons));
+            insert.setArray(9, timestamps(connection, playAt));
             insert.executeUpdate();
         }
     }

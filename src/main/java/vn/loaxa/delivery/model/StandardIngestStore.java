@@ -22,7 +22,7 @@ final class StandardIngestStore implements IngestStore {
     private static final int IN_LIST = 1000;
 
     private static final String INSERT = "insert into delivery_event (id, event_id, occurrence_id, receiver_id, event,"
-            + " occurred_at, received_at, reason) values (?, ?, ?, ?, ?, ?, ?, ?)";
+            + " occurred_at, received_at, reason, play_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)";
     /** The update of {@link AdvanceSql}, one row at a time in a JDBC batch. */
     private static final String ADVANCE = "merge into delivery d using (select cast(? as bigint) id,"
             + " cast(? as varchar) state, cast(? as integer) state_rank, cast(? as boolean) carries_reason,"
@@ -50,6 +50,7 @@ final class StandardIngestStore implements IngestStore {
                 String sql = "select d.receiver_id, d.id, e.event, o.play_at, o.window_end from delivery d"
                         + " join occurrence o on o.id = d.occurrence_id left join delivery_event e"
                         + " on e.occurrence_id = d.occurrence_id and e.receiver_id = d.receiver_id"
+                        + " and e.play_at = o.play_at"
                         + " where d.occurrence_id = ? and d.receiver_id in (" + "?, ".repeat(chunk.size() - 1) + "?)";
                 try (PreparedStatement query = connection.prepareStatement(sql)) {
                     query.setObject(1, entry.getKey());
@@ -85,6 +86,7 @@ final class StandardIngestStore implements IngestStore {
                 insert.setObject(6, row.occurredAt);
                 insert.setObject(7, row.receivedAt);
                 insert.setString(8, row.reason);
+                insert.setObject(9, row.playAt);
                 insert.addBatch();
             }
             insert.executeBatch();

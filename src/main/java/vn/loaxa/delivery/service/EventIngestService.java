@@ -168,7 +168,8 @@ public class EventIngestService {
                             e.at(),
                             e.reason(),
                             e.eventId(),
-                            e.receivedAt()));
+                            e.receivedAt(),
+                            delivery.playAt()));
                     advances.computeIfAbsent(delivery.deliveryId(), DeliveryAdvance::new)
                             .add(
                                     e.event(),
@@ -224,8 +225,10 @@ public class EventIngestService {
             OffsetDateTime at,
             String reason,
             UUID eventId,
-            OffsetDateTime receivedAt) {
+            OffsetDateTime receivedAt,
+            OffsetDateTime playAt) {
         DeliveryEvent row = new DeliveryEvent();
+        row.playAt = playAt;
         row.eventId = eventId;
         row.occurrenceId = occurrenceId;
         row.receiverId = receiverId;
@@ -246,15 +249,12 @@ public class EventIngestService {
         if (delivery.isEmpty()) {
             return new Stored(Outcome.UNKNOWN_DELIVERY, false);
         }
+        Occurrence occurrence = occurrences.findById(occurrenceId);
         if (events.exists(occurrenceId, receiverId, event)) {
             return new Stored(Outcome.DUPLICATE, false);
         }
-        events.persist(row(occurrenceId, receiverId, event, at, reason, eventId, now));
-        boolean inWindow = event.overturnsMissed()
-                && occurrences
-                        .findByIdOptional(occurrenceId)
-                        .map(o -> inWindow(event, at, o.playAt, o.windowEnd))
-                        .orElse(false);
+        events.persist(row(occurrenceId, receiverId, event, at, reason, eventId, now, occurrence.playAt));
+        boolean inWindow = inWindow(event, at, occurrence.playAt, occurrence.windowEnd);
         Delivery.Change change = delivery.get().apply(event, at, reason, inWindow, now);
         events.flush();
         return new Stored(Outcome.APPLIED, change == Delivery.Change.OVERTURNED);

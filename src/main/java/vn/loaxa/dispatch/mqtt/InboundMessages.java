@@ -15,8 +15,10 @@ import vn.loaxa.delivery.service.EventIngestService;
 import vn.loaxa.delivery.service.IncomingEvent;
 import vn.loaxa.delivery.service.LiveDeliveryStats;
 import vn.loaxa.dispatch.protocol.AgentEvent;
+import vn.loaxa.dispatch.protocol.CatchUpMessage;
 import vn.loaxa.dispatch.protocol.HeartbeatMessage;
 import vn.loaxa.dispatch.protocol.StatusMessage;
+import vn.loaxa.dispatch.service.CatchUpService;
 import vn.loaxa.receiver.api.ReceiverHealth;
 import vn.loaxa.receiver.service.ReceiverService;
 
@@ -37,6 +39,7 @@ public class InboundMessages {
     private final ReceiverService receivers;
 
     private final LiveDeliveryStats liveStats;
+    private final CatchUpService catchUp;
 
     public InboundMessages(
             ObjectMapper json,
@@ -44,8 +47,10 @@ public class InboundMessages {
             MqttDrops drops,
             EventBatcher events,
             ReceiverService receivers,
-            LiveDeliveryStats liveStats) {
+            LiveDeliveryStats liveStats,
+            CatchUpService catchUp) {
         this.liveStats = liveStats;
+        this.catchUp = catchUp;
         this.json = json;
         this.eventReader = json.readerFor(AgentEvent.class);
         this.topics = new Topics(config.topicPrefix());
@@ -80,6 +85,7 @@ public class InboundMessages {
                     case EVENT -> handleEvent(topic, address.get().receiverId(), payload);
                     case STATUS -> handleStatus(topic, address.get().receiverId(), payload);
                     case HEARTBEAT -> handleHeartbeat(topic, address.get().receiverId(), payload);
+                    case CATCHUP -> handleCatchUp(topic, address.get().receiverId(), payload);
                     case MANIFEST -> drops.drop("unexpected", topic, "manifests flow from the server only");
                     case COMMAND, AREAS, ACK -> drops.drop("unexpected", topic, "flows from the server only");
                 }
@@ -197,6 +203,39 @@ public class InboundMessages {
         String version = heartbeat.agentVersion() == null ? null : truncate(heartbeat.agentVersion(), 32);
         if (!receivers.recordHeartbeat(receiverId, version, health)) {
             drops.drop("unknown-receiver", topic, "no receiver '" + receiverId + "' is registered");
+        }
+    }
+
+    /** Hands a well-formed request to the catch-up workers; the receiver's existence is checked there. */
+    private void handleCatchUp(String topic, String receiverId, byte[] payload) {
+        CatchUpMessage request;
+        try {
+            request = json.readValue(payload, CatchUpMessage.class);
+        } catch (Exception e) {
+            drops.drop("malformed", topic, shortMessage(e));
+            return;
+        }
+        if (!CatchUpMessage.SCHEMA.equals(request.schema())) {
+            drops.drop("schema", topic, "schema '" + request.schema() + "' is not " + CatchUpMessage.SCHEMA);
+            return;
+        }
+        if (!receiverId.equals(request.receiverId())) {
+            drops.drop("receiver-mismatch", topic, "payload names receiver '" + request.receiverId() + "'");
+            return;
+        }
+        if (!request.knownAreas().stream().allMatch(Topics::isValidAreaCode)) {
+            drops.drop("invalid", topic, "areas must be valid area codes");
+            return;
+        }
+        switch (catchUp.request(topic, receiverId, request)) {
+            case THROTTLED ->
+                drops.dropQuietly(
+                        "catchup-throttled",
+                        receiverId,
+                        topic,
+                        "receiver " + receiverId + " asks to catch up too often");
+            case OVERLOADED -> drops.dropQuietly("overloaded", "catchup-queue", topic, "the catch-up queue is full");
+            case QUEUED -> LOG.debugf("Catch-up request of %s queued", receiverId);
         }
     }
 

@@ -7,7 +7,10 @@ import java.util.Optional;
 
 @ConfigMapping(prefix = "loaxa.mqtt")
 public interface MqttConfig {
-    /** URL of an external broker, e.g. {@code tcp://mqtt.example:1883}; absent means the embedded broker. */
+    /**
+     * URL of an external broker, e.g. {@code tcp://mqtt.example:1883}, or a comma-separated list of a cluster's
+     * brokers, tried in order on every connect; absent means the embedded broker.
+     */
     Optional<String> url();
 
     /** User name the server connects with. */

@@ -45,6 +45,7 @@ final class MqttConnection {
     }
 
     private final String url;
+    private final List<String> urls;
     private final String clientId;
     private final MqttConnectionOptions options;
     private final List<String> filters;
@@ -55,6 +56,7 @@ final class MqttConnection {
     private volatile boolean connectFailed;
 
     /**
+     * @param url the broker, or a comma-separated list of a cluster's brokers, tried in order on every connect
      * @param filters the topic filters subscribed at QoS 1 on every connect
      * @param scheduler where subscription retries wait
      */
@@ -66,8 +68,10 @@ final class MqttConnection {
             ScheduledExecutorService scheduler,
             Listener listener) {
         this.url = url;
+        this.urls = BrokerUrls.parse(url);
         this.clientId = clientId;
         this.options = options;
+        options.setServerURIs(urls.toArray(String[]::new));
         this.filters = List.copyOf(filters);
         this.scheduler = scheduler;
         this.listener = listener;
@@ -121,7 +125,7 @@ final class MqttConnection {
 
     /** A new client under the stable id, which resumes the session that the broker kept for it. */
     void connect() throws MqttException {
-        MqttAsyncClient fresh = new MqttAsyncClient(url, clientId, new MemoryPersistence());
+        MqttAsyncClient fresh = new MqttAsyncClient(urls.get(0), clientId, new MemoryPersistence());
         fresh.setCallback(new Callbacks(fresh));
         DisconnectedBufferOptions buffer = new DisconnectedBufferOptions();
         buffer.setBufferEnabled(true);

@@ -135,7 +135,8 @@ public class MqttGateway {
                 .or(broker::url)
                 .orElseThrow(() ->
                         new IllegalStateException("No MQTT broker: set LOAXA_MQTT_URL, or enable the embedded broker"));
-        List<String> filters = Stream.of(Topics.Kind.EVENT, Topics.Kind.STATUS, Topics.Kind.HEARTBEAT)
+        List<String> filters = Stream.of(
+                        Topics.Kind.EVENT, Topics.Kind.STATUS, Topics.Kind.HEARTBEAT, Topics.Kind.CATCHUP)
                 .map(this::receiverFilter)
                 .toList();
         connection = new MqttConnection(url, clientId, sessionOptions(), filters, watcher, new Inbound());
@@ -218,12 +219,9 @@ public class MqttGateway {
     /** Every message to agents carries its Ed25519 signature block (docs/protocol.md, "Signatures"). */
     private List<UserProperty> signatureProperties(String topic, byte[] payload, long expirySeconds) {
         SignedMessage signed = signer.sign(topic, payload, Duration.ofSeconds(Math.max(1, expirySeconds)));
-        return List.of(
-                new UserProperty(SignedMessage.KEY_ID, signed.keyId()),
-                new UserProperty(SignedMessage.SEQUENCE, Long.toString(signed.sequence())),
-                new UserProperty(SignedMessage.ISSUED_AT, Long.toString(signed.issuedAt())),
-                new UserProperty(SignedMessage.EXPIRES_AT, Long.toString(signed.expiresAt())),
-                new UserProperty(SignedMessage.SIGNATURE, signed.signature()));
+        return signed.userProperties().entrySet().stream()
+                .map(property -> new UserProperty(property.getKey(), property.getValue()))
+                .toList();
     }
 
     public boolean connected() {

@@ -20,7 +20,7 @@ public final class TopicPolicy {
     public record Grant(String topic, Access access) {}
 
     private static final List<Topics.Kind> REPORTS =
-            List.of(Topics.Kind.EVENT, Topics.Kind.STATUS, Topics.Kind.HEARTBEAT);
+            List.of(Topics.Kind.EVENT, Topics.Kind.STATUS, Topics.Kind.HEARTBEAT, Topics.Kind.CATCHUP);
     private static final List<Topics.Kind> ORDERS =
             List.of(Topics.Kind.MANIFEST, Topics.Kind.COMMAND, Topics.Kind.AREAS, Topics.Kind.ACK);
 

@@ -19,7 +19,9 @@ public final class Topics {
         /** The retained list of areas whose manifest topics the receiver subscribes to. */
         AREAS("areas"),
         /** The server's acknowledgement of stored events (docs/protocol.md, "Events"). */
-        ACK("ack");
+        ACK("ack"),
+        /** A receiver's request for the manifests it lacks after connecting (docs/protocol.md, "Catch-up"). */
+        CATCHUP("catchup");
 
         private final String segment;
 
@@ -99,10 +101,11 @@ public final class Topics {
 
     /**
      * The topic of the server's inbound probe: matched by its subscription to receiver heartbeats, but never a
-     * receiver's (no receiver id starts with a dot), so no receiver may publish on it.
+     * receiver's (no receiver id starts with an underscore), so no receiver may publish on it. Not a dot: Artemis
+     * reads a dot as its own level delimiter, and {@code +} then no longer matches the level.
      */
     public String inboundProbe() {
-        return base() + ".probe/" + Kind.HEARTBEAT.segment;
+        return base() + "_probe/" + Kind.HEARTBEAT.segment;
     }
 
     /** Every loaxa topic under the prefix. */

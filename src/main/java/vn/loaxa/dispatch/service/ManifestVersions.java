@@ -74,6 +74,22 @@ public class ManifestVersions {
         return versions;
     }
 
+    /** The last version published on each of {@code topics} that has one; a topic never published is absent. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Map<String, Long> current(Collection<String> topics) {
+        Map<String, Long> versions = new HashMap<>();
+        if (topics.isEmpty()) {
+            return versions;
+        }
+        for (Object row : em.createNativeQuery("SELECT topic, version FROM manifest_version WHERE topic IN (:topics)")
+                .setParameter("topics", List.copyOf(topics))
+                .getResultList()) {
+            Object[] columns = (Object[]) row;
+            versions.put((String) columns[0], ((Number) columns[1]).longValue());
+        }
+        return versions;
+    }
+
     private void insertMissing(Collection<String> topics) {
         Set<String> missing = new HashSet<>(topics);
         @SuppressWarnings("unchecked")

@@ -73,8 +73,7 @@ public final class SigningKeys {
         }
     }
 
-    /** Base64 of the X.509 SubjectPublicKeyInfo: what agents are given to trust. */
-    /** The private key in the form {@link SignedMessage#sign(Ed25519PrivateKeyParameters, String, String, long, long, long, byte[])} takes. */
+    /** The private key in the form {@link SignedMessage#signedWith(Ed25519PrivateKeyParameters, String, byte[])} takes. */
     public static Ed25519PrivateKeyParameters signingKey(PrivateKey key) {
         if (!(key instanceof EdECPrivateKey edec) || edec.getBytes().isEmpty()) {
             throw new IllegalArgumentException("Not an Ed25519 private key with its bytes: " + key.getAlgorithm());
@@ -82,6 +81,7 @@ public final class SigningKeys {
         return new Ed25519PrivateKeyParameters(edec.getBytes().get(), 0);
     }
 
+    /** Base64 of the X.509 SubjectPublicKeyInfo: what agents are given to trust. */
     public static String encodePublic(PublicKey key) {
         return Base64.getEncoder().encodeToString(key.getEncoded());
     }

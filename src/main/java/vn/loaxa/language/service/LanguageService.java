@@ -170,7 +170,8 @@ public class LanguageService {
         return rows.stream().map(String::valueOf).toList();
     }
 
-    private void requireCatalogued(List<String> profile) {
+    /** Each code named once, and each in the catalogue. */
+    void requireCatalogued(List<String> profile) {
         if (profile.stream().distinct().count() != profile.size()) {
             throw new InvalidRequestException("languages", ErrorMessage.of("language.twice"));
         }

@@ -7,7 +7,9 @@ import vn.loaxa.bulletin.model.Priority;
 /**
  * A live session as the API shows it. {@code audioPath} takes an Ogg Opus stream (FFmpeg, the command-line source);
  * {@code socketPath} takes the browser's frames. A session {@code awaitingConfirmation} (an emergency under the
- * two-person rule) is heard once a second person confirms its broadcast.
+ * two-person rule) is heard once a second person confirms its broadcast. {@code announcedAt} is when its manifest
+ * went out (null before); a source should send its first words no earlier than {@code joinMarginMs} after it, once
+ * the receivers listen to the session's topic (docs/architecture.md, "Live broadcast").
  */
 public record LiveView(
         UUID id,
@@ -24,5 +26,7 @@ public record LiveView(
         long framesReceived,
         UUID recordingId,
         boolean awaitingConfirmation,
+        OffsetDateTime announcedAt,
+        int joinMarginMs,
         String audioPath,
         String socketPath) {}

@@ -13,6 +13,13 @@ public interface LiveConfig {
     @WithDefault("400ms")
     Duration playoutDelay();
 
+    /**
+     * How long after the announcement went out a source waits before it sends: the time the receivers take to read
+     * the manifest and subscribe to the session's topic, so that its first words are heard (P8).
+     */
+    @WithDefault("1s")
+    Duration joinMargin();
+
     /** The longest a live session may last; it ends there even if the person goes on speaking. */
     @WithDefault("PT2H")
     Duration maxDuration();

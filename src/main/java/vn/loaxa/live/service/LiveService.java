@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -258,8 +259,19 @@ public class LiveService {
                 frames,
                 s.recordingId,
                 b.awaitingConfirmation,
+                announcedAt(b.id),
+                (int) config.joinMargin().toMillis(),
                 "/api/v1/live/" + s.id + "/audio",
                 "/api/v1/live/" + s.id + "/socket");
+    }
+
+    /** When the session's announcement first went out: its occurrence's dispatch; null before. */
+    private OffsetDateTime announcedAt(UUID broadcastId) {
+        return occurrences.ofBroadcast(broadcastId).stream()
+                .map(o -> o.dispatchedAt)
+                .filter(Objects::nonNull)
+                .min(OffsetDateTime::compareTo)
+                .orElse(null);
     }
 
     /** The owner area of the session's broadcast, for the caller's area check. */

@@ -64,7 +64,7 @@ public class MediaResource {
     /** Accepts an upload at once (202, PROCESSING); poll the item for its progress until READY or FAILED. */
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @RolesAllowed(Roles.AUTHOR)
+    @RolesAllowed({Roles.AUTHOR, Roles.TRANSLATE})
     public Response upload(
             @RestForm("file") FileUpload file,
             @RestForm String title,
@@ -92,6 +92,7 @@ public class MediaResource {
         if (language == null || !language.matches(LANGUAGE)) {
             throw new InvalidRequestException("language", ErrorMessage.of("upload.language"));
         }
+        guard.uploadIn(language);
         if (transcript != null && transcript.length() > 20_000) {
             throw new InvalidRequestException("transcript", ErrorMessage.of("upload.transcript"));
         }
@@ -194,7 +195,7 @@ public class MediaResource {
     }
 
     private void readable(UUID id) {
-        guard.read("Media '" + id + "'", service.ownerArea(id));
+        guard.media(id, service.ownerArea(id));
     }
 
     private static Response serve(MediaService.StoredAudio audio, String type, String range, String ifNoneMatch) {

@@ -41,6 +41,19 @@ public class ReceiverRepository implements PanacheRepositoryBase<Receiver, Strin
                 .orElse(List.of());
     }
 
+    /** These receivers' ids with their area chains (see {@link #areaChain}); unknown ids are left out. */
+    public Map<String, List<String>> areaChains(Collection<String> receiverIds) {
+        Map<String, List<String>> chains = new LinkedHashMap<>();
+        getEntityManager()
+                .createQuery(
+                        "select r.id, a.path from Receiver r, Area a where a.code = r.areaCode and r.id in :ids",
+                        Object[].class)
+                .setParameter("ids", receiverIds)
+                .getResultStream()
+                .forEach(row -> chains.put((String) row[0], Area.chainOf((String) row[1])));
+        return chains;
+    }
+
     /** Every receiver id with its area chain (see {@link #areaChain}). */
     public Map<String, List<String>> areaChains() {
         Map<String, List<String>> chains = new LinkedHashMap<>();

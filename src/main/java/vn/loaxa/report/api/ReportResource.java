@@ -104,6 +104,28 @@ public class ReportResource {
                 (r, l) -> tables.availability((AvailabilityReport) r, l));
     }
 
+    /** Per commune of the area: bulletin airtime per language and the reach of the languages the communes require. */
+    @GET
+    @Path("coverage")
+    public Response coverage(
+            @QueryParam("from") LocalDate from,
+            @QueryParam("to") LocalDate to,
+            @QueryParam("area") String requestedArea,
+            @QueryParam("format") @DefaultValue("json") String format,
+            @QueryParam("lang") String lang,
+            @CookieParam(ReportLanguage.COOKIE) String langCookie,
+            @Context HttpHeaders headers) {
+        String area = areaInScope(requestedArea);
+        return respond(
+                format,
+                "coverage",
+                from,
+                to,
+                language(lang, langCookie, headers),
+                () -> reports.coverage(from, to, area),
+                (r, l) -> tables.coverage((CoverageReport) r, l));
+    }
+
     /** A report covers the requested subtree, which must be the caller's or below it; by default the caller's. */
     private String areaInScope(String requested) {
         if (requested == null || requested.isBlank()) {

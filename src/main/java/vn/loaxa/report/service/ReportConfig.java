@@ -11,4 +11,11 @@ public interface ReportConfig {
     /** The zone whose days a report range covers and in which exported times are printed (dd/MM/yyyy HH:mm:ss). */
     @WithDefault("Asia/Ho_Chi_Minh")
     ZoneId zone();
+
+    /**
+     * PostgreSQL's {@code work_mem} for the plays report's transaction: room for the hashed aggregate of a year's
+     * plays (about 25 MB for 50,000 occurrence × audio × area groups) so that it does not spill to disk.
+     */
+    @WithDefault("64MB")
+    String playsWorkMem();
 }

@@ -92,6 +92,28 @@ public interface ReportMessages {
 
     String test_mark();
 
+    String title_coverage();
+
+    String table_coverage_airtime();
+
+    String table_coverage_reach();
+
+    String table_coverage_lacking();
+
+    String col_commune();
+
+    String col_language();
+
+    String col_aired();
+
+    String col_reached();
+
+    String col_share();
+
+    String col_first_aired();
+
+    String col_missing_language();
+
     @Message(
             "{#when state}{#is SCHEDULED}đã lên lịch{#is DELIVERED}đã nhận lịch{#is DOWNLOADED}đã tải{#is PLAYING}đang phát{#is PLAYED}đã phát{#is FAILED}lỗi{#is MISSED}lỡ{#is PREEMPTED}bị chen ngang{#is CANCELLED}đã hủy{/when}")
     String state(DeliveryState state);

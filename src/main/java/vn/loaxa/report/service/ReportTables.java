@@ -17,6 +17,7 @@ import vn.loaxa.language.model.Language;
 import vn.loaxa.language.model.LanguageRepository;
 import vn.loaxa.report.api.AsRunReport;
 import vn.loaxa.report.api.AvailabilityReport;
+import vn.loaxa.report.api.CoverageReport;
 import vn.loaxa.report.api.PlaysReport;
 import vn.loaxa.report.api.ReportDocument;
 import vn.loaxa.report.api.ReportTable;
@@ -155,6 +156,62 @@ public class ReportTables {
                                 m.table_outages(),
                                 List.of(m.col_receiver(), m.col_started(), m.col_ended(), m.col_duration()),
                                 lines)));
+    }
+
+    /**
+     * The coverage report: airtime per language in each commune, each required language's share of the bulletins
+     * aired there, and the bulletins that lacked one; each table ends with the area's roll-up. Languages by name.
+     */
+    @Transactional
+    public ReportDocument coverage(CoverageReport report, String lang) {
+        ReportMessages m = messages(lang);
+        Map<String, String> names =
+                languages.listAll().stream().collect(Collectors.toMap(l -> l.code, l -> languageName(l, lang)));
+        Function<String, String> name = code -> names.getOrDefault(code, code);
+        List<List<Object>> airtime = new ArrayList<>();
+        List<List<Object>> reach = new ArrayList<>();
+        for (CoverageReport.Coverage commune : report.communes()) {
+            commune.airtime()
+                    .forEach(
+                            a -> airtime.add(Arrays.asList(commune.areaName(), name.apply(a.language()), a.seconds())));
+            commune.required()
+                    .forEach(r -> reach.add(Arrays.asList(
+                            commune.areaName(), name.apply(r.language()), r.aired(), r.reached(), r.sharePercent())));
+        }
+        CoverageReport.Coverage total = report.total();
+        total.airtime().forEach(a -> airtime.add(Arrays.asList(m.total(), name.apply(a.language()), a.seconds())));
+        total.required()
+                .forEach(r -> reach.add(
+                        Arrays.asList(m.total(), name.apply(r.language()), r.aired(), r.reached(), r.sharePercent())));
+        List<List<Object>> lacking = new ArrayList<>();
+        total.lacking()
+                .forEach(l -> lacking.add(
+                        Arrays.asList(l.areaName(), l.title(), time(l.airedAt()), name.apply(l.language()))));
+        lacking.add(Arrays.asList(m.total(), (long) total.lacking().size(), null, null));
+        return new ReportDocument(
+                heading(m, m.title_coverage(), report.from(), report.to(), report.area()),
+                List.of(
+                        new ReportTable(
+                                m.table_coverage_airtime(),
+                                List.of(m.col_commune(), m.col_language(), m.col_seconds()),
+                                airtime),
+                        new ReportTable(
+                                m.table_coverage_reach(),
+                                List.of(
+                                        m.col_commune(),
+                                        m.col_language(),
+                                        m.col_aired(),
+                                        m.col_reached(),
+                                        m.col_share()),
+                                reach),
+                        new ReportTable(
+                                m.table_coverage_lacking(),
+                                List.of(
+                                        m.col_commune(),
+                                        m.col_bulletin(),
+                                        m.col_first_aired(),
+                                        m.col_missing_language()),
+                                lacking)));
     }
 
     /** A time in the report's zone, dd/MM/yyyy HH:mm:ss; null stays null (an empty cell). */

@@ -19,6 +19,8 @@ import vn.loaxa.schedule.model.PreemptPolicy;
  * {@code recurrence} it is the DTSTART, read in {@code timeZone} (Asia/Ho_Chi_Minh when absent).
  * Either {@code bulletinId} or {@code relay} names what airs. {@code onPreempt} says what an airing does when a higher-priority item interrupts it on a receiver (the agent
  * resumes it when absent). {@code test} marks a test broadcast, tagged as such everywhere.
+ * {@code missingLanguageOverride} airs a bulletin in communes that require a language it has no segment in; without
+ * it such a request is refused, with it the override and its reason are audited.
  */
 public record BroadcastRequest(
         UUID bulletinId,
@@ -31,7 +33,40 @@ public record BroadcastRequest(
         @JsonInclude(JsonInclude.Include.NON_NULL) PreemptPolicy onPreempt,
         @JsonInclude(JsonInclude.Include.NON_NULL) @Valid RelaySpec relay,
         @JsonInclude(JsonInclude.Include.NON_NULL) Boolean test,
-        @JsonIgnore LiveSpec live) {
+        @JsonIgnore LiveSpec live,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Valid MissingLanguageOverride missingLanguageOverride) {
+
+    /** Without an override of missing required languages. */
+    public BroadcastRequest(
+            UUID bulletinId,
+            Targets targets,
+            OffsetDateTime startAt,
+            String timeZone,
+            RecurrenceSpec recurrence,
+            Duration lateStartGrace,
+            Boolean allowOverlap,
+            PreemptPolicy onPreempt,
+            RelaySpec relay,
+            Boolean test,
+            LiveSpec live) {
+        this(
+                bulletinId,
+                targets,
+                startAt,
+                timeZone,
+                recurrence,
+                lateStartGrace,
+                allowOverlap,
+                onPreempt,
+                relay,
+                test,
+                live,
+                null);
+    }
+
+    /** Airs the bulletin although communes it reaches require a language it lacks, for this reason. */
+    public record MissingLanguageOverride(
+            @NotBlank @Size(max = 1000) String reason) {}
 
     /** A broadcast of a bulletin or a relay, never a live session (those start through the live API only). */
     public BroadcastRequest(

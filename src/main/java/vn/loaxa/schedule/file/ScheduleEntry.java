@@ -11,6 +11,8 @@ import vn.loaxa.schedule.model.PreemptPolicy;
  * One broadcast as declared in a schedule file. {@code start} is a local date-time in {@code timeZone}; the
  * bulletin is named by id or by its exact title, or a {@code relay} stream airs instead. {@code onPreempt} says what
  * an airing does when a higher-priority item interrupts it, and {@code test} marks a test broadcast.
+ * {@code missingLanguageReason} airs a bulletin in communes that require a language it lacks, for that reason
+ * (audited); without it such an entry is refused.
  */
 public record ScheduleEntry(
         String key,
@@ -25,7 +27,8 @@ public record ScheduleEntry(
         Boolean allowOverlap,
         Relay relay,
         PreemptPolicy onPreempt,
-        Boolean test) {
+        Boolean test,
+        String missingLanguageReason) {
 
     /** A live stream relayed for {@code window} from each start, instead of a bulletin. */
     public record Relay(String url, String title, Duration window, Priority priority) {}

@@ -299,7 +299,11 @@ public class ScheduleSetService {
                 entry.allowOverlap(),
                 entry.onPreempt(),
                 relay,
-                Boolean.TRUE.equals(entry.test()) ? Boolean.TRUE : null);
+                Boolean.TRUE.equals(entry.test()) ? Boolean.TRUE : null,
+                null,
+                entry.missingLanguageReason() == null
+                        ? null
+                        : new BroadcastRequest.MissingLanguageOverride(entry.missingLanguageReason()));
     }
 
     private Bulletin bulletinByTitle(String title) {

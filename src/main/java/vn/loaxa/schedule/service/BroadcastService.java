@@ -2,6 +2,7 @@ package vn.loaxa.schedule.service;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -43,6 +44,7 @@ public class BroadcastService {
     private final BroadcastValidation validation;
     private final BroadcastRendering rendering;
     private final BroadcastScheduling scheduling;
+    private final Event<MissingLanguagesOverridden> overrides;
 
     public BroadcastService(
             BroadcastRepository broadcasts,
@@ -55,7 +57,8 @@ public class BroadcastService {
             ScheduleConfig config,
             BroadcastValidation validation,
             BroadcastRendering rendering,
-            BroadcastScheduling scheduling) {
+            BroadcastScheduling scheduling,
+            Event<MissingLanguagesOverridden> overrides) {
         this.broadcasts = broadcasts;
         this.occurrences = occurrences;
         this.bulletins = bulletins;
@@ -67,6 +70,7 @@ public class BroadcastService {
         this.validation = validation;
         this.rendering = rendering;
         this.scheduling = scheduling;
+        this.overrides = overrides;
     }
 
     /** Where a broadcast was declared, when it comes from a schedule file. */
@@ -98,6 +102,15 @@ public class BroadcastService {
         BroadcastValidation.ValidBroadcast valid = validation.check(request, now);
         BroadcastRendering.Airtime airtime = rendering.airtime(valid);
         BroadcastScheduling.Scheduled scheduled = scheduling.schedule(valid, airtime, user, source, now);
+        if (!valid.missingLanguages().isEmpty()) {
+            overrides.fire(new MissingLanguagesOverridden(
+                    scheduled.broadcast().id,
+                    valid.bulletin().id,
+                    valid.bulletin().title,
+                    valid.missingLanguages(),
+                    request.missingLanguageOverride().reason().strip(),
+                    user));
+        }
         return view(scheduled.broadcast(), valid.bulletin(), List.of(scheduled.first()));
     }
 

@@ -29,18 +29,25 @@ public class BroadcastValidation {
     private final RelayCheck relays;
     private final TargetResolver targets;
     private final ScheduleConfig config;
+    private final RequiredLanguageCheck requiredLanguages;
 
     public BroadcastValidation(
-            BulletinRepository bulletins, RelayCheck relays, TargetResolver targets, ScheduleConfig config) {
+            BulletinRepository bulletins,
+            RelayCheck relays,
+            TargetResolver targets,
+            ScheduleConfig config,
+            RequiredLanguageCheck requiredLanguages) {
         this.bulletins = bulletins;
         this.relays = relays;
         this.targets = targets;
         this.config = config;
+        this.requiredLanguages = requiredLanguages;
     }
 
     /**
      * A request that passed every check, resolved: the bulletin (null for a relay), its priority, its timing with the
-     * first instance, the grace and the targets as named and as receivers.
+     * first instance, the grace, the targets as named and as receivers, and the required languages the bulletin lacks
+     * there (overridden by the request, or none).
      */
     public record ValidBroadcast(
             BroadcastRequest request,
@@ -52,7 +59,8 @@ public class BroadcastValidation {
             List<String> areaCodes,
             List<String> receiverIds,
             List<String> groupCodes,
-            Set<String> receivers) {}
+            Set<String> receivers,
+            MissingLanguages missingLanguages) {}
 
     /** Checks a creation request at {@code now}; the first fault found is thrown. Needs a transaction. */
     public ValidBroadcast check(BroadcastRequest request, Instant now) {
@@ -83,6 +91,17 @@ public class BroadcastValidation {
         if (receivers.isEmpty()) {
             throw new InvalidRequestException("targets", ErrorMessage.of("broadcast.no-receivers"));
         }
+        // a live session is speech, not a bulletin, and a relay's language is not known: only bulletins are checked
+        MissingLanguages missing =
+                bulletin == null ? MissingLanguages.none() : requiredLanguages.missing(bulletin, receivers);
+        if (!missing.isEmpty() && request.missingLanguageOverride() == null) {
+            throw new MissingLanguageException(bulletin.title, missing);
+        }
+        if (!missing.isEmpty() && isBlank(request.missingLanguageOverride().reason())) {
+            // the API's Bean Validation refuses this first; a schedule file's entry is not validated that way
+            throw new InvalidRequestException(
+                    "missingLanguageOverride.reason", ErrorMessage.of("broadcast.override-reason"));
+        }
         return new ValidBroadcast(
                 request,
                 bulletin,
@@ -93,7 +112,8 @@ public class BroadcastValidation {
                 areaCodes,
                 receiverIds,
                 groupCodes,
-                receivers);
+                receivers,
+                missing);
     }
 
     /** The instants a start, zone and recurrence describe; the zone defaults to the configured one. */
@@ -104,6 +124,10 @@ public class BroadcastValidation {
                 zone,
                 recurrence == null ? null : recurrence.rrule(),
                 recurrence == null ? Set.of() : Set.copyOf(recurrence.exdatesOrEmpty()));
+    }
+
+    private static boolean isBlank(String text) {
+        return text == null || text.isBlank();
     }
 
     private Bulletin approvedBulletin(BroadcastRequest request) {

@@ -13,7 +13,7 @@ import vn.loaxa.common.error.InvalidRequestException;
 import vn.loaxa.search.service.SearchService;
 
 @Path("/api/v1/search")
-@RolesAllowed(Roles.USER)
+@RolesAllowed({Roles.VIEW, Roles.AUTHOR})
 public class SearchResource {
     private final SearchService service;
     private final AccessGuard guard;

@@ -51,6 +51,7 @@ class BrokerIsolationTest {
                 topics.live(UUID.randomUUID()),
                 topics.receiver("iso-b", Topics.Kind.EVENT),
                 topics.receiver("iso-b", Topics.Kind.STATUS),
+                topics.receiver("iso-b", Topics.Kind.CATCHUP),
                 topics.receiver("iso-a", Topics.Kind.MANIFEST),
                 topics.receiver("iso-a", Topics.Kind.COMMAND));
         try (TestMqttClient watcher = new TestMqttClient(url())) {

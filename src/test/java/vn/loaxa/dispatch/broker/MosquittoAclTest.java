@@ -150,6 +150,7 @@ class MosquittoAclTest {
                 topic write %1$sevent
                 topic write %1$sstatus
                 topic write %1$sheartbeat
+                topic write %1$scatchup
                 topic read %1$smanifest
                 topic read %1$scmd
                 topic read %1$sareas

@@ -56,7 +56,8 @@ class InboundSilenceRecoveryTest {
                 .containsExactlyInAnyOrder(
                         topics.allReceivers(Topics.Kind.EVENT),
                         topics.allReceivers(Topics.Kind.STATUS),
-                        topics.allReceivers(Topics.Kind.HEARTBEAT));
+                        topics.allReceivers(Topics.Kind.HEARTBEAT),
+                        topics.allReceivers(Topics.Kind.CATCHUP));
 
         try (TestMqttClient receiver = new TestMqttClient(broker.url().orElseThrow())) {
             receiver.publish(topics.receiver(RX, Topics.Kind.STATUS), """

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import vn.loaxa.dispatch.broker.EmbeddedBroker;
 import vn.loaxa.support.Api;
+import vn.loaxa.support.StackResource;
 import vn.loaxa.support.TestMqttClient;
 
 /** The connection supervision on its own, against the embedded broker, apart from the server's own connection. */
@@ -72,6 +73,30 @@ class MqttConnectionTest {
         }
         assertThat(connection.connected()).isFalse();
         assertThat(connection.subscribed()).isFalse();
+    }
+
+    @Test
+    void shouldConnectToTheNextBrokerOfTheListWhenTheFirstIsDead() throws Exception {
+        Recorder listener = new Recorder();
+        String dead = "tcp://127.0.0.1:" + StackResource.freePort();
+        MqttConnection connection = new MqttConnection(
+                dead + ", " + broker.url().orElseThrow(),
+                "connection-test-" + UUID.randomUUID(),
+                MqttConnection.sessionOptions(
+                        true, Duration.ZERO, 10, Optional.of(Api.MQTT_USER), Optional.of(Api.MQTT_PASSWORD)),
+                List.of(root + "/#"),
+                scheduler,
+                listener);
+        try (TestMqttClient sender = new TestMqttClient(broker.url().orElseThrow())) {
+            connection.connect();
+            await().atMost(Duration.ofSeconds(10)).until(connection::subscribed);
+            assertThat(connection.client().getCurrentServerURI())
+                    .isEqualTo(broker.url().orElseThrow());
+            sender.publish(root + "/failover", "over");
+            await().atMost(Duration.ofSeconds(10)).until(() -> listener.texts().contains("over"));
+        } finally {
+            connection.close();
+        }
     }
 
     @Test

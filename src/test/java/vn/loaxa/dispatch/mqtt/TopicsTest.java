@@ -18,7 +18,8 @@ class TopicsTest {
         "A.b_c-9, STATUS, loaxa/v1/rx/A.b_c-9/status",
         "ls-thatkhe-01, HEARTBEAT, loaxa/v1/rx/ls-thatkhe-01/heartbeat",
         "ls-thatkhe-01, COMMAND, loaxa/v1/rx/ls-thatkhe-01/cmd",
-        "ls-thatkhe-01, AREAS, loaxa/v1/rx/ls-thatkhe-01/areas"
+        "ls-thatkhe-01, AREAS, loaxa/v1/rx/ls-thatkhe-01/areas",
+        "ls-thatkhe-01, CATCHUP, loaxa/v1/rx/ls-thatkhe-01/catchup"
     })
     void shouldBuildAndParseReceiverTopics(String receiverId, Topics.Kind kind, String topic) {
         assertThat(topics.receiver(receiverId, kind)).isEqualTo(topic);
@@ -75,11 +76,14 @@ class TopicsTest {
 
     @Test
     void shouldPutTheInboundProbeUnderTheHeartbeatFilterButOutsideEveryReceiversTopics() {
-        assertThat(topics.inboundProbe()).isEqualTo("loaxa/v1/rx/.probe/heartbeat");
+        assertThat(topics.inboundProbe()).isEqualTo("loaxa/v1/rx/_probe/heartbeat");
         assertThat(topics.parse(topics.inboundProbe()))
                 .as("never taken for a receiver's heartbeat")
                 .isEmpty();
-        assertThat(Topics.isValidReceiverId(".probe")).isFalse();
+        assertThat(Topics.isValidReceiverId("_probe")).isFalse();
+        assertThat(topics.inboundProbe().split("/")[3])
+                .as("one topic level for brokers that read a dot as a level delimiter (Artemis)")
+                .doesNotContain(".");
     }
 
     @Test

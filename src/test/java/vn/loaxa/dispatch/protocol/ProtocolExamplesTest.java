@@ -29,13 +29,14 @@ class ProtocolExamplesTest {
         JsonNode example = read("signing/signature.json", JsonNode.class);
         JsonNode properties = example.get("userProperties");
         byte[] payload = example.get("payload").asText().getBytes(StandardCharsets.UTF_8);
-        byte[] canonical = SignedMessage.canonical(
-                example.get("topic").asText(),
+        SignedMessage block = SignedMessage.unsigned(
                 properties.get(SignedMessage.KEY_ID).asText(),
+                properties.get(SignedMessage.SIGNER).asText(),
                 properties.get(SignedMessage.SEQUENCE).asLong(),
+                properties.get(SignedMessage.HORIZON).asLong(),
                 properties.get(SignedMessage.ISSUED_AT).asLong(),
-                properties.get(SignedMessage.EXPIRES_AT).asLong(),
-                payload);
+                properties.get(SignedMessage.EXPIRES_AT).asLong());
+        byte[] canonical = block.canonical(example.get("topic").asText(), payload);
 
         assertThat(new String(canonical, StandardCharsets.UTF_8))
                 .isEqualTo(example.get("canonical").asText());
@@ -152,6 +153,18 @@ class ProtocolExamplesTest {
         assertThat(new vn.loaxa.dispatch.mqtt.Topics("loaxa")
                         .areaManifest(areas.areas().get(1)))
                 .isEqualTo("loaxa/v1/area/20-TK/manifest");
+    }
+
+    @Test
+    void shouldReadTheCatchUpExample() throws IOException {
+        CatchUpMessage request = read("catchup.json", CatchUpMessage.class);
+
+        assertThat(request.schema()).isEqualTo(CatchUpMessage.SCHEMA);
+        assertThat(request.receiverId()).isEqualTo("ls-thatkhe-01");
+        assertThat(request.heldManifestVersion()).isEqualTo(1795679999123L);
+        assertThat(request.knownAreas()).containsExactly("20", "20-TK", "20-TK-01");
+        assertThat(request.heldAreaVersion("20-TK")).isEqualTo(1795680000789L);
+        assertThat(request.heldAreaVersion("20-TK-01")).as("no manifest held").isZero();
     }
 
     @Test

@@ -31,13 +31,7 @@ class SignatureVectorTest {
 
     @Test
     void shouldBuildTheExactCanonicalBytesOfTheVector() {
-        byte[] canonical = SignedMessage.canonical(
-                vector.get("topic").asText(),
-                vector.get("keyId").asText(),
-                vector.get("sequence").asLong(),
-                vector.get("issuedAt").asLong(),
-                vector.get("expiresAt").asLong(),
-                payload());
+        byte[] canonical = unsigned().canonical(vector.get("topic").asText(), payload());
 
         assertThat(canonical)
                 .containsExactly(
@@ -53,25 +47,30 @@ class SignatureVectorTest {
                 .generatePrivate(new PKCS8EncodedKeySpec(
                         Base64.getDecoder().decode(vector.get("privateKey").asText())));
 
-        SignedMessage signed = SignedMessage.sign(
-                key,
-                vector.get("keyId").asText(),
-                vector.get("topic").asText(),
-                vector.get("sequence").asLong(),
-                vector.get("issuedAt").asLong(),
-                vector.get("expiresAt").asLong(),
-                payload());
+        SignedMessage signed = unsigned().signedWith(key, vector.get("topic").asText(), payload());
 
         assertThat(signed)
                 .isEqualTo(new SignedMessage(
                         vector.get("keyId").asText(),
+                        vector.get("signer").asText(),
                         vector.get("sequence").asLong(),
+                        vector.get("horizon").asLong(),
                         vector.get("issuedAt").asLong(),
                         vector.get("expiresAt").asLong(),
                         vector.get("signature").asText()));
         assertThat(SigningKeys.keyId(
                         SigningKeys.decodePublic(vector.get("publicKey").asText())))
                 .isEqualTo(vector.get("keyId").asText());
+    }
+
+    private SignedMessage unsigned() {
+        return SignedMessage.unsigned(
+                vector.get("keyId").asText(),
+                vector.get("signer").asText(),
+                vector.get("sequence").asLong(),
+                vector.get("horizon").asLong(),
+                vector.get("issuedAt").asLong(),
+                vector.get("expiresAt").asLong());
     }
 
     private byte[] payload() {

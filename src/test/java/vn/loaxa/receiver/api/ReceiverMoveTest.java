@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static vn.loaxa.support.Api.asAdmin;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -18,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import vn.loaxa.dispatch.broker.EmbeddedBroker;
 import vn.loaxa.dispatch.mqtt.MqttConfig;
 import vn.loaxa.dispatch.mqtt.Topics;
+import vn.loaxa.dispatch.service.ManifestVersions;
 import vn.loaxa.support.Fixtures;
 import vn.loaxa.support.TestAudio;
 import vn.loaxa.support.TestMqttClient;
@@ -30,6 +34,12 @@ class ReceiverMoveTest {
 
     @Inject
     EmbeddedBroker broker;
+
+    @Inject
+    ManifestVersions versions;
+
+    @Inject
+    EntityManager em;
 
     @Test
     void shouldMoveAReceiverAndRepublishItsAreas() throws Exception {
@@ -86,6 +96,44 @@ class ReceiverMoveTest {
                 .put("/api/v1/receivers/no-such-rx/area")
                 .then()
                 .statusCode(404);
+    }
+
+    /**
+     * Another replica, its clock a day ahead, published the receiver's areas last: the move published here still
+     * gets a higher version, so the receiver takes it.
+     */
+    @Test
+    void shouldPublishTheAreasOfAMoveAboveAVersionAReplicaAheadGaveThem() throws Exception {
+        Fixtures.area("MV2-P", "PROVINCE", null);
+        Fixtures.area("MV2-A", "COMMUNE", "MV2-P");
+        Fixtures.area("MV2-B", "COMMUNE", "MV2-P");
+        Fixtures.receiver("mv2-rx", "MV2-A", List.of("vie"));
+        String areasTopic = new Topics(config.topicPrefix()).receiver("mv2-rx", Topics.Kind.AREAS);
+        long aheadVersion = System.currentTimeMillis() + Duration.ofDays(1).toMillis();
+        versions.ensure(List.of(areasTopic));
+        QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery("UPDATE manifest_version SET version = :v WHERE topic = :t")
+                        .setParameter("v", aheadVersion)
+                        .setParameter("t", areasTopic)
+                        .executeUpdate());
+
+        try (TestMqttClient listener =
+                new TestMqttClient(config.url().or(broker::url).orElseThrow())) {
+            listener.subscribe(areasTopic);
+            asAdmin()
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("areaCode", "MV2-B"))
+                    .put("/api/v1/receivers/mv2-rx/area")
+                    .then()
+                    .statusCode(200);
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> latest(listener).contains("MV2-B"));
+            assertThat(new ObjectMapper()
+                            .readTree(latest(listener))
+                            .get("version")
+                            .asLong())
+                    .isGreaterThan(aheadVersion);
+        }
     }
 
     private static String state(String broadcastId) {

@@ -3,13 +3,15 @@ package vn.loaxa.agent.config;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import vn.loaxa.agent.mqtt.MqttSettings;
 
 /**
  * The agent's settings, from {@link ConfigLoader}.
  *
  * @param receiverId       this receiver's id; MQTT client id and username (null in fleet mode)
  * @param secret           this receiver's secret; MQTT password and HTTP Basic password (null in fleet mode)
- * @param mqttUrl          broker URL, e.g. {@code tcp://127.0.0.1:1884}
+ * @param mqttUrl          broker URL, e.g. {@code tcp://127.0.0.1:1884}, or a comma-separated list of the cluster's
+ *                         brokers, tried in order
  * @param serverUrl        the loaxa server's base URL; informational (audio URLs in manifests are absolute)
  * @param topicPrefix      first topic level(s), {@code loaxa} by default
  * @param cacheDir         where audio, the last manifest, the journal and the outbox are kept
@@ -172,6 +174,11 @@ public record AgentConfig(
                 tuning,
                 keys,
                 sinkFile);
+    }
+
+    /** The broker URLs of {@link #mqttUrl()}, in order. */
+    public List<String> mqttUrls() {
+        return MqttSettings.splitUris(mqttUrl);
     }
 
     /** True if this configuration runs several agents: a {@link #fleet()} file or a {@link #simulate()} count. */

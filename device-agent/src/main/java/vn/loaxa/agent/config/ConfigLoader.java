@@ -10,6 +10,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import vn.loaxa.agent.Topics;
+import vn.loaxa.agent.mqtt.MqttSettings;
 
 /**
  * Loads {@link AgentConfig} from, lowest to highest precedence: built-in defaults, an optional properties file
@@ -40,6 +42,11 @@ public final class ConfigLoader {
     public static final String FLEET = "fleet";
     public static final String WILL_DELAY_SECONDS = "will-delay-seconds";
     public static final String SIMULATE = "simulate";
+    public static final String REGISTER_WITH = "register-with";
+    public static final String REGISTER_AREA = "register-area";
+    public static final String ADMIN_USER = "admin-user";
+    public static final String ADMIN_PASSWORD = "admin-password";
+    public static final String ADMIN_TOKEN = "admin-token";
     public static final String HEARTBEAT_SECONDS = "heartbeat-seconds";
     public static final String TIME_SYNC_SECONDS = "time-sync-seconds";
     public static final String VOLUME = "volume";
@@ -50,6 +57,7 @@ public final class ConfigLoader {
     public static final String ACK_TIMEOUT_MS = "ack-timeout-ms";
     public static final String CACHE_MAX_MB = "cache-max-mb";
     public static final String RECONNECT_MAX_SECONDS = "reconnect-max-seconds";
+    public static final String CATCH_UP_WAIT_MS = "catch-up-wait-ms";
     public static final String TRUSTED_KEYS = "trusted-keys";
     /** Flag (or {@code LOAXA_AGENT_CONFIG}) naming the properties file; not a key inside the file. */
     public static final String CONFIG = "config";
@@ -67,6 +75,11 @@ public final class ConfigLoader {
             FLEET,
             WILL_DELAY_SECONDS,
             SIMULATE,
+            REGISTER_WITH,
+            REGISTER_AREA,
+            ADMIN_USER,
+            ADMIN_PASSWORD,
+            ADMIN_TOKEN,
             HEARTBEAT_SECONDS,
             TIME_SYNC_SECONDS,
             VOLUME,
@@ -77,6 +90,7 @@ public final class ConfigLoader {
             ACK_TIMEOUT_MS,
             CACHE_MAX_MB,
             RECONNECT_MAX_SECONDS,
+            CATCH_UP_WAIT_MS,
             TRUSTED_KEYS);
     /** Most simulated agents in one JVM. */
     public static final int MAX_SIMULATE = 100_000;
@@ -86,10 +100,14 @@ public final class ConfigLoader {
     private static final int MAX_WILL_DELAY_SECONDS = 86_400;
     private static final long MEBIBYTE = 1024L * 1024;
 
-    /** What the command line asked for. */
-    public record Request(boolean helpRequested, AgentConfig config) {
+    /**
+     * What the command line asked for.
+     *
+     * @param registration how a simulated fleet registers its receivers on the server, or null
+     */
+    public record Request(boolean helpRequested, AgentConfig config, Registration registration) {
         static Request help() {
-            return new Request(true, null);
+            return new Request(true, null, null);
         }
     }
 
@@ -142,7 +160,55 @@ public final class ConfigLoader {
             }
         }
         merged.putAll(flags);
-        return new Request(false, build(merged));
+        AgentConfig config = build(merged);
+        return new Request(false, config, registration(merged, config));
+    }
+
+    /** The {@code register-with} group: only with {@code simulate}, and then an area and credentials are required. */
+    private static Registration registration(Map<String, String> values, AgentConfig config) throws ConfigException {
+        String server = blankToNull(values.get(REGISTER_WITH));
+        String area = blankToNull(values.get(REGISTER_AREA));
+        String user = blankToNull(values.get(ADMIN_USER));
+        String password = blankToNull(values.get(ADMIN_PASSWORD));
+        String token = blankToNull(values.get(ADMIN_TOKEN));
+        if (server == null) {
+            if (area != null || user != null || password != null || token != null) {
+                throw new ConfigException(REGISTER_AREA + ", " + ADMIN_USER + ", " + ADMIN_PASSWORD + " and "
+                        + ADMIN_TOKEN + " go with " + REGISTER_WITH);
+            }
+            return null;
+        }
+        if (config.simulate() == 0) {
+            throw new ConfigException(
+                    REGISTER_WITH + " registers the receivers of " + SIMULATE + "; set --" + SIMULATE + " N");
+        }
+        if (config.secret() != null) {
+            throw new ConfigException(
+                    "use either " + REGISTER_WITH + " (the server issues the secrets) or " + SECRET + ", not both");
+        }
+        if (area == null) {
+            throw new ConfigException(REGISTER_WITH + " needs " + REGISTER_AREA + ", the area code of the commune"
+                    + " the receivers are placed in");
+        }
+        if (token == null && (user == null || password == null)) {
+            throw new ConfigException(REGISTER_WITH + " needs " + ADMIN_TOKEN + ", or " + ADMIN_USER + " and "
+                    + ADMIN_PASSWORD + " (set the password with " + envName(ADMIN_PASSWORD) + ")");
+        }
+        if (token != null && (user != null || password != null)) {
+            throw new ConfigException(
+                    "use either " + ADMIN_TOKEN + " or " + ADMIN_USER + "/" + ADMIN_PASSWORD + ", not both");
+        }
+        URI url;
+        try {
+            url = new URI(server);
+        } catch (URISyntaxException e) {
+            throw new ConfigException(REGISTER_WITH + " '" + server + "' is not a URL: " + e.getMessage(), e);
+        }
+        if (!("http".equals(url.getScheme()) || "https".equals(url.getScheme())) || url.getHost() == null) {
+            throw new ConfigException(REGISTER_WITH + " '" + server + "' must be an http(s) URL of the server,"
+                    + " e.g. http://127.0.0.1:8080");
+        }
+        return new Registration(url, area, user, password, token);
     }
 
     /** The environment variable for a key: {@code receiver-id} is {@code LOAXA_AGENT_RECEIVER_ID}. */
@@ -198,9 +264,7 @@ public final class ConfigLoader {
             }
         }
 
-        String mqttUrl =
-                values.getOrDefault(MQTT_URL, AgentConfig.DEFAULT_MQTT_URL).trim();
-        checkMqttUrl(mqttUrl);
+        String mqttUrl = mqttUrls(values.getOrDefault(MQTT_URL, AgentConfig.DEFAULT_MQTT_URL));
         String serverUrl = blankToNull(values.get(SERVER_URL));
         String topicPrefix =
                 values.getOrDefault(TOPIC_PREFIX, Topics.DEFAULT_PREFIX).trim();
@@ -239,7 +303,9 @@ public final class ConfigLoader {
                         RECONNECT_MAX_SECONDS,
                         defaults.reconnectMaxDelay().toSeconds(),
                         1,
-                        3_600)));
+                        3_600)),
+                Duration.ofMillis(parseLong(
+                        values, CATCH_UP_WAIT_MS, defaults.catchUpWait().toMillis(), 0, 60_000)));
         return new AgentConfig(
                 receiverId,
                 secret,
@@ -277,6 +343,22 @@ public final class ConfigLoader {
             keys.add(key);
         }
         return keys;
+    }
+
+    /** Checks every URL of a comma-separated list and returns the list normalised ({@code a,b}, no blanks). */
+    private static String mqttUrls(String listed) throws ConfigException {
+        List<String> urls = MqttSettings.splitUris(listed);
+        if (urls.isEmpty()) {
+            throw new ConfigException(MQTT_URL + " is empty; expected e.g. " + AgentConfig.DEFAULT_MQTT_URL
+                    + " or a comma-separated list of brokers");
+        }
+        for (String url : urls) {
+            checkMqttUrl(url);
+        }
+        if (new HashSet<>(urls).size() < urls.size()) {
+            throw new ConfigException(MQTT_URL + " '" + listed.trim() + "' names a broker twice");
+        }
+        return String.join(",", urls);
     }
 
     private static void checkMqttUrl(String mqttUrl) throws ConfigException {

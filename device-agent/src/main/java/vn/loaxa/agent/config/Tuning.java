@@ -17,6 +17,8 @@ import vn.loaxa.agent.mqtt.ReconnectBackoff;
  *                           doubles with every send, with jitter, up to {@link #LONGEST_ACK_TIMEOUT})
  * @param cacheMaxBytes      size limit of the audio cache; least recently used audio not still scheduled goes first
  * @param reconnectMaxDelay  longest wait between two attempts to reach the broker (jittered exponential backoff)
+ * @param catchUpWait        after each connect, how long the retained manifests may take before the agent asks the
+ *                           server for what did not come
  */
 public record Tuning(
         Duration heartbeatInterval,
@@ -28,7 +30,8 @@ public record Tuning(
         Duration flushJitter,
         Duration ackTimeout,
         long cacheMaxBytes,
-        Duration reconnectMaxDelay) {
+        Duration reconnectMaxDelay,
+        Duration catchUpWait) {
 
     /** Default heartbeat interval. */
     public static final Duration DEFAULT_HEARTBEAT_INTERVAL = Duration.ofSeconds(60);
@@ -52,6 +55,11 @@ public record Tuning(
     public static final long DEFAULT_CACHE_MAX_BYTES = 512L * 1024 * 1024;
     /** Default longest wait between connect attempts: back within 30 s of the broker, connect timeout included. */
     public static final Duration DEFAULT_RECONNECT_MAX_DELAY = ReconnectBackoff.DEFAULT_MAX_DELAY;
+    /**
+     * Default wait for the retained manifests after a connect: they come within milliseconds of subscribing on a
+     * healthy broker, and the answer to a catch-up request still arrives well within 5 s.
+     */
+    public static final Duration DEFAULT_CATCH_UP_WAIT = Duration.ofSeconds(1);
 
     /** Every default. */
     public static Tuning defaults() {
@@ -65,7 +73,8 @@ public record Tuning(
                 DEFAULT_FLUSH_JITTER,
                 DEFAULT_ACK_TIMEOUT,
                 DEFAULT_CACHE_MAX_BYTES,
-                DEFAULT_RECONNECT_MAX_DELAY);
+                DEFAULT_RECONNECT_MAX_DELAY,
+                DEFAULT_CATCH_UP_WAIT);
     }
 
     public Tuning withHeartbeatInterval(Duration interval) {
@@ -79,7 +88,8 @@ public record Tuning(
                 flushJitter,
                 ackTimeout,
                 cacheMaxBytes,
-                reconnectMaxDelay);
+                reconnectMaxDelay,
+                catchUpWait);
     }
 
     public Tuning withOutboxMaxEvents(int max) {
@@ -93,7 +103,8 @@ public record Tuning(
                 flushJitter,
                 ackTimeout,
                 cacheMaxBytes,
-                reconnectMaxDelay);
+                reconnectMaxDelay,
+                catchUpWait);
     }
 
     public Tuning withFlush(int ratePerSecond, Duration jitter) {
@@ -107,7 +118,8 @@ public record Tuning(
                 jitter,
                 ackTimeout,
                 cacheMaxBytes,
-                reconnectMaxDelay);
+                reconnectMaxDelay,
+                catchUpWait);
     }
 
     public Tuning withCacheMaxBytes(long bytes) {
@@ -121,7 +133,8 @@ public record Tuning(
                 flushJitter,
                 ackTimeout,
                 bytes,
-                reconnectMaxDelay);
+                reconnectMaxDelay,
+                catchUpWait);
     }
 
     public Tuning withReconnectMaxDelay(Duration maxDelay) {
@@ -135,7 +148,8 @@ public record Tuning(
                 flushJitter,
                 ackTimeout,
                 cacheMaxBytes,
-                maxDelay);
+                maxDelay,
+                catchUpWait);
     }
 
     public Tuning withAckTimeout(Duration timeout) {
@@ -149,6 +163,22 @@ public record Tuning(
                 flushJitter,
                 timeout,
                 cacheMaxBytes,
-                reconnectMaxDelay);
+                reconnectMaxDelay,
+                catchUpWait);
+    }
+
+    public Tuning withCatchUpWait(Duration wait) {
+        return new Tuning(
+                heartbeatInterval,
+                timeSyncInterval,
+                volume,
+                emergencyVolume,
+                outboxMaxEvents,
+                flushRatePerSecond,
+                flushJitter,
+                ackTimeout,
+                cacheMaxBytes,
+                reconnectMaxDelay,
+                wait);
     }
 }

@@ -18,7 +18,8 @@ public final class Usage {
                 or key=value lines in the --config properties file). Precedence: flags > environment > file > defaults.
                   --receiver-id ID          this receiver's id (required unless --fleet)
                   --secret SECRET           this receiver's secret (required unless --fleet)
-                  --mqtt-url URL            broker URL (default %s)
+                  --mqtt-url URL[,URL...]   broker URL, or the brokers of a cluster, tried in order on
+                                            every connect (default %s)
                   --server-url URL          loaxa server base URL, informational (default none)
                   --topic-prefix PREFIX     topic prefix (default %s)
                   --cache-dir DIR           audio cache, manifest, journal and outbox (default %s)
@@ -30,7 +31,15 @@ public final class Usage {
                                             each with its own cache sub-directory (default none)
                   --will-delay-seconds N    MQTT 5 Will Delay of the offline Last Will (default %d)
                   --simulate N              run N simulated agents sim-00001..: null sink, each its own cache
-                                            sub-directory; secret of sim-00001 is <secret>-00001 (default 0)
+                                            sub-directory, all MQTT connections on one shared event loop;
+                                            secret of sim-00001 is <secret>-00001 (default 0)
+                  --register-with URL       with --simulate: register the N receivers on this loaxa server first
+                                            (POST /api/v1/receivers) and use the secrets it issues; one already
+                                            registered gets a new secret (default none)
+                  --register-area CODE      with --register-with: the area (commune) to place them in
+                  --admin-user USER         with --register-with: login of a person who may provision receivers
+                  --admin-password PW       in that area (HTTP Basic; better LOAXA_AGENT_ADMIN_PASSWORD)
+                  --admin-token TOKEN       with --register-with, instead of user and password: an API token
                   --heartbeat-seconds N     heartbeat interval (default %d)
                   --time-sync-seconds N     clock offset measurement interval, needs --server-url (default %d)
                   --volume N                volume 0-100 of non-emergency entries at first start (default %d)
@@ -43,6 +52,8 @@ public final class Usage {
                   --cache-max-mb N          audio cache limit; LRU, never what is scheduled (default %d)
                   --reconnect-max-seconds N longest wait between attempts to reach the broker; waits double
                                             from 1 s up to N, each shortened by a random 0-50%% (default %d)
+                  --catch-up-wait-ms N      after each connect, ask the server for the manifests whose retained
+                                            message did not come within N ms (default %d)
                   --trusted-keys K1,K2      server signing keys (base64, GET /api/v1/signing-keys); manifests and
                                             commands not signed by one of them are refused (default none:
                                             development mode, unsigned messages accepted with a warning)
@@ -66,6 +77,7 @@ public final class Usage {
                         Tuning.DEFAULT_FLUSH_JITTER.toMillis(),
                         Tuning.DEFAULT_ACK_TIMEOUT.toMillis(),
                         Tuning.DEFAULT_CACHE_MAX_BYTES / (1024L * 1024),
-                        Tuning.DEFAULT_RECONNECT_MAX_DELAY.toSeconds());
+                        Tuning.DEFAULT_RECONNECT_MAX_DELAY.toSeconds(),
+                        Tuning.DEFAULT_CATCH_UP_WAIT.toMillis());
     }
 }

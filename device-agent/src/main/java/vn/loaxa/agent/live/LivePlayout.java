@@ -24,8 +24,12 @@ import vn.loaxa.agent.playback.SinkException;
  *       an interruption: it rejoins at the live point, never behind it.
  *   <li>A frame that arrives after its time is dropped (late); one that has not come when its time comes is played
  *       as silence (lost). A sequence at or below the last one played is never played.
- *   <li>If the output falls more than {@value #CATCH_UP_FRAMES} frames behind the clock, frames are skipped to
- *       catch up (late, or lost if they never came).
+ *   <li>Every write is placed on its due time: the playout follows when the output will play what it is given
+ *       (as a sound card does: after everything written before it, or at once if it ran dry). Output more than
+ *       {@value #ALIGN_TOLERANCE_MICROS} µs behind the due time loses the samples it is behind, a whole frame when
+ *       it is a frame or more behind (late, or lost if it never came); output that would start early is preceded
+ *       by silence. So a burst of frames stamped close together, or a stalled output, never leaves the receiver
+ *       behind its neighbours.
  *   <li>With nothing buffered and the link down, or after {@link #STREAM_LOST_AFTER_MICROS} of silence, the stream
  *       is lost: nothing more is concealed until frames come again, and then it rejoins.
  *   <li>It ends at the end frame (once every frame before it had its turn), at {@code endsAt}, or when no valid
@@ -53,8 +57,11 @@ public final class LivePlayout {
     static final long WRITE_AHEAD_MICROS = TimeUnit.MILLISECONDS.toMicros(40);
     /** A missing frame is concealed this long before its time, so that the output does not run dry. */
     static final long CONCEAL_MARGIN_MICROS = TimeUnit.MILLISECONDS.toMicros(10);
-    /** Frames the output may fall behind the clock before frames are skipped to catch up. */
-    static final int CATCH_UP_FRAMES = 2;
+    /**
+     * How far the output may be off a frame's due time before samples are cut or silence is added: the server's
+     * stamps jitter by a few hundred microseconds, which is not worth a cut in the audio.
+     */
+    static final long ALIGN_TOLERANCE_MICROS = 2_000;
     /** The session ends for this receiver after this long without a valid frame while the link was up. */
     static final long IDLE_LIMIT_MICROS = TimeUnit.SECONDS.toMicros(15);
     /** Silence concealed in a row, with nothing buffered, after which the stream counts as lost. */
@@ -198,13 +205,44 @@ public final class LivePlayout {
                         : decoder.decode(step.frame().opus());
                 run.joinPcm = null;
                 Gain.apply(pcm, 0, pcm.length, gain);
-                sink.write(pcm, 0, pcm.length);
+                writeOnTime(run, sink, pcm, dueMicros(step.frame()));
                 stats.played();
             } else if (step.silentSamples() > 0) {
                 byte[] silence = new byte[step.silentSamples() * PcmFormat.PLAYBACK.frameSize()];
-                sink.write(silence, 0, silence.length);
+                writeOnTime(run, sink, silence, step.dueMicros());
             }
         }
+    }
+
+    /**
+     * Writes {@code pcm} so that its first sample is heard at {@code dueMicros}: cuts what the output is behind,
+     * puts silence before it where the output would otherwise play it early.
+     */
+    private void writeOnTime(Run run, Sink sink, byte[] pcm, long dueMicros) throws SinkException {
+        long heardAt = heardAtMicros(run, timing.nowMicros());
+        long offMicros = heardAt - dueMicros;
+        byte[] out = pcm;
+        int from = 0;
+        if (offMicros > ALIGN_TOLERANCE_MICROS) {
+            from = Math.min(pcm.length, bytesOf(offMicros));
+        } else if (offMicros < -ALIGN_TOLERANCE_MICROS) {
+            out = new byte[bytesOf(-offMicros) + pcm.length];
+            System.arraycopy(pcm, 0, out, out.length - pcm.length, pcm.length);
+        }
+        if (from < out.length) {
+            sink.write(out, from, out.length - from);
+        }
+        run.outputUntilMicros =
+                heardAt + LiveFrame.durationMicros((out.length - from) / PcmFormat.PLAYBACK.frameSize());
+    }
+
+    /** When the output will play a sample written now: after what it holds, or at once if it ran dry. */
+    private static long heardAtMicros(Run run, long now) {
+        return Math.max(now, run.outputUntilMicros);
+    }
+
+    private static int bytesOf(long micros) {
+        return (int) (micros * LiveFrame.SAMPLE_RATE / TimeUnit.SECONDS.toMicros(1)) * PcmFormat.PLAYBACK.frameSize();
     }
 
     /** What to do next; waits (and says so with an empty step) when nothing is due yet. Runs under the lock. */
@@ -265,8 +303,8 @@ public final class LivePlayout {
         if (due >= endsAtMicros) {
             return Step.end(Outcome.WINDOW_CLOSED);
         }
-        if (now > due + CATCH_UP_FRAMES * run.frameMicros) {
-            // the output fell behind the clock: skip rather than play late
+        if (heardAtMicros(run, now) - due >= run.frameMicros) {
+            // the output is a frame or more behind: skip rather than play late
             if (frame != null) {
                 buffer.remove(sequence);
                 stats.late();
@@ -298,7 +336,7 @@ public final class LivePlayout {
         stats.lost();
         passed(run, sequence, due);
         run.concealedMicros += run.frameMicros;
-        return Step.conceal(run.frameSamples);
+        return Step.conceal(run.frameSamples, due);
     }
 
     /** Frames whose time has passed can no longer start the timeline. */
@@ -341,6 +379,8 @@ public final class LivePlayout {
         int frameSamples = LiveFrame.DEFAULT_SAMPLES;
         long frameMicros = LiveFrame.durationMicros(LiveFrame.DEFAULT_SAMPLES);
         long concealedMicros;
+        /** When the output will have played everything written so far; 0 before the first write. */
+        long outputUntilMicros;
 
         Run(long startMicros) {
             this.idleSinceMicros = startMicros;
@@ -348,23 +388,23 @@ public final class LivePlayout {
     }
 
     /** One decision: end, prepare to join at a frame, play a frame, conceal, or nothing yet. */
-    private record Step(Outcome outcome, LiveFrame joinTarget, LiveFrame frame, int silentSamples) {
-        static final Step NOTHING = new Step(null, null, null, 0);
+    private record Step(Outcome outcome, LiveFrame joinTarget, LiveFrame frame, int silentSamples, long dueMicros) {
+        static final Step NOTHING = new Step(null, null, null, 0, 0);
 
         static Step end(Outcome outcome) {
-            return new Step(outcome, null, null, 0);
+            return new Step(outcome, null, null, 0, 0);
         }
 
         static Step join(LiveFrame target) {
-            return new Step(null, target, null, 0);
+            return new Step(null, target, null, 0, 0);
         }
 
         static Step play(LiveFrame frame) {
-            return new Step(null, null, frame, 0);
+            return new Step(null, null, frame, 0, 0);
         }
 
-        static Step conceal(int samples) {
-            return new Step(null, null, null, samples);
+        static Step conceal(int samples, long dueMicros) {
+            return new Step(null, null, null, samples, dueMicros);
         }
     }
 }

@@ -27,6 +27,14 @@ public final class LiveStats {
         joins.incrementAndGet();
     }
 
+    /** Adds the counts of an earlier run of the same session on this receiver, before the agent restarted. */
+    public void carry(LiveReport earlier) {
+        played.addAndGet(earlier.framesPlayed());
+        late.addAndGet(earlier.framesLate());
+        lost.addAndGet(earlier.framesLost());
+        joins.addAndGet(earlier.joins());
+    }
+
     /** The times playing (re)started: 0 if no frame ever played. */
     public long joins() {
         return joins.get();

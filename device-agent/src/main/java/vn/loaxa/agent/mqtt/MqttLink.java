@@ -25,27 +25,11 @@ import org.eclipse.paho.mqttv5.common.packet.UserProperty;
 /**
  * One receiver's MQTT 5 connection (Paho {@link MqttAsyncClient}): persistent session, Last Will with Will Delay,
  * reconnect with this link's own jittered exponential backoff ({@link ReconnectBackoff}). Nothing here blocks a Paho
- * thread; the {@link Listener} must not block either.
+ * thread; the {@link MqttTransport.Listener} must not block either.
  */
-public final class MqttLink implements MqttCallback, AutoCloseable {
+public final class MqttLink implements MqttTransport, MqttCallback {
 
     private static final Logger LOG = Logger.getLogger(MqttLink.class.getName());
-
-    /** What the owner of the link hears. Both methods run on Paho's callback thread and must return quickly. */
-    public interface Listener {
-        /** Every connect and reconnect: subscribe, announce, flush. */
-        void onConnected(boolean reconnect);
-
-        /** A message arrived; hand it to another thread. */
-        void onMessage(String topic, byte[] payload, Map<String, String> userProperties);
-    }
-
-    /** The result of a publish. Runs on a Paho thread; must not block. */
-    public interface Delivery {
-        void delivered();
-
-        void failed(Throwable cause);
-    }
 
     private final MqttSettings settings;
     private final Listener listener;
@@ -63,7 +47,7 @@ public final class MqttLink implements MqttCallback, AutoCloseable {
         this.settings = settings;
         this.listener = listener;
         this.scheduler = scheduler;
-        this.client = new MqttAsyncClient(settings.serverUri(), settings.receiverId(), new MemoryPersistence());
+        this.client = new MqttAsyncClient(settings.serverUris().get(0), settings.receiverId(), new MemoryPersistence());
         this.client.setCallback(this);
     }
 
@@ -71,16 +55,19 @@ public final class MqttLink implements MqttCallback, AutoCloseable {
      * Starts connecting in the background. Every failed attempt and every lost connection is retried after a wait of
      * the {@link ReconnectBackoff} in the settings, counted for this link alone.
      */
+    @Override
     public void start() {
         connect();
     }
 
     /** True while connected to the broker. */
+    @Override
     public boolean isConnected() {
         return client.isConnected();
     }
 
     /** Subscribes asynchronously; a failure is logged (the next reconnect subscribes again). */
+    @Override
     public void subscribe(String topic, int qos) {
         try {
             client.subscribe(topic, qos, null, new MqttActionListener() {
@@ -100,6 +87,7 @@ public final class MqttLink implements MqttCallback, AutoCloseable {
     }
 
     /** Unsubscribes asynchronously; a failure is logged. */
+    @Override
     public void unsubscribe(String topic) {
         try {
             client.unsubscribe(topic);
@@ -109,21 +97,12 @@ public final class MqttLink implements MqttCallback, AutoCloseable {
     }
 
     /**
-     * Publishes asynchronously.
-     *
-     * @return false if the message could not even be handed to Paho (not connected, too many in flight); the
-     *         delivery callback is then not called
-     */
-    public boolean publish(String topic, byte[] payload, int qos, boolean retained, Delivery delivery) {
-        return publish(topic, payload, qos, retained, 0, delivery);
-    }
-
-    /**
      * Publishes asynchronously with an MQTT 5 message expiry.
      *
      * @param expirySeconds the broker discards the message if it cannot deliver it within this; 0 for never
      * @return false if the message could not even be handed to Paho
      */
+    @Override
     public boolean publish(
             String topic, byte[] payload, int qos, boolean retained, long expirySeconds, Delivery delivery) {
         MqttProperties properties = new MqttProperties();
@@ -154,6 +133,7 @@ public final class MqttLink implements MqttCallback, AutoCloseable {
      * Publishes a last message (e.g. the offline status), waiting for it at most {@code timeout}, then disconnects
      * normally (so the broker discards the Last Will) and releases the client.
      */
+    @Override
     public void close(String topic, byte[] lastPayload, Duration timeout) {
         closed = true;
         try {
@@ -193,7 +173,7 @@ public final class MqttLink implements MqttCallback, AutoCloseable {
                 public void onSuccess(IMqttToken token) {
                     int retry = failures.get();
                     connectedAtNanos = System.nanoTime();
-                    LOG.info(() -> settings.receiverId() + " connected to " + settings.serverUri()
+                    LOG.info(() -> settings.receiverId() + " connected to " + client.getCurrentServerURI()
                             + (retry > 0 ? " (retry " + retry + ")" : ""));
                 }
 
@@ -217,8 +197,8 @@ public final class MqttLink implements MqttCallback, AutoCloseable {
         failureReported = true;
         LOG.log(
                 level,
-                () -> settings.receiverId() + " cannot connect to " + settings.serverUri() + " (" + describe(cause)
-                        + "); retry " + failures.get() + " in " + delayMillis + " ms");
+                () -> settings.receiverId() + " cannot connect to " + String.join(", ", settings.serverUris()) + " ("
+                        + describe(cause) + "); retry " + failures.get() + " in " + delayMillis + " ms");
     }
 
     /** Schedules the next attempt after this link's own backoff; returns the wait in milliseconds. */
@@ -236,6 +216,8 @@ public final class MqttLink implements MqttCallback, AutoCloseable {
 
     private MqttConnectionOptions options() {
         MqttConnectionOptions options = new MqttConnectionOptions();
+        // Paho tries the brokers in this order on every attempt, so a lost node is left for the next one at once.
+        options.setServerURIs(settings.serverUris().toArray(String[]::new));
         options.setCleanStart(false);
         options.setSessionExpiryInterval(MqttSettings.SESSION_EXPIRY_SECONDS);
         // Reconnecting is ours (scheduleConnect): Paho's automatic reconnect shares one delay across all clients.

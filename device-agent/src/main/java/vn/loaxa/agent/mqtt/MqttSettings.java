@@ -1,9 +1,13 @@
 package vn.loaxa.agent.mqtt;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
 /**
  * How to connect one receiver to the broker.
  *
- * @param serverUri        broker URL, e.g. {@code tcp://127.0.0.1:1884}
+ * @param serverUris       broker URLs, e.g. {@code tcp://127.0.0.1:1884}; Paho tries them in order on every connect
  * @param receiverId       client id and username
  * @param secret           password
  * @param willTopic        the status topic, where the Last Will goes
@@ -12,7 +16,7 @@ package vn.loaxa.agent.mqtt;
  * @param backoff          waits between connect attempts, after a failure or a lost connection
  */
 public record MqttSettings(
-        String serverUri,
+        List<String> serverUris,
         String receiverId,
         String secret,
         String willTopic,
@@ -28,4 +32,20 @@ public record MqttSettings(
     public static final int KEEP_ALIVE_SECONDS = 30;
     /** How long one connect attempt may take; with {@link ReconnectBackoff#DEFAULT_MAX_DELAY} at most 30 s. */
     public static final int CONNECT_TIMEOUT_SECONDS = 10;
+
+    public MqttSettings {
+        serverUris = List.copyOf(serverUris);
+        if (serverUris.isEmpty()) {
+            throw new IllegalArgumentException("no broker URL");
+        }
+    }
+
+    /** The broker URLs of a comma-separated list, trimmed, without empty items, in their order. */
+    public static List<String> splitUris(String list) {
+        Objects.requireNonNull(list, "list");
+        return Arrays.stream(list.split(","))
+                .map(String::trim)
+                .filter(uri -> !uri.isEmpty())
+                .toList();
+    }
 }

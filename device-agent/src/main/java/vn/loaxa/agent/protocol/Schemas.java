@@ -16,6 +16,8 @@ public final class Schemas {
     public static final String AREAS = "loaxa.areas/1";
     /** Schema of the server's acknowledgement of stored events, server to agent. */
     public static final String ACK = "loaxa.ack/1";
+    /** Schema of a request for the manifests the receiver lacks, agent to server. */
+    public static final String CATCHUP = "loaxa.catchup/1";
     /** Schema of a remote command, server to agent. */
     public static final String COMMAND = "loaxa.command/1";
 

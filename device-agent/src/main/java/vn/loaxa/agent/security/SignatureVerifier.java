@@ -13,7 +13,9 @@ import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
+import java.time.Duration;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,8 +25,16 @@ import java.util.Properties;
 
 /**
  * Accepts a manifest or command only if the server signed it (Ed25519, JDK {@code java.security}) with a trusted
- * key, it has not expired, and its sequence is above the last one accepted on its topic, which is kept on disk so
- * that a restart does not reopen the door to replays. Several trusted keys allow a key rotation.
+ * key, it has not expired, and its sequence is above the last one accepted from its signer on its topic. Several
+ * trusted keys allow a key rotation.
+ *
+ * <p>Each server process signs as its own signer with its own counter, so that several replicas sharing one key
+ * never refuse each other's messages, whatever their clocks. The last accepted sequence per (topic, signer) is kept
+ * on disk, so that a restart does not reopen the door to replays. An entry is dropped once the signer's horizon
+ * (the latest expiry of anything it signed on the topic up to that message) lies {@link #PRUNE_AFTER_HORIZON} in the
+ * past: every message the entry guarded against is expired by then and refused as such, so the state stays small
+ * although every server start makes a new signer. Blocks of {@code loaxa-sig-v1}, without a signer, are kept per
+ * topic as before and never dropped.
  */
 public final class SignatureVerifier {
     /** What the check found; anything but {@link #ACCEPTED} (and {@link #REPEATED}) is refused. */
@@ -39,15 +49,29 @@ public final class SignatureVerifier {
         REPLAYED
     }
 
+    /**
+     * How long after a signer's horizon its entry is kept: a margin for the agent's server-corrected clock stepping
+     * back, which would make an expired message current again.
+     */
+    public static final Duration PRUNE_AFTER_HORIZON = Duration.ofDays(1);
+
     private static final String FILE = "signature-sequences.properties";
+    /** The signer of {@code loaxa-sig-v1} blocks, which have none; a real signer id is never empty. */
+    private static final String NO_SIGNER = "";
 
     private final Map<String, PublicKey> trusted;
     private final Path sequenceFile;
-    private final Properties lastAccepted = new Properties();
+    private final Map<TopicSigner, Last> lastAccepted = new HashMap<>();
+
+    /** The messages of one signer on one topic. */
+    private record TopicSigner(String topic, String signer) {}
+
+    /** The last accepted message of a signer on a topic: its sequence and its signer's horizon. */
+    private record Last(long sequence, long horizon) {}
 
     /**
      * @param trustedKeys base64 X.509 Ed25519 public keys, as {@code GET /api/v1/signing-keys} lists them
-     * @param stateDir    where the last accepted sequence per topic is kept
+     * @param stateDir    where the last accepted sequence per topic and signer is kept
      */
     public SignatureVerifier(List<String> trustedKeys, Path stateDir) {
         Map<String, PublicKey> keys = new LinkedHashMap<>();
@@ -58,11 +82,7 @@ public final class SignatureVerifier {
         this.trusted = Map.copyOf(keys);
         this.sequenceFile = stateDir.resolve(FILE);
         if (Files.exists(sequenceFile)) {
-            try (InputStream in = Files.newInputStream(sequenceFile)) {
-                lastAccepted.load(in);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + sequenceFile, e);
-            }
+            load();
         }
     }
 
@@ -85,16 +105,31 @@ public final class SignatureVerifier {
             return authentic;
         }
         SignatureBlock block = SignatureBlock.from(properties).orElseThrow();
-        long last = Long.parseLong(lastAccepted.getProperty(topic, "-1"));
-        if (block.sequence() < last || block.sequence() == last && !repeatable) {
-            return Verdict.REPLAYED;
+        TopicSigner key = new TopicSigner(topic, block.signer() == null ? NO_SIGNER : block.signer());
+        Last last = lastAccepted.get(key);
+        if (last != null) {
+            if (block.sequence() < last.sequence() || block.sequence() == last.sequence() && !repeatable) {
+                return Verdict.REPLAYED;
+            }
+            if (block.sequence() == last.sequence()) {
+                return Verdict.REPEATED;
+            }
         }
-        if (block.sequence() == last) {
-            return Verdict.REPEATED;
-        }
-        lastAccepted.setProperty(topic, Long.toString(block.sequence()));
+        // a message's own expiry bounds its signer's horizon, whatever the block says
+        lastAccepted.put(key, new Last(block.sequence(), Math.max(block.horizon(), block.expiresAt())));
+        prune(serverNowMillis);
         save();
         return Verdict.ACCEPTED;
+    }
+
+    /** How many (topic, signer) entries the replay state holds. */
+    public synchronized int entries() {
+        return lastAccepted.size();
+    }
+
+    private void prune(long serverNowMillis) {
+        long before = serverNowMillis - PRUNE_AFTER_HORIZON.toMillis();
+        lastAccepted.values().removeIf(last -> last.horizon() < before);
     }
 
     /**
@@ -134,10 +169,47 @@ public final class SignatureVerifier {
         }
     }
 
+    /**
+     * Reads the state: {@code signer|topic=sequence horizon} per signer, and {@code topic=sequence} for v1 blocks,
+     * the only form files written before signers hold.
+     */
+    private void load() {
+        Properties stored = new Properties();
+        try (InputStream in = Files.newInputStream(sequenceFile)) {
+            stored.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + sequenceFile, e);
+        }
+        for (String key : stored.stringPropertyNames()) {
+            String[] value = stored.getProperty(key).strip().split(" ");
+            try {
+                if (value.length == 1) {
+                    lastAccepted.put(
+                            new TopicSigner(key, NO_SIGNER), new Last(Long.parseLong(value[0]), Long.MAX_VALUE));
+                } else {
+                    int bar = key.indexOf('|');
+                    lastAccepted.put(
+                            new TopicSigner(key.substring(bar + 1), key.substring(0, Math.max(bar, 0))),
+                            new Last(Long.parseLong(value[0]), Long.parseLong(value[1])));
+                }
+            } catch (NumberFormatException e) {
+                throw new IllegalStateException("cannot read the entry '" + key + "' of " + sequenceFile, e);
+            }
+        }
+    }
+
     private void save() {
+        Properties stored = new Properties();
+        lastAccepted.forEach((key, last) -> {
+            if (key.signer().equals(NO_SIGNER)) {
+                stored.setProperty(key.topic(), Long.toString(last.sequence()));
+            } else {
+                stored.setProperty(key.signer() + "|" + key.topic(), last.sequence() + " " + last.horizon());
+            }
+        });
         Path part = sequenceFile.resolveSibling(FILE + ".part");
         try (OutputStream out = Files.newOutputStream(part)) {
-            lastAccepted.store(out, "last accepted signed message per topic");
+            stored.store(out, "last accepted signed message per signer and topic: sequence and signer's horizon");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + part, e);
         }

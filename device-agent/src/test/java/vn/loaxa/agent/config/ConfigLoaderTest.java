@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -30,6 +31,21 @@ class ConfigLoaderTest {
         assertThat(config.sink()).isEqualTo(SinkType.JAVASOUND);
         assertThat(config.fleet()).isNull();
         assertThat(config.willDelaySeconds()).isEqualTo(30);
+    }
+
+    @Test
+    void shouldReadAListOfBrokersInOrder() throws Exception {
+        AgentConfig config = load(
+                Map.of("LOAXA_AGENT_MQTT_URL", " tcp://node-a:1883 , ssl://node-b:8883,"),
+                "--receiver-id",
+                "rx1",
+                "--secret",
+                "s");
+
+        assertThat(config.mqttUrl()).isEqualTo("tcp://node-a:1883,ssl://node-b:8883");
+        assertThat(config.mqttUrls()).containsExactly("tcp://node-a:1883", "ssl://node-b:8883");
+        assertThat(config.forFleetMember("rx2", "t").mqttUrls())
+                .containsExactly("tcp://node-a:1883", "ssl://node-b:8883");
     }
 
     @Test
@@ -148,13 +164,22 @@ class ConfigLoaderTest {
                 "bad will delay             | --receiver-id rx1 --secret s --will-delay-seconds x | not a whole number",
                 "negative will delay        | --receiver-id rx1 --secret s --will-delay-seconds -1 | between 0 and",
                 "bad mqtt url               | --receiver-id rx1 --secret s --mqtt-url http://x:1  | mqtt-url",
+                "bad second mqtt url        | --receiver-id rx1 --secret s --mqtt-url tcp://a:1,x:1 | 'x:1' is invalid",
+                "empty mqtt url list        | --receiver-id rx1 --secret s --mqtt-url ,,          | mqtt-url is empty",
+                "broker listed twice        | --receiver-id rx1 --secret s --mqtt-url tcp://a:1,tcp://a:1 | twice",
                 "bad prefix                 | --receiver-id rx1 --secret s --topic-prefix a/#     | topic-prefix",
                 "missing config file        | --config /nonexistent/agent.properties              | cannot read config file",
                 "missing fleet file         | --fleet /nonexistent/fleet.properties               | does not exist",
                 "volume above 100           | --receiver-id rx1 --secret s --volume 101            | between 0 and 100",
                 "simulate with receiver id  | --simulate 5 --receiver-id rx1                       | simulate alone",
                 "zero heartbeat             | --receiver-id rx1 --secret s --heartbeat-seconds 0   | between 1 and",
-                "zero reconnect cap         | --receiver-id rx1 --secret s --reconnect-max-seconds 0 | between 1 and"
+                "zero reconnect cap         | --receiver-id rx1 --secret s --reconnect-max-seconds 0 | between 1 and",
+                "register without simulate  | --receiver-id rx1 --secret s --register-with http://s:8080 --register-area a --admin-token t | set --simulate",
+                "register without area      | --simulate 5 --register-with http://s:8080 --admin-token t | needs register-area",
+                "register without login     | --simulate 5 --register-with http://s:8080 --register-area a --admin-user u | needs admin-token",
+                "register with a secret     | --simulate 5 --secret s --register-with http://s:8080 --register-area a --admin-token t | not both",
+                "register with mqtt url     | --simulate 5 --register-with tcp://s:1884 --register-area a --admin-token t | http(s) URL",
+                "area without register      | --simulate 5 --register-area a                     | go with register-with"
             })
     void shouldRejectBadConfiguration(String description, String args, String message) {
         assertThatThrownBy(() -> load(Map.of(), args.trim().split("\\s+")))
@@ -182,7 +207,9 @@ class ConfigLoaderTest {
                 "--flush-jitter-ms",
                 "0",
                 "--reconnect-max-seconds",
-                "45");
+                "45",
+                "--catch-up-wait-ms",
+                "250");
 
         assertThat(defaults.tuning()).isEqualTo(Tuning.defaults());
         assertThat(defaults.simulate()).isZero();
@@ -197,6 +224,8 @@ class ConfigLoaderTest {
         assertThat(tuned.tuning().cacheMaxBytes()).isEqualTo(64L * 1024 * 1024);
         assertThat(defaults.tuning().reconnectMaxDelay()).isEqualTo(java.time.Duration.ofSeconds(20));
         assertThat(tuned.tuning().reconnectMaxDelay()).isEqualTo(java.time.Duration.ofSeconds(45));
+        assertThat(defaults.tuning().catchUpWait()).isEqualTo(java.time.Duration.ofSeconds(1));
+        assertThat(tuned.tuning().catchUpWait()).isEqualTo(java.time.Duration.ofMillis(250));
     }
 
     @Test
@@ -217,6 +246,27 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> load(Map.of("LOAXA_AGENT_RECEIVER_ID", "rx1"), "--fleet", fleet.toString()))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("not both");
+    }
+
+    @Test
+    void shouldReadHowASimulatedFleetRegistersItsReceivers() throws ConfigException {
+        ConfigLoader.Request request = new ConfigLoader(Map.of("LOAXA_AGENT_ADMIN_PASSWORD", "pw")).load(new String[] {
+            "--simulate", "10000",
+            "--register-with", "http://127.0.0.1:8080",
+            "--register-area", "xa-an-phu",
+            "--admin-user", "admin"
+        });
+
+        assertThat(request.registration())
+                .isEqualTo(new Registration(URI.create("http://127.0.0.1:8080"), "xa-an-phu", "admin", "pw", null));
+        assertThat(request.registration().toString()).doesNotContain("pw");
+        assertThat(load(Map.of(), "--simulate", "3"))
+                .extracting(AgentConfig::simulate)
+                .isEqualTo(3);
+        assertThat(new ConfigLoader(Map.of())
+                        .load(new String[] {"--simulate", "3"})
+                        .registration())
+                .isNull();
     }
 
     @Test

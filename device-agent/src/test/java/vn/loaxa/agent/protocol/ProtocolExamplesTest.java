@@ -102,7 +102,9 @@ class ProtocolExamplesTest {
                 Schemas.AREAS,
                 Areas.class,
                 Schemas.ACK,
-                Ack.class);
+                Ack.class,
+                Schemas.CATCHUP,
+                CatchUpRequest.class);
         Path directory =
                 Path.of(getClass().getClassLoader().getResource("protocol").toURI());
         try (Stream<Path> files = Files.list(directory)) {
@@ -165,6 +167,17 @@ class ProtocolExamplesTest {
         assertThat(areas.isComplete()).isTrue();
         assertThat(areas.schema()).isEqualTo(Schemas.AREAS);
         assertThat(areas.areas()).containsExactly("20", "20-TK", "20-TK-01").contains(manifest.area());
+    }
+
+    @Test
+    void shouldWriteTheCatchUpRequestAsTheExampleShowsIt() throws Exception {
+        CatchUpRequest request = read("catchup.json", CatchUpRequest.class);
+        assertThat(request.schema()).isEqualTo(Schemas.CATCHUP);
+        assertThat(request.areas()).containsExactly("20", "20-TK", "20-TK-01");
+        assertThat(request.areaVersions()).containsEntry("20-TK", 1795680000789L);
+
+        assertThat(json.readTree(json.writeValueAsBytes(request)))
+                .isEqualTo(json.readTree(getClass().getClassLoader().getResource("protocol/catchup.json")));
     }
 
     @Test

@@ -81,8 +81,12 @@ class SignatureVectorTest {
         return Map.of(
                 SignatureBlock.KEY_ID,
                 vector.get("keyId").asText(),
+                SignatureBlock.SIGNER,
+                vector.get("signer").asText(),
                 SignatureBlock.SEQUENCE,
                 vector.get("sequence").asText(),
+                SignatureBlock.HORIZON,
+                vector.get("horizon").asText(),
                 SignatureBlock.ISSUED_AT,
                 vector.get("issuedAt").asText(),
                 SignatureBlock.EXPIRES_AT,

@@ -102,6 +102,19 @@ public final class EmbeddedBroker implements AutoCloseable {
         Services.clientService().disconnectClient(clientId).get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     }
 
+    /** How many clients whose id starts with {@code idPrefix} are connected now, as the broker sees it. */
+    public int connectedClients(String idPrefix) throws Exception {
+        java.util.concurrent.atomic.AtomicInteger connected = new java.util.concurrent.atomic.AtomicInteger();
+        Services.clientService()
+                .iterateAllClients((context, session) -> {
+                    if (session.isConnected() && session.getClientIdentifier().startsWith(idPrefix)) {
+                        connected.incrementAndGet();
+                    }
+                })
+                .get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        return connected.get();
+    }
+
     public String url() {
         return "tcp://127.0.0.1:" + port;
     }
