@@ -102,8 +102,8 @@ class BrowserTest {
         driver.findElement(By.cssSelector("form button[type=submit]")).click();
 
         wait(WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("online-count")));
-        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Tổng quan");
-        assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("vi");
+        assertThat(PageWait.textOf(driver, By.tagName("h1"))).isEqualTo("Tổng quan");
+        assertThat(PageWait.attributeOf(driver, By.tagName("html"), "lang")).isEqualTo("vi");
     }
 
     @Test
@@ -113,10 +113,9 @@ class BrowserTest {
         open("/library");
         By submit = By.cssSelector("#upload-form button[type=submit]");
         driver.findElement(submit).click();
-        assertThat(driver.findElement(By.cssSelector("#upload-form [data-error-for=file]"))
-                        .getText())
+        assertThat(PageWait.textOf(driver, By.cssSelector("#upload-form [data-error-for=file]")))
                 .isEqualTo("Bắt buộc nhập");
-        assertThat(driver.findElement(By.id("upload-title")).getAttribute("aria-invalid"))
+        assertThat(PageWait.attributeOf(driver, By.id("upload-title"), "aria-invalid"))
                 .isEqualTo("true");
 
         driver.findElement(By.id("upload-file")).sendKeys(wav.toAbsolutePath().toString());
@@ -127,9 +126,9 @@ class BrowserTest {
 
         wait(Duration.ofSeconds(60))
                 .until(ExpectedConditions.attributeToBe(By.id("upload-status"), "data-status", "READY"));
-        assertThat(driver.findElement(By.id("upload-progress")).getAttribute("value"))
+        assertThat(PageWait.attributeOf(driver, By.id("upload-progress"), "value"))
                 .isEqualTo("100");
-        assertThat(driver.findElement(By.id("upload-status")).getText()).startsWith("sẵn sàng");
+        assertThat(PageWait.textOf(driver, By.id("upload-status"))).startsWith("sẵn sàng");
     }
 
     @Test
@@ -202,7 +201,7 @@ class BrowserTest {
             wait(WAIT)
                     .until(ExpectedConditions.textToBePresentInElementLocated(
                             By.cssSelector("#broadcast-form [data-error-for='recurrence.rrule']"), "Quy tắc lặp lại"));
-            assertThat(driver.findElement(By.id("broadcast-rrule")).getAttribute("aria-invalid"))
+            assertThat(PageWait.attributeOf(driver, By.id("broadcast-rrule"), "aria-invalid"))
                     .isEqualTo("true");
             driver.findElement(By.id("broadcast-rrule")).clear();
             driver.findElement(By.id("preview-button")).click();
@@ -215,13 +214,15 @@ class BrowserTest {
             wait(WAIT).until(ExpectedConditions.urlContains("/broadcasts/"));
             wait(WAIT).until(ExpectedConditions.textToBe(By.id("count-total"), "1"));
             wait(Duration.ofSeconds(90)).until(ExpectedConditions.textToBe(By.id("count-PLAYED"), "1"));
-            assertThat(driver.findElement(By.cssSelector("#delivery-table tr[data-receiver='" + RECEIVER + "']"))
-                            .getAttribute("data-state"))
+            assertThat(PageWait.attributeOf(
+                            driver,
+                            By.cssSelector("#delivery-table tr[data-receiver='" + RECEIVER + "']"),
+                            "data-state"))
                     .isEqualTo("PLAYED");
 
             // the receiver's page: its recent delivery, and a remote command sent to the live agent
             open("/receivers/" + RECEIVER);
-            assertThat(driver.findElement(By.id("deliveries")).getText()).contains("đã phát");
+            assertThat(PageWait.textOf(driver, By.id("deliveries"))).contains("đã phát");
             driver.findElement(By.id("test-tone")).click();
             wait(WAIT)
                     .until(ExpectedConditions.textToBePresentInElementLocated(
@@ -235,8 +236,8 @@ class BrowserTest {
         open("/map");
         driver.findElement(By.id("lang-switch")).click();
         wait(WAIT).until(ExpectedConditions.textToBe(By.tagName("h1"), "Receiver map"));
-        assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
-        assertThat(driver.findElement(By.id("lang-switch")).getText()).isEqualTo("Tiếng Việt");
+        assertThat(PageWait.attributeOf(driver, By.tagName("html"), "lang")).isEqualTo("en");
+        assertThat(PageWait.textOf(driver, By.id("lang-switch"))).isEqualTo("Tiếng Việt");
 
         driver.findElement(By.id("lang-switch")).click();
         wait(WAIT).until(ExpectedConditions.textToBe(By.tagName("h1"), "Bản đồ cụm thu"));
@@ -317,7 +318,7 @@ class BrowserTest {
         driver.findElement(By.id("repeat-end-count")).click();
         driver.findElement(By.id("repeat-count")).sendKeys("4");
 
-        assertThat(driver.findElement(By.id("broadcast-rrule")).getAttribute("value"))
+        assertThat(PageWait.attributeOf(driver, By.id("broadcast-rrule"), "value"))
                 .isEqualTo("FREQ=WEEKLY;BYDAY=MO,WE;COUNT=4");
         DateTimeFormatter day = DateTimeFormatter.ofPattern("dd/MM/yyyy");
         wait(WAIT).until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#preview li"), 4));

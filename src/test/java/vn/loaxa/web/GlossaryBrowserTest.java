@@ -90,7 +90,7 @@ class GlossaryBrowserTest {
         wait(WAIT)
                 .until(ExpectedConditions.textToBePresentInElementLocated(
                         By.cssSelector("#glossary-import-form .form-result"), "Dòng 2"));
-        assertThat(driver.findElement(By.id("glossary")).getText()).doesNotContain("khuổi");
+        assertThat(PageWait.textOf(driver, By.id("glossary"))).doesNotContain("khuổi");
     }
 
     private void open(String path) {

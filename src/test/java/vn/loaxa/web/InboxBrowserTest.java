@@ -103,10 +103,10 @@ class InboxBrowserTest {
         driver.findElement(By.id("upload-title")).sendKeys("Biên bản");
         driver.findElement(By.cssSelector("#upload-form button[type=submit]")).click();
         wait(WAIT).until(ExpectedConditions.textToBePresentInElementLocated(error, "không phải tệp âm thanh"));
-        assertThat(driver.findElement(By.id("upload-status")).getAttribute("data-status"))
+        assertThat(PageWait.attributeOf(driver, By.id("upload-status"), "data-status"))
                 .as("no upload was started")
                 .isNull();
-        assertThat(driver.findElement(By.id("upload-file")).getAttribute("aria-invalid"))
+        assertThat(PageWait.attributeOf(driver, By.id("upload-file"), "aria-invalid"))
                 .isEqualTo("true");
     }
 
@@ -132,7 +132,7 @@ class InboxBrowserTest {
                         .getText())
                 .as("the segment's language follows the file")
                 .isEqualTo("Tiếng Tày");
-        String id = driver.findElement(option).getAttribute("value");
+        String id = PageWait.attributeOf(driver, option, "value");
         By row = By.cssSelector("#media-rows tr[data-media='" + id + "']");
         assertThat(driver.findElement(row).findElements(By.tagName("audio"))).hasSize(1);
 
@@ -184,7 +184,7 @@ class InboxBrowserTest {
         open("/inbox");
         By pending = By.cssSelector("#inbox-pending li[data-inbox-item='" + item + "']");
         wait(WAIT).until(ExpectedConditions.presenceOfElementLocated(pending));
-        assertThat(driver.findElement(pending).getText()).contains(TITLE);
+        assertThat(PageWait.textOf(driver, pending)).contains(TITLE);
         screenshot("inbox.png");
 
         LocalDateTime own = LocalDateTime.now(Ui.ZONE).plusHours(6).truncatedTo(ChronoUnit.MINUTES);
@@ -200,7 +200,7 @@ class InboxBrowserTest {
 
         By accepted = By.cssSelector("#inbox-decided li[data-inbox-item='" + item + "'][data-status='ACCEPTED']");
         wait(WAIT).until(ExpectedConditions.presenceOfElementLocated(accepted));
-        assertThat(driver.findElement(accepted).getText()).contains(TITLE, "đã nhận", "lịch phát của xã");
+        assertThat(PageWait.textOf(driver, accepted)).contains(TITLE, "đã nhận", "lịch phát của xã");
         assertThat(driver.findElements(pending)).isEmpty();
         String placed = asAdmin()
                 .get("/api/v1/areas/IBR-A/inbox")

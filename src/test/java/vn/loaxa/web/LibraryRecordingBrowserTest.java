@@ -102,7 +102,7 @@ class LibraryRecordingBrowserTest {
                 .isFalse();
         screenshot("library-recorded.png");
 
-        String id = driver.findElement(status).getAttribute("data-media");
+        String id = PageWait.attributeOf(driver, status, "data-media");
         JsonPath media = asAdmin()
                 .get("/api/v1/media/" + id)
                 .then()

@@ -96,14 +96,13 @@ class LiveOverviewBrowserTest {
                 agent.close();
 
                 assertThat(offlineAt(driver, map) - stopped).isLessThanOrEqualTo(LIVE_WITHIN_MS);
-                assertThat(driver.findElement(By.cssSelector(".receiver-marker[data-id='" + RECEIVER + "']"))
-                                .getAttribute("class"))
+                assertThat(PageWait.attributeOf(
+                                driver, By.cssSelector(".receiver-marker[data-id='" + RECEIVER + "']"), "class"))
                         .contains("offline");
                 assertThat(offlineAt(driver, overview) - stopped).isLessThanOrEqualTo(LIVE_WITHIN_MS);
-                assertThat(Integer.parseInt(
-                                driver.findElement(By.id("offline-count")).getText()))
-                        .isEqualTo(Integer.parseInt(offlineCount) + 1);
-                assertThat(text(driver, "alerts")).contains("Cụm loa Bản Trại");
+                String oneMoreOffline = String.valueOf(Integer.parseInt(offlineCount) + 1);
+                wait(driver).until(d -> text(d, "offline-count").equals(oneMoreOffline));
+                wait(driver).until(d -> text(d, "alerts").contains("Cụm loa Bản Trại"));
             } finally {
                 agent.close();
             }

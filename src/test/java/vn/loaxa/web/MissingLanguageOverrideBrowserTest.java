@@ -76,13 +76,11 @@ class MissingLanguageOverrideBrowserTest {
             driver.findElement(By.id("schedule-button")).click();
 
             wait(WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.id("language-override")));
-            assertThat(driver.findElement(By.id("language-override-warning")).getText())
+            assertThat(PageWait.textOf(driver, By.id("language-override-warning")))
                     .contains("Tin bão khẩn", "Tiếng Tày", "Xã Nà Ản Thử", "Vẫn phát")
                     .doesNotContain("tyz", "MLO-C");
-            assertThat(driver.findElement(By.id("language-override-list")).getText())
-                    .contains("Tiếng Tày: Xã Nà Ản Thử");
-            assertThat(driver.findElement(By.cssSelector("#language-override label.check"))
-                            .getText())
+            assertThat(PageWait.textOf(driver, By.id("language-override-list"))).contains("Tiếng Tày: Xã Nà Ản Thử");
+            assertThat(PageWait.textOf(driver, By.cssSelector("#language-override label.check")))
                     .contains("Vẫn phát");
             assertThat(driver.getCurrentUrl()).contains("/schedule");
 

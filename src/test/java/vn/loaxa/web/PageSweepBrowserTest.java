@@ -299,7 +299,7 @@ class PageSweepBrowserTest {
                         failures.add(where + ": incomplete, "
                                 + e.getMessage().lines().findFirst().orElse(""));
                     }
-                    assertThat(driver.findElement(By.tagName("html")).getAttribute("lang"))
+                    assertThat(PageWait.attributeOf(driver, By.tagName("html"), "lang"))
                             .as(where)
                             .isEqualTo(page.name().equals("login") ? "vi" : lang);
                     long inner = ((Number) js("return window.innerWidth;")).longValue();

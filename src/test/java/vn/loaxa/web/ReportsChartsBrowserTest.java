@@ -122,7 +122,7 @@ class ReportsChartsBrowserTest {
                                 "return window.Chart.getChart(document.getElementById('chart-airtime-per-commune'))"
                                         + ".data.datasets.map(d => d.label);"))
                 .containsExactlyInAnyOrder("Tiếng Việt", "Tiếng Tày");
-        assertThat(driver.findElement(By.id("report-charts")).getAttribute("data-failed"))
+        assertThat(PageWait.attributeOf(driver, By.id("report-charts"), "data-failed"))
                 .isNull();
         assertThat(screenshot("reports.png")).isNotEmptyFile();
     }

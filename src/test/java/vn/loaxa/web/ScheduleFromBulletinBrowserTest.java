@@ -121,7 +121,7 @@ class ScheduleFromBulletinBrowserTest {
             driver.findElement(By.id("schedule-button")).click();
             wait(WAIT).until(ExpectedConditions.urlMatches("/broadcasts/[0-9a-f-]{36}$"));
 
-            assertThat(driver.findElement(By.id("broadcast-targets")).getText())
+            assertThat(PageWait.textOf(driver, By.id("broadcast-targets")))
                     .as("the broadcast's page names its targets as they were picked")
                     .contains("Xã An Lạc", "Xã Bình Minh")
                     .doesNotContain(COMMUNE_A);

@@ -111,8 +111,7 @@ class TranslationBrowserTest {
                 .as(driver::getPageSource)
                 .isTrue();
         assertThat(driver.findElement(By.id("language-nut")).isSelected()).isTrue();
-        assertThat(driver.findElement(By.cssSelector("label[for='language-tyz']"))
-                        .getText())
+        assertThat(PageWait.textOf(driver, By.cssSelector("label[for='language-tyz']")))
                 .contains("Tiếng Tày");
         new Select(driver.findElement(By.id("assignee-nut"))).selectByValue(NUNG);
         js("document.getElementById('translation-due').value = '"
@@ -127,13 +126,12 @@ class TranslationBrowserTest {
         wait(WAIT)
                 .until(ExpectedConditions.presenceOfElementLocated(
                         By.cssSelector("#bulletin-tasks li[data-language='tyz'][data-state='REQUESTED']")));
-        assertThat(driver.findElement(By.cssSelector("#bulletin-tasks li[data-language='nut']"))
-                        .getText())
+        assertThat(PageWait.textOf(driver, By.cssSelector("#bulletin-tasks li[data-language='nut']")))
                 .contains("Chờ người dịch", NUNG);
-        String tayTask = driver.findElement(By.cssSelector("#bulletin-tasks li[data-language='tyz']"))
-                .getAttribute("data-task");
-        String nungTask = driver.findElement(By.cssSelector("#bulletin-tasks li[data-language='nut']"))
-                .getAttribute("data-task");
+        String tayTask =
+                PageWait.attributeOf(driver, By.cssSelector("#bulletin-tasks li[data-language='tyz']"), "data-task");
+        String nungTask =
+                PageWait.attributeOf(driver, By.cssSelector("#bulletin-tasks li[data-language='nut']"), "data-task");
 
         // the glossary's term for the source's "phòng dịch" is shown beside the source
         asAdmin()
@@ -150,7 +148,7 @@ class TranslationBrowserTest {
                 .isEmpty();
         driver.findElement(By.cssSelector("tr[data-task='" + tayTask + "'] a")).click();
         wait(WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.id("record-start")));
-        assertThat(driver.findElement(By.id("source")).getText()).contains("Thông báo phòng dịch");
+        assertThat(PageWait.textOf(driver, By.id("source"))).contains("Thông báo phòng dịch");
         wait(WAIT)
                 .until(ExpectedConditions.textToBePresentInElementLocated(
                         By.id("glossary-terms"), "phòng dịch → phòng tịch"));
@@ -192,7 +190,7 @@ class TranslationBrowserTest {
         for (String task : List.of(tayTask, nungTask)) {
             open("/translations/" + task);
             wait(WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#accept-form button")));
-            assertThat(driver.findElement(By.id("reading-text")).getText()).startsWith("Thông báo:");
+            assertThat(PageWait.textOf(driver, By.id("reading-text"))).startsWith("Thông báo:");
             screenshot("translation-review.png");
             driver.findElement(By.cssSelector("#accept-form button")).click();
             wait(Duration.ofSeconds(60))

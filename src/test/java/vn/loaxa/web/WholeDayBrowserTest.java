@@ -146,7 +146,7 @@ class WholeDayBrowserTest {
             assertThat(driver.findElements(By.xpath(entry + "//ol[@class='review-segments']/li")))
                     .extracting(WebElement::getText)
                     .containsExactly("Tiếng Việt – " + CLIP_VI, "Tiếng Tày – " + CLIP_TAY);
-            String bulletin = driver.findElement(By.xpath(entry)).getAttribute("data-bulletin");
+            String bulletin = PageWait.attributeOf(driver, By.xpath(entry), "data-bulletin");
 
             // the approver: approves it in the queue
             logIn(APPROVER);
@@ -206,9 +206,8 @@ class WholeDayBrowserTest {
             // Thất Khê's supervisor: the as-run PDF from the reports page names the bulletin
             logIn(SUPERVISOR);
             open("/reports");
-            String pdfLink = driver.findElement(
-                            By.xpath("//tr[th[normalize-space()='Nhật ký phát']]//a[normalize-space()='PDF']"))
-                    .getAttribute("href");
+            String pdfLink = PageWait.attributeOf(
+                    driver, By.xpath("//tr[th[normalize-space()='Nhật ký phát']]//a[normalize-space()='PDF']"), "href");
             screenshot("whole-day-6-reports.png");
             Path pdf = Files.write(Files.createTempFile("whole-day-as-run", ".pdf"), download(pdfLink));
             assertThat(pdfText(pdf)).contains(TITLE);
