@@ -41,9 +41,6 @@ public final class AgentProcess implements AutoCloseable {
             String topicPrefix,
             Path workDir,
             List<String> options) {
-        assertThat(JAR)
-                .as("the agent jar; build it first with: mvn -B -f device-agent package")
-                .isRegularFile();
         try {
             Files.createDirectories(workDir);
             Path fleet = workDir.resolve("fleet.properties");
@@ -51,14 +48,38 @@ public final class AgentProcess implements AutoCloseable {
             secrets.forEach(
                     (id, secret) -> lines.append(id).append('=').append(secret).append('\n'));
             Files.writeString(fleet, lines);
+            List<String> receivers = new ArrayList<>(List.of("--fleet", fleet.toString()));
+            receivers.addAll(options);
+            return launch(receivers, mqttUrl, serverUrl, topicPrefix, workDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Starts one agent process simulating {@code count} receivers ({@code --simulate}, ids {@code sim-00001}…), with
+     * further options such as {@code --register-with}, which give it their secrets.
+     */
+    public static AgentProcess simulate(
+            int count, String mqttUrl, String serverUrl, String topicPrefix, Path workDir, List<String> options) {
+        List<String> receivers = new ArrayList<>(List.of("--simulate", String.valueOf(count)));
+        receivers.addAll(options);
+        return launch(receivers, mqttUrl, serverUrl, topicPrefix, workDir);
+    }
+
+    private static AgentProcess launch(
+            List<String> options, String mqttUrl, String serverUrl, String topicPrefix, Path workDir) {
+        assertThat(JAR)
+                .as("the agent jar; build it first with: mvn -B -f device-agent package")
+                .isRegularFile();
+        try {
+            Files.createDirectories(workDir);
             Path log = workDir.resolve("agent.log");
             String java = ProcessHandle.current().info().command().orElse("java");
             List<String> command = new ArrayList<>(List.of(
                     java,
                     "-jar",
                     JAR.toString(),
-                    "--fleet",
-                    fleet.toString(),
                     "--mqtt-url",
                     mqttUrl,
                     "--server-url",

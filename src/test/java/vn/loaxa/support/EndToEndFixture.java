@@ -73,6 +73,22 @@ public class EndToEndFixture {
                 options);
     }
 
+    /** Starts one agent process simulating {@code count} receivers ({@code --simulate}), with these options. */
+    public AgentProcess simulatingAgent(String name, int count, List<String> options) {
+        return AgentProcess.simulate(
+                count,
+                mqtt.url().or(broker::url).orElseThrow(),
+                serverUrl,
+                mqtt.topicPrefix(),
+                dataDir.resolve(name),
+                options);
+    }
+
+    /** The server's own base URL, as the agents reach it. */
+    public String serverUrl() {
+        return serverUrl;
+    }
+
     /** As {@link #agent}, and waits until the server has seen every one of its receivers come online. */
     public AgentProcess onlineAgent(String name, Map<String, String> secrets) {
         AgentProcess agent = agent(name, secrets);
