@@ -42,11 +42,6 @@ public final class ConfigLoader {
     public static final String FLEET = "fleet";
     public static final String WILL_DELAY_SECONDS = "will-delay-seconds";
     public static final String SIMULATE = "simulate";
-    public static final String REGISTER_WITH = "register-with";
-    public static final String REGISTER_AREA = "register-area";
-    public static final String ADMIN_USER = "admin-user";
-    public static final String ADMIN_PASSWORD = "admin-password";
-    public static final String ADMIN_TOKEN = "admin-token";
     public static final String HEARTBEAT_SECONDS = "heartbeat-seconds";
     public static final String TIME_SYNC_SECONDS = "time-sync-seconds";
     public static final String VOLUME = "volume";
@@ -75,11 +70,11 @@ public final class ConfigLoader {
             FLEET,
             WILL_DELAY_SECONDS,
             SIMULATE,
-            REGISTER_WITH,
-            REGISTER_AREA,
-            ADMIN_USER,
-            ADMIN_PASSWORD,
-            ADMIN_TOKEN,
+            RegistrationOptions.REGISTER_WITH,
+            RegistrationOptions.REGISTER_AREA,
+            RegistrationOptions.ADMIN_USER,
+            RegistrationOptions.ADMIN_PASSWORD,
+            RegistrationOptions.ADMIN_TOKEN,
             HEARTBEAT_SECONDS,
             TIME_SYNC_SECONDS,
             VOLUME,
@@ -161,54 +156,7 @@ public final class ConfigLoader {
         }
         merged.putAll(flags);
         AgentConfig config = build(merged);
-        return new Request(false, config, registration(merged, config));
-    }
-
-    /** The {@code register-with} group: only with {@code simulate}, and then an area and credentials are required. */
-    private static Registration registration(Map<String, String> values, AgentConfig config) throws ConfigException {
-        String server = blankToNull(values.get(REGISTER_WITH));
-        String area = blankToNull(values.get(REGISTER_AREA));
-        String user = blankToNull(values.get(ADMIN_USER));
-        String password = blankToNull(values.get(ADMIN_PASSWORD));
-        String token = blankToNull(values.get(ADMIN_TOKEN));
-        if (server == null) {
-            if (area != null || user != null || password != null || token != null) {
-                throw new ConfigException(REGISTER_AREA + ", " + ADMIN_USER + ", " + ADMIN_PASSWORD + " and "
-                        + ADMIN_TOKEN + " go with " + REGISTER_WITH);
-            }
-            return null;
-        }
-        if (config.simulate() == 0) {
-            throw new ConfigException(
-                    REGISTER_WITH + " registers the receivers of " + SIMULATE + "; set --" + SIMULATE + " N");
-        }
-        if (config.secret() != null) {
-            throw new ConfigException(
-                    "use either " + REGISTER_WITH + " (the server issues the secrets) or " + SECRET + ", not both");
-        }
-        if (area == null) {
-            throw new ConfigException(REGISTER_WITH + " needs " + REGISTER_AREA + ", the area code of the commune"
-                    + " the receivers are placed in");
-        }
-        if (token == null && (user == null || password == null)) {
-            throw new ConfigException(REGISTER_WITH + " needs " + ADMIN_TOKEN + ", or " + ADMIN_USER + " and "
-                    + ADMIN_PASSWORD + " (set the password with " + envName(ADMIN_PASSWORD) + ")");
-        }
-        if (token != null && (user != null || password != null)) {
-            throw new ConfigException(
-                    "use either " + ADMIN_TOKEN + " or " + ADMIN_USER + "/" + ADMIN_PASSWORD + ", not both");
-        }
-        URI url;
-        try {
-            url = new URI(server);
-        } catch (URISyntaxException e) {
-            throw new ConfigException(REGISTER_WITH + " '" + server + "' is not a URL: " + e.getMessage(), e);
-        }
-        if (!("http".equals(url.getScheme()) || "https".equals(url.getScheme())) || url.getHost() == null) {
-            throw new ConfigException(REGISTER_WITH + " '" + server + "' must be an http(s) URL of the server,"
-                    + " e.g. http://127.0.0.1:8080");
-        }
-        return new Registration(url, area, user, password, token);
+        return new Request(false, config, RegistrationOptions.read(merged, config));
     }
 
     /** The environment variable for a key: {@code receiver-id} is {@code LOAXA_AGENT_RECEIVER_ID}. */
@@ -417,7 +365,7 @@ public final class ConfigLoader {
         }
     }
 
-    private static String blankToNull(String value) {
+    static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.trim();
     }
 }
