@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -28,6 +29,7 @@ import vn.loaxa.agent.playback.Sink;
 import vn.loaxa.agent.protocol.Areas;
 import vn.loaxa.agent.protocol.Command;
 import vn.loaxa.agent.protocol.Heartbeat;
+import vn.loaxa.agent.protocol.Json;
 import vn.loaxa.agent.protocol.Manifest;
 import vn.loaxa.agent.protocol.Status;
 import vn.loaxa.agent.security.SignatureVerifier;
@@ -76,47 +78,86 @@ public final class Agent implements MqttTransport.Listener, AutoCloseable {
     private final CatchUp catchUp;
     private volatile boolean closed;
 
-    /** An agent on the local clock, without a measured offset. */
-    public Agent(
-            AgentConfig config,
-            AgentExecutors executors,
-            Sink sink,
-            HttpClient http,
-            RetryPolicy retryPolicy,
-            ObjectMapper json,
-            Clock clock)
-            throws IOException, MqttException {
-        this(config, executors, sink, http, retryPolicy, json, new ClockOffset(clock));
-    }
-
     /**
-     * @param config      one receiver's configuration (not a fleet)
-     * @param executors   the pools shared by all agents in the JVM
-     * @param sink        where this agent's audio goes
-     * @param http        the HTTP client shared by all agents
-     * @param retryPolicy how downloads are retried
-     * @param json        the protocol's JSON mapper
-     * @param time        the local clock and its measured offset from the server, shared by all agents in the JVM
-     */
-    public Agent(
-            AgentConfig config,
-            AgentExecutors executors,
-            Sink sink,
-            HttpClient http,
-            RetryPolicy retryPolicy,
-            ObjectMapper json,
-            ClockOffset time)
-            throws IOException, MqttException {
-        this(config, executors, sink, http, retryPolicy, json, time, MqttLink::new);
-    }
-
-    /**
-     * An agent over another MQTT transport: a simulated receiver runs the same manifest, schedule, download and report
-     * code as a real one, over a connection that shares its threads with the rest of the fleet.
+     * Starts building an agent.
      *
-     * @param transports makes this agent's MQTT connection ({@code MqttLink::new} on a real receiver)
+     * @param config    one receiver's configuration (not a fleet)
+     * @param executors the pools shared by all agents in the JVM
+     * @param sink      where this agent's audio goes
      */
-    public Agent(
+    public static Builder builder(AgentConfig config, AgentExecutors executors, Sink sink) {
+        return new Builder(config, executors, sink);
+    }
+
+    /**
+     * How an agent is made: its configuration, the shared pools and its sink, and the parts that have defaults. A
+     * simulated receiver runs the same manifest, schedule, download and report code as a real one, over an MQTT
+     * transport that shares its threads with the rest of the fleet ({@link #transports}).
+     */
+    public static final class Builder {
+        private final AgentConfig config;
+        private final AgentExecutors executors;
+        private final Sink sink;
+        private HttpClient http;
+        private RetryPolicy retryPolicy = RetryPolicy.defaults();
+        private ObjectMapper json;
+        private ClockOffset time;
+        private MqttTransport.Factory transports = MqttLink::new;
+
+        private Builder(AgentConfig config, AgentExecutors executors, Sink sink) {
+            this.config = Objects.requireNonNull(config, "config");
+            this.executors = Objects.requireNonNull(executors, "executors");
+            this.sink = Objects.requireNonNull(sink, "sink");
+        }
+
+        /** The HTTP client shared by all agents in the JVM (default: a new client). */
+        public Builder http(HttpClient http) {
+            this.http = http;
+            return this;
+        }
+
+        /** How downloads are retried (default {@link RetryPolicy#defaults()}). */
+        public Builder retryPolicy(RetryPolicy retryPolicy) {
+            this.retryPolicy = retryPolicy;
+            return this;
+        }
+
+        /** The protocol's JSON mapper (default {@link Json#newMapper()}). */
+        public Builder json(ObjectMapper json) {
+            this.json = json;
+            return this;
+        }
+
+        /**
+         * The local clock and its measured offset from the server, shared by all agents in the JVM (default: the
+         * system clock without a measured offset).
+         */
+        public Builder time(ClockOffset time) {
+            this.time = time;
+            return this;
+        }
+
+        /** Makes this agent's MQTT connection (default {@code MqttLink::new}, as on a real receiver). */
+        public Builder transports(MqttTransport.Factory transports) {
+            this.transports = transports;
+            return this;
+        }
+
+        /** Makes the agent, creating its cache directory; it does not connect until {@link Agent#start()}. */
+        public Agent build() throws IOException, MqttException {
+            return new Agent(
+                    config,
+                    executors,
+                    sink,
+                    http != null ? http : HttpClient.newHttpClient(),
+                    Objects.requireNonNull(retryPolicy, "retryPolicy"),
+                    json != null ? json : Json.newMapper(),
+                    time != null ? time : new ClockOffset(Clock.systemUTC()),
+                    Objects.requireNonNull(transports, "transports"));
+        }
+    }
+
+    private Agent(
             AgentConfig config,
             AgentExecutors executors,
             Sink sink,

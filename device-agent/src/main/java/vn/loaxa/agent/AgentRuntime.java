@@ -21,7 +21,6 @@ import vn.loaxa.agent.config.ConfigException;
 import vn.loaxa.agent.config.FleetFile;
 import vn.loaxa.agent.config.Registration;
 import vn.loaxa.agent.config.SinkType;
-import vn.loaxa.agent.download.RetryPolicy;
 import vn.loaxa.agent.mqtt.MqttLink;
 import vn.loaxa.agent.mqtt.MqttTransport;
 import vn.loaxa.agent.mqtt.SharedLoop;
@@ -128,15 +127,12 @@ public final class AgentRuntime implements AutoCloseable {
         List<Agent> agents = new ArrayList<>();
         try {
             for (AgentConfig member : members) {
-                agents.add(new Agent(
-                        member,
-                        executors,
-                        sinkFor(member, time),
-                        http,
-                        RetryPolicy.defaults(),
-                        json,
-                        time,
-                        transports));
+                agents.add(Agent.builder(member, executors, sinkFor(member, time))
+                        .http(http)
+                        .json(json)
+                        .time(time)
+                        .transports(transports)
+                        .build());
             }
         } catch (IOException | MqttException | RuntimeException e) {
             agents.forEach(Agent::close);

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -363,14 +362,11 @@ class AgentControlTest {
                         receiverId, secret, mqttUrl, null, prefix, cacheDir, SinkType.NULL, null, 5)
                 .withTuning(tuning);
         executors = new AgentExecutors();
-        agent = new Agent(
-                config,
-                executors,
-                sink,
-                HttpClient.newHttpClient(),
-                new RetryPolicy(3, 3, Duration.ofMillis(20), Duration.ofMillis(100)),
-                json,
-                time);
+        agent = Agent.builder(config, executors, sink)
+                .retryPolicy(new RetryPolicy(3, 3, Duration.ofMillis(20), Duration.ofMillis(100)))
+                .json(json)
+                .time(time)
+                .build();
         agent.start();
         // the first heartbeat follows the subscriptions on the same connection: commands sent now arrive
         await().atMost(TIMEOUT).until(() -> agent.isConnected() && !heartbeats.isEmpty());

@@ -5,12 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -442,14 +440,10 @@ class AgentEndToEndTest {
         AgentConfig config = new AgentConfig(
                 receiverId, secret, broker.url(), null, prefix, cacheDir, SinkType.NULL, null, 5, 0, tuning, List.of());
         executors = new AgentExecutors();
-        agent = new Agent(
-                config,
-                executors,
-                new NullSink(),
-                HttpClient.newHttpClient(),
-                new RetryPolicy(3, 3, Duration.ofMillis(20), Duration.ofMillis(100)),
-                json,
-                Clock.systemUTC());
+        agent = Agent.builder(config, executors, new NullSink())
+                .retryPolicy(new RetryPolicy(3, 3, Duration.ofMillis(20), Duration.ofMillis(100)))
+                .json(json)
+                .build();
         agent.start();
     }
 

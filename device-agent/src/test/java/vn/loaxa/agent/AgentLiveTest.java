@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -375,14 +374,11 @@ class AgentLiveTest {
                 .withTuning(Tuning.defaults().withFlush(1000, Duration.ZERO));
         ClockOffset time = new ClockOffset(Clock.systemUTC());
         executors = new AgentExecutors();
-        agent = new Agent(
-                config,
-                executors,
-                new FileSink(cacheDir, receiverId, time::serverNow),
-                HttpClient.newHttpClient(),
-                new RetryPolicy(3, 3, Duration.ofMillis(20), Duration.ofMillis(100)),
-                json,
-                time);
+        agent = Agent.builder(config, executors, new FileSink(cacheDir, receiverId, time::serverNow))
+                .retryPolicy(new RetryPolicy(3, 3, Duration.ofMillis(20), Duration.ofMillis(100)))
+                .json(json)
+                .time(time)
+                .build();
         agent.start();
         await().atMost(TIMEOUT).until(agent::isConnected);
     }

@@ -5,12 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -128,14 +126,10 @@ class AgentResilienceTest {
                         receiverId, secret, broker.url(), null, prefix, cacheDir, SinkType.NULL, null, 5)
                 .withTuning(Tuning.defaults().withFlush(1000, Duration.ZERO));
         executors = new AgentExecutors();
-        agent = new Agent(
-                config,
-                executors,
-                sink,
-                HttpClient.newHttpClient(),
-                new RetryPolicy(3, 3, Duration.ofMillis(20), Duration.ofMillis(100)),
-                json,
-                Clock.systemUTC());
+        agent = Agent.builder(config, executors, sink)
+                .retryPolicy(new RetryPolicy(3, 3, Duration.ofMillis(20), Duration.ofMillis(100)))
+                .json(json)
+                .build();
         agent.start();
         await().atMost(TIMEOUT).until(agent::isConnected);
     }

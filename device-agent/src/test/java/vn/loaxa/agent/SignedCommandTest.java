@@ -5,13 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,7 +31,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.loaxa.agent.config.AgentConfig;
 import vn.loaxa.agent.config.SinkType;
-import vn.loaxa.agent.download.RetryPolicy;
 import vn.loaxa.agent.live.FrameAuthenticator;
 import vn.loaxa.agent.live.LiveFrame;
 import vn.loaxa.agent.protocol.Command;
@@ -48,7 +45,6 @@ import vn.loaxa.agent.protocol.Schemas;
 import vn.loaxa.agent.security.SignatureBlock;
 import vn.loaxa.agent.security.SignatureVerifier;
 import vn.loaxa.agent.support.RecordingSink;
-import vn.loaxa.agent.time.ClockOffset;
 
 /**
  * A real agent on the machine's Mosquitto, sent hand-crafted commands through {@code mosquitto_pub}: only a command
@@ -87,14 +83,7 @@ class SignedCommandTest {
                         receiverId, "unused", "tcp://127.0.0.1:1883", null, prefix, cacheDir, SinkType.NULL, null, 5)
                 .withTrustedKeys(List.of(encoded(server)));
         executors = new AgentExecutors();
-        agent = new Agent(
-                config,
-                executors,
-                sink,
-                HttpClient.newHttpClient(),
-                RetryPolicy.defaults(),
-                json,
-                new ClockOffset(Clock.systemUTC()));
+        agent = Agent.builder(config, executors, sink).json(json).build();
         agent.start();
         await().atMost(TIMEOUT).until(() -> agent.isConnected() && !heartbeats.isEmpty());
     }
@@ -165,14 +154,7 @@ class SignedCommandTest {
                         receiverId, "unused", "tcp://127.0.0.1:1883", null, prefix, cacheDir, SinkType.NULL, null, 5)
                 .withTrustedKeys(List.of(encoded(server), encoded(next)));
         executors = new AgentExecutors();
-        agent = new Agent(
-                config,
-                executors,
-                new RecordingSink(),
-                HttpClient.newHttpClient(),
-                RetryPolicy.defaults(),
-                json,
-                new ClockOffset(Clock.systemUTC()));
+        agent = Agent.builder(config, executors, new RecordingSink()).json(json).build();
         agent.start();
         await().atMost(TIMEOUT).until(agent::isConnected);
         String topic = topics.command(receiverId);

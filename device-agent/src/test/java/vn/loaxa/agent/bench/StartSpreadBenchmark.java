@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,7 +29,6 @@ import vn.loaxa.agent.Topics;
 import vn.loaxa.agent.config.AgentConfig;
 import vn.loaxa.agent.config.SinkType;
 import vn.loaxa.agent.config.Tuning;
-import vn.loaxa.agent.download.RetryPolicy;
 import vn.loaxa.agent.protocol.AudioRef;
 import vn.loaxa.agent.protocol.Json;
 import vn.loaxa.agent.protocol.Manifest;
@@ -81,7 +79,10 @@ class StartSpreadBenchmark {
                                 id, "s", broker.url(), null, prefix, dir.resolve(id), SinkType.NULL, null, 5)
                         .withTuning(Tuning.defaults().withFlush(1000, Duration.ZERO));
                 RecordingSink sink = new RecordingSink();
-                Agent agent = new Agent(config, executors, sink, http, RetryPolicy.defaults(), json, Clock.systemUTC());
+                Agent agent = Agent.builder(config, executors, sink)
+                        .http(http)
+                        .json(json)
+                        .build();
                 agent.start();
                 agents.add(agent);
                 sinks.add(sink);
