@@ -1,9 +1,11 @@
 package vn.loaxa.report.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.loaxa.support.Api.asAdmin;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.nio.file.Files;
@@ -11,6 +13,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
@@ -28,7 +31,7 @@ import vn.loaxa.web.Ui;
 /**
  * The plays report read from the summary of closed days gives what it gives from the deliveries, per-language
  * airtime by segment included; and a receiver's late report for a summarised day counts at once (the day is read
- * from the deliveries while dirty) and after the summary catches up.
+ * from the deliveries while dirty) and after the summary catches up; so does a receiver's move to another area.
  */
 @QuarkusTest
 class PlaysSummaryTest {
@@ -153,6 +156,30 @@ class PlaysSummaryTest {
         assertThat(QuarkusTransaction.requiringNew().call(() -> days.readable(D2, D2)))
                 .containsExactly(D2);
         assertThat(reports.plays(D2, D2, "PSU")).isEqualTo(whileDirty);
+    }
+
+    @Test
+    void shouldCountAMovedReceiversPlaysUnderItsNewAreaAsTheDeliveriesDo() {
+        Fixtures.area("PSU-D", "Xã Mới", "COMMUNE", "PSU");
+        Fixtures.receiver("psu-rx3", "PSU-C", List.of("vie"));
+        OffsetDateTime noon = D1.atTime(12, 0).atOffset(VIETNAM);
+        delivery(occurrence(noon), "psu-rx3", "PLAYED", noon, noon.plusSeconds(8));
+        summary.catchUp(OffsetDateTime.now());
+
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body(Map.of("areaCode", "PSU-D"))
+                .put("/api/v1/receivers/psu-rx3/area")
+                .then()
+                .statusCode(200);
+
+        assertThat(QuarkusTransaction.requiringNew().call(() -> days.readable(D1, D1)))
+                .as("the day it played on is read from the deliveries again")
+                .isEmpty();
+        PlaysReport whileDirty = reports.plays(D1, D1, "PSU");
+        assertThat(whileDirty.byArea()).contains(new Line("PSU-D", "Xã Mới", 1, 8, 0));
+        assertThat(summary.catchUp(OffsetDateTime.now())).containsExactly(D1);
+        assertThat(reports.plays(D1, D1, "PSU")).isEqualTo(whileDirty);
     }
 
     private static IncomingEvent event(UUID occurrence, DeliveryState state, OffsetDateTime at) {
