@@ -20,7 +20,9 @@ import vn.loaxa.access.AccessGuard;
 import vn.loaxa.account.Roles;
 import vn.loaxa.area.service.AreaService;
 import vn.loaxa.language.service.LanguageService;
-import vn.loaxa.report.service.ReportService;
+import vn.loaxa.report.service.AvailabilityReports;
+import vn.loaxa.report.service.CoverageReports;
+import vn.loaxa.report.service.PlaysReports;
 
 /**
  * The reports form (date range and area subtree), charts (plays per day, availability per area, airtime per language,
@@ -36,7 +38,9 @@ public class ReportsPage {
 
     private final Ui ui;
     private final Template reports;
-    private final ReportService service;
+    private final PlaysReports plays;
+    private final AvailabilityReports availability;
+    private final CoverageReports coverage;
     private final AreaService areas;
     private final AccessGuard guard;
     private final LanguageService languages;
@@ -44,7 +48,9 @@ public class ReportsPage {
     public ReportsPage(
             Ui ui,
             @Location("reports.html") Template reports,
-            ReportService service,
+            PlaysReports plays,
+            AvailabilityReports availability,
+            CoverageReports coverage,
             AreaService areas,
             AccessGuard guard,
             LanguageService languages) {
@@ -52,7 +58,9 @@ public class ReportsPage {
         this.languages = languages;
         this.ui = ui;
         this.reports = reports;
-        this.service = service;
+        this.plays = plays;
+        this.availability = availability;
+        this.coverage = coverage;
         this.areas = areas;
     }
 
@@ -93,10 +101,10 @@ public class ReportsPage {
                     .data("languages", Map.of());
         }
         String query = "from=" + from + "&to=" + to + (area == null ? "" : "&area=" + area);
-        return page.data("plays", service.plays(from, to, area))
+        return page.data("plays", plays.plays(from, to, area))
                 .data("languages", languageNames(Ui.language(lang)))
-                .data("availability", service.availability(from, to, area))
-                .data("coverage", service.coverage(from, to, area))
+                .data("availability", availability.availability(from, to, area))
+                .data("coverage", coverage.coverage(from, to, area))
                 .data("query", query);
     }
 

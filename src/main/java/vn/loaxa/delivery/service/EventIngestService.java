@@ -5,12 +5,14 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +60,7 @@ public class EventIngestService {
     private final LateAreaDeliveries lateJoiners;
     private final OccurrenceRepository occurrences;
     private final IngestConfig config;
+    private final Event<DeliveriesAdvanced> advanced;
 
     public EventIngestService(
             DeliveryRepository deliveries,
@@ -67,7 +70,9 @@ public class EventIngestService {
             MeterRegistry registry,
             LateAreaDeliveries lateJoiners,
             OccurrenceRepository occurrences,
-            IngestConfig config) {
+            IngestConfig config,
+            Event<DeliveriesAdvanced> advanced) {
+        this.advanced = advanced;
         this.lateJoiners = lateJoiners;
         this.occurrences = occurrences;
         this.config = config;
@@ -150,6 +155,7 @@ public class EventIngestService {
             addLateJoiners(distinct, known);
             // by delivery id, so that concurrent writers lock rows in the same order
             Map<Long, DeliveryAdvance> advances = new TreeMap<>();
+            Set<OffsetDateTime> playTimes = new HashSet<>();
             List<Outcome> outcomes = new ArrayList<>(batch.size());
             List<DeliveryEvent> rows = new ArrayList<>(batch.size());
             for (int i = 0; i < refs.length; i++) {
@@ -176,11 +182,17 @@ public class EventIngestService {
                                     e.at(),
                                     e.reason(),
                                     inWindow(e.event(), e.at(), delivery.playAt(), delivery.windowEnd()));
+                    playTimes.add(delivery.playAt());
                     outcomes.add(Outcome.APPLIED);
                 }
             }
             store.insertEvents(connection, rows);
-            return new StoredBatch(outcomes, store.advance(connection, advances.values(), OffsetDateTime.now()));
+            OffsetDateTime now = OffsetDateTime.now();
+            int overturnedRows = store.advance(connection, advances.values(), now);
+            if (!playTimes.isEmpty()) {
+                advanced.fire(new DeliveriesAdvanced(playTimes, now));
+            }
+            return new StoredBatch(outcomes, overturnedRows);
         }
     }
 
@@ -257,6 +269,7 @@ public class EventIngestService {
         boolean inWindow = inWindow(event, at, occurrence.playAt, occurrence.windowEnd);
         Delivery.Change change = delivery.get().apply(event, at, reason, inWindow, now);
         events.flush();
+        advanced.fire(new DeliveriesAdvanced(Set.of(occurrence.playAt), now));
         return new Stored(Outcome.APPLIED, change == Delivery.Change.OVERTURNED);
     }
 

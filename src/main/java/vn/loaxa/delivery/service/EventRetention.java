@@ -8,13 +8,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.jboss.logging.Logger;
+import vn.loaxa.common.db.DatabaseProduct;
 import vn.loaxa.delivery.model.EventPartitions;
 
 /**
@@ -34,12 +34,10 @@ public class EventRetention {
     private final RetentionConfig config;
     private final boolean partitioned;
 
-    public EventRetention(AgroalDataSource dataSource, RetentionConfig config) throws SQLException {
+    public EventRetention(AgroalDataSource dataSource, RetentionConfig config, DatabaseProduct database) {
         this.dataSource = dataSource;
         this.config = config;
-        try (Connection connection = dataSource.getConnection()) {
-            this.partitioned = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
-        }
+        this.partitioned = database.postgres();
     }
 
     void onStart(@Observes StartupEvent event) {

@@ -17,8 +17,11 @@ import vn.loaxa.access.AccessGuard;
 import vn.loaxa.account.Roles;
 import vn.loaxa.common.error.ErrorMessage;
 import vn.loaxa.common.error.InvalidRequestException;
+import vn.loaxa.report.service.AsRunReports;
+import vn.loaxa.report.service.AvailabilityReports;
+import vn.loaxa.report.service.CoverageReports;
+import vn.loaxa.report.service.PlaysReports;
 import vn.loaxa.report.service.ReportExporter;
-import vn.loaxa.report.service.ReportService;
 import vn.loaxa.report.service.ReportTables;
 
 /**
@@ -29,14 +32,27 @@ import vn.loaxa.report.service.ReportTables;
 @Path("/api/v1/reports")
 @RolesAllowed(Roles.VIEW)
 public class ReportResource {
-    private final ReportService reports;
+    private final PlaysReports plays;
+    private final AsRunReports asRun;
+    private final AvailabilityReports availability;
+    private final CoverageReports coverage;
     private final ReportExporter exporter;
     private final ReportTables tables;
     private final AccessGuard guard;
 
-    public ReportResource(ReportService reports, ReportExporter exporter, ReportTables tables, AccessGuard guard) {
+    public ReportResource(
+            PlaysReports plays,
+            AsRunReports asRun,
+            AvailabilityReports availability,
+            CoverageReports coverage,
+            ReportExporter exporter,
+            ReportTables tables,
+            AccessGuard guard) {
         this.guard = guard;
-        this.reports = reports;
+        this.plays = plays;
+        this.asRun = asRun;
+        this.availability = availability;
+        this.coverage = coverage;
         this.exporter = exporter;
         this.tables = tables;
     }
@@ -58,7 +74,7 @@ public class ReportResource {
                 from,
                 to,
                 language(lang, langCookie, headers),
-                () -> reports.plays(from, to, area),
+                () -> plays.plays(from, to, area),
                 (r, l) -> tables.plays((PlaysReport) r, l));
     }
 
@@ -79,7 +95,7 @@ public class ReportResource {
                 from,
                 to,
                 language(lang, langCookie, headers),
-                () -> reports.asRun(from, to, area),
+                () -> asRun.asRun(from, to, area),
                 (r, l) -> tables.asRun((AsRunReport) r, l));
     }
 
@@ -100,7 +116,7 @@ public class ReportResource {
                 from,
                 to,
                 language(lang, langCookie, headers),
-                () -> reports.availability(from, to, area),
+                () -> availability.availability(from, to, area),
                 (r, l) -> tables.availability((AvailabilityReport) r, l));
     }
 
@@ -122,7 +138,7 @@ public class ReportResource {
                 from,
                 to,
                 language(lang, langCookie, headers),
-                () -> reports.coverage(from, to, area),
+                () -> coverage.coverage(from, to, area),
                 (r, l) -> tables.coverage((CoverageReport) r, l));
     }
 

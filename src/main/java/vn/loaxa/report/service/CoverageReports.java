@@ -2,6 +2,7 @@ package vn.loaxa.report.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -35,8 +36,12 @@ public class CoverageReports {
     private final LanguageShares languageShares;
     private final RequiredLanguages requiredLanguages;
 
-    public CoverageReports(EntityManager em, LanguageShares languageShares, RequiredLanguages requiredLanguages) {
+    private final ReportRanges ranges;
+
+    public CoverageReports(
+            EntityManager em, LanguageShares languageShares, RequiredLanguages requiredLanguages, ReportRanges ranges) {
         this.em = em;
+        this.ranges = ranges;
         this.languageShares = languageShares;
         this.requiredLanguages = requiredLanguages;
     }
@@ -59,9 +64,13 @@ public class CoverageReports {
         }
     }
 
-    /** Needs a transaction; {@code subtree} is the LIKE pattern of the area's subtree, the range is [start, end). */
-    CoverageReport build(
-            LocalDate from, LocalDate to, String areaCode, String subtree, OffsetDateTime start, OffsetDateTime end) {
+    /** Per commune: bulletin airtime per language, the reach of each required language, what lacked one. */
+    @Transactional
+    public CoverageReport coverage(LocalDate from, LocalDate to, String areaCode) {
+        ReportRange range = ranges.check(from, to, areaCode);
+        String subtree = range.subtree();
+        OffsetDateTime start = range.start();
+        OffsetDateTime end = range.end();
         Map<String, Area> areas = areas(subtree, areaCode);
         List<Object[]> rows = em.createQuery("""
                 select b.id, b.title, o.playAt, r.areaCode, d.startedAt, d.finishedAt, m.durationMs, m.language,
@@ -112,7 +121,7 @@ public class CoverageReports {
 
     private Play play(Object[] row, Map<UUID, List<LanguageShares.Part>> segments, Map<String, Area> areas) {
         UUID bulletinId = (UUID) row[0];
-        long seconds = ReportService.seconds((OffsetDateTime) row[4], (OffsetDateTime) row[5], (Long) row[6]);
+        long seconds = PlayedSeconds.of((OffsetDateTime) row[4], (OffsetDateTime) row[5], (Long) row[6]);
         Map<String, Double> perLanguage = new LinkedHashMap<>();
         LanguageShares.shares(segments.get(bulletinId), (String) row[8], (String) row[7])
                 .forEach((language, share) -> perLanguage.put(language, seconds * share));

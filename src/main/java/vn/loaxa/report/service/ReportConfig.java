@@ -2,6 +2,7 @@ package vn.loaxa.report.service;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.time.ZoneId;
 
 /** How reports read days and print times. */
@@ -18,4 +19,12 @@ public interface ReportConfig {
      */
     @WithDefault("64MB")
     String playsWorkMem();
+
+    /** How often the plays summary catches up with closed and dirty days ({@code off} stops it). */
+    @WithDefault("15m")
+    String summaryInterval();
+
+    /** How long after a day ends it is summarised: longer than any transaction that may still write to it. */
+    @WithDefault("1h")
+    Duration summarySettle();
 }

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import vn.loaxa.common.db.DatabaseProduct;
 import vn.loaxa.delivery.model.Delivery;
 import vn.loaxa.delivery.model.DeliveryRepository;
 import vn.loaxa.delivery.model.DeliveryState;
@@ -36,6 +37,9 @@ import vn.loaxa.support.TestAudio;
 @QuarkusTest
 class EventRetentionTest {
     private static final String RECEIVER = "retention-rx-1";
+
+    @Inject
+    DatabaseProduct database;
 
     @Inject
     EventIngestService ingest;
@@ -64,7 +68,7 @@ class EventRetentionTest {
         UUID recentOccurrence =
                 occurrenceAt(template, EventPartitions.start(recent).plusDays(3));
         UUID farOccurrence = occurrenceAt(template, EventPartitions.start(far).plusDays(1));
-        boolean partitioned = isPostgres();
+        boolean partitioned = database.postgres();
         if (partitioned) {
             // as the migration leaves months that already held events
             inTransaction(connection -> {
@@ -123,7 +127,7 @@ class EventRetentionTest {
 
     /** Where each occurrence's events are stored: the partition's name, or the table's on H2. */
     private Map<UUID, String> storedIn(UUID... occurrenceIds) throws SQLException {
-        boolean partitioned = isPostgres();
+        boolean partitioned = database.postgres();
         Map<UUID, String> where = new HashMap<>();
         try (Connection connection = dataSource.getConnection()) {
             for (UUID id : occurrenceIds) {
@@ -179,12 +183,6 @@ class EventRetentionTest {
             deliveries.persist(Delivery.scheduled(occurrence.id, RECEIVER, playAt));
             return occurrence.id;
         });
-    }
-
-    private boolean isPostgres() throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            return "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
-        }
     }
 
     @FunctionalInterface

@@ -35,13 +35,13 @@ import vn.loaxa.dispatch.broker.EmbeddedBroker;
 import vn.loaxa.dispatch.mqtt.MqttConfig;
 import vn.loaxa.dispatch.mqtt.Topics;
 import vn.loaxa.dispatch.protocol.AgentEvent;
-import vn.loaxa.report.service.ReportService;
 import vn.loaxa.schedule.model.Occurrence;
 import vn.loaxa.schedule.model.OccurrenceRepository;
 import vn.loaxa.support.Api;
 import vn.loaxa.support.Fixtures;
 import vn.loaxa.support.TestAudio;
 import vn.loaxa.support.TestMqttClient;
+import vn.loaxa.web.Ui;
 
 /**
  * A receiver that played on time while offline reports afterwards, from its outbox: its delivery, MISSED by the sweep
@@ -161,7 +161,7 @@ class LateTruthTest {
         assertThat(QuarkusTransaction.requiringNew().call(() -> events.count("occurrenceId", occurrence.id)))
                 .isEqualTo(4);
 
-        LocalDate today = playAt.atZoneSameInstant(ReportService.ZONE).toLocalDate();
+        LocalDate today = playAt.atZoneSameInstant(Ui.ZONE).toLocalDate();
         String range = "?from=" + today + "&to=" + today + "&area=LT";
         JsonPath plays = asAdmin()
                 .get("/api/v1/reports/plays" + range)

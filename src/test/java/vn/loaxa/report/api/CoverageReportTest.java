@@ -30,10 +30,10 @@ import org.junit.jupiter.api.Test;
 import vn.loaxa.delivery.model.DeliveryState;
 import vn.loaxa.delivery.service.EventIngestService;
 import vn.loaxa.delivery.service.IncomingEvent;
-import vn.loaxa.report.service.ReportService;
 import vn.loaxa.schedule.model.OccurrenceRepository;
 import vn.loaxa.support.Fixtures;
 import vn.loaxa.support.TestAudio;
+import vn.loaxa.web.Ui;
 
 /**
  * A commune of a province that requires Tày hears a bilingual [vie, tyz] bulletin (5 s + 3 s) and a Vietnamese-only
@@ -41,7 +41,7 @@ import vn.loaxa.support.TestAudio;
  */
 @QuarkusTest
 class CoverageReportTest {
-    private static final LocalDate TODAY = LocalDate.now(ReportService.ZONE);
+    private static final LocalDate TODAY = LocalDate.now(Ui.ZONE);
     private static final String RANGE = "?from=" + TODAY.minusDays(1) + "&to=" + TODAY.plusDays(1);
     private static final String VIETNAMESE_ONLY = "Slấc khẩu nặm";
     private static boolean seeded;

@@ -33,15 +33,15 @@ import vn.loaxa.delivery.model.DeliveryState;
 import vn.loaxa.delivery.service.EventIngestService;
 import vn.loaxa.delivery.service.IncomingEvent;
 import vn.loaxa.receiver.service.ReceiverService;
-import vn.loaxa.report.service.ReportService;
 import vn.loaxa.schedule.model.OccurrenceRepository;
 import vn.loaxa.support.Fixtures;
 import vn.loaxa.support.TestAudio;
+import vn.loaxa.web.Ui;
 
 /** The same seeded data gives the same totals in JSON, CSV, XLSX and PDF. */
 @QuarkusTest
 class ReportResourceTest {
-    private static final LocalDate TODAY = LocalDate.now(ReportService.ZONE);
+    private static final LocalDate TODAY = LocalDate.now(Ui.ZONE);
     private static final String RANGE = "?from=" + TODAY.minusDays(1) + "&to=" + TODAY.plusDays(1) + "&area=RP";
     private static boolean seeded;
 

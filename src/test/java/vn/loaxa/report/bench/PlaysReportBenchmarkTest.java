@@ -6,6 +6,7 @@ import static vn.loaxa.support.Api.asAdmin;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,22 +14,27 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import vn.loaxa.delivery.model.EventPartitions;
+import vn.loaxa.report.service.PlaysSummary;
+import vn.loaxa.report.service.PlaysSummaryDays;
 
 /**
  * The plays report over a generated year on PostgreSQL, through its endpoint (docs/performance.md). The year is
  * seeded with SQL ({@code generate_series}), not by replaying events: {@code loaxa.bench.receivers} receivers (default
  * 500) in communes of 40, {@code loaxa.bench.bulletins} daily bulletins (default 10) over the 365 days before
  * today, one delivery per receiver and occurrence (1 in 20 MISSED, the rest PLAYED with start and end) and the four
- * events of each PLAYED one. Runs only on demand:
+ * events of each PLAYED one. It times the report read from the deliveries, then builds the plays summary with the
+ * job's own pass and times it read from the summary, then with one day marked dirty. Runs only on demand:
  * {@code mvn -B test -Pexternal-stack -Dloaxa.perf=true -Dtest=PlaysReportBenchmarkTest}. Prints the figures; it
- * asserts the count of plays.
+ * asserts the count of plays and that the three reports are the same.
  */
 @QuarkusTest
 @EnabledIfSystemProperty(named = "loaxa.perf", matches = "true")
@@ -45,6 +51,12 @@ class PlaysReportBenchmarkTest {
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    PlaysSummary summary;
+
+    @Inject
+    PlaysSummaryDays days;
+
     @Test
     void shouldAnswerThePlaysReportOverAYearInUnderTwoSeconds() throws SQLException {
         LocalDate first = LocalDate.now(ZoneOffset.UTC).minusDays(DAYS);
@@ -57,30 +69,74 @@ class PlaysReportBenchmarkTest {
 
         String range = "/api/v1/reports/plays?from=" + first + "&to=" + first.plusDays(DAYS - 1);
         long expectedPlays = expectedPlays();
+        Runs fromDeliveries = runs(range, expectedPlays, "from the deliveries");
+
+        long summaryStarted = System.nanoTime();
+        List<LocalDate> summarised = summary.catchUp(OffsetDateTime.now());
+        long summaryMillis = (System.nanoTime() - summaryStarted) / 1_000_000;
+        System.out.printf(
+                "Plays summary built by its job's pass: %d days in %d ms%n", summarised.size(), summaryMillis);
+        assertThat(summarised).contains(first, first.plusDays(DAYS - 1));
+        Runs fromSummary = runs(range, expectedPlays, "from the summary");
+        assertThat(fromSummary.body()).as("the same report either way").isEqualTo(fromDeliveries.body());
+
+        // a late report for one day in the middle of the year: that day is read from the deliveries until the next pass
+        OffsetDateTime lateDay = first.plusDays(DAYS / 2).atTime(12, 0).atOffset(ZoneOffset.UTC);
+        QuarkusTransaction.requiringNew().run(() -> days.changed(Set.of(lateDay), OffsetDateTime.now()));
+        Runs oneDirtyDay = runs(range, expectedPlays, "one day dirty");
+        assertThat(oneDirtyDay.body()).isEqualTo(fromDeliveries.body());
+        long catchUpStarted = System.nanoTime();
+        assertThat(summary.catchUp(OffsetDateTime.now())).hasSize(1);
+        long catchUpMillis = (System.nanoTime() - catchUpStarted) / 1_000_000;
+
+        long baseline = rowByRowBaseline(first);
+        System.out.printf(
+                "Plays report over %d days: from the summary median %d ms, max %d ms (runs %s); with one dirty day"
+                        + " median %d ms, max %d ms (runs %s); from the deliveries (no summary) median %d ms, max %d ms"
+                        + " (runs %s); one dirty day re-summarised in %d ms; the former row-by-row query, rows only:"
+                        + " %d ms%n",
+                DAYS,
+                fromSummary.median(),
+                fromSummary.max(),
+                fromSummary.millis(),
+                oneDirtyDay.median(),
+                oneDirtyDay.max(),
+                oneDirtyDay.millis(),
+                fromDeliveries.median(),
+                fromDeliveries.max(),
+                fromDeliveries.millis(),
+                catchUpMillis,
+                baseline);
+    }
+
+    /** The counted runs of one way of reading the report (after one warm-up), and the report they gave. */
+    private record Runs(List<Long> millis, String body) {
+        long median() {
+            return millis.stream().sorted().toList().get(millis.size() / 2);
+        }
+
+        long max() {
+            return millis.stream().mapToLong(Long::longValue).max().orElseThrow();
+        }
+    }
+
+    private static Runs runs(String range, long expectedPlays, String label) {
         List<Long> millis = new ArrayList<>();
+        String body = null;
         for (int run = 0; run <= RUNS; run++) {
             long started = System.nanoTime();
-            long plays = asAdmin()
-                    .get(range)
-                    .then()
-                    .statusCode(200)
-                    .extract()
-                    .jsonPath()
-                    .getLong("plays");
+            body = asAdmin().get(range).then().statusCode(200).extract().asString();
             long elapsed = (System.nanoTime() - started) / 1_000_000;
+            long plays = JsonPath.from(body).getLong("plays");
             assertThat(plays).isEqualTo(expectedPlays);
             if (run > 0) {
                 millis.add(elapsed);
             }
             System.out.printf(
-                    "plays report, %s run: %d ms (%d plays)%n", run == 0 ? "warm-up" : "counted", elapsed, plays);
+                    "plays report %s, %s run: %d ms (%d plays)%n",
+                    label, run == 0 ? "warm-up" : "counted", elapsed, plays);
         }
-        long baseline = rowByRowBaseline(first);
-        List<Long> sorted = millis.stream().sorted().toList();
-        System.out.printf(
-                "Plays report over %d days: median %d ms, max %d ms (runs %s); baseline (the former row-by-row query,"
-                        + " rows only): %d ms%n",
-                DAYS, sorted.get(sorted.size() / 2), sorted.get(sorted.size() - 1), millis, baseline);
+        return new Runs(millis, body);
     }
 
     private void seed(LocalDate first) throws SQLException {

@@ -20,6 +20,7 @@ import vn.loaxa.report.api.PlaysReport;
 import vn.loaxa.report.api.PlaysReport.Day;
 import vn.loaxa.report.api.PlaysReport.Line;
 import vn.loaxa.support.Fixtures;
+import vn.loaxa.web.Ui;
 
 /**
  * The plays report's rows on a small seeded set, against figures worked out by hand: the rounding of reported
@@ -29,7 +30,7 @@ import vn.loaxa.support.Fixtures;
 @QuarkusTest
 class PlaysReportRowsTest {
     /** Before the generated year of PlaysReportBenchmarkTest, which counts every area's plays, in the same run. */
-    private static final LocalDate D1 = LocalDate.now(ReportService.ZONE).minusDays(400);
+    private static final LocalDate D1 = LocalDate.now(Ui.ZONE).minusDays(400);
 
     private static final LocalDate D2 = D1.plusDays(1);
     private static final ZoneOffset VIETNAM = ZoneOffset.ofHours(7);
@@ -44,7 +45,7 @@ class PlaysReportRowsTest {
     EntityManager em;
 
     @Inject
-    ReportService reports;
+    PlaysReports reports;
 
     @BeforeEach
     void seed() {
