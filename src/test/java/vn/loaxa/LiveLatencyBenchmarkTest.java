@@ -190,9 +190,9 @@ class LiveLatencyBenchmarkTest {
     void measureLateFramesWhenAThousandReceiversJoinOneSession() throws Exception {
         Fixtures.area("P8K", "COMMUNE", null);
         bulk.create("P8K", "p8k-rx", FLEET);
-        String hash = passwords.hash(FLEET_SECRET);
+        String hash = passwords.brokerHash(FLEET_SECRET);
         QuarkusTransaction.requiringNew()
-                .run(() -> receivers.update("secretHash = ?1 where areaCode = ?2", hash, "P8K"));
+                .run(() -> receivers.update("brokerHash = ?1 where areaCode = ?2", hash, "P8K"));
         Map<String, String> fleet = new LinkedHashMap<>();
         for (int i = 0; i < FLEET; i++) {
             fleet.put("p8k-rx-%05d".formatted(i), FLEET_SECRET);

@@ -58,6 +58,10 @@ public class HomePage {
     private final DeliveryQueryService deliveries;
     private final AccessGuard guard;
     private final PublishRetry publishRetry;
+    private final SharedLiveFeeds feeds;
+
+    /** What one overview feed reads: the receivers of one scope, rendered in one language. */
+    private record LiveKey(String areas, String lang) {}
 
     public HomePage(
             Ui ui,
@@ -69,8 +73,10 @@ public class HomePage {
             BroadcastService broadcasts,
             DeliveryQueryService deliveries,
             AccessGuard guard,
-            PublishRetry publishRetry) {
+            PublishRetry publishRetry,
+            SharedLiveFeeds feeds) {
         this.publishRetry = publishRetry;
+        this.feeds = feeds;
         this.guard = guard;
         this.ui = ui;
         this.home = home;
@@ -126,7 +132,8 @@ public class HomePage {
 
     /**
      * The overview's receivers, counts and alerts as server-sent events of HTML, which htmx's sse extension swaps
-     * into the page: each event is read from the database, so any replica can serve it.
+     * into the page: each event is read from the database, so any replica can serve it, once per tick for all the
+     * pages open on this replica with the same scope and language.
      */
     @GET
     @Path("fragments/overview/live")
@@ -137,8 +144,10 @@ public class HomePage {
     public Multi<String> live(@CookieParam(Ui.LANG_COOKIE) String lang) {
         String areas = guard.scope().likePattern();
         Predicate<String> mine = guard.receiversInScope();
-        return LiveTicks.every(LIVE_INTERVAL)
-                .map(tick -> withFleet(ui.fragment(overviewLive, lang), areas, mine)
+        return feeds.feed(
+                new LiveKey(areas, lang),
+                LIVE_INTERVAL,
+                () -> withFleet(ui.fragment(overviewLive, lang), areas, mine)
                         .render()
                         .replace('\n', ' ')
                         .replace('\r', ' '));

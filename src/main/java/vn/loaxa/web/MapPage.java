@@ -29,6 +29,10 @@ public class MapPage {
     private final AccessGuard guard;
     private final AreaOutlineService outlines;
     private final FleetStatus fleet;
+    private final SharedLiveFeeds feeds;
+
+    /** What one map feed reads: the markers of one scope. */
+    private record MarkersKey(String areas) {}
 
     public MapPage(
             Ui ui,
@@ -36,8 +40,10 @@ public class MapPage {
             ReceiverService receivers,
             AccessGuard guard,
             AreaOutlineService outlines,
-            FleetStatus fleet) {
+            FleetStatus fleet,
+            SharedLiveFeeds feeds) {
         this.fleet = fleet;
+        this.feeds = feeds;
         this.outlines = outlines;
         this.guard = guard;
         this.ui = ui;
@@ -56,7 +62,10 @@ public class MapPage {
                 .data("outlines", outlines.under(guard.scope().areaPath()));
     }
 
-    /** Every marker's status as server-sent events of JSON, which loaxa.js applies to the markers and the list. */
+    /**
+     * Every marker's status as server-sent events of JSON, which loaxa.js applies to the markers and the list, read
+     * once per tick for all the maps open on this replica with the same scope.
+     */
     @GET
     @Path("live")
     @Produces(MediaType.SERVER_SENT_EVENTS)
@@ -64,8 +73,10 @@ public class MapPage {
     @Blocking
     public Multi<List<LiveMarker>> live() {
         String areas = guard.scope().likePattern();
-        return LiveTicks.every(HomePage.LIVE_INTERVAL)
-                .map(tick -> fleet.of(receivers.list(areas)).stream()
+        return feeds.feed(
+                new MarkersKey(areas),
+                HomePage.LIVE_INTERVAL,
+                () -> fleet.of(receivers.list(areas)).stream()
                         .map(m -> new LiveMarker(m.id(), m.status().css()))
                         .toList());
     }

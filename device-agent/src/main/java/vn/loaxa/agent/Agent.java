@@ -264,6 +264,7 @@ public final class Agent implements MqttTransport.Listener, AutoCloseable {
                 json,
                 clock,
                 tuning.catchUpWait(),
+                CatchUp.ASK_AGAIN_AFTER,
                 executors.scheduler(),
                 control,
                 manifests,

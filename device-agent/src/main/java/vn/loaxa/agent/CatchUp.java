@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
@@ -23,15 +24,21 @@ import vn.loaxa.agent.protocol.Schemas;
  * delivers the retained own manifest, area list and area manifests within milliseconds of subscribing. A broker node
  * that lost them, or never had them, delivers nothing, and the agent would hold nothing new until the next dispatch.
  * So a short wait after each connect, if any of those topics brought nothing that passed the checks, the agent asks
- * the server for them once, naming the versions it holds; the server publishes again what is newer. When the
- * retained messages came, nothing is asked.
+ * the server for them, naming the versions it holds; the server publishes again what is newer. When the
+ * retained messages came, nothing is asked. A request can expire unheard when a whole fleet asks at once (a broker
+ * restart), so while something is still missing the agent asks again, a few times per connection, each time after
+ * twice as long (with jitter, so that a fleet's re-asks spread out).
  */
 final class CatchUp {
 
     private static final Logger LOG = Logger.getLogger(CatchUp.class.getName());
     private static final int QOS = 1;
-    /** A request the broker cannot deliver within this is stale: the agent asks again at its next connect. */
+    /** A request the broker cannot deliver within this is stale. */
     static final long REQUEST_EXPIRY_SECONDS = 30;
+    /** The first ask again comes once the first request has expired unheard. */
+    static final Duration ASK_AGAIN_AFTER = Duration.ofSeconds(REQUEST_EXPIRY_SECONDS);
+    /** Asks per connection at the most: bounded, since the server answers nothing when the agent holds the latest. */
+    static final int ASKS_PER_CONNECTION = 4;
 
     /** Where the request goes; false if it could not be handed to the connection. */
     interface Sender {
@@ -43,6 +50,7 @@ final class CatchUp {
     private final ObjectMapper json;
     private final Clock clock;
     private final Duration wait;
+    private final Duration askAgainAfter;
     private final ScheduledExecutorService scheduler;
     private final ControlLane control;
     private final ManifestState manifests;
@@ -56,6 +64,7 @@ final class CatchUp {
             ObjectMapper json,
             Clock clock,
             Duration wait,
+            Duration askAgainAfter,
             ScheduledExecutorService scheduler,
             ControlLane control,
             ManifestState manifests,
@@ -65,6 +74,7 @@ final class CatchUp {
         this.json = json;
         this.clock = clock;
         this.wait = wait;
+        this.askAgainAfter = askAgainAfter;
         this.scheduler = scheduler;
         this.control = control;
         this.manifests = manifests;
@@ -75,9 +85,12 @@ final class CatchUp {
     void connected() {
         long current = connection.incrementAndGet();
         arrived.clear();
+        askLater(current, 1, wait.toMillis());
+    }
+
+    private void askLater(long connectionNumber, int ask, long delayMillis) {
         try {
-            scheduler.schedule(
-                    () -> control.run(() -> checkAfterConnect(current)), wait.toMillis(), TimeUnit.MILLISECONDS);
+            scheduler.schedule(() -> control.run(() -> ask(connectionNumber, ask)), delayMillis, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             LOG.fine("scheduler stopped; no catch-up");
         }
@@ -108,8 +121,8 @@ final class CatchUp {
                 manifests.areaVersions());
     }
 
-    /** Asks, once per connection, if something did not come; runs on the control lane. */
-    void checkAfterConnect(long connectionNumber) {
+    /** Asks if something did not come, and asks again later while it does not; runs on the control lane. */
+    private void ask(long connectionNumber, int ask) {
         if (connectionNumber != connection.get()) {
             return;
         }
@@ -129,6 +142,14 @@ final class CatchUp {
             LOG.info(() -> receiverId + " asked the server to catch up: nothing came on " + missing);
         } else {
             LOG.warning(receiverId + " could not ask to catch up (not connected); asks again at the next connect");
+            return;
+        }
+        if (ask < ASKS_PER_CONNECTION) {
+            long base = askAgainAfter.toMillis() << (ask - 1);
+            askLater(
+                    connectionNumber,
+                    ask + 1,
+                    base + ThreadLocalRandom.current().nextLong(base / 2 + 1));
         }
     }
 

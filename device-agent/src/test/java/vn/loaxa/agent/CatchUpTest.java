@@ -47,13 +47,18 @@ class CatchUpTest {
     @BeforeEach
     void newCatchUp() {
         manifests = new ManifestState(RECEIVER, new ManifestStore(cacheDir, json), new MessageCounters());
+        catchUp = catchUp(Duration.ofSeconds(30));
+    }
+
+    private CatchUp catchUp(Duration askAgainAfter) {
         ControlLane control = new ControlLane(Runnable::run, "test-control");
-        catchUp = new CatchUp(
+        return new CatchUp(
                 RECEIVER,
                 TOPICS,
                 json,
                 Clock.fixed(NOW, ZoneOffset.UTC),
                 WAIT,
+                askAgainAfter,
                 scheduler,
                 control,
                 manifests,
@@ -119,6 +124,29 @@ class CatchUpTest {
 
         await().atMost(Duration.ofSeconds(5)).until(() -> sent.size() == 1);
         await().during(WAIT.multipliedBy(3)).atMost(Duration.ofSeconds(2)).until(() -> sent.size() == 1);
+    }
+
+    @Test
+    void shouldAskAgainWhileNothingComesAndStopAtTheLimit() {
+        catchUp = catchUp(Duration.ofMillis(50));
+        catchUp.connected();
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> sent.size() == CatchUp.ASKS_PER_CONNECTION);
+        await().during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(2))
+                .until(() -> sent.size() == CatchUp.ASKS_PER_CONNECTION);
+    }
+
+    @Test
+    void shouldStopAskingOnceWhatWasMissingCame() {
+        catchUp = catchUp(Duration.ofMillis(300));
+        catchUp.connected();
+        await().atMost(Duration.ofSeconds(5)).until(() -> sent.size() == 1);
+
+        catchUp.arrived(TOPICS.manifest(RECEIVER));
+        catchUp.arrived(TOPICS.areas(RECEIVER));
+
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> sent.size() == 1);
     }
 
     private void holdAreasAndManifests() {

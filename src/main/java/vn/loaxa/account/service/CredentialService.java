@@ -69,10 +69,9 @@ public class CredentialService {
                     ? Optional.of(person(account.get()))
                     : Optional.empty();
         }
-        return receivers
-                .secretHashOf(name)
-                .filter(hash -> passwords.matches(password, hash))
-                .map(hash -> new Caller(name, Set.of(Roles.RECEIVER), null));
+        return receivers.isCurrentSecret(name, password)
+                ? Optional.of(new Caller(name, Set.of(Roles.RECEIVER), null))
+                : Optional.empty();
     }
 
     /**

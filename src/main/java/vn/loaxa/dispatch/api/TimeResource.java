@@ -19,7 +19,7 @@ import vn.loaxa.dispatch.protocol.ServerTimeMessage;
 /**
  * The server clock, from which receivers estimate their offset NTP-style (docs/protocol.md, "Time"). The answer
  * carries the time the request arrived as well as the time it left, so that the receiver can take the server's own
- * work (the password check above all, a bcrypt hash) out of its estimate.
+ * work (the check of its secret above all) out of its estimate.
  */
 @Path(TimeResource.PATH)
 @RolesAllowed({Roles.RECEIVER, Roles.USER})

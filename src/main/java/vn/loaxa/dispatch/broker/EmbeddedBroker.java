@@ -45,6 +45,7 @@ public class EmbeddedBroker {
     private final BrokerLogin serverLogin;
     private EmbeddedHiveMQ hivemq;
     private volatile ClientService clients;
+    private final ConnectedClients connected = new ConnectedClients();
     private int port;
 
     public EmbeddedBroker(
@@ -74,7 +75,11 @@ public class EmbeddedBroker {
         if (!active()) {
             return;
         }
-        port = reservePort(config.bindAddress(), config.port());
+        startOn(reservePort(config.bindAddress(), config.port()));
+    }
+
+    private void startOn(int listenPort) {
+        port = listenPort;
         try {
             Path conf = Files.createDirectories(home.resolve("conf"));
             Path data = Files.createDirectories(home.resolve("data"));
@@ -106,12 +111,14 @@ public class EmbeddedBroker {
                         BrokerAuthenticator authenticator = new BrokerAuthenticator(
                                 serverLogin, policy, receiverLogins, Services.extensionExecutorService());
                         Services.securityRegistry().setAuthenticatorProvider(provider -> authenticator);
+                        Services.eventRegistry().setClientLifecycleEventListener(connected);
                         clients = Services.clientService();
                     }
 
                     @Override
                     public void extensionStop(ExtensionStopInput input, ExtensionStopOutput output) {
                         clients = null;
+                        connected.clear();
                     }
                 })
                 .build();
@@ -135,6 +142,24 @@ public class EmbeddedBroker {
         byte[] bytes = new byte[24];
         new SecureRandom().nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /**
+     * Stops the broker and starts it again on the same port, as a crash and restart of the broker alone would: every
+     * client is disconnected and comes back on its own reconnect schedule. For benchmarks and operations.
+     */
+    public synchronized void restart() {
+        if (hivemq == null) {
+            throw new IllegalStateException("the embedded broker is not running");
+        }
+        int listenPort = port;
+        stop(null);
+        startOn(listenPort);
+    }
+
+    /** How many clients whose id starts with {@code idPrefix} are connected now; 0 while the broker is down. */
+    public int connectedClients(String idPrefix) {
+        return connected.count(idPrefix);
     }
 
     void stop(@Observes ShutdownEvent event) {

@@ -17,8 +17,8 @@ import vn.loaxa.receiver.model.ReceiverRepository;
  * Mosquitto's password file and ACL file for the whole fleet, generated from the receivers' stored broker hashes and
  * {@link TopicPolicy}: the same isolation the embedded broker enforces (infra/mosquitto/README.md), plus read access
  * to the receiver's own {@code ack} topic. Receivers without a broker hash (revoked, or provisioned before hashes
- * were kept and not rotated since) are left out, so they cannot log in. Every server replica's login is in, with
- * the shared server password ({@link MosquittoConfig}).
+ * were kept and neither rotated nor logged in since) are left out, so they cannot log in. Every server replica's
+ * login is in, with the shared server password ({@link MosquittoConfig}).
  */
 @ApplicationScoped
 public class MosquittoFiles {

@@ -11,28 +11,30 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import vn.loaxa.account.service.Passwords;
+import java.util.concurrent.atomic.AtomicLong;
 import vn.loaxa.receiver.model.ReceiverRepository;
 import vn.loaxa.receiver.service.CredentialsChanged;
+import vn.loaxa.receiver.service.ReceiverSecrets;
 
 /**
- * Checks a receiver's broker login against its current secret. A successful check is remembered (as a SHA-256 of
- * the secret) for a few minutes, so that a fleet reconnecting after a broker restart does not cost one bcrypt each;
- * rotating or revoking the secret forgets it at once.
+ * Checks a receiver's broker login against its current secret ({@link ReceiverSecrets}). A successful check is
+ * remembered (as a SHA-256 of the secret) for a few minutes, so that a fleet reconnecting after a broker restart does
+ * not read the database once each; rotating or revoking the secret forgets it at once.
  */
 @ApplicationScoped
 public class ReceiverLogins {
     private static final Duration REMEMBER = Duration.ofMinutes(10);
 
     private final ReceiverRepository receivers;
-    private final Passwords passwords;
+    private final ReceiverSecrets secrets;
     private final Map<String, Remembered> verified = new ConcurrentHashMap<>();
+    /** Counts changed credentials, so that a check that read a secret's hash before it changed is not remembered. */
+    private final AtomicLong changes = new AtomicLong();
 
-    public ReceiverLogins(ReceiverRepository receivers, Passwords passwords) {
+    public ReceiverLogins(ReceiverRepository receivers, ReceiverSecrets secrets) {
         this.receivers = receivers;
-        this.passwords = passwords;
+        this.secrets = secrets;
     }
 
     private record Remembered(byte[] digest, Instant until) {}
@@ -45,13 +47,9 @@ public class ReceiverLogins {
                 && MessageDigest.isEqual(remembered.digest(), digest)) {
             return true;
         }
-        Optional<String> hash = QuarkusTransaction.requiringNew()
-                .call(() -> receivers
-                        .findByIdOptional(receiverId)
-                        .filter(r -> r.revokedAt == null)
-                        .map(r -> r.secretHash));
-        boolean valid = hash.isPresent() && passwords.matches(new String(secret, StandardCharsets.UTF_8), hash.get());
-        if (valid) {
+        long changesBefore = changes.get();
+        boolean valid = secrets.isCurrent(receiverId, new String(secret, StandardCharsets.UTF_8));
+        if (valid && changes.get() == changesBefore) {
             verified.put(receiverId, new Remembered(digest, Instant.now().plus(REMEMBER)));
         } else {
             verified.remove(receiverId);
@@ -64,7 +62,13 @@ public class ReceiverLogins {
         return QuarkusTransaction.requiringNew().call(() -> receivers.areaChain(receiverId));
     }
 
+    /** Forgets every remembered login, as a restart of the server does: the next login of each reads the database. */
+    public void forgetAll() {
+        verified.clear();
+    }
+
     void forget(@Observes(during = TransactionPhase.AFTER_SUCCESS) CredentialsChanged changed) {
+        changes.incrementAndGet();
         verified.remove(changed.receiverId());
     }
 

@@ -28,10 +28,18 @@ public class Receiver {
     public Double latitude;
     public Double longitude;
 
+    /**
+     * The bcrypt hash of a secret issued before {@link #brokerHash} was kept, until the receiver's first login stores
+     * that hash instead (docs/security.md, "Receiver secrets"); null otherwise.
+     */
     @Column(name = "secret_hash")
-    public String secretHash;
+    public String legacySecretHash;
 
-    /** The secret hashed for Mosquitto's password file (docs/security.md); null before rotation or once revoked. */
+    /**
+     * The secret's PBKDF2 hash in Mosquitto's format, which every login of the receiver is checked against (the
+     * embedded broker, HTTP, and Mosquitto's generated password file); null once revoked, and for a receiver whose
+     * secret is still only in {@link #legacySecretHash}.
+     */
     @Column(name = "broker_hash")
     public String brokerHash;
 

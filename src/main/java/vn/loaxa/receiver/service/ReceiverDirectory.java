@@ -12,14 +12,21 @@ import vn.loaxa.receiver.model.ReceiverRepository;
 @ApplicationScoped
 public class ReceiverDirectory implements ReceiverCredentials, ReceiverPlaces {
     private final ReceiverRepository receivers;
+    private final ReceiverSecrets secrets;
 
-    public ReceiverDirectory(ReceiverRepository receivers) {
+    public ReceiverDirectory(ReceiverRepository receivers, ReceiverSecrets secrets) {
         this.receivers = receivers;
+        this.secrets = secrets;
     }
 
     @Override
-    public Optional<String> secretHashOf(String receiverId) {
-        return receivers.findByIdOptional(receiverId).map(receiver -> receiver.secretHash);
+    public boolean exists(String receiverId) {
+        return receivers.findByIdOptional(receiverId).isPresent();
+    }
+
+    @Override
+    public boolean isCurrentSecret(String receiverId, String secret) {
+        return secrets.isCurrent(receiverId, secret);
     }
 
     @Override

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
 import vn.loaxa.account.model.AccountRepository;
-import vn.loaxa.account.service.Passwords;
 import vn.loaxa.area.model.Area;
 import vn.loaxa.area.model.AreaRepository;
 import vn.loaxa.common.error.ConflictException;
@@ -31,14 +30,12 @@ import vn.loaxa.receiver.model.ReceiverRepository;
 @ApplicationScoped
 public class ReceiverService {
     private static final Logger LOG = Logger.getLogger(ReceiverService.class);
-    /** Never a bcrypt hash, so no password matches it. */
-    private static final String REVOKED = "!revoked";
 
     private final ReceiverRepository receivers;
     private final ReceiverOutageRepository outages;
     private final AreaRepository areas;
     private final AccountRepository accounts;
-    private final Passwords passwords;
+    private final ReceiverSecrets secrets;
     private final Event<CredentialsChanged> credentialsChanged;
     private final Event<ReceiverPlaced> placed;
     private final Event<ReceiverMoved> moved;
@@ -48,7 +45,7 @@ public class ReceiverService {
             ReceiverOutageRepository outages,
             AreaRepository areas,
             AccountRepository accounts,
-            Passwords passwords,
+            ReceiverSecrets secrets,
             Event<CredentialsChanged> credentialsChanged,
             Event<ReceiverPlaced> placed,
             Event<ReceiverMoved> moved) {
@@ -58,7 +55,7 @@ public class ReceiverService {
         this.outages = outages;
         this.areas = areas;
         this.accounts = accounts;
-        this.passwords = passwords;
+        this.secrets = secrets;
         this.credentialsChanged = credentialsChanged;
     }
 
@@ -117,7 +114,7 @@ public class ReceiverService {
         receiver.latitude = request.latitude();
         receiver.longitude = request.longitude();
         receiver.createdAt = OffsetDateTime.now();
-        String secret = issueSecret(receiver);
+        String secret = secrets.issue(receiver);
         receivers.persist(receiver);
         placed.fire(new ReceiverPlaced(receiver.id));
         return view(receiver, secret);
@@ -144,7 +141,7 @@ public class ReceiverService {
     /** Issues a new secret; the old one stops working at once. */
     @Transactional
     public String rotateSecret(String id) {
-        String secret = issueSecret(find(id));
+        String secret = secrets.issue(find(id));
         credentialsChanged.fire(new CredentialsChanged(id));
         return secret;
     }
@@ -153,19 +150,9 @@ public class ReceiverService {
     @Transactional
     public ReceiverView revoke(String id) {
         Receiver receiver = find(id);
-        receiver.secretHash = REVOKED;
-        receiver.brokerHash = null;
-        receiver.revokedAt = OffsetDateTime.now();
+        secrets.revoke(receiver);
         credentialsChanged.fire(new CredentialsChanged(id));
         return view(receiver, null);
-    }
-
-    private String issueSecret(Receiver receiver) {
-        String secret = passwords.newSecret();
-        receiver.secretHash = passwords.hash(secret);
-        receiver.brokerHash = passwords.brokerHash(secret);
-        receiver.revokedAt = null;
-        return secret;
     }
 
     /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static vn.loaxa.support.Api.asAdmin;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -14,9 +15,11 @@ import java.util.UUID;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
+import vn.loaxa.account.service.Passwords;
 import vn.loaxa.dispatch.mqtt.MqttConfig;
 import vn.loaxa.dispatch.mqtt.MqttDrops;
 import vn.loaxa.dispatch.mqtt.Topics;
+import vn.loaxa.receiver.model.ReceiverRepository;
 import vn.loaxa.support.Fixtures;
 import vn.loaxa.support.TestMqttClient;
 
@@ -38,6 +41,12 @@ class BrokerIsolationTest {
 
     @Inject
     MqttDrops drops;
+
+    @Inject
+    ReceiverRepository receivers;
+
+    @Inject
+    Passwords passwords;
 
     @Test
     void shouldConfineAReceiverToItsOwnTopics() throws Exception {
@@ -158,6 +167,39 @@ class BrokerIsolationTest {
         try (TestMqttClient renewed = new TestMqttClient(url(), "isr-a", "isr-a", second)) {
             assertThat(renewed.isConnected()).isTrue();
         }
+    }
+
+    @Test
+    void shouldLetAReceiverWithOnlyABcryptHashInWithItsSecretAndRehashIt() throws Exception {
+        Fixtures.area("ISH", "COMMUNE", null);
+        String secret = Fixtures.receiver("ish-a", "ISH", List.of("vie"));
+        String bcrypt = passwords.hash(secret);
+        QuarkusTransaction.requiringNew()
+                .run(() -> receivers.update("brokerHash = null, legacySecretHash = ?1 where id = ?2", bcrypt, "ish-a"));
+
+        assertRefused(() -> new TestMqttClient(url(), "ish-a", "ish-a", secret + "x"));
+        try (TestMqttClient a = new TestMqttClient(url(), "ish-a", "ish-a", secret)) {
+            assertThat(a.isConnected()).isTrue();
+        }
+        String rehashed = QuarkusTransaction.requiringNew().call(() -> receivers.findById("ish-a").brokerHash);
+        assertThat(passwords.matchesBrokerHash(secret, rehashed)).isTrue();
+    }
+
+    @Test
+    void shouldCountAReceiverAsConnectedFromItsLoginToItsDisconnect() throws Exception {
+        Fixtures.area("ISC", "COMMUNE", null);
+        String secret = Fixtures.receiver("isc-a", "ISC", List.of("vie"));
+
+        assertRefused(() -> new TestMqttClient(url(), "isc-a", "isc-a", secret + "x"));
+        assertThat(broker.connectedClients("isc-")).isZero();
+        try (TestMqttClient a = new TestMqttClient(url(), "isc-a", "isc-a", secret)) {
+            await().atMost(Duration.ofSeconds(5)).until(() -> broker.connectedClients("isc-") == 1);
+            try (TestMqttClient again = new TestMqttClient(url(), "isc-a", "isc-a", secret)) {
+                await().atMost(Duration.ofSeconds(5)).until(() -> !a.isConnected());
+                assertThat(broker.connectedClients("isc-")).isEqualTo(1);
+            }
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> broker.connectedClients("isc-") == 0);
     }
 
     private static void assertPublishRefused(TestMqttClient client, String topic) {

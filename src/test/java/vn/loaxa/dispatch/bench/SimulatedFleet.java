@@ -1,0 +1,143 @@
+package vn.loaxa.dispatch.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import vn.loaxa.support.AgentProcess;
+
+/**
+ * A {@code --simulate N} agent process (the shared-loop fleet simulator) serving receivers {@code sim-00001…} whose
+ * secrets are {@code <secretBase>-00001…}, run from the agent jar in a JVM of its own.
+ */
+final class SimulatedFleet implements AutoCloseable {
+    static final String ID_PREFIX = "sim-";
+
+    private final Process process;
+    private final Path log;
+
+    private SimulatedFleet(Process process, Path log) {
+        this.process = process;
+        this.log = log;
+    }
+
+    static String receiverId(int number) {
+        return ID_PREFIX + String.format("%05d", number);
+    }
+
+    static String secret(String secretBase, int number) {
+        return secretBase + "-" + String.format("%05d", number);
+    }
+
+    static SimulatedFleet start(
+            int receivers,
+            String secretBase,
+            String mqttUrl,
+            String serverUrl,
+            String topicPrefix,
+            List<String> trustedKeys,
+            Path workDir) {
+        assertThat(AgentProcess.JAR)
+                .as("the agent jar; build it first with: mvn -B -f device-agent package -DskipTests")
+                .isRegularFile();
+        try {
+            Files.createDirectories(workDir);
+            Path log = workDir.resolve("simulator.log");
+            String java = ProcessHandle.current().info().command().orElse("java");
+            List<String> command = new ArrayList<>(List.of(
+                    java,
+                    "-jar",
+                    AgentProcess.JAR.toString(),
+                    "--simulate",
+                    String.valueOf(receivers),
+                    "--secret",
+                    secretBase,
+                    "--mqtt-url",
+                    mqttUrl,
+                    "--server-url",
+                    serverUrl,
+                    "--topic-prefix",
+                    topicPrefix,
+                    "--cache-dir",
+                    workDir.resolve("agents").toString(),
+                    "--trusted-keys",
+                    String.join(",", trustedKeys)));
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
+            return new SimulatedFleet(process, log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    boolean alive() {
+        return process.isAlive();
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** Lines in the simulator's log so far: a mark for {@link #connectFailuresSince}. */
+    int logLines() {
+        return readLog().size();
+    }
+
+    /**
+     * The failed connection attempts the simulated receivers logged after {@code mark}, by cause: CONNACK timeouts
+     * (the broker did not answer within the client's 10 s), refusals (NOT_AUTHORIZED: the server's check of the
+     * password did not finish within the broker's 10 s) and others.
+     */
+    Map<String, Integer> connectFailuresSince(int mark) {
+        Map<String, Integer> causes = new TreeMap<>();
+        List<String> lines = readLog();
+        for (String line : lines.subList(Math.min(mark, lines.size()), lines.size())) {
+            if (line.contains("cannot connect")) {
+                String cause = line.contains("CONNACK contained an Error Code: NOT_AUTHORIZED")
+                        ? "refused"
+                        : line.contains("Timeout while waiting for CONNACK") ? "CONNACK timeout" : "other";
+                causes.merge(cause, 1, Integer::sum);
+            }
+        }
+        return causes;
+    }
+
+    private List<String> readLog() {
+        try {
+            return Files.readAllLines(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The last lines of the simulator's log, for failure messages. */
+    String logTail() {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
+        }
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(90, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
