@@ -434,5 +434,10 @@ public final class Agent implements MqttTransport.Listener, AutoCloseable {
         public void error(String message) {
             status.noteError(message);
         }
+
+        @Override
+        public void caughtUp() {
+            catchUp.answered();
+        }
     }
 }

@@ -26,8 +26,9 @@ import vn.loaxa.agent.protocol.Schemas;
  * So a short wait after each connect, if any of those topics brought nothing that passed the checks, the agent asks
  * the server for them, naming the versions it holds; the server publishes again what is newer. When the
  * retained messages came, nothing is asked. A request can expire unheard when a whole fleet asks at once (a broker
- * restart), so while something is still missing the agent asks again, a few times per connection, each time after
- * twice as long (with jitter, so that a fleet's re-asks spread out).
+ * restart), so until the server answers ({@code CAUGHT_UP}) and while something is still missing the agent asks
+ * again, a few times per connection, each time after twice as long (with jitter, so that a fleet's re-asks spread
+ * out).
  */
 final class CatchUp {
 
@@ -37,7 +38,7 @@ final class CatchUp {
     static final long REQUEST_EXPIRY_SECONDS = 30;
     /** The first ask again comes once the first request has expired unheard. */
     static final Duration ASK_AGAIN_AFTER = Duration.ofSeconds(REQUEST_EXPIRY_SECONDS);
-    /** Asks per connection at the most: bounded, since the server answers nothing when the agent holds the latest. */
+    /** Asks per connection at the most, for a server too old to answer with {@code CAUGHT_UP}. */
     static final int ASKS_PER_CONNECTION = 4;
 
     /** Where the request goes; false if it could not be handed to the connection. */
@@ -56,6 +57,9 @@ final class CatchUp {
     private final ManifestState manifests;
     private final Sender sender;
     private final AtomicLong connection = new AtomicLong();
+    /** The connection whose request the server answered; 0 if none. */
+    private final AtomicLong answered = new AtomicLong();
+
     private final Set<String> arrived = ConcurrentHashMap.newKeySet();
 
     CatchUp(
@@ -96,6 +100,15 @@ final class CatchUp {
         }
     }
 
+    /**
+     * The server answered (a {@code CAUGHT_UP} command): what was missing is on its way or held at the latest version,
+     * so this connection asks no more.
+     */
+    void answered() {
+        answered.set(connection.get());
+        LOG.fine(() -> receiverId + " catch-up answered");
+    }
+
     /** A message passed every check on {@code topic} (the version it carries may be new or not). */
     void arrived(String topic) {
         arrived.add(topic);
@@ -123,7 +136,7 @@ final class CatchUp {
 
     /** Asks if something did not come, and asks again later while it does not; runs on the control lane. */
     private void ask(long connectionNumber, int ask) {
-        if (connectionNumber != connection.get()) {
+        if (connectionNumber != connection.get() || answered.get() == connectionNumber) {
             return;
         }
         List<String> missing = missing();

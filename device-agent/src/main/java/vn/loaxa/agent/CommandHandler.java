@@ -11,6 +11,7 @@ import java.util.logging.Logger;
 import vn.loaxa.agent.download.Sha256;
 import vn.loaxa.agent.protocol.AudioRef;
 import vn.loaxa.agent.protocol.Command;
+import vn.loaxa.agent.protocol.CommandType;
 import vn.loaxa.agent.protocol.ManifestEntry;
 import vn.loaxa.agent.protocol.Priority;
 import vn.loaxa.agent.store.OutputSettings;
@@ -36,6 +37,9 @@ final class CommandHandler {
 
         /** Keeps an error for the next heartbeat. */
         void error(String message);
+
+        /** The server answered the catch-up request of this connection. */
+        void caughtUp();
     }
 
     private final String receiverId;
@@ -72,6 +76,10 @@ final class CommandHandler {
     }
 
     void carryOut(Command command) {
+        if (command.type() == CommandType.CAUGHT_UP) {
+            effects.caughtUp();
+            return;
+        }
         LOG.info(() -> receiverId + " command " + command.type() + " " + command.id());
         switch (command.type()) {
             case SET_VOLUME -> output.setVolume(command.volume());

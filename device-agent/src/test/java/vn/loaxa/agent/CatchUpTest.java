@@ -149,6 +149,30 @@ class CatchUpTest {
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> sent.size() == 1);
     }
 
+    @Test
+    void shouldStopAskingOnceTheServerAnsweredThatNothingNewerExists() {
+        holdAreasAndManifests();
+        catchUp = catchUp(Duration.ofMillis(300));
+        catchUp.connected();
+        await().atMost(Duration.ofSeconds(5)).until(() -> sent.size() == 1);
+
+        catchUp.answered();
+
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> sent.size() == 1);
+        assertThat(catchUp.missing()).as("still not heard on this connection").isNotEmpty();
+    }
+
+    @Test
+    void shouldAskAgainAfterAReconnectEvenIfTheLastConnectionWasAnswered() {
+        catchUp.connected();
+        await().atMost(Duration.ofSeconds(5)).until(() -> sent.size() == 1);
+        catchUp.answered();
+
+        catchUp.connected();
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> sent.size() == 2);
+    }
+
     private void holdAreasAndManifests() {
         manifests.acceptAreas(TOPICS.areas(RECEIVER), new Areas(Schemas.AREAS, RECEIVER, 2L, List.of("vn", "vn-hn")));
         manifests.acceptArea(TOPICS.areaManifest("vn"), "vn", area("vn", 3));

@@ -97,6 +97,15 @@ class CommandHandlerTest {
     }
 
     @Test
+    void shouldEndTheCatchUpOnCaughtUpWithoutAHeartbeat() {
+        handler.carryOut(command(CommandType.CAUGHT_UP, null));
+
+        assertThat(effects.caughtUp).isEqualTo(1);
+        assertThat(effects.carriedOut).isEmpty();
+        assertThat(effects.resubscribed).isEmpty();
+    }
+
+    @Test
     void shouldAskForEveryManifestAgainOnResyncAndAcceptTheVersionHeld() {
         manifests.acceptAreas(TOPICS.areas(RECEIVER), new Areas(Schemas.AREAS, RECEIVER, 1L, List.of("vn", "vn-hn")));
         Manifest held = new Manifest(Schemas.MANIFEST, RECEIVER, 4L, NOW, List.of());
@@ -169,6 +178,7 @@ class CommandHandlerTest {
         final List<String> resubscribed = new ArrayList<>();
         final List<UUID> carriedOut = new ArrayList<>();
         final List<String> errors = new ArrayList<>();
+        int caughtUp;
 
         @Override
         public void resubscribe(String topic) {
@@ -183,6 +193,11 @@ class CommandHandlerTest {
         @Override
         public void error(String message) {
             errors.add(message);
+        }
+
+        @Override
+        public void caughtUp() {
+            caughtUp++;
         }
     }
 }

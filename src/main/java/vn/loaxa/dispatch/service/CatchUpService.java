@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -30,13 +31,15 @@ import vn.loaxa.receiver.model.ReceiverRepository;
  * Answers a receiver that connected and did not get its retained messages (a fresh or failed-over broker node): from
  * the versions the server last published (the manifest versions table) and the versions the receiver says it holds,
  * it publishes again, retained and signed like any manifest, what the receiver lacks: its area chain, its own
- * manifest, and the manifests of its areas. A receiver that holds everything costs one small read.
+ * manifest, and the manifests of its areas; then a {@code CAUGHT_UP} command, after which the receiver stops asking.
+ * A receiver that holds everything costs one small read and that command.
  * Each receiver's requests are rate-limited, a bounded pool answers them, and one area's manifest goes out at most
  * once per {@link CatchUpConfig#areaInterval()} however many of its receivers ask (docs/protocol.md, "Catch-up").
  */
 @ApplicationScoped
 public class CatchUpService {
     public static final String METER = "loaxa.catchup.republished";
+    public static final String REQUESTS_METER = "loaxa.catchup.requests";
     private static final Logger LOG = Logger.getLogger(CatchUpService.class);
 
     /** What became of a request handed in. */
@@ -56,6 +59,7 @@ public class CatchUpService {
     private final ManifestPublisher publisher;
     private final AreaSubscriptions subscriptions;
     private final MqttGateway mqtt;
+    private final CommandService commands;
     private final MqttDrops drops;
     private final MeterRegistry registry;
     private final EntityManager em;
@@ -75,6 +79,7 @@ public class CatchUpService {
             ManifestPublisher publisher,
             AreaSubscriptions subscriptions,
             MqttGateway mqtt,
+            CommandService commands,
             MqttDrops drops,
             MeterRegistry registry,
             EntityManager em) {
@@ -83,6 +88,7 @@ public class CatchUpService {
         this.publisher = publisher;
         this.subscriptions = subscriptions;
         this.mqtt = mqtt;
+        this.commands = commands;
         this.drops = drops;
         this.registry = registry;
         this.em = em;
@@ -99,6 +105,13 @@ public class CatchUpService {
 
     /** Takes a well-formed request from {@code receiverId} (its topic's); never blocks. */
     public Outcome request(String topic, String receiverId, CatchUpMessage request) {
+        Outcome outcome = take(topic, receiverId, request);
+        registry.counter(REQUESTS_METER, "outcome", outcome.name().toLowerCase(Locale.ROOT))
+                .increment();
+        return outcome;
+    }
+
+    private Outcome take(String topic, String receiverId, CatchUpMessage request) {
         if (!rateLimit.tryAcquire(receiverId)) {
             return Outcome.THROTTLED;
         }
@@ -128,6 +141,7 @@ public class CatchUpService {
             for (String code : plan.areaCodes()) {
                 areaThrottle.request(code, () -> publishArea(code));
             }
+            commands.caughtUp(receiverId);
             LOG.debugf(
                     "Catch-up of %s: areas %s, own manifest %s, area manifests %s",
                     receiverId, plan.areas(), plan.own(), plan.areaCodes());

@@ -22,6 +22,10 @@ import vn.loaxa.receiver.service.ReceiverService;
  */
 @ApplicationScoped
 public class CommandService {
+    /** Not an operator's command: the server's answer to a catch-up request. */
+    static final String CAUGHT_UP = "CAUGHT_UP";
+
+    private static final Duration CAUGHT_UP_EXPIRY = Duration.ofSeconds(30);
     private final ReceiverService receivers;
     private final MqttGateway mqtt;
     private final ObjectMapper json;
@@ -41,17 +45,22 @@ public class CommandService {
             throw new InvalidRequestException("volume", ErrorMessage.of("command.volume"));
         }
         Duration ttl = request.ttlSeconds() == null ? config.defaultTtl() : Duration.ofSeconds(request.ttlSeconds());
-        Instant issuedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         Integer volume = request.type() == CommandType.SET_VOLUME ? request.volume() : null;
+        return publish(receiverId, request.type().name(), volume, ttl);
+    }
+
+    /**
+     * Tells the receiver that its catch-up request was answered (docs/protocol.md, "Catch-up"), so that it stops
+     * asking; expires with the request it answers.
+     */
+    public void caughtUp(String receiverId) {
+        publish(receiverId, CAUGHT_UP, null, CAUGHT_UP_EXPIRY);
+    }
+
+    private CommandMessage publish(String receiverId, String type, Integer volume, Duration ttl) {
+        Instant issuedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         CommandMessage command = new CommandMessage(
-                CommandMessage.SCHEMA,
-                UUID.randomUUID(),
-                receiverId,
-                request.type().name(),
-                volume,
-                issuedAt,
-                issuedAt.plus(ttl),
-                null);
+                CommandMessage.SCHEMA, UUID.randomUUID(), receiverId, type, volume, issuedAt, issuedAt.plus(ttl), null);
         try {
             mqtt.publish(
                     mqtt.topics().receiver(receiverId, Topics.Kind.COMMAND),

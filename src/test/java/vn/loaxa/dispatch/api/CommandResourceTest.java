@@ -95,6 +95,14 @@ class CommandResourceTest {
                 .post("/api/v1/receivers/nobody-here/commands")
                 .then()
                 .statusCode(404);
+        // the server's answer to a catch-up request is not an operator's command
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body(Map.of("type", "CAUGHT_UP"))
+                .post("/api/v1/receivers/cmd-rx-2/commands")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static vn.loaxa.support.Api.asAdmin;
 
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -34,6 +35,7 @@ import vn.loaxa.dispatch.broker.EmbeddedBroker;
 import vn.loaxa.dispatch.broker.ReceiverLogins;
 import vn.loaxa.dispatch.mqtt.MqttConfig;
 import vn.loaxa.dispatch.mqtt.Topics;
+import vn.loaxa.dispatch.service.CatchUpService;
 import vn.loaxa.dispatch.service.DispatchService;
 import vn.loaxa.support.Fixtures;
 import vn.loaxa.support.ReceiverBulk;
@@ -94,6 +96,9 @@ class FleetBenchmarkTest {
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    MeterRegistry registry;
+
     @ConfigProperty(name = "loaxa.public-base-url")
     String serverUrl;
 
@@ -137,6 +142,7 @@ class FleetBenchmarkTest {
             p4(bulletin);
             confirmationWave(bulletin, url);
             overview();
+            note("catch-up requests over the whole run: %s", catchUpRequests());
             assertThat(fleet.alive()).as(fleet::logTail).isTrue();
         } finally {
             System.out.println("=== Fleet benchmark (issue 17) ===");
@@ -172,6 +178,7 @@ class FleetBenchmarkTest {
 
     private void firstConnect(SimulatedFleet fleet) {
         try (ServerLoad load = ServerLoad.measure()) {
+            Map<String, Long> asked = catchUpRequests();
             long start = System.nanoTime();
             awaitAll("connected", fleet, connectedCount());
             double connected = seconds(start);
@@ -179,12 +186,13 @@ class FleetBenchmarkTest {
             note(
                     "connect storm, first start (every login a %s check): all %d connected %.1f s after the "
                             + "simulator started, all online in the server's records after %.1f s; failed attempts "
-                            + "%s; %s",
+                            + "%s; catch-up requests %s; %s",
                     LEGACY_HASHES ? "bcrypt" : "PBKDF2",
                     RECEIVERS,
                     connected,
                     seconds(start),
                     fleet.connectFailuresSince(0),
+                    catchUpRequestsSince(asked),
                     load.summary());
         }
     }
@@ -192,6 +200,7 @@ class FleetBenchmarkTest {
     private void reconnectAfterBrokerRestart(SimulatedFleet fleet, String logins, boolean forget) {
         try (ServerLoad load = ServerLoad.measure()) {
             int mark = fleet.logLines();
+            Map<String, Long> asked = catchUpRequests();
             long start = System.nanoTime();
             if (forget) {
                 this.logins.forgetAll();
@@ -202,9 +211,30 @@ class FleetBenchmarkTest {
             awaitAll("connected again", fleet, connectedCount());
             note(
                     "connect storm after a broker restart, %s: broker stopped and started in %.1f s, then all %d "
-                            + "connected again %.1f s later; failed attempts %s; %s",
-                    logins, restart, RECEIVERS, seconds(up), fleet.connectFailuresSince(mark), load.summary());
+                            + "connected again %.1f s later; failed attempts %s; catch-up requests so far %s; %s",
+                    logins,
+                    restart,
+                    RECEIVERS,
+                    seconds(up),
+                    fleet.connectFailuresSince(mark),
+                    catchUpRequestsSince(asked),
+                    load.summary());
         }
+    }
+
+    /** The catch-up requests the server has taken in so far, by outcome (queued, throttled, overloaded). */
+    private Map<String, Long> catchUpRequests() {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        registry.find(CatchUpService.REQUESTS_METER)
+                .counters()
+                .forEach(c -> counts.put(c.getId().getTag("outcome"), (long) c.count()));
+        return counts;
+    }
+
+    private Map<String, Long> catchUpRequestsSince(Map<String, Long> before) {
+        Map<String, Long> since = new java.util.TreeMap<>();
+        catchUpRequests().forEach((outcome, n) -> since.put(outcome, n - before.getOrDefault(outcome, 0L)));
+        return since;
     }
 
     private IntSupplier connectedCount() {

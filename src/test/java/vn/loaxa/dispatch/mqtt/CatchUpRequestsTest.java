@@ -78,6 +78,36 @@ class CatchUpRequestsTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> drops.count("catchup-throttled") == before + 2);
     }
 
+    @Test
+    void shouldAnswerAReceiverThatHoldsTheLatestWithCaughtUpAndNothingElse() throws Exception {
+        Fixtures.area("CUA", "COMMUNE", null);
+        String id = "cua-rx-1";
+        String secret = Fixtures.receiver(id, "CUA", List.of("vie"));
+        Topics topics = new Topics(config.topicPrefix());
+
+        try (TestMqttClient receiver = new TestMqttClient(url(), id, id, secret)) {
+            receiver.subscribe(topics.receiver(id, Topics.Kind.COMMAND));
+            receiver.subscribe(topics.receiver(id, Topics.Kind.MANIFEST));
+            receiver.subscribe(topics.receiver(id, Topics.Kind.AREAS));
+
+            receiver.publish(topics.receiver(id, Topics.Kind.CATCHUP), request("loaxa.catchup/1", id, "[\"CUA\"]"));
+
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() ->
+                            receiver.received().stream().anyMatch(m -> m.text().contains("\"CAUGHT_UP\"")));
+            TestMqttClient.Received answer =
+                    receiver.received().get(receiver.received().size() - 1);
+            assertThat(answer.topic()).isEqualTo(topics.receiver(id, Topics.Kind.COMMAND));
+            assertThat(answer.text()).contains("\"receiverId\":\"" + id + "\"", "\"expiresAt\"");
+            assertThat(answer.message().isRetained()).isFalse();
+            // a republished manifest would reach this live subscription without the retained flag
+            assertThat(receiver.received())
+                    .as("nothing republished")
+                    .filteredOn(m -> !m.topic().equals(answer.topic()))
+                    .allMatch(m -> m.message().isRetained());
+        }
+    }
+
     private static String request(String schema, String receiverId, String areas) {
         return """
                 {"schema": "%s", "receiverId": "%s", "at": "2026-11-26T06:02:01.250Z", "areas": %s}

@@ -15,5 +15,10 @@ public enum CommandType {
     /** Publish a heartbeat now. */
     REPORT_NOW,
     /** Stop the entry that is playing; it reports FAILED with the command as reason. */
-    STOP_CURRENT
+    STOP_CURRENT,
+    /**
+     * The server's answer to a catch-up request: what the agent lacked is on its way, and whatever else it did not get
+     * on this connection it holds at the latest version, so it asks no more. Not reported in a heartbeat.
+     */
+    CAUGHT_UP
 }
