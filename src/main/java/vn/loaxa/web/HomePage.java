@@ -21,6 +21,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.function.Predicate;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 import vn.loaxa.access.AccessGuard;
 import vn.loaxa.account.Roles;
@@ -58,6 +59,7 @@ public class HomePage {
     private final DeliveryQueryService deliveries;
     private final AccessGuard guard;
     private final PublishRetry publishRetry;
+    private final int tableRows;
     private final SharedLiveFeeds feeds;
 
     /** What one overview feed reads: the receivers of one scope, rendered in one language. */
@@ -74,7 +76,9 @@ public class HomePage {
             DeliveryQueryService deliveries,
             AccessGuard guard,
             PublishRetry publishRetry,
-            SharedLiveFeeds feeds) {
+            SharedLiveFeeds feeds,
+            @ConfigProperty(name = "loaxa.ui.overview-rows", defaultValue = "200") int tableRows) {
+        this.tableRows = tableRows;
         this.publishRetry = publishRetry;
         this.feeds = feeds;
         this.guard = guard;
@@ -156,9 +160,13 @@ public class HomePage {
     private TemplateInstance withFleet(TemplateInstance page, String areas, Predicate<String> mine) {
         List<ReceiverView> all = receivers.list(areas);
         List<ReceiverView> offline = all.stream().filter(r -> !r.online()).toList();
-        return page.data("receivers", fleet.of(all))
+        List<ReceiverView> offlineListed = OverviewRows.offlineAlerts(offline, ALERTS);
+        return page.data("receivers", OverviewRows.table(fleet.of(all), tableRows, OffsetDateTime.now()))
+                .data("receiverTotal", all.size())
                 .data("onlineCount", all.size() - offline.size())
-                .data("offline", offline)
+                .data("offlineCount", offline.size())
+                .data("offline", offlineListed)
+                .data("offlineNotListed", offline.size() - offlineListed.size())
                 .data("problems", deliveries.problemsSince(OffsetDateTime.now().minusDays(1), ALERTS, mine))
                 .data("publishBacklog", publishRetry.backlog());
     }

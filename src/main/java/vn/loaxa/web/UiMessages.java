@@ -53,6 +53,12 @@ public interface UiMessages {
 
     String no_alerts();
 
+    String offline_more(int count);
+
+    String receivers_shown(int shown, int total);
+
+    String receivers_all();
+
     @Message("{count} lượt phát đã lên lịch nhưng chưa gửi được tới cụm thu (máy chủ MQTT từ chối); đang thử lại, từ")
     String publish_pending(long count);
 

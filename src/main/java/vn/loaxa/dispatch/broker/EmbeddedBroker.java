@@ -45,7 +45,6 @@ public class EmbeddedBroker {
     private final BrokerLogin serverLogin;
     private EmbeddedHiveMQ hivemq;
     private volatile ClientService clients;
-    private final ConnectedClients connected = new ConnectedClients();
     private int port;
 
     public EmbeddedBroker(
@@ -84,7 +83,8 @@ public class EmbeddedBroker {
             Path conf = Files.createDirectories(home.resolve("conf"));
             Path data = Files.createDirectories(home.resolve("data"));
             Path extensions = Files.createDirectories(home.resolve("extensions"));
-            Files.writeString(conf.resolve("config.xml"), configXml(config.bindAddress(), port));
+            Files.writeString(
+                    conf.resolve("config.xml"), configXml(config.bindAddress(), port, config.maxQueuedMessages()));
             hivemq = EmbeddedHiveMQ.builder()
                     .withConfigurationFolder(conf)
                     .withDataFolder(data)
@@ -111,14 +111,12 @@ public class EmbeddedBroker {
                         BrokerAuthenticator authenticator = new BrokerAuthenticator(
                                 serverLogin, policy, receiverLogins, Services.extensionExecutorService());
                         Services.securityRegistry().setAuthenticatorProvider(provider -> authenticator);
-                        Services.eventRegistry().setClientLifecycleEventListener(connected);
                         clients = Services.clientService();
                     }
 
                     @Override
                     public void extensionStop(ExtensionStopInput input, ExtensionStopOutput output) {
                         clients = null;
-                        connected.clear();
                     }
                 })
                 .build();
@@ -157,11 +155,6 @@ public class EmbeddedBroker {
         startOn(listenPort);
     }
 
-    /** How many clients whose id starts with {@code idPrefix} are connected now; 0 while the broker is down. */
-    public int connectedClients(String idPrefix) {
-        return connected.count(idPrefix);
-    }
-
     void stop(@Observes ShutdownEvent event) {
         if (hivemq != null) {
             try {
@@ -198,7 +191,7 @@ public class EmbeddedBroker {
      * Topic aliases are off: Paho 1.2.5 re-sends in-flight publishes after a reconnect with an alias of the old
      * connection (eclipse-paho/paho.mqtt.java#1104), which the broker answers by closing the connection, in a loop.
      */
-    private static String configXml(String bindAddress, int port) {
+    private static String configXml(String bindAddress, int port, long maxQueuedMessages) {
         return """
                 <?xml version="1.0"?>
                 <hivemq>
@@ -215,6 +208,10 @@ public class EmbeddedBroker {
                         <topic-alias>
                             <enabled>false</enabled>
                         </topic-alias>
+                        <queued-messages>
+                            <max-queue-size>%d</max-queue-size>
+                            <strategy>discard</strategy>
+                        </queued-messages>
                     </mqtt>
                     <anonymous-usage-statistics>
                         <enabled>false</enabled>
@@ -223,6 +220,6 @@ public class EmbeddedBroker {
                         <update-check-enabled>false</update-check-enabled>
                     </general>
                 </hivemq>
-                """.formatted(port, bindAddress);
+                """.formatted(port, bindAddress, maxQueuedMessages);
     }
 }

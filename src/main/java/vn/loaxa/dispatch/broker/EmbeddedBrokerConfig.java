@@ -16,4 +16,12 @@ public interface EmbeddedBrokerConfig {
     /** Address the embedded broker listens on; use 0.0.0.0 to let receivers on the network connect. */
     @WithDefault("127.0.0.1")
     String bindAddress();
+
+    /**
+     * Messages the broker queues per client before it discards new ones (HiveMQ's default is 1,000). The server's
+     * own client needs room for a fleet's burst: 10,000 receivers reconnecting at once send a status, a heartbeat and
+     * possibly a catch-up request each within seconds.
+     */
+    @WithDefault("200000")
+    long maxQueuedMessages();
 }

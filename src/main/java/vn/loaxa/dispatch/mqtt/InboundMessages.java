@@ -201,7 +201,7 @@ public class InboundMessages {
                 heartbeat.outboxPending(),
                 heartbeat.outboxDropped());
         String version = heartbeat.agentVersion() == null ? null : truncate(heartbeat.agentVersion(), 32);
-        if (!receivers.recordHeartbeat(receiverId, version, health)) {
+        if (!receivers.recordHeartbeat(receiverId, version, health, OffsetDateTime.now(ZoneOffset.UTC))) {
             drops.drop("unknown-receiver", topic, "no receiver '" + receiverId + "' is registered");
         }
     }

@@ -188,8 +188,7 @@ public class ReceiverService {
         } else if (!receiver.online && online) {
             outages.openFor(id).ifPresent(outage -> outage.endedAt = receivedAt);
         }
-        receiver.online = online;
-        receiver.lastSeen = receivedAt;
+        setPresence(receiver, online, receivedAt);
         if (agentVersion != null) {
             receiver.agentVersion = agentVersion;
         }
@@ -197,15 +196,23 @@ public class ReceiverService {
     }
 
     /**
-     * Stores the values of a heartbeat; an older heartbeat than the one already stored is ignored.
+     * Stores the values of a heartbeat; an older heartbeat than the one already stored is ignored. A receiver shown
+     * offline whose heartbeat was received after it went offline is online again, as if its status had come.
      *
+     * @param receivedAt when the server received the heartbeat
      * @return false if no such receiver is registered
      */
     @Transactional
-    public boolean recordHeartbeat(String id, String agentVersion, ReceiverHealth health) {
+    public boolean recordHeartbeat(String id, String agentVersion, ReceiverHealth health, OffsetDateTime receivedAt) {
         Receiver receiver = receivers.findById(id);
         if (receiver == null) {
             return false;
+        }
+        if (!receiver.online && (receiver.lastSeen == null || receivedAt.isAfter(receiver.lastSeen))) {
+            // its online status never reached the server (a broker drops what overflows a subscriber's queue, and a
+            // status is sent once per connection): a heartbeat received after the last offline is proof of life
+            outages.openFor(id).ifPresent(outage -> outage.endedAt = receivedAt);
+            setPresence(receiver, true, receivedAt);
         }
         if (receiver.heartbeatAt != null && health.at().isBefore(receiver.heartbeatAt)) {
             return true;
@@ -224,6 +231,11 @@ public class ReceiverService {
             receiver.agentVersion = agentVersion;
         }
         return true;
+    }
+
+    private static void setPresence(Receiver receiver, boolean online, OffsetDateTime receivedAt) {
+        receiver.online = online;
+        receiver.lastSeen = receivedAt;
     }
 
     /** Fails with 404 unless the receiver is registered. */

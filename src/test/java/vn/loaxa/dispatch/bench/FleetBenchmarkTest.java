@@ -21,10 +21,12 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntSupplier;
 import java.util.stream.IntStream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -179,18 +181,16 @@ class FleetBenchmarkTest {
     private void firstConnect(SimulatedFleet fleet) {
         try (ServerLoad load = ServerLoad.measure()) {
             Map<String, Long> asked = catchUpRequests();
-            long start = System.nanoTime();
-            awaitAll("connected", fleet, connectedCount());
-            double connected = seconds(start);
+            Instant lastConnected = awaitAllConnected("connected", fleet, 0);
             awaitAll("online in the server's records", fleet, this::onlineInDatabase);
             note(
                     "connect storm, first start (every login a %s check): all %d connected %.1f s after the "
-                            + "simulator started, all online in the server's records after %.1f s; failed attempts "
-                            + "%s; catch-up requests %s; %s",
+                            + "simulator started (by their own logs), all online in the server's records after "
+                            + "%.1f s; failed attempts %s; catch-up requests %s; %s",
                     LEGACY_HASHES ? "bcrypt" : "PBKDF2",
                     RECEIVERS,
-                    connected,
-                    seconds(start),
+                    Duration.between(fleet.startedAt(), lastConnected).toMillis() / 1000.0,
+                    seconds(fleet.startedAt()),
                     fleet.connectFailuresSince(0),
                     catchUpRequestsSince(asked),
                     load.summary());
@@ -207,19 +207,33 @@ class FleetBenchmarkTest {
             }
             broker.restart();
             double restart = seconds(start);
-            long up = System.nanoTime();
-            awaitAll("connected again", fleet, connectedCount());
+            Instant up = Instant.now();
+            Instant lastConnected = awaitAllConnected("connected again", fleet, mark);
             note(
                     "connect storm after a broker restart, %s: broker stopped and started in %.1f s, then all %d "
-                            + "connected again %.1f s later; failed attempts %s; catch-up requests so far %s; %s",
+                            + "connected again %.1f s later (by their own logs); failed attempts %s; catch-up "
+                            + "requests so far %s; %s",
                     logins,
                     restart,
                     RECEIVERS,
-                    seconds(up),
+                    Duration.between(up, lastConnected).toMillis() / 1000.0,
                     fleet.connectFailuresSince(mark),
                     catchUpRequestsSince(asked),
                     load.summary());
         }
+    }
+
+    /** Waits until every receiver logged a connection after {@code mark}; returns the instant of the last one. */
+    private Instant awaitAllConnected(String what, SimulatedFleet fleet, int mark) {
+        AtomicReference<Map<String, Instant>> connected = new AtomicReference<>(Map.of());
+        await(what).atMost(STORM_LIMIT).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            assertThat(fleet.alive())
+                    .as(() -> "simulator exited:\n" + fleet.logTail())
+                    .isTrue();
+            connected.set(fleet.connectedSince(mark));
+            assertThat(connected.get().size()).as(what).isEqualTo(RECEIVERS);
+        });
+        return Collections.max(connected.get().values());
     }
 
     /** The catch-up requests the server has taken in so far, by outcome (queued, throttled, overloaded). */
@@ -235,10 +249,6 @@ class FleetBenchmarkTest {
         Map<String, Long> since = new java.util.TreeMap<>();
         catchUpRequests().forEach((outcome, n) -> since.put(outcome, n - before.getOrDefault(outcome, 0L)));
         return since;
-    }
-
-    private IntSupplier connectedCount() {
-        return broker.active() ? () -> broker.connectedClients(SimulatedFleet.ID_PREFIX) : this::onlineInDatabase;
     }
 
     private void awaitAll(String what, SimulatedFleet fleet, IntSupplier count) {

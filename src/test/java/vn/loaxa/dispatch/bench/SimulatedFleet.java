@@ -6,11 +6,18 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import vn.loaxa.support.AgentProcess;
 
 /**
@@ -19,13 +26,23 @@ import vn.loaxa.support.AgentProcess;
  */
 final class SimulatedFleet implements AutoCloseable {
     static final String ID_PREFIX = "sim-";
+    private static final Pattern CONNECTED = Pattern.compile(
+            "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}\\.\\d{3}) INFO vn\\.loaxa\\.agent\\.Agent: (sim-\\d+) connected;");
+    private static final DateTimeFormatter LOG_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
 
     private final Process process;
     private final Path log;
+    private final Instant startedAt;
 
-    private SimulatedFleet(Process process, Path log) {
+    private SimulatedFleet(Process process, Path log, Instant startedAt) {
         this.process = process;
         this.log = log;
+        this.startedAt = startedAt;
+    }
+
+    /** When the simulator's process was started. */
+    Instant startedAt() {
+        return startedAt;
     }
 
     static String receiverId(int number) {
@@ -69,11 +86,12 @@ final class SimulatedFleet implements AutoCloseable {
                     workDir.resolve("agents").toString(),
                     "--trusted-keys",
                     String.join(",", trustedKeys)));
+            Instant startedAt = Instant.now();
             Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
                     .start();
-            return new SimulatedFleet(process, log);
+            return new SimulatedFleet(process, log, startedAt);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -109,6 +127,26 @@ final class SimulatedFleet implements AutoCloseable {
             }
         }
         return causes;
+    }
+
+    /**
+     * The instant each receiver first logged a connection after {@code mark} (its log's own timestamps, on this
+     * host's clock), by receiver id: the connect storm as the receivers saw it.
+     */
+    Map<String, Instant> connectedSince(int mark) {
+        Map<String, Instant> first = new HashMap<>();
+        List<String> lines = readLog();
+        for (String line : lines.subList(Math.min(mark, lines.size()), lines.size())) {
+            Matcher connected = CONNECTED.matcher(line);
+            if (connected.find()) {
+                first.putIfAbsent(
+                        connected.group(2),
+                        LocalDateTime.parse(connected.group(1), LOG_TIME)
+                                .atZone(ZoneId.systemDefault())
+                                .toInstant());
+            }
+        }
+        return first;
     }
 
     private List<String> readLog() {

@@ -185,23 +185,6 @@ class BrokerIsolationTest {
         assertThat(passwords.matchesBrokerHash(secret, rehashed)).isTrue();
     }
 
-    @Test
-    void shouldCountAReceiverAsConnectedFromItsLoginToItsDisconnect() throws Exception {
-        Fixtures.area("ISC", "COMMUNE", null);
-        String secret = Fixtures.receiver("isc-a", "ISC", List.of("vie"));
-
-        assertRefused(() -> new TestMqttClient(url(), "isc-a", "isc-a", secret + "x"));
-        assertThat(broker.connectedClients("isc-")).isZero();
-        try (TestMqttClient a = new TestMqttClient(url(), "isc-a", "isc-a", secret)) {
-            await().atMost(Duration.ofSeconds(5)).until(() -> broker.connectedClients("isc-") == 1);
-            try (TestMqttClient again = new TestMqttClient(url(), "isc-a", "isc-a", secret)) {
-                await().atMost(Duration.ofSeconds(5)).until(() -> !a.isConnected());
-                assertThat(broker.connectedClients("isc-")).isEqualTo(1);
-            }
-        }
-        await().atMost(Duration.ofSeconds(5)).until(() -> broker.connectedClients("isc-") == 0);
-    }
-
     private static void assertPublishRefused(TestMqttClient client, String topic) {
         try {
             if (client.publishForReasonCode(topic, "{}") >= 0x80) {

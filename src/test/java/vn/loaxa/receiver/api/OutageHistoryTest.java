@@ -22,6 +22,7 @@ import vn.loaxa.support.TestMqttClient;
 @QuarkusTest
 class OutageHistoryTest {
     private static final String RX = "outage-rx-1";
+    private static final String RX_LOST_STATUS = "outage-rx-2";
 
     @Inject
     MqttConfig config;
@@ -58,6 +59,56 @@ class OutageHistoryTest {
             });
         }
         asAdmin().get("/api/v1/receivers/nobody/outages").then().statusCode(404);
+    }
+
+    @Test
+    void shouldTakeAHeartbeatReceivedAfterTheLastOfflineAsTheReceiverBeingBack() throws Exception {
+        Fixtures.area("OUH", "COMMUNE", null);
+        Fixtures.receiver(RX_LOST_STATUS, "OUH", List.of("vie"));
+        Topics topics = new Topics(config.topicPrefix());
+        String status = topics.receiver(RX_LOST_STATUS, Topics.Kind.STATUS);
+        String heartbeat = new String(
+                        getClass()
+                                .getResourceAsStream("/protocol/heartbeat.json")
+                                .readAllBytes(),
+                        java.nio.charset.StandardCharsets.UTF_8)
+                .replace("ls-thatkhe-01", RX_LOST_STATUS);
+
+        try (TestMqttClient agent =
+                new TestMqttClient(config.url().or(broker::url).orElseThrow())) {
+            agent.publish(status, online(RX_LOST_STATUS, Instant.now()));
+            awaitOnline(RX_LOST_STATUS, true);
+            agent.publish(status, offline(RX_LOST_STATUS));
+            awaitOnline(RX_LOST_STATUS, false);
+            // back, but its online status was lost on the way (a broker's full queue): its heartbeat arrives
+            agent.publish(topics.receiver(RX_LOST_STATUS, Topics.Kind.HEARTBEAT), heartbeat);
+        }
+
+        awaitOnline(RX_LOST_STATUS, true);
+        JsonPath outages = asAdmin()
+                .get("/api/v1/receivers/" + RX_LOST_STATUS + "/outages")
+                .jsonPath();
+        assertThat(outages.getList("$")).hasSize(1);
+        assertThat(outages.getString("[0].endedAt")).isNotNull();
+    }
+
+    private static String offline(String receiverId) {
+        return "{\"schema\":\"loaxa.status/1\",\"receiverId\":\"" + receiverId + "\",\"online\":false}";
+    }
+
+    private static String online(String receiverId, Instant at) {
+        return "{\"schema\":\"loaxa.status/1\",\"receiverId\":\"" + receiverId + "\",\"online\":true,\"at\":\"" + at
+                + "\"}";
+    }
+
+    private static void awaitOnline(String receiverId, boolean online) {
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(asAdmin()
+                                .get("/api/v1/receivers/" + receiverId)
+                                .jsonPath()
+                                .getBoolean("online"))
+                        .as(ServerDiagnostics::inbound)
+                        .isEqualTo(online));
     }
 
     private static String online(Instant at) {
