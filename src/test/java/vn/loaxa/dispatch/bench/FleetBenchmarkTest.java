@@ -63,6 +63,9 @@ import vn.loaxa.support.TestAudio;
 class FleetBenchmarkTest {
     private static final int RECEIVERS = Integer.getInteger("loaxa.bench.receivers", 10_000);
     private static final boolean LEGACY_HASHES = Boolean.getBoolean("loaxa.bench.legacy-hashes");
+    /** {@code -Dloaxa.bench.restarts=false} leaves out the two broker restarts. */
+    private static final boolean RESTARTS = Boolean.parseBoolean(System.getProperty("loaxa.bench.restarts", "true"));
+
     private static final int OPEN_PAGES = Integer.getInteger("loaxa.bench.pages", 50);
     private static final Duration PAGES_WINDOW = Duration.ofSeconds(Long.getLong("loaxa.bench.pages-seconds", 20));
     /** From creating the wave's broadcast to its play time: room for every receiver to have the entry. */
@@ -135,7 +138,9 @@ class FleetBenchmarkTest {
         try (SimulatedFleet fleet = SimulatedFleet.start(
                 RECEIVERS, SECRET_BASE, url, serverUrl, mqtt.topicPrefix(), keys, dataDir.resolve("fleet-bench"))) {
             firstConnect(fleet);
-            if (broker.active()) {
+            if (!RESTARTS) {
+                note("broker restarts: left out (-Dloaxa.bench.restarts=false)");
+            } else if (broker.active()) {
                 reconnectAfterBrokerRestart(fleet, "remembered logins (broker alone restarted)", false);
                 reconnectAfterBrokerRestart(fleet, "no remembered login (as after a server restart)", true);
             } else {
@@ -200,6 +205,7 @@ class FleetBenchmarkTest {
     private void reconnectAfterBrokerRestart(SimulatedFleet fleet, String logins, boolean forget) {
         try (ServerLoad load = ServerLoad.measure()) {
             int mark = fleet.logLines();
+            long logMark = fleet.logSize();
             Map<String, Long> asked = catchUpRequests();
             long start = System.nanoTime();
             if (forget) {
@@ -208,7 +214,7 @@ class FleetBenchmarkTest {
             broker.restart();
             double restart = seconds(start);
             Instant up = Instant.now();
-            Instant lastConnected = awaitAllConnected("connected again", fleet, mark);
+            Instant lastConnected = awaitAllConnected("connected again", fleet, logMark);
             note(
                     "connect storm after a broker restart, %s: broker stopped and started in %.1f s, then all %d "
                             + "connected again %.1f s later (by their own logs); failed attempts %s; catch-up "
@@ -224,7 +230,7 @@ class FleetBenchmarkTest {
     }
 
     /** Waits until every receiver logged a connection after {@code mark}; returns the instant of the last one. */
-    private Instant awaitAllConnected(String what, SimulatedFleet fleet, int mark) {
+    private Instant awaitAllConnected(String what, SimulatedFleet fleet, long mark) {
         AtomicReference<Map<String, Instant>> connected = new AtomicReference<>(Map.of());
         await(what).atMost(STORM_LIMIT).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
             assertThat(fleet.alive())

@@ -3,7 +3,9 @@ package vn.loaxa.dispatch.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -27,7 +29,7 @@ import vn.loaxa.support.AgentProcess;
 final class SimulatedFleet implements AutoCloseable {
     static final String ID_PREFIX = "sim-";
     private static final Pattern CONNECTED = Pattern.compile(
-            "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}\\.\\d{3}) INFO vn\\.loaxa\\.agent\\.Agent: (sim-\\d+) connected;");
+            "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}\\.\\d{3}) INFO vn\\.loaxa\\.agent\\.Agent: (sim-\\d+) (?:re)?connected;");
     private static final DateTimeFormatter LOG_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
 
     private final Process process;
@@ -129,14 +131,32 @@ final class SimulatedFleet implements AutoCloseable {
         return causes;
     }
 
+    /** The size of the simulator's log so far: a mark for {@link #connectedSince}. */
+    long logSize() {
+        try {
+            return Files.size(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /**
-     * The instant each receiver first logged a connection after {@code mark} (its log's own timestamps, on this
-     * host's clock), by receiver id: the connect storm as the receivers saw it.
+     * The instant each receiver first logged a connection (or reconnection) after the byte {@code mark} of the log
+     * (the log's own timestamps, on this host's clock), by receiver id: the connect storm as the receivers saw it.
+     * Reads only what was logged after the mark.
      */
-    Map<String, Instant> connectedSince(int mark) {
+    Map<String, Instant> connectedSince(long mark) {
         Map<String, Instant> first = new HashMap<>();
-        List<String> lines = readLog();
-        for (String line : lines.subList(Math.min(mark, lines.size()), lines.size())) {
+        List<String> lines;
+        try (InputStream in = Files.newInputStream(log)) {
+            in.skipNBytes(mark);
+            lines = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (String line : lines) {
             Matcher connected = CONNECTED.matcher(line);
             if (connected.find()) {
                 first.putIfAbsent(
