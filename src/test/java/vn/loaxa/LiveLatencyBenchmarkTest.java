@@ -27,8 +27,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -68,8 +70,11 @@ import vn.loaxa.support.SinkTimeline;
  *       stamp ({@link LiveFrameTap}); spread is each receiver's deviation from the click's median heard instant.
  *       Baselines in the same run: the announced playout delay (the designed latency), and, after the session, the
  *       spread of the same receivers playing the same clicks as a scheduled broadcast, read from the same sinks.
- *   <li>Late frames at scale: a fleet of simulated receivers ({@code --fleet}, null sink) in one agent process
- *       joins one session fed by the command-line source, and their PLAYED reports are summed.
+ *   <li>Late frames at scale: the fleet simulator ({@code --simulate}, shared MQTT event loop, null sink, each
+ *       receiver registered with its own secret) joins one session fed by the command-line source once every
+ *       receiver is online and its catch-up is over, and their PLAYED reports are summed. The null sink keeps no
+ *       audio, so its members do not decode (a real receiver's decode cost is {@code OpusDecodeBenchmark}'s); the
+ *       source's Opus frame length is {@code -Dloaxa.bench.frame-ms} (20, as docs/operations.md sends).
  * </ul>
  *
  * Runs only on demand: {@code mvn -B test -Dloaxa.perf=true -Dtest=LiveLatencyBenchmarkTest}.
@@ -97,7 +102,8 @@ class LiveLatencyBenchmarkTest {
     private static final long LONGEST_LATENCY_MICROS = 3_000_000;
 
     private static final long OPUS_FRAME_SAMPLES = 960;
-    private static final Pattern LISTENING = Pattern.compile("(p8k-rx-\\d+) listens to areas \\[P8K]");
+    private static final Pattern LISTENING = Pattern.compile("(sim-\\d+) listens to areas \\[P8K]");
+    private static final Pattern CATCH_UP = Pattern.compile("asked the server to catch up");
     private static final Pattern OFFSET = Pattern.compile("clock offset against the server: (-?\\d+ ms)");
 
     @Inject
@@ -189,18 +195,19 @@ class LiveLatencyBenchmarkTest {
     @Test
     void measureLateFramesWhenAThousandReceiversJoinOneSession() throws Exception {
         Fixtures.area("P8K", "COMMUNE", null);
-        bulk.create("P8K", "p8k-rx", FLEET);
-        String hash = passwords.brokerHash(FLEET_SECRET);
-        QuarkusTransaction.requiringNew()
-                .run(() -> receivers.update("brokerHash = ?1 where areaCode = ?2", hash, "P8K"));
-        Map<String, String> fleet = new LinkedHashMap<>();
-        for (int i = 0; i < FLEET; i++) {
-            fleet.put("p8k-rx-%05d".formatted(i), FLEET_SECRET);
-        }
+        // the simulator's receivers sim-00001…, each with its own secret, hashed as the server keeps it
+        Map<String, String> hashes = new LinkedHashMap<>();
+        IntStream.rangeClosed(1, FLEET)
+                .parallel()
+                .mapToObj(i ->
+                        Map.entry("sim-%05d".formatted(i), passwords.brokerHash("%s-%05d".formatted(FLEET_SECRET, i))))
+                .toList()
+                .forEach(hash -> hashes.put(hash.getKey(), hash.getValue()));
+        bulk.create("P8K", hashes);
         // as provisioning through the API does: each receiver is told its area topics
-        QuarkusTransaction.requiringNew().run(() -> fleet.keySet().forEach(id -> placed.fire(new ReceiverPlaced(id))));
+        QuarkusTransaction.requiringNew().run(() -> hashes.keySet().forEach(id -> placed.fire(new ReceiverPlaced(id))));
         long started = System.nanoTime();
-        try (AgentProcess agent = e2e.agent("p8-fleet", fleet)) {
+        try (AgentProcess agent = e2e.simulatingAgent("p8-fleet", FLEET, List.of("--secret", FLEET_SECRET))) {
             // what a live session needs of a receiver is its subscription to the area's topic
             await("the fleet listening to its area")
                     .atMost(Duration.ofMinutes(5))
@@ -215,9 +222,23 @@ class LiveLatencyBenchmarkTest {
                                         .count())
                                 .isEqualTo(FLEET);
                     });
+            double listening = (System.nanoTime() - started) / 1e9;
+            // an operator goes live to a fleet that is connected, not into its connect storm
+            await("the server counting the fleet online")
+                    .atMost(Duration.ofMinutes(5))
+                    .pollInterval(Duration.ofSeconds(2))
+                    .until(() -> online("P8K") == FLEET);
+            AtomicLong catchUps = new AtomicLong(-1);
+            await("the fleet's catch-up requests over")
+                    .atMost(Duration.ofMinutes(5))
+                    .pollInterval(Duration.ofSeconds(5))
+                    .until(() -> catchUps.getAndSet(
+                                    CATCH_UP.matcher(agent.log()).results().count())
+                            == catchUps.get());
             System.out.printf(
-                    "P8 fleet: %d receivers listening to their area in %.1f s; the server counts %d online%n",
-                    FLEET, (System.nanoTime() - started) / 1e9, online("P8K"));
+                    "P8 fleet: %d receivers listening to their area in %.1f s, online in the server's records and"
+                            + " their catch-up over after %.1f s%n",
+                    FLEET, listening, (System.nanoTime() - started) / 1e9);
 
             JsonPath live = asAdmin()
                     .contentType(ContentType.JSON)

@@ -180,15 +180,11 @@ public class ReceiverService {
         if (receiver.lastSeen != null && receivedAt.isBefore(receiver.lastSeen)) {
             return true;
         }
-        if (receiver.online && !online) {
-            ReceiverOutage outage = new ReceiverOutage();
-            outage.receiverId = id;
-            outage.startedAt = receivedAt;
-            outages.persist(outage);
-        } else if (!receiver.online && online) {
-            outages.openFor(id).ifPresent(outage -> outage.endedAt = receivedAt);
+        if (online) {
+            comeOnline(receiver, receivedAt);
+        } else {
+            goOffline(receiver, receivedAt);
         }
-        setPresence(receiver, online, receivedAt);
         if (agentVersion != null) {
             receiver.agentVersion = agentVersion;
         }
@@ -211,8 +207,7 @@ public class ReceiverService {
         if (!receiver.online && (receiver.lastSeen == null || receivedAt.isAfter(receiver.lastSeen))) {
             // its online status never reached the server (a broker drops what overflows a subscriber's queue, and a
             // status is sent once per connection): a heartbeat received after the last offline is proof of life
-            outages.openFor(id).ifPresent(outage -> outage.endedAt = receivedAt);
-            setPresence(receiver, true, receivedAt);
+            comeOnline(receiver, receivedAt);
         }
         if (receiver.heartbeatAt != null && health.at().isBefore(receiver.heartbeatAt)) {
             return true;
@@ -233,8 +228,24 @@ public class ReceiverService {
         return true;
     }
 
-    private static void setPresence(Receiver receiver, boolean online, OffsetDateTime receivedAt) {
-        receiver.online = online;
+    /** The receiver is online as of {@code receivedAt}: the outage it was in, if any, ends then. */
+    private void comeOnline(Receiver receiver, OffsetDateTime receivedAt) {
+        if (!receiver.online) {
+            outages.openFor(receiver.id).ifPresent(outage -> outage.endedAt = receivedAt);
+        }
+        receiver.online = true;
+        receiver.lastSeen = receivedAt;
+    }
+
+    /** The receiver is offline as of {@code receivedAt}: an outage starts then, unless it was offline already. */
+    private void goOffline(Receiver receiver, OffsetDateTime receivedAt) {
+        if (receiver.online) {
+            ReceiverOutage outage = new ReceiverOutage();
+            outage.receiverId = receiver.id;
+            outage.startedAt = receivedAt;
+            outages.persist(outage);
+        }
+        receiver.online = false;
         receiver.lastSeen = receivedAt;
     }
 

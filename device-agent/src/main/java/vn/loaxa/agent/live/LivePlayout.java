@@ -87,6 +87,9 @@ public final class LivePlayout {
     private long lastPlayed = -1;
     private long endSequence = NO_END;
     private long lastValidFrameMicros = Long.MIN_VALUE;
+    /** The playout waits for a frame to come (to join, or before concealing the next): an arrival wakes it. */
+    private boolean awaitingFrames;
+
     private boolean announced;
 
     /**
@@ -119,7 +122,10 @@ public final class LivePlayout {
         return stats;
     }
 
-    /** A frame whose tag was checked has arrived. Never blocks for long: it runs on the MQTT thread. */
+    /**
+     * A frame whose tag was checked has arrived. Never blocks for long: it runs on the MQTT thread. It wakes the
+     * playout only when the playout waits for a frame; otherwise the frame waits for its time in the buffer.
+     */
     public void offer(LiveFrame frame) {
         lock.lock();
         try {
@@ -132,7 +138,11 @@ public final class LivePlayout {
             } else if (frame.sequence() < endSequence && buffer.size() < MAX_BUFFERED) {
                 buffer.putIfAbsent(frame.sequence(), frame);
             }
-            changed.signalAll();
+            // a playout that holds its next frame sleeps until that frame's time: waking it for every arrival
+            // costs a thousand simulated receivers more than the two cores they share
+            if (awaitingFrames || frame.isEnd()) {
+                changed.signalAll();
+            }
         } finally {
             lock.unlock();
         }
@@ -194,15 +204,13 @@ public final class LivePlayout {
             }
             if (step.joinTarget() != null) {
                 // decoded before the wait, so that the first sample leaves on the instant
-                run.joinPcm = decoder.decode(step.joinTarget().opus());
+                run.joinPcm = pcmOf(sink, decoder, step.joinTarget());
                 if (!announced) {
                     announced = true;
                     firstPlay.accept(dueMicros(step.joinTarget()));
                 }
             } else if (step.frame() != null) {
-                byte[] pcm = run.joinPcm != null
-                        ? run.joinPcm
-                        : decoder.decode(step.frame().opus());
+                byte[] pcm = run.joinPcm != null ? run.joinPcm : pcmOf(sink, decoder, step.frame());
                 run.joinPcm = null;
                 Gain.apply(pcm, 0, pcm.length, gain);
                 writeOnTime(run, sink, pcm, dueMicros(step.frame()));
@@ -212,6 +220,13 @@ public final class LivePlayout {
                 writeOnTime(run, sink, silence, step.dueMicros());
             }
         }
+    }
+
+    /** The frame's PCM; for a sink that discards audio, silence of the frame's length instead of decoding it. */
+    private static byte[] pcmOf(Sink sink, OpusDecoder decoder, LiveFrame frame) throws PlaybackException {
+        return sink.discardsAudio()
+                ? new byte[frame.samples() * PcmFormat.PLAYBACK.frameSize()]
+                : decoder.decode(frame.opus());
     }
 
     /**
@@ -270,7 +285,7 @@ public final class LivePlayout {
                 if (endSequence != NO_END) {
                     return Step.end(Outcome.ENDED);
                 }
-                await(now, now + MAX_WAIT_MICROS);
+                awaitFrames(now, now + MAX_WAIT_MICROS);
                 return Step.NOTHING;
             }
             run.target = buffer.firstEntry().getValue();
@@ -330,7 +345,7 @@ public final class LivePlayout {
             return Step.NOTHING;
         }
         if (now < due - CONCEAL_MARGIN_MICROS) {
-            await(now, due - CONCEAL_MARGIN_MICROS);
+            awaitFrames(now, due - CONCEAL_MARGIN_MICROS);
             return Step.NOTHING;
         }
         stats.lost();
@@ -362,6 +377,15 @@ public final class LivePlayout {
 
     private void await(long now, long deadlineMicros) throws InterruptedException {
         timing.await(changed, Math.min(deadlineMicros, now + MAX_WAIT_MICROS));
+    }
+
+    private void awaitFrames(long now, long deadlineMicros) throws InterruptedException {
+        awaitingFrames = true;
+        try {
+            await(now, deadlineMicros);
+        } finally {
+            awaitingFrames = false;
+        }
     }
 
     private long dueMicros(LiveFrame frame) {

@@ -44,6 +44,11 @@ public final class NullSink implements Sink {
     }
 
     @Override
+    public boolean discardsAudio() {
+        return true;
+    }
+
+    @Override
     public void drain() {
         if (format != null) {
             waitUntilPlayed(0);

@@ -15,6 +15,14 @@ public interface Sink {
     /** Blocks until everything written has been played. */
     void drain() throws SinkException;
 
+    /**
+     * True for a sink that keeps nothing it is given ({@code null}): a player may then skip decoding, whose result
+     * nobody would hear. A simulated fleet relies on it: one process cannot decode a thousand live streams.
+     */
+    default boolean discardsAudio() {
+        return false;
+    }
+
     /** Releases the output; safe to call more than once, and after a failed {@link #open}. */
     void close();
 }

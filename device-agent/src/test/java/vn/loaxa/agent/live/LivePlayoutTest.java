@@ -68,6 +68,21 @@ class LivePlayoutTest {
     }
 
     @Test
+    void shouldPlayWithoutDecodingForASinkThatDiscardsAudio() throws Exception {
+        sink.discardAudio();
+        decoder.close();
+        sendAudio(0, 20);
+        sendEnd(20, arrival(19) + 1);
+
+        LivePlayout.Outcome outcome = play();
+
+        assertThat(outcome).as("a closed decoder would have thrown").isEqualTo(LivePlayout.Outcome.ENDED);
+        assertThat(sink.writes).hasSize(20).allMatch(w -> w.bytes() == 960 * PcmFormat.BYTES_PER_SAMPLE);
+        assertThat(sink.writes.get(5).atMicros()).isBetween(due(5) - LivePlayout.WRITE_AHEAD_MICROS, due(5));
+        assertThat(playout.stats().report()).isEqualTo(new LiveReport(20, 0, 0, 1));
+    }
+
+    @Test
     void shouldConcealAMissingFrameWithSilenceAndDropALateOne() throws Exception {
         for (long sequence = 0; sequence < 20; sequence++) {
             if (sequence == 3) {
@@ -406,7 +421,17 @@ class LivePlayoutTest {
         private int stallAt = -1;
         private long stallMicros;
         private boolean realTime;
+        private boolean discards;
         private long playedUntil;
+
+        void discardAudio() {
+            discards = true;
+        }
+
+        @Override
+        public boolean discardsAudio() {
+            return discards;
+        }
 
         void playInRealTime() {
             realTime = true;

@@ -40,6 +40,11 @@ class NullSinkTest {
     }
 
     @Test
+    void shouldSayItDiscardsAudioSoThatNoOneDecodesForIt() {
+        assertThat(new NullSink().discardsAudio()).isTrue();
+    }
+
+    @Test
     void shouldComputeBytesPerSecond() {
         assertThat(new PcmFormat(48_000, 2).bytesPerSecond()).isEqualTo(192_000L);
         assertThat(PcmFormat.PLAYBACK.frameSize()).isEqualTo(2);
