@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -20,7 +19,6 @@ import vn.loaxa.agent.config.Tuning;
 import vn.loaxa.agent.download.AudioDownloader;
 import vn.loaxa.agent.download.AudioFetcher;
 import vn.loaxa.agent.download.RetryPolicy;
-import vn.loaxa.agent.mqtt.MqttLink;
 import vn.loaxa.agent.mqtt.MqttSettings;
 import vn.loaxa.agent.mqtt.MqttTransport;
 import vn.loaxa.agent.mqtt.ReconnectBackoff;
@@ -29,7 +27,6 @@ import vn.loaxa.agent.playback.Sink;
 import vn.loaxa.agent.protocol.Areas;
 import vn.loaxa.agent.protocol.Command;
 import vn.loaxa.agent.protocol.Heartbeat;
-import vn.loaxa.agent.protocol.Json;
 import vn.loaxa.agent.protocol.Manifest;
 import vn.loaxa.agent.protocol.Status;
 import vn.loaxa.agent.security.SignatureVerifier;
@@ -85,79 +82,11 @@ public final class Agent implements MqttTransport.Listener, AutoCloseable {
      * @param executors the pools shared by all agents in the JVM
      * @param sink      where this agent's audio goes
      */
-    public static Builder builder(AgentConfig config, AgentExecutors executors, Sink sink) {
-        return new Builder(config, executors, sink);
+    public static AgentBuilder builder(AgentConfig config, AgentExecutors executors, Sink sink) {
+        return new AgentBuilder(config, executors, sink);
     }
 
-    /**
-     * How an agent is made: its configuration, the shared pools and its sink, and the parts that have defaults. A
-     * simulated receiver runs the same manifest, schedule, download and report code as a real one, over an MQTT
-     * transport that shares its threads with the rest of the fleet ({@link #transports}).
-     */
-    public static final class Builder {
-        private final AgentConfig config;
-        private final AgentExecutors executors;
-        private final Sink sink;
-        private HttpClient http;
-        private RetryPolicy retryPolicy = RetryPolicy.defaults();
-        private ObjectMapper json;
-        private ClockOffset time;
-        private MqttTransport.Factory transports = MqttLink::new;
-
-        private Builder(AgentConfig config, AgentExecutors executors, Sink sink) {
-            this.config = Objects.requireNonNull(config, "config");
-            this.executors = Objects.requireNonNull(executors, "executors");
-            this.sink = Objects.requireNonNull(sink, "sink");
-        }
-
-        /** The HTTP client shared by all agents in the JVM (default: a new client). */
-        public Builder http(HttpClient http) {
-            this.http = http;
-            return this;
-        }
-
-        /** How downloads are retried (default {@link RetryPolicy#defaults()}). */
-        public Builder retryPolicy(RetryPolicy retryPolicy) {
-            this.retryPolicy = retryPolicy;
-            return this;
-        }
-
-        /** The protocol's JSON mapper (default {@link Json#newMapper()}). */
-        public Builder json(ObjectMapper json) {
-            this.json = json;
-            return this;
-        }
-
-        /**
-         * The local clock and its measured offset from the server, shared by all agents in the JVM (default: the
-         * system clock without a measured offset).
-         */
-        public Builder time(ClockOffset time) {
-            this.time = time;
-            return this;
-        }
-
-        /** Makes this agent's MQTT connection (default {@code MqttLink::new}, as on a real receiver). */
-        public Builder transports(MqttTransport.Factory transports) {
-            this.transports = transports;
-            return this;
-        }
-
-        /** Makes the agent, creating its cache directory; it does not connect until {@link Agent#start()}. */
-        public Agent build() throws IOException, MqttException {
-            return new Agent(
-                    config,
-                    executors,
-                    sink,
-                    http != null ? http : HttpClient.newHttpClient(),
-                    Objects.requireNonNull(retryPolicy, "retryPolicy"),
-                    json != null ? json : Json.newMapper(),
-                    time != null ? time : new ClockOffset(Clock.systemUTC()),
-                    Objects.requireNonNull(transports, "transports"));
-        }
-    }
-
-    private Agent(
+    Agent(
             AgentConfig config,
             AgentExecutors executors,
             Sink sink,
@@ -213,22 +142,7 @@ public final class Agent implements MqttTransport.Listener, AutoCloseable {
         this.status = new StatusReporter(
                 receiverId, topics, json, time, tuning.heartbeatInterval(), output, cache, events, counters, mqtt);
         this.manifests = new ManifestState(receiverId, new ManifestStore(cacheDir, json), counters);
-        this.live = new LiveSessions(topics, new LiveSessions.Subscriptions() {
-            @Override
-            public void subscribe(String topic, int qos) {
-                mqtt.subscribe(topic, qos);
-            }
-
-            @Override
-            public void unsubscribe(String topic) {
-                mqtt.unsubscribe(topic);
-            }
-
-            @Override
-            public boolean isConnected() {
-                return mqtt.isConnected();
-            }
-        });
+        this.live = new LiveSessions(topics, LiveSessions.over(mqtt));
         EntryPlayer player = new EntryPlayer(
                 receiverId,
                 time,

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import vn.loaxa.agent.live.LivePlayout;
+import vn.loaxa.agent.mqtt.MqttTransport;
 
 /**
  * The live sessions one agent is playing now, by session id, and their MQTT subscriptions: a session's topic is
@@ -26,6 +27,26 @@ final class LiveSessions {
     private final Topics topics;
     private final Subscriptions link;
     private final Map<String, LivePlayout> playing = new ConcurrentHashMap<>();
+
+    /** The subscriptions of live sessions over this agent's MQTT connection. */
+    static Subscriptions over(MqttTransport mqtt) {
+        return new Subscriptions() {
+            @Override
+            public void subscribe(String topic, int qos) {
+                mqtt.subscribe(topic, qos);
+            }
+
+            @Override
+            public void unsubscribe(String topic) {
+                mqtt.unsubscribe(topic);
+            }
+
+            @Override
+            public boolean isConnected() {
+                return mqtt.isConnected();
+            }
+        };
+    }
 
     LiveSessions(Topics topics, Subscriptions link) {
         this.topics = topics;
