@@ -156,7 +156,8 @@ public final class Agent implements MqttTransport.Listener, AutoCloseable {
                 tuning.emergencyVolume(),
                 control,
                 status,
-                executors.playback());
+                executors.playback(),
+                executors.liveClock());
         this.schedule = new Schedule(
                 receiverId,
                 time,

@@ -28,6 +28,7 @@ public final class AgentExecutors implements AutoCloseable {
     private final ExecutorService control;
     private final ExecutorService downloads;
     private final ExecutorService playback;
+    private final ScheduledExecutorService liveClock;
 
     /** Pools for one agent or a fleet: control threads as many as are busy at once. */
     public AgentExecutors() {
@@ -47,6 +48,9 @@ public final class AgentExecutors implements AutoCloseable {
                 : Executors.newCachedThreadPool(threads("control"));
         this.downloads = Executors.newFixedThreadPool(DOWNLOAD_THREADS, threads("download"));
         this.playback = Executors.newCachedThreadPool(threads("playback"));
+        ScheduledThreadPoolExecutor clock = new ScheduledThreadPoolExecutor(1, threads("live-clock"));
+        clock.setRemoveOnCancelPolicy(true);
+        this.liveClock = clock;
     }
 
     /** Timers: play times, download retries, connect retries. Tasks must be short. */
@@ -69,9 +73,18 @@ public final class AgentExecutors implements AutoCloseable {
         return playback;
     }
 
+    /**
+     * The one thread that steps the live sessions of every receiver in the JVM whose sink discards audio (a
+     * simulated fleet): each step is short and never blocks.
+     */
+    public ScheduledExecutorService liveClock() {
+        return liveClock;
+    }
+
     @Override
     public void close() {
         scheduler.shutdownNow();
+        liveClock.shutdownNow();
         downloads.shutdownNow();
         playback.shutdownNow();
         control.shutdown();

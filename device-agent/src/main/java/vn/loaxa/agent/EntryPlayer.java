@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -53,6 +54,7 @@ final class EntryPlayer {
      * @param sink            where the audio goes: {@code player}'s, which live sessions write to as well
      * @param live            the live sessions playing now, whose frames reach them
      * @param playbackPool    where entries play, shared by all agents in the JVM
+     * @param liveClock       where live sessions step when {@code sink} discards audio, shared likewise
      * @param emergencyVolume the volume of an EMERGENCY entry, muted or not
      */
     EntryPlayer(
@@ -68,11 +70,12 @@ final class EntryPlayer {
             int emergencyVolume,
             ControlLane lane,
             StatusReporter status,
-            Executor playbackPool) {
+            Executor playbackPool,
+            ScheduledExecutorService liveClock) {
         this.receiverId = receiverId;
         this.time = time;
         this.player = player;
-        this.liveSessions = new LiveEntryPlayer(receiverId, time, sink, live, liveCounts, status);
+        this.liveSessions = new LiveEntryPlayer(receiverId, time, sink, live, liveCounts, status, liveClock);
         this.cache = cache;
         this.fetcher = fetcher;
         this.output = output;

@@ -2,6 +2,9 @@ package vn.loaxa.agent;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import vn.loaxa.agent.live.FrameAuthenticator;
@@ -30,6 +33,7 @@ final class LiveEntryPlayer {
     private final LiveSessions live;
     private final LiveCounts counts;
     private final StatusReporter status;
+    private final ScheduledExecutorService clock;
 
     LiveEntryPlayer(
             String receiverId,
@@ -37,13 +41,15 @@ final class LiveEntryPlayer {
             Sink sink,
             LiveSessions live,
             LiveCounts counts,
-            StatusReporter status) {
+            StatusReporter status,
+            ScheduledExecutorService clock) {
         this.receiverId = receiverId;
         this.time = time;
         this.sink = sink;
         this.live = live;
         this.counts = counts;
         this.status = status;
+        this.clock = clock;
     }
 
     /**
@@ -78,13 +84,13 @@ final class LiveEntryPlayer {
                     + scheduled.occurrenceId() + " at the live point");
         }
         live.open(session.sessionId(), playout);
-        try (OpusDecoder decoder = new OpusDecoder()) {
-            LivePlayout.Outcome outcome = playout.play(sink, decoder, gain, scheduled::shouldStop, firstHeardMicros -> {
-                // once per session: after a restart the journal already has it
-                status.report(
-                        scheduled, EventType.PLAYING, null, Instant.EPOCH.plus(firstHeardMicros, ChronoUnit.MICROS));
-                scheduled.markStarted();
-            });
+        LongConsumer firstPlay = firstHeardMicros -> {
+            // once per session: after a restart the journal already has it
+            status.report(scheduled, EventType.PLAYING, null, Instant.EPOCH.plus(firstHeardMicros, ChronoUnit.MICROS));
+            scheduled.markStarted();
+        };
+        try {
+            LivePlayout.Outcome outcome = play(playout, gain, scheduled::shouldStop, firstPlay);
             status.audioOutput(true);
             if (outcome != LivePlayout.Outcome.STOPPED) {
                 end(scheduled, outcome);
@@ -109,6 +115,17 @@ final class LiveEntryPlayer {
             live.close(session.sessionId(), playout);
         }
         return false;
+    }
+
+    private LivePlayout.Outcome play(
+            LivePlayout playout, double gain, BooleanSupplier stopRequested, LongConsumer firstPlay)
+            throws PlaybackException {
+        if (sink.discardsAudio()) {
+            return playout.play(clock, sink, stopRequested, firstPlay);
+        }
+        try (OpusDecoder decoder = new OpusDecoder()) {
+            return playout.play(sink, decoder, gain, stopRequested, firstPlay);
+        }
     }
 
     /** A session that played reports PLAYED with its counts; one that never played was missed, or never came. */

@@ -32,6 +32,8 @@ final class MqttConnection {
     static final long CONNECT_TIMEOUT_MS = 15_000;
     private static final Duration SUBSCRIBE_RETRY = Duration.ofSeconds(5);
     private static final int OFFLINE_BUFFER = 100_000;
+    /** The receive maximum of a broker whose CONNACK states none (MQTT 5, 3.2.2.3.3). */
+    static final int UNSTATED_RECEIVE_MAXIMUM = 65_535;
 
     /** What the connection reports to its owner, on Paho's threads: none of these may block. */
     interface Listener {
@@ -54,6 +56,7 @@ final class MqttConnection {
     private volatile MqttAsyncClient client;
     private volatile boolean subscribed;
     private volatile boolean connectFailed;
+    private volatile int publishWindow = UNSTATED_RECEIVE_MAXIMUM;
 
     /**
      * @param url the broker, or a comma-separated list of a cluster's brokers, tried in order on every connect
@@ -133,7 +136,20 @@ final class MqttConnection {
         buffer.setDeleteOldestMessages(true);
         fresh.setBufferOpts(buffer);
         client = fresh;
-        fresh.connect(options).waitForCompletion(CONNECT_TIMEOUT_MS);
+        IMqttToken connected = fresh.connect(options);
+        connected.waitForCompletion(CONNECT_TIMEOUT_MS);
+        MqttProperties connack = connected.getResponseProperties();
+        publishWindow = connack != null && connack.getReceiveMaximum() != null
+                ? connack.getReceiveMaximum()
+                : UNSTATED_RECEIVE_MAXIMUM;
+    }
+
+    /**
+     * The broker's receive maximum from its last CONNACK to this server: QoS 1 and 2 publishes that may be in flight
+     * at once. Paho refuses every publish, whatever its QoS, while that many are.
+     */
+    int publishWindow() {
+        return publishWindow;
     }
 
     /** Closes the current client and connects a fresh one; when that fails, {@link #connectFailed} says so. */

@@ -21,6 +21,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttClientException;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.common.MqttException;
@@ -47,6 +48,8 @@ public class MqttGateway {
     public static final String STALLS_METER = "loaxa.mqtt.inbound.stalls";
     public static final String SILENCES_METER = "loaxa.mqtt.inbound.silences";
     private static final Duration STALL_LIMIT = Duration.ofSeconds(30);
+    /** Places of the broker's window that QoS 1 publishes leave free: for live frames, the probe and end frames. */
+    static final int FRAME_RESERVE = 4;
 
     private final MqttConfig config;
     private final EmbeddedBroker broker;
@@ -69,6 +72,7 @@ public class MqttGateway {
     private final MqttDrops drops;
     private final InboundSilenceWatch silenceWatch;
     private final Counter silences;
+    private final Object qos1Window = new Object();
     private volatile MqttConnection connection;
 
     public MqttGateway(
@@ -228,7 +232,11 @@ public class MqttGateway {
         return connection != null && connection.connected();
     }
 
-    /** Publishes at QoS 1; while disconnected the message waits in Paho's buffer. */
+    /**
+     * Publishes at QoS 1; while disconnected the message waits in Paho's buffer. While connected it waits rather
+     * than take the last {@link #FRAME_RESERVE} places of the broker's window: live frames are refused once QoS 1
+     * messages fill it.
+     */
     public void publish(String topic, byte[] payload, boolean retained, long expirySeconds) {
         MqttMessage message = new MqttMessage(payload);
         message.setQos(1);
@@ -239,7 +247,11 @@ public class MqttGateway {
         properties.setUserProperties(signatureProperties(topic, payload, expirySeconds));
         message.setProperties(properties);
         try {
-            IMqttToken token = connection.client().publish(topic, message);
+            IMqttToken token;
+            synchronized (qos1Window) {
+                leaveRoomForFrames();
+                token = connection.client().publish(topic, message);
+            }
             if (token != null && token.getException() != null) {
                 throw token.getException();
             }
@@ -270,6 +282,21 @@ public class MqttGateway {
             connection.client().publish(topic, message);
         } catch (MqttException e) {
             throw new MqttPublishException(topic, e);
+        }
+    }
+
+    /**
+     * Waits while QoS 1 publishes fill the broker's window but for {@link #FRAME_RESERVE} places. Paho refuses any
+     * publish, a QoS 0 live frame too, while the window is full, which on a default Mosquitto is 20 messages: a
+     * dispatch or a catch-up storm would otherwise silence a live session. Paho counts a message in flight only
+     * once its sender thread takes it, so the publishes not yet delivered are counted instead: all of them, since a
+     * queued frame takes its place as well. Callers hold {@link #qos1Window}.
+     */
+    private void leaveRoomForFrames() {
+        MqttAsyncClient client = connection.client();
+        int limit = Math.max(1, connection.publishWindow() - FRAME_RESERVE);
+        while (client.isConnected() && client.getPendingTokens().length >= limit) {
+            waitForInflightSlot();
         }
     }
 

@@ -2,6 +2,11 @@ package vn.loaxa.agent.live;
 
 import java.util.NavigableMap;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -24,12 +29,9 @@ import vn.loaxa.agent.playback.SinkException;
  *       an interruption: it rejoins at the live point, never behind it.
  *   <li>A frame that arrives after its time is dropped (late); one that has not come when its time comes is played
  *       as silence (lost). A sequence at or below the last one played is never played.
- *   <li>Every write is placed on its due time: the playout follows when the output will play what it is given
- *       (as a sound card does: after everything written before it, or at once if it ran dry). Output more than
- *       {@value #ALIGN_TOLERANCE_MICROS} µs behind the due time loses the samples it is behind, a whole frame when
- *       it is a frame or more behind (late, or lost if it never came); output that would start early is preceded
- *       by silence. So a burst of frames stamped close together, or a stalled output, never leaves the receiver
- *       behind its neighbours.
+ *   <li>Every write is placed on its due time on an {@link OutputTimeline}; output a frame or more behind skips
+ *       the frame (late, or lost if it never came). So a burst of frames stamped close together, or a stalled
+ *       output, never leaves the receiver behind its neighbours.
  *   <li>With nothing buffered and the link down, or after {@link #STREAM_LOST_AFTER_MICROS} of silence, the stream
  *       is lost: nothing more is concealed until frames come again, and then it rejoins.
  *   <li>It ends at the end frame (once every frame before it had its turn), at {@code endsAt}, or when no valid
@@ -37,7 +39,11 @@ import vn.loaxa.agent.playback.SinkException;
  * </ul>
  *
  * One playout serves the entry for its whole life, across interruptions: what was played stays played, and the
- * counts go on. {@link #offer} is thread-safe; {@link #play} runs on one playback thread at a time.
+ * counts go on. {@link #offer} is thread-safe; one run of {@link #play} at a time.
+ *
+ * <p>A sound card paces a playout that has a thread of its own, blocked in its writes. A sink that discards audio
+ * (a simulated receiver) needs neither the thread nor the writes: its run goes step by step on a shared clock, so a
+ * thousand sessions in one JVM wake one thread once per frame time instead of a thousand (docs/performance.md, P8).
  */
 public final class LivePlayout {
 
@@ -57,11 +63,6 @@ public final class LivePlayout {
     static final long WRITE_AHEAD_MICROS = TimeUnit.MILLISECONDS.toMicros(40);
     /** A missing frame is concealed this long before its time, so that the output does not run dry. */
     static final long CONCEAL_MARGIN_MICROS = TimeUnit.MILLISECONDS.toMicros(10);
-    /**
-     * How far the output may be off a frame's due time before samples are cut or silence is added: the server's
-     * stamps jitter by a few hundred microseconds, which is not worth a cut in the audio.
-     */
-    static final long ALIGN_TOLERANCE_MICROS = 2_000;
     /** The session ends for this receiver after this long without a valid frame while the link was up. */
     static final long IDLE_LIMIT_MICROS = TimeUnit.SECONDS.toMicros(15);
     /** Silence concealed in a row, with nothing buffered, after which the stream counts as lost. */
@@ -89,6 +90,8 @@ public final class LivePlayout {
     private long lastValidFrameMicros = Long.MIN_VALUE;
     /** The playout waits for a frame to come (to join, or before concealing the next): an arrival wakes it. */
     private boolean awaitingFrames;
+    /** Wakes the run that waits: signals its thread, or steps it at once on the shared clock. */
+    private Runnable wake = changed::signalAll;
 
     private boolean announced;
 
@@ -141,7 +144,7 @@ public final class LivePlayout {
             // a playout that holds its next frame sleeps until that frame's time: waking it for every arrival
             // costs a thousand simulated receivers more than the two cores they share
             if (awaitingFrames || frame.isEnd()) {
-                changed.signalAll();
+                wake.run();
             }
         } finally {
             lock.unlock();
@@ -149,7 +152,8 @@ public final class LivePlayout {
     }
 
     /**
-     * Plays the session from the live point until it ends or {@code stopRequested} turns true, blocking.
+     * Plays the session from the live point until it ends or {@code stopRequested} turns true, on this thread,
+     * blocking in the sink's writes and between frames.
      *
      * @param sink          where the PCM goes; opened and closed here
      * @param decoder       the session's Opus decoder
@@ -162,17 +166,60 @@ public final class LivePlayout {
     public Outcome play(
             Sink sink, OpusDecoder decoder, double gain, BooleanSupplier stopRequested, LongConsumer firstPlay)
             throws PlaybackException {
-        Run run = new Run(timing.nowMicros());
-        lock.lock();
-        try {
-            buffer.clear();
-        } finally {
-            lock.unlock();
+        return played(sink, () -> {
+            Output output = new Output(sink, decoder, gain, firstPlay);
+            Run run = startRun(changed::signalAll);
+            while (true) {
+                Step step;
+                lock.lock();
+                try {
+                    step = decide(run, stopRequested);
+                    if (step.waitsUntilMicros() > 0) {
+                        awaitStep(step);
+                        continue;
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return Outcome.STOPPED;
+                } finally {
+                    lock.unlock();
+                }
+                Outcome outcome = perform(run, step, output);
+                if (outcome != null) {
+                    return outcome;
+                }
+            }
+        });
+    }
+
+    /**
+     * Plays the session as {@link #play(Sink, OpusDecoder, double, BooleanSupplier, LongConsumer)} does, for a sink
+     * that discards audio: step by step on {@code clock}, whose one thread serves every such session in the JVM.
+     * Nothing is decoded or written; the output's timeline is kept all the same, and so are the counts. This thread
+     * only waits for the end, and tells {@code firstPlay}.
+     */
+    public Outcome play(
+            ScheduledExecutorService clock, Sink sink, BooleanSupplier stopRequested, LongConsumer firstPlay)
+            throws PlaybackException {
+        if (!sink.discardsAudio()) {
+            throw new IllegalArgumentException("a sink that plays audio paces its own thread");
         }
+        return played(sink, () -> {
+            ClockedRun stepper = new ClockedRun(clock, sink, stopRequested);
+            clock.execute(stepper);
+            return stepper.awaitOutcome(firstPlay);
+        });
+    }
+
+    private interface Playing {
+        Outcome run() throws PlaybackException, SinkException;
+    }
+
+    private Outcome played(Sink sink, Playing playing) throws PlaybackException {
         try {
             sink.open(PcmFormat.PLAYBACK);
             try {
-                Outcome outcome = loop(run, sink, decoder, gain, stopRequested, firstPlay);
+                Outcome outcome = playing.run();
                 if (outcome != Outcome.STOPPED) {
                     sink.drain();
                 }
@@ -185,83 +232,54 @@ public final class LivePlayout {
         }
     }
 
-    private Outcome loop(
-            Run run, Sink sink, OpusDecoder decoder, double gain, BooleanSupplier stopRequested, LongConsumer firstPlay)
-            throws PlaybackException, SinkException {
-        while (true) {
-            Step step;
-            lock.lock();
-            try {
-                step = decide(run, stopRequested);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return Outcome.STOPPED;
-            } finally {
-                lock.unlock();
-            }
-            if (step.outcome() != null) {
-                return step.outcome();
-            }
-            if (step.joinTarget() != null) {
-                // decoded before the wait, so that the first sample leaves on the instant
-                run.joinPcm = pcmOf(sink, decoder, step.joinTarget());
-                if (!announced) {
-                    announced = true;
-                    firstPlay.accept(dueMicros(step.joinTarget()));
-                }
-            } else if (step.frame() != null) {
-                byte[] pcm = run.joinPcm != null ? run.joinPcm : pcmOf(sink, decoder, step.frame());
-                run.joinPcm = null;
-                Gain.apply(pcm, 0, pcm.length, gain);
-                writeOnTime(run, sink, pcm, dueMicros(step.frame()));
-                stats.played();
-            } else if (step.silentSamples() > 0) {
-                byte[] silence = new byte[step.silentSamples() * PcmFormat.PLAYBACK.frameSize()];
-                writeOnTime(run, sink, silence, step.dueMicros());
-            }
+    private Run startRun(Runnable wakeRun) {
+        lock.lock();
+        try {
+            buffer.clear();
+            wake = wakeRun;
+            return new Run(timing.nowMicros());
+        } finally {
+            lock.unlock();
         }
     }
 
-    /** The frame's PCM; for a sink that discards audio, silence of the frame's length instead of decoding it. */
-    private static byte[] pcmOf(Sink sink, OpusDecoder decoder, LiveFrame frame) throws PlaybackException {
-        return sink.discardsAudio()
-                ? new byte[frame.samples() * PcmFormat.PLAYBACK.frameSize()]
-                : decoder.decode(frame.opus());
-    }
-
-    /**
-     * Writes {@code pcm} so that its first sample is heard at {@code dueMicros}: cuts what the output is behind,
-     * puts silence before it where the output would otherwise play it early.
-     */
-    private void writeOnTime(Run run, Sink sink, byte[] pcm, long dueMicros) throws SinkException {
-        long heardAt = heardAtMicros(run, timing.nowMicros());
-        long offMicros = heardAt - dueMicros;
-        byte[] out = pcm;
-        int from = 0;
-        if (offMicros > ALIGN_TOLERANCE_MICROS) {
-            from = Math.min(pcm.length, bytesOf(offMicros));
-        } else if (offMicros < -ALIGN_TOLERANCE_MICROS) {
-            out = new byte[bytesOf(-offMicros) + pcm.length];
-            System.arraycopy(pcm, 0, out, out.length - pcm.length, pcm.length);
+    private void awaitStep(Step step) throws InterruptedException {
+        awaitingFrames = step.awaitsFrames();
+        try {
+            timing.await(changed, step.waitsUntilMicros());
+        } finally {
+            awaitingFrames = false;
         }
-        if (from < out.length) {
-            sink.write(out, from, out.length - from);
+    }
+
+    /** Carries out a step that needs no lock: prepares a join, plays or conceals a frame. */
+    private Outcome perform(Run run, Step step, Output output) throws PlaybackException, SinkException {
+        if (step.outcome() != null) {
+            return step.outcome();
         }
-        run.outputUntilMicros =
-                heardAt + LiveFrame.durationMicros((out.length - from) / PcmFormat.PLAYBACK.frameSize());
+        if (step.joinTarget() != null) {
+            // decoded before the wait, so that the first sample leaves on the instant
+            run.joinPcm = output.pcmOf(step.joinTarget());
+            if (!announced) {
+                announced = true;
+                output.firstPlay().accept(dueMicros(step.joinTarget()));
+            }
+        } else if (step.frame() != null) {
+            byte[] pcm = run.joinPcm != null ? run.joinPcm : output.pcmOf(step.frame());
+            run.joinPcm = null;
+            int samples = pcm != null
+                    ? pcm.length / PcmFormat.PLAYBACK.frameSize()
+                    : step.frame().samples();
+            output.write(run.timeline, timing.nowMicros(), dueMicros(step.frame()), samples, pcm);
+            stats.played();
+        } else if (step.silentSamples() > 0) {
+            output.write(run.timeline, timing.nowMicros(), step.dueMicros(), step.silentSamples(), null);
+        }
+        return null;
     }
 
-    /** When the output will play a sample written now: after what it holds, or at once if it ran dry. */
-    private static long heardAtMicros(Run run, long now) {
-        return Math.max(now, run.outputUntilMicros);
-    }
-
-    private static int bytesOf(long micros) {
-        return (int) (micros * LiveFrame.SAMPLE_RATE / TimeUnit.SECONDS.toMicros(1)) * PcmFormat.PLAYBACK.frameSize();
-    }
-
-    /** What to do next; waits (and says so with an empty step) when nothing is due yet. Runs under the lock. */
-    private Step decide(Run run, BooleanSupplier stopRequested) throws InterruptedException {
+    /** What to do next, or until when to wait when nothing is due yet. Runs under the lock. */
+    private Step decide(Run run, BooleanSupplier stopRequested) {
         if (stopRequested.getAsBoolean() || Thread.currentThread().isInterrupted()) {
             return Step.end(Outcome.STOPPED);
         }
@@ -278,15 +296,14 @@ public final class LivePlayout {
         return run.joined ? decidePlaying(run, now) : decideJoin(run, now);
     }
 
-    private Step decideJoin(Run run, long now) throws InterruptedException {
+    private Step decideJoin(Run run, long now) {
         if (run.target == null) {
             dropStale(now);
             if (buffer.isEmpty()) {
                 if (endSequence != NO_END) {
                     return Step.end(Outcome.ENDED);
                 }
-                awaitFrames(now, now + MAX_WAIT_MICROS);
-                return Step.NOTHING;
+                return Step.awaitFrames(now, now + MAX_WAIT_MICROS);
             }
             run.target = buffer.firstEntry().getValue();
             return Step.join(run.target);
@@ -297,8 +314,7 @@ public final class LivePlayout {
             return Step.end(Outcome.WINDOW_CLOSED);
         }
         if (now < due) {
-            await(now, due);
-            return Step.NOTHING;
+            return Step.await(now, due);
         }
         buffer.remove(target.sequence());
         run.target = null;
@@ -308,7 +324,7 @@ public final class LivePlayout {
         return Step.play(target);
     }
 
-    private Step decidePlaying(Run run, long now) throws InterruptedException {
+    private Step decidePlaying(Run run, long now) {
         long sequence = run.nextSequence;
         if (sequence >= endSequence) {
             return Step.end(Outcome.ENDED);
@@ -318,7 +334,7 @@ public final class LivePlayout {
         if (due >= endsAtMicros) {
             return Step.end(Outcome.WINDOW_CLOSED);
         }
-        if (heardAtMicros(run, now) - due >= run.frameMicros) {
+        if (run.timeline.heardAtMicros(now) - due >= run.frameMicros) {
             // the output is a frame or more behind: skip rather than play late
             if (frame != null) {
                 buffer.remove(sequence);
@@ -331,8 +347,7 @@ public final class LivePlayout {
         }
         if (frame != null) {
             if (now < due - WRITE_AHEAD_MICROS) {
-                await(now, due - WRITE_AHEAD_MICROS);
-                return Step.NOTHING;
+                return Step.await(now, due - WRITE_AHEAD_MICROS);
             }
             buffer.remove(sequence);
             played(run, frame);
@@ -345,8 +360,7 @@ public final class LivePlayout {
             return Step.NOTHING;
         }
         if (now < due - CONCEAL_MARGIN_MICROS) {
-            awaitFrames(now, due - CONCEAL_MARGIN_MICROS);
-            return Step.NOTHING;
+            return Step.awaitFrames(now, due - CONCEAL_MARGIN_MICROS);
         }
         stats.lost();
         passed(run, sequence, due);
@@ -375,21 +389,141 @@ public final class LivePlayout {
         run.lastDueMicros = dueMicros;
     }
 
-    private void await(long now, long deadlineMicros) throws InterruptedException {
-        timing.await(changed, Math.min(deadlineMicros, now + MAX_WAIT_MICROS));
+    private long dueMicros(LiveFrame frame) {
+        return frame.captureMicros() + delayMicros;
     }
 
-    private void awaitFrames(long now, long deadlineMicros) throws InterruptedException {
-        awaitingFrames = true;
-        try {
-            await(now, deadlineMicros);
-        } finally {
-            awaitingFrames = false;
+    /** Where a run's frames go. */
+    private record Output(Sink sink, OpusDecoder decoder, double gain, LongConsumer firstPlay) {
+
+        /** The frame's PCM at the run's gain; none for a sink that discards audio, which is never decoded for. */
+        byte[] pcmOf(LiveFrame frame) throws PlaybackException {
+            if (sink.discardsAudio()) {
+                return null;
+            }
+            byte[] pcm = decoder.decode(frame.opus());
+            Gain.apply(pcm, 0, pcm.length, gain);
+            return pcm;
+        }
+
+        /** Writes {@code samples} of {@code pcm}, or of silence when it is null, placed on {@code dueMicros}. */
+        void write(OutputTimeline timeline, long nowMicros, long dueMicros, int samples, byte[] pcm)
+                throws SinkException {
+            OutputTimeline.Placement placement = timeline.place(nowMicros, dueMicros, samples);
+            if (sink.discardsAudio()) {
+                return;
+            }
+            int frameSize = PcmFormat.PLAYBACK.frameSize();
+            byte[] out = pcm;
+            if (pcm == null || placement.silentSamples() > 0) {
+                out = new byte[(placement.silentSamples() + samples) * frameSize];
+                if (pcm != null) {
+                    System.arraycopy(pcm, 0, out, placement.silentSamples() * frameSize, pcm.length);
+                }
+            }
+            int from = placement.cutSamples() * frameSize;
+            if (from < out.length) {
+                sink.write(out, from, out.length - from);
+            }
         }
     }
 
-    private long dueMicros(LiveFrame frame) {
-        return frame.captureMicros() + delayMicros;
+    /**
+     * A run stepped on a shared clock: each wait is a task scheduled on the clock, which an awaited frame brings
+     * forward. Its steps never block, so they never hold the clock's thread.
+     */
+    private final class ClockedRun implements Runnable {
+        private final ScheduledExecutorService clock;
+        private final BooleanSupplier stopRequested;
+        private final CompletableFuture<Long> firstHeard = new CompletableFuture<>();
+        private final CompletableFuture<Outcome> outcome = new CompletableFuture<>();
+        private final Output output;
+        private final Run run;
+        private volatile boolean abandoned;
+        // guarded by lock
+        private Future<?> pending;
+
+        ClockedRun(ScheduledExecutorService clock, Sink sink, BooleanSupplier stopRequested) {
+            this.clock = clock;
+            this.stopRequested = () -> abandoned || stopRequested.getAsBoolean();
+            this.output = new Output(sink, null, 0, firstHeard::complete);
+            this.run = startRun(this::stepNow);
+        }
+
+        @Override
+        public void run() {
+            try {
+                while (true) {
+                    Step step;
+                    lock.lock();
+                    try {
+                        pending = null;
+                        awaitingFrames = false;
+                        step = decide(run, stopRequested);
+                        if (step.waitsUntilMicros() > 0) {
+                            awaitingFrames = step.awaitsFrames();
+                            long delay = step.waitsUntilMicros() - timing.nowMicros();
+                            pending = clock.schedule(this, delay, TimeUnit.MICROSECONDS);
+                            return;
+                        }
+                    } finally {
+                        lock.unlock();
+                    }
+                    Outcome done = perform(run, step, output);
+                    if (done != null) {
+                        outcome.complete(done);
+                        return;
+                    }
+                }
+            } catch (PlaybackException | SinkException | RuntimeException e) {
+                outcome.completeExceptionally(e);
+            }
+        }
+
+        /** Under the lock: steps the run now instead of at the end of its wait. */
+        private void stepNow() {
+            if (pending != null && pending.cancel(false)) {
+                pending = null;
+                try {
+                    clock.execute(this);
+                } catch (RejectedExecutionException e) {
+                    outcome.complete(Outcome.STOPPED);
+                }
+            }
+        }
+
+        /** Waits for the run's end on the calling thread, telling {@code firstPlay} on it as well. */
+        Outcome awaitOutcome(LongConsumer firstPlay) throws PlaybackException, SinkException {
+            try {
+                CompletableFuture.anyOf(firstHeard, outcome).get();
+                if (firstHeard.isDone()) {
+                    firstPlay.accept(firstHeard.join());
+                }
+                return outcome.get();
+            } catch (InterruptedException e) {
+                abandoned = true;
+                lock.lock();
+                try {
+                    stepNow();
+                } finally {
+                    lock.unlock();
+                }
+                Thread.currentThread().interrupt();
+                return Outcome.STOPPED;
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof PlaybackException playback) {
+                    throw playback;
+                }
+                if (cause instanceof SinkException sinkFailure) {
+                    throw sinkFailure;
+                }
+                if (cause instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                throw new IllegalStateException(cause);
+            }
+        }
     }
 
     /** The state of one run of {@link #play}: a fresh run always joins at the live point. */
@@ -403,32 +537,48 @@ public final class LivePlayout {
         int frameSamples = LiveFrame.DEFAULT_SAMPLES;
         long frameMicros = LiveFrame.durationMicros(LiveFrame.DEFAULT_SAMPLES);
         long concealedMicros;
-        /** When the output will have played everything written so far; 0 before the first write. */
-        long outputUntilMicros;
+        final OutputTimeline timeline = new OutputTimeline();
 
         Run(long startMicros) {
             this.idleSinceMicros = startMicros;
         }
     }
 
-    /** One decision: end, prepare to join at a frame, play a frame, conceal, or nothing yet. */
-    private record Step(Outcome outcome, LiveFrame joinTarget, LiveFrame frame, int silentSamples, long dueMicros) {
-        static final Step NOTHING = new Step(null, null, null, 0, 0);
+    /** One decision: end, prepare to join at a frame, play a frame, conceal, wait, or nothing yet. */
+    private record Step(
+            Outcome outcome,
+            LiveFrame joinTarget,
+            LiveFrame frame,
+            int silentSamples,
+            long dueMicros,
+            long waitsUntilMicros,
+            boolean awaitsFrames) {
+        static final Step NOTHING = new Step(null, null, null, 0, 0, 0, false);
 
         static Step end(Outcome outcome) {
-            return new Step(outcome, null, null, 0, 0);
+            return new Step(outcome, null, null, 0, 0, 0, false);
         }
 
         static Step join(LiveFrame target) {
-            return new Step(null, target, null, 0, 0);
+            return new Step(null, target, null, 0, 0, 0, false);
         }
 
         static Step play(LiveFrame frame) {
-            return new Step(null, null, frame, 0, 0);
+            return new Step(null, null, frame, 0, 0, 0, false);
         }
 
         static Step conceal(int samples, long dueMicros) {
-            return new Step(null, null, null, samples, dueMicros);
+            return new Step(null, null, null, samples, dueMicros, 0, false);
+        }
+
+        /** Wait until {@code deadlineMicros}, looking again after {@link #MAX_WAIT_MICROS} at most. */
+        static Step await(long now, long deadlineMicros) {
+            return new Step(null, null, null, 0, 0, Math.min(deadlineMicros, now + MAX_WAIT_MICROS), false);
+        }
+
+        /** Wait as {@link #await} does, or until a frame comes. */
+        static Step awaitFrames(long now, long deadlineMicros) {
+            return new Step(null, null, null, 0, 0, Math.min(deadlineMicros, now + MAX_WAIT_MICROS), true);
         }
     }
 }

@@ -77,8 +77,9 @@ class LivePlayoutTest {
         LivePlayout.Outcome outcome = play();
 
         assertThat(outcome).as("a closed decoder would have thrown").isEqualTo(LivePlayout.Outcome.ENDED);
-        assertThat(sink.writes).hasSize(20).allMatch(w -> w.bytes() == 960 * PcmFormat.BYTES_PER_SAMPLE);
-        assertThat(sink.writes.get(5).atMicros()).isBetween(due(5) - LivePlayout.WRITE_AHEAD_MICROS, due(5));
+        assertThat(sink.writes)
+                .as("nothing to write to a sink that discards it")
+                .isEmpty();
         assertThat(playout.stats().report()).isEqualTo(new LiveReport(20, 0, 0, 1));
     }
 
@@ -305,7 +306,7 @@ class LivePlayoutTest {
             assertThat(write.silent()).isFalse();
             assertThat(write.heardAtMicros() - (frame.captureMicros() + DELAY))
                     .as("frame %d is heard on its due time", frame.sequence())
-                    .isBetween(-LivePlayout.ALIGN_TOLERANCE_MICROS, LivePlayout.ALIGN_TOLERANCE_MICROS);
+                    .isBetween(-OutputTimeline.ALIGN_TOLERANCE_MICROS, OutputTimeline.ALIGN_TOLERANCE_MICROS);
         }
     }
 
