@@ -74,7 +74,7 @@ import vn.loaxa.support.SinkTimeline;
  *       receiver registered with its own secret) joins one session fed by the command-line source once every
  *       receiver is online and its catch-up is over, and their PLAYED reports are summed. The null sink keeps no
  *       audio, so its members do not decode (a real receiver's decode cost is {@code OpusDecodeBenchmark}'s); the
- *       source's Opus frame length is {@code -Dloaxa.bench.frame-ms} (20, as docs/operations.md sends).
+ *       source's Opus frame length is {@code -Dloaxa.bench.frame-ms} (60, as docs/operations.md sends).
  * </ul>
  *
  * Runs only on demand: {@code mvn -B test -Dloaxa.perf=true -Dtest=LiveLatencyBenchmarkTest}.
@@ -101,7 +101,9 @@ class LiveLatencyBenchmarkTest {
     /** The longest latency looked for; under the click track's loop, so that a click is not taken for its repeat. */
     private static final long LONGEST_LATENCY_MICROS = 3_000_000;
 
-    private static final long OPUS_FRAME_SAMPLES = 960;
+    /** The page's 60 ms packets. */
+    private static final long OPUS_FRAME_SAMPLES = 2880;
+
     private static final Pattern LISTENING = Pattern.compile("(sim-\\d+) listens to areas \\[P8K]");
     private static final Pattern CATCH_UP = Pattern.compile("asked the server to catch up");
     private static final Pattern OFFSET = Pattern.compile("clock offset against the server: (-?\\d+ ms)");
@@ -249,6 +251,7 @@ class LiveLatencyBenchmarkTest {
                     .extract()
                     .jsonPath();
             String broadcast = live.getString("broadcastId");
+            awaitJoinMargin(live);
             try (FfmpegLiveSource source = FfmpegLiveSource.start(
                     base, live.getString("audioPath"), Api.ADMIN, Api.ADMIN_PASSWORD, FLEET_LIVE_SECONDS, 440)) {
                 source.awaitEnd(FLEET_LIVE_SECONDS + 60);
@@ -285,6 +288,32 @@ class LiveLatencyBenchmarkTest {
             assertThat(joined).as("receivers that joined").isEqualTo(FLEET);
             assertThat(100.0 * late / frames).as("late frames, %").isLessThanOrEqualTo(1.0);
         }
+    }
+
+    /**
+     * As docs/operations.md tells an operator with a console microphone (and as the page does): the source starts
+     * once the announcement went out and the receivers had the join margin to take the session's topic.
+     */
+    private void awaitJoinMargin(JsonPath live) {
+        String session = "/api/v1/live/" + live.getString("id");
+        OffsetDateTime announced = await("the session's announcement")
+                .atMost(WAIT)
+                .pollInterval(Duration.ofMillis(100))
+                .until(
+                        () -> asAdmin()
+                                .get(session)
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .jsonPath()
+                                .getString("announcedAt"),
+                        at -> at != null)
+                .transform(OffsetDateTime::parse);
+        OffsetDateTime listening = announced.plus(Duration.ofMillis(live.getInt("joinMarginMs")));
+        await("the join margin")
+                .atMost(WAIT)
+                .pollInterval(Duration.ofMillis(10))
+                .until(() -> !OffsetDateTime.now().isBefore(listening));
     }
 
     /** Baseline for the spread: the same receivers play the same clicks from a scheduled broadcast. */

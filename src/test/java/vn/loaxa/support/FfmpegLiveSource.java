@@ -53,7 +53,7 @@ public final class FfmpegLiveSource implements AutoCloseable {
                         "-application",
                         "lowdelay",
                         "-frame_duration",
-                        System.getProperty("loaxa.bench.frame-ms", "20"),
+                        System.getProperty("loaxa.bench.frame-ms", "60"),
                         "-f",
                         "ogg",
                         "-page_duration",

@@ -119,8 +119,8 @@ class LiveBroadcastBrowserTest {
                                 .as(agent.log())
                                 .containsOnly("PLAYED");
                         assertThat(report.getList("deliveries.live.framesPlayed", Integer.class))
-                                .as("about 4 s of 20 ms frames each")
-                                .allSatisfy(frames -> assertThat(frames).isGreaterThan(100));
+                                .as("about 4 s of 60 ms frames each")
+                                .allSatisfy(frames -> assertThat(frames).isGreaterThan(33));
                         assertThat(report.getList("deliveries.live.joins", Integer.class))
                                 .containsOnly(1);
                     });

@@ -249,7 +249,7 @@ public final class Agent implements MqttTransport.Listener, AutoCloseable {
 
     @Override
     public void onMessage(String topic, byte[] payload, Map<String, String> userProperties) {
-        if (topics.parseLive(topic).isPresent()) {
+        if (topics.isLive(topic)) {
             // 50 frames a second that must reach the jitter buffer in time: one HMAC here, not a queue behind
             // manifest handling on the control lane
             router.routeLiveFrame(topic, payload);

@@ -101,7 +101,7 @@ final class MessageRouter {
 
     /** Checks one message and hands it on, or drops it. Runs on the control lane. */
     void route(String topic, byte[] payload, Map<String, String> userProperties) {
-        if (topics.parseLive(topic).isPresent()) {
+        if (topics.isLive(topic)) {
             routeLiveFrame(topic, payload);
             return;
         }

@@ -159,6 +159,14 @@ public final class Topics {
         return prefix + LIVE_LEVEL + sessionId;
     }
 
+    /**
+     * Whether the topic lies under this prefix's live level: a cheap test for every message, before
+     * {@link #parseLive} checks the session id.
+     */
+    public boolean isLive(String topic) {
+        return topic != null && topic.startsWith(prefix) && topic.startsWith(LIVE_LEVEL, prefix.length());
+    }
+
     /** The session id of a live topic under this prefix; empty for anything else. */
     public Optional<String> parseLive(String topic) {
         String start = prefix + LIVE_LEVEL;

@@ -35,6 +35,7 @@ class TopicsTest {
 
         assertThat(topics.live(sessionId)).isEqualTo("loaxa/v1/live/" + sessionId);
         assertThat(topics.parseLive(topics.live(sessionId))).contains(sessionId);
+        assertThat(topics.isLive(topics.live(sessionId))).isTrue();
         assertThat(new Topics("test/run-42").live(sessionId)).isEqualTo("test/run-42/v1/live/" + sessionId);
     }
 
@@ -49,6 +50,13 @@ class TopicsTest {
             })
     void shouldNotParseOtherTopicsAsLive(String topic) {
         assertThat(topics.parseLive(topic)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"other/v1/live/x", "loaxa/v1/rx/rx1/manifest", "loaxa/v1/liv", "loaxa"})
+    void shouldTellTopicsOutsideTheLiveLevel(String topic) {
+        assertThat(topics.isLive(topic)).isFalse();
+        assertThat(topics.isLive(null)).isFalse();
     }
 
     @Test

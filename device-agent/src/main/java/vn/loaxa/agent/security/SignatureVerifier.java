@@ -11,7 +11,6 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.MessageDigest;
 import java.security.PublicKey;
-import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.Duration;
 import java.util.Base64;
@@ -22,9 +21,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
+import org.bouncycastle.crypto.signers.Ed25519Signer;
 
 /**
- * Accepts a manifest or command only if the server signed it (Ed25519, JDK {@code java.security}) with a trusted
+ * Accepts a manifest or command only if the server signed it (Ed25519, verified with Bouncy Castle) with a trusted
  * key, it has not expired, and its sequence is above the last one accepted from its signer on its topic. Several
  * trusted keys allow a key rotation.
  *
@@ -59,7 +60,7 @@ public final class SignatureVerifier {
     /** The signer of {@code loaxa-sig-v1} blocks, which have none; a real signer id is never empty. */
     private static final String NO_SIGNER = "";
 
-    private final Map<String, PublicKey> trusted;
+    private final Map<String, Ed25519PublicKeyParameters> trusted;
     private final Path sequenceFile;
     private final Map<TopicSigner, Last> lastAccepted = new HashMap<>();
 
@@ -74,10 +75,10 @@ public final class SignatureVerifier {
      * @param stateDir    where the last accepted sequence per topic and signer is kept
      */
     public SignatureVerifier(List<String> trustedKeys, Path stateDir) {
-        Map<String, PublicKey> keys = new LinkedHashMap<>();
+        Map<String, Ed25519PublicKeyParameters> keys = new LinkedHashMap<>();
         for (String encoded : trustedKeys) {
             PublicKey key = decode(encoded);
-            keys.put(keyId(key), key);
+            keys.put(keyId(key), raw(key));
         }
         this.trusted = Map.copyOf(keys);
         this.sequenceFile = stateDir.resolve(FILE);
@@ -145,7 +146,7 @@ public final class SignatureVerifier {
             return Verdict.UNSIGNED;
         }
         SignatureBlock block = found.get();
-        PublicKey key = trusted.get(block.keyId());
+        Ed25519PublicKeyParameters key = trusted.get(block.keyId());
         if (key == null) {
             return Verdict.UNKNOWN_KEY;
         }
@@ -158,15 +159,13 @@ public final class SignatureVerifier {
         return Verdict.ACCEPTED;
     }
 
-    private static boolean verifies(PublicKey key, SignatureBlock block, String topic, byte[] payload) {
-        try {
-            Signature ed25519 = Signature.getInstance("Ed25519");
-            ed25519.initVerify(key);
-            ed25519.update(block.canonical(topic, payload));
-            return ed25519.verify(block.signature());
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
-            return false;
-        }
+    private static boolean verifies(
+            Ed25519PublicKeyParameters key, SignatureBlock block, String topic, byte[] payload) {
+        byte[] canonical = block.canonical(topic, payload);
+        Ed25519Signer ed25519 = new Ed25519Signer();
+        ed25519.init(false, key);
+        ed25519.update(canonical, 0, canonical.length);
+        return ed25519.verifySignature(block.signature());
     }
 
     /**
@@ -227,6 +226,11 @@ public final class SignatureVerifier {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
+    }
+
+    private static Ed25519PublicKeyParameters raw(PublicKey key) {
+        byte[] encoded = key.getEncoded();
+        return new Ed25519PublicKeyParameters(encoded, encoded.length - Ed25519PublicKeyParameters.KEY_SIZE);
     }
 
     private static PublicKey decode(String base64) {
