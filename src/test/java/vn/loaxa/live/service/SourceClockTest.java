@@ -40,35 +40,24 @@ class SourceClockTest {
 
     @Test
     void shouldMoveForwardOnceEveryPacketOfAWindowCameLate() {
-        clock.capture(0, START);
+        long first = clock.capture(0, START);
         // the source stalls for 300 ms, then runs on time again: 300 ms late against the first anchor
-        long source = 0;
-        long arrival = START + 320_000;
-        long stamp = 0;
-        for (; arrival < START + 5_000_000; arrival += FRAME) {
-            source += FRAME;
-            long next = clock.capture(source, arrival);
-            assertThat(next).isGreaterThan(stamp);
-            stamp = next;
-        }
+        Packet last = sendOnTime(first, START + 320_000, START + 5_000_000);
 
-        assertThat(stamp).as("the last packet's stamp against its arrival").isEqualTo(arrival - FRAME);
+        assertThat(last.stamp())
+                .as("the last packet's stamp against its arrival")
+                .isEqualTo(last.arrival());
     }
 
     @Test
     void shouldMoveBackOnceWhenTheFirstPacketWasHeldUpBeyondTheTolerance() {
         // the first packet came 300 ms after its capture, every later one on time
-        long stamp = clock.capture(0, START + 300_000);
-        long source = 0;
-        long arrival = START + FRAME;
-        for (; arrival < START + 3_000_000; arrival += FRAME) {
-            source += FRAME;
-            long next = clock.capture(source, arrival);
-            assertThat(next).isGreaterThan(stamp);
-            stamp = next;
-        }
+        long first = clock.capture(0, START + 300_000);
+        Packet last = sendOnTime(first, START + FRAME, START + 3_000_000);
 
-        assertThat(stamp).as("the last packet's stamp against its arrival").isEqualTo(arrival - FRAME);
+        assertThat(last.stamp())
+                .as("the last packet's stamp against its arrival")
+                .isEqualTo(last.arrival());
     }
 
     @Test
@@ -96,5 +85,23 @@ class SourceClockTest {
 
         assertThat(clock.capture(0, START)).isGreaterThan(stamp);
         assertThat(clock.capture(FRAME, START + FRAME)).isGreaterThan(stamp);
+    }
+
+    private record Packet(long arrival, long stamp) {}
+
+    /**
+     * After the first packet (source position 0), one packet a frame from {@code from} until {@code until}, each
+     * arriving a frame after the last; checks that the stamps grow and returns the last packet.
+     */
+    private Packet sendOnTime(long firstStamp, long from, long until) {
+        Packet last = new Packet(0, firstStamp);
+        long source = 0;
+        for (long arrival = from; arrival < until; arrival += FRAME) {
+            source += FRAME;
+            long stamp = clock.capture(source, arrival);
+            assertThat(stamp).isGreaterThan(last.stamp());
+            last = new Packet(arrival, stamp);
+        }
+        return last;
     }
 }
