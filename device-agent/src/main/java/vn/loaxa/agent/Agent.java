@@ -250,8 +250,8 @@ public final class Agent implements MqttTransport.Listener, AutoCloseable {
     @Override
     public void onMessage(String topic, byte[] payload, Map<String, String> userProperties) {
         if (topics.isLive(topic)) {
-            // 50 frames a second that must reach the jitter buffer in time: one HMAC here, not a queue behind
-            // manifest handling on the control lane
+            // a frame every 60 ms (20 from some sources) that must reach the jitter buffer in time: one HMAC here,
+            // not a queue behind manifest handling on the control lane
             router.routeLiveFrame(topic, payload);
             return;
         }
