@@ -56,7 +56,6 @@ public class Delivery {
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
 
-    /** When a receiver's report from inside the window last turned this delivery from MISSED to PLAYING/PLAYED. */
     /** For a live session: the frames this receiver played, dropped as late and concealed as lost. */
     @Column(name = "live_frames_played")
     public Long liveFramesPlayed;
@@ -71,6 +70,7 @@ public class Delivery {
     @Column(name = "live_joins")
     public Integer liveJoins;
 
+    /** When a receiver's report from inside the window last turned this delivery from MISSED to PLAYING/PLAYED. */
     @Column(name = "reported_late_at")
     public OffsetDateTime reportedLateAt;
 
@@ -96,6 +96,14 @@ public class Delivery {
             finishedAt = finishedAt == null ? now : finishedAt;
             updatedAt = now;
         }
+    }
+
+    /** Keeps the counts a receiver reported of a live session; a repeat of its report writes the same again. */
+    public void recordLive(LiveCounts counts) {
+        liveFramesPlayed = counts.framesPlayed();
+        liveFramesLate = counts.framesLate();
+        liveFramesLost = counts.framesLost();
+        liveJoins = counts.joins();
     }
 
     /** What one event did to the delivery. */

@@ -1,6 +1,7 @@
 package vn.loaxa.delivery.model;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -60,4 +61,24 @@ public interface IngestStore {
      * report from inside the window overturns). Returns how many deliveries a late report turned from MISSED.
      */
     int advance(Connection connection, Collection<DeliveryAdvance> advances, OffsetDateTime now) throws SQLException;
+
+    /** Keeps live sessions' counts on their deliveries, by delivery id, in one JDBC batch of portable SQL. */
+    default void recordLive(Connection connection, Map<Long, LiveCounts> countsByDelivery) throws SQLException {
+        if (countsByDelivery.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement update = connection.prepareStatement("update delivery set live_frames_played = ?,"
+                + " live_frames_late = ?, live_frames_lost = ?, live_joins = ? where id = ?")) {
+            for (Map.Entry<Long, LiveCounts> entry : countsByDelivery.entrySet()) {
+                LiveCounts counts = entry.getValue();
+                update.setLong(1, counts.framesPlayed());
+                update.setLong(2, counts.framesLate());
+                update.setLong(3, counts.framesLost());
+                update.setInt(4, counts.joins());
+                update.setLong(5, entry.getKey());
+                update.addBatch();
+            }
+            update.executeBatch();
+        }
+    }
 }

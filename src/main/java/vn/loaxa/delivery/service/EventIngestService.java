@@ -29,6 +29,7 @@ import vn.loaxa.delivery.model.DeliveryRepository;
 import vn.loaxa.delivery.model.DeliveryState;
 import vn.loaxa.delivery.model.IngestStore;
 import vn.loaxa.delivery.model.IngestStore.DeliveryRef;
+import vn.loaxa.delivery.model.LiveCounts;
 import vn.loaxa.schedule.model.Occurrence;
 import vn.loaxa.schedule.model.OccurrenceRepository;
 
@@ -91,10 +92,17 @@ public class EventIngestService {
 
     public Outcome ingest(
             UUID occurrenceId, String receiverId, DeliveryState event, OffsetDateTime at, String reason, UUID eventId) {
+        return ingest(new IncomingEvent(eventId, occurrenceId, receiverId, event, at, reason, OffsetDateTime.now()));
+    }
+
+    /** Stores one event, and the live counts it carries, in one transaction. */
+    public Outcome ingest(IncomingEvent incoming) {
+        UUID occurrenceId = incoming.occurrenceId();
+        String receiverId = incoming.receiverId();
+        DeliveryState event = incoming.event();
         for (int attempt = 1; ; attempt++) {
             try {
-                Stored stored = QuarkusTransaction.requiringNew()
-                        .call(() -> ingestOnce(occurrenceId, receiverId, event, at, reason, eventId));
+                Stored stored = QuarkusTransaction.requiringNew().call(() -> ingestOnce(incoming));
                 if (stored.overturned()) {
                     overturned.increment();
                 }
@@ -119,7 +127,7 @@ public class EventIngestService {
     /**
      * Stores a batch of events in one transaction and returns one outcome per event, in order: one lookup of the
      * deliveries and their stored events, one insert of the new events, one set-based update of the deliveries
-     * (see {@link IngestStore}). Concurrent updates of the same delivery need no retry, since the update is
+     * and one batch of the live counts that came with the events (see {@link IngestStore}). Concurrent updates of the same delivery need no retry, since the update is
      * relative to the row it finds; if the batch collides with another replica storing the same event (or
      * deadlocks with it), it is rolled back and replayed one event at a time, which sorts out every such race.
      */
@@ -135,10 +143,7 @@ public class EventIngestService {
             // the failure may surface at commit, wrapped in a transaction exception: any failure means "replay"
             LOG.debugf(e, "Batch of %d events replayed one by one", batch.size());
             replayed.increment();
-            return batch.stream()
-                    .map(one -> ingest(
-                            one.occurrenceId(), one.receiverId(), one.event(), one.at(), one.reason(), one.eventId()))
-                    .toList();
+            return batch.stream().map(this::ingest).toList();
         }
     }
 
@@ -158,9 +163,13 @@ public class EventIngestService {
             Set<OffsetDateTime> playTimes = new HashSet<>();
             List<Outcome> outcomes = new ArrayList<>(batch.size());
             List<DeliveryEvent> rows = new ArrayList<>(batch.size());
+            Map<Long, LiveCounts> liveCounts = new TreeMap<>();
             for (int i = 0; i < refs.length; i++) {
                 IncomingEvent e = batch.get(i);
                 IngestStore.Known delivery = known.get(refs[i]);
+                if (delivery != null && e.live() != null) {
+                    liveCounts.put(delivery.deliveryId(), e.live());
+                }
                 if (delivery == null) {
                     outcomes.add(Outcome.UNKNOWN_DELIVERY);
                 } else if (!delivery.stored().add(e.event())) {
@@ -189,6 +198,7 @@ public class EventIngestService {
             store.insertEvents(connection, rows);
             OffsetDateTime now = OffsetDateTime.now();
             int overturnedRows = store.advance(connection, advances.values(), now);
+            store.recordLive(connection, liveCounts);
             if (!playTimes.isEmpty()) {
                 advanced.fire(new DeliveriesAdvanced(playTimes, now));
             }
@@ -251,8 +261,11 @@ public class EventIngestService {
         return row;
     }
 
-    private Stored ingestOnce(
-            UUID occurrenceId, String receiverId, DeliveryState event, OffsetDateTime at, String reason, UUID eventId) {
+    private Stored ingestOnce(IncomingEvent incoming) {
+        UUID occurrenceId = incoming.occurrenceId();
+        String receiverId = incoming.receiverId();
+        DeliveryState event = incoming.event();
+        OffsetDateTime at = incoming.at();
         OffsetDateTime now = OffsetDateTime.now();
         Optional<Delivery> delivery = deliveries
                 .findFor(occurrenceId, receiverId)
@@ -262,12 +275,16 @@ public class EventIngestService {
             return new Stored(Outcome.UNKNOWN_DELIVERY, false);
         }
         Occurrence occurrence = occurrences.findById(occurrenceId);
+        if (incoming.live() != null) {
+            delivery.get().recordLive(incoming.live());
+        }
         if (events.exists(occurrenceId, receiverId, event)) {
             return new Stored(Outcome.DUPLICATE, false);
         }
-        events.persist(row(occurrenceId, receiverId, event, at, reason, eventId, now, occurrence.playAt));
+        events.persist(row(
+                occurrenceId, receiverId, event, at, incoming.reason(), incoming.eventId(), now, occurrence.playAt));
         boolean inWindow = inWindow(event, at, occurrence.playAt, occurrence.windowEnd);
-        Delivery.Change change = delivery.get().apply(event, at, reason, inWindow, now);
+        Delivery.Change change = delivery.get().apply(event, at, incoming.reason(), inWindow, now);
         events.flush();
         advanced.fire(new DeliveriesAdvanced(Set.of(occurrence.playAt), now));
         return new Stored(Outcome.APPLIED, change == Delivery.Change.OVERTURNED);

@@ -3,8 +3,12 @@ package vn.loaxa.delivery.service;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import vn.loaxa.delivery.model.DeliveryState;
+import vn.loaxa.delivery.model.LiveCounts;
 
-/** One validated receiver event waiting to be stored; {@code receivedAt} is when the server got it. */
+/**
+ * One validated receiver event waiting to be stored; {@code receivedAt} is when the server got it. {@code live}
+ * holds a live session's counts, reported with PLAYED, and is stored in the same transaction as the event.
+ */
 public record IncomingEvent(
         UUID eventId,
         UUID occurrenceId,
@@ -12,7 +16,20 @@ public record IncomingEvent(
         DeliveryState event,
         OffsetDateTime at,
         String reason,
-        OffsetDateTime receivedAt) {
+        OffsetDateTime receivedAt,
+        LiveCounts live) {
+
+    /** An event that carries no live counts. */
+    public IncomingEvent(
+            UUID eventId,
+            UUID occurrenceId,
+            String receiverId,
+            DeliveryState event,
+            OffsetDateTime at,
+            String reason,
+            OffsetDateTime receivedAt) {
+        this(eventId, occurrenceId, receiverId, event, at, reason, receivedAt, null);
+    }
 
     public Key key() {
         return new Key(occurrenceId, receiverId, event);

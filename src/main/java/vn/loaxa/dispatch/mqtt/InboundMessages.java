@@ -10,10 +10,10 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import vn.loaxa.delivery.model.DeliveryState;
+import vn.loaxa.delivery.model.LiveCounts;
 import vn.loaxa.delivery.service.EventBatcher;
 import vn.loaxa.delivery.service.EventIngestService;
 import vn.loaxa.delivery.service.IncomingEvent;
-import vn.loaxa.delivery.service.LiveDeliveryStats;
 import vn.loaxa.dispatch.protocol.AgentEvent;
 import vn.loaxa.dispatch.protocol.CatchUpMessage;
 import vn.loaxa.dispatch.protocol.HeartbeatMessage;
@@ -37,8 +37,6 @@ public class InboundMessages {
     private final MqttDrops drops;
     private final EventBatcher events;
     private final ReceiverService receivers;
-
-    private final LiveDeliveryStats liveStats;
     private final CatchUpService catchUp;
 
     public InboundMessages(
@@ -47,9 +45,7 @@ public class InboundMessages {
             MqttDrops drops,
             EventBatcher events,
             ReceiverService receivers,
-            LiveDeliveryStats liveStats,
             CatchUpService catchUp) {
-        this.liveStats = liveStats;
         this.catchUp = catchUp;
         this.json = json;
         this.eventReader = json.readerFor(AgentEvent.class);
@@ -118,6 +114,7 @@ public class InboundMessages {
             return;
         }
         String reason = event.reason() == null ? null : truncate(event.reason(), 1000);
+        AgentEvent.LiveStats live = event.live();
         events.submit(
                 new IncomingEvent(
                         AgentEvent.idFor(event.occurrenceId(), receiverId, event.event()),
@@ -126,18 +123,12 @@ public class InboundMessages {
                         state.get(),
                         event.at().atOffset(ZoneOffset.UTC),
                         reason,
-                        OffsetDateTime.now(ZoneOffset.UTC)),
+                        OffsetDateTime.now(ZoneOffset.UTC),
+                        live == null
+                                ? null
+                                : new LiveCounts(
+                                        live.framesPlayed(), live.framesLate(), live.framesLost(), live.joins())),
                 (stored, outcome) -> {
-                    if (event.live() != null && outcome != EventIngestService.Outcome.UNKNOWN_DELIVERY) {
-                        AgentEvent.LiveStats live = event.live();
-                        liveStats.record(
-                                stored.occurrenceId(),
-                                receiverId,
-                                live.framesPlayed(),
-                                live.framesLate(),
-                                live.framesLost(),
-                                live.joins());
-                    }
                     if (outcome == EventIngestService.Outcome.UNKNOWN_DELIVERY) {
                         drops.drop(
                                 "unknown-delivery",

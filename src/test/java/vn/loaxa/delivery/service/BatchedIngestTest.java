@@ -18,9 +18,11 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,6 +32,7 @@ import vn.loaxa.delivery.model.Delivery;
 import vn.loaxa.delivery.model.DeliveryEventRepository;
 import vn.loaxa.delivery.model.DeliveryRepository;
 import vn.loaxa.delivery.model.DeliveryState;
+import vn.loaxa.delivery.model.LiveCounts;
 import vn.loaxa.schedule.model.Occurrence;
 import vn.loaxa.schedule.model.OccurrenceRepository;
 import vn.loaxa.support.Fixtures;
@@ -210,6 +213,75 @@ class BatchedIngestTest {
         assertThat(outcomes)
                 .hasSize(3 * RECEIVERS.size() * EVENTS.size())
                 .containsOnly(EventIngestService.Outcome.APPLIED);
+    }
+
+    @Test
+    void shouldHoldTheLiveCountsOfAPlayedWhenItsSettlementRuns() {
+        // the receiver is acknowledged at settlement: the counts must be stored by then, with the event
+        UUID occurrenceId = freshOccurrenceWithDeliveries();
+        Map<String, LiveCounts> reported = new HashMap<>();
+        for (int i = 0; i < RECEIVERS.size(); i++) {
+            reported.put(RECEIVERS.get(i), new LiveCounts(500 - i, i, 2L * i, 1 + i));
+        }
+        Map<String, Optional<LiveCounts>> seenAtSettlement = new ConcurrentHashMap<>();
+        RECEIVERS.forEach(rx -> batcher.submit(
+                new IncomingEvent(
+                        UUID.randomUUID(),
+                        occurrenceId,
+                        rx,
+                        DeliveryState.PLAYED,
+                        now(),
+                        null,
+                        now(),
+                        reported.get(rx)),
+                (event, outcome) ->
+                        seenAtSettlement.put(event.receiverId(), Optional.ofNullable(storedCounts(occurrenceId, rx)))));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> seenAtSettlement.size() == RECEIVERS.size());
+        RECEIVERS.forEach(rx -> assertThat(seenAtSettlement.get(rx)).as(rx).contains(reported.get(rx)));
+    }
+
+    @Test
+    void shouldStoreLiveCountsOnTheOneByOnePathAndAgainWithARepeat() {
+        UUID occurrenceId = freshOccurrenceWithDeliveries();
+        String rx = RECEIVERS.get(0);
+        IncomingEvent played = new IncomingEvent(
+                UUID.randomUUID(),
+                occurrenceId,
+                rx,
+                DeliveryState.PLAYED,
+                now(),
+                null,
+                now(),
+                new LiveCounts(498, 2, 0, 1));
+
+        assertThat(ingest.ingest(played)).isEqualTo(EventIngestService.Outcome.APPLIED);
+        assertThat(storedCounts(occurrenceId, rx)).isEqualTo(played.live());
+
+        IncomingEvent repeat = new IncomingEvent(
+                UUID.randomUUID(),
+                occurrenceId,
+                rx,
+                DeliveryState.PLAYED,
+                now(),
+                null,
+                now(),
+                new LiveCounts(-5, 2, 0, 1));
+        assertThat(ingest.ingestBatch(List.of(repeat))).containsExactly(EventIngestService.Outcome.DUPLICATE);
+        assertThat(storedCounts(occurrenceId, rx))
+                .as("a faulty agent's negative count is kept as 0")
+                .isEqualTo(new LiveCounts(0, 2, 0, 1));
+    }
+
+    private LiveCounts storedCounts(UUID occurrenceId, String receiverId) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Delivery d = deliveries
+                    .find("occurrenceId = ?1 and receiverId = ?2", occurrenceId, receiverId)
+                    .singleResult();
+            return d.liveFramesPlayed == null
+                    ? null
+                    : new LiveCounts(d.liveFramesPlayed, d.liveFramesLate, d.liveFramesLost, d.liveJoins);
+        });
     }
 
     @ParameterizedTest
