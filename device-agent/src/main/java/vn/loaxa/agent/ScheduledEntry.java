@@ -42,6 +42,7 @@ final class ScheduledEntry {
     /** Asks the playing entry to stop because a higher-priority entry is due. */
     void preempt(String byOccurrenceId) {
         preemptedBy = byOccurrenceId;
+        wakeLivePlayout();
     }
 
     /** The occurrence that interrupted this one, or null. */
@@ -101,6 +102,15 @@ final class ScheduledEntry {
         ScheduledFuture<?> current = timer;
         if (current != null) {
             current.cancel(false);
+        }
+        wakeLivePlayout();
+    }
+
+    /** A live playout waits for its next frame's time: it looks at {@link #shouldStop} now instead. */
+    private void wakeLivePlayout() {
+        LivePlayout playout = livePlayout;
+        if (playout != null) {
+            playout.wakeUp();
         }
     }
 

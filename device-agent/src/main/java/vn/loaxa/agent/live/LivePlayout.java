@@ -69,7 +69,11 @@ public final class LivePlayout {
     static final long STREAM_LOST_AFTER_MICROS = TimeUnit.SECONDS.toMicros(1);
     /** Frames kept waiting at most (20 s of 20 ms frames); more are dropped. */
     static final int MAX_BUFFERED = 1_000;
-    /** The longest single wait, so that stop requests and the link state are looked at often. */
+    /**
+     * The longest wait for a frame that has not come, so that the link state and the idle limit are looked at
+     * often. A wait for a frame in hand needs no such bound: only a stop request could cut it short, and
+     * {@link #wakeUp} brings that at once.
+     */
     static final long MAX_WAIT_MICROS = TimeUnit.MILLISECONDS.toMicros(20);
 
     private static final long NO_END = Long.MAX_VALUE;
@@ -152,13 +156,27 @@ public final class LivePlayout {
     }
 
     /**
+     * Makes the playout look at its stop request now, rather than at its next step: whoever turns
+     * {@code stopRequested} true calls it. A step comes at least once a frame, so without it a stop waits up to a
+     * frame's time.
+     */
+    public void wakeUp() {
+        lock.lock();
+        try {
+            wake.run();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
      * Plays the session from the live point until it ends or {@code stopRequested} turns true, on this thread,
      * blocking in the sink's writes and between frames.
      *
      * @param sink          where the PCM goes; opened and closed here
      * @param decoder       the session's Opus decoder
      * @param gain          linear gain, 0 (silent) to 1 (as sent)
-     * @param stopRequested polled at least every {@link #MAX_WAIT_MICROS}; when true playback stops at once
+     * @param stopRequested polled at every step; when true playback stops (at once after {@link #wakeUp})
      * @param firstPlay     told once in the session's life, before the wait, when its first frame will be heard
      *                      (server clock, microseconds)
      * @throws PlaybackException if the output fails or a packet cannot be decoded
@@ -314,7 +332,7 @@ public final class LivePlayout {
             return Step.end(Outcome.WINDOW_CLOSED);
         }
         if (now < due) {
-            return Step.await(now, due);
+            return Step.await(due);
         }
         buffer.remove(target.sequence());
         run.target = null;
@@ -347,7 +365,7 @@ public final class LivePlayout {
         }
         if (frame != null) {
             if (now < due - WRITE_AHEAD_MICROS) {
-                return Step.await(now, due - WRITE_AHEAD_MICROS);
+                return Step.await(due - WRITE_AHEAD_MICROS);
             }
             buffer.remove(sequence);
             played(run, frame);
@@ -571,12 +589,12 @@ public final class LivePlayout {
             return new Step(null, null, null, samples, dueMicros, 0, false);
         }
 
-        /** Wait until {@code deadlineMicros}, looking again after {@link #MAX_WAIT_MICROS} at most. */
-        static Step await(long now, long deadlineMicros) {
-            return new Step(null, null, null, 0, 0, Math.min(deadlineMicros, now + MAX_WAIT_MICROS), false);
+        /** Wait until {@code deadlineMicros}, the time of a frame in hand, or until {@link #wakeUp}. */
+        static Step await(long deadlineMicros) {
+            return new Step(null, null, null, 0, 0, deadlineMicros, false);
         }
 
-        /** Wait as {@link #await} does, or until a frame comes. */
+        /** Wait until {@code deadlineMicros} or until a frame comes, looking again after {@link #MAX_WAIT_MICROS}. */
         static Step awaitFrames(long now, long deadlineMicros) {
             return new Step(null, null, null, 0, 0, Math.min(deadlineMicros, now + MAX_WAIT_MICROS), true);
         }

@@ -91,9 +91,34 @@ class SharedClockPlayoutTest {
         await().until(() -> playout.stats().report().framesPlayed() > 2);
 
         stop.set(true);
+        playout.wakeUp();
 
         assertThat(outcome.get(1, TimeUnit.SECONDS)).isEqualTo(LivePlayout.Outcome.STOPPED);
         assertThat(playout.stats().report().framesPlayed()).isLessThan(FRAMES);
+    }
+
+    @Test
+    void shouldStopAtOnceWhenWokenWhileItWaitsToJoin() throws Exception {
+        // a long delay: the first frame is due in 30 s, and the run waits for that on the clock
+        LivePlayout playout = new LivePlayout(
+                new FrameAuthenticator(new byte[32]),
+                TimeUnit.SECONDS.toMillis(30),
+                nowMicros() + TimeUnit.MINUTES.toMicros(1),
+                REAL_TIME,
+                () -> true);
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicLong firstHeard = new AtomicLong();
+        Future<LivePlayout.Outcome> outcome =
+                callers.submit(() -> playout.play(clock, new NullSink(), stop::get, firstHeard::set));
+        await().until(() -> !clock.getQueue().isEmpty());
+        playout.offer(new LiveFrame(LiveFrame.Kind.AUDIO, 0, nowMicros(), SAMPLES, OPUS));
+        await().until(() -> firstHeard.get() > 0);
+
+        stop.set(true);
+        playout.wakeUp();
+
+        assertThat(outcome.get(2, TimeUnit.SECONDS)).isEqualTo(LivePlayout.Outcome.STOPPED);
+        assertThat(playout.stats().report().framesPlayed()).isZero();
     }
 
     @Test
