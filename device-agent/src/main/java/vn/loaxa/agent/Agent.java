@@ -157,7 +157,8 @@ public final class Agent implements MqttTransport.Listener, AutoCloseable {
                 control,
                 status,
                 executors.playback(),
-                executors.liveClock());
+                executors.liveClock(),
+                executors.scheduler());
         this.schedule = new Schedule(
                 receiverId,
                 time,

@@ -55,6 +55,7 @@ final class EntryPlayer {
      * @param live            the live sessions playing now, whose frames reach them
      * @param playbackPool    where entries play, shared by all agents in the JVM
      * @param liveClock       where live sessions step when {@code sink} discards audio, shared likewise
+     * @param timers          the agent's timers, shared likewise
      * @param emergencyVolume the volume of an EMERGENCY entry, muted or not
      */
     EntryPlayer(
@@ -71,11 +72,13 @@ final class EntryPlayer {
             ControlLane lane,
             StatusReporter status,
             Executor playbackPool,
-            ScheduledExecutorService liveClock) {
+            ScheduledExecutorService liveClock,
+            ScheduledExecutorService timers) {
         this.receiverId = receiverId;
         this.time = time;
         this.player = player;
-        this.liveSessions = new LiveEntryPlayer(receiverId, time, sink, live, liveCounts, status, liveClock);
+        this.liveSessions = new LiveEntryPlayer(
+                receiverId, time, sink, live, liveCounts, status, liveClock, new SpreadReports(timers, lane));
         this.cache = cache;
         this.fetcher = fetcher;
         this.output = output;

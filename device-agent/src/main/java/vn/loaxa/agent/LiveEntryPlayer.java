@@ -22,7 +22,8 @@ import vn.loaxa.agent.time.ClockOffset;
 
 /**
  * Plays the live-session entries of one agent for its {@link EntryPlayer}: takes the session's topic while it plays,
- * plays its frames through a {@link LivePlayout} (docs/protocol.md, "Live sessions") and reports how it went.
+ * plays its frames through a {@link LivePlayout} (docs/protocol.md, "Live sessions") and reports how it went. Its
+ * PLAYING goes out at a random moment within {@link SpreadReports#SPREAD} of the first frame's arrival.
  */
 final class LiveEntryPlayer {
     private static final Logger LOG = Logger.getLogger(LiveEntryPlayer.class.getName());
@@ -34,6 +35,7 @@ final class LiveEntryPlayer {
     private final LiveCounts counts;
     private final StatusReporter status;
     private final ScheduledExecutorService clock;
+    private final SpreadReports spread;
 
     LiveEntryPlayer(
             String receiverId,
@@ -42,7 +44,8 @@ final class LiveEntryPlayer {
             LiveSessions live,
             LiveCounts counts,
             StatusReporter status,
-            ScheduledExecutorService clock) {
+            ScheduledExecutorService clock,
+            SpreadReports spread) {
         this.receiverId = receiverId;
         this.time = time;
         this.sink = sink;
@@ -50,6 +53,7 @@ final class LiveEntryPlayer {
         this.counts = counts;
         this.status = status;
         this.clock = clock;
+        this.spread = spread;
     }
 
     /**
@@ -85,9 +89,10 @@ final class LiveEntryPlayer {
         }
         live.open(session.sessionId(), playout);
         LongConsumer firstPlay = firstHeardMicros -> {
-            // once per session: after a restart the journal already has it
-            status.report(scheduled, EventType.PLAYING, null, Instant.EPOCH.plus(firstHeardMicros, ChronoUnit.MICROS));
             scheduled.markStarted();
+            Instant heardAt = Instant.EPOCH.plus(firstHeardMicros, ChronoUnit.MICROS);
+            // once per session: after a restart the journal already has it
+            spread.report(() -> status.report(scheduled, EventType.PLAYING, null, heardAt));
         };
         try {
             LivePlayout.Outcome outcome = play(playout, gain, scheduled::shouldStop, firstPlay);
