@@ -225,15 +225,7 @@ class BatchedIngestTest {
         }
         Map<String, Optional<LiveCounts>> seenAtSettlement = new ConcurrentHashMap<>();
         RECEIVERS.forEach(rx -> batcher.submit(
-                new IncomingEvent(
-                        UUID.randomUUID(),
-                        occurrenceId,
-                        rx,
-                        DeliveryState.PLAYED,
-                        now(),
-                        null,
-                        now(),
-                        reported.get(rx)),
+                played(occurrenceId, rx, reported.get(rx)),
                 (event, outcome) ->
                         seenAtSettlement.put(event.receiverId(), Optional.ofNullable(storedCounts(occurrenceId, rx)))));
 
@@ -245,32 +237,21 @@ class BatchedIngestTest {
     void shouldStoreLiveCountsOnTheOneByOnePathAndAgainWithARepeat() {
         UUID occurrenceId = freshOccurrenceWithDeliveries();
         String rx = RECEIVERS.get(0);
-        IncomingEvent played = new IncomingEvent(
-                UUID.randomUUID(),
-                occurrenceId,
-                rx,
-                DeliveryState.PLAYED,
-                now(),
-                null,
-                now(),
-                new LiveCounts(498, 2, 0, 1));
+        IncomingEvent played = played(occurrenceId, rx, new LiveCounts(498, 2, 0, 1));
 
         assertThat(ingest.ingest(played)).isEqualTo(EventIngestService.Outcome.APPLIED);
         assertThat(storedCounts(occurrenceId, rx)).isEqualTo(played.live());
 
-        IncomingEvent repeat = new IncomingEvent(
-                UUID.randomUUID(),
-                occurrenceId,
-                rx,
-                DeliveryState.PLAYED,
-                now(),
-                null,
-                now(),
-                new LiveCounts(-5, 2, 0, 1));
+        IncomingEvent repeat = played(occurrenceId, rx, new LiveCounts(-5, 2, 0, 1));
         assertThat(ingest.ingestBatch(List.of(repeat))).containsExactly(EventIngestService.Outcome.DUPLICATE);
         assertThat(storedCounts(occurrenceId, rx))
                 .as("a faulty agent's negative count is kept as 0")
                 .isEqualTo(new LiveCounts(0, 2, 0, 1));
+    }
+
+    private static IncomingEvent played(UUID occurrenceId, String receiverId, LiveCounts counts) {
+        return new IncomingEvent(
+                UUID.randomUUID(), occurrenceId, receiverId, DeliveryState.PLAYED, now(), null, now(), counts);
     }
 
     private LiveCounts storedCounts(UUID occurrenceId, String receiverId) {
