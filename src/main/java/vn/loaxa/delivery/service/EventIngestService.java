@@ -126,10 +126,11 @@ public class EventIngestService {
 
     /**
      * Stores a batch of events in one transaction and returns one outcome per event, in order: one lookup of the
-     * deliveries and their stored events, one insert of the new events, one set-based update of the deliveries
-     * and one batch of the live counts that came with the events (see {@link IngestStore}). Concurrent updates of the same delivery need no retry, since the update is
-     * relative to the row it finds; if the batch collides with another replica storing the same event (or
-     * deadlocks with it), it is rolled back and replayed one event at a time, which sorts out every such race.
+     * deliveries and their stored events, one insert of the new events, one set-based update of the deliveries and
+     * one batch of the live counts that came with the events (see {@link IngestStore}). Concurrent updates of the
+     * same delivery need no retry, since the update is relative to the row it finds; if the batch collides with
+     * another replica storing the same event (or deadlocks with it), it is rolled back and replayed one event at a
+     * time, which sorts out every such race.
      */
     public List<Outcome> ingestBatch(List<IncomingEvent> batch) {
         if (batch.isEmpty()) {
