@@ -283,7 +283,14 @@ public class EventIngestService {
             return new Stored(Outcome.DUPLICATE, false);
         }
         events.persist(row(
-                occurrenceId, receiverId, event, at, incoming.reason(), incoming.eventId(), now, occurrence.playAt));
+                occurrenceId,
+                receiverId,
+                event,
+                at,
+                incoming.reason(),
+                incoming.eventId(),
+                incoming.receivedAt(),
+                occurrence.playAt));
         boolean inWindow = inWindow(event, at, occurrence.playAt, occurrence.windowEnd);
         Delivery.Change change = delivery.get().apply(event, at, incoming.reason(), inWindow, now);
         events.flush();

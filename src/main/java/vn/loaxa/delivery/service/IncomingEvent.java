@@ -7,7 +7,8 @@ import vn.loaxa.delivery.model.LiveCounts;
 
 /**
  * One validated receiver event waiting to be stored; {@code receivedAt} is when the server got it. {@code live}
- * holds a live session's counts, reported with PLAYED, and is stored in the same transaction as the event.
+ * holds a live session's counts, stored in the same transaction as the event; only PLAYED carries them
+ * (docs/protocol.md), so counts on any other event are not kept.
  */
 public record IncomingEvent(
         UUID eventId,
@@ -18,6 +19,12 @@ public record IncomingEvent(
         String reason,
         OffsetDateTime receivedAt,
         LiveCounts live) {
+
+    public IncomingEvent {
+        if (event != DeliveryState.PLAYED) {
+            live = null;
+        }
+    }
 
     /** An event that carries no live counts. */
     public IncomingEvent(

@@ -249,6 +249,44 @@ class BatchedIngestTest {
                 .isEqualTo(new LiveCounts(0, 2, 0, 1));
     }
 
+    @Test
+    void shouldKeepLiveCountsOnlyFromAPlayed() {
+        // a faulty or forged agent that sends counts with another event must not set the session's figures
+        UUID occurrenceId = freshOccurrenceWithDeliveries();
+        String batched = RECEIVERS.get(0);
+        String oneByOne = RECEIVERS.get(1);
+        LiveCounts bogus = new LiveCounts(9_999, 0, 0, 1);
+
+        assertThat(ingest.ingestBatch(List.of(new IncomingEvent(
+                        UUID.randomUUID(), occurrenceId, batched, DeliveryState.PLAYING, now(), null, now(), bogus))))
+                .containsExactly(EventIngestService.Outcome.APPLIED);
+        assertThat(ingest.ingest(new IncomingEvent(
+                        UUID.randomUUID(), occurrenceId, oneByOne, DeliveryState.FAILED, now(), "x", now(), bogus)))
+                .isEqualTo(EventIngestService.Outcome.APPLIED);
+
+        assertThat(storedCounts(occurrenceId, batched)).isNull();
+        assertThat(storedCounts(occurrenceId, oneByOne)).isNull();
+    }
+
+    @Test
+    void shouldKeepWhenTheServerGotTheEventOnBothPaths() {
+        // an event waits in the batcher before it is stored: its receipt is when it came, not when it was written
+        UUID occurrenceId = freshOccurrenceWithDeliveries();
+        OffsetDateTime cameAt = now().minusSeconds(30).truncatedTo(ChronoUnit.MILLIS);
+        ingest.ingest(new IncomingEvent(
+                UUID.randomUUID(), occurrenceId, RECEIVERS.get(0), DeliveryState.DELIVERED, now(), null, cameAt));
+        ingest.ingestBatch(List.of(new IncomingEvent(
+                UUID.randomUUID(), occurrenceId, RECEIVERS.get(1), DeliveryState.DELIVERED, now(), null, cameAt)));
+
+        for (String rx : RECEIVERS.subList(0, 2)) {
+            OffsetDateTime stored = QuarkusTransaction.requiringNew()
+                    .call(() -> events.find("occurrenceId = ?1 and receiverId = ?2", occurrenceId, rx)
+                            .singleResult()
+                            .receivedAt);
+            assertThat(stored).as(rx).isAtSameInstantAs(cameAt);
+        }
+    }
+
     private static IncomingEvent played(UUID occurrenceId, String receiverId, LiveCounts counts) {
         return new IncomingEvent(
                 UUID.randomUUID(), occurrenceId, receiverId, DeliveryState.PLAYED, now(), null, now(), counts);
