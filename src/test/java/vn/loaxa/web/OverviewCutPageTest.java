@@ -14,7 +14,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import vn.loaxa.receiver.service.ReceiverService;
+import vn.loaxa.receiver.service.ReceiverPresence;
 import vn.loaxa.support.Fixtures;
 import vn.loaxa.support.FormLogin;
 
@@ -35,7 +35,7 @@ class OverviewCutPageTest {
     }
 
     @Inject
-    ReceiverService receivers;
+    ReceiverPresence presence;
 
     @Test
     void shouldShowTheReceiversThatWentOfflineLastAndCountTheOthers() {
@@ -45,8 +45,8 @@ class OverviewCutPageTest {
         for (int i = 0; i < RECEIVERS; i++) {
             String id = "cut-rx-%02d".formatted(i);
             Fixtures.receiver(id, "CUT", List.of("vie"));
-            receivers.recordStatus(id, true, base.plusSeconds(2L * i), null, null);
-            receivers.recordStatus(id, false, base.plusSeconds(2L * i + 1), null, null);
+            presence.recordStatus(id, true, base.plusSeconds(2L * i), null, null);
+            presence.recordStatus(id, false, base.plusSeconds(2L * i + 1), null, null);
         }
         CookieFilter session = FormLogin.asAdmin();
 

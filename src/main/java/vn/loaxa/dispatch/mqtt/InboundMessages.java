@@ -20,7 +20,8 @@ import vn.loaxa.dispatch.protocol.HeartbeatMessage;
 import vn.loaxa.dispatch.protocol.StatusMessage;
 import vn.loaxa.dispatch.service.CatchUpService;
 import vn.loaxa.receiver.api.ReceiverHealth;
-import vn.loaxa.receiver.service.ReceiverService;
+import vn.loaxa.receiver.service.Presence;
+import vn.loaxa.receiver.service.PresenceBatcher;
 
 /** Validates every message from receivers and hands it to the service that stores it, or drops it. */
 @ApplicationScoped
@@ -36,7 +37,7 @@ public class InboundMessages {
     private final MqttConfig config;
     private final MqttDrops drops;
     private final EventBatcher events;
-    private final ReceiverService receivers;
+    private final PresenceBatcher presence;
     private final CatchUpService catchUp;
 
     public InboundMessages(
@@ -44,7 +45,7 @@ public class InboundMessages {
             MqttConfig config,
             MqttDrops drops,
             EventBatcher events,
-            ReceiverService receivers,
+            PresenceBatcher presence,
             CatchUpService catchUp) {
         this.catchUp = catchUp;
         this.json = json;
@@ -55,7 +56,7 @@ public class InboundMessages {
         this.config = config;
         this.drops = drops;
         this.events = events;
-        this.receivers = receivers;
+        this.presence = presence;
     }
 
     public void handle(String topic, byte[] payload) {
@@ -159,9 +160,7 @@ public class InboundMessages {
         OffsetDateTime receivedAt = OffsetDateTime.now(ZoneOffset.UTC);
         OffsetDateTime reportedAt = status.at() == null ? null : status.at().atOffset(ZoneOffset.UTC);
         String version = status.agentVersion() == null ? null : truncate(status.agentVersion(), 32);
-        if (!receivers.recordStatus(receiverId, status.online(), receivedAt, reportedAt, version)) {
-            drops.drop("unknown-receiver", topic, "no receiver '" + receiverId + "' is registered");
-        }
+        submitPresence(topic, new Presence.Status(receiverId, status.online(), receivedAt, reportedAt, version));
     }
 
     private void handleHeartbeat(String topic, String receiverId, byte[] payload) {
@@ -192,8 +191,15 @@ public class InboundMessages {
                 heartbeat.outboxPending(),
                 heartbeat.outboxDropped());
         String version = heartbeat.agentVersion() == null ? null : truncate(heartbeat.agentVersion(), 32);
-        if (!receivers.recordHeartbeat(receiverId, version, health, OffsetDateTime.now(ZoneOffset.UTC))) {
-            drops.drop("unknown-receiver", topic, "no receiver '" + receiverId + "' is registered");
+        submitPresence(topic, new Presence.Heartbeat(receiverId, version, health, OffsetDateTime.now(ZoneOffset.UTC)));
+    }
+
+    private void submitPresence(String topic, Presence report) {
+        boolean taken = presence.submit(
+                report,
+                unknown -> drops.drop("unknown-receiver", topic, "no receiver '" + unknown + "' is registered"));
+        if (!taken) {
+            drops.dropQuietly("overloaded", "presence-queue", topic, "the presence queue is full");
         }
     }
 

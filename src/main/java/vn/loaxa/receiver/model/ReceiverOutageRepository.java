@@ -4,15 +4,22 @@ import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 
 @ApplicationScoped
 public class ReceiverOutageRepository implements PanacheRepository<ReceiverOutage> {
 
-    public Optional<ReceiverOutage> openFor(String receiverId) {
-        return find("receiverId = ?1 and endedAt is null order by startedAt desc", receiverId)
-                .firstResultOptional();
+    /** The open outage of each of these receivers that has one (the latest, should there be several). */
+    public Map<String, ReceiverOutage> openFor(Collection<String> receiverIds) {
+        Map<String, ReceiverOutage> open = new HashMap<>();
+        if (receiverIds.isEmpty()) {
+            return open;
+        }
+        list("receiverId in ?1 and endedAt is null order by startedAt", receiverIds)
+                .forEach(outage -> open.put(outage.receiverId, outage));
+        return open;
     }
 
     /** Outages of the given receivers that overlap [from, to), oldest first. */

@@ -23,7 +23,6 @@ import vn.loaxa.receiver.api.ReceiverHealth;
 import vn.loaxa.receiver.api.ReceiverRequest;
 import vn.loaxa.receiver.api.ReceiverView;
 import vn.loaxa.receiver.model.Receiver;
-import vn.loaxa.receiver.model.ReceiverOutage;
 import vn.loaxa.receiver.model.ReceiverOutageRepository;
 import vn.loaxa.receiver.model.ReceiverRepository;
 
@@ -153,100 +152,6 @@ public class ReceiverService {
         secrets.revoke(receiver);
         credentialsChanged.fire(new CredentialsChanged(id));
         return view(receiver, null);
-    }
-
-    /**
-     * Records a status report. Presence follows the order in which the server received the reports: a report
-     * received before the one already applied is ignored, and the agent's own stamp never decides, since a receiver's
-     * clock may be minutes off while its Last Will carries no time at all. Going offline opens an outage, coming back
-     * online closes it, both at their receive times: the outage history.
-     *
-     * @param receivedAt when the server received the report
-     * @param reportedAt the agent's clock when it sent the report, for information; null in a Last Will
-     * @return false if no such receiver is registered
-     */
-    @Transactional
-    public boolean recordStatus(
-            String id, boolean online, OffsetDateTime receivedAt, OffsetDateTime reportedAt, String agentVersion) {
-        Receiver receiver = receivers.findById(id);
-        if (receiver == null) {
-            return false;
-        }
-        if (reportedAt != null) {
-            LOG.debugf(
-                    "Status of %s (online=%s) stamped %d ms from its receipt",
-                    id, online, Duration.between(receivedAt, reportedAt).toMillis());
-        }
-        if (receiver.lastSeen != null && receivedAt.isBefore(receiver.lastSeen)) {
-            return true;
-        }
-        if (online) {
-            comeOnline(receiver, receivedAt);
-        } else {
-            goOffline(receiver, receivedAt);
-        }
-        if (agentVersion != null) {
-            receiver.agentVersion = agentVersion;
-        }
-        return true;
-    }
-
-    /**
-     * Stores the values of a heartbeat; an older heartbeat than the one already stored is ignored. A receiver shown
-     * offline whose heartbeat was received after it went offline is online again, as if its status had come.
-     *
-     * @param receivedAt when the server received the heartbeat
-     * @return false if no such receiver is registered
-     */
-    @Transactional
-    public boolean recordHeartbeat(String id, String agentVersion, ReceiverHealth health, OffsetDateTime receivedAt) {
-        Receiver receiver = receivers.findById(id);
-        if (receiver == null) {
-            return false;
-        }
-        if (!receiver.online && (receiver.lastSeen == null || receivedAt.isAfter(receiver.lastSeen))) {
-            // its online status never reached the server (a broker drops what overflows a subscriber's queue, and a
-            // status is sent once per connection): a heartbeat received after the last offline is proof of life
-            comeOnline(receiver, receivedAt);
-        }
-        if (receiver.heartbeatAt != null && health.at().isBefore(receiver.heartbeatAt)) {
-            return true;
-        }
-        receiver.heartbeatAt = health.at();
-        receiver.uptimeSeconds = health.uptimeSeconds();
-        receiver.volume = health.volume();
-        receiver.muted = health.muted();
-        receiver.freeCacheBytes = health.freeCacheBytes();
-        receiver.clockOffsetMs = health.clockOffsetMs();
-        receiver.audioOutputOk = health.audioOutputOk();
-        receiver.lastError = health.lastError();
-        receiver.outboxPending = health.outboxPending();
-        receiver.outboxDropped = health.outboxDropped();
-        if (agentVersion != null) {
-            receiver.agentVersion = agentVersion;
-        }
-        return true;
-    }
-
-    /** The receiver is online as of {@code receivedAt}: the outage it was in, if any, ends then. */
-    private void comeOnline(Receiver receiver, OffsetDateTime receivedAt) {
-        if (!receiver.online) {
-            outages.openFor(receiver.id).ifPresent(outage -> outage.endedAt = receivedAt);
-        }
-        receiver.online = true;
-        receiver.lastSeen = receivedAt;
-    }
-
-    /** The receiver is offline as of {@code receivedAt}: an outage starts then, unless it was offline already. */
-    private void goOffline(Receiver receiver, OffsetDateTime receivedAt) {
-        if (receiver.online) {
-            ReceiverOutage outage = new ReceiverOutage();
-            outage.receiverId = receiver.id;
-            outage.startedAt = receivedAt;
-            outages.persist(outage);
-        }
-        receiver.online = false;
-        receiver.lastSeen = receivedAt;
     }
 
     /** Fails with 404 unless the receiver is registered. */

@@ -44,13 +44,15 @@ import vn.loaxa.dispatch.mqtt.MqttConfig;
 import vn.loaxa.dispatch.mqtt.MqttGateway;
 import vn.loaxa.dispatch.mqtt.Topics;
 import vn.loaxa.dispatch.protocol.AgentEvent;
+import vn.loaxa.dispatch.protocol.HeartbeatMessage;
+import vn.loaxa.dispatch.protocol.StatusMessage;
 import vn.loaxa.support.Api;
 import vn.loaxa.support.OnMessage;
 
 /**
- * P1 and P2 (docs/performance.md). Runs only on demand, against PostgreSQL and Mosquitto:
- * {@code mvn -B test -Pexternal-stack -Dloaxa.perf=true -Dtest=IngestBenchmarkTest}. Prints figures; the only
- * assertions are that every event was stored.
+ * P1 and P2, and the same for presence (docs/performance.md). Runs only on demand, against PostgreSQL and
+ * Mosquitto: {@code mvn -B test -Pexternal-stack -Dloaxa.perf=true -Dtest=IngestBenchmarkTest}. Prints figures;
+ * the only assertions are that everything was stored.
  */
 @QuarkusTest
 @EnabledIfSystemProperty(named = "loaxa.perf", matches = "true")
@@ -212,6 +214,105 @@ class IngestBenchmarkTest {
         }
     }
 
+    /**
+     * Presence after a broker restart: every receiver of the fleet reports its status and a heartbeat, over and
+     * again (online, then its Will, then online: {@link #PRESENCE_ROUNDS} rounds), to the server and, as the
+     * like-for-like baseline, to a bare subscriber of the same topics that only counts. The server's time ends when
+     * the last round is stored for every receiver.
+     */
+    @Test
+    void presenceMqttToStoredAgainstABareSubscriber() throws Exception {
+        seedReceivers();
+        String url = mqttConfig.url().or(broker::url).orElseThrow();
+        Topics bareTopics = new Topics(mqttConfig.topicPrefix() + "-bare");
+        List<Outgoing> bareMessages = presence(bareTopics);
+
+        AtomicInteger counted = new AtomicInteger();
+        MqttAsyncClient bare = client(url, counted);
+        bare.subscribe(
+                        new String[] {
+                            bareTopics.sharedAllReceivers("bare", Topics.Kind.STATUS),
+                            bareTopics.sharedAllReceivers("bare", Topics.Kind.HEARTBEAT)
+                        },
+                        new int[] {1, 1})
+                .waitForCompletion();
+        long bareStarted = System.nanoTime();
+        publish(url, bareMessages, counted::get);
+        await().atMost(Duration.ofMinutes(5))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> counted.get() >= bareMessages.size());
+        double bareSeconds = (System.nanoTime() - bareStarted) / 1e9;
+        bare.disconnect().waitForCompletion();
+        bare.close();
+
+        List<Outgoing> messages = presence(new Topics(mqttConfig.topicPrefix()));
+        Counter received = registry.counter(MqttGateway.RECEIVED_METER);
+        double receivedBefore = received.count();
+        long serverStarted = System.nanoTime();
+        publish(url, messages, () -> (int) (received.count() - receivedBefore));
+        await().atMost(Duration.ofMinutes(5))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> lastRoundStored() == RECEIVERS);
+        double serverSeconds = (System.nanoTime() - serverStarted) / 1e9;
+
+        System.out.printf(
+                "Presence: MQTT to stored %d status reports and heartbeats of %d receivers in %.2f s = %.0f/s; bare"
+                        + " counting subscriber %.2f s = %.0f msg/s; ratio %.2f%n",
+                messages.size(),
+                RECEIVERS,
+                serverSeconds,
+                messages.size() / serverSeconds,
+                bareSeconds,
+                messages.size() / bareSeconds,
+                bareSeconds / serverSeconds);
+    }
+
+    private static final int PRESENCE_ROUNDS = 5;
+
+    /** Per round and receiver a heartbeat, then its status: online in even rounds, its Will in odd ones. */
+    private List<Outgoing> presence(Topics topics) throws Exception {
+        List<Outgoing> messages = new ArrayList<>();
+        Instant base = Instant.now();
+        for (int round = 0; round < PRESENCE_ROUNDS; round++) {
+            for (int i = 0; i < RECEIVERS; i++) {
+                String rx = receiverId(i);
+                messages.add(new Outgoing(
+                        topics.receiver(rx, Topics.Kind.HEARTBEAT),
+                        json.writeValueAsBytes(new HeartbeatMessage(
+                                HeartbeatMessage.SCHEMA,
+                                rx,
+                                base.plusSeconds(round),
+                                "bench",
+                                (long) round,
+                                80,
+                                false,
+                                1_000_000L,
+                                0L,
+                                true,
+                                null,
+                                0L,
+                                0L,
+                                0L,
+                                null))));
+                messages.add(new Outgoing(
+                        topics.receiver(rx, Topics.Kind.STATUS),
+                        json.writeValueAsBytes(new StatusMessage(
+                                StatusMessage.SCHEMA, rx, round % 2 == 0, base.plusSeconds(round), "bench"))));
+            }
+        }
+        return messages;
+    }
+
+    private long lastRoundStored() throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                Statement s = connection.createStatement()) {
+            return count(
+                    s,
+                    "select count(*) from receiver where id like 'bench-%' and online and uptime_seconds = "
+                            + (PRESENCE_ROUNDS - 1));
+        }
+    }
+
     private void seedReceivers() throws SQLException {
         try (Connection connection = dataSource.getConnection();
                 Statement s = connection.createStatement()) {
@@ -285,9 +386,28 @@ class IngestBenchmarkTest {
         return events;
     }
 
-    /** Publishes at QoS 1 as fast as the consumer keeps up, never more than {@link #WINDOW} ahead of it. */
     private void publishAll(String url, Topics topics, List<IncomingEvent> events, IntSupplier consumed)
             throws Exception {
+        List<Outgoing> messages = new ArrayList<>(events.size());
+        for (IncomingEvent e : events) {
+            messages.add(new Outgoing(
+                    topics.receiver(e.receiverId(), Topics.Kind.EVENT),
+                    json.writeValueAsBytes(new AgentEvent(
+                            AgentEvent.SCHEMA,
+                            e.eventId().toString(),
+                            e.receiverId(),
+                            e.occurrenceId().toString(),
+                            e.event().name(),
+                            Instant.now(),
+                            null))));
+        }
+        publish(url, messages, consumed);
+    }
+
+    private record Outgoing(String topic, byte[] payload) {}
+
+    /** Publishes at QoS 1 as fast as the consumer keeps up, never more than {@link #WINDOW} ahead of it. */
+    private static void publish(String url, List<Outgoing> messages, IntSupplier consumed) throws Exception {
         MqttAsyncClient publisher = new MqttAsyncClient(url, "bench-pub-" + UUID.randomUUID(), new MemoryPersistence());
         MqttConnectionOptions options = new MqttConnectionOptions();
         options.setUserName(Api.MQTT_USER);
@@ -296,23 +416,15 @@ class IngestBenchmarkTest {
         publisher.connect(options).waitForCompletion();
         List<IMqttToken> tokens = new ArrayList<>();
         int published = 0;
-        for (IncomingEvent e : events) {
+        for (Outgoing outgoing : messages) {
             while (published - consumed.getAsInt() > WINDOW) {
                 LockSupport.parkNanos(50_000);
             }
             published++;
-            byte[] payload = json.writeValueAsBytes(new AgentEvent(
-                    AgentEvent.SCHEMA,
-                    e.eventId().toString(),
-                    e.receiverId(),
-                    e.occurrenceId().toString(),
-                    e.event().name(),
-                    Instant.now(),
-                    null));
-            MqttMessage message = new MqttMessage(payload, 1, false, new MqttProperties());
+            MqttMessage message = new MqttMessage(outgoing.payload(), 1, false, new MqttProperties());
             while (true) {
                 try {
-                    tokens.add(publisher.publish(topics.receiver(e.receiverId(), Topics.Kind.EVENT), message));
+                    tokens.add(publisher.publish(outgoing.topic(), message));
                     break;
                 } catch (MqttException full) {
                     tokens.get(tokens.size() - 1).waitForCompletion();

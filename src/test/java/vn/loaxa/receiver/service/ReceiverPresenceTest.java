@@ -9,11 +9,13 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import vn.loaxa.receiver.api.OutageView;
+import vn.loaxa.receiver.api.ReceiverHealth;
 import vn.loaxa.support.Fixtures;
 
 /**
@@ -27,6 +29,9 @@ class ReceiverPresenceTest {
     @Inject
     ReceiverService receivers;
 
+    @Inject
+    ReceiverPresence presence;
+
     private final OffsetDateTime base = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
 
     @ParameterizedTest(name = "clock {0} min off")
@@ -34,11 +39,11 @@ class ReceiverPresenceTest {
     void shouldGoOfflineOnTheWillReceivedAfterASkewedOnlineStatus(int skewMinutes) {
         String rx = newReceiver();
         OffsetDateTime online = base;
-        receivers.recordStatus(rx, true, online, online.plusMinutes(skewMinutes), "1.0");
+        presence.recordStatus(rx, true, online, online.plusMinutes(skewMinutes), "1.0");
         assertThat(receivers.get(rx).online()).isTrue();
 
         OffsetDateTime will = base.plus(SECOND);
-        receivers.recordStatus(rx, false, will, null, null);
+        presence.recordStatus(rx, false, will, null, null);
 
         assertThat(receivers.get(rx).online()).as("offline on its Will").isFalse();
         assertThat(receivers.get(rx).lastSeen()).isAtSameInstantAs(will);
@@ -52,11 +57,11 @@ class ReceiverPresenceTest {
     @ValueSource(ints = {-3, 3})
     void shouldComeBackOnlineOnASkewedStatusReceivedAfterTheWill(int skewMinutes) {
         String rx = newReceiver();
-        receivers.recordStatus(rx, true, base, base.plusMinutes(skewMinutes), "1.0");
-        receivers.recordStatus(rx, false, base.plus(SECOND), null, null);
+        presence.recordStatus(rx, true, base, base.plusMinutes(skewMinutes), "1.0");
+        presence.recordStatus(rx, false, base.plus(SECOND), null, null);
 
         OffsetDateTime back = base.plus(SECOND.multipliedBy(2));
-        receivers.recordStatus(rx, true, back, back.plusMinutes(skewMinutes), "1.1");
+        presence.recordStatus(rx, true, back, back.plusMinutes(skewMinutes), "1.1");
 
         assertThat(receivers.get(rx).online()).as("online again after its Will").isTrue();
         assertThat(receivers.get(rx).agentVersion()).isEqualTo("1.1");
@@ -66,7 +71,7 @@ class ReceiverPresenceTest {
             assertThat(outage.durationSeconds()).isEqualTo(1);
         });
 
-        receivers.recordStatus(rx, false, back.plus(SECOND), null, null);
+        presence.recordStatus(rx, false, back.plus(SECOND), null, null);
         assertThat(receivers.get(rx).online())
                 .as("and offline on the next Will")
                 .isFalse();
@@ -76,12 +81,45 @@ class ReceiverPresenceTest {
     @Test
     void shouldIgnoreAStatusReceivedBeforeTheOneAlreadyApplied() {
         String rx = newReceiver();
-        receivers.recordStatus(rx, true, base.plus(SECOND), base.minusMinutes(3), "1.0");
+        presence.recordStatus(rx, true, base.plus(SECOND), base.minusMinutes(3), "1.0");
 
-        receivers.recordStatus(rx, false, base, null, null);
+        presence.recordStatus(rx, false, base, null, null);
 
         assertThat(receivers.get(rx).online()).isTrue();
         assertThat(outages(rx)).isEmpty();
+    }
+
+    @Test
+    void shouldApplyABatchInTheOrderItCameAndNameTheUnknownReceivers() {
+        String flapping = newReceiver();
+        String steady = newReceiver();
+        OffsetDateTime willAt = base.plus(SECOND);
+        OffsetDateTime heartbeatAt = base.plus(SECOND.multipliedBy(2));
+
+        Set<String> unknown = presence.record(List.of(
+                new Presence.Status(flapping, true, base, null, "1.0"),
+                new Presence.Heartbeat(steady, "2.0", health(base.plusMinutes(1), 60L), base),
+                new Presence.Status(flapping, false, willAt, null, null),
+                new Presence.Heartbeat("nobody-" + flapping, null, health(base, 1L), base),
+                new Presence.Heartbeat(flapping, null, health(heartbeatAt, 5L), heartbeatAt),
+                new Presence.Heartbeat(steady, null, health(base, 1L), heartbeatAt)));
+
+        assertThat(unknown).containsExactly("nobody-" + flapping);
+        assertThat(receivers.get(flapping).online())
+                .as("its heartbeat after the Will is proof of life")
+                .isTrue();
+        assertThat(outages(flapping)).singleElement().satisfies(outage -> {
+            assertThat(outage.startedAt()).isAtSameInstantAs(willAt);
+            assertThat(outage.endedAt()).isAtSameInstantAs(heartbeatAt);
+        });
+        assertThat(receivers.get(steady).health().uptimeSeconds())
+                .as("an older heartbeat later in the batch does not overwrite")
+                .isEqualTo(60L);
+        assertThat(receivers.get(steady).agentVersion()).isEqualTo("2.0");
+    }
+
+    private static ReceiverHealth health(OffsetDateTime at, long uptimeSeconds) {
+        return new ReceiverHealth(at, uptimeSeconds, 80, false, 1_000_000L, 0L, true, null, 0L, 0L);
     }
 
     private List<OutageView> outages(String rx) {

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 import vn.loaxa.delivery.model.DeliveryState;
 import vn.loaxa.delivery.service.EventIngestService;
 import vn.loaxa.delivery.service.IncomingEvent;
-import vn.loaxa.receiver.service.ReceiverService;
+import vn.loaxa.receiver.service.ReceiverPresence;
 import vn.loaxa.schedule.model.OccurrenceRepository;
 import vn.loaxa.support.Fixtures;
 import vn.loaxa.support.TestAudio;
@@ -49,7 +49,7 @@ class ReportResourceTest {
     EventIngestService ingest;
 
     @Inject
-    ReceiverService receivers;
+    ReceiverPresence presence;
 
     @Inject
     OccurrenceRepository occurrences;
@@ -124,10 +124,10 @@ class ReportResourceTest {
         events.add(event(relayOccurrence, "rp-rx-2", DeliveryState.PLAYED, t.plusSeconds(600)));
         assertThat(ingest.ingestBatch(events)).containsOnly(EventIngestService.Outcome.APPLIED);
 
-        receivers.recordStatus("rp-rx-1", true, t.minusMinutes(20), null, "test");
-        receivers.recordStatus("rp-rx-1", false, t.minusMinutes(15), null, null);
-        receivers.recordStatus("rp-rx-1", true, t.minusMinutes(5), null, "test");
-        receivers.recordStatus("rp-rx-2", true, t.minusMinutes(20), null, "test");
+        presence.recordStatus("rp-rx-1", true, t.minusMinutes(20), null, "test");
+        presence.recordStatus("rp-rx-1", false, t.minusMinutes(15), null, null);
+        presence.recordStatus("rp-rx-1", true, t.minusMinutes(5), null, "test");
+        presence.recordStatus("rp-rx-2", true, t.minusMinutes(20), null, "test");
     }
 
     @Test
