@@ -10,7 +10,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.jboss.logging.Logger;
 import vn.loaxa.account.model.AccountRepository;
 import vn.loaxa.area.model.Area;
 import vn.loaxa.area.model.AreaRepository;
@@ -28,7 +27,6 @@ import vn.loaxa.receiver.model.ReceiverRepository;
 
 @ApplicationScoped
 public class ReceiverService {
-    private static final Logger LOG = Logger.getLogger(ReceiverService.class);
 
     private final ReceiverRepository receivers;
     private final ReceiverOutageRepository outages;
