@@ -49,7 +49,7 @@ public class ReceiverPresence {
         receivers.list("id in ?1", ids).forEach(r -> known.put(r.id, r));
         List<String> offline =
                 known.values().stream().filter(r -> !r.online).map(r -> r.id).toList();
-        Map<String, ReceiverOutage> open = new HashMap<>(outages.openFor(offline));
+        Map<String, ReceiverOutage> open = outages.openFor(offline);
         Set<String> unknown = new LinkedHashSet<>();
         for (Presence report : reports) {
             Receiver receiver = known.get(report.receiverId());
